@@ -1,0 +1,72 @@
+"""The records that flow through the pipeline: papers in, answers with citations out."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Paper:
+    """One paper of a collection, cleaned and normalized by its source's parser."""
+
+    id: str  # "openreview:<forum>", "arxiv:<id>", "doi:<doi>", or a user collection's own id
+    title: str
+    abstract: str = ""  # the best text the source has (see sources.py per format)
+    authors: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)  # canonical names (clean.canonical_institution)
+    institution_aliases: list[str] = field(default_factory=list)  # raw spellings seen, for matching
+    venue: str = ""  # "MLSys 2026", "CAIS 2026", "arXiv", ...
+    year: int | None = None
+    topic: str = ""  # section / topic where the source has one
+    url: str = ""
+    source: str = ""  # file name the record came from
+    extra: dict = field(default_factory=dict)  # format-specific leftovers (summary line, published date...)
+
+    def content_hash(self) -> str:
+        """Hash of everything that is indexed or shown: a changed hash means the paper is re-embedded."""
+        data = asdict(self)
+        data.pop("source", None)
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:20]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Paper":
+        return cls(**data)
+
+
+@dataclass
+class Citation:
+    """A paper an answer relies on, with the sentence from it that supports the answer."""
+
+    paper_id: str
+    title: str
+    url: str
+    venue: str
+    quote: str
+    score: float
+
+
+@dataclass
+class Answer:
+    """What ``Assistant.ask`` returns; ``--json`` prints exactly these fields."""
+
+    text: str  # markdown, citations inline as [paper_id]
+    citations: list[Citation] = field(default_factory=list)
+    refused: bool = False
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def cited_ids(self) -> list[str]:
+        return [c.paper_id for c in self.citations]
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "citations": [asdict(c) for c in self.citations],
+            "refused": self.refused,
+            "timings_ms": self.timings_ms,
+        }
