@@ -1,0 +1,1 @@
+"""paper-assistant: questions about research papers, answered with citations."""
