@@ -1,0 +1,145 @@
+"""Grounded answer composition: every statement is a sentence from a retrieved paper, with its citation.
+
+The shape follows the question: a complete list with a count for metadata questions, one line per paper
+for "which papers...", problem/method/result sentences for "what does X do?", the sentence holding the
+number for a factual question. When nothing in the collection answers, it says so and cites nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
+from .schema import Answer, Citation, Paper
+
+REFUSAL_TEXT = "The collection does not cover this question: no indexed paper answers it."
+
+
+@dataclass
+class Thresholds:
+    """Calibrated on the dev questions (see benchmarks/RESULTS.md); per question kind, not per question."""
+
+    refuse_dense: float = 0.42  # below this best-chunk cosine, with weak lexical support, refuse
+    refuse_coverage: float = 0.5  # share of query terms the best paper must contain to avoid refusal
+    list_margin: float = 0.12  # list answers cite papers scoring within this of the best one
+    list_min_dense: float = 0.33
+    single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
+
+
+def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool) -> float:
+    toks = {_stem(t) for t in tokenize(sentence)}
+    score = sum(w * idf.get(t, 1.0) for t, w in terms.items() if t in toks)
+    if want_number and re.search(r"\d", sentence):
+        score += 2.0 + (1.0 if re.search(r"\d\s*(%|×|x\b|times)", sentence) else 0.0)
+    return score
+
+
+def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
+                   want_number: bool = False, n: int = 1) -> list[str]:
+    """The ``n`` sentences of a paper that best support the answer (in the paper's order)."""
+    if not sentences:
+        return [sp.paper.title]
+    lo, hi = sp.best_chunk_sentences
+    scored = []
+    for i, s in enumerate(sentences):
+        bonus = 0.5 if lo <= i <= hi else 0.0
+        scored.append((_sentence_score(s, terms, idf, want_number) + bonus - 0.01 * i, i))
+    picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
+    return [sentences[i] for i in picked]
+
+
+def _coverage(paper: Paper, terms: dict[str, float]) -> float:
+    if not terms:
+        return 0.0
+    toks = {_stem(t) for t in tokenize(f"{paper.title} {paper.abstract} {paper.topic}")}
+    total = sum(terms.values())
+    return sum(w for t, w in terms.items() if t in toks) / total
+
+
+def _citation(sp: ScoredPaper, quote: str) -> Citation:
+    p = sp.paper
+    return Citation(paper_id=p.id, title=p.title, url=p.url, venue=p.venue, quote=quote, score=round(float(sp.score), 4))
+
+
+def _sources(citations: list[Citation]) -> str:
+    lines = ["", "**Sources**"]
+    for i, c in enumerate(citations, 1):
+        lines.append(f"{i}. [{c.paper_id}] {c.title} — {c.venue} — {c.url}")
+    return "\n".join(lines)
+
+
+def should_refuse(r: Retrieval, t: Thresholds) -> bool:
+    """True when the best candidate neither resembles the question nor shares its key terms."""
+    if not r.ranked:
+        return True
+    top = r.ranked[0]
+    if top.name_match:
+        return False
+    coverage = _coverage(top.paper, r.query_terms)
+    return top.dense < t.refuse_dense and coverage < t.refuse_coverage or top.dense < t.list_min_dense - 0.05
+
+
+def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
+            t: Thresholds | None = None) -> Answer:
+    """Turn a retrieval into a grounded, cited answer shaped by the question."""
+    t = t or Thresholds()
+    shape = r.parsed.shape
+    terms = r.query_terms
+    if shape == "metadata":
+        return _metadata_answer(r, sentences, terms, idf)
+    if should_refuse(r, t):
+        return _refusal(r)
+    top = r.ranked[0]
+    if shape == "list":
+        chosen = [sp for sp in r.ranked[:k] if sp.score >= top.score - t.list_margin and sp.dense >= t.list_min_dense]
+    else:
+        chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
+    chosen = chosen or [top]
+    citations: list[Citation] = []
+    lines: list[str] = []
+    if shape == "list":
+        head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
+        if r.parsed.filters:
+            head += f" ({r.parsed.filters.describe()})"
+        lines.append(f"{head}:")
+        for sp in chosen:
+            quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf)[0]
+            citations.append(_citation(sp, quote))
+            lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
+    else:
+        for sp in chosen:
+            n = 3 if shape == "describe" else 2 if shape == "single" else 1
+            quotes = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf,
+                                    want_number=shape == "factual", n=n)
+            citations.append(_citation(sp, quotes[0] if shape != "describe" else " ".join(quotes)))
+            lines.append(f"**{sp.paper.title}**: " + " ".join(quotes) + f" [{sp.paper.id}]")
+    text = "\n".join(lines) + "\n" + _sources(citations)
+    return Answer(text=text, citations=citations, refused=False)
+
+
+def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
+    papers = r.metadata_matches
+    what = r.parsed.filters.describe()
+    if not papers:
+        return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.",
+                      refused=True)
+    lines = [f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what}:"]
+    citations = []
+    for p in papers:
+        sp = ScoredPaper(p, 1.0)
+        sents = sentences.get(p.id, [])
+        quote = sents[0] if sents else p.title
+        who = ", ".join(p.authors[:4]) + (" et al." if len(p.authors) > 4 else "")
+        inst = "; ".join(p.institutions[:4])
+        meta = " — ".join(x for x in (who, inst, p.venue) if x)
+        lines.append(f"- **{p.title}** ({meta}) [{p.id}]")
+        citations.append(_citation(sp, quote))
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _refusal(r: Retrieval) -> Answer:
+    near = [sp.paper for sp in r.ranked[:3]]
+    text = REFUSAL_TEXT
+    if near:
+        text += "\n\nClosest papers (they do **not** answer it): " + "; ".join(f"{p.title} ({p.id})" for p in near)
+    return Answer(text=text, citations=[], refused=True)

@@ -1,0 +1,67 @@
+"""Sentences and chunks: how a paper's text is cut for MiniLM's 256-token window.
+
+A chunk is the paper's title followed by consecutive whole sentences of its abstract, at most
+``chunk_tokens`` word pieces in all, so nothing is truncated by the model. Node ids are
+deterministic (``<paper id>#<n>``) so re-indexing replaces rows instead of duplicating them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .schema import Paper
+
+CHUNKER_VERSION = "2"
+
+# A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote — but not after
+# common abbreviations or single initials ("e.g.", "et al.", "Fig.", "J. Smith").
+_ABBREV = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)(?<!\bvs)(?<!\bFig)(?<!\bEq)(?<!\bNo)(?<!\bcf)(?<!\b[A-Z])"
+_SENT_END = re.compile(_ABBREV + r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split clean prose into sentences, keeping numbers like 1.5× and abbreviations intact."""
+    text = text.strip()
+    if not text:
+        return []
+    parts = [p.strip() for p in _SENT_END.split(text)]
+    return [p for p in parts if p]
+
+
+@dataclass
+class Chunk:
+    """One embedded unit: ``text`` is what MiniLM sees; ``sentences`` index into the paper's sentences."""
+
+    node_id: str
+    paper_id: str
+    n: int
+    text: str
+    first_sentence: int
+    last_sentence: int
+
+
+def chunk_paper(paper: Paper, count_tokens: Callable[[str], int], chunk_tokens: int,
+                overlap_sentences: int = 1) -> list[Chunk]:
+    """Cut ``paper`` into title-prefixed chunks of whole sentences within ``chunk_tokens`` word pieces."""
+    title = paper.title.strip()
+    sentences = split_sentences(paper.abstract)
+    head = title if title.endswith((".", "?", "!")) else title + "."
+    if not sentences:
+        return [Chunk(f"{paper.id}#0", paper.id, 0, head, 0, -1)]
+    budget = chunk_tokens - count_tokens(head)
+    sizes = [count_tokens(s) - 2 for s in sentences]  # -2: [CLS]/[SEP] counted once per chunk
+    chunks: list[Chunk] = []
+    start = 0
+    while start < len(sentences):
+        end, used = start, 0
+        while end < len(sentences) and (end == start or used + sizes[end] <= budget):
+            used += sizes[end]
+            end += 1
+        body = " ".join(sentences[start:end])
+        chunks.append(Chunk(f"{paper.id}#{len(chunks)}", paper.id, len(chunks), f"{head} {body}",
+                            start, end - 1))
+        if end >= len(sentences):
+            break
+        start = max(end - overlap_sentences, start + 1)
+    return chunks

@@ -1,0 +1,239 @@
+"""Command-line shells: ``ask "question"`` and ``assistant index|papers|ask|eval|serve``.
+
+Each command parses its options, calls the Python API and formats the result; errors become a single
+``Error: ...`` line and exit code 1 (set ASSISTANT_DEBUG=1 for the traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .errors import AssistantError
+
+ASK_EXAMPLES = """examples:
+  ask "which papers reduce TTFT?"
+  ask "what does RagInfer do?"
+  ask "what did Amazon present at MLSys 2026?" --json
+  ask "papers on KV cache compression" --venue arXiv --k 5
+"""
+
+INDEX_EXAMPLES = """examples:
+  assistant index                      # index/sources/, only new or changed papers are embedded
+  assistant index --rebuild            # re-embed everything
+  assistant index my-papers.jsonl --skip-bad --json
+"""
+
+
+def _settings_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index-dir", help="index directory (default: index/ of this checkout; env ASSISTANT_INDEX_DIR)")
+    p.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (env ASSISTANT_CHROMA_URL)")
+
+
+def _settings(args, **extra):
+    from .config import Settings
+
+    return Settings.load(index_dir=getattr(args, "index_dir", None), chroma_url=getattr(args, "chroma_url", None), **extra)
+
+
+def _ask_parser(prog: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=prog, description="Ask a question about the indexed papers; "
+                                "the answer cites every paper it uses.",
+                                epilog=ASK_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("question", nargs="+", help="the question (quote it)")
+    p.add_argument("--k", type=int, default=None, help="maximum papers to cite (default 10)")
+    p.add_argument("--venue", action="append", help="only papers from this venue, e.g. 'MLSys 2026' (repeatable)")
+    p.add_argument("--institution", action="append", help="only papers with an author from this institution")
+    p.add_argument("--author", action="append", help="only papers by this author")
+    p.add_argument("--year", type=int, action="append", help="only papers from this year")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON (text, citations, refused, timings_ms)")
+    p.add_argument("--llm", action="store_true", help="compose the answer with the LLM server set by ASSISTANT_LLM_BASE_URL")
+    _settings_args(p)
+    return p
+
+
+def _format_answer(answer, color: bool) -> str:
+    import re
+
+    text = answer.text
+    if color:
+        text = re.sub(r"\*\*(.+?)\*\*", "\033[1m\\1\033[0m", text)
+        text = re.sub(r"\[((?:openreview|arxiv|doi|[a-z]+):[^\]\s]+)\]", "\033[36m[\\1]\033[0m", text)
+        if answer.refused:
+            text = "\033[33m" + text + "\033[0m"
+    return text
+
+
+def run_ask(args) -> int:
+    from .api import Assistant
+
+    settings = _settings(args)
+    if args.llm:
+        from .llm import check_server
+
+        check_server(settings)  # the user asked for the LLM: an unreachable server is an error, not a fallback
+    assistant = Assistant(settings)
+    answer = assistant.ask(" ".join(args.question), k=args.k, venue=args.venue, institution=args.institution,
+                           author=args.author, year=args.year, llm=args.llm or None)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_format_answer(answer, sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
+    return 0
+
+
+def run_index(args) -> int:
+    from .store import build_index
+
+    settings = _settings(args, sources=args.sources or None)
+    summary = build_index(settings, rebuild=args.rebuild, skip_bad=args.skip_bad,
+                          progress=None if not args.json else False)
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+        return 0
+    if summary.added == summary.updated == summary.removed == 0 and not summary.rebuilt:
+        print(f"Index up to date: {summary.papers} papers, nothing to embed ({summary.seconds:.2f} s).")
+    else:
+        why = f" (full rebuild: {summary.reason})" if summary.reason else ""
+        print(f"Indexed {summary.papers} papers{why}: {summary.added} added, {summary.updated} updated, "
+              f"{summary.removed} removed, {summary.unchanged} unchanged in {summary.seconds:.1f} s.")
+    for line in summary.skipped:
+        print(f"skipped: {line}", file=sys.stderr)
+    return 0
+
+
+def run_papers(args) -> int:
+    from .store import load_papers_from_index, read_manifest
+
+    settings = _settings(args)
+    if read_manifest(settings.index_dir) is None:
+        from .store import build_index
+
+        build_index(settings)
+    rows = [{"id": p.id, "title": p.title, "venue": p.venue, "year": p.year, "authors": p.authors,
+             "institutions": p.institutions, "url": p.url} for p in load_papers_from_index(settings)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            print(f"{r['id']:<34} {r['venue']:<11} {r['title'][:90]}")
+        print(f"{len(rows)} papers")
+    return 0
+
+
+def run_eval(args) -> int:
+    from .evaluate import load_questions, run_eval as evaluate
+
+    questions = load_questions(args.questions)
+    settings = _settings(args)
+    answer_fn = make_answerer(args.baseline or args.answerer, settings)
+    show = sys.stderr.isatty() and not args.json
+    report = evaluate(questions, answer_fn,
+                      progress=(lambda i, n: print(f"\r{i}/{n} questions", end="", file=sys.stderr)) if show else None)
+    if show:
+        print(file=sys.stderr)
+    print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if args.json else report.to_table())
+    return 0
+
+
+def make_answerer(name: str | None, settings):
+    """The answer function for ``eval``: the assistant itself, or a named baseline."""
+    if name in (None, "", "default", "grounded"):
+        from .api import Assistant
+
+        assistant = Assistant(settings).load()
+        return assistant.ask
+    if name == "llm":
+        from .api import Assistant
+
+        assistant = Assistant(settings).load()
+        return lambda q: assistant.ask(q, llm=True)
+    from .baselines import make_baseline
+
+    return make_baseline(name, settings)
+
+
+def run_serve(args) -> int:
+    from .app import serve
+
+    serve(_settings(args, auth=args.auth), host=args.host, port=args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``assistant``."""
+    parser = argparse.ArgumentParser(prog="assistant", description="Research-paper question answering with citations.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="examples:\n  assistant index\n  assistant ask \"which papers reduce TTFT?\"\n"
+                                            "  assistant papers --json\n  assistant eval benchmarks/questions/dev.jsonl\n"
+                                            "  assistant serve --port 7860")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build or update the index (only new or changed papers are embedded)",
+                       epilog=INDEX_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("sources", nargs="*", help="source files or folders (default: index/sources/)")
+    p.add_argument("--rebuild", action="store_true", help="re-embed every paper")
+    p.add_argument("--skip-bad", action="store_true", help="index the good records and list the bad ones")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    _settings_args(p)
+    p.set_defaults(func=run_index)
+
+    p = sub.add_parser("papers", help="list the indexed papers",
+                       epilog="examples:\n  assistant papers\n  assistant papers --json | jq length",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    _settings_args(p)
+    p.set_defaults(func=run_papers)
+
+    ask = sub.add_parser("ask", help="ask a question (same as the `ask` command)", parents=[], add_help=False)
+    ask.set_defaults(func=None)
+
+    p = sub.add_parser("eval", help="score the assistant (or a baseline) on gold questions",
+                       epilog="examples:\n  assistant eval benchmarks/questions/dev.jsonl\n"
+                              "  assistant eval benchmarks/questions/dev.jsonl --json --baseline bm25",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("questions", help="JSON Lines file of gold questions (see benchmarks/questions/)")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    p.add_argument("--answerer", default="default", help="default (grounded) or llm")
+    p.add_argument("--baseline", help="score a baseline instead: bm25, dense, hybrid-rrf, llamaindex-default")
+    _settings_args(p)
+    p.set_defaults(func=run_eval)
+
+    p = sub.add_parser("serve", help="start the web app", epilog="examples:\n  assistant serve\n"
+                       "  assistant serve --host 0.0.0.0 --port 8080 --auth alice:secret",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", help="user:pass required to use the app (env ASSISTANT_AUTH)")
+    _settings_args(p)
+    p.set_defaults(func=run_serve)
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "ask":
+        return ask_main(argv[1:], prog="assistant ask")
+    args = parser.parse_args(argv)
+    return _guard(lambda: args.func(args))
+
+
+def ask_main(argv: list[str] | None = None, prog: str = "ask") -> int:
+    """Entry point of ``ask``."""
+    args = _ask_parser(prog).parse_args(sys.argv[1:] if argv is None else argv)
+    return _guard(lambda: run_ask(args))
+
+
+def _guard(fn) -> int:
+    try:
+        return fn()
+    except AssistantError as exc:
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Where a question's words turn into a query: cleaning, filters read from the question, its shape,
+glossary expansion and spelling correction against the collection's own vocabulary."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import QuestionError
+
+_TAG = re.compile(r"<[^>]{0,200}>")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Za-z0-9]")
+
+# Phrases that address the assistant instead of asking about papers: dropped from the query text so
+# they neither steer retrieval nor reach an LLM prompt as instructions.
+_INJECTION = re.compile(
+    r"(system override|ignore (all |any )?(previous|prior|above) (instructions|rules)|disregard (all |any )?"
+    r"(previous |prior )?(instructions|rules)|reply only in [a-z ]+?(?=[.,;:!?]|$)|without citations|"
+    r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*)", re.I)
+
+STOPWORDS = frozenset("""a an the and or of in on for to with by from at as is are was were be been being
+which what who whom whose where when why how do does did done there here this that these those it its
+any some all each every paper papers work works study studies approach approaches method methods
+propose proposes proposed present presents presented publish published list lists listed show shows
+me i we you they our your can could would should will may might about into over under than then so
+such via using use used uses make makes made get gets instead rather also just only whether
+if not no yes one two between within without up down out more most less least very much many
+find looking look give tell please kind sort type types there's i'm is there any anything that's
+author authors co-authored coauthored written wrote write come comes came have has had""".split())
+
+LIST_CUES = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods)|\bpapers?\b|\bworks\b|"
+                       r"^\s*(list|show|find)\b|\btrabajos\b|\bart[ií]culos\b", re.I)
+FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
+                       r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
+                       r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)
+DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
+
+
+def clean_question(text: str, max_chars: int = 2000) -> str:
+    """Make user input safe to use: cut to ``max_chars``, strip HTML, control chars and lone surrogates."""
+    if text is None:
+        raise QuestionError("The question is empty: type a question about the papers.")
+    text = str(text)[: max_chars * 4]
+    text = _SURROGATE.sub("", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
+    text = re.sub(r"\s+", " ", text).strip()[:max_chars]
+    if not text or not re.search(r"\w", text):
+        raise QuestionError("The question is empty: type a question about the papers.")
+    return text
+
+
+def strip_injection(text: str) -> str:
+    """Remove instructions aimed at the assistant; what remains is the question."""
+    return re.sub(r"\s+", " ", _INJECTION.sub(" ", text)).strip(" :,.;") or text
+
+
+@dataclass
+class Filters:
+    """Metadata constraints, given as options or read from the question."""
+
+    venues: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)  # canonical names
+    authors: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    single_author: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.venues or self.institutions or self.authors or self.years or self.single_author)
+
+    def describe(self) -> str:
+        parts = []
+        if self.institutions:
+            parts.append("from " + " or ".join(self.institutions))
+        if self.authors:
+            parts.append("by " + " or ".join(self.authors))
+        if self.venues:
+            parts.append("at " + " or ".join(self.venues))
+        if self.years:
+            parts.append("in " + " or ".join(map(str, self.years)))
+        if self.single_author:
+            parts.append("with a single author")
+        return ", ".join(parts)
+
+
+@dataclass
+class ParsedQuestion:
+    """A cleaned question, split into what to search for and which papers may answer it."""
+
+    text: str  # cleaned, injection removed
+    content: str  # text minus the metadata phrases: what retrieval searches for
+    shape: str  # "metadata" | "list" | "describe" | "factual" | "single"
+    filters: Filters
+    content_words: list[str]
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry meaning (no stopwords), lower-cased."""
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+def question_shape(text: str, content: list[str], filters: Filters) -> str:
+    """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
+    if filters and not content:
+        return "metadata"
+    if DESCRIBE_CUES.search(text) and len(content) <= 4:
+        return "describe"
+    if FACT_CUES.search(text) and not re.match(r"^\s*(which|what) papers", text, re.I):
+        return "factual"
+    if LIST_CUES.search(text) or len(content) <= 3:
+        return "list"
+    return "single"

@@ -1,0 +1,395 @@
+"""The index on disk: Chroma vectors, paper records, glossary and manifest. The only writer under ``index/``.
+
+Layout of ``index_dir``::
+
+    manifest.json        what built the live generation (model, chunking, parsers, a hash per paper)
+    .lock                held by the one process that writes
+    gen-<stamp>/         one generation: chroma/ (vectors), papers.jsonl, glossary.json, map.json
+
+A build never touches the live generation: it writes a new ``gen-*`` (copying the live vectors for an
+incremental update), then swaps ``manifest.json`` with an atomic ``os.replace``. A build killed half
+way leaves the previous generation and manifest untouched; its partial directory is removed by the
+next writer. Readers follow the manifest and notice a swap on their next question.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from . import chunks as chunking
+from .config import Settings
+from .errors import IndexError_, IndexLockedError, StoreUnavailableError
+from .schema import Paper
+
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+_ADD_BATCH = 4000  # below Chroma's max batch of 5461
+
+
+@dataclass
+class IndexSummary:
+    """What ``build_index`` did; ``assistant index --json`` prints these keys."""
+
+    papers: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    rebuilt: bool = False
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"papers": self.papers, "added": self.added, "updated": self.updated,
+                "removed": self.removed, "unchanged": self.unchanged, "skipped": self.skipped,
+                "seconds": round(self.seconds, 3)}
+
+
+def _write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` so readers see the old or the new file, never half of one."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    """The live manifest, ``None`` if there is no index yet; a corrupted one is a clear error."""
+    path = Path(index_dir) / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if manifest.get("format") != MANIFEST_FORMAT or "generation" not in manifest:
+            raise ValueError("unknown manifest format")
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        raise IndexError_(f"The index manifest {path} is corrupted ({exc}). "
+                          "Rebuild it with: assistant index --rebuild") from exc
+    return manifest
+
+
+def expected_build_params(settings: Settings) -> dict:
+    """The parameters that, when changed, make every stored vector stale."""
+    from . import embed
+
+    return {
+        "embedding": {"model": embed.MODEL_NAME, "fingerprint": embed.model_fingerprint(), "dim": embed.DIM},
+        "chunking": {"chunk_tokens": int(settings.chunk_tokens),
+                     "overlap_sentences": int(settings.chunk_overlap_sentences),
+                     "version": chunking.CHUNKER_VERSION},
+    }
+
+
+# ----------------------------------------------------------------------------- Chroma access
+
+
+def chroma_client(settings: Settings, path: Path | None = None):
+    """A Chroma client: ``HttpClient`` when ``chroma_url`` is set, else a ``PersistentClient`` at ``path``."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        try:
+            return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                       ssl=url.scheme == "https", settings=chroma_settings)
+        except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
+            raise StoreUnavailableError(
+                f"Cannot reach the Chroma server at {settings.chroma_url} ({exc}). "
+                "Start it with: chroma run --path index/chroma-server --host 127.0.0.1 --port 8000") from exc
+    assert path is not None
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def collection_name(settings: Settings, generation: str) -> str:
+    """Embedded stores keep one collection per generation directory; a server keeps one per generation."""
+    return f"{settings.collection}-{generation}" if settings.chroma_url else settings.collection
+
+
+def open_collection(settings: Settings, generation: str, create: bool = False):
+    """The Chroma collection of ``generation`` (cosine distance; embeddings are always passed in)."""
+    client = chroma_client(settings, Path(settings.index_dir) / generation / "chroma")
+    name = collection_name(settings, generation)
+    if create:
+        return client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"},
+                                               embedding_function=None)
+    try:
+        return client.get_collection(name, embedding_function=None)
+    except Exception as exc:
+        raise IndexError_(f"The index generation {generation} has no vector collection ({exc}). "
+                          "Rebuild it with: assistant index --rebuild") from exc
+
+
+# ----------------------------------------------------------------------------- the lock
+
+
+@contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the index's single-writer lock, or fail at once naming the process that holds it."""
+    from filelock import FileLock, Timeout
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / ".lock"))
+    owner = index_dir / ".lock.owner"
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        who = owner.read_text().strip() if owner.exists() else "another process"
+        raise IndexLockedError(f"The index at {index_dir} is being written by {who}; "
+                               "wait for it to finish and try again.") from None
+    try:
+        owner.write_text(f"pid {os.getpid()}")
+        yield
+    finally:
+        owner.unlink(missing_ok=True)
+        lock.release()
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = False,
+                progress: bool | None = None) -> IndexSummary:
+    """Parse the sources and bring the index up to date: embed only new or changed papers, atomically."""
+    from .sources import load_collection
+
+    started = time.perf_counter()
+    index_dir = Path(settings.index_dir)
+    collection = load_collection(settings.source_paths, skip_bad=skip_bad)  # bad input fails here, index untouched
+    papers = {p.id: p for p in collection.papers}
+    hashes = {pid: p.content_hash() for pid, p in papers.items()}
+    params = expected_build_params(settings)
+
+    with writer_lock(index_dir):
+        try:
+            old = read_manifest(index_dir)
+        except IndexError_:
+            old, reason = None, "the manifest was corrupted"
+        else:
+            reason = ""
+        if old is not None and not rebuild:
+            if old.get("embedding") != params["embedding"]:
+                reason = "the embedding model changed"
+            elif old.get("chunking") != params["chunking"]:
+                reason = "the chunking parameters changed"
+            elif settings.chroma_url and old.get("store", {}).get("mode") != "server" \
+                    or not settings.chroma_url and old.get("store", {}).get("mode") == "server":
+                reason = "the store mode changed"
+        full = rebuild or old is None or bool(reason)
+        old_hashes = {} if full else old["papers"]
+        added = [pid for pid in papers if pid not in old_hashes]
+        updated = [pid for pid in papers if pid in old_hashes and old_hashes[pid] != hashes[pid]]
+        removed = [pid for pid in old_hashes if pid not in papers]
+        unchanged = len(papers) - len(added) - len(updated)
+        summary = IndexSummary(len(papers), len(added), len(updated), len(removed), unchanged,
+                               collection.skipped, rebuilt=full and old is not None,
+                               reason=reason or ("--rebuild" if rebuild else ""))
+        if not full and not (added or updated or removed) and old.get("glossary_hash") == _hash(collection.glossary):
+            summary.seconds = time.perf_counter() - started
+            return summary
+
+        generation = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        gen_dir = index_dir / generation
+        _collect_garbage(settings, keep={old["generation"]} if old else set())
+        try:
+            gen_dir.mkdir(parents=True)
+            if not full:
+                _copy_generation(settings, old["generation"], generation)
+            coll = open_collection(settings, generation, create=True)
+            stale = removed + updated
+            if stale:
+                coll.delete(where={"paper_id": {"$in": stale}})
+            _embed_and_add(settings, coll, [papers[pid] for pid in added + updated], progress)
+            _write_records(gen_dir, collection, papers)
+            manifest = {
+                "format": MANIFEST_FORMAT,
+                "generation": generation,
+                "store": {"mode": "server" if settings.chroma_url else "embedded",
+                          "collection": collection_name(settings, generation),
+                          "url": settings.chroma_url or None},
+                **params,
+                "parsers": collection.parser_versions,
+                "sources": collection.sources,
+                "papers": hashes,
+                "glossary_hash": _hash(collection.glossary),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            }
+            _write_atomic(index_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+        except BaseException:
+            _drop_generation(settings, generation)  # Ctrl-C, full disk, bad data: the old index stays live
+            raise
+        _collect_garbage(settings, keep={generation} | ({old["generation"]} if old else set()))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _hash(obj) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(obj, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool | None) -> None:
+    """Chunk and embed ``papers`` (longest first, in batches) and add them with explicit embeddings."""
+    if not papers:
+        return
+    from tqdm import tqdm
+
+    from .embed import get_encoder
+
+    tokenizer = get_encoder("numpy").tokenizer  # fast Rust tokenizer; identical word pieces to the model's
+    count = lambda text: len(tokenizer.encode(text).ids)  # noqa: E731
+    nodes = [c for p in papers for c in chunking.chunk_paper(p, count, settings.chunk_tokens,
+                                                             settings.chunk_overlap_sentences)]
+    encoder = get_encoder(settings.index_backend if len(nodes) > 16 else "numpy")
+    bar = tqdm(total=len(nodes), desc="Embedding chunks", unit="chunk", file=sys.stderr,
+               disable=(not sys.stderr.isatty()) if progress is None else not progress)
+    by_id = {p.id: p for p in papers}
+    step = max(settings.embed_batch_size * 8, 64)
+    try:
+        for start in range(0, len(nodes), step):
+            batch = nodes[start:start + step]
+            vectors = encoder.encode([n.text for n in batch], batch_size=settings.embed_batch_size)
+            for sub in range(0, len(batch), _ADD_BATCH):
+                part = batch[sub:sub + _ADD_BATCH]
+                coll.add(
+                    ids=[n.node_id for n in part],
+                    embeddings=vectors[sub:sub + _ADD_BATCH].tolist(),
+                    documents=[n.text for n in part],
+                    metadatas=[_chunk_metadata(n, by_id[n.paper_id]) for n in part],
+                )
+            bar.update(len(batch))
+    finally:
+        bar.close()
+
+
+def _chunk_metadata(node: chunking.Chunk, paper: Paper) -> dict:
+    """Short filterable fields only; long metadata lives in papers.jsonl, not in Chroma or the embedding."""
+    meta = {"paper_id": paper.id, "n": node.n, "first_sentence": node.first_sentence,
+            "last_sentence": node.last_sentence, "venue": paper.venue or ""}
+    if paper.year:
+        meta["year"] = int(paper.year)
+    return meta
+
+
+def _write_records(gen_dir: Path, collection, papers: dict[str, Paper]) -> None:
+    """Paper records, glossary and the 2-D paper map beside the vectors of this generation."""
+    with open(gen_dir / "papers.jsonl", "w", encoding="utf-8") as fh:
+        for paper in papers.values():
+            fh.write(json.dumps(paper.to_dict(), ensure_ascii=False) + "\n")
+    (gen_dir / "glossary.json").write_text(json.dumps(collection.glossary, indent=1, ensure_ascii=False))
+
+
+def _copy_generation(settings: Settings, src: str, dst: str) -> None:
+    """Start ``dst`` from ``src``'s vectors so an incremental update never writes the live generation."""
+    index_dir = Path(settings.index_dir)
+    if settings.chroma_url:
+        source = open_collection(settings, src)
+        target = open_collection(settings, dst, create=True)
+        total = source.count()
+        for offset in range(0, total, _ADD_BATCH):
+            rows = source.get(include=["embeddings", "documents", "metadatas"], limit=_ADD_BATCH, offset=offset)
+            if rows["ids"]:
+                target.add(ids=rows["ids"], embeddings=rows["embeddings"], documents=rows["documents"],
+                           metadatas=rows["metadatas"])
+    else:
+        shutil.copytree(index_dir / src / "chroma", index_dir / dst / "chroma")
+
+
+def _drop_generation(settings: Settings, generation: str) -> None:
+    """Remove a generation's directory (and its server collection); never raises."""
+    if settings.chroma_url:
+        try:
+            chroma_client(settings).delete_collection(collection_name(settings, generation))
+        except Exception:
+            pass
+    shutil.rmtree(Path(settings.index_dir) / generation, ignore_errors=True)
+
+
+def _collect_garbage(settings: Settings, keep: set[str]) -> None:
+    """Delete generations other than ``keep`` (the live one and the one before it, which readers may hold)."""
+    index_dir = Path(settings.index_dir)
+    for path in index_dir.glob("gen-*"):
+        if path.is_dir() and path.name not in keep:
+            _drop_generation(settings, path.name)
+    for tmp in index_dir.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+@dataclass
+class IndexSnapshot:
+    """One generation as readers see it: its manifest, paper records, glossary and Chroma collection."""
+
+    manifest: dict
+    papers: dict[str, Paper]
+    glossary: dict[str, list[str]]
+    collection: object
+    mtime_ns: int
+
+    @property
+    def generation(self) -> str:
+        return self.manifest["generation"]
+
+
+def open_index(settings: Settings) -> IndexSnapshot:
+    """Open the live generation for reading; a missing, stale or foreign index is a clear error."""
+    index_dir = Path(settings.index_dir)
+    manifest = read_manifest(index_dir)
+    if manifest is None:
+        raise IndexError_(f"No index at {index_dir}. Build it with: assistant index")
+    params = expected_build_params(settings)
+    if manifest.get("embedding") != params["embedding"]:
+        raise IndexError_(f"The index at {index_dir} was built with another embedding model "
+                          f"({manifest.get('embedding', {}).get('model')}). Rebuild it with: assistant index --rebuild")
+    gen_dir = index_dir / manifest["generation"]
+    try:
+        mtime = (index_dir / MANIFEST).stat().st_mtime_ns
+        papers = {}
+        with open(gen_dir / "papers.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                paper = Paper.from_dict(json.loads(line))
+                papers[paper.id] = paper
+        glossary = json.loads((gen_dir / "glossary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError) as exc:
+        raise IndexError_(f"The index at {index_dir} is damaged ({exc}). Rebuild it with: assistant index --rebuild") from exc
+    coll = open_collection(settings, manifest["generation"])
+    return IndexSnapshot(manifest, papers, glossary, coll, mtime)
+
+
+def index_changed(settings: Settings, snapshot: IndexSnapshot) -> bool:
+    """True when a writer has swapped in a new generation since ``snapshot`` was opened (one stat call)."""
+    try:
+        return (Path(settings.index_dir) / MANIFEST).stat().st_mtime_ns != snapshot.mtime_ns
+    except OSError:
+        return True
+
+
+def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnapshot:
+    """Open the index, building it first if there is none yet (first use of ``ask`` or the app)."""
+    if read_manifest(Path(settings.index_dir)) is None:
+        if progress is not False:
+            print(f"Building the index at {settings.index_dir} (first use)...", file=sys.stderr)
+        build_index(settings, progress=progress)
+    return open_index(settings)
+
+
+def load_papers_from_index(settings: Settings) -> list[Paper]:
+    """The indexed papers, in collection order."""
+    return list(open_index(settings).papers.values())

@@ -1,0 +1,84 @@
+"""Shared fixtures: a tiny collection for fast tests, and one real index of the bundled collections."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "index" / "sources"
+
+
+def tiny_papers() -> list[dict]:
+    """Four papers in the JSON Lines format users can add: enough to exercise every index path."""
+    return [
+        {"id": "t:1", "title": "FastPrefill: Cutting Time-to-First-Token in LLM Serving",
+         "abstract": "Time-to-first-token (TTFT) dominates interactive latency. FastPrefill schedules prefill "
+                     "chunks across GPUs. It lowers TTFT by 42% on Llama models.",
+         "authors": ["Ada Lovelace", "Alan Turing"], "institutions": ["Example University"], "venue": "TestConf 2026", "year": 2026,
+         "url": "https://example.org/1"},
+        {"id": "t:2", "title": "KVSqueeze: Compressing the KV Cache",
+         "abstract": "Key-value caches grow with context length. KVSqueeze quantizes the KV cache to 2 bits with "
+                     "negligible accuracy loss and 3.1x memory savings.",
+         "authors": ["Grace Hopper"], "institutions": ["Acme Research"], "venue": "TestConf 2026", "year": 2026,
+         "url": "https://example.org/2"},
+        {"id": "t:3", "title": "GraphTrain: Full-Graph GNN Training on One Machine",
+         "abstract": "Training graph neural networks on large graphs needs more memory than a GPU has. "
+                     "GraphTrain offloads activations to host memory and reaches a 9.78x speedup.",
+         "authors": ["Edsger Dijkstra"], "institutions": ["Example University"], "venue": "TestConf 2026", "year": 2026,
+         "url": "https://example.org/3"},
+        {"id": "t:4", "title": "EdgeRun: Deploying Models on Microcontrollers",
+         "abstract": "EdgeRun compiles neural networks for microcontrollers with 256 KB of memory.",
+         "authors": ["Barbara Liskov"], "institutions": ["Acme Research"], "venue": "OtherConf 2025", "year": 2025,
+         "url": "https://example.org/4"},
+    ]
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def tiny_sources(tmp_path) -> Path:
+    """A sources folder holding the tiny collection as JSON Lines."""
+    src = tmp_path / "sources"
+    src.mkdir()
+    write_jsonl(src / "tiny.jsonl", tiny_papers())
+    return src
+
+
+@pytest.fixture
+def tiny_settings(tmp_path, tiny_sources) -> Settings:
+    """Settings pointing at a fresh index of the tiny collection, embedded with the NumPy encoder."""
+    return Settings.load(index_dir=tmp_path / "index", sources=[tiny_sources], index_backend="numpy")
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory) -> Settings:
+    """One index of the three bundled collections, built once per test session with the default settings."""
+    from assistant.store import build_index
+
+    index_dir = tmp_path_factory.mktemp("real") / "index"
+    settings = Settings.load(index_dir=index_dir, sources=[SOURCES])
+    build_index(settings, progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_assistant(real_index):
+    """A loaded Assistant over the real index, shared by the answer tests."""
+    from assistant import Assistant
+
+    return Assistant(real_index, build_if_missing=False).load()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
