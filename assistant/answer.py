@@ -19,10 +19,12 @@ REFUSAL_TEXT = "The collection does not cover this question: no indexed paper an
 class Thresholds:
     """Calibrated on the dev questions (see benchmarks/RESULTS.md); per question kind, not per question."""
 
-    refuse_dense: float = 0.42  # below this best-chunk cosine, with weak lexical support, refuse
-    refuse_coverage: float = 0.5  # share of query terms the best paper must contain to avoid refusal
-    list_margin: float = 0.12  # list answers cite papers scoring within this of the best one
-    list_min_dense: float = 0.33
+    refuse_dense: float = 0.25  # best-chunk cosine below this: nothing in the collection resembles the question
+    short_question_words: int = 8  # for questions this short, words the collection never uses are telling
+    refuse_unknown_share: float = 0.34  # ...refuse when this share of them is unknown to the collection
+    confident_dense: float = 0.5  # ...unless a chunk matches this well anyway
+    list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
+    list_min_dense: float = 0.35
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
 
 
@@ -69,14 +71,22 @@ def _sources(citations: list[Citation]) -> str:
 
 
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:
-    """True when the best candidate neither resembles the question nor shares its key terms."""
+    """True when the collection does not answer: nothing resembles the question, the question's own topic
+    words never occur in the collection, or it names a system or title that no paper carries."""
     if not r.ranked:
         return True
     top = r.ranked[0]
     if top.name_match:
         return False
-    coverage = _coverage(top.paper, r.query_terms)
-    return top.dense < t.refuse_dense and coverage < t.refuse_coverage or top.dense < t.list_min_dense - 0.05
+    if top.dense < t.refuse_dense:
+        return True
+    # a quoted title we do not hold, or "what does X do?" about a system no paper names
+    if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):
+        return True
+    words = r.parsed.content_words
+    if words and len(words) <= t.short_question_words:
+        return len(r.unknown_words) / len(words) >= t.refuse_unknown_share and top.dense < t.confident_dense
+    return False
 
 
 def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
@@ -91,7 +101,11 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _refusal(r)
     top = r.ranked[0]
     if shape == "list":
-        chosen = [sp for sp in r.ranked[:k] if sp.score >= top.score - t.list_margin and sp.dense >= t.list_min_dense]
+        if r.acronym_papers:
+            # the question's acronym names the topic: every paper using it qualifies, best first
+            chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers][:k]
+        else:
+            chosen = [sp for sp in r.ranked[:k] if sp.score >= top.score * t.list_ratio and sp.dense >= t.list_min_dense]
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]
@@ -102,8 +116,10 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         if r.parsed.filters:
             head += f" ({r.parsed.filters.describe()})"
         lines.append(f"{head}:")
+        # "which papers reduce/speed up X" asks for results: prefer the sentence that states the number
+        results = bool(re.search(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas", r.parsed.text, re.I))
         for sp in chosen:
-            quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf)[0]
+            quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results)[0]
             citations.append(_citation(sp, quote))
             lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
     else:

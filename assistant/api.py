@@ -54,6 +54,12 @@ class Assistant:
         """The paper with ``paper_id``, or None."""
         return self._searcher().by_id.get(paper_id)
 
+    def paper_map(self) -> dict[str, list[float]]:
+        """2-D coordinates of every paper (computed at index time), for the app's map."""
+        from .store import load_map
+
+        return load_map(self._searcher().snapshot)
+
     # ------------------------------------------------------------------ asking
     def ask(self, question: str, k: int | None = None, venue: str | list[str] | None = None,
             institution: str | list[str] | None = None, author: str | list[str] | None = None,

@@ -106,7 +106,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
     if filters and not content:
         return "metadata"
-    if DESCRIBE_CUES.search(text) and len(content) <= 4:
+    if re.match(r"^\s*(summari[sz]e|explain|describe|tell me about)\b", text, re.I) or (
+            DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"
     if FACT_CUES.search(text) and not re.match(r"^\s*(which|what) papers", text, re.I):
         return "factual"

@@ -21,6 +21,11 @@ _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?auth
                         r"conference|accepted|written)\b", re.I)
 
 
+_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from))\s+(the\s+)?$", re.I)
+_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
+                         r"submitted|work|contribute|contributed))\b", re.I)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens; hyphenated words also yield their parts (time-to-first-token -> time, to...)."""
     out: list[str] = []
@@ -31,12 +36,29 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+_STEMMER = None
+
+
 def _stem(word: str) -> str:
-    """A light English stemmer: enough to join plural and verb forms for BM25 and spelling lookup."""
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return word
+    """Snowball English stem (quantize, quantized, quantization -> quantiz), cached per word."""
+    global _STEMMER
+    if _STEMMER is None:
+        import Stemmer
+
+        _STEMMER = Stemmer.Stemmer("english")
+        _STEMMER.maxCacheSize = 100000
+    return _STEMMER.stemWord(word)
+
+
+def _english_words() -> frozenset[str]:
+    """Whole words of MiniLM's uncased WordPiece vocabulary: a dictionary that ships with the model."""
+    from .embed import model_dir
+
+    try:
+        words = (model_dir() / "vocab.txt").read_text(encoding="utf-8").split()
+    except OSError:
+        return frozenset()
+    return frozenset(w for w in words if w.isalpha() and len(w) >= 4)
 
 
 @dataclass
@@ -60,6 +82,9 @@ class Retrieval:
     candidates: int
     metadata_matches: list[Paper] = field(default_factory=list)  # complete list for metadata questions
     query_terms: dict[str, float] = field(default_factory=dict)
+    unknown_words: list[str] = field(default_factory=list)  # content words the collection never uses
+    unknown_names: list[str] = field(default_factory=list)  # named systems/titles no paper carries
+    acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
 
 
 class PaperSearch:
@@ -70,7 +95,13 @@ class PaperSearch:
         self.encoder = encoder
         self.papers: list[Paper] = list(snapshot.papers.values())
         self.by_id = snapshot.papers
+        self.row = {p.id: i for i, p in enumerate(self.papers)}
         self.sentences = {p.id: split_sentences(p.abstract) for p in self.papers}
+        self.chunk_count = snapshot.collection.count()
+        self.dense_depth = 200  # chunks fetched from Chroma per question
+        self.lexical_depth = 100  # BM25 candidates added to the dense ones
+        self.w_lexical = 0.25
+        self.w_name = 0.3
         self._build_lexical()
         self._build_metadata_maps()
         self.glossary = {k.lower(): v for k, v in snapshot.glossary.items()}
@@ -79,47 +110,58 @@ class PaperSearch:
     def _doc_tokens(self, p: Paper) -> list[str]:
         return [_stem(t) for t in tokenize(f"{p.title} {p.title} {p.abstract} {p.topic}")]
 
-    def _build_lexical(self) -> None:
-        self.doc_tf: list[dict[str, int]] = []
-        df: dict[str, int] = defaultdict(int)
-        lengths = []
-        for p in self.papers:
+    def _build_lexical(self, k1: float = 1.2, b: float = 0.75) -> None:
+        """A sparse papers x terms matrix of BM25 weights: a query is one sparse mat-vec, at any scale."""
+        from scipy.sparse import csr_matrix
+
+        vocab_ids: dict[str, int] = {}
+        rows, cols, tfs, lengths = [], [], [], []
+        for i, p in enumerate(self.papers):
             toks = self._doc_tokens(p)
-            tf: dict[str, int] = defaultdict(int)
-            for t in toks:
-                tf[t] += 1
-            self.doc_tf.append(tf)
             lengths.append(len(toks))
-            for t in tf:
-                df[t] += 1
+            counts: dict[int, int] = defaultdict(int)
+            for t in toks:
+                counts[vocab_ids.setdefault(t, len(vocab_ids))] += 1
+            rows.extend([i] * len(counts))
+            cols.extend(counts.keys())
+            tfs.extend(counts.values())
         n = len(self.papers)
-        self.avgdl = (sum(lengths) / n) if n else 1.0
-        self.doc_len = lengths
-        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, tf in enumerate(self.doc_tf):
-            for t in tf:
-                self.postings[t].append(i)
-        # raw (unstemmed) vocabulary for spelling correction, with deletion index (SymSpell, distance 1)
+        tf = np.asarray(tfs, dtype=np.float32)
+        row = np.asarray(rows, dtype=np.int64)
+        col = np.asarray(cols, dtype=np.int64)
+        df = np.bincount(col, minlength=len(vocab_ids)).astype(np.float32)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        dl = np.asarray(lengths, dtype=np.float32)
+        avgdl = float(dl.mean()) if n else 1.0
+        weight = idf[col] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl[row] / avgdl))
+        self.term_ids = vocab_ids
+        self.bm25_matrix = csr_matrix((weight, (row, col)), shape=(n, len(vocab_ids)))
+        self.idf = {t: float(idf[j]) for t, j in vocab_ids.items()}
+        # raw (unstemmed) vocabulary for spelling correction, with a deletion index (SymSpell, distance 1)
         vocab: dict[str, int] = defaultdict(int)
         for p in self.papers:
             for t in set(tokenize(f"{p.title} {p.abstract}")):
                 if t.isalpha() and len(t) >= 4:
                     vocab[t] += 1
         self.vocab = vocab
+        self.english = _english_words()
         self.deletes: dict[str, list[str]] = defaultdict(list)
         for w in vocab:
             for i in range(len(w)):
                 self.deletes[w[:i] + w[i + 1:]].append(w)
         self.title_names = {}
+        self.name_papers: dict[str, list[str]] = defaultdict(list)
         for p in self.papers:
             name = re.split(r"[:：]", p.title, 1)[0].strip() if ":" in p.title else ""
-            if name and len(name) <= 40 and len(name.split()) <= 4:
+            if name and 3 <= len(name) <= 40 and len(name.split()) <= 4:
                 self.title_names[p.id] = name
+                self.name_papers[name.lower()].append(p.id)
 
     def correct(self, word: str) -> str:
-        """Replace an out-of-vocabulary word by the most frequent collection word one edit away."""
-        if word in self.vocab or len(word) < 5 or not word.isalpha() or _stem(word) in self.idf:
+        """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by the most
+        frequent collection word one edit away: "prunning" -> "pruning", but "leaking" stays."""
+        if (word in self.vocab or len(word) < 5 or not word.isalpha() or _stem(word) in self.idf
+                or word in self.english):
             return word
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
         found: dict[str, int] = {}
@@ -132,21 +174,13 @@ class PaperSearch:
             return word
         return max(found.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
-    def bm25(self, terms: dict[str, float], allowed: set[int] | None = None, k1: float = 1.2,
-             b: float = 0.75) -> np.ndarray:
-        """BM25 scores of every paper for weighted ``terms`` (already stemmed)."""
-        scores = np.zeros(len(self.papers), dtype=np.float32)
-        for term, weight in terms.items():
-            idf = self.idf.get(term)
-            if idf is None:
-                continue
-            for i in self.postings[term]:
-                if allowed is not None and i not in allowed:
-                    continue
-                tf = self.doc_tf[i][term]
-                denom = tf + k1 * (1 - b + b * self.doc_len[i] / self.avgdl)
-                scores[i] += weight * idf * tf * (k1 + 1) / denom
-        return scores
+    def bm25(self, terms: dict[str, float]) -> np.ndarray:
+        """BM25 scores of every paper for weighted, stemmed ``terms``."""
+        cols = [self.term_ids[t] for t in terms if t in self.term_ids]
+        if not cols:
+            return np.zeros(len(self.papers), dtype=np.float32)
+        weights = np.asarray([terms[t] for t in terms if t in self.term_ids], dtype=np.float32)
+        return np.asarray(self.bm25_matrix[:, cols] @ weights).ravel()
 
     # -------------------------------------------------------------- metadata
     def _build_metadata_maps(self) -> None:
@@ -199,8 +233,10 @@ class PaperSearch:
             if m is None:
                 continue
             surface = m.group(0)
-            if " " not in alias and not any(c.isupper() for c in surface):
-                spans.remove((m.start(), m.end()))  # a lower-case common word, not a proper name
+            proper = " " in alias or any(c.isupper() for c in surface)
+            # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
+            if not proper or not (_INST_BEFORE.search(text[: m.start()]) or _INST_AFTER.match(text[m.end():])):
+                spans.remove((m.start(), m.end()))
                 continue
             found.institutions.append(self.alias_canonical.get(alias, surface))
             matched_papers |= self.alias_papers[alias]
@@ -278,8 +314,9 @@ class PaperSearch:
         read, rest = self.read_filters(text)
         inst_hits = self._institution_hits
         filters = _merge(filters or Filters(), read)
-        words = content_words(rest)
-        parsed = ParsedQuestion(text, rest, question_shape(text, words, filters), filters, words)
+        words = [self.correct(w) for w in content_words(rest)]
+        shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
+        parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)
         from_question = read.institutions and filters.institutions == read.institutions
         pool = self.matching(filters, inst_hits if from_question else None) if filters else self.papers
         if within is not None:
@@ -289,22 +326,78 @@ class PaperSearch:
         if parsed.shape == "metadata":
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool)
         pool_ids = {p.id for p in pool}
-        allowed = {i for i, p in enumerate(self.papers) if p.id in pool_ids} if restricted else None
         terms = self.expand(words)
-        lexical = self.bm25(terms, allowed)
-        dense, chunk_of = self.dense_scores(self.dense_text(rest or text, words), sorted(pool_ids) if restricted else None)
-        ranked = self._fuse(parsed, terms, lexical, dense, chunk_of, allowed)
-        return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms)
+        lexical = self.bm25(terms)
+        if restricted:
+            mask = np.zeros(len(self.papers), dtype=bool)
+            mask[[self.row[pid] for pid in pool_ids]] = True
+            lexical = np.where(mask, lexical, 0.0)
+        restrict = sorted(pool_ids) if restricted else None
+        qvec = self.encoder.encode([self.dense_text(rest or text, words)])[0]
+        dense, chunk_of = self.dense_scores(qvec, restrict)
+        named = self.named_papers(text)
+        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids if restricted else None)
+        acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
+        unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
+        return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
+                         unknown_words=unknown, unknown_names=self.unknown_names(text, named),
+                         acronym_papers=acronym_papers)
 
-    def dense_scores(self, text: str, restrict: list[str] | None) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
-        """Max cosine similarity per paper over its chunks (Chroma, cosine space), with the best chunk's span."""
-        vec = self.encoder.encode([text])[0]
-        coll = self.snapshot.collection
-        n = min(coll.count(), 80)
-        where = {"paper_id": {"$in": restrict}} if restrict else None
+    def acronym_papers(self, words: list[str]) -> set[str] | None:
+        """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
+        "time-to-first-token"): for "which papers reduce TTFT?" the acronym is the whole topic."""
+        hits: set[str] | None = None
+        for w in words:
+            longs = self.glossary.get(w.lower())
+            if not longs:
+                continue
+            forms = [w] + longs[:3]
+            pattern = re.compile("|".join(r"(?<!\w)" + re.escape(f).replace(r"\-", "[- ]") + r"(?!\w)" for f in forms), re.I)
+            found = {p.id for p in self.papers if pattern.search(p.title) or pattern.search(p.abstract)}
+            hits = found if hits is None else hits & found
+        return hits
+
+    def unknown_names(self, text: str, named: set[str]) -> list[str]:
+        """System-like names in the question (MegaScale-Infer, 'Quoted Title') that no paper carries."""
+        if named:
+            return []
+        names = re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|\b[A-Z]{2,}[a-z]+[\w-]*", text)
+        quoted = re.findall(r"['\"“‘]([^'\"”’]{8,})['\"”’]", text)
+        out = [n for n in names if _stem(n.lower()) not in self.idf]
+        for q in quoted:  # a quoted title must be (nearly) one of ours
+            if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
+                continue
+            qt = {_stem(t) for t in tokenize(q)}
+            best = max((len(qt & {_stem(t) for t in tokenize(p.title)}) / max(len(qt), 1) for p in self.papers), default=0)
+            if best < 0.8:
+                out.append("'" + q + "'")
+        return out
+
+    def named_papers(self, text: str) -> set[str]:
+        """Papers whose system name (the title before ':') the question mentions, by n-gram lookup.
+
+        A name that is also an ordinary word of the collection (PROMPTS, WAVE, Matrix) must match with its
+        own capitalisation, so "optimize prompts" does not pull in the PROMPTS paper."""
+        raw = re.findall(r"[\w][\w\-\.+]*[\w+]|[\w]", text)
+        found: set[str] = set()
+        for n in range(1, 5):
+            for i in range(len(raw) - n + 1):
+                surface = " ".join(raw[i:i + n])
+                for pid in self.name_papers.get(surface.lower(), ()):
+                    name = self.title_names[pid]
+                    if name.lower() in self.vocab and self.vocab[name.lower()] >= 2 and surface != name:
+                        continue
+                    found.add(pid)
+        return found
+
+    def dense_scores(self, vec: np.ndarray, restrict: list[str] | None):
+        """Max cosine similarity per paper over its chunks (Chroma, cosine space) and the best chunk's span."""
         if restrict is not None and not restrict:
             return {}, {}
-        res = coll.query(query_embeddings=[vec.tolist()], n_results=n, where=where,
+        coll = self.snapshot.collection
+        n = min(self.chunk_count, self.dense_depth)
+        where = {"paper_id": {"$in": restrict}} if restrict else None
+        res = coll.query(query_embeddings=[vec.tolist()], n_results=max(n, 1), where=where,
                          include=["metadatas", "distances"])
         scores: dict[str, float] = {}
         spans: dict[str, tuple[int, int]] = {}
@@ -316,22 +409,24 @@ class PaperSearch:
                 spans[pid] = (int(meta.get("first_sentence", 0)), int(meta.get("last_sentence", -1)))
         return scores, spans
 
-    def _fuse(self, parsed, terms, lexical, dense, chunk_of, allowed) -> list[ScoredPaper]:
-        floor = min(dense.values()) if dense else 0.0
+    def _fuse(self, lexical: np.ndarray, dense: dict[str, float], chunk_of, named: set[str],
+              pool: set[str] | None) -> list[ScoredPaper]:
+        """Score the union of dense and lexical candidates: cosine + scaled BM25 + a bonus for a named system."""
         top_lex = float(lexical.max()) if len(lexical) else 0.0
-        qlow = parsed.text.lower()
+        lex_top = np.argsort(-lexical)[: self.lexical_depth] if top_lex > 0 else []
+        candidates = set(dense) | {self.papers[i].id for i in lex_top if lexical[i] > 0} | named
+        if pool is not None:
+            candidates &= pool
+        floor = (min(dense.values()) if dense else 0.0) - 0.05
         out = []
-        for i, p in enumerate(self.papers):
-            if allowed is not None and i not in allowed:
-                continue
-            d = dense.get(p.id, floor - 0.05)
+        for pid in candidates:
+            i = self.row[pid]
+            d = dense.get(pid, floor)
             lx = float(lexical[i]) / top_lex if top_lex > 0 else 0.0
-            name = self.title_names.get(p.id, "")
-            name_match = bool(name) and len(name) >= 3 and re.search(
-                r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", qlow) is not None
-            score = d + 0.25 * lx + (0.3 if name_match else 0.0)
-            out.append(ScoredPaper(p, score, d, lx, name_match, chunk_of.get(p.id, (0, -1))))
-        out.sort(key=lambda s: s.score, reverse=True)
+            hit = pid in named
+            score = d + self.w_lexical * lx + (self.w_name if hit else 0.0)
+            out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1))))
+        out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
 
 

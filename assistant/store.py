@@ -215,6 +215,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 coll.delete(where={"paper_id": {"$in": stale}})
             _embed_and_add(settings, coll, [papers[pid] for pid in added + updated], progress)
             _write_records(gen_dir, collection, papers)
+            _write_map(gen_dir, coll, list(papers))
             manifest = {
                 "format": MANIFEST_FORMAT,
                 "generation": generation,
@@ -294,6 +295,38 @@ def _write_records(gen_dir: Path, collection, papers: dict[str, Paper]) -> None:
     (gen_dir / "glossary.json").write_text(json.dumps(collection.glossary, indent=1, ensure_ascii=False))
 
 
+def paper_vectors(coll, paper_ids: list[str]) -> "np.ndarray":
+    """One unit vector per paper: the normalised mean of its chunk vectors (rows in ``paper_ids`` order)."""
+    import numpy as np
+
+    rows = coll.get(include=["embeddings", "metadatas"])
+    pos = {pid: i for i, pid in enumerate(paper_ids)}
+    out = np.zeros((len(paper_ids), len(rows["embeddings"][0]) if len(rows["embeddings"]) else 384), dtype=np.float32)
+    for vec, meta in zip(rows["embeddings"], rows["metadatas"]):
+        i = pos.get(meta["paper_id"])
+        if i is not None:
+            out[i] += np.asarray(vec, dtype=np.float32)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-12)
+
+
+def _write_map(gen_dir: Path, coll, paper_ids: list[str]) -> None:
+    """A 2-D map of the papers (PCA of their vectors), computed once per build for the web app."""
+    import numpy as np
+
+    if not paper_ids:
+        (gen_dir / "map.json").write_text("{}")
+        return
+    vecs = paper_vectors(coll, paper_ids)
+    centered = vecs - vecs.mean(axis=0)
+    # top-2 principal axes via SVD of the (papers x 384) matrix: deterministic up to sign, so fix the sign
+    _, _, vt = np.linalg.svd(centered, full_matrices=False)
+    axes = vt[:2] * np.sign(vt[:2].sum(axis=1, keepdims=True) + 1e-12)
+    xy = centered @ axes.T
+    coords = {pid: [round(float(x), 4), round(float(y), 4)] for pid, (x, y) in zip(paper_ids, xy)}
+    (gen_dir / "map.json").write_text(json.dumps(coords))
+
+
 def _copy_generation(settings: Settings, src: str, dst: str) -> None:
     """Start ``dst`` from ``src``'s vectors so an incremental update never writes the live generation."""
     index_dir = Path(settings.index_dir)
@@ -339,6 +372,7 @@ class IndexSnapshot:
 
     manifest: dict
     papers: dict[str, Paper]
+    gen_dir: Path
     glossary: dict[str, list[str]]
     collection: object
     mtime_ns: int
@@ -370,7 +404,15 @@ def open_index(settings: Settings) -> IndexSnapshot:
     except (OSError, ValueError, TypeError) as exc:
         raise IndexError_(f"The index at {index_dir} is damaged ({exc}). Rebuild it with: assistant index --rebuild") from exc
     coll = open_collection(settings, manifest["generation"])
-    return IndexSnapshot(manifest, papers, glossary, coll, mtime)
+    return IndexSnapshot(manifest, papers, gen_dir, glossary, coll, mtime)
+
+
+def load_map(snapshot: IndexSnapshot) -> dict[str, list[float]]:
+    """The 2-D paper map stored with this generation ({paper id: [x, y]})."""
+    try:
+        return json.loads((snapshot.gen_dir / "map.json").read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def index_changed(settings: Settings, snapshot: IndexSnapshot) -> bool:
