@@ -89,9 +89,15 @@ def _clean_latex(s: str, system_name: str) -> str:
     return s.replace("\x03", "$")
 
 
+_SYMBOL_RE = re.compile(r"\\(" + "|".join(sorted(map(re.escape, _SYMBOLS), key=len, reverse=True)) + r")(?![A-Za-z])(\s*)")
+
+
 def _latex_body(s: str, system_name: str) -> str:
     s = re.sub(r"\\([{}])", lambda m: "\x01" if m.group(1) == "{" else "\x02", s)  # escaped braces survive
     s = re.sub(r"\\[,;:]|\\\\", " ", s).replace("\\!", "")
+    # Symbols first, while their names still end at a non-letter: once \mathrm{softmax} is unwrapped,
+    # "\rightarrow\mathrm{softmax}" would read as one unknown macro "\rightarrowsoftmax".
+    s = _SYMBOL_RE.sub(lambda m: _SYMBOLS[m.group(1)] + (" " if m.group(2) else ""), s)
     for _ in range(5):  # innermost first: \textbf{\underline{i}} needs two rounds
         new = _HREF_RE.sub(r"\1", _DROP_RE.sub("", _FORMAT_RE.sub(r"\1", s)))
         if new == s:

@@ -358,3 +358,11 @@ def test_loading_the_bundled_collections_is_fast():
     start = time.perf_counter()
     load_collection([SOURCES])
     assert time.perf_counter() - start < 0.5
+
+
+def test_symbol_before_formatting_command_is_not_read_as_a_placeholder_macro():
+    """'\\rightarrow\\mathrm{softmax}' must become an arrow, not the system name glued to the text."""
+    from assistant.clean import clean_text
+
+    raw = r"costly $\mathrm{dequantize}\rightarrow\mathrm{softmax}\rightarrow\mathrm{requantize}$ detour"
+    assert clean_text(raw, "IntAttention") == "costly dequantize→softmax→requantize detour"
