@@ -50,6 +50,24 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     return [sentences[i] for i in picked]
 
 
+_METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
+_RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
+
+
+def describe_sentences(paper: Paper, sentences: list[str]) -> list[str]:
+    """Problem, method and result sentences of a paper, in its own order ("what does X do?")."""
+    if len(sentences) <= 3:
+        return sentences or [paper.title]
+    name = re.split(r"[:：]", paper.title, 1)[0].strip().lower() if ":" in paper.title else ""
+    method = next((i for i, s in enumerate(sentences) if _METHOD.search(s)), None)
+    if method is None and name:
+        method = next((i for i, s in enumerate(sentences) if name in s.lower()), None)
+    method = 1 if method is None else method
+    result = next((i for i in range(len(sentences) - 1, method, -1) if _RESULT.search(sentences[i])), None)
+    picked = sorted({0 if method > 0 else None, method, result} - {None})
+    return [sentences[i] for i in picked]
+
+
 def _coverage(paper: Paper, terms: dict[str, float]) -> float:
     if not terms:
         return 0.0
@@ -124,9 +142,12 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
     else:
         for sp in chosen:
-            n = 3 if shape == "describe" else 2 if shape == "single" else 1
-            quotes = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf,
-                                    want_number=shape == "factual", n=n)
+            sents = sentences.get(sp.paper.id, [])
+            if shape == "describe":
+                quotes = describe_sentences(sp.paper, sents)
+            else:
+                quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
+                                        n=2 if shape == "single" else 1)
             citations.append(_citation(sp, quotes[0] if shape != "describe" else " ".join(quotes)))
             lines.append(f"**{sp.paper.title}**: " + " ".join(quotes) + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
@@ -146,7 +167,9 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
         sents = sentences.get(p.id, [])
         quote = sents[0] if sents else p.title
         who = ", ".join(p.authors[:4]) + (" et al." if len(p.authors) > 4 else "")
-        inst = "; ".join(p.institutions[:4])
+        wanted = {w.lower() for w in r.parsed.filters.institutions}
+        ordered = sorted(p.institutions, key=lambda name: name.lower() not in wanted)  # the matching one first
+        inst = "; ".join(ordered[:4])
         meta = " — ".join(x for x in (who, inst, p.venue) if x)
         lines.append(f"- **{p.title}** ({meta}) [{p.id}]")
         citations.append(_citation(sp, quote))

@@ -36,6 +36,8 @@ LIST_CUES = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)
+STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|percent(age)?|times faster|"
+                              r"monthly active|how (fast|large|big|long))\b|%", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 
 
@@ -106,6 +108,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
     if filters and not content:
         return "metadata"
+    if STRONG_FACT_CUES.search(text):
+        return "factual"
     if re.match(r"^\s*(summari[sz]e|explain|describe|tell me about)\b", text, re.I) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"
