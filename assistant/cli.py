@@ -233,6 +233,9 @@ def _guard(fn) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `ask ... | head`: the reader went away, which is not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

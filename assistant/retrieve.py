@@ -136,6 +136,7 @@ class PaperSearch:
         weight = idf[col] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl[row] / avgdl))
         self.term_ids = vocab_ids
         self.bm25_matrix = csr_matrix((weight, (row, col)), shape=(n, len(vocab_ids)))
+        self.bm25_csc = self.bm25_matrix.tocsc()  # column access: which papers use a term
         self.idf = {t: float(idf[j]) for t, j in vocab_ids.items()}
         # raw (unstemmed) vocabulary for spelling correction, with a deletion index (SymSpell, distance 1)
         vocab: dict[str, int] = defaultdict(int)
@@ -202,50 +203,58 @@ class PaperSearch:
                     self.author_papers[a.lower()].add(p.id)
                     self.author_name[a.lower()] = a
         self.venues = sorted({p.venue for p in self.papers if p.venue})
+        self.years = {p.year for p in self.papers if p.year}
+        norm = lambda name: " ".join(re.findall(r"[a-z0-9]+", name.lower()))  # noqa: E731
+        self.author_keys = {norm(name): full for name, full in self.author_name.items()}
+        self.alias_keys = {norm(alias): alias for alias in self.alias_papers if norm(alias)}
 
-    def read_filters(self, text: str) -> tuple[Filters, str]:
-        """Find institutions, authors and venues the question names; return them and the text without them."""
+    def _phrases(self, text: str, longest: int = 8):
+        """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""
+        words = [(m.group(0).lower(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+        out = []
+        for n in range(min(longest, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                out.append((" ".join(w for w, _, _ in words[i:i + n]), words[i][1], words[i + n - 1][2]))
+        return out
+
+    def read_filters(self, text: str) -> tuple[Filters, str, set[str]]:
+        """Find institutions, authors and venues the question names, by phrase lookup (cost independent of
+        the collection's size); return them, the text without them, and the papers of the institutions."""
         found = Filters()
         spans: list[tuple[int, int]] = []
+        free = lambda s, e: not any(a < e and s < b for a, b in spans)  # noqa: E731
+        matched_papers: set[str] = set()
+        for key, start, end in self._phrases(text):
+            if not free(start, end):
+                continue
+            if " " in key and key in self.author_keys:
+                found.authors.append(self.author_keys[key])
+                spans.append((start, end))
+            elif key in self.alias_keys:
+                alias = self.alias_keys[key]
+                surface = text[start:end]
+                proper = " " in key or any(c.isupper() for c in surface)
+                # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
+                if proper and (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])):
+                    found.institutions.append(self.alias_canonical.get(alias, surface))
+                    matched_papers |= self.alias_papers[alias]
+                    spans.append((start, end))
         low = text.lower()
-
-        def take(pattern: str, flags=re.I):
-            for m in re.finditer(pattern, text, flags):
-                if any(s < m.end() and m.start() < e for s, e in spans):
-                    continue
-                spans.append((m.start(), m.end()))
-                return m
-            return None
-
-        for name in sorted(self.author_name, key=len, reverse=True):
-            if name in low and take(r"(?<!\w)" + re.escape(name) + r"(?!\w)"):
-                found.authors.append(self.author_name[name])
         for venue in self.venues:
             short = venue.split()[0]
+            if short.lower() not in low:
+                continue
             pattern = r"(?<!\w)" + re.escape(venue) + r"(?!\w)|(?<!\w)" + re.escape(short) + r"(?:\s*'?\d{2,4})?(?!\w)"
-            if short.lower() in low and take(pattern):
-                found.venues.append(venue)
-        matched_papers: set[str] = set()
-        for alias in sorted(self.alias_papers, key=len, reverse=True):
-            if alias not in low:
-                continue
-            m = take(r"(?<!\w)" + re.escape(alias) + r"(?!\w)")
-            if m is None:
-                continue
-            surface = m.group(0)
-            proper = " " in alias or any(c.isupper() for c in surface)
-            # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
-            if not proper or not (_INST_BEFORE.search(text[: m.start()]) or _INST_AFTER.match(text[m.end():])):
-                spans.remove((m.start(), m.end()))
-                continue
-            found.institutions.append(self.alias_canonical.get(alias, surface))
-            matched_papers |= self.alias_papers[alias]
-        self._institution_hits = matched_papers
+            for m in re.finditer(pattern, text, re.I):
+                if free(m.start(), m.end()):
+                    found.venues.append(venue)
+                    spans.append((m.start(), m.end()))
+                    break
         if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
             found.single_author = True
             spans.append((0, 0))
         for m in re.finditer(r"\b(19|20)\d{2}\b", text):
-            if not any(s <= m.start() < e for s, e in spans) and any(p.year == int(m.group(0)) for p in self.papers):
+            if free(m.start(), m.end()) and int(m.group(0)) in self.years:
                 found.years.append(int(m.group(0)))
                 spans.append((m.start(), m.end()))
         rest = text
@@ -254,7 +263,7 @@ class PaperSearch:
         if found:
             rest = _META_CUES.sub(" ", rest)
         found.institutions = list(dict.fromkeys(found.institutions))
-        return found, re.sub(r"\s+", " ", rest).strip()
+        return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
 
     def matching(self, filters: Filters, institution_ids: set[str] | None = None) -> list[Paper]:
         """Every paper that satisfies all ``filters`` (institution by any alias)."""
@@ -311,8 +320,7 @@ class PaperSearch:
                within: list[str] | None = None) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
         text = strip_injection(question)
-        read, rest = self.read_filters(text)
-        inst_hits = self._institution_hits
+        read, rest, inst_hits = self.read_filters(text)
         filters = _merge(filters or Filters(), read)
         words = [self.correct(w) for w in content_words(rest)]
         shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
@@ -345,16 +353,29 @@ class PaperSearch:
 
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
-        "time-to-first-token"): for "which papers reduce TTFT?" the acronym is the whole topic."""
+        "time-to-first-token"): for "which papers reduce TTFT?" the acronym is the whole topic.
+        Looked up in the BM25 matrix's columns, so the cost does not grow with the collection."""
         hits: set[str] | None = None
         for w in words:
             longs = self.glossary.get(w.lower())
             if not longs:
                 continue
-            forms = [w] + longs[:3]
-            pattern = re.compile("|".join(r"(?<!\w)" + re.escape(f).replace(r"\-", "[- ]") + r"(?!\w)" for f in forms), re.I)
-            found = {p.id for p in self.papers if pattern.search(p.title) or pattern.search(p.abstract)}
-            hits = found if hits is None else hits & found
+            rows: set[int] = set()
+            for form in [w] + longs[:3]:
+                toks = [_stem(t) for t in tokenize(form) if "-" not in t or t == form.lower()]
+                whole = _stem(form.lower()) if re.fullmatch(r"[\w-]+", form) else None
+                groups = [[whole]] if whole in self.term_ids else [toks]
+                for group in groups:
+                    cols = [self.term_ids.get(t) for t in group]
+                    if not group or None in cols:
+                        continue
+                    present = None
+                    for c in cols:
+                        found = set(self.bm25_csc[:, c].nonzero()[0].tolist())
+                        present = found if present is None else present & found
+                    rows |= present or set()
+            found_ids = {self.papers[i].id for i in rows}
+            hits = found_ids if hits is None else hits & found_ids
         return hits
 
     def unknown_names(self, text: str, named: set[str]) -> list[str]:
