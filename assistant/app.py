@@ -1,0 +1,432 @@
+"""The web app: a chat over the papers with a sources panel, a map of the collection and a paper table.
+
+``build_app(assistant)`` makes the Gradio Blocks; ``serve(settings)`` launches it on 127.0.0.1. Everything
+it shows comes from the Python API (``Assistant``, ``Conversation``); this module only renders. Paper
+text is untrusted input: it is escaped before it enters HTML, and answer markdown never carries images
+or raw HTML, so the browser only ever loads this server's own pages.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections import Counter
+from typing import Any, Iterator
+from urllib.parse import quote, urlsplit
+
+from .config import Settings  # first: it switches gradio's analytics off before gradio is imported
+from .conversation import Conversation
+from .errors import AssistantError, ConfigError
+from .schema import Answer, Paper
+
+import gradio as gr  # noqa: E402  (after config, see above)
+
+log = logging.getLogger(__name__)
+
+ANY = "Any"
+CONCURRENCY = 4  # answers computed at once; a question takes well under a second once loaded
+QUEUE_SIZE = 64  # waiting requests beyond this are turned away instead of piling up
+_ID_REF = re.compile(r"\[([A-Za-z][\w.\-]*:[^\[\]\s]+)\]")
+_SOURCES_BLOCK = re.compile(r"\n\s*\*\*Sources\*\*\s*\n.*\Z", re.S)
+_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#4D4D4D"]  # Okabe-Ito
+
+# System fonts only: the page never asks another site for anything (no web fonts).
+THEME = gr.themes.Default(font=["ui-sans-serif", "system-ui", "Segoe UI", "Roboto", "Helvetica", "Arial", "sans-serif"],
+                          font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"])
+CSS = """
+.pa-purpose { opacity: 0.85; }
+"""
+SOURCES_CSS = """
+.pa-empty { opacity: 0.7; padding: 8px; }
+.pa-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
+           margin-bottom: 10px; background: var(--block-background-fill); }
+.pa-head { font-weight: 600; line-height: 1.3; }
+.pa-num { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 4px; margin-right: 4px;
+          background: var(--color-accent-soft, #e0e7ff); font-size: 0.85em; }
+.pa-meta, .pa-people { font-size: 0.85em; opacity: 0.85; margin-top: 3px; }
+.pa-quote { margin: 6px 0; font-size: 0.92em; line-height: 1.4; }
+.pa-quote mark { background: #fff3a3; color: #1a1a1a; padding: 0 2px; }
+.pa-link { font-size: 0.9em; }
+"""
+MAP_CSS = """
+.pa-map svg.pa-plot { width: 100%; height: auto; max-height: 680px; display: block; }
+.pa-legend { font-size: 0.9em; margin-bottom: 6px; }
+.pa-key { display: inline-flex; align-items: center; margin-right: 16px; white-space: nowrap; }
+.pa-dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; }
+.pa-ring { border: 2.5px solid #111; width: 9px; height: 9px; }
+.pa-map circle:hover { stroke: #000; stroke-width: 2; }
+.pa-caption { font-size: 0.85em; opacity: 0.8; margin-top: 4px; }
+"""
+
+
+# ---------------------------------------------------------------------- escaping and links
+def esc(text: Any) -> str:
+    """Escape untrusted text for HTML (also the braces and dollar of gr.HTML's template syntax)."""
+    out = html.escape(str(text if text is not None else ""), quote=True)
+    return out.replace("{", "&#123;").replace("}", "&#125;").replace("$", "&#36;")
+
+
+def safe_url(url: str) -> str:
+    """``url`` if it is an http(s) link, else "" (a javascript: or data: URL never becomes a link)."""
+    url = (url or "").strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    return url
+
+
+def link_label(paper: Paper | None, url: str) -> str:
+    """What a paper's link is called: OpenReview, arXiv, DOI, or the site's name."""
+    host = urlsplit(url).netloc.lower()
+    pid = paper.id if paper else ""
+    if "openreview.net" in host:
+        return "OpenReview"
+    if "arxiv.org" in host:
+        return "arXiv"
+    if pid.startswith("doi:") or "doi.org" in host or "/doi/" in url:
+        return "DOI"
+    return host or "link"
+
+
+def _md_url(url: str) -> str:
+    """A URL safe inside a markdown link's parentheses."""
+    return quote(url, safe=":/?#[]@!&'*+,;=%-._~")
+
+
+def safe_markdown(text: str) -> str:
+    """Neutralise raw HTML and image syntax in markdown built from paper text (images would be fetched)."""
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"!(?=\[)", r"!\\", text)
+
+
+def link_citations(text: str, lookup) -> str:
+    """Turn each ``[paper_id]`` of an answer into a markdown link to the paper's page."""
+    def repl(m: re.Match) -> str:
+        paper = lookup(m.group(1))
+        url = safe_url(paper.url) if paper else ""
+        if not url:
+            return m.group(0)
+        return f"\\[[{m.group(1)}]({_md_url(url)})\\]"
+
+    return _ID_REF.sub(repl, text)
+
+
+# ---------------------------------------------------------------------- rendering
+def render_sources(answer: Answer | None, lookup) -> str:
+    """One HTML card per cited paper: title, venue, people, the supporting quote marked, and its link."""
+    if answer is None:
+        return '<div class="pa-empty">The papers an answer cites appear here, with the sentence that supports it.</div>'
+    if not answer.citations:
+        return '<div class="pa-empty">This answer cites no paper: the collection does not answer the question.</div>'
+    cards = []
+    for i, c in enumerate(answer.citations, 1):
+        paper = lookup(c.paper_id)
+        url = safe_url(c.url or (paper.url if paper else ""))
+        authors = list(paper.authors) if paper else []
+        people = ", ".join(authors[:6]) + (" et al." if len(authors) > 6 else "")
+        insts = "; ".join(paper.institutions) if paper else ""
+        year = f" · {paper.year}" if paper and paper.year and str(paper.year) not in (c.venue or "") else ""
+        link = (f'<a class="pa-link" href="{esc(url)}" target="_blank" rel="noopener noreferrer">'
+                f'{esc(link_label(paper, url))} ↗</a>' if url else "")
+        cards.append(
+            f'<div class="pa-card" data-paper-id="{esc(c.paper_id)}">'
+            f'<div class="pa-head"><span class="pa-num">{i}</span>{esc(c.title)}</div>'
+            f'<div class="pa-meta">{esc(c.venue)}{esc(year)} · <code>{esc(c.paper_id)}</code></div>'
+            + (f'<div class="pa-people">{esc(people)}</div>' if people else "")
+            + (f'<div class="pa-people"><em>{esc(insts)}</em></div>' if insts else "")
+            + (f'<div class="pa-quote"><mark>{esc(c.quote)}</mark></div>' if c.quote else "")
+            + link + "</div>")
+    return '<div class="pa-sources">' + "".join(cards) + "</div>"
+
+
+def render_map(papers: list[Paper], coords: dict[str, list[float]], highlight: list[str] | None = None) -> str:
+    """An inline SVG scatter of the papers' 2-D map, coloured by venue; hover shows the title, click opens it."""
+    points = [(p, coords[p.id]) for p in papers if p.id in coords and len(coords[p.id]) >= 2]
+    if not points:
+        return '<div class="pa-empty">This index has no paper map; rebuild the index to compute one.</div>'
+    venues = [v for v, _ in Counter(p.venue or "(no venue)" for p, _ in points).most_common()]
+    colour = {v: _PALETTE[i % len(_PALETTE)] for i, v in enumerate(venues)}
+    xs = [float(xy[0]) for _, xy in points]
+    ys = [float(xy[1]) for _, xy in points]
+    w, h, pad = 760.0, 520.0, 24.0
+    sx = (w - 2 * pad) / ((max(xs) - min(xs)) or 1.0)
+    sy = (h - 2 * pad) / ((max(ys) - min(ys)) or 1.0)
+
+    def pos(xy) -> tuple[float, float]:
+        return pad + (float(xy[0]) - min(xs)) * sx, h - pad - (float(xy[1]) - min(ys)) * sy  # y up, as in a plot
+
+    order = {pid: i for i, pid in enumerate(highlight or [])}
+    dots, marked = [], []
+    for p, xy in points:
+        x, y = pos(xy)
+        url = safe_url(p.url)
+        tip = f"{p.title} — {p.venue}" if p.venue else p.title
+        if p.id in order:
+            tip = f"[{order[p.id] + 1}] {tip}"
+        dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{8 if p.id in order else 5}" fill="{colour[p.venue or "(no venue)"]}"'
+               + (' stroke="#111" stroke-width="2.5" fill-opacity="1"' if p.id in order else ' fill-opacity="0.7"')
+               + f' data-paper-id="{esc(p.id)}"><title>{esc(tip)}</title></circle>')
+        if url:
+            dot = f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{dot}</a>'
+        if p.id in order:
+            dot += (f'<text x="{x + 10:.1f}" y="{y + 4:.1f}" font-size="12" font-weight="700" '
+                    f'fill="currentColor" style="paint-order:stroke;stroke:var(--background-fill-primary,#fff);'
+                    f'stroke-width:3px">{order[p.id] + 1}</text>')
+            marked.append(dot)  # drawn last, on top of the others
+        else:
+            dots.append(dot)
+    legend = "".join(
+        f'<span class="pa-key"><span class="pa-dot" style="background:{colour[v]}"></span>{esc(v)} '
+        f'({sum(1 for p, _ in points if (p.venue or "(no venue)") == v)})</span>' for v in venues)
+    if highlight:
+        legend += ('<span class="pa-key"><span class="pa-dot pa-ring"></span>cited in the latest answer '
+                   '(numbered as in the answer)</span>')
+    svg = (f'<svg class="pa-plot" viewBox="0 0 {w:.0f} {h:.0f}" xmlns="http://www.w3.org/2000/svg" role="img" '
+           f'aria-label="Map of {len(points)} papers">'
+           f'<rect x="0" y="0" width="{w:.0f}" height="{h:.0f}" fill="none" stroke="currentColor" stroke-opacity="0.15"/>'
+           + "".join(dots) + "".join(marked) + "</svg>")
+    return (f'<div class="pa-map"><div class="pa-legend">{legend}</div>{svg}'
+            '<div class="pa-caption">Each dot is a paper, placed by the similarity of its text (a 2-D projection of '
+            'the paper embeddings): nearby papers are about similar things. Hover for the title; click to open the '
+            'paper.</div></div>')
+
+
+def paper_rows(papers: list[Paper], query: str = "") -> list[list[Any]]:
+    """Table rows (title, venue, year, institutions, link) of the papers matching ``query`` (all words)."""
+    words = [w for w in re.split(r"\s+", (query or "").lower()[:200]) if w]
+    rows = []
+    for p in papers:
+        if words:
+            hay = " ".join([p.id, p.title, p.venue, str(p.year or ""), p.topic, " ".join(p.authors),
+                            " ".join(p.institutions), " ".join(p.institution_aliases)]).lower()
+            if not all(w in hay for w in words):
+                continue
+        url = safe_url(p.url)
+        # The link cell is markdown built only from a fixed label and a validated, quoted URL.
+        link = f"[{link_label(p, url)}]({_md_url(url)})" if url else ""
+        rows.append([p.title, p.venue, p.year if p.year else None, "; ".join(p.institutions), link])
+    return rows
+
+
+# ---------------------------------------------------------------------- examples
+_NOT_COMPANY = re.compile(r"univ|institut|college|school|academy|polytech|ETH\b|\bMIT\b|KAIST|centre|center|lab\b"
+                          r"|laborator|hochschule|école|ecole", re.I)
+
+
+def example_questions(papers: list[Paper]) -> list[str]:
+    """Example questions drawn from the collection itself, so each one has an answer."""
+    text = " ".join(f"{p.title} {p.abstract}" for p in papers)
+    out = ["which papers reduce TTFT?" if re.search(r"\bTTFT\b", text) else "which papers reduce inference latency?",
+           "what does the second one do?"]  # a follow-up: the chat remembers the previous answer
+    venues = Counter(p.venue for p in papers if p.venue)
+    if venues:
+        venue = venues.most_common(1)[0][0]
+        insts = Counter(i for p in papers if p.venue == venue for i in p.institutions)
+        ranked = sorted(insts.items(), key=lambda kv: (bool(_NOT_COMPANY.search(kv[0])), -kv[1], kv[0]))
+        if ranked:
+            out.append(f"what did {ranked[0][0]} present at {venue}?")
+    names = Counter(p.title.split(":")[0].strip() for p in papers if ":" in p.title)
+    for p in sorted(papers, key=lambda p: (p.venue != (venues.most_common(1)[0][0] if venues else ""), p.title)):
+        name = p.title.split(":")[0].strip() if ":" in p.title else ""
+        # A coined single-word system name ("AccelOpt", "Stream2LLM") finds exactly its paper.
+        if (re.fullmatch(r"[A-Z][A-Za-z0-9\-]{3,15}", name) and sum(c.isupper() for c in name) >= 2
+                and any(c.islower() for c in name) and names[name] == 1):
+            out.append(f"what does {name} do?")
+            break
+    return out
+
+
+# ---------------------------------------------------------------------- the app
+def build_app(assistant) -> gr.Blocks:
+    """The Gradio app over ``assistant``: Ask (chat + sources), Map and Browse tabs."""
+    settings: Settings = assistant.settings
+    max_chars = int(settings.max_question_chars)
+    papers = assistant.papers
+    try:
+        coords = assistant.paper_map()
+    except AssistantError as exc:  # an index built before maps existed still gets a working app
+        log.warning("no paper map: %s", exc)
+        coords = {}
+    venues = sorted({p.venue for p in papers if p.venue})
+    years = sorted({p.year for p in papers if p.year}, reverse=True)
+    institutions = sorted({i for p in papers for i in p.institutions}, key=str.lower)
+    lookup = assistant.paper
+
+    def validate(question: Any) -> str:
+        """The question as typed, or a gr.Error; API calls get the same checks as the textbox."""
+        text = question if isinstance(question, str) else ("" if question is None else str(question))
+        if not text.strip():
+            raise gr.Error("The question is empty: type a question about the papers.")
+        if len(text.strip()) > max_chars:
+            raise gr.Error(f"The question is too long ({len(text.strip())} characters); the limit is {max_chars}. "
+                           "Shorten it and ask again.")
+        return text
+
+    def read_filters(venue: Any, institution: Any, year: Any, use_llm: Any) -> dict:
+        filters: dict[str, Any] = {}
+        if venue and venue != ANY:
+            if venue not in venues:
+                raise gr.Error(f"Unknown venue {str(venue)[:80]!r}; choose one of: {', '.join(venues)}.")
+            filters["venue"] = venue
+        if institution and str(institution).strip() and institution != ANY:
+            if len(str(institution)) > 200:
+                raise gr.Error("The institution is too long (over 200 characters).")
+            filters["institution"] = str(institution).strip()
+        if year not in (None, "", ANY):
+            try:
+                filters["year"] = int(year)
+            except (TypeError, ValueError):
+                raise gr.Error(f"The year must be a number such as 2026, got {str(year)[:20]!r}.") from None
+        filters["llm"] = bool(use_llm) if settings.llm_configured else (True if use_llm else None)
+        return filters
+
+    def chat_text(text: str) -> str:
+        """The answer as shown in the chat: linked ids, no Sources list (the panel shows it)."""
+        return link_citations(safe_markdown(_SOURCES_BLOCK.sub("", text)), lookup)
+
+    def respond(question: str, venue: str = ANY, institution: str = ANY, year: str = ANY, use_llm: bool = False,
+                conv: Conversation | None = None, messages: list | None = None) -> Iterator[tuple]:
+        """Answer a question (follow-ups read against this chat); streams the growing answer."""
+        text = validate(question)
+        filters = read_filters(venue, institution, year, use_llm)
+        conv = conv if isinstance(conv, Conversation) else Conversation(assistant)
+        messages = list(messages or [])[-40:]  # the visible chat keeps the last 20 exchanges
+        messages += [{"role": "user", "content": safe_markdown(text)},
+                     {"role": "assistant", "content": "_Searching the papers…_"}]
+        yield "", messages, gr.skip(), "", conv, messages
+        answer = None
+        try:
+            for item in conv.ask_stream(text, **filters):
+                if isinstance(item, Answer):
+                    answer = item
+                    break
+                messages[-1] = {"role": "assistant", "content": chat_text(item)}
+                yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
+        except AssistantError as exc:
+            messages[-1] = {"role": "assistant", "content": "⚠️ " + safe_markdown(str(exc))}
+            yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
+            raise gr.Error(str(exc)) from None
+        except Exception:  # never a stack trace in the page: log it, say something useful
+            log.exception("answering %r failed", text[:200])
+            messages[-1] = {"role": "assistant", "content": "⚠️ Something went wrong while answering."}
+            yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
+            raise gr.Error("Something went wrong while answering; the server log has the details.") from None
+        assert answer is not None
+        messages[-1] = {"role": "assistant", "content": chat_text(answer.text)}
+        full = link_citations(safe_markdown(answer.text), lookup)
+        yield full, messages, render_sources(answer, lookup), "", conv, messages
+
+    def new_chat(conv: Conversation | None):
+        if isinstance(conv, Conversation):
+            conv.reset()
+        return [], [], render_sources(None, lookup), render_map(papers, coords), conv, ""
+
+    def refresh_map(conv: Conversation | None) -> str:
+        answer = conv.last_answer if isinstance(conv, Conversation) else None
+        return render_map(papers, coords, answer.cited_ids if answer else None)
+
+    def search(query: str):
+        rows = paper_rows(papers, query)
+        return rows, f"{len(rows)} of {len(papers)} papers"
+
+    venue_names = ", ".join(venues) or "the collection"
+    with gr.Blocks(title="Paper assistant", analytics_enabled=False) as app:
+        gr.Markdown("# Paper assistant")
+        gr.Markdown(f"Ask questions about {len(papers)} research papers ({esc(venue_names)}); every answer cites "
+                    "the papers it comes from, with links.", elem_classes=["pa-purpose"])
+        conv_state = gr.State(Conversation(assistant))  # deep-copied per browser session; shares the Assistant
+        messages_state = gr.State([])
+        with gr.Tabs():
+            with gr.Tab("Ask", id="ask"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label="Chat", height=520, sanitize_html=True, buttons=["copy"],
+                                             feedback_options=None, placeholder="Ask about the papers below: "
+                                             "methods, results, who presented what. Follow-ups such as "
+                                             "*what does the second one do?* refer to the previous answer.")
+                        with gr.Row():
+                            question = gr.Textbox(label="Question", elem_id="question",
+                                                  placeholder="Ask about the papers, e.g. which papers reduce TTFT?",
+                                                  lines=1, max_lines=4, max_length=max_chars, scale=5,
+                                                  show_label=False, autofocus=True, submit_btn=False)
+                            ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80)
+                        with gr.Row():
+                            venue = gr.Dropdown([ANY] + venues, value=ANY, label="Venue", scale=1)
+                            institution = gr.Dropdown([ANY] + institutions, value=ANY, label="Institution",
+                                                      allow_custom_value=True, filterable=True, scale=2)
+                            year = gr.Dropdown([ANY] + [str(y) for y in years], value=ANY, label="Year", scale=1)
+                            use_llm = gr.Checkbox(label="Compose with the LLM", value=settings.llm_configured,
+                                                  visible=settings.llm_configured, scale=1)
+                        gr.Examples([[q] for q in example_questions(papers)], inputs=[question],
+                                    label="Examples (from the collection)")
+                        new_btn = gr.Button("New chat", variant="secondary", size="sm")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Sources")
+                        sources = gr.HTML(render_sources(None, lookup), label="sources", css_template=SOURCES_CSS,
+                                          js_on_load=None, max_height=640, elem_id="sources-panel")
+                # The API's first output: the whole answer as markdown (ids linked, Sources list kept).
+                answer_md = gr.Markdown(label="answer", visible=False)
+            with gr.Tab("Map", id="map"):
+                paper_map = gr.HTML(render_map(papers, coords), css_template=MAP_CSS, js_on_load=None,
+                                    elem_id="paper-map")
+            with gr.Tab("Browse", id="browse"):
+                with gr.Row():
+                    query = gr.Textbox(label="Search titles, authors, institutions, venues", scale=4,
+                                       placeholder="e.g. NVIDIA, speculative decoding, CAIS", max_length=200)
+                    count = gr.Markdown(f"{len(papers)} of {len(papers)} papers")
+                table = gr.Dataframe(value=paper_rows(papers), headers=["Title", "Venue", "Year", "Institutions", "Link"],
+                                     datatype=["str", "str", "number", "str", "markdown"], interactive=False,
+                                     wrap=True, max_height=640, column_widths=["40%", "12%", "8%", "30%", "10%"],
+                                     elem_id="paper-table")
+
+        ask_event = gr.on([question.submit, ask_btn.click], respond,
+                          inputs=[question, venue, institution, year, use_llm, conv_state, messages_state],
+                          outputs=[answer_md, chatbot, sources, question, conv_state, messages_state],
+                          api_name="ask", concurrency_id="ask")
+        ask_event.then(refresh_map, [conv_state], [paper_map], api_visibility="private", queue=False)
+        new_btn.click(new_chat, [conv_state], [chatbot, messages_state, sources, paper_map, conv_state, answer_md],
+                      api_visibility="private", queue=False)
+        query.change(search, [query], [table, count], api_visibility="private", trigger_mode="always_last",
+                     queue=False)
+    return app
+
+
+# ---------------------------------------------------------------------- serving
+def parse_auth(auth: str) -> tuple[str, str] | None:
+    """``"user:pass"`` -> ("user", "pass"); empty -> None (no login)."""
+    if not auth:
+        return None
+    user, sep, password = str(auth).partition(":")
+    if not sep or not user or not password:
+        raise ConfigError("ASSISTANT_AUTH / --auth must look like user:password")
+    return user, password
+
+
+def launch(app: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: int = 7860,
+           block: bool = True) -> gr.Blocks:
+    """Queue and launch ``app`` with the privacy and safety options (loopback, no share, no extra paths)."""
+    app.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
+    app.launch(server_name=host, server_port=int(port), auth=parse_auth(settings.auth),
+               auth_message="Log in with the user and password set in ASSISTANT_AUTH." if settings.auth else None,
+               share=False, inbrowser=False, prevent_thread_lock=not block, quiet=not block,
+               # False: gr.Error messages still reach the user; any other exception shows only "Error".
+               show_error=False,
+               ssr_mode=False, pwa=False, mcp_server=False, enable_monitoring=False,
+               footer_links=["api"], theme=THEME, css=CSS)
+    return app
+
+
+def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 7860, *,
+          assistant=None, block: bool = True) -> gr.Blocks:
+    """Build the app over ``settings``' index and launch it (on 127.0.0.1 unless told otherwise)."""
+    settings = settings or Settings.load()
+    parse_auth(settings.auth)  # a malformed login fails before the index is loaded
+    if assistant is None:
+        from .api import Assistant
+
+        assistant = Assistant(settings)
+    assistant.load()  # load (or build) the index now, not on the first visitor's question
+    return launch(build_app(assistant), settings, host, port, block)

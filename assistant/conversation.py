@@ -1,0 +1,206 @@
+"""Follow-up questions in a chat: "the second one", "which of those are from Microsoft?".
+
+A ``Conversation`` remembers which papers the previous answers cited and turns a follow-up into an
+ordinary question plus ``within=[paper ids]`` for ``Assistant.ask``; retrieval and answering stay in the
+API. Resolution is plain pattern matching on the question, so it is predictable and needs no model.
+"""
+from __future__ import annotations
+
+import copy
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .errors import QuestionError
+from .schema import Answer
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1,
+}
+_ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|\d{1,2}(?:st|nd|rd|th))"
+_NOUN = r"(?:ones?|papers?|results?|items?|entr(?:y|ies)|citations?|sources?|works?|articles?|systems?|studies|study)"
+_SET = r"(?:those|these|them|the list|the answer|your answer|the results?|the papers)"
+# "the second one", "the 2nd paper", "the first and third ones", "the last one of those".
+_ORDINAL_REF = re.compile(
+    rf"\bthe\s+(?P<ords>{_ORD}(?:\s*(?:,|and|or|&|vs\.?)\s*(?:the\s+)?{_ORD})*)"
+    rf"(?P<noun>\s+{_NOUN})?(?:\s+(?:of|in|from|among)\s+{_SET})?\b", re.I)
+# A bare "the first" is a reference only when nothing that could be its noun follows ("the first token" is not).
+_BARE_OK = re.compile(
+    r"\s*(?:$|[?.!,;:)]|(?:do|does|did|is|was|say|says|about|propose|proposes|present|presents|use|uses|"
+    r"claim|claims|report|reports|achieve|achieves|improve|improves|reduce|reduces|mean|means|measure|"
+    r"measures|and|or|vs|versus|with|compare|focus|focuses|address|addresses|solve|solves|target|targets)\b)", re.I)
+# "#3", "paper 3", "result no. 2", "[2]".
+_NUMBER_REF = re.compile(r"(?<![\w#])#\s?(?P<n1>\d{1,2})\b|\b(?:paper|result|item|entry|source|citation|number|no\.)"
+                         r"\s*#?\s*(?P<n2>\d{1,2})\b|\[(?P<n3>\d{1,2})\]", re.I)
+# "of those", "among them", "these papers", "the same ones", a bare "those"/"them": the previous answer's papers.
+_SET_REF = re.compile(
+    rf"\b(?:of|among|from|in)\s+(?:all\s+)?(?:those|these|them)(?:\s+{_NOUN})?\b"
+    rf"|\b(?:those|these)\s+{_NOUN}\b|\bthe\s+(?:same\s+)?ones\b|\b(?:those|these|them|they)\b", re.I)
+# References that cannot be anything else: "the second one", "the last ones", "#3".
+_UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
+# "that paper", "this one": the single paper the previous answer was about.
+_THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|approach|study|article)\b", re.I)
+
+_MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
+
+
+@dataclass
+class Followup:
+    """How a question was read: the text to search for and the papers it is restricted to."""
+
+    question: str  # the rewritten question (unchanged for a fresh question)
+    within: list[str] | None = None  # paper ids the answer must come from; None = the whole collection
+    kind: str = "fresh"  # "fresh" | "ordinal" (named papers of the last answer) | "set" (all of them)
+    referenced: list[str] = field(default_factory=list)  # the paper ids the question pointed at
+
+
+def short_name(title: str) -> str:
+    """The name a paper goes by: the system name before ':' when there is a short one, else the title."""
+    head, sep, _ = title.partition(":")
+    head = head.strip()
+    if sep and head and len(head.split()) <= 4 and len(head) <= 40:
+        return head
+    return title.strip()
+
+
+def _ordinal_index(word: str) -> int:
+    word = word.lower()
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    return int(re.match(r"\d+", word).group(0))
+
+
+def _tidy(text: str) -> str:
+    """Collapse the gaps left by removed phrases (no space before punctuation, none doubled)."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([?.!,;:])", r"\1", text)
+    return text.strip(" ,;")
+
+
+class Conversation:
+    """One chat session: answers questions and resolves follow-ups against the previous answers."""
+
+    def __init__(self, assistant) -> None:
+        self.assistant = assistant
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget the previous answers: the next question starts a fresh chat."""
+        self._list: list[tuple[str, str]] = []  # (paper id, title) of the last answer that was not a drill-down
+        self._last: list[tuple[str, str]] = []  # (paper id, title) cited by the very last answer
+        self.last_answer: Answer | None = None
+        self.turns = 0
+
+    def __deepcopy__(self, memo) -> "Conversation":
+        # gr.State deep-copies its value per session: copy the chat memory, share the (thread-safe) Assistant.
+        new = Conversation.__new__(Conversation)
+        new.assistant = self.assistant
+        new._lock = threading.Lock()
+        new._list = list(self._list)
+        new._last = list(self._last)
+        new.last_answer = copy.deepcopy(self.last_answer, memo)
+        new.turns = self.turns
+        return new
+
+    @property
+    def cited_ids(self) -> list[str]:
+        """Paper ids that follow-ups such as "those" or "the second one" refer to."""
+        return [pid for pid, _ in self._list]
+
+    # ------------------------------------------------------------------ resolving
+    def resolve(self, question: str) -> Followup:
+        """Read ``question`` against the previous answers: which papers it points at, and what to search for."""
+        text = question or ""
+        papers = self._list
+        if not papers:
+            if _UNAMBIGUOUS_REF.search(text):  # better said plainly than answered with a refusal
+                raise QuestionError("There is no previous answer to refer to yet: ask a question first, then "
+                                    "follow up with e.g. 'what does the second one do?'.")
+            return Followup(text)
+        refs: list[tuple[int, int, list[int]]] = []  # (start, end, 1-based positions, -1 = last)
+        for m in _ORDINAL_REF.finditer(text):
+            if not m.group("noun") and m.end() == m.end("ords") and not _BARE_OK.match(text, m.end()):
+                continue  # "the first token", "the last layer": ordinary words, not a reference
+            ords = re.findall(_ORD, m.group("ords"), re.I)
+            refs.append((m.start(), m.end(), [_ordinal_index(w) for w in ords]))
+        for m in _NUMBER_REF.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in refs):
+                continue
+            refs.append((m.start(), m.end(), [int(m.group("n1") or m.group("n2") or m.group("n3"))]))
+        if refs:
+            return self._ordinal(text, sorted(refs), papers)
+        if len(self._last) == 1 and _THAT_REF.search(text):
+            pid, title = self._last[0]
+            rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))
+            return Followup(rewritten, [pid], "ordinal", [pid])
+        if _SET_REF.search(text):
+            rewritten = _tidy(_SET_REF.sub(" ", text))
+            if not re.search(r"\w", rewritten):
+                rewritten = text  # nothing but the reference ("those?"): keep the words the user typed
+            ids = [pid for pid, _ in papers]
+            return Followup(rewritten, ids, "set", ids)
+        return Followup(text)
+
+    def _ordinal(self, text: str, refs: list[tuple[int, int, list[int]]], papers: list[tuple[str, str]]) -> Followup:
+        """Replace each reference with the paper's name, so retrieval and the answer's shape see the paper."""
+        ids: list[str] = []
+        out, pos = [], 0
+        for start, end, positions in refs:
+            names = []
+            for n in positions:
+                if n == 0 or n > len(papers):
+                    raise QuestionError(f"The previous answer cited {len(papers)} paper"
+                                        f"{'s' if len(papers) != 1 else ''}; there is no paper number {n} in it.")
+                pid, title = papers[n - 1] if n > 0 else papers[-1]
+                if pid not in ids:
+                    ids.append(pid)
+                names.append(short_name(title))
+            out.append(text[pos:start])
+            out.append(" and ".join(dict.fromkeys(names)))
+            pos = end
+        out.append(text[pos:])
+        return Followup(_tidy("".join(out)), ids, "ordinal", ids)
+
+    # ------------------------------------------------------------------ asking
+    def ask(self, question: str, **filters) -> Answer:
+        """Answer ``question``, reading follow-ups against this chat's previous answers (filters still apply)."""
+        answer = None
+        for item in self.ask_stream(question, **filters):
+            answer = item
+        assert isinstance(answer, Answer)
+        return answer
+
+    def ask_stream(self, question: str, **filters) -> Iterator[str | Answer]:
+        """Like ``ask`` but yields the answer text in growing pieces, then the final ``Answer``."""
+        if filters.get("within") is not None:
+            followup = Followup(question, list(filters.pop("within")), "set")  # the caller chose the papers
+        else:
+            filters.pop("within", None)
+            with self._lock:
+                followup = self.resolve(question)
+        answer = None
+        for item in self.assistant.ask_stream(followup.question, within=followup.within, **filters):
+            if isinstance(item, Answer):
+                answer = item
+            else:
+                yield item
+        assert answer is not None
+        self._remember(answer, followup)
+        yield answer
+
+    def _remember(self, answer: Answer, followup: Followup) -> None:
+        """Keep what the next follow-up can point at; an answer that cites nothing changes nothing."""
+        cited = [(c.paper_id, c.title) for c in answer.citations][:_MAX_REMEMBERED]
+        with self._lock:
+            self.last_answer = answer
+            self.turns += 1
+            if not cited:
+                return
+            self._last = cited
+            # A drill-down into one paper keeps the list it came from: "the third one" still means the list's.
+            if followup.kind != "ordinal":
+                self._list = cited
+

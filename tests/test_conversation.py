@@ -1,0 +1,171 @@
+"""Follow-up questions: ordinal references and "those" resolve against the previous answer."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from assistant.conversation import Conversation, short_name
+from assistant.errors import QuestionError
+from assistant.schema import Answer, Citation
+
+TITLES = [
+    ("openreview:a1", "Stream2LLM: Overlap Context Streaming and Prefill"),
+    ("openreview:b2", "From Tokens to Layers: Redefining Stall-Free Scheduling"),
+    ("openreview:c3", "BEAM: Joint Resource-Power Optimization"),
+    ("arxiv:2602.00001v1", "Efficient, VRAM-Constrained xLM Inference on Clients"),
+]
+
+
+class StubAssistant:
+    """Records what the conversation asked and answers with fixed citations."""
+
+    def __init__(self, cited=TITLES) -> None:
+        self.cited = list(cited)
+        self.calls: list[tuple[str, dict]] = []
+
+    def ask_stream(self, question: str, **kw):
+        self.calls.append((question, kw))
+        within = kw.get("within")
+        cited = [c for c in self.cited if within is None or c[0] in within]
+        yield "partial"
+        yield Answer(text=question, citations=[Citation(pid, title, "https://example.org/" + pid, "V", "q", 1.0)
+                                               for pid, title in cited])
+
+
+@pytest.fixture
+def conv() -> Conversation:
+    c = Conversation(StubAssistant())
+    c.ask("which papers reduce TTFT?")
+    return c
+
+
+@pytest.mark.parametrize("question,index", [
+    ("what does the second one do?", 1), ("the 2nd paper", 1), ("tell me about the first", 0),
+    ("what does the last one do?", 3), ("#3", 2), ("what does paper 4 report?", 3), ("the third paper", 2),
+    ("what is the first one about?", 0), ("the 1st of those", 0),
+])
+def test_ordinal_references_name_one_paper(conv, question, index):
+    f = conv.resolve(question)
+    pid, title = TITLES[index]
+    assert f.kind == "ordinal" and f.within == [pid]
+    assert short_name(title) in f.question  # the rewritten question names the paper, so retrieval finds it
+
+
+def test_ordinal_rewrite_reads_naturally(conv):
+    assert conv.resolve("what does the second one do?").question == "what does From Tokens to Layers do?"
+    both = conv.resolve("compare the first and the third ones")
+    assert both.within == ["openreview:a1", "openreview:c3"]
+    assert both.question == "compare Stream2LLM and BEAM"
+
+
+@pytest.mark.parametrize("question,rewritten", [
+    ("which of those are from Microsoft?", "which are from Microsoft?"),
+    ("which of them use GPUs?", "which use GPUs?"),
+    ("do these papers report energy?", "do report energy?"),
+    ("among those, which are from 2026?", "which are from 2026?"),
+])
+def test_set_references_restrict_to_previous_answer(conv, question, rewritten):
+    f = conv.resolve(question)
+    assert f.kind == "set" and f.within == [pid for pid, _ in TITLES]
+    assert f.question == rewritten
+
+
+@pytest.mark.parametrize("question", [
+    "what about KV cache compression?", "which was the first token latency?", "the first layer of transformers",
+    "which papers study speculative decoding?",
+])
+def test_fresh_questions_are_not_rewritten(conv, question):
+    f = conv.resolve(question)
+    assert f.kind == "fresh" and f.within is None and f.question == question
+
+
+def test_no_previous_answer_means_fresh():
+    c = Conversation(StubAssistant())
+    assert c.resolve("which of those are from Microsoft?").within is None
+    assert c.resolve("what was the first paper on paged attention?").within is None
+    with pytest.raises(QuestionError, match="no previous answer"):
+        c.resolve("what does the second one do?")
+
+
+def test_out_of_range_is_a_readable_error(conv):
+    with pytest.raises(QuestionError, match="cited 4 papers; there is no paper number 9"):
+        conv.resolve("what does the ninth one do?")
+
+
+def test_drill_down_keeps_the_list_and_that_paper_follows(conv):
+    stub = conv.assistant
+    conv.ask("what does the second one do?")
+    assert stub.calls[-1][1]["within"] == ["openreview:b2"]
+    # "the third one" still counts in the list answer, not in the one-paper drill-down.
+    assert conv.resolve("and the third one?").within == ["openreview:c3"]
+    # "that paper" is the single paper the last answer was about.
+    f = conv.resolve("what does that paper measure?")
+    assert f.within == ["openreview:b2"] and "From Tokens to Layers" in f.question
+
+
+def test_filters_pass_through_and_reset_forgets(conv):
+    stub = conv.assistant
+    conv.ask("which of those are from Microsoft?", venue="MLSys 2026")
+    question, kw = stub.calls[-1]
+    assert question == "which are from Microsoft?" and kw["venue"] == "MLSys 2026"
+    assert kw["within"] == [pid for pid, _ in TITLES]
+    conv.reset()
+    assert conv.cited_ids == [] and conv.resolve("which of those are from Microsoft?").within is None
+
+
+def test_explicit_within_wins(conv):
+    conv.ask("the second one", within=["openreview:c3"])
+    assert conv.assistant.calls[-1] == ("the second one", {"within": ["openreview:c3"]})
+
+
+def test_stream_yields_text_then_answer(conv):
+    items = list(conv.ask_stream("what does the first one do?"))
+    assert items[0] == "partial" and isinstance(items[-1], Answer)
+
+
+def test_answer_without_citations_keeps_memory():
+    stub = StubAssistant()
+    c = Conversation(stub)
+    c.ask("which papers reduce TTFT?")
+    stub.cited = []
+    c.ask("which papers run on the moon?")
+    assert c.cited_ids == [pid for pid, _ in TITLES]
+
+
+def test_deepcopy_shares_the_assistant(conv):
+    twin = copy.deepcopy(conv)
+    assert twin.assistant is conv.assistant and twin.cited_ids == conv.cited_ids
+    twin.reset()
+    assert conv.cited_ids  # sessions do not share memory
+
+
+# ---------------------------------------------------------------------- on the real index
+def test_real_followup_those_from_institution(real_assistant):
+    conv = Conversation(real_assistant)
+    first = conv.ask("which papers reduce TTFT?")
+    first_ids = first.cited_ids
+    assert "openreview:yyDbI3HXco" in first_ids
+    # An institution of a cited paper that also has papers outside the answer, so the restriction shows.
+    counts: dict[str, int] = {}
+    for p in real_assistant.papers:
+        for inst in p.institutions:
+            counts[inst] = counts.get(inst, 0) + 1
+    cited_papers = [real_assistant.paper(pid) for pid in first_ids]
+    inst = next(i for p in cited_papers for i in p.institutions
+                if counts[i] > sum(i in q.institutions for q in cited_papers))
+    follow = conv.ask(f"which of those are from {inst}?")
+    assert follow.citations, follow.text
+    assert set(follow.cited_ids) <= set(first_ids)
+    assert all(inst in real_assistant.paper(pid).institutions for pid in follow.cited_ids)
+    assert {p.id for p in cited_papers if inst in p.institutions} == set(follow.cited_ids)
+
+
+def test_real_followup_second_one(real_assistant):
+    conv = Conversation(real_assistant)
+    first = conv.ask("which papers reduce TTFT?")
+    second = conv.ask("what does the second one do?")
+    assert second.cited_ids == [first.cited_ids[1]]
+    assert not second.refused
+    last = conv.ask("what does the last one do?")
+    assert last.cited_ids == [first.cited_ids[-1]]
