@@ -12,7 +12,7 @@ from typing import Callable
 
 from .schema import Paper
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"  # 3: sentences longer than a chunk are cut at word boundaries
 
 # A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote — but not after
 # common abbreviations or single initials ("e.g.", "et al.", "Fig.", "J. Smith").
@@ -49,19 +49,36 @@ def chunk_paper(paper: Paper, count_tokens: Callable[[str], int], chunk_tokens: 
     head = title if title.endswith((".", "?", "!")) else title + "."
     if not sentences:
         return [Chunk(f"{paper.id}#0", paper.id, 0, head, 0, -1)]
-    budget = chunk_tokens - count_tokens(head)
-    sizes = [count_tokens(s) - 2 for s in sentences]  # -2: [CLS]/[SEP] counted once per chunk
+    budget = max(chunk_tokens - count_tokens(head), 8)
+    # Units are whole sentences, except that a sentence longer than the budget (no full stop for
+    # hundreds of words) is cut at word boundaries: the model would otherwise silently truncate it.
+    units: list[tuple[str, int, int]] = []  # (text, index of its sentence, word pieces)
+    for i, sentence in enumerate(sentences):
+        size = count_tokens(sentence) - 2  # -2: [CLS]/[SEP] counted once per chunk
+        if size <= budget:
+            units.append((sentence, i, size))
+            continue
+        words, used = [], 0
+        for word in sentence.split():
+            n = count_tokens(word) - 2
+            if words and used + n > budget:
+                units.append((" ".join(words), i, used))
+                words, used = [], 0
+            words.append(word)
+            used += n
+        if words:
+            units.append((" ".join(words), i, used))
     chunks: list[Chunk] = []
     start = 0
-    while start < len(sentences):
+    while start < len(units):
         end, used = start, 0
-        while end < len(sentences) and (end == start or used + sizes[end] <= budget):
-            used += sizes[end]
+        while end < len(units) and (end == start or used + units[end][2] <= budget):
+            used += units[end][2]
             end += 1
-        body = " ".join(sentences[start:end])
+        body = " ".join(u[0] for u in units[start:end])
         chunks.append(Chunk(f"{paper.id}#{len(chunks)}", paper.id, len(chunks), f"{head} {body}",
-                            start, end - 1))
-        if end >= len(sentences):
+                            units[start][1], units[end - 1][1]))
+        if end >= len(units):
             break
         start = max(end - overlap_sentences, start + 1)
     return chunks

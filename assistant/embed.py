@@ -50,6 +50,25 @@ def model_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def _counting_tokenizer():
+    """The model's tokenizer without truncation or padding, for counting word pieces.
+
+    A separate instance: toggling truncation on the encoder's own tokenizer would let a query encoded
+    meanwhile by another thread (the app answers while it re-indexes) exceed the 256-token window."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
+
+
+def count_tokens(text: str) -> int:
+    """Number of word pieces MiniLM sees for ``text`` before truncation, [CLS] and [SEP] included."""
+    return len(_counting_tokenizer().encode(text).ids)
+
+
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)
@@ -101,11 +120,7 @@ class NumpyEncoder:
 
     def count_tokens(self, text: str) -> int:
         """Number of word pieces the model sees for ``text`` (before truncation, with [CLS]/[SEP])."""
-        self.tokenizer.no_truncation()
-        try:
-            return len(self.tokenizer.encode(text).ids)
-        finally:
-            self.tokenizer.enable_truncation(MAX_TOKENS)
+        return count_tokens(text)
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         w = self.w

@@ -71,7 +71,8 @@ def read_manifest(index_dir: Path) -> dict | None:
         return None
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-        if manifest.get("format") != MANIFEST_FORMAT or "generation" not in manifest:
+        if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT \
+                or not isinstance(manifest.get("generation"), str) or not isinstance(manifest.get("papers", {}), dict):
             raise ValueError("unknown manifest format")
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         raise IndexError_(f"The index manifest {path} is corrupted ({exc}). "
@@ -199,6 +200,8 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                                collection.skipped, rebuilt=full and old is not None,
                                reason=reason or ("--rebuild" if rebuild else ""))
         if not full and not (added or updated or removed) and old.get("glossary_hash") == _hash(collection.glossary):
+            # Nothing to embed, but still remove what a killed build left behind.
+            _collect_garbage(settings, keep={old["generation"], old.get("previous")} - {None})
             summary.seconds = time.perf_counter() - started
             return summary
 
@@ -219,6 +222,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
             manifest = {
                 "format": MANIFEST_FORMAT,
                 "generation": generation,
+                "previous": old["generation"] if old else None,  # kept for readers still holding it
                 "store": {"mode": "server" if settings.chroma_url else "embedded",
                           "collection": collection_name(settings, generation),
                           "url": settings.chroma_url or None},
@@ -230,8 +234,11 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
             _write_atomic(index_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
-        except BaseException:
+        except BaseException as exc:
             _drop_generation(settings, generation)  # Ctrl-C, full disk, bad data: the old index stays live
+            if isinstance(exc, OSError):  # full disk, permissions: a clear error, not a traceback
+                raise IndexError_(f"Could not write the index at {index_dir} ({exc}); "
+                                  "the previous index is unchanged.") from exc
             raise
         _collect_garbage(settings, keep={generation} | ({old["generation"]} if old else set()))
     summary.seconds = time.perf_counter() - started
@@ -250,11 +257,10 @@ def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool
         return
     from tqdm import tqdm
 
-    from .embed import get_encoder
+    from .embed import count_tokens, get_encoder
 
-    tokenizer = get_encoder("numpy").tokenizer  # fast Rust tokenizer; identical word pieces to the model's
-    count = lambda text: len(tokenizer.encode(text).ids)  # noqa: E731
-    nodes = [c for p in papers for c in chunking.chunk_paper(p, count, settings.chunk_tokens,
+    # Untruncated counts (the encoder's tokenizer truncates at 256, which hid over-long sentences).
+    nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens, settings.chunk_tokens,
                                                              settings.chunk_overlap_sentences)]
     encoder = get_encoder(settings.index_backend if len(nodes) > 16 else "numpy")
     bar = tqdm(total=len(nodes), desc="Embedding chunks", unit="chunk", file=sys.stderr,

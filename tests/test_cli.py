@@ -1,0 +1,102 @@
+"""The command-line shells, run as a user runs them: separate processes over the session's real index."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.store import MANIFEST, open_index
+
+TTFT = "which papers reduce TTFT?"
+
+
+def run(args: list[str], index_dir: Path | None, timeout: float = 240) -> subprocess.CompletedProcess:
+    """``assistant ARGS`` (or ``ask ARGS`` when args[0] == "ask!") in a fresh process."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    if index_dir is not None:
+        env["ASSISTANT_INDEX_DIR"] = str(index_dir)
+    if args and args[0] == "ask!":
+        script = Path(sys.executable).with_name("ask")
+        cmd = [str(script)] if script.exists() else [sys.executable, "-m", "assistant.cli", "ask"]
+        args = args[1:]
+    else:
+        cmd = [sys.executable, "-m", "assistant.cli"]
+    return subprocess.run(cmd + args, env=env, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def error_lines(proc: subprocess.CompletedProcess) -> list[str]:
+    return [ln for ln in proc.stderr.splitlines() if ln.strip()]
+
+
+def test_index_json_prints_exactly_the_summary_keys(real_index):
+    proc = run(["index", "--json"], real_index.index_dir)
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert set(summary) == {"papers", "added", "updated", "removed", "unchanged", "skipped", "seconds"}
+    assert summary["papers"] == summary["unchanged"] == 173
+    assert (summary["added"], summary["updated"], summary["removed"], summary["skipped"]) == (0, 0, 0, [])
+    assert isinstance(summary["seconds"], (int, float)) and summary["seconds"] >= 0
+
+
+def test_papers_json_lists_the_173_papers(real_index):
+    proc = run(["papers", "--json"], real_index.index_dir)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert len(rows) == 173 == len({r["id"] for r in rows})
+    keys = {"id", "title", "venue", "year", "authors", "institutions", "url"}
+    assert all(set(r) == keys for r in rows)
+    assert {r["id"] for r in rows} == set(open_index(real_index).papers)
+    assert all(r["title"] and r["url"].startswith("http") for r in rows)
+    assert {r["venue"] for r in rows} == {"MLSys 2026", "arXiv", "CAIS 2026"}
+
+
+@pytest.mark.parametrize("command", [["index"], ["papers"], ["ask"], ["eval"], ["ask!"]],
+                         ids=["index", "papers", "assistant-ask", "eval", "ask"])
+def test_help_has_examples(command):
+    proc = run(command + ["--help"], None, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "examples" in proc.stdout.lower()
+    assert "usage:" in proc.stdout
+
+
+def test_ask_json_answers_with_citations(real_index):
+    proc = run(["ask!", "--json", TTFT], real_index.index_dir)
+    assert proc.returncode == 0, proc.stderr
+    answer = json.loads(proc.stdout)
+    assert set(answer) == {"text", "citations", "refused", "timings_ms"}
+    assert answer["refused"] is False and answer["text"].strip()
+    assert 1 <= len(answer["citations"]) <= real_index.k
+    papers = open_index(real_index).papers
+    for c in answer["citations"]:
+        assert set(c) == {"paper_id", "title", "url", "venue", "quote", "score"}
+        assert c["paper_id"] in papers and c["title"] == papers[c["paper_id"]].title
+        assert c["quote"] and isinstance(c["score"], (int, float))
+    assert isinstance(answer["timings_ms"], dict) and answer["timings_ms"]
+
+
+@pytest.mark.parametrize("command", [["ask!"], ["ask"]], ids=["ask", "assistant-ask"])
+def test_empty_question_is_one_error_line(real_index, command):
+    proc = run(command + [""], real_index.index_dir, timeout=60)
+    assert proc.returncode != 0
+    lines = error_lines(proc)
+    assert len(lines) == 1 and lines[0].startswith("Error:"), proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_unreadable_index_is_one_error_line_naming_the_fix(real_index, tmp_path):
+    index_dir = tmp_path / "index"
+    shutil.copytree(real_index.index_dir, index_dir)
+    (index_dir / MANIFEST).write_text('{"format": 1, "generation": ', encoding="utf-8")
+    for command in (["ask!", TTFT], ["papers"]):
+        proc = run(command, index_dir)
+        assert proc.returncode == 1, (command, proc.stderr)
+        lines = error_lines(proc)
+        assert len(lines) == 1 and lines[0].startswith("Error:"), proc.stderr
+        assert "assistant index --rebuild" in lines[0]
+    assert (index_dir / MANIFEST).read_text() == '{"format": 1, "generation": '  # reading never repairs

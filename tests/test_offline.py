@@ -1,0 +1,115 @@
+"""Nothing leaves the machine: indexing and answering work with every non-loopback connection refused."""
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from assistant import embed
+from assistant.config import Settings
+from assistant.store import build_index, open_index
+
+from conftest import SOURCES
+
+
+def _allowed(address) -> bool:
+    """Loopback and unix sockets only."""
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    host = address[0] if isinstance(address, tuple) and address else address
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host in ("localhost", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False  # any other host name would need a DNS lookup
+
+
+@pytest.fixture
+def blocked(monkeypatch) -> list:
+    """Refuse (and record) every connection or name lookup that is not loopback, for the whole test."""
+    attempts: list = []
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_create, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
+
+    def connect(self, address):
+        if self.family != socket.AF_UNIX and not _allowed(address):
+            attempts.append(("connect", address))
+            raise OSError(f"network blocked by the test: {address}")
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family != socket.AF_UNIX and not _allowed(address):
+            attempts.append(("connect_ex", address))
+            raise OSError(f"network blocked by the test: {address}")
+        return real_connect_ex(self, address)
+
+    def create_connection(address, *a, **kw):
+        if not _allowed(address):
+            attempts.append(("create_connection", address))
+            raise OSError(f"network blocked by the test: {address}")
+        return real_create(address, *a, **kw)
+
+    def getaddrinfo(host, *a, **kw):
+        if host is not None and not _allowed((host,)):
+            attempts.append(("getaddrinfo", host))
+            raise socket.gaierror(f"name lookup blocked by the test: {host}")
+        return real_getaddrinfo(host, *a, **kw)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    # Load the models again under the block (another test may have loaded them already).
+    monkeypatch.setattr(embed, "_ENCODERS", {})
+    return attempts
+
+
+def test_the_guard_refuses_everything_but_loopback(blocked):
+    assert socket.socket.connect.__qualname__ == "blocked.<locals>.connect"
+    assert socket.create_connection.__qualname__ == "blocked.<locals>.create_connection"
+    assert _allowed(("127.0.0.1", 8000)) and _allowed(("::1", 8000, 0, 0)) and _allowed(("localhost", 80))
+    assert _allowed("/tmp/some.sock")
+    for address in [("192.0.2.1", 443), ("2001:db8::1", 443, 0, 0), ("huggingface.co", 443)]:
+        assert not _allowed(address)
+    with pytest.raises(OSError, match="blocked"):
+        socket.create_connection(("huggingface.co", 443), timeout=0.01)  # refused before any lookup
+    assert blocked == [("create_connection", ("huggingface.co", 443))]
+
+
+def test_index_and_answer_with_the_network_blocked(blocked, tmp_path, tiny_sources):
+    from assistant import Assistant
+
+    tiny = Settings.load(index_dir=tmp_path / "tiny", sources=[tiny_sources], index_backend="sentence-transformers")
+    assert build_index(tiny, progress=False).added == 4
+    answer = Assistant(tiny, build_if_missing=False).ask("which papers lower time-to-first-token?")
+    assert "t:1" in answer.cited_ids
+
+    real = Settings.load(index_dir=tmp_path / "real", sources=[SOURCES], index_backend="sentence-transformers")
+    summary = build_index(real, progress=False)
+    assert (summary.papers, summary.added) == (173, 173)
+    assert isinstance(embed._ENCODERS.get("sentence-transformers"), embed.SentenceTransformerEncoder)  # loaded offline
+    answer = Assistant(real, build_if_missing=False).ask("which papers reduce TTFT?")
+    assert not answer.refused and answer.citations
+    assert {c.paper_id for c in answer.citations} <= set(open_index(real).papers)
+    assert blocked == []
+
+
+def test_importing_assistant_turns_the_hub_offline():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY")}
+    code = ("import os, assistant\n"
+            "print(os.environ.get('HF_HUB_OFFLINE'), os.environ.get('TRANSFORMERS_OFFLINE'),"
+            " os.environ.get('ANONYMIZED_TELEMETRY'))\n"
+            "import huggingface_hub.constants as c\n"
+            "print(c.HF_HUB_OFFLINE)\n")
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["1", "1", "False", "True"]
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"  # in this process too (conftest imported assistant)
