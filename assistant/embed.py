@@ -158,6 +158,16 @@ class NumpyEncoder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
+        if len(texts) <= 4:
+            # A query is a few small matrices: BLAS threads only add hand-off cost, and on a busy
+            # machine two threads made one query 20-100x slower than one thread.
+            from threadpoolctl import threadpool_limits
+
+            with threadpool_limits(1):
+                return self._encode(texts, batch_size, progress, out)
+        return self._encode(texts, batch_size, progress, out)
+
+    def _encode(self, texts, batch_size, progress, out):
         encs = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
         for start in range(0, len(order), batch_size):

@@ -503,7 +503,9 @@ def load_collection(paths: Iterable[Path | str], skip_bad: bool = False) -> Coll
             parser = detect_format(path, text)
             result = parser.parse(path, text, skip_bad)
         except UnicodeDecodeError as exc:
-            msg = (f"{path.name}: not UTF-8 text (byte offset {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            line = data[:exc.start].count(b"\n") + 1
+            msg = (f"{path.name} line {line}: not UTF-8 text (byte offset {exc.start}: "
+                   f"{data[exc.start:exc.start + 1]!r}); "
                    "save the file as UTF-8")
             if not skip_bad:
                 raise SourceError(msg) from None
