@@ -299,12 +299,12 @@ def test_skip_bad_loads_the_rest_and_lists_what_was_skipped(tmp_path):
     assert col.skipped[3].startswith("data.jsonl line 5: invalid JSON (") and len(col.skipped) == 4
     bad = write(tmp_path / "latin1.jsonl", "caf\xe9".encode("latin-1"))
     col = load_collection([path, bad], skip_bad=True)
-    assert any(s.startswith("latin1.jsonl: not UTF-8") for s in col.skipped)
+    assert any(s.startswith("latin1.jsonl line 1: not UTF-8") for s in col.skipped)
 
 
-def test_non_utf8_names_file_and_byte_offset(tmp_path):
-    path = write(tmp_path / "bad.jsonl", b'{"id": "1", "title": "caf\xe9"}\n')
-    with pytest.raises(SourceError, match=r"bad\.jsonl: not UTF-8 text \(byte offset 25"):
+def test_non_utf8_names_file_line_and_byte_offset(tmp_path):
+    path = write(tmp_path / "bad.jsonl", b'{"id": "0", "title": "ok"}\n{"id": "1", "title": "caf\xe9"}\n')
+    with pytest.raises(SourceError, match=r"bad\.jsonl line 2: not UTF-8 text \(byte offset 51"):
         load_collection([path])
 
 

@@ -403,7 +403,7 @@ BAD_SOURCES = {
                       + json.dumps({"id": "t:3", "abstract": "no title here"}) + "\n",
                       r"tiny\.jsonl line 3: missing 'title'"),
     "not-utf8": ("latin.jsonl", lambda: json.dumps({"id": "x:1", "title": "Caf\u00e9"}, ensure_ascii=False).encode("latin-1"),
-                 r"latin\.jsonl: not UTF-8 text \(byte offset \d+"),
+                 r"latin\.jsonl line 1: not UTF-8 text \(byte offset \d+"),
     "wrong-shape": ("shape.json", lambda: json.dumps({"papers": [{"id": "x:1"}]}),
                     r"shape\.json: valid JSON but not a recognised shape"),
     "record-list": ("records.json", lambda: json.dumps([{"id": "x:1", "title": "Fine"}, {"id": "x:2"}]),
@@ -431,7 +431,7 @@ def test_skip_bad_indexes_the_rest_and_names_the_bad_record(built_tiny, tiny_sou
     summary = build_index(built_tiny, skip_bad=True, progress=False)
     assert (summary.papers, summary.removed, summary.unchanged) == (2, 2, 2)
     assert any(re.search(pattern, s) for s in summary.skipped), summary.skipped
-    assert any(s.startswith("latin.jsonl: not UTF-8") for s in summary.skipped), summary.skipped
+    assert any(s.startswith("latin.jsonl line 1: not UTF-8") for s in summary.skipped), summary.skipped
     assert set(open_index(built_tiny).papers) == {"t:1", "t:2"}
 
 
