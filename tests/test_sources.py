@@ -304,7 +304,7 @@ def test_skip_bad_loads_the_rest_and_lists_what_was_skipped(tmp_path):
 
 def test_non_utf8_names_file_line_and_byte_offset(tmp_path):
     path = write(tmp_path / "bad.jsonl", b'{"id": "0", "title": "ok"}\n{"id": "1", "title": "caf\xe9"}\n')
-    with pytest.raises(SourceError, match=r"bad\.jsonl line 2: not UTF-8 text \(byte offset 51"):
+    with pytest.raises(SourceError, match=r"bad\.jsonl line 2: not UTF-8 text \(byte offset 52"):
         load_collection([path])
 
 
