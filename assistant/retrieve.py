@@ -418,8 +418,15 @@ class PaperSearch:
         coll = self.snapshot.collection
         n = min(self.chunk_count, self.dense_depth)
         where = {"paper_id": {"$in": restrict}} if restrict else None
-        res = coll.query(query_embeddings=[vec.tolist()], n_results=max(n, 1), where=where,
-                         include=["metadatas", "distances"])
+        try:
+            res = coll.query(query_embeddings=[vec.tolist()], n_results=max(n, 1), where=where,
+                             include=["metadatas", "distances"])
+        except Exception as exc:  # a Chroma server that went away: say so; the next question retries
+            from .errors import StoreUnavailableError
+
+            raise StoreUnavailableError(f"The vector store did not answer ({type(exc).__name__}: {exc}). "
+                                        "If you use a Chroma server, check that it is running; "
+                                        "the next question will try again.") from exc
         scores: dict[str, float] = {}
         spans: dict[str, tuple[int, int]] = {}
         for meta, dist in zip(res["metadatas"][0], res["distances"][0]):

@@ -32,6 +32,7 @@ from .schema import Paper
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
 _ADD_BATCH = 4000  # below Chroma's max batch of 5461
+SERVER_WRITER_WAIT = 1800.0  # seconds a second indexer queues behind the first in server mode
 
 
 @dataclass
@@ -110,8 +111,9 @@ def chroma_client(settings: Settings, path: Path | None = None):
                                        ssl=url.scheme == "https", settings=chroma_settings)
         except Exception as exc:  # chromadb raises plain ValueError/ConnectionError here
             raise StoreUnavailableError(
-                f"Cannot reach the Chroma server at {settings.chroma_url} ({exc}). "
-                "Start it with: chroma run --path index/chroma-server --host 127.0.0.1 --port 8000") from exc
+                f"Cannot reach the Chroma server at {settings.chroma_url} ({exc}). Start it with: "
+                f"chroma run --path index/chroma-server --host {url.hostname or '127.0.0.1'} --port {url.port or 8000}"
+            ) from exc
     assert path is not None
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
@@ -139,15 +141,20 @@ def open_collection(settings: Settings, generation: str, create: bool = False):
 
 
 @contextmanager
-def writer_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index's single-writer lock, or fail at once naming the process that holds it."""
+def writer_lock(index_dir: Path, wait: float = 0) -> Iterator[None]:
+    """Hold the index's single-writer lock; fail naming the holder if it is not free within ``wait`` s.
+
+    Embedded stores refuse a second writer at once; with a Chroma server, writers queue (``wait`` > 0)
+    because the server, not this process, owns the vectors."""
     from filelock import FileLock, Timeout
 
     index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".lock"))
     owner = index_dir / ".lock.owner"
     try:
-        lock.acquire(timeout=0)
+        if wait and owner.exists():
+            print(f"Waiting for the other indexer ({owner.read_text().strip()}) to finish...", file=sys.stderr)
+        lock.acquire(timeout=wait)
     except Timeout:
         who = owner.read_text().strip() if owner.exists() else "another process"
         raise IndexLockedError(f"The index at {index_dir} is being written by {who}; "
@@ -175,7 +182,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
     hashes = {pid: p.content_hash() for pid, p in papers.items()}
     params = expected_build_params(settings)
 
-    with writer_lock(index_dir):
+    with writer_lock(index_dir, wait=SERVER_WRITER_WAIT if settings.chroma_url else 0):
         try:
             old = read_manifest(index_dir)
         except IndexError_:
