@@ -96,8 +96,8 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     top = r.ranked[0]
     if top.name_match:
         return False
-    if top.dense < t.refuse_dense:
-        return True
+    if top.dense < t.refuse_dense and _coverage(top.paper, r.query_terms) < 1.0:
+        return True  # ("papers about inference" is vague for MiniLM, but every word of it is in the paper)
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):
         return True
