@@ -1,0 +1,122 @@
+"""Answer quality: the assistant versus every retrieval baseline on the gold questions, in one process.
+
+    python benchmarks/bench_quality.py [QUESTIONS.jsonl] [--index-dir DIR] [--systems default,bm25,...]
+
+All systems answer the same questions over the same index with ``assistant.evaluate.run_eval``, so the
+scores are exactly what ``assistant eval`` (and ``assistant eval --baseline NAME``) report. Writes the
+``quality`` section of RESULTS.md and the full per-question reports to benchmarks/.cache/quality.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from common import CACHE, DEV_QUESTIONS, ROOT, log, markdown_table, section_preamble, write_section
+
+from assistant.baselines import BASELINES, make_baseline
+from assistant.cli import make_answerer
+from assistant.config import Settings
+from assistant.evaluate import compare_json, compare_table, load_questions, run_eval
+from assistant.store import ensure_index
+
+SYSTEMS = ("default", *BASELINES)
+
+
+def per_kind_summary(reports: dict) -> str:
+    """One row per question kind: recall / precision of each system; refusal accuracy where nothing is gold."""
+    kinds: list[str] = []
+    for report in reports.values():
+        kinds += [k for k in report.kinds if k not in kinds]
+    fmt = lambda v: "—" if v is None else f"{v:.2f}"  # noqa: E731
+    rows = []
+    for kind in kinds + ["overall"]:
+        stats = [r.overall if kind == "overall" else r.kinds.get(kind) for r in reports.values()]
+        n = next((s["n"] for s in stats if s), 0)
+        label = f"**{kind}**" if kind == "overall" else kind
+        if not any(s and s["recall"] is not None for s in stats):  # unanswerable: nothing to recall
+            cells = [f"refusal acc {fmt(s['refusal_accuracy'])}" if s else "—" for s in stats]
+        else:
+            cells = [f"{fmt(s['recall'])} / {fmt(s['precision'])}" if s else "—" for s in stats]
+        rows.append([label, str(n)] + cells)
+    return markdown_table(["kind", "n", *reports], rows, align_left=1)
+
+
+def show_progress(done: int, total: int) -> None:
+    """A counter on one terminal line; nothing when stderr is a file (the summary line follows anyway)."""
+    if sys.stderr.isatty():
+        print(f"\r  {done}/{total} questions", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("questions", nargs="?", default=str(DEV_QUESTIONS), help="gold questions (.jsonl)")
+    parser.add_argument("--index-dir", help="index to evaluate on (default: the checkout's index/, built if missing)")
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
+    parser.add_argument("--no-write", action="store_true", help="print the tables without touching RESULTS.md")
+    args = parser.parse_args(argv)
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown:
+        parser.error(f"unknown systems {unknown}; choose from {', '.join(SYSTEMS)}")
+
+    preamble = section_preamble()  # before the run: the load average of a quiet start is the telling one
+    questions = load_questions(args.questions)
+    settings = Settings.load(index_dir=args.index_dir)
+    log(f"{len(questions)} questions from {args.questions}; index {settings.index_dir}")
+    snapshot = ensure_index(settings, progress=False)
+    log(f"index generation {snapshot.generation}: {len(snapshot.papers)} papers, {snapshot.collection.count()} chunks")
+
+    reports, load_seconds = {}, {}
+    for name in systems:
+        log(f"{name}: loading")
+        start = time.perf_counter()
+        if name == "default":
+            answer_fn = make_answerer("default", settings)
+        else:
+            answer_fn = make_baseline(name, settings, workdir=CACHE / "quality-llamaindex")
+        load_seconds[name] = time.perf_counter() - start
+        log(f"{name}: loaded in {load_seconds[name]:.1f} s; answering")
+        reports[name] = run_eval(questions, answer_fn, progress=show_progress)
+        overall = reports[name].overall
+        log(f"{name}: recall {overall['recall']:.3f}  precision {overall['precision'] or 0:.3f}  "
+            f"MRR {overall['mrr']:.3f}  p50 {reports[name].latency_ms['p50']:.0f} ms")
+        del answer_fn
+
+    CACHE.mkdir(exist_ok=True)
+    (CACHE / "quality.json").write_text(json.dumps(compare_json(reports), indent=1, ensure_ascii=False))
+    try:
+        qpath = Path(args.questions).resolve().relative_to(ROOT)
+    except ValueError:
+        qpath = Path(args.questions)
+    table = compare_table(reports)
+    kinds = per_kind_summary(reports)
+    loads = ", ".join(f"{name} {sec:.1f} s" for name, sec in load_seconds.items())
+    body = f"""## Answer quality (`bench_quality.py`)
+
+{preamble}
+{len(questions)} questions from `{qpath}`, one process, the same index ({len(snapshot.papers)} papers,
+{snapshot.collection.count()} chunks), k = {settings.k}. `default` is the assistant's grounded answerer
+(`assistant eval`); the others are `assistant eval --baseline NAME`: they always cite their top k papers
+and never refuse, so their precision is low and their refusal accuracy 0 by construction; compare them
+on recall and MRR. Latency is one warm call in this process (see the latency section for a careful one).
+
+{table}
+
+Per kind, citation recall / precision:
+
+{kinds}
+
+Loading (index, model, llama-index build for `llamaindex-default`): {loads}.
+Per-question results: `benchmarks/.cache/quality.json` (not committed).
+"""
+    print(table + "\n\n" + kinds)
+    if not args.no_write:
+        write_section("quality", body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
