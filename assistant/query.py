@@ -47,7 +47,8 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
         raise QuestionError("The question is empty: type a question about the papers.")
     text = str(text)[: max_chars * 4]
     text = _SURROGATE.sub("", text)
-    text = html.unescape(_TAG.sub(" ", text))
+    # Entities first, then tags: "&lt;script&gt;" must not turn into a real tag after the tags are gone.
+    text = _TAG.sub(" ", html.unescape(text))
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
     text = re.sub(r"\s+", " ", text).strip()[:max_chars]
     if not text or not re.search(r"\w", text):

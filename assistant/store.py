@@ -133,8 +133,20 @@ def open_collection(settings: Settings, generation: str, create: bool = False):
     try:
         return client.get_collection(name, embedding_function=None)
     except Exception as exc:
+        if settings.chroma_url and not _is_not_found(exc):  # the server went away after the client connected
+            raise StoreUnavailableError(f"The Chroma server at {settings.chroma_url} did not answer "
+                                        f"({type(exc).__name__}: {exc}); check that it is running.") from exc
         raise IndexError_(f"The index generation {generation} has no vector collection ({exc}). "
                           "Rebuild it with: assistant index --rebuild") from exc
+
+
+def _is_not_found(exc: Exception) -> bool:
+    """Chroma's "collection does not exist" (NotFoundError in 1.x, ValueError in older clients)."""
+    try:
+        from chromadb.errors import NotFoundError
+    except ImportError:  # pragma: no cover - older chromadb
+        NotFoundError = ()  # noqa: N806
+    return isinstance(exc, NotFoundError) or "does not exist" in str(exc)
 
 
 # ----------------------------------------------------------------------------- the lock
@@ -197,6 +209,15 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
             elif settings.chroma_url and old.get("store", {}).get("mode") != "server" \
                     or not settings.chroma_url and old.get("store", {}).get("mode") == "server":
                 reason = "the store mode changed"
+        if settings.chroma_url and old is not None and not rebuild and not reason:
+            # The manifest alone cannot say "up to date" for a server store: the server must be reachable
+            # (else StoreUnavailableError names its URL) and still hold the live generation's vectors.
+            try:
+                open_collection(settings, old["generation"])
+            except StoreUnavailableError:
+                raise
+            except IndexError_:
+                reason = "the Chroma server does not have the index's collection"
         full = rebuild or old is None or bool(reason)
         old_hashes = {} if full else old["papers"]
         added = [pid for pid in papers if pid not in old_hashes]
@@ -405,6 +426,15 @@ def open_index(settings: Settings) -> IndexSnapshot:
     if manifest.get("embedding") != params["embedding"]:
         raise IndexError_(f"The index at {index_dir} was built with another embedding model "
                           f"({manifest.get('embedding', {}).get('model')}). Rebuild it with: assistant index --rebuild")
+    mode, url = manifest.get("store", {}).get("mode", "embedded"), manifest.get("store", {}).get("url")
+    if mode == "server" and not settings.chroma_url:
+        raise IndexError_(f"The index at {index_dir} keeps its vectors on the Chroma server at {url}: "
+                          f"set ASSISTANT_CHROMA_URL={url} (or pass --chroma-url {url}), "
+                          "or build an embedded index with: assistant index --rebuild")
+    if mode != "server" and settings.chroma_url:
+        raise IndexError_(f"The index at {index_dir} is an embedded store, not one on the Chroma server at "
+                          f"{settings.chroma_url}: unset ASSISTANT_CHROMA_URL, or move it to the server with: "
+                          f"assistant index --rebuild --chroma-url {settings.chroma_url}")
     gen_dir = index_dir / manifest["generation"]
     try:
         mtime = (index_dir / MANIFEST).stat().st_mtime_ns
