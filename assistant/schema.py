@@ -24,7 +24,17 @@ class Paper:
     extra: dict = field(default_factory=dict)  # format-specific leftovers (summary line, published date...)
 
     def content_hash(self) -> str:
-        """Hash of everything that is indexed or shown: a changed hash means the paper is re-embedded."""
+        """Hash of what goes into Chroma (embedded text and filter fields): a change means re-embedding.
+
+        Authors, institutions and their aliases are not in it: aliases are derived from the whole
+        collection, so adding one paper may change them for others without changing their vectors."""
+        data = {"id": self.id, "title": self.title, "abstract": self.abstract, "venue": self.venue,
+                "year": self.year}
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:20]
+
+    def record_hash(self) -> str:
+        """Hash of the whole record as shown (metadata included), source file excluded."""
         data = asdict(self)
         data.pop("source", None)
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False)

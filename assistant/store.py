@@ -227,7 +227,9 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
         summary = IndexSummary(len(papers), len(added), len(updated), len(removed), unchanged,
                                collection.skipped, rebuilt=full and old is not None,
                                reason=reason or ("--rebuild" if rebuild else ""))
-        if not full and not (added or updated or removed) and old.get("glossary_hash") == _hash(collection.glossary):
+        records = _hash(sorted(p.record_hash() for p in papers.values()))
+        if not full and not (added or updated or removed) and old.get("glossary_hash") == _hash(collection.glossary) \
+                and old.get("records_hash") == records:
             # Nothing to embed, but still remove what a killed build left behind.
             _collect_garbage(settings, keep={old["generation"], old.get("previous")} - {None})
             summary.seconds = time.perf_counter() - started
@@ -259,6 +261,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 "sources": collection.sources,
                 "papers": hashes,
                 "glossary_hash": _hash(collection.glossary),
+                "records_hash": records,  # metadata-only changes make a new generation without embedding
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
             _write_atomic(index_dir / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))

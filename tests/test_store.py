@@ -456,3 +456,23 @@ def test_open_assistant_answers_from_the_new_generation_after_a_rebuild(built_ti
     after = assistant.ask("which papers compress the KV cache?")
     assert "t:7" in after.cited_ids
     assert assistant._searcher().snapshot.generation == open_index(built_tiny).generation != snapshot.generation
+
+
+def test_metadata_only_change_updates_records_without_embedding(tiny_settings, tiny_sources, monkeypatch):
+    """A changed author list is shown at once, but no vector is recomputed for it."""
+    from assistant import embed
+    from assistant.store import build_index, load_papers_from_index
+
+    build_index(tiny_settings, progress=False)
+    rows = tiny_papers()
+    rows[1]["authors"] = ["Grace Hopper", "Katherine Johnson"]
+    write_jsonl(tiny_sources / "tiny.jsonl", rows)
+
+    def no_embedding(*args, **kwargs):
+        raise AssertionError("a metadata-only change must not embed anything")
+
+    monkeypatch.setattr(embed.NumpyEncoder, "encode", no_embedding)
+    summary = build_index(tiny_settings, progress=False)
+    assert (summary.added, summary.updated, summary.removed) == (0, 0, 0)
+    paper = {p.id: p for p in load_papers_from_index(tiny_settings)}["t:2"]
+    assert paper.authors == ["Grace Hopper", "Katherine Johnson"]
