@@ -78,6 +78,23 @@ def real_assistant(real_index):
     return Assistant(real_index, build_if_missing=False).load()
 
 
+def is_loopback(address) -> bool:
+    """True for loopback addresses and unix socket paths: the only peers tests may connect to."""
+    import ipaddress
+
+    if isinstance(address, (str, bytes)):  # AF_UNIX path
+        return True
+    host = address[0] if isinstance(address, tuple) and address else address
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host in ("localhost", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        return False  # any other host name would need a DNS lookup
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -37,7 +37,7 @@ from assistant.errors import IndexError_, QuestionError, SourceError, StoreUnava
 from assistant.store import MANIFEST, build_index, open_index, read_manifest
 
 from chroma_server import make_chroma_fixture
-from conftest import free_port, tiny_papers, write_jsonl
+from conftest import free_port, tiny_papers, write_jsonl, is_loopback
 from fake_openai import FakeOpenAI, Reply, closed_port_url
 
 TTFT = "which papers reduce TTFT?"
@@ -183,18 +183,6 @@ class SlowBuild:
             self.proc.wait(30)
 
 
-def _is_loopback(address) -> bool:
-    if isinstance(address, (str, bytes)):  # AF_UNIX path
-        return True
-    host = address[0] if isinstance(address, tuple) and address else address
-    if isinstance(host, bytes):
-        host = host.decode()
-    if host in ("localhost", "ip6-localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
-    except ValueError:
-        return False
 
 
 @pytest.fixture
@@ -205,7 +193,7 @@ def no_network(monkeypatch) -> list:
     real_create, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
 
     def guard(kind, address):
-        if not _is_loopback(address):
+        if not is_loopback(address):
             attempts.append((kind, address))
             raise OSError(f"network blocked by the test: {address}")
 

@@ -13,22 +13,9 @@ from assistant import embed
 from assistant.config import Settings
 from assistant.store import build_index, open_index
 
-from conftest import SOURCES
+from conftest import SOURCES, is_loopback
 
 
-def _allowed(address) -> bool:
-    """Loopback and unix sockets only."""
-    if isinstance(address, (str, bytes)):  # AF_UNIX path
-        return True
-    host = address[0] if isinstance(address, tuple) and address else address
-    if isinstance(host, bytes):
-        host = host.decode()
-    if host in ("localhost", "ip6-localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
-    except ValueError:
-        return False  # any other host name would need a DNS lookup
 
 
 @pytest.fixture
@@ -39,25 +26,25 @@ def blocked(monkeypatch) -> list:
     real_create, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
 
     def connect(self, address):
-        if self.family != socket.AF_UNIX and not _allowed(address):
+        if self.family != socket.AF_UNIX and not is_loopback(address):
             attempts.append(("connect", address))
             raise OSError(f"network blocked by the test: {address}")
         return real_connect(self, address)
 
     def connect_ex(self, address):
-        if self.family != socket.AF_UNIX and not _allowed(address):
+        if self.family != socket.AF_UNIX and not is_loopback(address):
             attempts.append(("connect_ex", address))
             raise OSError(f"network blocked by the test: {address}")
         return real_connect_ex(self, address)
 
     def create_connection(address, *a, **kw):
-        if not _allowed(address):
+        if not is_loopback(address):
             attempts.append(("create_connection", address))
             raise OSError(f"network blocked by the test: {address}")
         return real_create(address, *a, **kw)
 
     def getaddrinfo(host, *a, **kw):
-        if host is not None and not _allowed((host,)):
+        if host is not None and not is_loopback((host,)):
             attempts.append(("getaddrinfo", host))
             raise socket.gaierror(f"name lookup blocked by the test: {host}")
         return real_getaddrinfo(host, *a, **kw)
@@ -74,10 +61,10 @@ def blocked(monkeypatch) -> list:
 def test_the_guard_refuses_everything_but_loopback(blocked):
     assert socket.socket.connect.__qualname__ == "blocked.<locals>.connect"
     assert socket.create_connection.__qualname__ == "blocked.<locals>.create_connection"
-    assert _allowed(("127.0.0.1", 8000)) and _allowed(("::1", 8000, 0, 0)) and _allowed(("localhost", 80))
-    assert _allowed("/tmp/some.sock")
+    assert is_loopback(("127.0.0.1", 8000)) and is_loopback(("::1", 8000, 0, 0)) and is_loopback(("localhost", 80))
+    assert is_loopback("/tmp/some.sock")
     for address in [("192.0.2.1", 443), ("2001:db8::1", 443, 0, 0), ("huggingface.co", 443)]:
-        assert not _allowed(address)
+        assert not is_loopback(address)
     with pytest.raises(OSError, match="blocked"):
         socket.create_connection(("huggingface.co", 443), timeout=0.01)  # refused before any lookup
     assert blocked == [("create_connection", ("huggingface.co", 443))]
