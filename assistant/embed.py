@@ -211,7 +211,7 @@ _ENCODERS: dict[str, object] = {}
 
 
 def get_encoder(backend: str = "numpy"):
-    """A process-wide encoder (loaded once): ``numpy`` (default) or ``sentence-transformers``."""
+    """A process-wide encoder (loaded once): ``numpy`` (default), ``onnx`` or ``sentence-transformers``."""
     from .errors import ConfigError
 
     if backend not in _ENCODERS:
@@ -219,6 +219,10 @@ def get_encoder(backend: str = "numpy"):
             _ENCODERS[backend] = NumpyEncoder()
         elif backend == "sentence-transformers":
             _ENCODERS[backend] = SentenceTransformerEncoder()
+        elif backend == "onnx":
+            from .onnx_encoder import OnnxEncoder
+
+            _ENCODERS[backend] = OnnxEncoder()
         else:
-            raise ConfigError(f"Unknown embedding backend {backend!r}: use 'numpy' or 'sentence-transformers'")
+            raise ConfigError(f"Unknown embedding backend {backend!r}: use 'numpy', 'onnx' or 'sentence-transformers'")
     return _ENCODERS[backend]

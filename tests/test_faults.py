@@ -14,7 +14,6 @@ started once for the module on a free loopback port (one test kills and restarts
 from __future__ import annotations
 
 import errno
-import ipaddress
 import json
 import os
 import re

@@ -1,7 +1,6 @@
 """Nothing leaves the machine: indexing and answering work with every non-loopback connection refused."""
 from __future__ import annotations
 
-import ipaddress
 import os
 import socket
 import subprocess
