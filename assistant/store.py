@@ -293,6 +293,9 @@ def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool
     # Untruncated counts (the encoder's tokenizer truncates at 256, which hid over-long sentences).
     nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens, settings.chunk_tokens,
                                                              settings.chunk_overlap_sentences)]
+    # Similar lengths batched together: less padding for the encoder to compute (the encoder only sorts
+    # within the texts it is given, and it is given them a few batches at a time for the progress bar).
+    nodes.sort(key=lambda n: len(n.text))
     encoder = get_encoder(settings.index_backend if len(nodes) > 16 else "numpy")
     bar = tqdm(total=len(nodes), desc="Embedding chunks", unit="chunk", file=sys.stderr,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
