@@ -144,6 +144,11 @@ class PaperSearch:
             for t in set(tokenize(f"{p.title} {p.abstract}")):
                 if t.isalpha() and len(t) >= 4:
                     vocab[t] += 1
+        # question words ("papers", "which", "studies") are rarely in abstracts but often mistyped, and a
+        # mistyped "papres" hides the question's shape; count 1 so collection words win close calls
+        for w in STOPWORDS:
+            if w.isalpha() and len(w) >= 4 and w not in vocab:
+                vocab[w] = 1
         self.vocab = vocab
         self.english = _english_words()
         self.deletes: dict[str, list[str]] = defaultdict(list)
@@ -161,8 +166,7 @@ class PaperSearch:
     def correct(self, word: str) -> str:
         """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by the most
         frequent collection word one edit away: "prunning" -> "pruning", but "leaking" stays."""
-        if (word in self.vocab or len(word) < 5 or not word.isalpha() or _stem(word) in self.idf
-                or word in self.english):
+        if word in self.vocab or len(word) < 5 or not word.isalpha() or word in self.english:
             return word
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
         found: dict[str, int] = {}
@@ -173,7 +177,8 @@ class PaperSearch:
                 found[key] = self.vocab[key]
         if not found:
             return word
-        return max(found.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        # a typo rarely hits the first letter: "prunning" is "pruning" (same start), not the commoner "running"
+        return max(found.items(), key=lambda kv: (kv[0][0] == word[0], kv[1], kv[0]))[0]
 
     def bm25(self, terms: dict[str, float]) -> np.ndarray:
         """BM25 scores of every paper for weighted, stemmed ``terms``."""
@@ -322,7 +327,8 @@ class PaperSearch:
         text = strip_injection(question)
         read, rest, inst_hits = self.read_filters(text)
         filters = _merge(filters or Filters(), read)
-        words = [self.correct(w) for w in content_words(rest)]
+        fixes = {w: c for w in content_words(rest) if (c := self.correct(w)) != w}
+        words = [w for w in (fixes.get(w, w) for w in content_words(rest)) if w not in STOPWORDS]
         shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)
         from_question = read.institutions and filters.institutions == read.institutions
@@ -341,7 +347,11 @@ class PaperSearch:
             mask[[self.row[pid] for pid in pool_ids]] = True
             lexical = np.where(mask, lexical, 0.0)
         restrict = sorted(pool_ids) if restricted else None
-        qvec = self.encoder.encode([self.dense_text(rest or text, words)])[0]
+        # MiniLM reads the question with its spelling mended ("inferance" costs it a lot of similarity)
+        dense_in = rest or text
+        if fixes:
+            dense_in = re.sub(r"[^\W\d_]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
+        qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, restrict)
         named = self.named_papers(text)
         ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids if restricted else None)

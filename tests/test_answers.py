@@ -158,6 +158,16 @@ def test_typos_and_html_are_cleaned(answerer):
     assert "<script" not in html.text
 
 
+def test_spelling_is_mended_before_retrieval(answerer):
+    search = answerer._searcher()
+    assert search.correct("prunning") == "pruning"  # the typo keeps its first letter, so not "running"
+    assert search.correct("papres") == "papers"  # question words too: the answer shape depends on them
+    typo = answerer.ask("papres on prunning llm wieghts to make inferance cheaper")
+    clean = answerer.ask("papers on pruning llm weights to make inference cheaper")
+    assert typo.cited_ids[:2] == clean.cited_ids[:2]
+    assert re.match(r"\d+ papers?", typo.text)  # answered as the list it asks for
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x01", "<p></p>"])
 def test_empty_questions_are_rejected(answerer, question):
     with pytest.raises(QuestionError):
