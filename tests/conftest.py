@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -96,9 +96,25 @@ def is_loopback(address) -> bool:
 
 
 def free_port() -> int:
+    """A loopback port nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def serving_app(settings: Settings, assistant):
+    """The web app launched in-process on a free loopback port (``serve(block=False)`` returns once the
+    server is up): yields its URL, closes the app on exit."""
+    from assistant.app import serve
+
+    port = free_port()
+    app = serve(settings, port=port, assistant=assistant, block=False)
+    try:
+        assert app.server_name == "127.0.0.1"
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
 
 
 def block_network(monkeypatch) -> list:
