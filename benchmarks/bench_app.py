@@ -12,7 +12,6 @@ Reports p50 / p95 (nearest rank, as ``assistant eval``) in ms. Writes the ``app`
 """
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import socket
@@ -23,11 +22,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-from common import (CACHE, DEV_QUESTIONS, ROOT, log, markdown_table, section_preamble, write_section)
+from common import (CACHE, ROOT, assistant_cmd, bench_parser, log, markdown_table, publish, question_texts,
+                    section_preamble)
 
 from assistant.config import Settings
 from assistant.evaluate import _percentile as percentile  # nearest-rank p50/p95, as `assistant eval`
-from assistant.evaluate import load_questions
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 180.0  # loading torch-free retrieval + gradio on a busy 2-core machine
@@ -51,12 +50,6 @@ def default_index_dir(index_dir: str | None) -> Path:
         log(f"building an index at {settings.index_dir}")
     ensure_index(settings, progress=False)
     return settings.index_dir
-
-
-def assistant_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("assistant")
-    return [str(exe)] if exe.exists() else [sys.executable, "-c",
-                                            "import sys; from assistant.cli import main; sys.exit(main())"]
 
 
 class AppServer:
@@ -148,15 +141,12 @@ def timed_ask(client, question: str, timeout: float = 120.0) -> tuple[float, flo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index-dir", help="index to serve (default: benchmarks/.cache/index, built if missing)")
-    parser.add_argument("--questions", default=str(DEV_QUESTIONS), help="questions to ask")
-    parser.add_argument("--no-write", action="store_true", help="print the table without touching RESULTS.md")
-    args = parser.parse_args(argv)
+    args = bench_parser(__doc__, index_dir="index to serve (default: benchmarks/.cache/index, built if missing)",
+                        questions="questions to ask").parse_args(argv)
 
     preamble = section_preamble()
     index_dir = default_index_dir(args.index_dir)
-    questions = [q.question for q in load_questions(args.questions)]
+    questions = question_texts(args.questions)
     log(f"index {index_dir}; {len(questions)} questions")
 
     firsts, texts, finals = [], [], []
@@ -196,9 +186,7 @@ the first answer text: {gap:.1f} ms{note}.
 
 {table}
 """
-    print(table)
-    if not args.no_write:
-        write_section("app", body)
+    publish(args, "app", body, shown=table)
     return 0
 
 

@@ -12,14 +12,14 @@ over a new Chroma store with ``HuggingFaceEmbedding`` on the same MiniLM. Report
 """
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from common import CACHE, fmt, log, markdown_table, median, ratio, run_timed, section_preamble, write_section
+from common import (CACHE, assistant_cmd, bench_parser, fmt, log, markdown_table, median, publish, ratio, run_timed,
+                    section_preamble)
 
 # In-process time starts before the heavy imports on both sides: build_index imports chromadb and the
 # embedding library lazily inside its own timer, so the llama-index script times its imports too.
@@ -36,18 +36,10 @@ print(json.dumps({"papers": len(papers), "seconds": seconds, "vectors": index.ve
 """
 
 
-def assistant_cmd() -> list[str]:
-    """The ``assistant`` console script beside this Python, else the module it runs."""
-    script = Path(sys.executable).with_name("assistant")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "assistant.cli"]
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index-dir", help="index directory to build (REBUILT; default: a temporary directory)")
+    parser = bench_parser(__doc__, index_dir="index directory to build (REBUILT; default: a temporary directory)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds; medians are reported")
     parser.add_argument("--keep", action="store_true", help="keep the temporary index and llama-index stores")
-    parser.add_argument("--no-write", action="store_true", help="print the table without touching RESULTS.md")
     args = parser.parse_args(argv)
 
     preamble = section_preamble()
@@ -124,9 +116,7 @@ with its random node ids, adds the rows again), so its no-change cell is its ful
 
 {runs}.
 """
-    print(table + "\n\n" + runs)
-    if not args.no_write:
-        write_section("index", body)
+    publish(args, "index", body, shown=table + "\n\n" + runs)
     return 0
 
 

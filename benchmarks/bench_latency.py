@@ -12,18 +12,16 @@ retrieves the top 5; one untimed run of each first (so the file cache is warm fo
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 import time
 
-from common import (CACHE, DEV_QUESTIONS, TTFT_QUESTION, fmt, log, markdown_table, median, ratio, run_timed,
-                    section_preamble, write_section)
+from common import (CACHE, TTFT_QUESTION, bench_parser, fmt, log, markdown_table, median, publish, question_texts,
+                    ratio, run_timed, section_preamble, timed_passes)
 
 from assistant.config import Settings
 from assistant.evaluate import _percentile as percentile  # the same nearest-rank p50/p95 as `assistant eval`
-from assistant.evaluate import load_questions
 from assistant.store import ensure_index
 
 ASK_CMD = [sys.executable, "-c",
@@ -37,33 +35,17 @@ print(json.dumps([[n.node.metadata["id"], n.node.metadata["title"], round(float(
 """
 
 
-def timed_passes(fn, questions: list[str], repeat: int, label: str) -> list[float]:
-    """Milliseconds of ``fn(q)`` for every question, ``repeat`` times, after one untimed warm-up pass."""
-    for q in questions:
-        fn(q)
-    out = []
-    for r in range(repeat):
-        for q in questions:
-            start = time.perf_counter()
-            fn(q)
-            out.append((time.perf_counter() - start) * 1000)
-        log(f"{label}: pass {r + 1}/{repeat} done")
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index-dir", help="index to query (default: the checkout's index/, built if missing)")
-    parser.add_argument("--questions", default=str(DEV_QUESTIONS), help="questions for the warm runs")
+    parser = bench_parser(__doc__, index_dir="index to query (default: the checkout's index/, built if missing)",
+                          questions="questions for the warm runs")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the questions (warm)")
     parser.add_argument("--cold-runs", type=int, default=3, help="timed cold processes of each system")
-    parser.add_argument("--no-write", action="store_true", help="print the table without touching RESULTS.md")
     args = parser.parse_args(argv)
 
     preamble = section_preamble()
     settings = Settings.load(index_dir=args.index_dir)
     snapshot = ensure_index(settings, progress=False)
-    questions = [q.question for q in load_questions(args.questions)]
+    questions = question_texts(args.questions)
     log(f"index {settings.index_dir}: {len(snapshot.papers)} papers; {len(questions)} questions")
 
     # Warm assistant first, before torch and llama-index are imported into this process.
@@ -133,9 +115,7 @@ What each cold process returned for "{TTFT_QUESTION}":
 - llama-index top 5:
 {li_list}
 """
-    print(table + "\n\n" + runs)
-    if not args.no_write:
-        write_section("latency", body)
+    publish(args, "latency", body, shown=table + "\n\n" + runs)
     return 0
 
 

@@ -8,13 +8,12 @@ scores are exactly what ``assistant eval`` (and ``assistant eval --baseline NAME
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from pathlib import Path
 
-from common import CACHE, DEV_QUESTIONS, ROOT, log, markdown_table, section_preamble, write_section
+from common import CACHE, DEV_QUESTIONS, ROOT, bench_parser, log, markdown_table, publish, section_preamble
 
 from assistant.baselines import BASELINES, make_baseline
 from assistant.cli import make_answerer
@@ -51,11 +50,9 @@ def show_progress(done: int, total: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = bench_parser(__doc__, index_dir="index to evaluate on (default: the checkout's index/, built if missing)")
     parser.add_argument("questions", nargs="?", default=str(DEV_QUESTIONS), help="gold questions (.jsonl)")
-    parser.add_argument("--index-dir", help="index to evaluate on (default: the checkout's index/, built if missing)")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
-    parser.add_argument("--no-write", action="store_true", help="print the tables without touching RESULTS.md")
     args = parser.parse_args(argv)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = [s for s in systems if s not in SYSTEMS]
@@ -112,9 +109,7 @@ Per kind, citation recall / precision:
 Loading (index, model, llama-index build for `llamaindex-default`): {loads}.
 Per-question results: `benchmarks/.cache/quality.json` (not committed).
 """
-    print(table + "\n\n" + kinds)
-    if not args.no_write:
-        write_section("quality", body)
+    publish(args, "quality", body, shown=table + "\n\n" + kinds)
     return 0
 
 

@@ -50,8 +50,8 @@ import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import (CACHE, DEV_QUESTIONS, ROOT, _git_revision, fmt, log, markdown_table, run_timed, section_preamble,
-                    write_section)
+from common import (CACHE, DEV_QUESTIONS, ROOT, _git_revision, bench_parser, fmt, log, markdown_table, publish,
+                    run_timed, section_preamble)
 
 SCALE = CACHE / "scale"
 GEN_VERSION = "2"
@@ -864,7 +864,8 @@ Where the timed questions' time goes (samples every 10 ms):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = bench_parser(__doc__, index_dir=argparse.SUPPRESS,
+                          no_write="print the report without touching RESULTS.md")
     parser.add_argument("--papers", type=int, default=100_000, help="synthetic papers to generate and index")
     parser.add_argument("--seed", type=int, default=0, help="seed of the generator")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes over the questions")
@@ -876,12 +877,10 @@ def main(argv: list[str] | None = None) -> int:
                              "steps with a paged map, without trying build_index")
     parser.add_argument("--no-fallback", action="store_true", help="stop if build_index fails")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic index afterwards")
-    parser.add_argument("--no-write", action="store_true", help="print the report without touching RESULTS.md")
     parser.add_argument("--worker", choices=["build", "query", "rate"], help=argparse.SUPPRESS)
     parser.add_argument("--jsonl", help=argparse.SUPPRESS)
     parser.add_argument("--meta", help=argparse.SUPPRESS)
     parser.add_argument("--vectors", help=argparse.SUPPRESS)
-    parser.add_argument("--index-dir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.worker:
@@ -938,9 +937,7 @@ def main(argv: list[str] | None = None) -> int:
                                "library_failure": library_failure}, indent=1))
     body = report(args, preamble, meta, vec_info, rate, build, size, query, library_failure)
     body += f"\nWhole script: {(time.perf_counter() - started) / 60:.1f} min; raw figures in `.cache/scale/{raw.name}`.\n"
-    print(body)
-    if not args.no_write:
-        write_section("scale", body)
+    publish(args, "scale", body, shown=body)
     return 0
 
 

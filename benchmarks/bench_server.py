@@ -15,34 +15,19 @@ Writes the ``server`` section.
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import threading
 import time
 
 from bench_app import AppServer, default_index_dir, make_client
-from common import CACHE, DEV_QUESTIONS, ROOT, log, markdown_table, ratio, section_preamble, write_section
+from common import (CACHE, ROOT, bench_parser, log, markdown_table, publish, question_texts, ratio, section_preamble,
+                    timed_passes)
 
 from assistant.config import Settings
 from assistant.evaluate import _percentile as percentile
-from assistant.evaluate import load_questions
 
 sys.path.insert(0, str(ROOT / "tests"))
-
-
-def timed_passes(fn, questions: list[str], repeat: int, label: str) -> list[float]:
-    """Milliseconds of ``fn(q)`` for every question, ``repeat`` times, after one untimed warm-up pass."""
-    for q in questions:
-        fn(q)
-    out = []
-    for r in range(repeat):
-        for q in questions:
-            start = time.perf_counter()
-            fn(q)
-            out.append((time.perf_counter() - start) * 1000)
-        log(f"{label}: pass {r + 1}/{repeat} done")
-    return out
 
 
 def load_level(url: str, questions: list[str], clients: int, seconds: float) -> dict:
@@ -96,19 +81,17 @@ def load_level(url: str, questions: list[str], clients: int, seconds: float) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index-dir", help="embedded index (default: benchmarks/.cache/index, built if missing)")
-    parser.add_argument("--questions", default=str(DEV_QUESTIONS), help="questions to ask")
+    parser = bench_parser(__doc__, index_dir="embedded index (default: benchmarks/.cache/index, built if missing)",
+                          questions="questions to ask")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes over the questions in (a)")
     parser.add_argument("--seconds", type=float, default=20.0, help="duration of each load level in (b)")
     parser.add_argument("--clients", default="1,4,16", help="concurrent clients per load level in (b)")
-    parser.add_argument("--no-write", action="store_true", help="print the tables without touching RESULTS.md")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.clients.split(",") if x.strip()]
 
     preamble = section_preamble()
     index_dir = default_index_dir(args.index_dir)
-    questions = [q.question for q in load_questions(args.questions)]
+    questions = question_texts(args.questions)
     log(f"index {index_dir}; {len(questions)} questions")
 
     # (a) embedded store vs Chroma server, both warm in this process.
@@ -197,8 +180,7 @@ is per request, client-side, submit to final result.
 
 {errors_md}
 """
-    if not args.no_write:
-        write_section("server", body)
+    publish(args, "server", body)  # the tables were printed as they were measured
     return 0 if not all_errors else 1
 
 

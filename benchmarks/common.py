@@ -1,10 +1,11 @@
-"""Helpers shared by the benchmark scripts: machine summary, timed subprocesses, RESULTS.md sections.
+"""Helpers shared by the benchmark scripts: command line, machine summary, timing, RESULTS.md sections.
 
 Each script owns one section of ``benchmarks/RESULTS.md`` between ``<!-- BEGIN name -->`` and
 ``<!-- END name -->``; writing a section replaces only that section, so the scripts run independently.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import re
@@ -36,6 +37,58 @@ The machine is shared and noisy: compare systems by the ratios measured within o
 def log(message: str) -> None:
     """Progress goes to stderr so stdout carries only the result table."""
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def bench_parser(doc: str | None, *, index_dir: str | None = None, questions: str | None = None,
+                 no_write: str = "print the results without touching RESULTS.md") -> argparse.ArgumentParser:
+    """The options every benchmark shares: the script's docstring as help, ``--no-write``, and, when their
+    help text is given, ``--index-dir`` and ``--questions`` (default: the dev set)."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    if index_dir is not None:
+        parser.add_argument("--index-dir", help=index_dir)
+    if questions is not None:
+        parser.add_argument("--questions", default=str(DEV_QUESTIONS), help=questions)
+    parser.add_argument("--no-write", action="store_true", help=no_write)
+    return parser
+
+
+def publish(args: argparse.Namespace, name: str, body: str, shown: str | None = None) -> None:
+    """Print ``shown`` (the result tables) to stdout, then replace the ``name`` section of RESULTS.md with
+    ``body`` unless ``--no-write`` was given."""
+    if shown is not None:
+        print(shown)
+    if not args.no_write:
+        write_section(name, body)
+
+
+def question_texts(path: str | Path) -> list[str]:
+    """The question strings of a gold-questions file (``assistant.evaluate.load_questions``)."""
+    from assistant.evaluate import load_questions
+
+    return [q.question for q in load_questions(path)]
+
+
+def assistant_cmd() -> list[str]:
+    """The ``assistant`` console script beside this Python, else the module it runs."""
+    script = Path(sys.executable).with_name("assistant")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "assistant.cli"]
+
+
+def timed_passes(fn, questions: list[str], repeat: int, label: str) -> list[float]:
+    """Milliseconds of ``fn(q)`` for every question, ``repeat`` times, after one untimed warm-up pass.
+
+    p50 / p95 of the result by nearest rank: ``assistant.evaluate._percentile``, as ``assistant eval``.
+    """
+    for q in questions:
+        fn(q)
+    out = []
+    for r in range(repeat):
+        for q in questions:
+            start = time.perf_counter()
+            fn(q)
+            out.append((time.perf_counter() - start) * 1000)
+        log(f"{label}: pass {r + 1}/{repeat} done")
+    return out
 
 
 def today() -> str:

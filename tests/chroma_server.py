@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import free_port
+
 HOST = "127.0.0.1"
 START_TIMEOUT = 90.0  # importing chromadb alone takes ~5 s on a busy 2-core machine
 
@@ -39,12 +41,6 @@ def chroma_executable() -> str | None:
     if here.exists():
         return str(here)
     return shutil.which("chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def heartbeat(url: str, timeout: float = 1.0) -> bool:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -96,6 +96,70 @@ def is_loopback(address) -> bool:
 
 
 def free_port() -> int:
+    """A loopback port nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def serving_app(settings: Settings, assistant):
+    """The web app launched in-process on a free loopback port (``serve(block=False)`` returns once the
+    server is up): yields its URL, closes the app on exit."""
+    from assistant.app import serve
+
+    port = free_port()
+    app = serve(settings, port=port, assistant=assistant, block=False)
+    try:
+        assert app.server_name == "127.0.0.1"
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
+
+
+def block_network(monkeypatch) -> list:
+    """Refuse every connection or name lookup that is not loopback (until ``monkeypatch`` is undone).
+
+    Returns the list the refused attempts are recorded in, as ``(call, address)``: ``connect``,
+    ``connect_ex`` and ``create_connection`` raise ``OSError``; ``getaddrinfo`` raises ``socket.gaierror``.
+    """
+    attempts: list = []
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_create, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
+
+    def guard(kind, address) -> None:
+        if not is_loopback(address):
+            attempts.append((kind, address))
+            raise OSError(f"network blocked by the test: {address}")
+
+    def connect(self, address):
+        if self.family != socket.AF_UNIX:
+            guard("connect", address)
+        return real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family != socket.AF_UNIX:
+            guard("connect_ex", address)
+        return real_connect_ex(self, address)
+
+    def create_connection(address, *a, **kw):
+        guard("create_connection", address)
+        return real_create(address, *a, **kw)
+
+    def getaddrinfo(host, *a, **kw):
+        if host is not None and not is_loopback((host,)):
+            attempts.append(("getaddrinfo", host))
+            raise socket.gaierror(f"name lookup blocked by the test: {host}")
+        return real_getaddrinfo(host, *a, **kw)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return attempts
+
+
+@pytest.fixture
+def no_network(monkeypatch) -> list:
+    """Refuse and record every non-loopback connection or name lookup during the test."""
+    return block_network(monkeypatch)

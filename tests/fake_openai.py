@@ -184,12 +184,9 @@ class FakeOpenAI:
 
 def closed_port_url() -> str:
     """A loopback base URL on which nothing listens."""
-    import socket
+    from conftest import free_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/v1"
+    return f"http://127.0.0.1:{free_port()}/v1"
 
 
 __all__ = ["FakeOpenAI", "Received", "Reply", "closed_port_url"]

@@ -18,15 +18,11 @@ from assistant.app import (
     render_map,
     render_sources,
     safe_markdown,
-    serve,
 )
 from assistant.errors import ConfigError
 from assistant.schema import Answer, Citation, Paper
 
-try:
-    from tests.conftest import free_port
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from conftest import free_port
+from conftest import serving_app
 
 gradio_client = pytest.importorskip("gradio_client")
 # gradio's own queue code trips pandas 3 deprecation warnings; they are not this project's.
@@ -51,11 +47,8 @@ def body(markdown: str) -> str:
 @pytest.fixture(scope="module")
 def app_url(real_index, real_assistant):
     """The app launched in-process on a free loopback port, closed after the module."""
-    port = free_port()
-    app = serve(real_index, port=port, assistant=real_assistant, block=False)
-    assert app.server_name == "127.0.0.1"
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+    with serving_app(real_index, real_assistant) as url:
+        yield url
 
 
 def client(url: str) -> "Client":
@@ -150,16 +143,11 @@ def test_twenty_concurrent_clients(app_url):
 
 def test_login_required_when_auth_is_set(real_index, real_assistant):
     settings = type(real_index).load(index_dir=real_index.index_dir, sources=real_index.sources, auth="alice:s3cret")
-    port = free_port()
-    app = serve(settings, port=port, assistant=real_assistant, block=False)
-    try:
-        url = f"http://127.0.0.1:{port}/"
+    with serving_app(settings, real_assistant) as url:
         with pytest.raises(Exception):
             client(url).predict(TTFT, api_name="/ask")
         text = answer_of(Client(url, auth=("alice", "s3cret"), verbose=False).predict(TTFT, api_name="/ask"))
         assert "openreview:yyDbI3HXco" in text
-    finally:
-        app.close()
 
 
 def test_app_builds_with_examples_from_the_collection(real_assistant):

@@ -6,12 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from assistant.app import serve
-
-try:
-    from tests.conftest import free_port
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from conftest import free_port
+from conftest import serving_app
 
 CHROMIUM = "/usr/bin/chromium"
 # Never a downloaded browser build: the system Chromium, kept off every network but loopback.
@@ -29,10 +24,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def app_url(real_index, real_assistant):
-    port = free_port()
-    app = serve(real_index, port=port, assistant=real_assistant, block=False)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+    with serving_app(real_index, real_assistant) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -36,7 +35,7 @@ from assistant.errors import IndexError_, QuestionError, SourceError, StoreUnava
 from assistant.store import MANIFEST, build_index, open_index, read_manifest
 
 from chroma_server import make_chroma_fixture
-from conftest import free_port, tiny_papers, write_jsonl, is_loopback
+from conftest import free_port, tiny_papers, write_jsonl
 from fake_openai import FakeOpenAI, Reply, closed_port_url
 
 TTFT = "which papers reduce TTFT?"
@@ -180,46 +179,6 @@ class SlowBuild:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(30)
-
-
-
-
-@pytest.fixture
-def no_network(monkeypatch) -> list:
-    """Refuse and record every non-loopback connection or name lookup during the test."""
-    attempts: list = []
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
-    real_create, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
-
-    def guard(kind, address):
-        if not is_loopback(address):
-            attempts.append((kind, address))
-            raise OSError(f"network blocked by the test: {address}")
-
-    def connect(self, address):
-        if self.family != socket.AF_UNIX:
-            guard("connect", address)
-        return real_connect(self, address)
-
-    def connect_ex(self, address):
-        if self.family != socket.AF_UNIX:
-            guard("connect_ex", address)
-        return real_connect_ex(self, address)
-
-    def create_connection(address, *a, **kw):
-        guard("create_connection", address)
-        return real_create(address, *a, **kw)
-
-    def getaddrinfo(host, *a, **kw):
-        if host is not None:
-            guard("getaddrinfo", (host,))
-        return real_getaddrinfo(host, *a, **kw)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-    monkeypatch.setattr(socket, "create_connection", create_connection)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    return attempts
 
 
 # ----------------------------------------------------------------------------- fixtures

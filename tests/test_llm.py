@@ -21,10 +21,7 @@ from assistant.llm import (
 from assistant.prompts import load_prompt, parse_prompt
 from assistant.schema import Answer, Citation, Paper
 
-try:
-    from tests.fake_openai import FakeOpenAI, Reply, closed_port_url
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from fake_openai import FakeOpenAI, Reply, closed_port_url
+from fake_openai import FakeOpenAI, Reply, closed_port_url
 
 KV = Paper(id="openreview:abc123", title="Fast KV Cache Compression",
            abstract="KVPress compresses the KV cache 4x with no accuracy loss. It targets long contexts.",

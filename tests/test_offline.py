@@ -12,61 +12,32 @@ from assistant import embed
 from assistant.config import Settings
 from assistant.store import build_index, open_index
 
-from conftest import SOURCES, is_loopback
-
-
+from conftest import SOURCES, block_network, is_loopback
 
 
 @pytest.fixture
 def blocked(monkeypatch) -> list:
     """Refuse (and record) every connection or name lookup that is not loopback, for the whole test."""
-    attempts: list = []
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
-    real_create, real_getaddrinfo = socket.create_connection, socket.getaddrinfo
-
-    def connect(self, address):
-        if self.family != socket.AF_UNIX and not is_loopback(address):
-            attempts.append(("connect", address))
-            raise OSError(f"network blocked by the test: {address}")
-        return real_connect(self, address)
-
-    def connect_ex(self, address):
-        if self.family != socket.AF_UNIX and not is_loopback(address):
-            attempts.append(("connect_ex", address))
-            raise OSError(f"network blocked by the test: {address}")
-        return real_connect_ex(self, address)
-
-    def create_connection(address, *a, **kw):
-        if not is_loopback(address):
-            attempts.append(("create_connection", address))
-            raise OSError(f"network blocked by the test: {address}")
-        return real_create(address, *a, **kw)
-
-    def getaddrinfo(host, *a, **kw):
-        if host is not None and not is_loopback((host,)):
-            attempts.append(("getaddrinfo", host))
-            raise socket.gaierror(f"name lookup blocked by the test: {host}")
-        return real_getaddrinfo(host, *a, **kw)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-    monkeypatch.setattr(socket, "create_connection", create_connection)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    attempts = block_network(monkeypatch)
     # Load the models again under the block (another test may have loaded them already).
     monkeypatch.setattr(embed, "_ENCODERS", {})
     return attempts
 
 
 def test_the_guard_refuses_everything_but_loopback(blocked):
-    assert socket.socket.connect.__qualname__ == "blocked.<locals>.connect"
-    assert socket.create_connection.__qualname__ == "blocked.<locals>.create_connection"
+    assert socket.socket.connect.__qualname__ == "block_network.<locals>.connect"
+    assert socket.create_connection.__qualname__ == "block_network.<locals>.create_connection"
+    assert socket.getaddrinfo.__qualname__ == "block_network.<locals>.getaddrinfo"
     assert is_loopback(("127.0.0.1", 8000)) and is_loopback(("::1", 8000, 0, 0)) and is_loopback(("localhost", 80))
     assert is_loopback("/tmp/some.sock")
     for address in [("192.0.2.1", 443), ("2001:db8::1", 443, 0, 0), ("huggingface.co", 443)]:
         assert not is_loopback(address)
     with pytest.raises(OSError, match="blocked"):
         socket.create_connection(("huggingface.co", 443), timeout=0.01)  # refused before any lookup
-    assert blocked == [("create_connection", ("huggingface.co", 443))]
+    with pytest.raises(socket.gaierror, match="blocked"):
+        socket.getaddrinfo("huggingface.co", 443)
+    assert socket.getaddrinfo("127.0.0.1", 80)  # loopback lookups pass
+    assert blocked == [("create_connection", ("huggingface.co", 443)), ("getaddrinfo", "huggingface.co")]
 
 
 def test_index_and_answer_with_the_network_blocked(blocked, tmp_path, tiny_sources):
