@@ -123,7 +123,10 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             # the question's acronym names the topic: every paper using it qualifies, best first
             chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers][:k]
         else:
-            chosen = [sp for sp in r.ranked[:k] if sp.score >= top.score * t.list_ratio and sp.dense >= t.list_min_dense]
+            # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
+            # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
+            ref = max(sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k])
+            chosen = [sp for sp in r.ranked[:k] if sp.score >= ref * t.list_ratio and sp.dense >= t.list_min_dense]
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]

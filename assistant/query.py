@@ -32,7 +32,10 @@ find looking look give tell please kind sort type types there's i'm is there any
 author authors co-authored coauthored written wrote write come comes came have has had""".split())
 
 LIST_CUES = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods)|\bpapers?\b|\bworks\b|"
-                       r"^\s*(list|show|find)\b|\btrabajos\b|\bart[ií]culos\b", re.I)
+                       r"^\s*(list|show|find)\b|"
+                       # the same question in other languages: es, fr, de, it, pt, zh, ja
+                       r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
+                       r"lavori|artigos|trabalhos)\b|哪些|论文|論文", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)

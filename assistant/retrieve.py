@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|pr
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens; hyphenated words also yield their parts (time-to-first-token -> time, to...)."""
     out: list[str] = []
+    if not text.isascii():  # "décodage" -> "decodage", not the fragments "d" + "codage"
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     for tok in _TOKEN.findall(text.lower()):
         out.append(tok)
         if "-" in tok:
@@ -85,6 +88,7 @@ class Retrieval:
     unknown_words: list[str] = field(default_factory=list)  # content words the collection never uses
     unknown_names: list[str] = field(default_factory=list)  # named systems/titles no paper carries
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
+    name_bonus: float = 0.0  # what a name match added to a paper's score
 
 
 class PaperSearch:
@@ -359,7 +363,7 @@ class PaperSearch:
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
-                         acronym_papers=acronym_papers)
+                         acronym_papers=acronym_papers, name_bonus=self.w_name)
 
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
