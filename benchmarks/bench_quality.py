@@ -1,10 +1,14 @@
 """Answer quality: the assistant versus every retrieval baseline on the gold questions, in one process.
 
-    python benchmarks/bench_quality.py [QUESTIONS.jsonl] [--index-dir DIR] [--systems default,bm25,...]
+    python benchmarks/bench_quality.py [QUESTIONS.jsonl ...] [--index-dir DIR] [--systems default,bm25,...]
 
-All systems answer the same questions over the same index with ``assistant.evaluate.run_eval``, so the
-scores are exactly what ``assistant eval`` (and ``assistant eval --baseline NAME``) report. Writes the
-``quality`` section of RESULTS.md and the full per-question reports to benchmarks/.cache/quality.json.
+Default questions: the gold dev set (``benchmarks/questions/dev.jsonl``, a copy of ../shared/eval/dev.jsonl)
+and the held-out set (``benchmarks/questions/heldout.jsonl``: 24 questions labelled from the sources alone by
+a session that never saw the assistant's answers; thresholds are tuned on dev only, so held-out shows
+whether that tuning generalises). All systems answer the same questions over the same index with
+``assistant.evaluate.run_eval``, so the scores are exactly what ``assistant eval`` (and
+``assistant eval --baseline NAME``) report. Each system is loaded once and answers every file. Writes the
+``quality`` section of RESULTS.md and the per-question reports to benchmarks/.cache/quality-<file>.json.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import CACHE, DEV_QUESTIONS, ROOT, bench_parser, log, markdown_table, publish, section_preamble
+from common import CACHE, DEV_QUESTIONS, HELDOUT_QUESTIONS, ROOT, bench_parser, log, markdown_table, publish, section_preamble
 
 from assistant.baselines import BASELINES, make_baseline
 from assistant.cli import make_answerer
@@ -51,7 +55,8 @@ def show_progress(done: int, total: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = bench_parser(__doc__, index_dir="index to evaluate on (default: the checkout's index/, built if missing)")
-    parser.add_argument("questions", nargs="?", default=str(DEV_QUESTIONS), help="gold questions (.jsonl)")
+    parser.add_argument("questions", nargs="*", default=[str(DEV_QUESTIONS), str(HELDOUT_QUESTIONS)],
+                        help="gold question files (.jsonl); default: the dev and held-out sets")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
     args = parser.parse_args(argv)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -60,13 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown systems {unknown}; choose from {', '.join(SYSTEMS)}")
 
     preamble = section_preamble()  # before the run: the load average of a quiet start is the telling one
-    questions = load_questions(args.questions)
+    files = {q: load_questions(q) for q in args.questions}
     settings = Settings.load(index_dir=args.index_dir)
-    log(f"{len(questions)} questions from {args.questions}; index {settings.index_dir}")
+    log(f"{sum(map(len, files.values()))} questions from {', '.join(files)}; index {settings.index_dir}")
     snapshot = ensure_index(settings, progress=False)
     log(f"index generation {snapshot.generation}: {len(snapshot.papers)} papers, {snapshot.collection.count()} chunks")
 
-    reports, load_seconds = {}, {}
+    reports: dict[str, dict] = {q: {} for q in files}
+    load_seconds = {}
     for name in systems:
         log(f"{name}: loading")
         start = time.perf_counter()
@@ -76,40 +82,49 @@ def main(argv: list[str] | None = None) -> int:
             answer_fn = make_baseline(name, settings, workdir=CACHE / "quality-llamaindex")
         load_seconds[name] = time.perf_counter() - start
         log(f"{name}: loaded in {load_seconds[name]:.1f} s; answering")
-        reports[name] = run_eval(questions, answer_fn, progress=show_progress)
-        overall = reports[name].overall
-        log(f"{name}: recall {overall['recall']:.3f}  precision {overall['precision'] or 0:.3f}  "
-            f"MRR {overall['mrr']:.3f}  p50 {reports[name].latency_ms['p50']:.0f} ms")
+        for qfile, questions in files.items():
+            report = reports[qfile][name] = run_eval(questions, answer_fn, progress=show_progress)
+            log(f"{name} on {Path(qfile).name}: recall {report.overall['recall']:.3f}  precision "
+                f"{report.overall['precision'] or 0:.3f}  MRR {report.overall['mrr']:.3f}  "
+                f"p50 {report.latency_ms['p50']:.0f} ms")
         del answer_fn
 
     CACHE.mkdir(exist_ok=True)
-    (CACHE / "quality.json").write_text(json.dumps(compare_json(reports), indent=1, ensure_ascii=False))
-    try:
-        qpath = Path(args.questions).resolve().relative_to(ROOT)
-    except ValueError:
-        qpath = Path(args.questions)
-    table = compare_table(reports)
-    kinds = per_kind_summary(reports)
-    loads = ", ".join(f"{name} {sec:.1f} s" for name, sec in load_seconds.items())
-    body = f"""## Answer quality (`bench_quality.py`)
-
-{preamble}
-{len(questions)} questions from `{qpath}`, one process, the same index ({len(snapshot.papers)} papers,
-{snapshot.collection.count()} chunks), k = {settings.k}. `default` is the assistant's grounded answerer
-(`assistant eval`); the others are `assistant eval --baseline NAME`: they always cite their top k papers
-and never refuse, so their precision is low and their refusal accuracy 0 by construction; compare them
-on recall and MRR. Latency is one warm call in this process (see the latency section for a careful one).
+    parts, shown = [], []
+    for qfile, by_system in reports.items():
+        (CACHE / f"quality-{Path(qfile).stem}.json").write_text(
+            json.dumps(compare_json(by_system), indent=1, ensure_ascii=False))
+        try:
+            qpath = Path(qfile).resolve().relative_to(ROOT)
+        except ValueError:
+            qpath = Path(qfile)
+        table, kinds = compare_table(by_system), per_kind_summary(by_system)
+        shown.append(f"{qpath}\n\n{table}\n\n{kinds}")
+        parts.append(f"""### {len(files[qfile])} questions from `{qpath}`
 
 {table}
 
 Per kind, citation recall / precision:
 
 {kinds}
+""")
+    loads = ", ".join(f"{name} {sec:.1f} s" for name, sec in load_seconds.items())
+    body = f"""## Answer quality (`bench_quality.py`)
 
+{preamble}
+One process, the same index ({len(snapshot.papers)} papers, {snapshot.collection.count()} chunks), k = {settings.k}.
+`default` is the assistant's grounded answerer (`assistant eval`); the others are
+`assistant eval --baseline NAME`: they always cite their top k papers and never refuse, so their precision
+is low and their refusal accuracy 0 by construction; compare them on recall and MRR. Latency is one warm
+call in this process (see the latency section for a careful one). The answerer's thresholds are tuned on
+the dev questions only; the held-out questions were labelled from the sources by a session that never saw
+the assistant's answers, and were not used to tune anything.
+
+{chr(10).join(parts)}
 Loading (index, model, llama-index build for `llamaindex-default`): {loads}.
-Per-question results: `benchmarks/.cache/quality.json` (not committed).
+Per-question results: `benchmarks/.cache/quality-<file>.json` (not committed).
 """
-    publish(args, "quality", body, shown=table + "\n\n" + kinds)
+    publish(args, "quality", body, shown="\n\n".join(shown))
     return 0
 
 
