@@ -1,4 +1,4 @@
-"""Compare the embedding backends (onnx, numpy, sentence-transformers) in one run; prints, writes nothing.
+"""Compare the embedding backends (onnx, numpy, sentence-transformers) in one run; writes the ``encoders`` section.
 
 1. Cold start: fresh processes, interleaved over ``--rounds``, each timing its imports plus the encoder
    load (``get_encoder``) and its first one-query encode; the onnx backend both with an empty model cache
@@ -11,7 +11,7 @@
 4. Warm single-query latency: in each cold-start process, after its first query, the dev questions one
    at a time (a process per backend, so no other library's idle threads compete).
 
-    python benchmarks/bench_encoders.py [--rounds 3] [--passes 2] [--limit N]
+    python benchmarks/bench_encoders.py [--rounds 3] [--passes 2] [--limit N] [--no-write]
 """
 from __future__ import annotations
 
@@ -128,7 +128,7 @@ def log(msg: str) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--worker", choices=BACKENDS, help=argparse.SUPPRESS)
     ap.add_argument("--rounds", type=int, default=3, help="cold-start rounds per backend")
     ap.add_argument("--passes", type=int, default=2, help="throughput passes per variant")
@@ -136,12 +136,17 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32, help="batch size for numpy and sentence-transformers")
     ap.add_argument("--limit", type=int, default=0, help="embed a seeded random sample of this many chunks")
     ap.add_argument("--queries", type=int, default=20, help="warm queries per cold-start process")
+    ap.add_argument("--no-write", action="store_true", help="print the results without touching RESULTS.md")
     args = ap.parse_args()
     if args.worker:
         return worker_load(args.worker, args.queries)
 
     import numpy as np
 
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import publish, section_preamble  # not in workers: their cold start is being timed
+
+    preamble = section_preamble()
     cold = cold_starts(args.rounds, args.queries) if args.rounds else {}
 
     texts = chunk_texts()
@@ -160,35 +165,41 @@ def main() -> None:
     if args.passes:
         speed, vectors = throughput(texts, tokens, args)
 
-    print(f"\n# Embedding backends — {len(texts)} chunks, {tokens} word pieces, {os.cpu_count()} CPUs, "
-          f"load avg {os.getloadavg()[0]:.1f}\n")
+    out = [f"{len(texts)} chunks of the bundled collections ({tokens} word pieces), {os.cpu_count()} CPUs."]
     if cold:
-        print(f"## Cold start (fresh process, median of {args.rounds})\n")
-        print("| backend | imports + load s | first query ms | whole process s |")
-        print("|---|---:|---:|---:|")
+        out += [f"\n### Cold start (fresh process, median of {args.rounds})\n",
+                "| backend | imports + load s | first query ms | whole process s |", "|---|---:|---:|---:|"]
         for label, rec in cold.items():
-            print(f"| {label} | {statistics.median(rec['load_s']):.2f} | {statistics.median(rec['first_query_ms']):.0f}"
-                  f" | {statistics.median(rec['process_s']):.2f} |")
+            out.append(f"| {label} | {statistics.median(rec['load_s']):.2f} | "
+                       f"{statistics.median(rec['first_query_ms']):.0f} | {statistics.median(rec['process_s']):.2f} |")
     if speed:
-        print(f"\n## Throughput (warm, {args.passes} passes each, interleaved)\n")
-        print("| variant | tokens/s best | tokens/s median | tokens per CPU-s best |")
-        print("|---|---:|---:|---:|")
+        out += [f"\n### Throughput (warm, {args.passes} passes each, interleaved)\n",
+                "| variant | tokens/s best | tokens/s median | tokens per CPU-s best |", "|---|---:|---:|---:|"]
         for label, rows in speed.items():
-            print(f"| {label} | {max(r[0] for r in rows):.0f} | {statistics.median(r[0] for r in rows):.0f}"
-                  f" | {max(r[1] for r in rows):.0f} |")
+            out.append(f"| {label} | {max(r[0] for r in rows):.0f} | {statistics.median(r[0] for r in rows):.0f}"
+                       f" | {max(r[1] for r in rows):.0f} |")
     if vectors:
         ref = vectors["sentence-transformers"]
-        print("\n## Agreement with sentence-transformers (cosine over all chunks)\n")
+        out.append("\n### Agreement with sentence-transformers (cosine over all chunks)\n")
         for b in ("onnx", "numpy"):
             cos = (vectors[b] * ref).sum(1)
-            print(f"- {b}: min {cos.min():.6f}, mean {cos.mean():.7f}")
+            out.append(f"- {b}: min {cos.min():.6f}, mean {cos.mean():.7f}")
     if cold and args.queries:
-        print(f"\n## Warm single-query latency ({args.queries} questions x {args.rounds} processes)\n")
-        print("| backend | median ms | p90 ms |")
-        print("|---|---:|---:|")
+        out += [f"\n### Warm single-query latency ({args.queries} questions x {args.rounds} processes)\n",
+                "| backend | median ms | p90 ms |", "|---|---:|---:|"]
         for label, rec in cold.items():
             ms = rec["query_ms"]
-            print(f"| {label} | {statistics.median(ms):.1f} | {float(np.percentile(ms, 90)):.1f} |")
+            out.append(f"| {label} | {statistics.median(ms):.1f} | {float(np.percentile(ms, 90)):.1f} |")
+    shown = "\n".join(out)
+    body = f"""## Embedding backends (`bench_encoders.py`)
+
+{preamble}
+Why indexing runs on ONNX Runtime (`index_backend = "onnx"`) and questions on the numpy encoder
+(`query_backend = "numpy"`): the same MiniLM weights, three ways, in one run.
+
+{shown}
+"""
+    publish(args, "encoders", body, shown=shown)
 
 
 if __name__ == "__main__":
