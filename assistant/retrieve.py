@@ -167,22 +167,40 @@ class PaperSearch:
                 self.title_names[p.id] = name
                 self.name_papers[name.lower()].append(p.id)
 
-    def correct(self, word: str) -> str:
-        """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by the most
-        frequent collection word one edit away: "prunning" -> "pruning", but "leaking" stays."""
-        if word in self.vocab or len(word) < 5 or not word.isalpha() or word in self.english:
+    def correct(self, word: str, context: list[str] = ()) -> str:
+        """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by a collection
+        word one edit away: "prunning" -> "pruning", "sparce attention" -> "sparse attention", but "leaking"
+        stays. Among candidates: same first letter first (typos rarely hit it: "pruning", not the commoner
+        "running"), then the one most papers use together with the question's other words ``context``
+        ("sparse", not "space", beside "attention"), then the most frequent."""
+        if word in self.vocab or len(word) < 4 or not word.isalpha() or word in self.english:
             return word
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
-        found: dict[str, int] = {}
+        found: set[str] = set()
         for key in keys:
-            for cand in self.deletes.get(key, ()):
-                found[cand] = self.vocab[cand]
+            found.update(self.deletes.get(key, ()))
             if key in self.vocab:
-                found[key] = self.vocab[key]
+                found.add(key)
+        if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
+            found = {c for c in found if c[0] == word[0]}
         if not found:
             return word
-        # a typo rarely hits the first letter: "prunning" is "pruning" (same start), not the commoner "running"
-        return max(found.items(), key=lambda kv: (kv[0][0] == word[0], kv[1], kv[0]))[0]
+        others = [m for w in context if w != word and (m := self._papers_with(w)).any()] if len(found) > 1 else []
+
+        def affinity(cand: str) -> float:  # share of the candidate's papers that also use each other word
+            mine = self._papers_with(cand)
+            n = int(mine.sum())
+            return sum(int((mine & rows).sum()) / n for rows in others) if n else 0.0
+
+        return max(found, key=lambda c: (c[0] == word[0], round(affinity(c), 2), self.vocab[c], c))
+
+    def _papers_with(self, word: str) -> np.ndarray:
+        """Mask of the papers that use ``word`` (stemmed), from the BM25 matrix's column."""
+        mask = np.zeros(len(self.papers), dtype=bool)
+        col = self.term_ids.get(_stem(word))
+        if col is not None:
+            mask[self.bm25_csc.indices[self.bm25_csc.indptr[col]:self.bm25_csc.indptr[col + 1]]] = True
+        return mask
 
     def bm25(self, terms: dict[str, float]) -> np.ndarray:
         """BM25 scores of every paper for weighted, stemmed ``terms``."""
@@ -331,7 +349,9 @@ class PaperSearch:
         text = strip_injection(question)
         read, rest, inst_hits = self.read_filters(text)
         filters = _merge(filters or Filters(), read)
-        fixes = {w: c for w in content_words(rest) if (c := self.correct(w)) != w}
+        raw = content_words(rest)
+        context = [self.correct(w) for w in raw]  # the other words, mended once without context
+        fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
         words = [w for w in (fixes.get(w, w) for w in content_words(rest)) if w not in STOPWORDS]
         shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)

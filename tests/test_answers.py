@@ -162,6 +162,8 @@ def test_spelling_is_mended_before_retrieval(answerer):
     search = answerer._searcher()
     assert search.correct("prunning") == "pruning"  # the typo keeps its first letter, so not "running"
     assert search.correct("papres") == "papers"  # question words too: the answer shape depends on them
+    # "sparse" and "space" are both one edit from "sparce": the question's other words decide
+    assert search.correct("sparce", ["attention"]) == "sparse"
     typo = answerer.ask("papres on prunning llm wieghts to make inferance cheaper")
     clean = answerer.ask("papers on pruning llm weights to make inference cheaper")
     assert typo.cited_ids[:2] == clean.cited_ids[:2]
