@@ -352,7 +352,7 @@ class PaperSearch:
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
         fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
-        words = [w for w in (fixes.get(w, w) for w in content_words(rest)) if w not in STOPWORDS]
+        words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
         shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)
         from_question = read.institutions and filters.institutions == read.institutions
