@@ -111,7 +111,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         log(f"Chroma server on {server.url}; indexing into it")
         srv_settings = Settings.load(index_dir=str(work / "index"), chroma_url=server.url,
-                                     index_backend="sentence-transformers",
                                      sources=[str(p) for p in Settings.load(index_dir=str(index_dir)).source_paths])
         start = time.perf_counter()
         summary = build_index(srv_settings, progress=False)
@@ -164,8 +163,7 @@ def main(argv: list[str] | None = None) -> int:
 **(a) Embedded store versus a Chroma server.** Warm `Assistant.ask` in this process: {len(questions)} dev
 questions, one untimed pass then {args.repeat} timed passes ({len(emb_ms)} samples per store), p50 / p95 by
 nearest rank. "Embedded" is the index at `{index_dir.relative_to(ROOT) if index_dir.is_relative_to(ROOT) else index_dir}`;
-"Chroma server" is the same sources indexed by `build_index(Settings.load(index_dir=<tmp>, chroma_url=...,
-index_backend="sentence-transformers"))` into a `chroma run` process on 127.0.0.1 started by the script
+"Chroma server" is the same sources indexed by `build_index(Settings.load(index_dir=<tmp>, chroma_url=...))` into a `chroma run` process on 127.0.0.1 started by the script
 (build {build_s:.1f} s{f", {chunks} chunks" if chunks else ""}), queried over HTTP on loopback.
 
 {table_a}

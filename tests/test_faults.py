@@ -4,7 +4,7 @@ Every test states the message the user gets AND checks the index afterwards: the
 generation directories (and, with a Chroma server, the server's collections) are unchanged, and a question
 still gets a cited answer. The embedded-store faults (kill, exception and full disk mid-build, a second
 writer, malformed sources) live in test_store.py; this file covers the Chroma *server* mode, the CLI's view
-of the same faults, the LLM server failing, and bad questions and bad sources. docs/FAULTS.md maps every
+of the same faults, the LLM server failing, and bad questions and bad sources. README.md ("When things go wrong") maps every
 fault to the tests here.
 
 Everything runs on the 4-paper tiny collection with the NumPy encoder; a real ``chroma run`` server is
@@ -756,7 +756,7 @@ def test_source_text_that_gives_instructions_is_only_text(tiny_copy, no_network)
         "venue": "SeaConf 2026", "year": 2026, "url": "https://example.org/boat"}])
     summary = build_index(tiny_copy, progress=False)
     # (t:1 and t:3 may count as "updated": their derived institution alias "Example" is dropped once
-    # another paper uses the word "example" -- see docs/FAULTS.md, known issues.)
+    # another paper uses the word "example"; their records are rewritten, their vectors are not.)
     assert (summary.added, summary.removed, summary.papers) == (1, 0, 5)
     snap = open_index(tiny_copy)
     assert INJECTION in snap.papers["h:1"].abstract  # stored verbatim, as data
