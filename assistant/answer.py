@@ -179,9 +179,18 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
+def _not_english(text: str) -> bool:
+    """Mostly letters outside the Latin script (Chinese, Russian, ...): MiniLM and BM25 read English only."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f") for c in letters) > len(letters) / 2
+
+
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
+    if _not_english(r.parsed.text):
+        text += (" The question does not seem to be in English, and the assistant's embedding model reads "
+                 "English only: asking in English may find papers.")
     if near:
         text += "\n\nClosest papers (they do **not** answer it): " + "; ".join(f"{p.title} ({p.id})" for p in near)
     return Answer(text=text, citations=[], refused=True)

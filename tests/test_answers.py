@@ -189,6 +189,13 @@ def test_accented_and_foreign_list_questions():
         assert LIST_CUES.search(question), question
 
 
+def test_a_refused_question_in_another_script_says_to_ask_in_english(answerer):
+    answer = answerer.ask("香蕉面包的食谱是什么？")  # a banana bread recipe, in Chinese
+    assert answer.refused and not answer.citations
+    assert "English" in answer.text
+    assert "English" not in answerer.ask("what is a good recipe for banana bread?").text
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x01", "<p></p>"])
 def test_empty_questions_are_rejected(answerer, question):
     with pytest.raises(QuestionError):
