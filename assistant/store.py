@@ -288,10 +288,10 @@ def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool
         return
     from tqdm import tqdm
 
-    from .embed import count_tokens, get_encoder
+    from .embed import count_tokens_batch, get_encoder
 
     # Untruncated counts (the encoder's tokenizer truncates at 256, which hid over-long sentences).
-    nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens, settings.chunk_tokens,
+    nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens_batch, settings.chunk_tokens,
                                                              settings.chunk_overlap_sentences)]
     encoder = get_encoder(settings.index_backend if len(nodes) > 16 else "numpy")
     bar = tqdm(total=len(nodes), desc="Embedding chunks", unit="chunk", file=sys.stderr,
