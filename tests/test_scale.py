@@ -1,10 +1,17 @@
 """What keeps the index working at 100k papers, checked in miniature on the bundled collection: reads of
-the whole collection are paged and id lists batched (SQLite binds one variable per row or id)."""
+the whole collection are paged (SQLite binds one variable per row), long restrictions are filtered after
+the query, and the faster read-side structures give the same answers as the plain scans they replace."""
 from __future__ import annotations
 
-import numpy as np
+import re
+from collections import defaultdict
 
-from assistant import store
+import numpy as np
+import pytest
+
+from assistant import retrieve, store
+from assistant.lexical import _stem, build_lexical, tokenize
+from assistant.query import Filters
 from assistant.store import build_index, map_coordinates, open_index, paper_vectors
 
 from conftest import tiny_papers, write_jsonl
@@ -58,6 +65,99 @@ def test_map_is_the_svd_pca_up_to_sign(real_index):
     _, _, vt = np.linalg.svd(centered.astype(np.float64), full_matrices=False)
     axes = vt[:2] * np.sign(vt[:2].sum(axis=1, keepdims=True))
     np.testing.assert_allclose(map_coordinates(vecs, block=64), centered @ axes.T, atol=1e-4)
+
+
+def test_long_restrictions_are_filtered_after_the_query_with_the_same_scores(real_assistant, monkeypatch):
+    search = real_assistant._searcher()
+    ids = list(search.by_id)
+    vec = search.encoder.encode(["reducing GPU memory when serving large language models"])[0]
+    for allowed in (set(ids[::2]), set(ids[:20]), {ids[5]}):
+        where_scores, where_spans = search.dense_scores(vec, allowed)  # a where clause listing the papers
+        monkeypatch.setattr(retrieve, "WHERE_IN_LIMIT", 0)
+        post_scores, post_spans = search.dense_scores(vec, allowed)
+        monkeypatch.undo()
+        assert post_scores.keys() == where_scores.keys() and set(post_scores) <= allowed
+        assert all(abs(post_scores[p] - where_scores[p]) < 1e-6 for p in post_scores)
+        assert post_spans == where_spans
+
+
+def test_a_filtered_question_ranks_the_same_either_way(real_assistant, monkeypatch):
+    search = real_assistant._searcher()
+    question = "MLSys 2026 papers on quantization of the KV cache"
+    before = [(sp.paper.id, round(sp.score, 5)) for sp in search.search(question).ranked]
+    monkeypatch.setattr(retrieve, "WHERE_IN_LIMIT", 0)
+    after = [(sp.paper.id, round(sp.score, 5)) for sp in search.search(question).ranked]
+    assert before and after == before
+
+
+def scan(search, filters: Filters) -> list[str]:
+    """``matching`` as one loop over every paper: what the row indexes must reproduce."""
+    inst = set()
+    for name in filters.institutions:
+        inst |= search.alias_papers.get(name.lower(), set())
+    return [p.id for p in search.papers
+            if (not filters.venues or p.venue in filters.venues) and (not filters.years or p.year in filters.years)
+            and (not filters.authors or any(a in p.authors for a in filters.authors))
+            and (not filters.single_author or len([a for a in p.authors if a]) == 1)
+            and (not filters.institutions or p.id in inst)]
+
+
+def test_filter_indexes_match_a_scan_of_every_paper(real_assistant):
+    search = real_assistant._searcher()
+    papers = search.papers
+    venue, year, author = papers[0].venue, papers[0].year, papers[3].authors[0]
+    inst = next(i for p in papers for i in p.institutions)
+    cases = [Filters(venues=[venue]), Filters(years=[year, 1999]), Filters(authors=[author, "Nobody Here"]),
+             Filters(single_author=True), Filters(institutions=[inst]), Filters(venues=["No Such Venue"]),
+             Filters(venues=[venue], years=[year], institutions=[inst]), Filters(authors=[author], single_author=True)]
+    for filters in cases:
+        assert [p.id for p in search.matching(filters)] == scan(search, filters), filters
+    assert any(search.matching(f) for f in cases) and not search.matching(cases[5])
+
+
+def test_lexical_index_equals_a_token_by_token_build(real_assistant):
+    search = real_assistant._searcher()
+    papers = search.papers
+    lex = build_lexical(papers)
+    term_ids: dict[str, int] = {}
+    weights = {}
+    for i, p in enumerate(papers):  # the straightforward build: stem every token, count per stem
+        counts: dict[int, int] = defaultdict(int)
+        for t in tokenize(f"{p.title} {p.title} {p.abstract} {p.topic}"):
+            counts[term_ids.setdefault(_stem(t), len(term_ids))] += 1
+        weights[i] = counts
+    assert lex.term_ids == term_ids
+    df = np.zeros(len(term_ids))
+    for counts in weights.values():
+        df[list(counts)] += 1
+    assert lex.bm25_csc.nnz == int(df.sum())
+    idf = np.log(1 + (len(papers) - df + 0.5) / (df + 0.5))
+    assert max(abs(lex.idf[t] - idf[j]) for t, j in term_ids.items()) < 1e-5
+    lengths = np.array([sum(weights[i].values()) for i in range(len(papers))])
+    expected = np.zeros((len(papers), len(term_ids)))
+    for i, counts in weights.items():
+        for j, tf in counts.items():
+            expected[i, j] = idf[j] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengths[i] / lengths.mean()))
+    np.testing.assert_allclose(lex.bm25_csc.toarray(), expected, rtol=1e-5, atol=1e-6)
+    titles = lex.title_terms.toarray()
+    for i, p in enumerate(papers[:40]):
+        assert {j for j in np.flatnonzero(titles[i])} == {term_ids[_stem(t)] for t in tokenize(p.title)}
+    vocab = defaultdict(int)
+    for p in papers:
+        for t in set(tokenize(f"{p.title} {p.abstract}")):
+            if t.isalpha() and len(t) >= 4:
+                vocab[t] += 1
+    assert lex.vocab == vocab
+
+
+@pytest.mark.parametrize("text", ["time-to-first-token and KV-cache", "no hyphen here", "a--b -x y-", ""])
+def test_tokenize_fast_path_keeps_the_hyphen_parts(text):
+    slow: list[str] = []
+    for tok in re.findall(r"[a-z0-9]+(?:[-.][a-z0-9]+)*", text.lower()):
+        slow.append(tok)
+        if "-" in tok:
+            slow.extend(t for t in tok.split("-") if t)
+    assert tokenize(text) == slow
 
 
 def test_removing_papers_deletes_their_chunks_in_batches(tiny_settings, tiny_sources, monkeypatch):
