@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -265,7 +265,8 @@ class PaperSearch:
             mask &= self.ids_mask(inst_ids)
         return mask
 
-    def _rows_mask(self, rows: dict, keys) -> np.ndarray:
+    def _rows_mask(self, rows: dict[object, np.ndarray], keys: Iterable) -> np.ndarray:
+        """A boolean mask over ``self.papers`` of the rows listed under any of ``keys``."""
         mask = np.zeros(len(self.papers), dtype=bool)
         for key in keys:
             found = rows.get(key)
@@ -273,7 +274,7 @@ class PaperSearch:
                 mask[found] = True
         return mask
 
-    def ids_mask(self, paper_ids) -> np.ndarray:
+    def ids_mask(self, paper_ids: Iterable[str]) -> np.ndarray:
         """A boolean mask over ``self.papers`` of ``paper_ids`` (ids not in the index are ignored)."""
         mask = np.zeros(len(self.papers), dtype=bool)
         mask[[self.row[pid] for pid in paper_ids if pid in self.row]] = True
@@ -448,6 +449,8 @@ class PaperSearch:
             if kept >= depth or want >= limit:
                 break
             want = min(limit, want * 4)
+        if not best:
+            return {}, {}
         try:
             got = self.snapshot.collection.get(ids=[cid for _, cid in best.values()], include=["metadatas"])
         except Exception as exc:
