@@ -705,7 +705,7 @@ def report(args, preamble, meta, vec_info, rate, build, size, query) -> str:
     if errors:
         error_text = ("**Questions that failed at this size** (left out of the latency figures):\n\n"
                       + "\n".join(f"- \"{e['question']}\" ({e['kind']}): `{e['error'][:200]}` from "
-                                   + "; ".join(f"`{w}`" for w in e["where"]) for e in errors) + "\n")
+                                   + "; ".join(f"`{w}`" for w in e["where"]) for e in errors) + "\n\n")
     slow = sorted(query["questions"], key=lambda q: -q["median_ms"])[:10]
     slow_table = markdown_table(
         ["question (kind)", "median ms", "retrieve ms", "compose ms", "cited", "answer chars"],
@@ -746,8 +746,7 @@ overstated; the dense vectors are means of real vectors, so they are smoother th
 
 {main_table}
 
-{error_text}
-Real embedding rate (extrapolated; `assistant index` uses `index_backend` = sentence-transformers by default):
+{error_text}Real embedding rate (extrapolated; `assistant index` uses `index_backend` = sentence-transformers by default):
 
 {rate_table}
 
