@@ -69,6 +69,16 @@ def count_tokens(text: str) -> int:
     return len(_counting_tokenizer().encode(text).ids)
 
 
+def count_tokens_batch(texts: list[str]) -> list[int]:
+    """``count_tokens`` of each text in one tokenizer call (the same counts, less per-call overhead)."""
+    if not texts:
+        return []
+    tok = _counting_tokenizer()
+    # encode_batch_fast skips the character offsets, which counting never reads (tokenizers >= 0.20)
+    encode = getattr(tok, "encode_batch_fast", None) or tok.encode_batch
+    return [len(enc) for enc in encode(texts)]
+
+
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
     mean = x.mean(-1, keepdims=True)
     var = ((x - mean) ** 2).mean(-1, keepdims=True)

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .chunks import split_sentences
+from .lexical import _stem, build_lexical, english_words, tokenize
 from .query import Filters, ParsedQuestion, STOPWORDS, content_words, question_shape, strip_injection
 from .schema import Paper
 from .store import IndexSnapshot
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+# Chroma binds one SQLite variable per value of a where clause's $in (SQLite allows 32,766) and a long
+# list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
+WHERE_IN_LIMIT = 2000
+POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distances only)
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
 _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?authored|affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
@@ -27,41 +31,26 @@ _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|pr
                          r"submitted|work|contribute|contributed))\b", re.I)
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens; hyphenated words also yield their parts (time-to-first-token -> time, to...)."""
-    out: list[str] = []
-    if not text.isascii():  # "décodage" -> "decodage", not the fragments "d" + "codage"
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    for tok in _TOKEN.findall(text.lower()):
-        out.append(tok)
-        if "-" in tok:
-            out.extend(t for t in tok.split("-") if t)
-    return out
+class Sentences(Mapping):
+    """Paper id -> its abstract's sentences, split on first use and kept: answers read a few papers per
+    question, while splitting every abstract up front was 40% of loading 100k papers."""
 
+    def __init__(self, papers: dict[str, Paper]) -> None:
+        self._papers = papers
+        self._split: dict[str, list[str]] = {}
 
-_STEMMER = None
+    def __getitem__(self, paper_id: str) -> list[str]:
+        found = self._split.get(paper_id)
+        if found is None:
+            found = split_sentences(self._papers[paper_id].abstract)  # KeyError for an unknown id
+            self._split[paper_id] = found  # one dict store: safe when two threads split the same paper
+        return found
 
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._papers)
 
-def _stem(word: str) -> str:
-    """Snowball English stem (quantize, quantized, quantization -> quantiz), cached per word."""
-    global _STEMMER
-    if _STEMMER is None:
-        import Stemmer
-
-        _STEMMER = Stemmer.Stemmer("english")
-        _STEMMER.maxCacheSize = 100000
-    return _STEMMER.stemWord(word)
-
-
-def _english_words() -> frozenset[str]:
-    """Whole words of MiniLM's uncased WordPiece vocabulary: a dictionary that ships with the model."""
-    from .embed import model_dir
-
-    try:
-        words = (model_dir() / "vocab.txt").read_text(encoding="utf-8").split()
-    except OSError:
-        return frozenset()
-    return frozenset(w for w in words if w.isalpha() and len(w) >= 4)
+    def __len__(self) -> int:
+        return len(self._papers)
 
 
 @dataclass
@@ -100,7 +89,7 @@ class PaperSearch:
         self.papers: list[Paper] = list(snapshot.papers.values())
         self.by_id = snapshot.papers
         self.row = {p.id: i for i, p in enumerate(self.papers)}
-        self.sentences = {p.id: split_sentences(p.abstract) for p in self.papers}
+        self.sentences = Sentences(snapshot.papers)
         self.chunk_count = snapshot.collection.count()
         self.dense_depth = 200  # chunks fetched from Chroma per question
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
@@ -111,52 +100,24 @@ class PaperSearch:
         self.glossary = {k.lower(): v for k, v in snapshot.glossary.items()}
 
     # -------------------------------------------------------------- lexical index
-    def _doc_tokens(self, p: Paper) -> list[str]:
-        return [_stem(t) for t in tokenize(f"{p.title} {p.title} {p.abstract} {p.topic}")]
-
-    def _build_lexical(self, k1: float = 1.2, b: float = 0.75) -> None:
-        """A sparse papers x terms matrix of BM25 weights: a query is one sparse mat-vec, at any scale."""
-        from scipy.sparse import csr_matrix
-
-        vocab_ids: dict[str, int] = {}
-        rows, cols, tfs, lengths = [], [], [], []
-        for i, p in enumerate(self.papers):
-            toks = self._doc_tokens(p)
-            lengths.append(len(toks))
-            counts: dict[int, int] = defaultdict(int)
-            for t in toks:
-                counts[vocab_ids.setdefault(t, len(vocab_ids))] += 1
-            rows.extend([i] * len(counts))
-            cols.extend(counts.keys())
-            tfs.extend(counts.values())
-        n = len(self.papers)
-        tf = np.asarray(tfs, dtype=np.float32)
-        row = np.asarray(rows, dtype=np.int64)
-        col = np.asarray(cols, dtype=np.int64)
-        df = np.bincount(col, minlength=len(vocab_ids)).astype(np.float32)
-        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
-        dl = np.asarray(lengths, dtype=np.float32)
-        avgdl = float(dl.mean()) if n else 1.0
-        weight = idf[col] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl[row] / avgdl))
-        self.term_ids = vocab_ids
-        self.bm25_matrix = csr_matrix((weight, (row, col)), shape=(n, len(vocab_ids)))
-        self.bm25_csc = self.bm25_matrix.tocsc()  # column access: which papers use a term
-        self.idf = {t: float(idf[j]) for t, j in vocab_ids.items()}
+    def _build_lexical(self) -> None:
+        """A sparse papers x terms matrix of BM25 weights (a query reads its terms' columns, at any scale),
+        the spelling vocabulary with its deletion index, and the system names of titles."""
+        lex = build_lexical(self.papers)
+        self.term_ids = lex.term_ids
+        self.bm25_csc = lex.bm25_csc  # column access: which papers use a term, and their weights
+        self.idf = lex.idf
+        self.title_terms = lex.title_terms
         # raw (unstemmed) vocabulary for spelling correction, with a deletion index (SymSpell, distance 1)
-        vocab: dict[str, int] = defaultdict(int)
-        for p in self.papers:
-            for t in set(tokenize(f"{p.title} {p.abstract}")):
-                if t.isalpha() and len(t) >= 4:
-                    vocab[t] += 1
         # question words ("papers", "which", "studies") are rarely in abstracts but often mistyped, and a
         # mistyped "papres" hides the question's shape; count 1 so collection words win close calls
+        self.vocab = dict(lex.vocab)
         for w in STOPWORDS:
-            if w.isalpha() and len(w) >= 4 and w not in vocab:
-                vocab[w] = 1
-        self.vocab = vocab
-        self.english = _english_words()
+            if w.isalpha() and len(w) >= 4 and w not in self.vocab:
+                self.vocab[w] = 1
+        self.english = english_words()
         self.deletes: dict[str, list[str]] = defaultdict(list)
-        for w in vocab:
+        for w in self.vocab:
             for i in range(len(w)):
                 self.deletes[w[:i] + w[i + 1:]].append(w)
         self.title_names = {}
@@ -208,7 +169,7 @@ class PaperSearch:
         if not cols:
             return np.zeros(len(self.papers), dtype=np.float32)
         weights = np.asarray([terms[t] for t in terms if t in self.term_ids], dtype=np.float32)
-        return np.asarray(self.bm25_matrix[:, cols] @ weights).ravel()
+        return np.asarray(self.bm25_csc[:, cols] @ weights).ravel()  # reads only these terms' postings
 
     # -------------------------------------------------------------- metadata
     def _build_metadata_maps(self) -> None:
@@ -231,6 +192,18 @@ class PaperSearch:
                     self.author_name[a.lower()] = a
         self.venues = sorted({p.venue for p in self.papers if p.venue})
         self.years = {p.year for p in self.papers if p.year}
+        # rows of the papers with each exact venue, year and author: filters combine boolean masks
+        # instead of testing every paper per question
+        venue_rows, year_rows, author_rows = defaultdict(list), defaultdict(list), defaultdict(list)
+        for i, p in enumerate(self.papers):
+            venue_rows[p.venue].append(i)
+            year_rows[p.year].append(i)
+            for a in set(p.authors):
+                author_rows[a].append(i)
+        as_arrays = lambda rows: {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}  # noqa: E731
+        self._venue_rows, self._year_rows, self._author_rows = map(as_arrays, (venue_rows, year_rows, author_rows))
+        self._single_author = np.fromiter((len([a for a in p.authors if a]) == 1 for p in self.papers),
+                                          dtype=bool, count=len(self.papers))
         norm = lambda name: " ".join(re.findall(r"[a-z0-9]+", name.lower()))  # noqa: E731
         self.author_keys = {norm(name): full for name, full in self.author_name.items()}
         self.alias_keys = {norm(alias): alias for alias in self.alias_papers if norm(alias)}
@@ -293,26 +266,43 @@ class PaperSearch:
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
 
     def matching(self, filters: Filters, institution_ids: set[str] | None = None) -> list[Paper]:
-        """Every paper that satisfies all ``filters`` (institution by any alias)."""
-        out = []
-        inst_ids = institution_ids
-        if filters.institutions and inst_ids is None:
-            inst_ids = set()
-            for name in filters.institutions:
-                inst_ids |= self.alias_papers.get(name.lower(), set())
-        for p in self.papers:
-            if filters.venues and p.venue not in filters.venues:
-                continue
-            if filters.years and p.year not in filters.years:
-                continue
-            if filters.authors and not any(a in p.authors for a in filters.authors):
-                continue
-            if filters.single_author and len([a for a in p.authors if a]) != 1:
-                continue
-            if filters.institutions and p.id not in inst_ids:
-                continue
-            out.append(p)
-        return out
+        """Every paper that satisfies all ``filters`` (institution by any alias), in collection order."""
+        return [self.papers[i] for i in np.flatnonzero(self.filter_mask(filters, institution_ids))]
+
+    def filter_mask(self, filters: Filters, institution_ids: set[str] | None = None) -> np.ndarray:
+        """A boolean mask over ``self.papers`` of the papers that satisfy all ``filters``."""
+        mask = np.ones(len(self.papers), dtype=bool)
+        if filters.venues:
+            mask &= self._rows_mask(self._venue_rows, filters.venues)
+        if filters.years:
+            mask &= self._rows_mask(self._year_rows, filters.years)
+        if filters.authors:
+            mask &= self._rows_mask(self._author_rows, filters.authors)
+        if filters.single_author:
+            mask &= self._single_author
+        if filters.institutions:
+            inst_ids = institution_ids
+            if inst_ids is None:
+                inst_ids = set()
+                for name in filters.institutions:
+                    inst_ids |= self.alias_papers.get(name.lower(), set())
+            mask &= self.ids_mask(inst_ids)
+        return mask
+
+    def _rows_mask(self, rows: dict[object, np.ndarray], keys: Iterable) -> np.ndarray:
+        """A boolean mask over ``self.papers`` of the rows listed under any of ``keys``."""
+        mask = np.zeros(len(self.papers), dtype=bool)
+        for key in keys:
+            found = rows.get(key)
+            if found is not None:
+                mask[found] = True
+        return mask
+
+    def ids_mask(self, paper_ids: Iterable[str]) -> np.ndarray:
+        """A boolean mask over ``self.papers`` of ``paper_ids`` (ids not in the index are ignored)."""
+        mask = np.zeros(len(self.papers), dtype=bool)
+        mask[[self.row[pid] for pid in paper_ids if pid in self.row]] = True
+        return mask
 
     # -------------------------------------------------------------- query terms
     def expand(self, words: list[str]) -> dict[str, float]:
@@ -356,29 +346,27 @@ class PaperSearch:
         shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)
         from_question = read.institutions and filters.institutions == read.institutions
-        pool = self.matching(filters, inst_hits if from_question else None) if filters else self.papers
+        mask = self.filter_mask(filters, inst_hits if from_question else None) if filters else None
         if within is not None:
-            keep = set(within)
-            pool = [p for p in pool if p.id in keep]
-        restricted = bool(filters) or within is not None
+            inside = self.ids_mask(within)
+            mask = inside if mask is None else mask & inside
+        restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
+        pool = [self.papers[i] for i in np.flatnonzero(mask)] if restricted else self.papers
         if parsed.shape == "metadata":
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool)
-        pool_ids = {p.id for p in pool}
+        pool_ids = {p.id for p in pool} if restricted else None
         terms = self.expand(words)
         lexical = self.bm25(terms)
         if restricted:
-            mask = np.zeros(len(self.papers), dtype=bool)
-            mask[[self.row[pid] for pid in pool_ids]] = True
             lexical = np.where(mask, lexical, 0.0)
-        restrict = sorted(pool_ids) if restricted else None
         # MiniLM reads the question with its spelling mended ("inferance" costs it a lot of similarity)
         dense_in = rest or text
         if fixes:
             dense_in = re.sub(r"[^\W\d_]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
         qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
-        dense, chunk_of = self.dense_scores(qvec, restrict)
+        dense, chunk_of = self.dense_scores(qvec, pool_ids)
         named = self.named_papers(text)
-        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids if restricted else None)
+        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids)
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
@@ -423,7 +411,10 @@ class PaperSearch:
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue
             qt = {_stem(t) for t in tokenize(q)}
-            best = max((len(qt & {_stem(t) for t in tokenize(p.title)}) / max(len(qt), 1) for p in self.papers), default=0)
+            # the most of these stems one title uses: a sum over their title-term columns, not a title scan
+            cols = [self.term_ids[t] for t in qt if t in self.term_ids]
+            most = float(self.title_terms[:, cols].sum(axis=1).max()) if cols and self.papers else 0.0
+            best = most / max(len(qt), 1)
             if best < 0.8:
                 out.append("'" + q + "'")
         return out
@@ -445,22 +436,15 @@ class PaperSearch:
                     found.add(pid)
         return found
 
-    def dense_scores(self, vec: np.ndarray, restrict: list[str] | None):
+    def dense_scores(self, vec: np.ndarray, restrict: Collection[str] | None):
         """Max cosine similarity per paper over its chunks (Chroma, cosine space) and the best chunk's span."""
         if restrict is not None and not restrict:
             return {}, {}
-        coll = self.snapshot.collection
         n = min(self.chunk_count, self.dense_depth)
-        where = {"paper_id": {"$in": restrict}} if restrict else None
-        try:
-            res = coll.query(query_embeddings=[vec.tolist()], n_results=max(n, 1), where=where,
-                             include=["metadatas", "distances"])
-        except Exception as exc:  # a Chroma server that went away: say so; the next question retries
-            from .errors import StoreUnavailableError
-
-            raise StoreUnavailableError(f"The vector store did not answer ({type(exc).__name__}: {exc}). "
-                                        "If you use a Chroma server, check that it is running; "
-                                        "the next question will try again.") from exc
+        if restrict is not None and len(restrict) > WHERE_IN_LIMIT:
+            return self._dense_post_filtered(vec, restrict, n)
+        where = {"paper_id": {"$in": sorted(restrict)}} if restrict else None
+        res = self._query(vec, n, where, ["metadatas", "distances"])
         scores: dict[str, float] = {}
         spans: dict[str, tuple[int, int]] = {}
         for meta, dist in zip(res["metadatas"][0], res["distances"][0]):
@@ -471,11 +455,59 @@ class PaperSearch:
                 spans[pid] = (int(meta.get("first_sentence", 0)), int(meta.get("last_sentence", -1)))
         return scores, spans
 
+    def _dense_post_filtered(self, vec: np.ndarray, restrict: Collection[str], depth: int):
+        """``dense_scores`` for a restriction too long for a where clause: the nearest chunks of the whole
+        collection, ids and distances only (reading metadata is what makes a deep query slow), kept when
+        their paper is allowed until ``depth`` are; then the metadata of each paper's best chunk only."""
+        allowed = restrict if isinstance(restrict, (set, frozenset)) else set(restrict)
+        limit = min(self.chunk_count, POST_FILTER_MAX)
+        # the allowed papers hold about this share of the chunks: ask for twice the expected need
+        want = min(limit, max(depth, math.ceil(2 * depth * len(self.papers) / len(allowed))))
+        while True:
+            res = self._query(vec, want, None, ["distances"])
+            best: dict[str, tuple[float, str]] = {}
+            kept = 0
+            for chunk_id, dist in zip(res["ids"][0], res["distances"][0]):
+                pid = chunk_id.rsplit("#", 1)[0]  # node ids are "<paper id>#<n>" (chunks.chunk_paper)
+                if pid not in allowed:
+                    continue
+                sim = 1.0 - float(dist)
+                if sim > best.get(pid, (-1.0, ""))[0]:
+                    best[pid] = (sim, chunk_id)
+                kept += 1
+                if kept >= depth:
+                    break
+            if kept >= depth or want >= limit:
+                break
+            want = min(limit, want * 4)
+        if not best:
+            return {}, {}
+        try:
+            got = self.snapshot.collection.get(ids=[cid for _, cid in best.values()], include=["metadatas"])
+        except Exception as exc:
+            raise _unavailable(exc) from exc
+        span_of = {cid: (int(m.get("first_sentence", 0)), int(m.get("last_sentence", -1)))
+                   for cid, m in zip(got["ids"], got["metadatas"])}
+        return ({pid: sim for pid, (sim, _) in best.items()},
+                {pid: span_of.get(cid, (0, -1)) for pid, (_, cid) in best.items()})
+
+    def _query(self, vec: np.ndarray, n: int, where: dict | None, include: list[str]) -> dict:
+        try:
+            return self.snapshot.collection.query(query_embeddings=[vec.tolist()], n_results=max(n, 1),
+                                                  where=where, include=include)
+        except Exception as exc:  # a Chroma server that went away: say so; the next question retries
+            raise _unavailable(exc) from exc
+
     def _fuse(self, lexical: np.ndarray, dense: dict[str, float], chunk_of, named: set[str],
               pool: set[str] | None) -> list[ScoredPaper]:
         """Score the union of dense and lexical candidates: cosine + scaled BM25 + a bonus for a named system."""
         top_lex = float(lexical.max()) if len(lexical) else 0.0
-        lex_top = np.argsort(-lexical)[: self.lexical_depth] if top_lex > 0 else []
+        if top_lex <= 0:
+            lex_top = []
+        elif len(lexical) > 4 * self.lexical_depth:  # only the set is used: no need to sort 100k scores
+            lex_top = np.argpartition(-lexical, self.lexical_depth)[: self.lexical_depth]
+        else:
+            lex_top = np.argsort(-lexical)[: self.lexical_depth]
         candidates = set(dense) | {self.papers[i].id for i in lex_top if lexical[i] > 0} | named
         if pool is not None:
             candidates &= pool
@@ -490,6 +522,14 @@ class PaperSearch:
             out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1))))
         out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
+
+
+def _unavailable(exc: Exception) -> Exception:
+    from .errors import StoreUnavailableError
+
+    return StoreUnavailableError(f"The vector store did not answer ({type(exc).__name__}: {exc}). "
+                                 "If you use a Chroma server, check that it is running; "
+                                 "the next question will try again.")
 
 
 def _merge(given: Filters, read: Filters) -> Filters:

@@ -32,6 +32,10 @@ from .schema import Paper
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
 _ADD_BATCH = 4000  # below Chroma's max batch of 5461
+# Chroma binds one SQLite variable per row fetched or per id/value listed, and SQLite allows 32,766:
+# reads of the whole collection go in pages of _GET_PAGE rows, id lists in batches of _ID_BATCH.
+_GET_PAGE = 4000
+_ID_BATCH = 2000
 SERVER_WRITER_WAIT = 1800.0  # seconds a second indexer queues behind the first in server mode
 
 
@@ -244,8 +248,8 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 _copy_generation(settings, old["generation"], generation)
             coll = open_collection(settings, generation, create=True)
             stale = removed + updated
-            if stale:
-                coll.delete(where={"paper_id": {"$in": stale}})
+            for start in range(0, len(stale), _ID_BATCH):
+                coll.delete(where={"paper_id": {"$in": stale[start:start + _ID_BATCH]}})
             _embed_and_add(settings, coll, [papers[pid] for pid in added + updated], progress)
             _write_records(gen_dir, collection, papers)
             _write_map(gen_dir, coll, list(papers))
@@ -288,10 +292,10 @@ def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool
         return
     from tqdm import tqdm
 
-    from .embed import count_tokens, get_encoder
+    from .embed import count_tokens_batch, get_encoder
 
     # Untruncated counts (the encoder's tokenizer truncates at 256, which hid over-long sentences).
-    nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens, settings.chunk_tokens,
+    nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens_batch, settings.chunk_tokens,
                                                              settings.chunk_overlap_sentences)]
     # Similar lengths batched together: less padding for the encoder to compute (the encoder only sorts
     # within the texts it is given, and it is given them a few batches at a time for the progress bar).
@@ -335,34 +339,59 @@ def _write_records(gen_dir: Path, collection, papers: dict[str, Paper]) -> None:
     (gen_dir / "glossary.json").write_text(json.dumps(collection.glossary, indent=1, ensure_ascii=False))
 
 
-def paper_vectors(coll, paper_ids: list[str]) -> "np.ndarray":
+def paper_vectors(coll, paper_ids: list[str], page: int = _GET_PAGE) -> "np.ndarray":
     """One unit vector per paper: the normalised mean of its chunk vectors (rows in ``paper_ids`` order)."""
     import numpy as np
 
-    rows = coll.get(include=["embeddings", "metadatas"])
+    from .embed import DIM
+
     pos = {pid: i for i, pid in enumerate(paper_ids)}
-    out = np.zeros((len(paper_ids), len(rows["embeddings"][0]) if len(rows["embeddings"]) else 384), dtype=np.float32)
-    for vec, meta in zip(rows["embeddings"], rows["metadatas"]):
-        i = pos.get(meta["paper_id"])
-        if i is not None:
-            out[i] += np.asarray(vec, dtype=np.float32)
+    out: np.ndarray | None = None
+    total = coll.count()
+    for offset in range(0, total, page):  # one get of every row fails past ~32k chunks (see _GET_PAGE)
+        rows = coll.get(include=["embeddings", "metadatas"], limit=page, offset=offset)
+        if not len(rows["ids"]):
+            break
+        vecs = np.asarray(rows["embeddings"], dtype=np.float32)
+        if out is None:
+            out = np.zeros((len(paper_ids), vecs.shape[1]), dtype=np.float32)
+        idx = np.fromiter((pos.get(m["paper_id"], -1) for m in rows["metadatas"]), dtype=np.int64, count=len(vecs))
+        keep = idx >= 0
+        np.add.at(out, idx[keep], vecs[keep])  # adds row by row, so a paper's chunks in one page all count
+    if out is None:
+        out = np.zeros((len(paper_ids), DIM), dtype=np.float32)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.maximum(norms, 1e-12)
 
 
-def _write_map(gen_dir: Path, coll, paper_ids: list[str]) -> None:
-    """A 2-D map of the papers (PCA of their vectors), computed once per build for the web app."""
+def map_coordinates(vecs: "np.ndarray", block: int = 8192) -> "np.ndarray":
+    """The papers' coordinates on their top-2 principal axes (PCA), as a (papers x 2) array.
+
+    The axes are the top eigenvectors of the 384x384 covariance, accumulated in float64 blocks: the
+    same axes as an SVD of the centred (papers x 384) matrix, without holding that matrix's factors
+    (hundreds of MiB at 100k papers). Eigenvectors are defined up to sign, so the sign is fixed."""
     import numpy as np
 
+    mean = vecs.mean(axis=0, dtype=np.float64)
+    cov = np.zeros((vecs.shape[1], vecs.shape[1]))
+    for start in range(0, len(vecs), block):
+        part = vecs[start:start + block].astype(np.float64) - mean
+        cov += part.T @ part
+    _, eigvecs = np.linalg.eigh(cov)  # eigenvalues ascending: the last two columns are the top axes
+    axes = eigvecs[:, ::-1][:, :2].T
+    axes *= np.sign(axes.sum(axis=1, keepdims=True) + 1e-12)
+    xy = np.empty((len(vecs), 2))
+    for start in range(0, len(vecs), block):
+        xy[start:start + block] = (vecs[start:start + block].astype(np.float64) - mean) @ axes.T
+    return xy
+
+
+def _write_map(gen_dir: Path, coll, paper_ids: list[str]) -> None:
+    """A 2-D map of the papers (PCA of their vectors), computed once per build for the web app."""
     if not paper_ids:
         (gen_dir / "map.json").write_text("{}")
         return
-    vecs = paper_vectors(coll, paper_ids)
-    centered = vecs - vecs.mean(axis=0)
-    # top-2 principal axes via SVD of the (papers x 384) matrix: deterministic up to sign, so fix the sign
-    _, _, vt = np.linalg.svd(centered, full_matrices=False)
-    axes = vt[:2] * np.sign(vt[:2].sum(axis=1, keepdims=True) + 1e-12)
-    xy = centered @ axes.T
+    xy = map_coordinates(paper_vectors(coll, paper_ids))
     coords = {pid: [round(float(x), 4), round(float(y), 4)] for pid, (x, y) in zip(paper_ids, xy)}
     (gen_dir / "map.json").write_text(json.dumps(coords))
 

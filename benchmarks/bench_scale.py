@@ -46,7 +46,6 @@ import shutil
 import sys
 import threading
 import time
-import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -408,69 +407,10 @@ class StackSampler(threading.Thread):
                 for k, v in rows]
 
 
-def _steps_build(settings, phases: dict) -> dict:
-    """``build_index(settings, rebuild=True)`` for a fresh index, as its steps, each timed: the library's own
-    functions in the library's order, except the 2-D map, whose ``paper_vectors`` fetches every row in one
-    Chroma ``get`` (fails above 32,766 rows); here the same vectors are read in pages of 4,000 rows."""
-    import numpy as np
-
-    from assistant import store
-    from assistant.sources import load_collection
-
-    def step(name, fn, *a):
-        t = time.perf_counter()
-        out = fn(*a)
-        phases[name] = {"seconds": time.perf_counter() - t, "rss_after_mib": _rss_mib(), "hwm_mib": _hwm_mib()}
-        log(f"build step {name}: {phases[name]['seconds']:.1f} s, RSS {phases[name]['rss_after_mib']:.0f} MiB")
-        return out
-
-    index_dir = Path(settings.index_dir)
-    collection = step("load_collection", load_collection, settings.source_paths)
-    papers = {p.id: p for p in collection.papers}
-    hashes = step("content_hash", lambda: {pid: p.content_hash() for pid, p in papers.items()})
-    params = store.expected_build_params(settings)
-    with store.writer_lock(index_dir):
-        generation = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
-        gen_dir = index_dir / generation
-        gen_dir.mkdir(parents=True)
-        coll = step("open_collection", store.open_collection, settings, generation, True)
-        step("_embed_and_add", store._embed_and_add, settings, coll, list(papers.values()), False)
-        step("_write_records", store._write_records, gen_dir, collection, papers)
-
-        def paged_map():
-            ids = list(papers)
-            pos = {pid: i for i, pid in enumerate(ids)}
-            vecs = np.zeros((len(ids), 384), dtype=np.float32)
-            total = coll.count()
-            for offset in range(0, total, 4000):
-                rows = coll.get(include=["embeddings", "metadatas"], limit=4000, offset=offset)
-                for vec, meta in zip(rows["embeddings"], rows["metadatas"]):
-                    vecs[pos[meta["paper_id"]]] += np.asarray(vec, dtype=np.float32)
-            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
-            centered = vecs - vecs.mean(axis=0)  # from here on exactly store._write_map's math
-            _, _, vt = np.linalg.svd(centered, full_matrices=False)
-            axes = vt[:2] * np.sign(vt[:2].sum(axis=1, keepdims=True) + 1e-12)
-            xy = centered @ axes.T
-            coords = {pid: [round(float(x), 4), round(float(y), 4)] for pid, (x, y) in zip(ids, xy)}
-            (gen_dir / "map.json").write_text(json.dumps(coords))
-
-        step("map (paged get + SVD, benchmark-side)", paged_map)
-        manifest = {
-            "format": store.MANIFEST_FORMAT, "generation": generation, "previous": None,
-            "store": {"mode": "embedded", "collection": store.collection_name(settings, generation), "url": None},
-            **params, "parsers": collection.parser_versions, "sources": collection.sources, "papers": hashes,
-            "glossary_hash": store._hash(collection.glossary), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        }
-        step("manifest", store._write_atomic, index_dir / store.MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
-    return {"papers": len(papers), "added": len(papers), "updated": 0, "removed": 0, "unchanged": 0,
-            "skipped": collection.skipped}
-
-
 def worker_build(args) -> dict:
-    """Build the index of the synthetic collection with the cached encoder; report timings and counts.
-
-    ``--build library`` runs ``build_index``; if it raises, the failure (exception, the assistant frame it
-    came from, time until then, profile) is reported instead. ``--build steps`` runs ``_steps_build``."""
+    """Build the index of the synthetic collection with ``build_index(settings, rebuild=True)`` and the cached
+    encoder; report timings and counts, or, if it raises, the failure (exception, the assistant frames it
+    came from, time until then, profile)."""
     import traceback
 
     rss0 = _rss_mib()
@@ -487,13 +427,9 @@ def worker_build(args) -> dict:
     sampler = StackSampler()
     sampler.start()
     start = time.perf_counter()
-    phases: dict = {}
     failure = None
     try:
-        if args.build == "library":
-            summary = build_index(settings, rebuild=True, progress=False).to_dict()
-        else:
-            summary = _steps_build(settings, phases)
+        summary = build_index(settings, rebuild=True, progress=False).to_dict()
     except Exception as exc:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f"{os.sep}assistant{os.sep}" in f.filename]
         failure = {"error": f"{type(exc).__name__}: {exc}"[:400], "seconds": time.perf_counter() - start,
@@ -502,8 +438,8 @@ def worker_build(args) -> dict:
         summary = None
     seconds = time.perf_counter() - start
     sampler.stop()
-    out = {"mode": args.build, "seconds": seconds, "cache_rss_mib": rss_cache - rss0, "hwm_mib": _hwm_mib(),
-           "phases": phases, "failure": failure, "summary": summary,
+    out = {"seconds": seconds, "cache_rss_mib": rss_cache - rss0, "hwm_mib": _hwm_mib(),
+           "failure": failure, "summary": summary,
            "encoder": {"texts": encoder.texts, "hits": encoder.hits, "misses": encoder.misses,
                        "real_seconds": encoder.real_seconds, "extra": len(encoder.extra),
                        "own_seconds": encoder.own_seconds},
@@ -517,7 +453,7 @@ def worker_rate(args) -> dict:
     """The real encoders' rate on chunk texts of the synthetic papers (chunked exactly as the build does)."""
     from assistant import chunks as chunking
     from assistant.config import Settings
-    from assistant.embed import count_tokens, get_encoder
+    from assistant.embed import count_tokens, count_tokens_batch, get_encoder
     from assistant.schema import Paper
 
     settings = Settings.load()
@@ -528,7 +464,7 @@ def worker_rate(args) -> dict:
     n_papers = 0
     for rec in sample_papers:
         p = Paper(**rec)
-        texts += [c.text for c in chunking.chunk_paper(p, count_tokens, settings.chunk_tokens,
+        texts += [c.text for c in chunking.chunk_paper(p, count_tokens_batch, settings.chunk_tokens,
                                                        settings.chunk_overlap_sentences)]
         n_papers += 1
         if len(texts) >= args.embed_sample:
@@ -721,9 +657,9 @@ def profile_table(rows: list[dict], limit: int = 8) -> str:
                            "library call below"], body)
 
 
-def report(args, preamble, meta, vec_info, rate, build, size, query, library_failure=None) -> str:
+def report(args, preamble, meta, vec_info, rate, build, size, query) -> str:
     n = build["summary"]["papers"]
-    how = "`build_index`" if build["mode"] == "library" else "the library's build steps, paged map"
+    how = "`build_index(settings, rebuild=True)`"
     chunks = build["chunks"]
     b = build
     net = b["seconds"] - b["encoder"]["own_seconds"]  # build_index minus the benchmark encoder's own time
@@ -764,38 +700,12 @@ def report(args, preamble, meta, vec_info, rate, build, size, query, library_fai
          f"max {fmt(query['one_thread']['max'], '.0f')} ms"],
     ]
     main_table = markdown_table(["measure", "value", "notes"], rows)
-    phase_table = ""
-    if b.get("phases"):
-        phase_table = "Build steps (in the order `build_index` runs them):\n\n" + markdown_table(
-            ["step", "s", "RSS after (MiB)", "peak RSS so far (MiB)"],
-            [[f"`{k}`", f"{v['seconds']:.1f}", f"{v['rss_after_mib']:,.0f}", f"{v['hwm_mib']:,.0f}"]
-             for k, v in b["phases"].items()]) + "\n"
-    failure_text = ""
-    if library_failure:
-        f = library_failure["failure"]
-        when = (f"in an earlier run ({f['when']}, code at {library_failure['revision']}; this run was started with "
-                "`--build steps` so as not to repeat it)" if library_failure.get("earlier")
-                else f"in this run (code at {library_failure['revision']})")
-        failure_text = (f"**`build_index` fails at this size.** {when.capitalize()}, the unchanged "
-                        f"`build_index(settings, rebuild=True)` raised, after {f['seconds'] / 60:.1f} min in-process "
-                        f"(peak RSS {fmt(library_failure.get('maxrss_mib'), ',.0f')} MiB): `{f['error'][:220]}`, from "
-                        + "; ".join(f"`{w}`" for w in f["where"]) + ". The generation was dropped, so no index is left. "
-                        "`paper_vectors` fetches every chunk row with one `coll.get(include=[\"embeddings\", "
-                        "\"metadatas\"])`; Chroma then binds one SQLite variable per row and SQLite allows 32,766, so "
-                        "any index of more than ~32k chunks (~16k papers here) cannot be built. To measure the rest, "
-                        "the index was then built by calling the library's own build steps in `build_index`'s "
-                        "order (`load_collection`, `content_hash`, `open_collection`, `_embed_and_add`, "
-                        "`_write_records`, the manifest), with the map's vectors read in pages of 4,000 rows by the "
-                        "benchmark and `_write_map`'s own SVD; the figures below are of that build.\n")
-        if library_failure.get("profile"):
-            failure_text += ("\nWhere the failed `build_index` spent its time until the error:\n\n"
-                             + profile_table(library_failure["profile"]) + "\n")
     errors = query.get("errors") or []
     error_text = ""
     if errors:
         error_text = ("**Questions that failed at this size** (left out of the latency figures):\n\n"
                       + "\n".join(f"- \"{e['question']}\" ({e['kind']}): `{e['error'][:200]}` from "
-                                   + "; ".join(f"`{w}`" for w in e["where"]) for e in errors) + "\n")
+                                   + "; ".join(f"`{w}`" for w in e["where"]) for e in errors) + "\n\n")
     slow = sorted(query["questions"], key=lambda q: -q["median_ms"])[:10]
     slow_table = markdown_table(
         ["question (kind)", "median ms", "retrieve ms", "compose ms", "cited", "answer chars"],
@@ -834,12 +744,9 @@ Synthetic text reuses ~{len(meta['sentences']):,} sentences, so each BM25 term i
 in a real 100k collection (posting lists longer, vocabulary smaller): lexical costs are, if anything,
 overstated; the dense vectors are means of real vectors, so they are smoother than real chunk vectors.
 
-{failure_text}
 {main_table}
 
-{phase_table}
-{error_text}
-Real embedding rate (extrapolated; `assistant index` uses `index_backend` = sentence-transformers by default):
+{error_text}Real embedding rate (extrapolated; `assistant index` uses `index_backend` = sentence-transformers by default):
 
 {rate_table}
 
@@ -872,10 +779,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embed-sample", type=int, default=500, help="chunk texts for the real embedding rate")
     parser.add_argument("--rate-backends", default="sentence-transformers",
                         help="encoders whose rate is measured, comma-separated (sentence-transformers, numpy)")
-    parser.add_argument("--build", choices=["library", "steps"], default="library",
-                        help="library: build_index (falls back to steps if it fails); steps: the library's build "
-                             "steps with a paged map, without trying build_index")
-    parser.add_argument("--no-fallback", action="store_true", help="stop if build_index fails")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic index afterwards")
     parser.add_argument("--worker", choices=["build", "query", "rate"], help=argparse.SUPPRESS)
     parser.add_argument("--jsonl", help=argparse.SUPPRESS)
@@ -898,27 +801,13 @@ def main(argv: list[str] | None = None) -> int:
     common = ["--jsonl", str(jsonl), "--meta", str(meta_path), "--index-dir", str(index_dir), "--seed", str(args.seed)]
     try:
         log(f"building the index of {args.papers:,} papers at {index_dir} (worker process)")
-        build = run_worker("build", common + ["--vectors", str(vectors), "--build", args.build])
-        failure_file = SCALE / f"library-failure-{args.papers}.json"
-        library_failure = None
+        build = run_worker("build", common + ["--vectors", str(vectors)])
         if build["failure"]:
-            library_failure = {k: build[k] for k in ("failure", "seconds", "wall", "maxrss_mib", "profile")}
-            library_failure["revision"] = _git_revision()
-            failure_file.write_text(json.dumps(library_failure, indent=1))
-            log(f"build_index FAILED after {build['seconds']:.0f} s: {build['failure']['error'][:200]}")
-            if args.no_fallback:
-                raise SystemExit(f"build_index failed; see {failure_file}")
-            shutil.rmtree(index_dir, ignore_errors=True)
-            log("building again as the library's steps (paged map) so the store and queries can be measured")
-            build = run_worker("build", common + ["--vectors", str(vectors), "--build", "steps"])
-        elif args.build == "steps":
-            if failure_file.exists():
-                library_failure = json.loads(failure_file.read_text())
-                library_failure["earlier"] = True
-        else:
-            failure_file.unlink(missing_ok=True)
-        if build["failure"]:
-            raise SystemExit(f"the step-by-step build failed too: {build['failure']}")
+            failure_file = SCALE / f"library-failure-{args.papers}.json"
+            failure = {k: build[k] for k in ("failure", "seconds", "wall", "maxrss_mib", "profile")}
+            failure_file.write_text(json.dumps({**failure, "revision": _git_revision()}, indent=1))
+            raise SystemExit(f"build_index failed after {build['seconds']:.0f} s: {build['failure']['error'][:300]} "
+                             f"(details in {failure_file})")
         log(f"built {build['chunks']:,} chunks in {build['seconds']:.0f} s in-process ({build['wall']:.0f} s wall), "
             f"peak RSS {fmt(build['maxrss_mib'], '.0f')} MiB")
         size = disk_usage(index_dir)
@@ -933,9 +822,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(index_dir, ignore_errors=True)
     raw = SCALE / f"result-{args.papers}.json"
-    raw.write_text(json.dumps({"build": build, "size": size, "query": query, "rate": rate, "vectors": vec_info,
-                               "library_failure": library_failure}, indent=1))
-    body = report(args, preamble, meta, vec_info, rate, build, size, query, library_failure)
+    raw.write_text(json.dumps({"build": build, "size": size, "query": query, "rate": rate, "vectors": vec_info},
+                              indent=1))
+    body = report(args, preamble, meta, vec_info, rate, build, size, query)
     body += f"\nWhole script: {(time.perf_counter() - started) / 60:.1f} min; raw figures in `.cache/scale/{raw.name}`.\n"
     publish(args, "scale", body, shown=body)
     return 0
