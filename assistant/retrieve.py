@@ -436,6 +436,16 @@ class PaperSearch:
                     found.add(pid)
         return found
 
+    def _unavailable(self, exc: Exception) -> Exception:
+        """The error for a vector store that stopped answering, naming the Chroma server when there is one."""
+        from .errors import StoreUnavailableError
+
+        url = (self.snapshot.manifest.get("store") or {}).get("url")
+        where = f"The Chroma server at {url}" if url else "The vector store"
+        return StoreUnavailableError(f"{where} did not answer ({type(exc).__name__}: {exc}). "
+                                     f"{'Check that it is running' if url else 'If you use a Chroma server, check that it is running'}; "
+                                     "the next question will try again.")
+
     def dense_scores(self, vec: np.ndarray, restrict: Collection[str] | None):
         """Max cosine similarity per paper over its chunks (Chroma, cosine space) and the best chunk's span."""
         if restrict is not None and not restrict:
@@ -485,7 +495,7 @@ class PaperSearch:
         try:
             got = self.snapshot.collection.get(ids=[cid for _, cid in best.values()], include=["metadatas"])
         except Exception as exc:
-            raise _unavailable(exc) from exc
+            raise self._unavailable(exc) from exc
         span_of = {cid: (int(m.get("first_sentence", 0)), int(m.get("last_sentence", -1)))
                    for cid, m in zip(got["ids"], got["metadatas"])}
         return ({pid: sim for pid, (sim, _) in best.items()},
@@ -496,7 +506,7 @@ class PaperSearch:
             return self.snapshot.collection.query(query_embeddings=[vec.tolist()], n_results=max(n, 1),
                                                   where=where, include=include)
         except Exception as exc:  # a Chroma server that went away: say so; the next question retries
-            raise _unavailable(exc) from exc
+            raise self._unavailable(exc) from exc
 
     def _fuse(self, lexical: np.ndarray, dense: dict[str, float], chunk_of, named: set[str],
               pool: set[str] | None) -> list[ScoredPaper]:
@@ -524,12 +534,6 @@ class PaperSearch:
         return out
 
 
-def _unavailable(exc: Exception) -> Exception:
-    from .errors import StoreUnavailableError
-
-    return StoreUnavailableError(f"The vector store did not answer ({type(exc).__name__}: {exc}). "
-                                 "If you use a Chroma server, check that it is running; "
-                                 "the next question will try again.")
 
 
 def _merge(given: Filters, read: Filters) -> Filters:

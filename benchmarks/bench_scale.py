@@ -1,7 +1,7 @@
 """Scale: the same pipeline on a deterministic synthetic collection of 100,000 papers.
 
     python benchmarks/bench_scale.py [--papers 100000] [--seed 0] [--repeat 2] [--embed-sample 500]
-                                     [--rate-backends sentence-transformers,numpy] [--keep] [--no-write]
+                                     [--rate-backends onnx,sentence-transformers] [--keep] [--no-write]
 
 Embedding 100k abstracts with MiniLM on 2 shared cores takes far longer than the rest of the build, so
 the run is split, and the ``scale`` section of RESULTS.md says exactly how:
@@ -746,7 +746,7 @@ overstated; the dense vectors are means of real vectors, so they are smoother th
 
 {main_table}
 
-{error_text}Real embedding rate (extrapolated; `assistant index` uses `index_backend` = sentence-transformers by default):
+{error_text}Real embedding rate (extrapolated; `assistant index` uses `index_backend` = onnx by default):
 
 {rate_table}
 
@@ -777,8 +777,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the generator")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes over the questions")
     parser.add_argument("--embed-sample", type=int, default=500, help="chunk texts for the real embedding rate")
-    parser.add_argument("--rate-backends", default="sentence-transformers",
-                        help="encoders whose rate is measured, comma-separated (sentence-transformers, numpy)")
+    parser.add_argument("--rate-backends", default="onnx,sentence-transformers",
+                        help="encoders whose rate is measured, comma-separated (onnx, numpy, sentence-transformers)")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic index afterwards")
     parser.add_argument("--worker", choices=["build", "query", "rate"], help=argparse.SUPPRESS)
     parser.add_argument("--jsonl", help=argparse.SUPPRESS)
