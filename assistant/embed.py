@@ -178,21 +178,28 @@ class NumpyEncoder:
         return self._encode(texts, batch_size, progress, out)
 
     def _encode(self, texts, batch_size, progress, out):
-        encs = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
-            s = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), s), dtype=np.int64)
-            mask = np.zeros((len(idx), s), dtype=np.float32)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                mask[row, :n] = 1.0
-            out[idx] = self._forward(ids, mask)
-            if progress is not None:
-                progress(len(idx))
-        return out
+        return encode_by_length(self.tokenizer, texts, batch_size, self._forward, out, progress, np.float32)
+
+
+def encode_by_length(tokenizer, texts, batch_size: int, forward, out: np.ndarray, progress=None,
+                     mask_dtype=np.float32) -> np.ndarray:
+    """Tokenize ``texts``, run ``forward(ids, mask)`` on batches of similar length (little padding) and
+    write each text's vector into its row of ``out``; shared by the NumPy and ONNX Runtime encoders."""
+    encs = tokenizer.encode_batch(list(texts))
+    order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
+    for start in range(0, len(order), batch_size):
+        idx = order[start:start + batch_size]
+        s = max(len(encs[i].ids) for i in idx)
+        ids = np.zeros((len(idx), s), dtype=np.int64)
+        mask = np.zeros((len(idx), s), dtype=mask_dtype)
+        for row, i in enumerate(idx):
+            n = len(encs[i].ids)
+            ids[row, :n] = encs[i].ids
+            mask[row, :n] = 1
+        out[idx] = forward(ids, mask)
+        if progress is not None:
+            progress(len(idx))
+    return out
 
 
 class SentenceTransformerEncoder:

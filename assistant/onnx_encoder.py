@@ -24,7 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .embed import DIM, MAX_TOKENS, model_dir, model_fingerprint
+from .embed import DIM, MAX_TOKENS, encode_by_length, model_dir, model_fingerprint
 
 GRAPH_VERSION = "1"  # bump when build_model changes: it is part of the cache file's name
 OPSET = 20  # Gelu and LayerNormalization are both standard ops from here on
@@ -293,18 +293,4 @@ class OnnxEncoder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
-        encs = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
-            s = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), s), dtype=np.int64)
-            mask = np.zeros((len(idx), s), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                mask[row, :n] = 1
-            out[idx] = self._forward(ids, mask)
-            if progress is not None:
-                progress(len(idx))
-        return out
+        return encode_by_length(self.tokenizer, texts, batch_size, self._forward, out, progress, np.int64)
