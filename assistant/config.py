@@ -43,7 +43,7 @@ class Settings:
     query_backend: str = field(default="numpy", metadata={"help": "Encoder for queries: numpy (no torch import), onnx or sentence-transformers."})
     chunk_tokens: int = field(default=200, metadata={"help": "Max word pieces per embedded chunk (MiniLM window is 256)."})
     chunk_overlap_sentences: int = field(default=1, metadata={"help": "Sentences repeated between consecutive chunks."})
-    embed_batch_size: int = field(default=16, metadata={"help": "Texts per embedding batch while indexing."})
+    embed_batch_size: int = field(default=8, metadata={"help": "Texts per embedding batch while indexing."})
     k: int = field(default=10, metadata={"help": "Maximum papers cited in an answer."})
     max_question_chars: int = field(default=2000, metadata={"help": "Questions are cut to this many characters."})
     llm_base_url: str = field(default="", metadata={"help": "OpenAI-compatible base URL (e.g. http://127.0.0.1:8080/v1)."})

@@ -86,18 +86,12 @@ def cold_starts(rounds: int, n_queries: int) -> dict[str, dict[str, list[float]]
 
 
 def chunk_texts() -> list[str]:
-    from tokenizers import Tokenizer
-
     from assistant.chunks import chunk_paper
-    from assistant.embed import model_dir
+    from assistant.embed import count_tokens_batch
     from assistant.sources import load_collection
 
-    tok = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
-    tok.no_truncation()
-    tok.no_padding()  # tokenizer.json pads to 128: counts would all be 128
-    count = lambda text: len(tok.encode(text).ids)  # noqa: E731  (what the index build counts)
     papers = load_collection([ROOT / "index" / "sources"]).papers
-    return [c.text for p in papers for c in chunk_paper(p, count, 200, 1)]
+    return [c.text for p in papers for c in chunk_paper(p, count_tokens_batch, 200, 1)]  # as the index build
 
 
 def throughput(texts: list[str], tokens: int, args) -> tuple[dict, dict]:
