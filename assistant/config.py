@@ -40,7 +40,7 @@ class Settings:
     collection: str = field(default="papers", metadata={"help": "Chroma collection name prefix."})
     index_backend: str = field(default="onnx",
                                metadata={"help": "Encoder for bulk indexing: onnx (ONNX Runtime, fastest), numpy or sentence-transformers."})
-    query_backend: str = field(default="numpy", metadata={"help": "Encoder for queries: numpy (no torch import), onnx or sentence-transformers."})
+    query_backend: str = field(default="onnx", metadata={"help": "Encoder for questions: onnx (fastest), numpy or sentence-transformers."})
     chunk_tokens: int = field(default=200, metadata={"help": "Max word pieces per embedded chunk (MiniLM window is 256)."})
     chunk_overlap_sentences: int = field(default=1, metadata={"help": "Sentences repeated between consecutive chunks."})
     embed_batch_size: int = field(default=8, metadata={"help": "Texts per embedding batch while indexing."})

@@ -300,7 +300,8 @@ def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool
     # Similar lengths batched together: less padding for the encoder to compute (the encoder only sorts
     # within the texts it is given, and it is given them a few batches at a time for the progress bar).
     nodes.sort(key=lambda n: len(n.text))
-    encoder = get_encoder(settings.index_backend if len(nodes) > 16 else "numpy")
+    # a few chunks (an edited paper) with the question encoder: no bulk encoder to load for them
+    encoder = get_encoder(settings.index_backend if len(nodes) > 16 else settings.query_backend)
     bar = tqdm(total=len(nodes), desc="Embedding chunks", unit="chunk", file=sys.stderr,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
     by_id = {p.id: p for p in papers}

@@ -188,8 +188,8 @@ def main() -> None:
     body = f"""## Embedding backends (`bench_encoders.py`)
 
 {preamble}
-Why indexing runs on ONNX Runtime (`index_backend = "onnx"`) and questions on the numpy encoder
-(`query_backend = "numpy"`): the same MiniLM weights, three ways, in one run.
+Why both indexing and questions run on ONNX Runtime (`index_backend` and `query_backend` default to
+`"onnx"`): the same MiniLM weights, three ways, in one run.
 
 {shown}
 """

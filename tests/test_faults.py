@@ -32,6 +32,7 @@ from assistant import Assistant, embed, store
 from assistant.cli import ask_main, main
 from assistant.config import Settings
 from assistant.errors import IndexError_, QuestionError, SourceError, StoreUnavailableError
+from assistant.onnx_encoder import OnnxEncoder
 from assistant.store import MANIFEST, build_index, open_index, read_manifest
 
 from chroma_server import make_chroma_fixture
@@ -229,14 +230,13 @@ def server_tiny(chroma, tmp_path, tiny_sources) -> Settings:
 
 @pytest.fixture
 def encoded(monkeypatch) -> list[str]:
-    """Every text the NumPy encoder embeds during the test (the real encoder still runs)."""
+    """Every text the NumPy or ONNX Runtime encoder embeds during the test (the real encoders still run)."""
     seen: list[str] = []
-    real = embed.NumpyEncoder.encode
-
-    def wrapper(self, texts, *a, **kw):
-        seen.extend(texts)
-        return real(self, texts, *a, **kw)
-    monkeypatch.setattr(embed.NumpyEncoder, "encode", wrapper)
+    for cls in (embed.NumpyEncoder, OnnxEncoder):
+        def wrapper(self, texts, *a, _real=cls.encode, **kw):
+            seen.extend(texts)
+            return _real(self, texts, *a, **kw)
+        monkeypatch.setattr(cls, "encode", wrapper)
     return seen
 
 

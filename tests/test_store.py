@@ -23,11 +23,14 @@ import pytest
 from assistant import embed, store
 from assistant.config import Settings
 from assistant.errors import IndexError_, IndexLockedError, SourceError
+from assistant.onnx_encoder import OnnxEncoder
 from assistant.store import MANIFEST, build_index, index_changed, open_index, writer_lock
 
 from conftest import SOURCES, tiny_papers, write_jsonl
 
 TTFT = "which papers reduce TTFT?"
+
+ENCODERS = (embed.NumpyEncoder, embed.SentenceTransformerEncoder, OnnxEncoder)  # every way to embed
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -49,9 +52,9 @@ def vectors_of(coll, paper_id: str) -> dict[str, bytes]:
 
 @pytest.fixture
 def record_encodes(monkeypatch):
-    """Every text handed to either encoder during the test (the real encoders still run)."""
+    """Every text handed to any encoder during the test (the real encoders still run)."""
     seen: list[str] = []
-    for cls in (embed.NumpyEncoder, embed.SentenceTransformerEncoder):
+    for cls in ENCODERS:
         real = cls.encode
 
         def wrapper(self, texts, *a, _real=real, **kw):
@@ -66,7 +69,7 @@ def no_encoding(monkeypatch):
     """Fail the test if anything is embedded."""
     def refuse(self, texts, *a, **kw):
         raise AssertionError(f"unexpected embedding of {len(texts)} texts")
-    for cls in (embed.NumpyEncoder, embed.SentenceTransformerEncoder):
+    for cls in ENCODERS:
         monkeypatch.setattr(cls, "encode", refuse)
 
 
@@ -471,7 +474,8 @@ def test_metadata_only_change_updates_records_without_embedding(tiny_settings, t
     def no_embedding(*args, **kwargs):
         raise AssertionError("a metadata-only change must not embed anything")
 
-    monkeypatch.setattr(embed.NumpyEncoder, "encode", no_embedding)
+    for cls in ENCODERS:
+        monkeypatch.setattr(cls, "encode", no_embedding)
     summary = build_index(tiny_settings, progress=False)
     assert (summary.added, summary.updated, summary.removed) == (0, 0, 0)
     paper = {p.id: p for p in load_papers_from_index(tiny_settings)}["t:2"]
