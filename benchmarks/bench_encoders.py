@@ -138,7 +138,7 @@ def main() -> None:
     import numpy as np
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from common import publish, section_preamble  # not in workers: their cold start is being timed
+    from common import markdown_table, publish, section_preamble  # not in workers: their cold start is being timed
 
     preamble = section_preamble()
     cold = cold_starts(args.rounds, args.queries) if args.rounds else {}
@@ -159,19 +159,18 @@ def main() -> None:
     if args.passes:
         speed, vectors = throughput(texts, tokens, args)
 
+    med = statistics.median
     out = [f"{len(texts)} chunks of the bundled collections ({tokens} word pieces), {os.cpu_count()} CPUs."]
     if cold:
-        out += [f"\n### Cold start (fresh process, median of {args.rounds})\n",
-                "| backend | imports + load s | first query ms | whole process s |", "|---|---:|---:|---:|"]
-        for label, rec in cold.items():
-            out.append(f"| {label} | {statistics.median(rec['load_s']):.2f} | "
-                       f"{statistics.median(rec['first_query_ms']):.0f} | {statistics.median(rec['process_s']):.2f} |")
+        out += [f"\n### Cold start (fresh process, median of {args.rounds})\n", markdown_table(
+            ["backend", "imports + load s", "first query ms", "whole process s"],
+            [[label, f"{med(r['load_s']):.2f}", f"{med(r['first_query_ms']):.0f}", f"{med(r['process_s']):.2f}"]
+             for label, r in cold.items()])]
     if speed:
-        out += [f"\n### Throughput (warm, {args.passes} passes each, interleaved)\n",
-                "| variant | tokens/s best | tokens/s median | tokens per CPU-s best |", "|---|---:|---:|---:|"]
-        for label, rows in speed.items():
-            out.append(f"| {label} | {max(r[0] for r in rows):.0f} | {statistics.median(r[0] for r in rows):.0f}"
-                       f" | {max(r[1] for r in rows):.0f} |")
+        out += [f"\n### Throughput (warm, {args.passes} passes each, interleaved)\n", markdown_table(
+            ["variant", "tokens/s best", "tokens/s median", "tokens per CPU-s best"],
+            [[label, f"{max(r[0] for r in rows):.0f}", f"{med(r[0] for r in rows):.0f}", f"{max(r[1] for r in rows):.0f}"]
+             for label, rows in speed.items()])]
     if vectors:
         ref = vectors["sentence-transformers"]
         out.append("\n### Agreement with sentence-transformers (cosine over all chunks)\n")
@@ -180,10 +179,9 @@ def main() -> None:
             out.append(f"- {b}: min {cos.min():.6f}, mean {cos.mean():.7f}")
     if cold and args.queries:
         out += [f"\n### Warm single-query latency ({args.queries} questions x {args.rounds} processes)\n",
-                "| backend | median ms | p90 ms |", "|---|---:|---:|"]
-        for label, rec in cold.items():
-            ms = rec["query_ms"]
-            out.append(f"| {label} | {statistics.median(ms):.1f} | {float(np.percentile(ms, 90)):.1f} |")
+                markdown_table(["backend", "median ms", "p90 ms"],
+                               [[label, f"{med(r['query_ms']):.1f}", f"{float(np.percentile(r['query_ms'], 90)):.1f}"]
+                                for label, r in cold.items()])]
     shown = "\n".join(out)
     body = f"""## Embedding backends (`bench_encoders.py`)
 
