@@ -287,38 +287,37 @@ def _hash(obj) -> str:
 
 
 def _embed_and_add(settings: Settings, coll, papers: list[Paper], progress: bool | None) -> None:
-    """Chunk and embed ``papers`` (longest first, in batches) and add them with explicit embeddings."""
+    """Chunk and embed ``papers`` and add them to ``coll`` with explicit embeddings, in windows of chunks."""
     if not papers:
         return
+    import numpy as np
     from tqdm import tqdm
 
-    from .embed import count_tokens_batch, get_encoder
+    from .embed import DIM, count_tokens_batch, get_encoder
 
     # Untruncated counts (the encoder's tokenizer truncates at 256, which hid over-long sentences).
     nodes = [c for p in papers for c in chunking.chunk_paper(p, count_tokens_batch, settings.chunk_tokens,
                                                              settings.chunk_overlap_sentences)]
-    # Similar lengths batched together: less padding for the encoder to compute (the encoder only sorts
-    # within the texts it is given, and it is given them a few batches at a time for the progress bar).
-    nodes.sort(key=lambda n: len(n.text))
     # a few chunks (an edited paper) with the question encoder: no bulk encoder to load for them
     encoder = get_encoder(settings.index_backend if len(nodes) > 16 else settings.query_backend)
     bar = tqdm(total=len(nodes), desc="Embedding chunks", unit="chunk", file=sys.stderr,
                disable=(not sys.stderr.isatty()) if progress is None else not progress)
     by_id = {p.id: p for p in papers}
-    step = max(settings.embed_batch_size * 8, 64)
+    step = max(settings.embed_batch_size * 8, 64)  # texts per encoder call: how often the bar moves
     try:
-        for start in range(0, len(nodes), step):
-            batch = nodes[start:start + step]
-            vectors = encoder.encode([n.text for n in batch], batch_size=settings.embed_batch_size)
-            for sub in range(0, len(batch), _ADD_BATCH):
-                part = batch[sub:sub + _ADD_BATCH]
-                coll.add(
-                    ids=[n.node_id for n in part],
-                    embeddings=vectors[sub:sub + _ADD_BATCH].tolist(),
-                    documents=[n.text for n in part],
-                    metadatas=[_chunk_metadata(n, by_id[n.paper_id]) for n in part],
-                )
-            bar.update(len(batch))
+        # Windows of _ADD_BATCH chunks: Chroma pays per add() call, so each window is one call, in paper
+        # order; inside a window the encoder sees the texts by length, so its batches carry little padding.
+        for w in range(0, len(nodes), _ADD_BATCH):
+            window = nodes[w:w + _ADD_BATCH]
+            order = sorted(range(len(window)), key=lambda i: len(window[i].text))
+            vectors = np.zeros((len(window), DIM), dtype=np.float32)
+            for start in range(0, len(order), step):
+                idx = order[start:start + step]
+                vectors[idx] = encoder.encode([window[i].text for i in idx], batch_size=settings.embed_batch_size)
+                bar.update(len(idx))
+            coll.add(ids=[n.node_id for n in window], embeddings=vectors.tolist(),
+                     documents=[n.text for n in window],
+                     metadatas=[_chunk_metadata(n, by_id[n.paper_id]) for n in window])
     finally:
         bar.close()
 

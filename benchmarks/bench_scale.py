@@ -658,6 +658,8 @@ def profile_table(rows: list[dict], limit: int = 8) -> str:
 
 
 def report(args, preamble, meta, vec_info, rate, build, size, query) -> str:
+    from assistant.config import Settings
+
     n = build["summary"]["papers"]
     how = "`build_index(settings, rebuild=True)`"
     chunks = build["chunks"]
@@ -691,10 +693,10 @@ def report(args, preamble, meta, vec_info, rate, build, size, query) -> str:
         ["warm query p50", f"{query['p50']:.0f} ms", f"{query['n']} timed asks ({len(query['questions'])} questions × {args.repeat})"],
         ["warm query p95", f"{query['p95']:.0f} ms", "target ≤ 300 ms: " + ("met" if p95_ok else "**missed**")
          + f"; max {query['max']:.0f} ms"],
-        ["question encoding alone (MiniLM numpy, 1 text) p50 / p95", f"{fmt(query['encode']['p50'], '.0f')} / "
+        [f"question encoding alone (MiniLM on {Settings().query_backend}, 1 text) p50 / p95", f"{fmt(query['encode']['p50'], '.0f')} / "
          f"{fmt(query['encode']['p95'], '.0f')} ms", "size-independent; included in every ask above"],
         ["same, BLAS limited to 1 thread (threadpoolctl) p50 / p95", f"{fmt(query['encode_1t']['p50'], '.0f')} / "
-         f"{fmt(query['encode_1t']['p95'], '.0f')} ms", "OpenBLAS's 2nd thread waits for a core on this shared machine"],
+         f"{fmt(query['encode_1t']['p95'], '.0f')} ms", "NumPy/SciPy's BLAS held to 1 thread (ONNX Runtime keeps its own threads)"],
         ["warm query p50 / p95 with BLAS limited to 1 thread", f"{fmt(query['one_thread']['p50'], '.0f')} / "
          f"{fmt(query['one_thread']['p95'], '.0f')} ms", f"{query['one_thread']['n']} timed asks, same questions; "
          f"max {fmt(query['one_thread']['max'], '.0f')} ms"],
@@ -738,7 +740,7 @@ with the real tokenizer, Chroma writes, records and the 2-D map are the library'
 process; (3) the real encoders' rate was measured on {rate['texts']} chunk texts of {rate['papers']} synthetic papers
 ({rate['tokens']:,} word pieces, batch {rate['batch_size']}, after a warm-up batch) and extrapolated to all {chunks:,}
 chunks; (4) queries ran in a fresh process that loaded the index with `Assistant(settings).load()` and
-encoded every question for real (numpy MiniLM), one untimed pass then {args.repeat} timed passes, then the
+encoded every question for real (MiniLM on `query_backend` = {Settings().query_backend}), one untimed pass then {args.repeat} timed passes, then the
 question encodings alone, then {args.repeat} more timed passes with BLAS held to one thread (`threadpoolctl`).
 Synthetic text reuses ~{len(meta['sentences']):,} sentences, so each BM25 term is in far more papers than
 in a real 100k collection (posting lists longer, vocabulary smaller): lexical costs are, if anything,
