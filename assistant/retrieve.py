@@ -14,7 +14,7 @@ from .chunks import split_sentences
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .query import Filters, ParsedQuestion, STOPWORDS, content_words, question_shape, strip_injection
 from .schema import Paper
-from .store import IndexSnapshot
+from .store import IndexSnapshot, store_unavailable
 
 # Chroma binds one SQLite variable per value of a where clause's $in (SQLite allows 32,766) and a long
 # list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
@@ -160,8 +160,12 @@ class PaperSearch:
         mask = np.zeros(len(self.papers), dtype=bool)
         col = self.term_ids.get(_stem(word))
         if col is not None:
-            mask[self.bm25_csc.indices[self.bm25_csc.indptr[col]:self.bm25_csc.indptr[col + 1]]] = True
+            mask[self._term_rows(col)] = True
         return mask
+
+    def _term_rows(self, col: int) -> np.ndarray:
+        """Rows of the papers that use term ``col``: its postings in the column-major BM25 matrix."""
+        return self.bm25_csc.indices[self.bm25_csc.indptr[col]:self.bm25_csc.indptr[col + 1]]
 
     def bm25(self, terms: dict[str, float]) -> np.ndarray:
         """BM25 scores of every paper for weighted, stemmed ``terms``."""
@@ -343,7 +347,8 @@ class PaperSearch:
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
         fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
-        shaped = " ".join(self.correct(w.lower()) if w.isalpha() else w for w in text.split())
+        # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
+        shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)
         from_question = read.institutions and filters.institutions == read.institutions
         mask = self.filter_mask(filters, inst_hits if from_question else None) if filters else None
@@ -393,7 +398,7 @@ class PaperSearch:
                         continue
                     present = None
                     for c in cols:
-                        found = set(self.bm25_csc[:, c].nonzero()[0].tolist())
+                        found = set(self._term_rows(c).tolist())
                         present = found if present is None else present & found
                     rows |= present or set()
             found_ids = {self.papers[i].id for i in rows}
@@ -437,14 +442,8 @@ class PaperSearch:
         return found
 
     def _unavailable(self, exc: Exception) -> Exception:
-        """The error for a vector store that stopped answering, naming the Chroma server when there is one."""
-        from .errors import StoreUnavailableError
-
-        url = (self.snapshot.manifest.get("store") or {}).get("url")
-        where = f"The Chroma server at {url}" if url else "The vector store"
-        return StoreUnavailableError(f"{where} did not answer ({type(exc).__name__}: {exc}). "
-                                     f"{'Check that it is running' if url else 'If you use a Chroma server, check that it is running'}; "
-                                     "the next question will try again.")
+        """A question failed because the vector store stopped answering; the next one retries."""
+        return store_unavailable((self.snapshot.manifest.get("store") or {}).get("url"), exc, retry=True)
 
     def dense_scores(self, vec: np.ndarray, restrict: Collection[str] | None):
         """Max cosine similarity per paper over its chunks (Chroma, cosine space) and the best chunk's span."""
@@ -532,8 +531,6 @@ class PaperSearch:
             out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1))))
         out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
-
-
 
 
 def _merge(given: Filters, read: Filters) -> Filters:

@@ -138,10 +138,17 @@ def open_collection(settings: Settings, generation: str, create: bool = False):
         return client.get_collection(name, embedding_function=None)
     except Exception as exc:
         if settings.chroma_url and not _is_not_found(exc):  # the server went away after the client connected
-            raise StoreUnavailableError(f"The Chroma server at {settings.chroma_url} did not answer "
-                                        f"({type(exc).__name__}: {exc}); check that it is running.") from exc
+            raise store_unavailable(settings.chroma_url, exc) from exc
         raise IndexError_(f"The index generation {generation} has no vector collection ({exc}). "
                           "Rebuild it with: assistant index --rebuild") from exc
+
+
+def store_unavailable(url: str | None, exc: Exception, retry: bool = False) -> StoreUnavailableError:
+    """The one message for a vector store that stopped answering, naming the Chroma server if there is one."""
+    where = f"The Chroma server at {url}" if url else "The vector store"
+    advice = "check that it is running" if url else "if you use a Chroma server, check that it is running"
+    return StoreUnavailableError(f"{where} did not answer ({type(exc).__name__}: {exc}); {advice}"
+                                 + ("; the next question will try again." if retry else "."))
 
 
 def _is_not_found(exc: Exception) -> bool:
