@@ -2,10 +2,11 @@
 
     python benchmarks/bench_quality.py [QUESTIONS.jsonl ...] [--index-dir DIR] [--systems default,bm25,...]
 
-Default questions: the gold dev set (``benchmarks/questions/dev.jsonl``, a copy of ../shared/eval/dev.jsonl)
-and the held-out set (``benchmarks/questions/heldout.jsonl``: 24 questions labelled from the sources alone by
-a session that never saw the assistant's answers; thresholds are tuned on dev only, so held-out shows
-whether that tuning generalises). All systems answer the same questions over the same index with
+Default questions: the gold dev set (``benchmarks/questions/dev.jsonl``, a copy of ../shared/eval/dev.jsonl),
+the tuning set (``benchmarks/questions/tune.jsonl``: 40 topical and robustness questions) and the held-out set
+(``benchmarks/questions/heldout.jsonl``: 24 questions). Tune and held-out were labelled from the sources alone
+by sessions that never saw the assistant's code or answers; thresholds are tuned on dev and tune, never on
+held-out, so held-out shows whether that tuning generalises. All systems answer the same questions over the same index with
 ``assistant.evaluate.run_eval``, so the scores are exactly what ``assistant eval`` (and
 ``assistant eval --baseline NAME``) report. Each system is loaded once and answers every file. Writes the
 ``quality`` section of RESULTS.md and the per-question reports to benchmarks/.cache/quality-<file>.json.
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import CACHE, DEV_QUESTIONS, HELDOUT_QUESTIONS, ROOT, bench_parser, log, markdown_table, publish, section_preamble
+from common import CACHE, DEV_QUESTIONS, HELDOUT_QUESTIONS, ROOT, TUNE_QUESTIONS, bench_parser, log, markdown_table, publish, section_preamble
 
 from assistant.baselines import BASELINES, make_baseline
 from assistant.cli import make_answerer
@@ -55,8 +56,8 @@ def show_progress(done: int, total: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = bench_parser(__doc__, index_dir="index to evaluate on (default: the checkout's index/, built if missing)")
-    parser.add_argument("questions", nargs="*", default=[str(DEV_QUESTIONS), str(HELDOUT_QUESTIONS)],
-                        help="gold question files (.jsonl); default: the dev and held-out sets")
+    parser.add_argument("questions", nargs="*", default=[str(DEV_QUESTIONS), str(TUNE_QUESTIONS), str(HELDOUT_QUESTIONS)],
+                        help="gold question files (.jsonl); default: the dev, tune and held-out sets")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
     args = parser.parse_args(argv)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -117,8 +118,8 @@ One process, the same index ({len(snapshot.papers)} papers, {snapshot.collection
 `assistant eval --baseline NAME`: they always cite their top k papers and never refuse, so their precision
 is low and their refusal accuracy 0 by construction; compare them on recall and MRR. Latency is one warm
 call in this process (see the latency section for a careful one). The answerer's thresholds are tuned on
-the dev questions only; the held-out questions were labelled from the sources by a session that never saw
-the assistant's answers, and were not used to tune anything.
+the dev and tune questions; the tune and held-out questions were labelled from the sources by sessions that
+never saw the assistant's code or answers, and the held-out ones were not used to tune anything.
 
 {chr(10).join(parts)}
 Loading (index, model, llama-index build for `llamaindex-default`): {loads}.

@@ -23,6 +23,7 @@ RESULTS = BENCH_DIR / "RESULTS.md"
 CACHE = BENCH_DIR / ".cache"  # git-ignored scratch space: temporary indexes, llama-index stores, raw JSON
 DEV_QUESTIONS = BENCH_DIR / "questions" / "dev.jsonl"
 HELDOUT_QUESTIONS = BENCH_DIR / "questions" / "heldout.jsonl"
+TUNE_QUESTIONS = BENCH_DIR / "questions" / "tune.jsonl"
 TTFT_QUESTION = "which papers reduce TTFT?"
 
 LIBRARIES = ("paper-assistant", "chromadb", "llama-index-core", "llama-index-vector-stores-chroma",
