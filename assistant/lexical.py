@@ -16,11 +16,16 @@ from .schema import Paper
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 
 
+def fold_accents(text: str) -> str:
+    """"décodage" -> "decodage": accented words stay whole for ASCII word patterns (not "d" + "codage")."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens; hyphenated words also yield their parts (time-to-first-token -> time, to...)."""
-    if not text.isascii():  # "décodage" -> "decodage", not the fragments "d" + "codage"
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    low = text.lower()
+    low = fold_accents(text).lower()
     toks = _TOKEN.findall(low)
     if "-" not in low:  # most texts: no token to split, so skip the per-token loop
         return toks

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import QuestionError
+from .lexical import fold_accents
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -30,6 +31,21 @@ such via using use used uses make makes made get gets instead rather also just o
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's
 author authors co-authored coauthored written wrote write come comes came have has had""".split())
+
+# Function words and "which papers" phrasing of the languages users most often ask in besides English
+# (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
+# Spanish question look like one about words the collection never uses.
+FOREIGN_STOPWORDS = frozenset("""que qui quoi quel quels quelle quelles cual cuales welche welcher welches
+was wie wer quale quali qual quais el la los las lo le les un una uno unos unas une des du de del al au aux
+der die das den dem ein eine einer einen il gli lo da di dei delle della degli do dos das em no na nos nas
+y e o ou et und oder ed en dans sur sous pour par avec sans entre para por con sin sobre hacia desde mit von
+zu zur zum im am auf fur bei nach aus uber durch ohne per tra fra como comme wie mais pero aber
+es est sont son sus ses su sind ist hay ce cet cette ces este esta estos estas este dieser diese dieses
+muy tres sehr tout todos todas alle tutti se si sich ne pas nicht no kein keine
+trabajos trabajo articulos articles articulo travaux arbeiten arbeit papiere veroffentlichungen articoli
+lavori artigos trabalhos estudios etudes studien proponen propone proposent proposer proponer
+presentan presentent""".split())
+STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
 
 LIST_CUES = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods)|\bpapers?\b|\bworks\b|"
                        r"^\s*(list|show|find)\b|"
@@ -104,8 +120,8 @@ class ParsedQuestion:
 
 
 def content_words(text: str) -> list[str]:
-    """The words of ``text`` that carry meaning (no stopwords), lower-cased."""
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+    """The words of ``text`` that carry meaning (no stopwords), lower-cased and accent-folded."""
+    return [w.lower() for w in _WORD.findall(fold_accents(text)) if w.lower() not in STOPWORDS and len(w) > 1]
 
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
