@@ -2,6 +2,7 @@
 dense MiniLM search in Chroma, fused per paper; exposed to llama-index as a ``BaseRetriever``."""
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -116,6 +117,7 @@ class PaperSearch:
             if w.isalpha() and len(w) >= 4 and w not in self.vocab:
                 self.vocab[w] = 1
         self.english = english_words()
+        self.sorted_vocab = sorted(self.vocab)  # prefix lookups for words of other languages
         self.deletes: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
             for i in range(len(w)):
@@ -133,7 +135,8 @@ class PaperSearch:
         word one edit away: "prunning" -> "pruning", "sparce attention" -> "sparse attention", but "leaking"
         stays. Among candidates: same first letter first (typos rarely hit it: "pruning", not the commoner
         "running"), then the one most papers use together with the question's other words ``context``
-        ("sparse", not "space", beside "attention"), then the most frequent."""
+        ("sparse", not "space", beside "attention"), then the most frequent. A word with no such neighbour may be
+        a word of another language: see ``_cognate``."""
         if word in self.vocab or len(word) < 4 or not word.isalpha() or word in self.english:
             return word
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
@@ -145,7 +148,7 @@ class PaperSearch:
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
         if not found:
-            return word
+            return self._cognate(word)
         others = [m for w in context if w != word and (m := self._papers_with(w)).any()] if len(found) > 1 else []
 
         def affinity(cand: str) -> float:  # share of the candidate's papers that also use each other word
@@ -154,6 +157,23 @@ class PaperSearch:
             return sum(int((mine & rows).sum()) / n for rows in others) if n else 0.0
 
         return max(found, key=lambda c: (c[0] == word[0], round(affinity(c), 2), self.vocab[c], c))
+
+    def _cognate(self, word: str) -> str:
+        """A long word of another language read as the collection's word with the longest common start
+        (at least 5 letters and 60% of it): "automaticamente" -> "automatically", "décodage" -> "decoding",
+        "distinctes" -> "distinct". Words with no such start stay as they are."""
+        if len(word) < 7:
+            return word
+        for n in range(len(word) - 1, max(5, math.ceil(0.6 * len(word))) - 1, -1):
+            prefix = word[:n]
+            at = bisect.bisect_left(self.sorted_vocab, prefix)
+            starts = []
+            while at < len(self.sorted_vocab) and self.sorted_vocab[at].startswith(prefix) and len(starts) < 50:
+                starts.append(self.sorted_vocab[at])
+                at += 1
+            if starts:
+                return max(starts, key=lambda c: (self.vocab[c], c))
+        return word
 
     def _papers_with(self, word: str) -> np.ndarray:
         """Mask of the papers that use ``word`` (stemmed), from the BM25 matrix's column."""

@@ -189,6 +189,27 @@ def test_accented_and_foreign_list_questions():
         assert LIST_CUES.search(question), question
 
 
+def test_accented_words_stay_whole_and_foreign_function_words_carry_no_topic():
+    from assistant.query import content_words
+
+    words = content_words("¿Qué trabajos optimizan automáticamente los prompts de LLM?")
+    assert "automaticamente" in words  # not the fragments "autom" + "ticamente"
+    assert not {"que", "trabajos", "los", "de"} & set(words)
+    assert "prompts" in words and "llm" in words
+
+
+def test_words_of_other_languages_are_read_as_the_collections_cognates(answerer):
+    search = answerer._searcher()
+    assert search.correct("automaticamente") == "automatically"
+    assert search.correct("distinctes") == "distinct"
+    assert search.correct("decodage").startswith("decod")
+    assert search.correct("sprachmodellen") == "sprachmodellen"  # no collection word starts like it
+    assert search.correct("inference") == "inference"  # a word the collection uses is never replaced
+    answer = answerer.ask("¿Qué artículos reducen la latencia de arranque en frío de la inferencia serverless de LLM?")
+    assert not answer.refused
+    assert "openreview:jgL8LuOVyT" in answer.cited_ids[:5]  # FaaScale: serverless LLM inference
+
+
 def test_a_refused_question_in_another_script_says_to_ask_in_english(answerer):
     answer = answerer.ask("香蕉面包的食谱是什么？")  # a banana bread recipe, in Chinese
     assert answer.refused and not answer.citations
