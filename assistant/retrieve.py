@@ -430,7 +430,8 @@ class PaperSearch:
         if named:
             return []
         names = re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|\b[A-Z]{2,}[a-z]+[\w-]*", text)
-        quoted = re.findall(r"['\"“‘]([^'\"”’]{8,})['\"”’]", text)
+        # a quote mark that opens or closes a quotation, not the apostrophe of "I've ... that's"
+        quoted = re.findall(r"(?<!\w)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
         out = [n for n in names if _stem(n.lower()) not in self.idf]
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:

@@ -210,6 +210,14 @@ def test_words_of_other_languages_are_read_as_the_collections_cognates(answerer)
     assert "openreview:jgL8LuOVyT" in answer.cited_ids[:5]  # FaaScale: serverless LLM inference
 
 
+def test_apostrophes_are_not_quotation_marks_around_an_unknown_title(answerer):
+    # "I've ... my advisor's" once read as a quoted title no paper carries, and the question was refused
+    answer = answerer.ask("I've been reading for my PhD and my advisor's asking: which papers reduce TTFT?")
+    assert not answer.refused
+    assert "openreview:yyDbI3HXco" in answer.cited_ids
+    assert answerer.ask("Summarize 'Quantum Gravity Accelerators for Sourdough Baking'.").refused
+
+
 def test_a_refused_question_in_another_script_says_to_ask_in_english(answerer):
     answer = answerer.ask("香蕉面包的食谱是什么？")  # a banana bread recipe, in Chinese
     assert answer.refused and not answer.citations
