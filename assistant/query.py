@@ -36,8 +36,9 @@ author authors co-authored coauthored written wrote write come comes came have h
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
 # Spanish question look like one about words the collection never uses.
 FOREIGN_STOPWORDS = frozenset("""que qui quoi quel quels quelle quelles cual cuales welche welcher welches
-was wie wer quale quali qual quais el la los las lo le les un una uno unos unas une des du de del al au aux der die das den dem ein eine einer
-einen il gli da di dei delle della degli do dos em no na nos nas y e o ou et und oder ed en dans sur sous
+was wie wer quale quali qual quais el la los las lo le les un una uno unos unas une des du de del al au aux
+der die das den dem ein eine einer einen il gli da di dei delle della degli do dos em no na nos nas
+y e o ou et und oder ed en dans sur sous
 pour par avec sans entre para por con sin sobre hacia desde mit von zu zur zum im am auf fur bei nach aus
 uber durch ohne per tra fra como comme mais pero aber es est sont son sus ses su sind ist hay ce cet cette
 ces este esta estos estas dieser diese dieses muy tres sehr tout todos todas alle tutti se si sich ne pas
