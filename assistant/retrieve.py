@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -117,7 +118,6 @@ class PaperSearch:
             if w.isalpha() and len(w) >= 4 and w not in self.vocab:
                 self.vocab[w] = 1
         self.english = english_words()
-        self.sorted_vocab = sorted(self.vocab)  # prefix lookups for words of other languages
         self.deletes: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
             for i in range(len(w)):
@@ -157,6 +157,11 @@ class PaperSearch:
             return sum(int((mine & rows).sum()) / n for rows in others) if n else 0.0
 
         return max(found, key=lambda c: (c[0] == word[0], round(affinity(c), 2), self.vocab[c], c))
+
+    @cached_property
+    def sorted_vocab(self) -> list[str]:
+        """The spelling vocabulary in order, for prefix lookups; sorted on the first foreign word, not at load."""
+        return sorted(self.vocab)
 
     def _cognate(self, word: str) -> str:
         """A long word of another language read as the collection's word with the longest common start

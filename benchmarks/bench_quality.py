@@ -6,8 +6,8 @@ Default questions: the gold dev set (``benchmarks/questions/dev.jsonl``, a copy 
 the tuning set (``benchmarks/questions/tune.jsonl``: 40 topical and robustness questions) and the held-out set
 (``benchmarks/questions/heldout.jsonl``: 24 questions). Tune and held-out were labelled from the sources alone
 by sessions that never saw the assistant's code or answers; thresholds are tuned on dev and tune, never on
-held-out, so held-out shows whether that tuning generalises. All systems answer the same questions over the same index with
-``assistant.evaluate.run_eval``, so the scores are exactly what ``assistant eval`` (and
+held-out, so held-out shows whether that tuning generalises. All systems answer the same questions over the
+same index with ``assistant.evaluate.run_eval``, so the scores are exactly what ``assistant eval`` (and
 ``assistant eval --baseline NAME``) report. Each system is loaded once and answers every file. Writes the
 ``quality`` section of RESULTS.md and the per-question reports to benchmarks/.cache/quality-<file>.json.
 """
