@@ -30,7 +30,9 @@ me i we you they our your can could would should will may might about into over 
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's
-author authors co-authored coauthored written wrote write come comes came have has had""".split())
+author authors co-authored coauthored written wrote write come comes came have has had
+their them his her its after before several given while during because since until upon onto across
+toward towards among whereas although though yet still even ever already again""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
