@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .query import EFFECT_WORDS
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -27,6 +28,7 @@ class Thresholds:
     confident_dense: float = 0.5  # ...unless a chunk matches this well anyway
     list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
     list_min_dense: float = 0.25
+    acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
 
 
@@ -126,7 +128,11 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     if shape == "list":
         if r.acronym_papers:
             # the question's acronym names the topic: every paper using it qualifies, best first
-            chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers][:k]
+            chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers]
+            if r.acronym_qualified and chosen:
+                # "MoE training": the other word narrows the acronym's papers, and the ranking says how well
+                chosen = [sp for sp in chosen if sp.score >= chosen[0].score * t.acronym_ratio]
+            chosen = chosen[:k]
         else:
             # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
             # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
@@ -143,7 +149,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             head += f" ({r.parsed.filters.describe()})"
         lines.append(f"{head}:")
         # "which papers reduce/speed up X" asks for results: prefer the sentence that states the number
-        results = bool(re.search(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas", r.parsed.text, re.I))
+        results = bool(EFFECT_WORDS.search(r.parsed.text))
         for sp in chosen:
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results)[0]
             citations.append(_citation(sp, quote))

@@ -59,6 +59,8 @@ FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what
                        r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)
 STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|percent(age)?|times faster|"
                               r"monthly active|how (fast|large|big|long))\b|%", re.I)
+# what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own
+EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 
 

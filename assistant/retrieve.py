@@ -14,7 +14,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .lexical import _stem, build_lexical, english_words, tokenize
-from .query import Filters, ParsedQuestion, STOPWORDS, content_words, question_shape, strip_injection
+from .query import EFFECT_WORDS, Filters, ParsedQuestion, STOPWORDS, content_words, question_shape, strip_injection
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -79,6 +79,7 @@ class Retrieval:
     unknown_words: list[str] = field(default_factory=list)  # content words the collection never uses
     unknown_names: list[str] = field(default_factory=list)  # named systems/titles no paper carries
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
+    acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
 
 
@@ -398,10 +399,11 @@ class PaperSearch:
         named = self.named_papers(text)
         ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids)
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
+        qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
-                         acronym_papers=acronym_papers, name_bonus=self.w_name)
+                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name)
 
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
@@ -429,6 +431,13 @@ class PaperSearch:
             found_ids = {self.papers[i].id for i in rows}
             hits = found_ids if hits is None else hits & found_ids
         return hits
+
+    def qualifiers(self, words: list[str]) -> list[str]:
+        """The words of a question besides its glossary acronyms, their long forms and effect words:
+        "training" in "MoE training", nothing in "which papers reduce TTFT?"."""
+        covered = {_stem(t) for w in words for long in self.glossary.get(w.lower(), [])[:3] for t in tokenize(long)}
+        return [w for w in words if w.lower() not in self.glossary and _stem(w) not in covered
+                and not EFFECT_WORDS.match(w)]
 
     def unknown_names(self, text: str, named: set[str]) -> list[str]:
         """System-like names in the question (MegaScale-Infer, 'Quoted Title') that no paper carries."""

@@ -181,6 +181,27 @@ def test_a_title_that_names_the_topic_does_not_crowd_out_the_rest_of_a_list(answ
     assert len(on_topic) >= 5, [c.title for c in answer.citations]
 
 
+def test_an_acronym_narrowed_by_another_word_cites_only_the_papers_ranked_near_the_best(answerer):
+    search = answerer._searcher()
+    assert search.qualifiers(["moe", "training"]) == ["training"]
+    assert search.qualifiers(["reduce", "ttft"]) == []  # an effect on the acronym's metric narrows nothing
+    users = search.acronym_papers(["moe"])
+    answer = answerer.ask("MoE training")
+    # every paper using "MoE" once qualified; papers on MoE serving ranked far below MoEBlaze are now left out
+    assert 0 < len(answer.citations) < min(len(users), 10)
+    assert set(answer.cited_ids) <= users
+    assert "openreview:yyDbI3HXco" not in answer.cited_ids  # layered prefill: MoE serving, not training
+    assert len(answerer.ask("which papers reduce TTFT?").citations) >= 8  # the bare acronym keeps them all
+
+
+def test_function_words_carry_no_topic():
+    from assistant.query import content_words
+
+    words = content_words("After several banks fine-tune their models, given the data, who is responsible?")
+    assert not {"after", "several", "their", "given"} & set(words)
+    assert {"banks", "fine-tune", "models", "data", "responsible"} <= set(words)
+
+
 def test_accented_and_foreign_list_questions():
     from assistant.query import LIST_CUES
     from assistant.retrieve import tokenize
