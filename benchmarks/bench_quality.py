@@ -29,8 +29,18 @@ from assistant.store import ensure_index
 SYSTEMS = ("default", *BASELINES)
 
 
+def f1(stats: dict | None) -> float | None:
+    """Harmonic mean of a kind's citation recall and precision: one figure that an answer citing its top k
+    papers regardless (recall up, precision down) and one citing too little (the reverse) cannot both game."""
+    if not stats or stats["recall"] is None:
+        return None
+    r, p = stats["recall"], stats["precision"] or 0.0
+    return 2 * r * p / (r + p) if r + p else 0.0
+
+
 def per_kind_summary(reports: dict) -> str:
-    """One row per question kind: recall / precision of each system; refusal accuracy where nothing is gold."""
+    """One row per question kind: recall / precision (F1) of each system and which system leads on F1;
+    refusal accuracy where nothing is gold."""
     kinds: list[str] = []
     for report in reports.values():
         kinds += [k for k in report.kinds if k not in kinds]
@@ -42,10 +52,15 @@ def per_kind_summary(reports: dict) -> str:
         label = f"**{kind}**" if kind == "overall" else kind
         if not any(s and s["recall"] is not None for s in stats):  # unanswerable: nothing to recall
             cells = [f"refusal acc {fmt(s['refusal_accuracy'])}" if s else "—" for s in stats]
+            scores = [s["refusal_accuracy"] if s else None for s in stats]
         else:
-            cells = [f"{fmt(s['recall'])} / {fmt(s['precision'])}" if s else "—" for s in stats]
-        rows.append([label, str(n)] + cells)
-    return markdown_table(["kind", "n", *reports], rows, align_left=1)
+            cells = [f"{fmt(s['recall'])} / {fmt(s['precision'])} ({fmt(f1(s))})" if s else "—" for s in stats]
+            scores = [f1(s) for s in stats]
+        known = [(v, name) for v, name in zip(scores, reports) if v is not None]
+        best = max(v for v, _ in known) if known else None
+        leaders = [name for v, name in known if best is not None and v >= best - 1e-9]
+        rows.append([label, str(n)] + cells + [", ".join(leaders) if leaders else "—"])
+    return markdown_table(["kind", "n", *reports, "leads (F1)"], rows, align_left=1)
 
 
 def show_progress(done: int, total: int) -> None:
@@ -105,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
 {table}
 
-Per kind, citation recall / precision:
+Per kind, citation recall / precision (F1, their harmonic mean; refusal accuracy for unanswerable):
 
 {kinds}
 """)
@@ -116,7 +131,8 @@ Per kind, citation recall / precision:
 One process, the same index ({len(snapshot.papers)} papers, {snapshot.collection.count()} chunks), k = {settings.k}.
 `default` is the assistant's grounded answerer (`assistant eval`); the others are
 `assistant eval --baseline NAME`: they always cite their top k papers and never refuse, so their precision
-is low and their refusal accuracy 0 by construction; compare them on recall and MRR. Latency is one warm
+is low and their refusal accuracy 0 by construction: compare recall and MRR for ranking, and F1 (recall and
+precision together, as a user reads an answer) for answers. Latency is one warm
 call in this process (see the latency section for a careful one). The answerer's thresholds are tuned on
 the dev and tune questions; the tune and held-out questions were labelled from the sources by sessions that
 never saw the assistant's code or answers, and the held-out ones were not used to tune anything.

@@ -290,3 +290,27 @@ def test_compare_table_and_json():
     data = compare_json({"bm25": a, "hybrid": b})
     assert list(data) == ["bm25", "hybrid"] and data["bm25"] == a.to_json()
     assert isinstance(a, Report)
+
+
+def test_quality_benchmark_per_kind_f1_and_leader():
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(DEV.parents[1]))  # benchmarks/ (its scripts import their common module)
+    try:
+        bench = importlib.import_module("bench_quality")
+    finally:
+        sys.path.pop(0)
+    questions = [q("t1"), q("u1", **UNANS)]
+    # an answer citing one gold paper (recall 1/2, precision 1) and a top-k one citing both among 8 (1/2 ... 2/8)
+    precise = summarize([score_answer(questions[0], ans("a"), 1.0),
+                         score_answer(questions[1], ans(refused=True, text="The collection does not cover this."), 1.0)])
+    wide = summarize([score_answer(questions[0], ans("a", "b", *"defghi"), 1.0),
+                      score_answer(questions[1], ans("x"), 1.0)])
+    assert bench.f1(precise.kinds["topical"]) == pytest.approx(2 * 0.5 * 1.0 / 1.5)
+    assert bench.f1(wide.kinds["topical"]) == pytest.approx(2 * 1.0 * 0.25 / 1.25)
+    assert bench.f1(precise.kinds["unanswerable"]) is None
+    lines = bench.per_kind_summary({"default": precise, "bm25": wide}).splitlines()
+    assert lines[0] == "| kind | n | default | bm25 | leads (F1) |"
+    assert "| topical | 1 | 0.50 / 1.00 (0.67) | 1.00 / 0.25 (0.40) | default |" in lines
+    assert "| unanswerable | 1 | refusal acc 1.00 | refusal acc 0.00 | default |" in lines
