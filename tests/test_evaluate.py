@@ -302,9 +302,9 @@ def test_quality_benchmark_per_kind_f1_and_leader():
     finally:
         sys.path.pop(0)
     questions = [q("t1"), q("u1", **UNANS)]
-    # an answer citing one gold paper (recall 1/2, precision 1) and a top-k one citing both among 8 (1/2 ... 2/8)
-    precise = summarize([score_answer(questions[0], ans("a"), 1.0),
-                         score_answer(questions[1], ans(refused=True, text="The collection does not cover this."), 1.0)])
+    # an answer citing one gold paper (recall 1/2, precision 1) and a top-k one citing both among 8 (1, 2/8)
+    refusal = ans(refused=True, text="The collection does not cover this.")
+    precise = summarize([score_answer(questions[0], ans("a"), 1.0), score_answer(questions[1], refusal, 1.0)])
     wide = summarize([score_answer(questions[0], ans("a", "b", *"defghi"), 1.0),
                       score_answer(questions[1], ans("x"), 1.0)])
     assert bench.f1(precise.kinds["topical"]) == pytest.approx(2 * 0.5 * 1.0 / 1.5)
