@@ -27,7 +27,6 @@ class Thresholds:
     refuse_unknown_share: float = 0.34  # ...refuse when this share of them is unknown to the collection
     confident_dense: float = 0.5  # ...unless a chunk matches this well anyway
     list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
-    list_min_dense: float = 0.25
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
 
@@ -137,7 +136,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
             # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
             ref = max(sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k])
-            chosen = [sp for sp in r.ranked[:k] if sp.score >= ref * t.list_ratio and sp.dense >= t.list_min_dense]
+            chosen = [sp for sp in r.ranked[:k] if sp.score >= ref * t.list_ratio]
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]
