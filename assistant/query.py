@@ -30,7 +30,7 @@ me i we you they our your can could would should will may might about into over 
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's
-author authors co-authored coauthored written wrote write come comes came have has had
+author authors co-authored coauthored written wrote write come comes came have has had i.e e.g etc
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again""".split())
 
@@ -82,6 +82,22 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
 def strip_injection(text: str) -> str:
     """Remove instructions aimed at the assistant; what remains is the question."""
     return re.sub(r"\s+", " ", _INJECTION.sub(" ", text)).strip(" :,.;") or text
+
+
+# "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.
+# Searched for, they would pull in exactly the papers the question excludes.
+_NEGATED = re.compile(r"[\s,]*\b(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
+                      r"concerning|focused on)|excluding|except(?: for)?|other than)\b\s*([^.,;:!?()]*)", re.I)
+
+
+def split_negated(text: str) -> tuple[str, list[str]]:
+    """The question without the topics it rules out, and those topics: "3D workloads that are not about
+    LLMs" -> ("3D workloads", ["LLMs"])."""
+    excluded = [m.group(1).strip() for m in _NEGATED.finditer(text) if m.group(1).strip()]
+    if not excluded:
+        return text, []
+    rest = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", _NEGATED.sub(" ", text)))
+    return rest.strip(" :,;") or text, excluded
 
 
 @dataclass

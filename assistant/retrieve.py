@@ -14,7 +14,8 @@ import numpy as np
 
 from .chunks import split_sentences
 from .lexical import _stem, build_lexical, english_words, tokenize
-from .query import EFFECT_WORDS, Filters, ParsedQuestion, STOPWORDS, content_words, question_shape, strip_injection
+from .query import (EFFECT_WORDS, STOPWORDS, Filters, ParsedQuestion, content_words, question_shape, split_negated,
+                    strip_injection)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -366,7 +367,7 @@ class PaperSearch:
     def search(self, question: str, filters: Filters | None = None, k: int = 10,
                within: list[str] | None = None) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
-        text = strip_injection(question)
+        text, excluded = split_negated(strip_injection(question))
         read, rest, inst_hits = self.read_filters(text)
         filters = _merge(filters or Filters(), read)
         raw = content_words(rest)
@@ -398,6 +399,9 @@ class PaperSearch:
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
         named = self.named_papers(text)
         ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids)
+        if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
+            ruled_out = self.concepts(excluded)
+            ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
@@ -431,6 +435,23 @@ class PaperSearch:
             found_ids = {self.papers[i].id for i in rows}
             hits = found_ids if hits is None else hits & found_ids
         return hits
+
+    def concepts(self, phrases: list[str]) -> list[set[str]]:
+        """Each phrase as the set of stems a title must hold to name it, and again with an acronym spelt out:
+        ["LLMs"] -> [{llm}, {larg, languag, model}]."""
+        out = []
+        for phrase in phrases:
+            stems = self.title_stems(phrase)
+            out.append(stems)
+            for acro in stems & self.glossary.keys():
+                for long in self.glossary[acro][:3]:
+                    out.append((stems - {acro}) | self.title_stems(long))
+        return [c for c in out if c]
+
+    def title_stems(self, text: str) -> set[str]:
+        """Stems of a title's (or phrase's) topic words, plurals of acronyms folded ("LLMs" -> "llm")."""
+        toks = {_stem(t) for t in tokenize(text)} - STOPWORDS
+        return {t[:-1] if t.endswith("s") and t[:-1] in self.glossary else t for t in toks}
 
     def qualifiers(self, words: list[str]) -> list[str]:
         """The words of a question besides its glossary acronyms, their long forms and effect words:
