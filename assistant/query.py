@@ -49,8 +49,12 @@ veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien pro
 proposer proponer presentan presentent""".split())
 STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
 
-LIST_CUES = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods)|\bpapers?\b|\bworks\b|"
-                       r"^\s*(list|show|find)\b|"
+# "what work is there on X", "is there research on X", "any work on X": the mass nouns ask for all of it
+# (while "is there a system that ..." asks for one)
+LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature)|"
+                          r"(is|are) there (any )?(work|research|literature|papers|studies)|"
+                          r"any (work|research|papers|studies))\b", re.I)
+LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers?\b|\bworks\b|^\s*(list|show|find)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文", re.I)
@@ -153,7 +157,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     if re.match(r"^\s*(summari[sz]e|explain|describe|tell me about)\b", text, re.I) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"
-    if FACT_CUES.search(text) and not re.match(r"^\s*(which|what) papers", text, re.I):
+    if FACT_CUES.search(text) and not LIST_OPENING.match(text):
         return "factual"
     if LIST_CUES.search(text) or len(content) <= 3:
         return "list"

@@ -228,6 +228,21 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert not [c.title for c in kv.citations if re.search(r"\bKV\b", c.title)]
 
 
+@pytest.mark.parametrize("question, shape", [
+    ("What work is there on scheduling requests in LLM serving systems?", "list"),
+    ("What research exists on context parallelism?", "list"),
+    ("Is there research on making reasoning models cheaper to run?", "list"),
+    ("Are there any studies of GPU cluster utilization?", "list"),
+    ("Any work on batched offline LLM inference for throughput?", "list"),  # not a question about a number
+    ("Is there a semantic search engine small enough for a laptop?", "single"),  # a system: one paper
+    ("What throughput does BatchLLM reach?", "factual"),
+])
+def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
+    from assistant.query import Filters, content_words, question_shape
+
+    assert question_shape(question, content_words(question), Filters()) == shape
+
+
 def test_accented_and_foreign_list_questions():
     from assistant.query import LIST_CUES
     from assistant.retrieve import tokenize
