@@ -32,7 +32,9 @@ if not no yes one two between within without up down out more most less least ve
 find looking look give tell please kind sort type types there's i'm is there any anything that's
 author authors co-authored coauthored written wrote write come comes came have has had i.e e.g etc
 their them his her its after before several given while during because since until upon onto across
-toward towards among whereas although though yet still even ever already again""".split())
+toward towards among whereas although though yet still even ever already again
+exist exists existing deal deals dealing research like including regarding concerning related relating
+involve involves involving tackle tackles opposed making new different""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a

@@ -200,6 +200,8 @@ def test_function_words_carry_no_topic():
     words = content_words("After several banks fine-tune their models, given the data, who is responsible?")
     assert not {"after", "several", "their", "given"} & set(words)
     assert {"banks", "fine-tune", "models", "data", "responsible"} <= set(words)
+    frame = content_words("What research exists on papers that deal with, like, new or different GNN training?")
+    assert frame == ["gnn", "training"]
 
 
 def test_a_list_question_that_enumerates_its_topic_is_answered_from_a_weak_match(answerer):
