@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .query import EFFECT_WORDS
+from .query import EFFECT_WORDS, STOPWORDS
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -27,8 +27,27 @@ class Thresholds:
     refuse_unknown_share: float = 0.34  # ...refuse when this share of them is unknown to the collection
     confident_dense: float = 0.5  # ...unless a chunk matches this well anyway
     list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
+    alternatives_gap: float = 0.2  # ...of the runner-up, when the question lists alternatives and the best leads by this
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
+
+
+_ALTERNATIVES = re.compile(r"((?:[\w-]+,\s*)*[\w-]+),?\s+or\s+([\w-]+)", re.I)
+
+
+def _alternatives(text: str) -> set[str]:
+    """The words a question offers as alternatives, plurals folded: "edge, mobile or embedded" -> edge, mobile,
+    embedded. Whole words, not stems: "embedded" devices are not "embeddings"."""
+    words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() for w in re.split(r",\s*", part)]
+    return {_singular(t) for w in words for t in tokenize(w)} - STOPWORDS
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _words(paper: Paper) -> set[str]:
+    return {_singular(t) for t in tokenize(f"{paper.title} {paper.abstract}")}
 
 
 def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool) -> float:
@@ -135,8 +154,16 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         else:
             # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
             # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
-            ref = max(sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k])
-            chosen = [sp for sp in r.ranked[:k] if sp.score >= ref * t.list_ratio]
+            evidence = sorted((sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k]), reverse=True)
+            chosen = [sp for sp in r.ranked[:k] if sp.score >= evidence[0] * t.list_ratio]
+            # "on edge, mobile or embedded devices": the one paper matching every alternative outscores by far
+            # those matching one of them, which answer the question as well: they are held to the runner-up's
+            # bar, if they name one of the alternatives
+            alternatives = _alternatives(r.parsed.content)
+            if alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap:
+                chosen += [sp for sp in r.ranked[:k] if evidence[0] * t.list_ratio > sp.score >= evidence[1] * t.list_ratio
+                           and alternatives & _words(sp.paper)]
+                chosen.sort(key=lambda sp: -sp.score)
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]

@@ -56,7 +56,7 @@ STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
 LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
                           r"any (work|research|papers|studies))\b", re.I)
-LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers?\b|\bworks\b|^\s*(list|show|find)\b|"
+LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文", re.I)

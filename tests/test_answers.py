@@ -238,11 +238,34 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     ("Any work on batched offline LLM inference for throughput?", "list"),  # not a question about a number
     ("Is there a semantic search engine small enough for a laptop?", "single"),  # a system: one paper
     ("What throughput does BatchLLM reach?", "factual"),
+    ("Which paper is about deploying PyTorch models on phones and microcontrollers?", "single"),  # one paper
 ])
 def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
     from assistant.query import Filters, content_words, question_shape
 
     assert question_shape(question, content_words(question), Filters()) == shape
+
+
+def test_papers_matching_one_of_the_questions_alternatives_are_not_crowded_out_by_one_matching_all(answerer):
+    from assistant.answer import Thresholds, _alternatives
+
+    assert _alternatives("models on edge, mobile or embedded devices") == {"edge", "mobile", "embedded"}
+    assert _alternatives("images or videos") == {"image", "video"}
+    assert _alternatives("which papers reduce TTFT?") == set()
+    question = "Which papers run ML models on edge, mobile or embedded devices?"
+    answer = answerer.ask(question)
+    # ExecuTorch names all three and scores far above the rest; papers on one of them still belong in the list
+    assert answer.cited_ids[0] == "openreview:jmE5nwC9kb"
+    assert len(answer.citations) >= 4
+    search = answerer._searcher()
+    for c in answer.citations[1:]:
+        paper = search.by_id[c.paper_id]
+        assert re.search(r"\b(edge|mobile|embedded)\b", f"{paper.title} {paper.abstract}", re.I), c.title
+    from assistant import Assistant
+
+    one_bar = Assistant(answerer.settings, build_if_missing=False)
+    one_bar.thresholds = Thresholds(alternatives_gap=float("inf"))
+    assert len(one_bar.ask(question).citations) < len(answer.citations)
 
 
 def test_accented_and_foreign_list_questions():
