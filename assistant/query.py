@@ -161,6 +161,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "describe"
     if FACT_CUES.search(text) and not LIST_OPENING.match(text):
         return "factual"
+    if re.match(r"^\s*(which|what) (paper|system) (is|was|does|did|introduces|proposes|presents)\b", text, re.I):
+        return "single"  # "which paper introduces X?" asks for one, however short
     if LIST_CUES.search(text) or len(content) <= 3:
         return "list"
     return "single"

@@ -239,6 +239,7 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     ("Is there a semantic search engine small enough for a laptop?", "single"),  # a system: one paper
     ("What throughput does BatchLLM reach?", "factual"),
     ("Which paper is about deploying PyTorch models on phones and microcontrollers?", "single"),  # one paper
+    ("Which paper introduces ExecuTorch?", "single"),  # short, but still one paper
 ])
 def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
     from assistant.query import Filters, content_words, question_shape
