@@ -59,14 +59,19 @@ def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float
 
 
 def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
-                   want_number: bool = False, n: int = 1) -> list[str]:
-    """The ``n`` sentences of a paper that best support the answer (in the paper's order)."""
+                   want_number: bool = False, n: int = 1, contribution: bool = False) -> list[str]:
+    """The ``n`` sentences of a paper that best support the answer (in the paper's order); with
+    ``contribution``, preferably one that says what the paper does ("We propose X, ...") over the problem
+    it starts from ("The KV cache is a dominant memory bottleneck")."""
     if not sentences:
         return [sp.paper.title]
     lo, hi = sp.best_chunk_sentences
+    name = re.split(r"[:：]", sp.paper.title, 1)[0].strip().lower() if ":" in sp.paper.title else ""
     scored = []
     for i, s in enumerate(sentences):
         bonus = 0.5 if lo <= i <= hi else 0.0
+        if contribution and (_METHOD.search(s) or (name and len(name) <= 40 and name in s.lower())):
+            bonus += 3.0
         scored.append((_sentence_score(s, terms, idf, want_number) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
     return [sentences[i] for i in picked]
@@ -177,7 +182,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         # "which papers reduce/speed up X" asks for results: prefer the sentence that states the number
         results = bool(EFFECT_WORDS.search(r.parsed.text))
         for sp in chosen:
-            quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results)[0]
+            quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
+                                   contribution=not results)[0]
             citations.append(_citation(sp, quote))
             lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
     else:

@@ -269,6 +269,17 @@ def test_papers_matching_one_of_the_questions_alternatives_are_not_crowded_out_b
     assert len(one_bar.ask(question).citations) < len(answer.citations)
 
 
+def test_list_quotes_say_what_each_paper_does(answerer):
+    # the line of a "which papers ..." list quotes the paper's contribution ("We present TokenBlend, ..."),
+    # not the problem its abstract opens with ("Several techniques have been proposed to mitigate ...")
+    answer = answerer.ask("Which papers overlap communication with computation?")
+    assert len(answer.citations) >= 5
+    says = [c for c in answer.citations
+            if re.search(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|"
+                         r"introduces))\b", c.quote, re.I) or c.title.split(":")[0].lower() in c.quote.lower()]
+    assert len(says) >= len(answer.citations) - 1, [c.quote[:60] for c in answer.citations]
+
+
 def test_accented_and_foreign_list_questions():
     from assistant.query import LIST_CUES
     from assistant.retrieve import tokenize
