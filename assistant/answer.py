@@ -38,6 +38,8 @@ _ALTERNATIVES = re.compile(r"((?:[\w-]+,\s*)*[\w-]+),?\s+or\s+([\w-]+)", re.I)
 def _alternatives(text: str) -> set[str]:
     """The words a question offers as alternatives, plurals folded: "edge, mobile or embedded" -> edge, mobile,
     embedded. Whole words, not stems: "embedded" devices are not "embeddings"."""
+    if not re.search(r"\bor\b", text, re.I):  # the common case, and a bound on the regex's work
+        return set()
     words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() for w in re.split(r",\s*", part)]
     return {_singular(t) for w in words for t in tokenize(w)} - STOPWORDS
 
