@@ -92,7 +92,7 @@ def strip_injection(text: str) -> str:
 
 # "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.
 # Searched for, they would pull in exactly the papers the question excludes.
-_NEGATED = re.compile(r"[\s,]*\b(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
+_NEGATED = re.compile(r"\b(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
                       r"concerning|focused on)|excluding|except(?: for)?|other than)\b\s*([^.,;:!?()]*)", re.I)
 
 
@@ -102,7 +102,8 @@ def split_negated(text: str) -> tuple[str, list[str]]:
     excluded = [m.group(1).strip() for m in _NEGATED.finditer(text) if m.group(1).strip()]
     if not excluded:
         return text, []
-    rest = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r"\s+", " ", _NEGATED.sub(" ", text)))
+    rest = re.sub(r"\s+", " ", _NEGATED.sub(" ", text))
+    rest = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r",\s*(?=[.,;:!?]|$)", "", rest.rstrip()))
     return rest.strip(" :,;") or text, excluded
 
 
