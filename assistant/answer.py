@@ -52,6 +52,11 @@ def _words(paper: Paper) -> set[str]:
     return {_singular(t) for t in tokenize(f"{paper.title} {paper.abstract}")}
 
 
+def _title_name(title: str) -> str:
+    """The lower-cased part of a title before its colon ("kitty" of "Kitty: Accurate ..."), else ""."""
+    return re.split(r"[:：]", title, 1)[0].strip().lower() if ":" in title else ""
+
+
 def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool) -> float:
     toks = {_stem(t) for t in tokenize(sentence)}
     score = sum(w * idf.get(t, 1.0) for t, w in terms.items() if t in toks)
@@ -68,7 +73,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     if not sentences:
         return [sp.paper.title]
     lo, hi = sp.best_chunk_sentences
-    name = re.split(r"[:：]", sp.paper.title, 1)[0].strip().lower() if ":" in sp.paper.title else ""
+    name = _title_name(sp.paper.title)
     scored = []
     for i, s in enumerate(sentences):
         bonus = 0.5 if lo <= i <= hi else 0.0
@@ -87,7 +92,7 @@ def describe_sentences(paper: Paper, sentences: list[str]) -> list[str]:
     """Problem, method and result sentences of a paper, in its own order ("what does X do?")."""
     if len(sentences) <= 3:
         return sentences or [paper.title]
-    name = re.split(r"[:：]", paper.title, 1)[0].strip().lower() if ":" in paper.title else ""
+    name = _title_name(paper.title)
     method = next((i for i, s in enumerate(sentences) if _METHOD.search(s)), None)
     if method is None and name:
         method = next((i for i, s in enumerate(sentences) if name in s.lower()), None)
@@ -162,15 +167,15 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
             # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
             evidence = sorted((sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k]), reverse=True)
-            chosen = [sp for sp in r.ranked[:k] if sp.score >= evidence[0] * t.list_ratio]
+            bar = evidence[0] * t.list_ratio
             # "on edge, mobile or embedded devices": the one paper matching every alternative outscores by far
             # those matching one of them, which answer the question as well: they are held to the runner-up's
             # bar, if they name one of the alternatives
             alternatives = _alternatives(r.parsed.content)
-            if alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap:
-                chosen += [sp for sp in r.ranked[:k] if evidence[0] * t.list_ratio > sp.score >= evidence[1] * t.list_ratio
-                           and alternatives & _words(sp.paper)]
-                chosen.sort(key=lambda sp: -sp.score)
+            wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
+            low = evidence[1] * t.list_ratio if wide else bar
+            chosen = [sp for sp in r.ranked[:k]
+                      if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]
