@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .query import EFFECT_WORDS, STOPWORDS
+from .query import EFFECT_WORDS, STOPWORDS, question_alternatives, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -32,24 +32,8 @@ class Thresholds:
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
 
 
-_ALTERNATIVES = re.compile(r"((?:[\w-]+,\s*)*[\w-]+),?\s+or\s+([\w-]+)", re.I)
-
-
-def _alternatives(text: str) -> set[str]:
-    """The words a question offers as alternatives, plurals folded: "edge, mobile or embedded" -> edge, mobile,
-    embedded. Whole words, not stems: "embedded" devices are not "embeddings"."""
-    if not re.search(r"\bor\b", text, re.I):  # the common case, and a bound on the regex's work
-        return set()
-    words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() for w in re.split(r",\s*", part)]
-    return {_singular(t) for w in words for t in tokenize(w)} - STOPWORDS
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def _words(paper: Paper) -> set[str]:
-    return {_singular(t) for t in tokenize(f"{paper.title} {paper.abstract}")}
+    return {singular(t) for t in tokenize(f"{paper.title} {paper.abstract}")}
 
 
 def _title_name(title: str) -> str:
@@ -157,11 +141,13 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     top = r.ranked[0]
     if shape == "list":
         if r.acronym_papers:
-            # the question's acronym names the topic: every paper using it qualifies, best first
-            chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers]
+            # the question's acronym names the topic: every paper using it qualifies, best first. Ranked without
+            # concept coverage: "KV cache eviction" papers that never say "eviction" are still about it
+            evidence = lambda sp: sp.score - r.cover_weight * sp.coverage  # noqa: E731
+            chosen = sorted((sp for sp in r.ranked if sp.paper.id in r.acronym_papers), key=lambda sp: -evidence(sp))
             if r.acronym_qualified and chosen:
                 # "MoE training": the other word narrows the acronym's papers, and the ranking says how well
-                chosen = [sp for sp in chosen if sp.score >= chosen[0].score * t.acronym_ratio]
+                chosen = [sp for sp in chosen if evidence(sp) >= evidence(chosen[0]) * t.acronym_ratio]
             chosen = chosen[:k]
         else:
             # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
@@ -171,7 +157,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             # "on edge, mobile or embedded devices": the one paper matching every alternative outscores by far
             # those matching one of them, which answer the question as well: they are held to the runner-up's
             # bar, if they name one of the alternatives
-            alternatives = _alternatives(r.parsed.content)
+            alternatives = question_alternatives(r.parsed.content)
             wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
             low = evidence[1] * t.list_ratio if wide else bar
             chosen = [sp for sp in r.ranked[:k]

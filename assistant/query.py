@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import QuestionError
-from .lexical import fold_accents
+from .lexical import fold_accents, tokenize
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -66,8 +66,22 @@ FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what
 STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|percent(age)?|times faster|"
                               r"monthly active|how (fast|large|big|long))\b|%", re.I)
 # what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own
-EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas", re.I)
+EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas|cheap", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
+_ALTERNATIVES = re.compile(r"((?:[\w-]+,\s*)*[\w-]+),?\s+or\s+([\w-]+)", re.I)
+
+
+def question_alternatives(text: str) -> set[str]:
+    """The words a question offers as alternatives, plurals folded: "edge, mobile or embedded" -> edge, mobile,
+    embedded. Whole words, not stems: "embedded" devices are not "embeddings"."""
+    if not re.search(r"\bor\b", text, re.I):  # the common case, and a bound on the regex's work
+        return set()
+    words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() for w in re.split(r",\s*", part)]
+    return {singular(t) for w in words for t in tokenize(w)} - STOPWORDS
+
+
+def singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def clean_question(text: str, max_chars: int = 2000) -> str:

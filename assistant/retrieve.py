@@ -14,8 +14,8 @@ import numpy as np
 
 from .chunks import split_sentences
 from .lexical import _stem, build_lexical, english_words, tokenize
-from .query import (EFFECT_WORDS, STOPWORDS, Filters, ParsedQuestion, content_words, question_shape, split_negated,
-                    strip_injection)
+from .query import (EFFECT_WORDS, STOPWORDS, Filters, ParsedQuestion, content_words, question_alternatives,
+                    question_shape, singular, split_negated, strip_injection)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -66,6 +66,7 @@ class ScoredPaper:
     lexical: float = 0.0
     name_match: bool = False
     best_chunk_sentences: tuple[int, int] = (0, -1)
+    coverage: float = 0.0  # idf-weighted share of the question's topic concepts the paper's text holds
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Retrieval:
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
+    cover_weight: float = 0.0  # ...and what full concept coverage added
 
 
 class PaperSearch:
@@ -99,6 +101,7 @@ class PaperSearch:
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
         self.w_lexical = 0.25
         self.w_name = 0.3
+        self.w_cover = 0.15
         self._build_lexical()
         self._build_metadata_maps()
         self.glossary = {k.lower(): v for k, v in snapshot.glossary.items()}
@@ -398,7 +401,7 @@ class PaperSearch:
         qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
         named = self.named_papers(text)
-        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids)
+        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids, self.topic_concepts(words, rest))
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
@@ -407,7 +410,8 @@ class PaperSearch:
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
-                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name)
+                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
+                         cover_weight=self.w_cover)
 
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
@@ -459,6 +463,51 @@ class PaperSearch:
         covered = {_stem(t) for w in words for long in self.glossary.get(w.lower(), [])[:3] for t in tokenize(long)}
         return [w for w in words if w.lower() not in self.glossary and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w)]
+
+    def topic_concepts(self, words: list[str], text: str) -> list[tuple[list[list[int]], float]]:
+        """The question's topic concepts as (alternative term-column groups, idf weight); a paper holds a concept
+        when it has every column of one group. A hyphenated word is its whole or all its parts, an acronym also
+        its glossary long form, and the words offered as alternatives ("energy or power") are one concept.
+        Effect words ("faster", "cheaper") are what the question asks of the topic, not the topic."""
+        offered = question_alternatives(text)
+        out: list[tuple[list[list[int]], float]] = []
+        either = None  # where the concept of the offered alternatives is
+        for w in words:
+            # an organisation's name ("Google TPUs") is the papers' metadata more often than their text
+            if EFFECT_WORDS.match(w) or w.lower() in self.alias_keys:
+                continue
+            stems = [s for s in (_stem(t) for t in tokenize(w)) if s not in STOPWORDS and len(s) >= 2]
+            forms = [stems[:1], stems[1:]] + [[s for s in (_stem(t) for t in tokenize(long) if "-" not in t)
+                                               if s not in STOPWORDS] for long in self.glossary.get(w.lower(), [])[:2]]
+            groups = [[self.term_ids[s] for s in f] for f in forms if f and all(s in self.term_ids for s in f)]
+            weight = max((self.idf.get(s, 0.0) for s in stems), default=0.0)
+            if not groups or weight <= 0:
+                continue
+            if {singular(t) for t in tokenize(w)} & offered:
+                if either is not None:
+                    held, least = out[either]
+                    out[either] = (held + groups, min(least, weight))
+                    continue
+                either = len(out)
+            out.append((groups, weight))
+        return out if len(out) >= 2 else []  # one concept: every candidate holds it or BM25 already says so
+
+    def coverage(self, concepts: list[tuple[list[list[int]], float]], rows: np.ndarray) -> np.ndarray:
+        """For each of ``rows``, the idf-weighted share of ``concepts`` the paper holds (from BM25 postings)."""
+        held = np.zeros(len(rows), dtype=np.float32)
+        total = sum(w for _, w in concepts)
+        uses = np.zeros(len(self.papers), dtype=bool)
+        for groups, weight in concepts:
+            has = np.zeros(len(rows), dtype=bool)
+            for cols in groups:
+                every = np.ones(len(rows), dtype=bool)
+                for c in cols:  # a mask over the collection costs the term's postings, not a sort of them
+                    uses[:] = False
+                    uses[self._term_rows(c)] = True
+                    every &= uses[rows]
+                has |= every
+            held += weight * has
+        return held / total if total > 0 else held
 
     def unknown_names(self, text: str, named: set[str]) -> list[str]:
         """System-like names in the question (MegaScale-Infer, 'Quoted Title') that no paper carries."""
@@ -564,8 +613,10 @@ class PaperSearch:
             raise self._unavailable(exc) from exc
 
     def _fuse(self, lexical: np.ndarray, dense: dict[str, float], chunk_of, named: set[str],
-              pool: set[str] | None) -> list[ScoredPaper]:
-        """Score the union of dense and lexical candidates: cosine + scaled BM25 + a bonus for a named system."""
+              pool: set[str] | None, concepts=()) -> list[ScoredPaper]:
+        """Score the union of dense and lexical candidates: cosine + scaled BM25 + the share of the question's
+        concepts the paper holds + a bonus for a named system. BM25 sums its terms, so a paper using the
+        common words of "pruning LLM weights" many times outranks one on pruning; coverage weighs what is held."""
         top_lex = float(lexical.max()) if len(lexical) else 0.0
         if top_lex <= 0:
             lex_top = []
@@ -577,14 +628,16 @@ class PaperSearch:
         if pool is not None:
             candidates &= pool
         floor = (min(dense.values()) if dense else 0.0) - 0.05
+        order = sorted(candidates)
+        rows = np.fromiter((self.row[pid] for pid in order), dtype=np.int64, count=len(order))
+        cover = self.coverage(list(concepts), rows) if concepts else np.zeros(len(rows), dtype=np.float32)
         out = []
-        for pid in candidates:
-            i = self.row[pid]
+        for pid, i, cov in zip(order, rows.tolist(), cover.tolist()):
             d = dense.get(pid, floor)
             lx = float(lexical[i]) / top_lex if top_lex > 0 else 0.0
             hit = pid in named
-            score = d + self.w_lexical * lx + (self.w_name if hit else 0.0)
-            out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1))))
+            score = d + self.w_lexical * lx + self.w_cover * cov + (self.w_name if hit else 0.0)
+            out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1)), cov))
         out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
 

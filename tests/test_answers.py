@@ -248,11 +248,12 @@ def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question,
 
 
 def test_papers_matching_one_of_the_questions_alternatives_are_not_crowded_out_by_one_matching_all(answerer):
-    from assistant.answer import Thresholds, _alternatives
+    from assistant.answer import Thresholds
+    from assistant.query import question_alternatives
 
-    assert _alternatives("models on edge, mobile or embedded devices") == {"edge", "mobile", "embedded"}
-    assert _alternatives("images or videos") == {"image", "video"}
-    assert _alternatives("which papers reduce TTFT?") == set()
+    assert question_alternatives("models on edge, mobile or embedded devices") == {"edge", "mobile", "embedded"}
+    assert question_alternatives("images or videos") == {"image", "video"}
+    assert question_alternatives("which papers reduce TTFT?") == set()
     question = "Which papers run ML models on edge, mobile or embedded devices?"
     answer = answerer.ask(question)
     # ExecuTorch names all three and scores far above the rest; papers on one of them still belong in the list
@@ -269,13 +270,50 @@ def test_papers_matching_one_of_the_questions_alternatives_are_not_crowded_out_b
     assert len(one_bar.ask(question).citations) < len(answer.citations)
 
 
+def test_the_questions_concepts_are_counted_once_each(answerer):
+    search = answerer._searcher()
+    col = search.term_ids.__getitem__
+    # the alternatives are one concept, held by either word; the effect word and the organisation are no concept
+    concepts = search.topic_concepts(["faster", "energy", "power", "consumption", "google"],
+                                     "faster energy or power consumption on google")
+    assert [groups for groups, _ in concepts] == [[[col("energi")], [col("power")]], [[col("consumpt")]]]
+    # a hyphenated word is its whole or all its parts; an acronym is also its long form
+    (moe, _), (post, _) = search.topic_concepts(["moe", "post-training"], "moe post-training")
+    assert [col("moe")] in moe and [col("mixtur"), col("expert")] in moe
+    assert post == [[col("post-train")], [col("post"), col("train")]]
+    assert search.topic_concepts(["pruning"], "pruning") == []  # one concept: nothing to weigh
+
+
+def test_papers_holding_more_of_the_questions_concepts_rank_higher(answerer):
+    search = answerer._searcher()
+    ranked = {sp.paper.id: sp for sp in search.search("papers on pruning LLM weights").ranked}
+    idf = {t: search.idf[t] for t in ("prune", "llm", "weight")}
+    # the LinkedIn paper prunes "Large Language Models" (the long form of LLM) but never says "weights"
+    held = (idf["prune"] + idf["llm"]) / sum(idf.values())
+    assert ranked["openreview:re82zZczHj"].coverage == pytest.approx(held, rel=1e-5)
+    # pruning is the rarest of the three: a paper that never says it holds less, however often it says the others
+    others = [sp for sp in ranked.values() if not re.search(r"prun", f"{sp.paper.title} {sp.paper.abstract}", re.I)]
+    assert others and max(sp.coverage for sp in others) < held
+    # the coverage is part of the score, and it is what keeps papers that never say "quantization" out of
+    # the answer to a quantization question
+    question = "Which papers propose quantization techniques for LLMs (weights, activations or KV cache)?"
+    say_it = lambda answer: [bool(re.search(r"quantiz", f"{c.title} {search.by_id[c.paper_id].abstract}", re.I))  # noqa: E731
+                             for c in answer.citations]
+    assert all(say_it(answerer.ask(question)))
+    from assistant import Assistant
+
+    without = Assistant(answerer.settings, build_if_missing=False)
+    without._searcher().w_cover = 0.0
+    assert not all(say_it(without.ask(question)))
+
+
 def test_list_quotes_say_what_each_paper_does(answerer):
     # the line of a "which papers ..." list quotes the paper's contribution ("We present TokenBlend, ..."),
     # not the problem its abstract opens with ("Several techniques have been proposed to mitigate ...")
     answer = answerer.ask("Which papers overlap communication with computation?")
     assert len(answer.citations) >= 5
     says = [c for c in answer.citations
-            if re.search(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|"
+            if re.search(r"\b(we (have )?(propose|present|introduce|design|build|develop|implement)(ed)?|this (paper|work) (proposes|presents|"
                          r"introduces))\b", c.quote, re.I) or c.title.split(":")[0].lower() in c.quote.lower()]
     assert len(says) >= len(answer.citations) - 1, [c.quote[:60] for c in answer.citations]
 
