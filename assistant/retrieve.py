@@ -476,11 +476,12 @@ class PaperSearch:
             # an organisation's name ("Google TPUs") is the papers' metadata more often than their text
             if EFFECT_WORDS.match(w) or w.lower() in self.alias_keys:
                 continue
-            stems = [s for s in (_stem(t) for t in tokenize(w)) if s not in STOPWORDS and len(s) >= 2]
-            forms = [stems[:1], stems[1:]] + [[s for s in (_stem(t) for t in tokenize(long) if "-" not in t)
-                                               if s not in STOPWORDS] for long in self.glossary.get(w.lower(), [])[:2]]
+            whole, *parts = [_stem(t) for t in tokenize(w)] or [""]
+            parts = [s for s in parts if s not in STOPWORDS and len(s) >= 2]  # "time-to-first-token": not "to"
+            forms = [[whole], parts] + [[s for s in (_stem(t) for t in tokenize(long) if "-" not in t)
+                                         if s not in STOPWORDS] for long in self.glossary.get(w.lower(), [])[:2]]
             groups = [[self.term_ids[s] for s in f] for f in forms if f and all(s in self.term_ids for s in f)]
-            weight = max((self.idf.get(s, 0.0) for s in stems), default=0.0)
+            weight = max(self.idf.get(s, 0.0) for s in [whole] + parts)
             if not groups or weight <= 0:
                 continue
             if {singular(t) for t in tokenize(w)} & offered:
