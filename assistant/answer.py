@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .query import EFFECT_WORDS, STOPWORDS, question_alternatives, singular
+from .query import EFFECT_WORDS, STOPWORDS, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -141,13 +141,11 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     top = r.ranked[0]
     if shape == "list":
         if r.acronym_papers:
-            # the question's acronym names the topic: every paper using it qualifies, best first. Ranked without
-            # concept coverage: "KV cache eviction" papers that never say "eviction" are still about it
-            evidence = lambda sp: sp.score - r.cover_weight * sp.coverage  # noqa: E731
-            chosen = sorted((sp for sp in r.ranked if sp.paper.id in r.acronym_papers), key=lambda sp: -evidence(sp))
+            # the question's acronym names the topic: every paper using it qualifies, best first
+            chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers]
             if r.acronym_qualified and chosen:
                 # "MoE training": the other word narrows the acronym's papers, and the ranking says how well
-                chosen = [sp for sp in chosen if evidence(sp) >= evidence(chosen[0]) * t.acronym_ratio]
+                chosen = [sp for sp in chosen if sp.score >= chosen[0].score * t.acronym_ratio]
             chosen = chosen[:k]
         else:
             # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
@@ -157,7 +155,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             # "on edge, mobile or embedded devices": the one paper matching every alternative outscores by far
             # those matching one of them, which answer the question as well: they are held to the runner-up's
             # bar, if they name one of the alternatives
-            alternatives = question_alternatives(r.parsed.content)
+            alternatives = r.parsed.alternatives
             wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
             low = evidence[1] * t.list_ratio if wide else bar
             chosen = [sp for sp in r.ranked[:k]

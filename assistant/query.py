@@ -158,6 +158,7 @@ class ParsedQuestion:
     shape: str  # "metadata" | "list" | "describe" | "factual" | "single"
     filters: Filters
     content_words: list[str]
+    alternatives: set[str] = field(default_factory=set)  # words offered as alternatives (question_alternatives)
 
 
 def content_words(text: str) -> list[str]:

@@ -83,7 +83,6 @@ class Retrieval:
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
-    cover_weight: float = 0.0  # ...and what full concept coverage added
 
 
 class PaperSearch:
@@ -187,10 +186,13 @@ class PaperSearch:
 
     def _papers_with(self, word: str) -> np.ndarray:
         """Mask of the papers that use ``word`` (stemmed), from the BM25 matrix's column."""
-        mask = np.zeros(len(self.papers), dtype=bool)
         col = self.term_ids.get(_stem(word))
-        if col is not None:
-            mask[self._term_rows(col)] = True
+        return self._term_mask(col) if col is not None else np.zeros(len(self.papers), dtype=bool)
+
+    def _term_mask(self, col: int) -> np.ndarray:
+        """Mask of the papers that use term ``col``: costs the term's postings, not a sort of them."""
+        mask = np.zeros(len(self.papers), dtype=bool)
+        mask[self._term_rows(col)] = True
         return mask
 
     def _term_rows(self, col: int) -> np.ndarray:
@@ -379,7 +381,8 @@ class PaperSearch:
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
-        parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words)
+        parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words,
+                                question_alternatives(rest))
         from_question = read.institutions and filters.institutions == read.institutions
         mask = self.filter_mask(filters, inst_hits if from_question else None) if filters else None
         if within is not None:
@@ -401,17 +404,19 @@ class PaperSearch:
         qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
         named = self.named_papers(text)
-        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids, self.topic_concepts(words, rest))
+        acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
+        qualified = bool(acronym_papers) and bool(self.qualifiers(words))
+        # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
+        # eviction" papers that never say "eviction" are still about it
+        concepts = [] if acronym_papers else self.topic_concepts(words, parsed.alternatives)
+        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids, concepts)
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
-        acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
-        qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
-                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
-                         cover_weight=self.w_cover)
+                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name)
 
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
@@ -464,12 +469,11 @@ class PaperSearch:
         return [w for w in words if w.lower() not in self.glossary and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w)]
 
-    def topic_concepts(self, words: list[str], text: str) -> list[tuple[list[list[int]], float]]:
+    def topic_concepts(self, words: list[str], offered: set[str]) -> list[tuple[list[list[int]], float]]:
         """The question's topic concepts as (alternative term-column groups, idf weight); a paper holds a concept
         when it has every column of one group. A hyphenated word is its whole or all its parts, an acronym also
-        its glossary long form, and the words offered as alternatives ("energy or power") are one concept.
+        its glossary long form, and the words ``offered`` as alternatives ("energy or power") are one concept.
         Effect words ("faster", "cheaper") are what the question asks of the topic, not the topic."""
-        offered = question_alternatives(text)
         out: list[tuple[list[list[int]], float]] = []
         either = None  # where the concept of the offered alternatives is
         for w in words:
@@ -497,15 +501,12 @@ class PaperSearch:
         """For each of ``rows``, the idf-weighted share of ``concepts`` the paper holds (from BM25 postings)."""
         held = np.zeros(len(rows), dtype=np.float32)
         total = sum(w for _, w in concepts)
-        uses = np.zeros(len(self.papers), dtype=bool)
         for groups, weight in concepts:
             has = np.zeros(len(rows), dtype=bool)
             for cols in groups:
                 every = np.ones(len(rows), dtype=bool)
-                for c in cols:  # a mask over the collection costs the term's postings, not a sort of them
-                    uses[:] = False
-                    uses[self._term_rows(c)] = True
-                    every &= uses[rows]
+                for c in cols:
+                    every &= self._term_mask(c)[rows]
                 has |= every
             held += weight * has
         return held / total if total > 0 else held

@@ -271,29 +271,39 @@ def test_papers_matching_one_of_the_questions_alternatives_are_not_crowded_out_b
 
 
 def test_the_questions_concepts_are_counted_once_each(answerer):
+    from assistant.query import question_alternatives
+
     search = answerer._searcher()
     col = search.term_ids.__getitem__
     # the alternatives are one concept, held by either word; the effect word and the organisation are no concept
     concepts = search.topic_concepts(["faster", "energy", "power", "consumption", "google"],
-                                     "faster energy or power consumption on google")
+                                     question_alternatives("faster energy or power consumption on google"))
     assert [groups for groups, _ in concepts] == [[[col("energi")], [col("power")]], [[col("consumpt")]]]
     # a hyphenated word is its whole or all its parts; an acronym is also its long form
-    (moe, _), (post, _) = search.topic_concepts(["moe", "post-training"], "moe post-training")
+    (moe, _), (post, _) = search.topic_concepts(["moe", "post-training"], set())
     assert [col("moe")] in moe and [col("mixtur"), col("expert")] in moe
     assert post == [[col("post-train")], [col("post"), col("train")]]
-    assert search.topic_concepts(["pruning"], "pruning") == []  # one concept: nothing to weigh
+    assert search.topic_concepts(["pruning"], set()) == []  # one concept: nothing to weigh
 
 
 def test_papers_holding_more_of_the_questions_concepts_rank_higher(answerer):
+    import numpy as np
+
     search = answerer._searcher()
-    ranked = {sp.paper.id: sp for sp in search.search("papers on pruning LLM weights").ranked}
+    retrieval = search.search("papers on pruning LLM weights")
+    # a short question with an acronym is answered by the acronym's papers, ranked without coverage
+    assert retrieval.acronym_papers and not any(sp.coverage for sp in retrieval.ranked)
+    papers = [sp.paper for sp in retrieval.ranked]
+    rows = np.asarray([search.row[p.id] for p in papers])
+    concepts = search.topic_concepts(["pruning", "llm", "weights"], set())
+    coverage = dict(zip((p.id for p in papers), search.coverage(concepts, rows)))
     idf = {t: search.idf[t] for t in ("prune", "llm", "weight")}
     # the LinkedIn paper prunes "Large Language Models" (the long form of LLM) but never says "weights"
     held = (idf["prune"] + idf["llm"]) / sum(idf.values())
-    assert ranked["openreview:re82zZczHj"].coverage == pytest.approx(held, rel=1e-5)
+    assert coverage["openreview:re82zZczHj"] == pytest.approx(held, rel=1e-5)
     # pruning is the rarest of the three: a paper that never says it holds less, however often it says the others
-    others = [sp for sp in ranked.values() if not re.search(r"prun", f"{sp.paper.title} {sp.paper.abstract}", re.I)]
-    assert others and max(sp.coverage for sp in others) < held
+    others = [p.id for p in papers if not re.search(r"prun", f"{p.title} {p.abstract}", re.I)]
+    assert others and max(coverage[pid] for pid in others) < held
     # the coverage is part of the score, and it is what keeps papers that never say "quantization" out of
     # the answer to a quantization question
     question = "Which papers propose quantization techniques for LLMs (weights, activations or KV cache)?"
