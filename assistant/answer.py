@@ -116,7 +116,9 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         return False
     # ("papers about inference" is vague for MiniLM, but every word of it is in the paper; "papers involving
     # Google TPUs" matches weakly, but the collection uses all its words, while "legal document review" does not)
-    weak = t.refuse_dense_known if not r.unknown_words else t.refuse_dense
+    # the words of a question in another language are unknown to the collection without being off-topic
+    unknown = [] if r.multilingual else r.unknown_words
+    weak = t.refuse_dense_known if not unknown else t.refuse_dense
     if top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
@@ -124,7 +126,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         return True
     words = r.parsed.content_words
     if words and len(words) <= t.short_question_words:
-        return len(r.unknown_words) / len(words) >= t.refuse_unknown_share and top.dense < t.confident_dense
+        return len(unknown) / len(words) >= t.refuse_unknown_share and top.dense < t.confident_dense
     return False
 
 
@@ -222,7 +224,7 @@ def _not_english(text: str) -> bool:
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
-    if _not_english(r.parsed.text):
+    if _not_english(r.parsed.text) and not r.multilingual:  # read as English: the multilingual model is off
         text += (" The question does not seem to be in English, and the assistant's embedding model reads "
                  "English only: asking in English may find papers.")
     if near:

@@ -1,6 +1,7 @@
 """The public Python API: ``Assistant().ask(...)``. The CLI and the web app are thin shells over it."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Iterator
@@ -10,6 +11,8 @@ from .config import Settings
 from .errors import QuestionError
 from .query import Filters, clean_question
 from .schema import Answer, Paper
+
+log = logging.getLogger(__name__)
 
 
 class Assistant:
@@ -37,13 +40,35 @@ class Assistant:
 
             snapshot = (ensure_index(self.settings, progress=self._progress) if self._build_if_missing
                         else open_index(self.settings))
-            self._search = PaperSearch(snapshot, get_encoder(self.settings.query_backend))
+            from .multilingual import Multilingual
+
+            multilingual = (Multilingual(self.settings.multilingual_cache, list(snapshot.papers.values()), self._progress)
+                            if self.settings.multilingual else None)
+            self._search = PaperSearch(snapshot, get_encoder(self.settings.query_backend), multilingual)
             return self._search
 
     def load(self) -> "Assistant":
         """Load the model and index now (otherwise done on the first question)."""
         self._searcher()
         return self
+
+    def prepare_multilingual(self) -> threading.Thread | None:
+        """Embed the papers for questions in other languages in a background thread, so that the first such
+        question does not wait for it (the web app calls this at start); None when the model is off."""
+        search = self._searcher()
+        if search.multilingual is None:
+            return None
+        from .multilingual import MultilingualUnavailable
+
+        def run() -> None:
+            try:
+                search.multilingual.vectors(progress=False)
+            except MultilingualUnavailable as exc:
+                log.warning("questions in other languages will be read as English: %s", exc)
+
+        thread = threading.Thread(target=run, name="multilingual-vectors", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def papers(self) -> list[Paper]:

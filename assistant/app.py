@@ -429,4 +429,5 @@ def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int =
 
         assistant = Assistant(settings)
     assistant.load()  # load (or build) the index now, not on the first visitor's question
+    assistant.prepare_multilingual()  # and the papers' multilingual vectors, in the background
     return launch(build_app(assistant), settings, host, port, block)

@@ -22,6 +22,7 @@ ASK_EXAMPLES = """examples:
 INDEX_EXAMPLES = """examples:
   assistant index                      # index/sources/, only new or changed papers are embedded
   assistant index --rebuild            # re-embed everything
+  assistant index --multilingual       # also embed papers for questions in other languages now
   assistant index my-papers.jsonl --skip-bad --json
 """
 
@@ -89,9 +90,15 @@ def run_index(args) -> int:
     settings = _settings(args, sources=args.sources or None)
     summary = build_index(settings, rebuild=args.rebuild, skip_bad=args.skip_bad,
                           progress=None if not args.json else False)
+    extra = {}
+    if args.multilingual:
+        extra["multilingual"] = _build_multilingual(settings, progress=None if not args.json else False)
     if args.json:
-        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+        print(json.dumps({**summary.to_dict(), **extra}, ensure_ascii=False))
         return 0
+    if extra:
+        print(f"Multilingual vectors: {extra['multilingual']['embedded']} papers embedded, "
+              f"{extra['multilingual']['papers']} ready.")
     if summary.added == summary.updated == summary.removed == 0 and not summary.rebuilt:
         print(f"Index up to date: {summary.papers} papers, nothing to embed ({summary.seconds:.2f} s).")
     else:
@@ -101,6 +108,20 @@ def run_index(args) -> int:
     for line in summary.skipped:
         print(f"skipped: {line}", file=sys.stderr)
     return 0
+
+
+def _build_multilingual(settings, progress) -> dict:
+    from .errors import ConfigError
+    from .multilingual import Multilingual, MultilingualUnavailable
+    from .store import open_index
+
+    papers = list(open_index(settings).papers.values())
+    ml = Multilingual(settings.multilingual_cache, papers, progress=progress)
+    try:
+        ml.vectors(limit=None)
+    except MultilingualUnavailable as exc:
+        raise ConfigError(f"Cannot build the multilingual vectors: {exc}") from exc
+    return {"papers": len(papers), "embedded": ml.embedded}
 
 
 def run_papers(args) -> int:
@@ -175,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("sources", nargs="*", help="source files or folders (default: index/sources/)")
     p.add_argument("--rebuild", action="store_true", help="re-embed every paper")
     p.add_argument("--skip-bad", action="store_true", help="index the good records and list the bad ones")
+    p.add_argument("--multilingual", action="store_true",
+                   help="also embed every paper for questions in other languages (otherwise done on the first such "
+                        "question, for collections of up to 2,000 papers)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     _settings_args(p)
     p.set_defaults(func=run_index)

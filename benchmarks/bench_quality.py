@@ -6,7 +6,10 @@ Default questions: the gold dev set (``benchmarks/questions/dev.jsonl``, a copy 
 the tuning set (``benchmarks/questions/tune.jsonl``: 40 topical and robustness questions) and the held-out set
 (``benchmarks/questions/heldout.jsonl``: 24 questions). Tune and held-out were labelled from the sources alone
 by sessions that never saw the assistant's code or answers; thresholds are tuned on dev and tune, never on
-held-out, so held-out shows whether that tuning generalises. All systems answer the same questions over the
+held-out, so held-out shows whether that tuning generalises. The multilingual set
+(``benchmarks/questions/multilingual.jsonl``: 42 questions) holds dev and tune questions translated into Spanish,
+French, German, Italian, Portuguese, Chinese, Japanese and Korean, gold copied from the English originals, plus
+foreign questions the collection does not cover; it is tuning data, like dev and tune. All systems answer the same questions over the
 same index with ``assistant.evaluate.run_eval``, so the scores are exactly what ``assistant eval`` (and
 ``assistant eval --baseline NAME``) report. Each system is loaded once and answers every file. Writes the
 ``quality`` section of RESULTS.md and the per-question reports to benchmarks/.cache/quality-<file>.json.
@@ -18,7 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-from common import CACHE, DEV_QUESTIONS, HELDOUT_QUESTIONS, ROOT, TUNE_QUESTIONS, bench_parser, log, markdown_table, publish, section_preamble
+from common import (CACHE, DEV_QUESTIONS, HELDOUT_QUESTIONS, MULTILINGUAL_QUESTIONS, ROOT, TUNE_QUESTIONS, bench_parser, log,
+                    markdown_table, publish, section_preamble)
 
 from assistant.baselines import BASELINES, make_baseline
 from assistant.cli import make_answerer
@@ -71,8 +75,9 @@ def show_progress(done: int, total: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = bench_parser(__doc__, index_dir="index to evaluate on (default: the checkout's index/, built if missing)")
-    parser.add_argument("questions", nargs="*", default=[str(DEV_QUESTIONS), str(TUNE_QUESTIONS), str(HELDOUT_QUESTIONS)],
-                        help="gold question files (.jsonl); default: the dev, tune and held-out sets")
+    parser.add_argument("questions", nargs="*", default=[str(DEV_QUESTIONS), str(TUNE_QUESTIONS), str(HELDOUT_QUESTIONS),
+                                                     str(MULTILINGUAL_QUESTIONS)],
+                        help="gold question files (.jsonl); default: the dev, tune, held-out and multilingual sets")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated subset of {','.join(SYSTEMS)}")
     args = parser.parse_args(argv)
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]

@@ -24,6 +24,7 @@ CACHE = BENCH_DIR / ".cache"  # git-ignored scratch space: temporary indexes, ll
 DEV_QUESTIONS = BENCH_DIR / "questions" / "dev.jsonl"
 HELDOUT_QUESTIONS = BENCH_DIR / "questions" / "heldout.jsonl"
 TUNE_QUESTIONS = BENCH_DIR / "questions" / "tune.jsonl"
+MULTILINGUAL_QUESTIONS = BENCH_DIR / "questions" / "multilingual.jsonl"
 TTFT_QUESTION = "which papers reduce TTFT?"
 
 LIBRARIES = ("paper-assistant", "chromadb", "llama-index-core", "llama-index-vector-stores-chroma",

