@@ -17,6 +17,7 @@ ASK_EXAMPLES = """examples:
   ask "what does RagInfer do?"
   ask "what did Amazon present at MLSys 2026?" --json
   ask "papers on KV cache compression" --venue arXiv --k 5
+  ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
 """
 
 INDEX_EXAMPLES = """examples:
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--skip-bad", action="store_true", help="index the good records and list the bad ones")
     p.add_argument("--multilingual", action="store_true",
                    help="also embed every paper for questions in other languages (otherwise done on the first such "
-                        "question, for collections of up to 2,000 papers)")
+                        "question, for collections of up to 500 papers)")
     p.add_argument("--json", action="store_true", help="print a JSON summary")
     _settings_args(p)
     p.set_defaults(func=run_index)

