@@ -110,8 +110,8 @@ class Multilingual:
         from tqdm import tqdm
 
         model = self._model()
-        show = sys.stderr.isatty() if progress is None else progress
-        if show and len(texts) > 20:
+        show = sys.stderr.isatty() if progress is None else progress  # the bar: on a terminal
+        if progress is not False and len(texts) > 20:  # the notice: wherever stderr goes, unless told not to
             print(f"Preparing questions in other languages: embedding {len(texts)} papers once "
                   f"(~{max(1, len(texts) // 2)} s)...", file=sys.stderr)
         bar = tqdm(total=len(texts), desc="Multilingual vectors", unit="paper", file=sys.stderr,
