@@ -49,7 +49,7 @@ ces este esta estos estas dieser diese dieses muy tres sehr tout todos todas all
 nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten arbeit papiere
 veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien proponen propone proposent
 proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien quienes porque dove quando quanto
-perche chi wann warum welchen wieviel pourquoi combien comment onde quem quantos""".split())
+perche chi wann warum welchen wieviel pourquoi combien onde quem quantos""".split())
 STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
 
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
@@ -61,9 +61,11 @@ FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
 
 
 def foreign_language(text: str) -> bool:
-    """True when ``text`` is (mostly) not English: it has letters of a non-Latin script, or at least two
-    distinct function words of Spanish, French, German, Italian or Portuguese that English does not use."""
-    if _NON_LATIN.search(text):
+    """True when ``text`` is (mostly) not English: a quarter of its letters are of a non-Latin script (not
+    the "μs" or "λ" of an English question), or it has at least two distinct function words of Spanish,
+    French, German, Italian or Portuguese that English does not use."""
+    letters = sum(c.isalpha() for c in text)
+    if letters and len(_NON_LATIN.findall(text)) >= letters / 4:
         return True
     words = set(re.findall(r"[^\W\d_]+", fold_accents(text.lower())))
     return len(words & FOREIGN_MARKERS) >= 2

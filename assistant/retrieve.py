@@ -21,10 +21,10 @@ from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQ
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
-# Chroma binds one SQLite variable per value of a where clause's $in (SQLite allows 32,766) and a long
-# list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
 log = logging.getLogger(__name__)
 
+# Chroma binds one SQLite variable per value of a where clause's $in (SQLite allows 32,766) and a long
+# list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
 WHERE_IN_LIMIT = 2000
 POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distances only)
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.

@@ -27,11 +27,13 @@ def _questions(name: str) -> list[dict]:
 def test_questions_in_other_languages_are_told_from_english_ones():
     english = [q["question"] for name in ("dev.jsonl", "tune.jsonl") for q in _questions(name) if q["kind"] != "robustness"]
     english += ["papers by Juan de la Cruz on data parallelism", "What does la Plateforme do?",
-                "Which articles are about que management?", "Is there work on per-layer pruning in an MoE?"]
+                "Which articles are about que management?", "Is there work on per-layer pruning in an MoE?",
+                "Which papers serve requests in under 50 μs?", "papers on code comment generation"]
     assert not [q for q in english if foreign_language(q)]
     foreign = [q["question"] for q in _questions("multilingual.jsonl")]
     assert len(foreign) >= 40 and all(foreign_language(q) for q in foreign)
     assert foreign_language("¿Qué trabajos optimizan prompts?") and foreign_language("联邦学习")
+    assert foreign_language("哪些论文研究KV cache压缩？")  # Latin acronyms inside a Chinese question
 
 
 def test_a_chinese_question_finds_the_papers_on_its_topic(real_assistant):
