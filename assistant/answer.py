@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .query import EFFECT_WORDS, STOPWORDS, singular
+from .query import EFFECT_WORDS, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -215,16 +215,11 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
-def _not_english(text: str) -> bool:
-    """Mostly letters outside the Latin script (Chinese, Russian, ...): MiniLM and BM25 read English only."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f") for c in letters) > len(letters) / 2
-
-
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
-    if _not_english(r.parsed.text) and not r.multilingual:  # read as English: the multilingual model is off
+    # mostly letters outside the Latin script, read as English (the multilingual model is off)
+    if non_latin_share(r.parsed.text) > 0.5 and not r.multilingual:
         text += (" The question does not seem to be in English, and the assistant's embedding model reads "
                  "English only: asking in English may find papers.")
     if near:

@@ -40,11 +40,8 @@ class Assistant:
 
             snapshot = (ensure_index(self.settings, progress=self._progress) if self._build_if_missing
                         else open_index(self.settings))
-            from .multilingual import Multilingual
-
-            multilingual = (Multilingual(self.settings.multilingual_cache, list(snapshot.papers.values()), self._progress)
-                            if self.settings.multilingual else None)
-            self._search = PaperSearch(snapshot, get_encoder(self.settings.query_backend), multilingual)
+            cache = self.settings.multilingual_cache if self.settings.multilingual else None
+            self._search = PaperSearch(snapshot, get_encoder(self.settings.query_backend), cache, self._progress)
             return self._search
 
     def load(self) -> "Assistant":

@@ -19,7 +19,6 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -127,14 +126,13 @@ class Multilingual:
             bar.close()
         return out
 
-    def scores(self, question: str, restrict: Collection[str] | None, depth: int) -> dict[str, float]:
-        """Calibrated e5 similarity of ``question`` to the best ``depth`` papers (of ``restrict``, if given)."""
+    def scores(self, question: str, rows: np.ndarray | None, depth: int) -> dict[str, float]:
+        """Calibrated e5 similarity of ``question`` to the best ``depth`` papers (of ``rows``, indices into
+        ``papers``, if given)."""
         vecs = self.vectors()
         q = np.asarray(self._model().query(question), dtype=np.float32).ravel()
         sims = E5_SCALE * (vecs @ q) + E5_SHIFT
-        rows = np.arange(len(self.papers))
-        if restrict is not None:
-            rows = np.fromiter((i for i, p in enumerate(self.papers) if p.id in restrict), dtype=np.int64)
+        rows = np.arange(len(self.papers)) if rows is None else rows
         if len(rows) > depth:
             rows = rows[np.argpartition(-sims[rows], depth)[:depth]]
         return {self.papers[i].id: float(sims[i]) for i in rows}

@@ -52,20 +52,24 @@ proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien 
 perche chi wann warum welchen wieviel pourquoi combien onde quem quantos""".split())
 STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
 
-_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
-                        r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
 _ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
                          "se si ne tout im fur al la le lo il du des articles".split())
 FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
 
 
+def non_latin_share(text: str) -> float:
+    """The share of ``text``'s letters outside the Latin script (Chinese, Russian, Greek, ...); 0 without letters."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f") for c in letters)
+    return other / len(letters) if letters else 0.0
+
+
 def foreign_language(text: str) -> bool:
     """True when ``text`` is (mostly) not English: a quarter of its letters are of a non-Latin script (not
     the "μs" or "λ" of an English question), or it has at least two distinct function words of Spanish,
     French, German, Italian or Portuguese that English does not use."""
-    letters = sum(c.isalpha() for c in text)
-    if letters and len(_NON_LATIN.findall(text)) >= letters / 4:
+    if non_latin_share(text) >= 0.25:
         return True
     words = set(re.findall(r"[^\W\d_]+", fold_accents(text.lower())))
     return len(words & FOREIGN_MARKERS) >= 2
@@ -200,6 +204,6 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     if re.match(r"^\s*(which|what) (paper|system) (is|was|does|did|introduces|proposes|presents)\b", text, re.I):
         return "single"  # "which paper introduces X?" asks for one, however short
     # a short question is a topic ("MoE training"); a question in Chinese or Japanese has few Latin words at all
-    if LIST_CUES.search(text) or (len(content) <= 3 and not _NON_LATIN.search(text)):
+    if LIST_CUES.search(text) or (len(content) <= 3 and not non_latin_share(text)):
         return "list"
     return "single"

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
@@ -93,11 +94,13 @@ class Retrieval:
 class PaperSearch:
     """All read-side state built once per index generation: BM25, vocabulary, alias and author maps."""
 
-    def __init__(self, snapshot: IndexSnapshot, encoder, multilingual: Multilingual | None = None) -> None:
+    def __init__(self, snapshot: IndexSnapshot, encoder, multilingual_cache: Path | None = None,
+                 progress: bool | None = None) -> None:
         self.snapshot = snapshot
         self.encoder = encoder
-        self.multilingual = multilingual  # None: every question is read as English
         self.papers: list[Paper] = list(snapshot.papers.values())
+        # e5 vectors of these papers, in this order, cached in ``multilingual_cache``; None: all questions are English
+        self.multilingual = Multilingual(multilingual_cache, self.papers, progress) if multilingual_cache else None
         self.by_id = snapshot.papers
         self.row = {p.id: i for i, p in enumerate(self.papers)}
         self.sentences = Sentences(snapshot.papers)
@@ -396,7 +399,8 @@ class PaperSearch:
             inside = self.ids_mask(within)
             mask = inside if mask is None else mask & inside
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
-        pool = [self.papers[i] for i in np.flatnonzero(mask)] if restricted else self.papers
+        pool_rows = np.flatnonzero(mask) if restricted else None
+        pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
         if parsed.shape == "metadata":
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool)
         pool_ids = {p.id for p in pool} if restricted else None
@@ -410,7 +414,7 @@ class PaperSearch:
             dense_in = re.sub(r"[^\W\d_]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
         qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
-        foreign = self.foreign_scores(text, pool_ids)
+        foreign = self.foreign_scores(text, pool_rows)
         if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
             dense = foreign
         named = self.named_papers(text)
@@ -429,16 +433,16 @@ class PaperSearch:
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
                          multilingual=foreign is not None)
 
-    def foreign_scores(self, text: str, restrict: Collection[str] | None) -> dict[str, float] | None:
+    def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
         """For a question in another language, the multilingual encoder's calibrated scores of the nearest
         papers (in place of MiniLM's, which reads only English); None for an English question, or when the
         multilingual model cannot be used here (then the question is read as English, as before)."""
         if self.multilingual is None or not foreign_language(text):
             return None
-        if restrict is not None and not restrict:
+        if rows is not None and not len(rows):
             return {}
         try:
-            return self.multilingual.scores(text, restrict, self.multilingual_depth)
+            return self.multilingual.scores(text, rows, self.multilingual_depth)
         except MultilingualUnavailable as exc:
             log.warning("question read as English: %s", exc)
             return None
