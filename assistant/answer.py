@@ -138,6 +138,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     terms = r.query_terms
     if shape == "metadata":
         return _metadata_answer(r, sentences, terms, idf)
+    if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
+        return _no_match(r.parsed.filters.describe())
     if should_refuse(r, t):
         return _refusal(r)
     top = r.ranked[0]
@@ -167,6 +169,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     chosen = chosen or [top]
     citations: list[Citation] = []
     lines: list[str] = []
+    # "who wrote Stream2LLM?": each paper's line says who and where
+    who = (lambda p: f" ({_who(p)})") if r.parsed.asks_who else (lambda p: "")
     if shape == "list":
         head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
         if r.parsed.filters:
@@ -178,7 +182,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
                                    contribution=not results)[0]
             citations.append(_citation(sp, quote))
-            lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
+            lines.append(f"- **{sp.paper.title}**{who(sp.paper)}: {quote} [{sp.paper.id}]")
     else:
         for sp in chosen:
             sents = sentences.get(sp.paper.id, [])
@@ -188,7 +192,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1)
             citations.append(_citation(sp, quotes[0] if shape != "describe" else " ".join(quotes)))
-            lines.append(f"**{sp.paper.title}**: " + " ".join(quotes) + f" [{sp.paper.id}]")
+            lines.append(f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes) + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)
 
@@ -197,22 +201,29 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     papers = r.metadata_matches
     what = r.parsed.filters.describe()
     if not papers:
-        return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.",
-                      refused=True)
+        return _no_match(what)
     lines = [f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what}:"]
     citations = []
+    wanted = {w.lower() for w in r.parsed.filters.institutions}
     for p in papers:
         sp = ScoredPaper(p, 1.0)
         sents = sentences.get(p.id, [])
         quote = sents[0] if sents else p.title
-        who = ", ".join(p.authors[:4]) + (" et al." if len(p.authors) > 4 else "")
-        wanted = {w.lower() for w in r.parsed.filters.institutions}
-        ordered = sorted(p.institutions, key=lambda name: name.lower() not in wanted)  # the matching one first
-        inst = "; ".join(ordered[:4])
-        meta = " — ".join(x for x in (who, inst, p.venue) if x)
-        lines.append(f"- **{p.title}** ({meta}) [{p.id}]")
+        lines.append(f"- **{p.title}** ({_who(p, wanted)}) [{p.id}]")
         citations.append(_citation(sp, quote))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _who(p: Paper, first: set[str] = frozenset()) -> str:
+    """Authors, institutions (those in ``first`` first) and venue of a paper, for an answer line."""
+    who = ", ".join(p.authors[:4]) + (" et al." if len(p.authors) > 4 else "")
+    inst = "; ".join(sorted(p.institutions, key=lambda name: name.lower() not in first)[:4])
+    return " — ".join(x for x in (who, inst, p.venue) if x)
+
+
+def _no_match(what: str) -> Answer:
+    return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.",
+                  refused=True)
 
 
 def _refusal(r: Retrieval) -> Answer:

@@ -17,6 +17,8 @@ ASK_EXAMPLES = """examples:
   ask "what does RagInfer do?"
   ask "what did Amazon present at MLSys 2026?" --json
   ask "papers on KV cache compression" --venue arXiv --k 5
+  ask "papers on speculative decoding that are not from Google"
+  ask "who wrote Stream2LLM?"
   ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
 """
 

@@ -58,10 +58,14 @@ def format_sources(candidates: Candidates) -> str:
         if len(text) > MAX_SOURCE_CHARS:
             text = text[:MAX_SOURCE_CHARS].rsplit(" ", 1)[0] + " …"
         pid = _neutral(paper.id).replace('"', "&quot;").replace(">", "&gt;")
+        # who wrote it and where they work: "who works on X?" is answerable from the sources too
+        people = [f"{label}: {_neutral(_one_line(', '.join(names[:8]) + (' et al.' if len(names) > 8 else '')))}"
+                  for label, names in (("Authors", paper.authors), ("Institutions", paper.institutions)) if names]
         blocks.append("\n".join([
             f'<source id="{pid}">',
             f"Title: {_neutral(_one_line(paper.title))}",
             f"Venue: {_neutral(_one_line(paper.venue)) or 'unknown'}",
+            *people,
             f"Text: {_neutral(text)}",
             "</source>",
         ]))

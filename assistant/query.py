@@ -34,7 +34,7 @@ author authors co-authored coauthored written wrote write come comes came have h
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
-involve involves involving tackle tackles opposed making new different""".split())
+involve involves involving tackle tackles opposed making new different ones""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -91,6 +91,10 @@ STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|perce
                               r"monthly active|how (fast|large|big|long))\b|%", re.I)
 # what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own
 EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas|cheap", re.I)
+# the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
+WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
+                      r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
+                      r"\bwhere\b.*\b(from|published|presented|appear\w*)\b", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 _ALTERNATIVES = re.compile(r"((?:[\w-]+,\s*)*[\w-]+),?\s+or\s+([\w-]+)", re.I)
 
@@ -154,9 +158,14 @@ class Filters:
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     single_author: bool = False
+    # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
+    not_venues: list[str] = field(default_factory=list)
+    not_institutions: list[str] = field(default_factory=list)
+    not_authors: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.venues or self.institutions or self.authors or self.years or self.single_author)
+        return bool(self.venues or self.institutions or self.authors or self.years or self.single_author
+                    or self.not_venues or self.not_institutions or self.not_authors)
 
     def describe(self) -> str:
         parts = []
@@ -170,6 +179,12 @@ class Filters:
             parts.append("in " + " or ".join(map(str, self.years)))
         if self.single_author:
             parts.append("with a single author")
+        if self.not_institutions:
+            parts.append("not from " + " or ".join(self.not_institutions))
+        if self.not_authors:
+            parts.append("not by " + " or ".join(self.not_authors))
+        if self.not_venues:
+            parts.append("not at " + " or ".join(self.not_venues))
         return ", ".join(parts)
 
 
@@ -183,6 +198,11 @@ class ParsedQuestion:
     filters: Filters
     content_words: list[str]
     alternatives: set[str] = field(default_factory=set)  # words offered as alternatives (question_alternatives)
+
+    @property
+    def asks_who(self) -> bool:
+        """The question asks who wrote papers or where they appeared ("Who wrote Stream2LLM?")."""
+        return bool(WHO_CUES.search(self.text))
 
 
 def content_words(text: str) -> list[str]:

@@ -35,6 +35,12 @@ _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?auth
 
 
 _INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from))\s+(the\s+)?$", re.I)
+# what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
+_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
+                         r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
+                         r"presented|published|accepted|appearing|in|on|any|the|papers?)\s+)*$", re.I)
+# a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
+_YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
                          r"submitted|work|contribute|contributed))\b", re.I)
 
@@ -270,21 +276,33 @@ class PaperSearch:
         spans: list[tuple[int, int]] = []
         free = lambda s, e: not any(a < e and s < b for a, b in spans)  # noqa: E731
         matched_papers: set[str] = set()
+        def negated(start: int) -> int | None:
+            """Where the words ruling out the metadata at ``start`` begin, if they do."""
+            m = _NEG_BEFORE.search(text, 0, start)
+            return m.start() if m and m.end() == start else None
+
         for key, start, end in self._phrases(text):
             if not free(start, end):
                 continue
             if " " in key and key in self.author_keys:
-                found.authors.append(self.author_keys[key])
-                spans.append((start, end))
+                neg = negated(start)
+                (found.authors if neg is None else found.not_authors).append(self.author_keys[key])
+                spans.append((start if neg is None else neg, end))
             elif key in self.alias_keys:
                 alias = self.alias_keys[key]
                 surface = text[start:end]
                 proper = " " in key or any(c.isupper() for c in surface)
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
-                if proper and (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])):
-                    found.institutions.append(self.alias_canonical.get(alias, surface))
-                    matched_papers |= self.alias_papers[alias]
-                    spans.append((start, end))
+                if proper and (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])
+                               or text[:start].lower().endswith("non-")):
+                    neg = negated(start)
+                    name = self.alias_canonical.get(alias, surface)
+                    if neg is None:
+                        found.institutions.append(name)
+                        matched_papers |= self.alias_papers[alias]
+                    else:
+                        found.not_institutions.append(name)
+                    spans.append((start if neg is None else neg, end))
         low = text.lower()
         for venue in self.venues:
             short = venue.split()[0]
@@ -293,14 +311,15 @@ class PaperSearch:
             pattern = r"(?<!\w)" + re.escape(venue) + r"(?!\w)|(?<!\w)" + re.escape(short) + r"(?:\s*'?\d{2,4})?(?!\w)"
             for m in re.finditer(pattern, text, re.I):
                 if free(m.start(), m.end()):
-                    found.venues.append(venue)
-                    spans.append((m.start(), m.end()))
+                    neg = negated(m.start())
+                    (found.venues if neg is None else found.not_venues).append(venue)
+                    spans.append((m.start() if neg is None else neg, m.end()))
                     break
         if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
             found.single_author = True
             spans.append((0, 0))
         for m in re.finditer(r"\b(19|20)\d{2}\b", text):
-            if free(m.start(), m.end()) and int(m.group(0)) in self.years:
+            if free(m.start(), m.end()) and (int(m.group(0)) in self.years or _YEAR_CUE.search(text[:m.start()])):
                 found.years.append(int(m.group(0)))
                 spans.append((m.start(), m.end()))
         rest = text
@@ -309,7 +328,23 @@ class PaperSearch:
         if found:
             rest = _META_CUES.sub(" ", rest)
         found.institutions = list(dict.fromkeys(found.institutions))
+        found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
+
+    def ruled_out_metadata(self, excluded: list[str]) -> tuple[Filters, list[str]]:
+        """Split the phrases a question rules out ("excluding Amazon", "other than arXiv") into metadata it
+        rules out and topics it rules out ("excluding quantization")."""
+        ruled, topics = Filters(), []
+        for phrase in excluded:
+            found, left, _ = self.read_filters("from " + phrase)
+            names = found.institutions or found.authors or found.venues
+            if names and not content_words(left):
+                ruled.not_institutions += found.institutions
+                ruled.not_authors += found.authors
+                ruled.not_venues += found.venues
+            else:
+                topics.append(phrase)
+        return ruled, topics
 
     def matching(self, filters: Filters, institution_ids: set[str] | None = None) -> list[Paper]:
         """Every paper that satisfies all ``filters`` (institution by any alias), in collection order."""
@@ -326,6 +361,12 @@ class PaperSearch:
             mask &= self._rows_mask(self._author_rows, filters.authors)
         if filters.single_author:
             mask &= self._single_author
+        for name in filters.not_institutions:
+            mask &= ~self.ids_mask(self.alias_papers.get(name.lower(), ()))
+        if filters.not_venues:
+            mask &= ~self._rows_mask(self._venue_rows, filters.not_venues)
+        if filters.not_authors:
+            mask &= ~self._rows_mask(self._author_rows, filters.not_authors)
         if filters.institutions:
             inst_ids = institution_ids
             if inst_ids is None:
@@ -384,6 +425,11 @@ class PaperSearch:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
         text, excluded = split_negated(strip_injection(question))
         read, rest, inst_hits = self.read_filters(text)
+        if excluded:
+            ruled, excluded = self.ruled_out_metadata(excluded)
+            read.not_institutions += ruled.not_institutions
+            read.not_authors += ruled.not_authors
+            read.not_venues += ruled.not_venues
         filters = _merge(filters or Filters(), read)
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
@@ -680,4 +726,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         authors=given.authors or read.authors,
         years=given.years or read.years,
         single_author=given.single_author or read.single_author,
+        not_venues=given.not_venues or read.not_venues,
+        not_institutions=given.not_institutions or read.not_institutions,
+        not_authors=given.not_authors or read.not_authors,
     )

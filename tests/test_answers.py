@@ -231,6 +231,59 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert not [c.title for c in kv.citations if re.search(r"\bKV\b", c.title)]
 
 
+def _author_papers(answerer, name: str) -> set[str]:
+    return {p.id for p in answerer.papers if name in p.authors}
+
+
+def test_metadata_the_question_rules_out_is_excluded_not_required(answerer):
+    amazon = _institution_papers(answerer, "Amazon")
+    answer = answerer.ask("which papers are not from Amazon?")
+    assert {c.paper_id for c in answer.citations} == {p.id for p in answerer.papers} - amazon
+    assert answer.text.startswith(f"{len(answerer.papers) - len(amazon)} papers not from Amazon:")
+    answer = answerer.ask("which papers were not presented at MLSys?")
+    assert answer.citations and {c.venue for c in answer.citations} == {"arXiv", "CAIS 2026"}
+    assert len(answer.citations) == sum(p.venue != "MLSys 2026" for p in answerer.papers)
+    # with a topic: the same topic's answer without the exclusion does cite papers it rules out
+    for question, ruled_out in [
+            ("papers on speculative decoding excluding those from UC Berkeley",
+             _institution_papers(answerer, "University of California, Berkeley")),
+            ("non-Google papers about TPUs", _institution_papers(answerer, "Google")),
+            ("Which papers are not written by Tri Dao but are about speculative decoding?", _author_papers(answerer, "Tri Dao")),
+            ("MoE training papers other than arXiv ones", {p.id for p in answerer.papers if p.venue == "arXiv"})]:
+        plain = answerer.ask(re.sub(r"(excluding those from UC Berkeley|non-Google |not written by Tri Dao but are |"
+                                    r"other than arXiv ones)", "", question))
+        assert {c.paper_id for c in plain.citations} & ruled_out, plain.text
+        answer = answerer.ask(question)
+        assert answer.citations and not {c.paper_id for c in answer.citations} & ruled_out, answer.text
+        check_honest(answer, answerer)
+
+
+def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
+    assert not any(p.year == 2024 for p in answerer.papers)
+    for question in ["papers from 2024", "MoE training papers from 2024"]:
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations
+        assert answer.text.startswith("No paper in the collection matches (in 2024)")
+    assert answerer.ask("MoE training papers").citations  # the topic alone is answered
+
+
+def test_who_and_where_questions_name_the_authors_institutions_and_venue(answerer):
+    stream = answerer.paper("openreview:FuRo7Ur5Ib")
+    answer = answerer.ask("Who wrote Stream2LLM?")
+    assert answer.cited_ids[0] == stream.id
+    assert all(name in answer.text for name in stream.authors[:3]) and stream.institutions[0] in answer.text
+    answer = answerer.ask("which institutions work on speculative decoding?")
+    assert len(answer.citations) >= 3
+    for c in answer.citations:
+        paper = answerer.paper(c.paper_id)
+        assert ", ".join(paper.authors[:2]) in answer.text
+        assert not paper.institutions or paper.institutions[0] in answer.text
+    # a question that does not ask who keeps its lines short
+    plain = answerer.ask("which papers work on speculative decoding?")
+    assert stream.authors[0] not in plain.text and "Berkeley" not in plain.text.split("**Sources**")[0]
+    check_honest(answer, answerer)
+
+
 @pytest.mark.parametrize("question, shape", [
     ("What work is there on scheduling requests in LLM serving systems?", "list"),
     ("What research exists on context parallelism?", "list"),
