@@ -7,6 +7,7 @@ number for a factual question. When nothing in the collection answers, it says s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .query import EFFECT_WORDS, STOPWORDS, non_latin_share, singular
@@ -133,7 +134,13 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
 def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
             t: Thresholds | None = None) -> Answer:
     """Turn a retrieval into a grounded, cited answer shaped by the question."""
-    t = t or Thresholds()
+    answer = _compose(r, sentences, idf, k, t or Thresholds())
+    if r.note:
+        answer.text = r.note + "\n\n" + answer.text
+    return answer
+
+
+def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int, t: Thresholds) -> Answer:
     shape = r.parsed.shape
     terms = r.query_terms
     if shape == "metadata":
@@ -202,7 +209,11 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     what = r.parsed.filters.describe()
     if not papers:
         return _no_match(what)
-    lines = [f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what}:"]
+    head = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}"
+    venues = Counter(p.venue for p in papers)
+    if len(venues) > 1:  # "how many papers are there?": the count per venue first
+        head += " (" + ", ".join(f"{n} {v or 'unknown venue'}" for v, n in venues.most_common()) + ")"
+    lines = [head + ":"]
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}
     for p in papers:
@@ -229,6 +240,10 @@ def _no_match(what: str) -> Answer:
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
+    if r.parsed.filters and r.candidates:  # "papers from Microsoft about MoE": none of its papers answers
+        what = r.parsed.filters.describe()
+        text = (f"No paper {what} answers this question: the collection does not cover it "
+                f"({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched).")
     # mostly letters outside the Latin script, read as English (the multilingual model is off)
     if non_latin_share(r.parsed.text) > 0.5 and not r.multilingual:
         text += (" The question does not seem to be in English, and the assistant's embedding model reads "

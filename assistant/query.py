@@ -91,6 +91,9 @@ STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|perce
                               r"monthly active|how (fast|large|big|long))\b|%", re.I)
 # what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own
 EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas|cheap", re.I)
+# the question asks about the collection itself ("how many papers are there?"): every paper is the answer
+COLLECTION_CUES = re.compile(r"\bhow many (papers|works|articles)\b|\b(all|every)( of)?( the)? papers\b|"
+                             r"\bpapers (are there|do you (have|know|hold))\b|\bin the collection\b", re.I)
 # the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
 WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
@@ -158,6 +161,7 @@ class Filters:
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     single_author: bool = False
+    every_author: bool = False  # "co-authored by Tri Dao and Ion Stoica": papers with all of ``authors``
     # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
     not_venues: list[str] = field(default_factory=list)
     not_institutions: list[str] = field(default_factory=list)
@@ -172,7 +176,7 @@ class Filters:
         if self.institutions:
             parts.append("from " + " or ".join(self.institutions))
         if self.authors:
-            parts.append("by " + " or ".join(self.authors))
+            parts.append("by " + (" and " if self.every_author else " or ").join(self.authors))
         if self.venues:
             parts.append("at " + " or ".join(self.venues))
         if self.years:
@@ -212,7 +216,7 @@ def content_words(text: str) -> list[str]:
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
-    if filters and not content:
+    if not content and (filters or COLLECTION_CUES.search(text)):
         return "metadata"
     if STRONG_FACT_CUES.search(text):
         return "factual"

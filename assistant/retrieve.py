@@ -95,6 +95,7 @@ class Retrieval:
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
     multilingual: bool = False  # a question in another language, read by the multilingual encoder
+    note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
 class PaperSearch:
@@ -258,6 +259,8 @@ class PaperSearch:
                                           dtype=bool, count=len(self.papers))
         norm = lambda name: " ".join(re.findall(r"[a-z0-9]+", name.lower()))  # noqa: E731
         self.author_keys = {norm(name): full for name, full in self.author_name.items()}
+        for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
+            self.author_keys.setdefault(_no_initials(key), full)
         self.alias_keys = {norm(alias): alias for alias in self.alias_papers if norm(alias)}
 
     def _phrases(self, text: str, longest: int = 8):
@@ -281,12 +284,17 @@ class PaperSearch:
             m = _NEG_BEFORE.search(text, 0, start)
             return m.start() if m and m.end() == start else None
 
+        named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
         for key, start, end in self._phrases(text):
             if not free(start, end):
                 continue
-            if " " in key and key in self.author_keys:
+            author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key))
+            if " " in key and author:
                 neg = negated(start)
-                (found.authors if neg is None else found.not_authors).append(self.author_keys[key])
+                if neg is None:
+                    named_at.append((start, end, author))
+                else:
+                    found.not_authors.append(author)
                 spans.append((start if neg is None else neg, end))
             elif key in self.alias_keys:
                 alias = self.alias_keys[key]
@@ -303,6 +311,11 @@ class PaperSearch:
                     else:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end))
+        named_at.sort()
+        found.authors = list(dict.fromkeys(name for _, _, name in named_at))
+        # "co-authored by A and B": their joint papers (a list "by A, B or C" is anyone's)
+        found.every_author = any(re.fullmatch(r"\s*(and|&)\s*", text[a_end:b_start], re.I)
+                                 for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:]))
         low = text.lower()
         for venue in self.venues:
             short = venue.split()[0]
@@ -357,7 +370,10 @@ class PaperSearch:
             mask &= self._rows_mask(self._venue_rows, filters.venues)
         if filters.years:
             mask &= self._rows_mask(self._year_rows, filters.years)
-        if filters.authors:
+        if filters.authors and filters.every_author:
+            for name in filters.authors:
+                mask &= self._rows_mask(self._author_rows, [name])
+        elif filters.authors:
             mask &= self._rows_mask(self._author_rows, filters.authors)
         if filters.single_author:
             mask &= self._single_author
@@ -440,15 +456,26 @@ class PaperSearch:
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words,
                                 question_alternatives(rest))
         from_question = read.institutions and filters.institutions == read.institutions
-        mask = self.filter_mask(filters, inst_hits if from_question else None) if filters else None
-        if within is not None:
-            inside = self.ids_mask(within)
-            mask = inside if mask is None else mask & inside
+
+        def allowed(filters: Filters) -> np.ndarray | None:
+            mask = self.filter_mask(filters, inst_hits if from_question else None) if filters else None
+            if within is not None:
+                inside = self.ids_mask(within)
+                mask = inside if mask is None else mask & inside
+            return mask
+
+        mask = allowed(filters)
+        note = ""
+        if filters.every_author and mask is not None and not mask.any():
+            # no joint paper: say so, and answer with the papers of any of them
+            note = f"No paper in the collection is {filters.describe()} together; these are by any of them."
+            filters.every_author = False
+            mask = allowed(filters)
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
         if parsed.shape == "metadata":
-            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool)
+            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note)
         pool_ids = {p.id for p in pool} if restricted else None
         terms = self.expand(words)
         lexical = self.bm25(terms)
@@ -477,7 +504,7 @@ class PaperSearch:
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
-                         multilingual=foreign is not None)
+                         multilingual=foreign is not None, note=note)
 
     def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
         """For a question in another language, the multilingual encoder's calibrated scores of the nearest
@@ -719,6 +746,14 @@ class PaperSearch:
         return out
 
 
+def _no_initials(key: str) -> str:
+    """A normalized name without its middle initials ("joseph e gonzalez" -> "joseph gonzalez"); the name
+    itself when that would leave fewer than two words."""
+    words = key.split()
+    kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]] if len(words) > 2 else words
+    return " ".join(kept)
+
+
 def _merge(given: Filters, read: Filters) -> Filters:
     return Filters(
         venues=given.venues or read.venues,
@@ -726,6 +761,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         authors=given.authors or read.authors,
         years=given.years or read.years,
         single_author=given.single_author or read.single_author,
+        every_author=read.every_author if not given.authors else given.every_author,
         not_venues=given.not_venues or read.not_venues,
         not_institutions=given.not_institutions or read.not_institutions,
         not_authors=given.not_authors or read.not_authors,

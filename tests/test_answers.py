@@ -239,7 +239,7 @@ def test_metadata_the_question_rules_out_is_excluded_not_required(answerer):
     amazon = _institution_papers(answerer, "Amazon")
     answer = answerer.ask("which papers are not from Amazon?")
     assert {c.paper_id for c in answer.citations} == {p.id for p in answerer.papers} - amazon
-    assert answer.text.startswith(f"{len(answerer.papers) - len(amazon)} papers not from Amazon:")
+    assert answer.text.startswith(f"{len(answerer.papers) - len(amazon)} papers not from Amazon")
     answer = answerer.ask("which papers were not presented at MLSys?")
     assert answer.citations and {c.venue for c in answer.citations} == {"arXiv", "CAIS 2026"}
     assert len(answer.citations) == sum(p.venue != "MLSys 2026" for p in answerer.papers)
@@ -265,6 +265,41 @@ def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
         assert answer.refused and not answer.citations
         assert answer.text.startswith("No paper in the collection matches (in 2024)")
     assert answerer.ask("MoE training papers").citations  # the topic alone is answered
+
+
+def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
+    stoica, gonzalez = _author_papers(answerer, "Ion Stoica"), _author_papers(answerer, "Joseph Gonzalez")
+    assert stoica & gonzalez and stoica - gonzalez  # one joint paper, and Stoica papers without Gonzalez
+    # the question spells a middle initial the collection does not
+    answer = answerer.ask("papers co-authored by Ion Stoica and Joseph E. Gonzalez")
+    assert set(answer.cited_ids) == stoica & gonzalez
+    assert answer.text.startswith(f"{len(stoica & gonzalez)} paper by Ion Stoica and Joseph Gonzalez")
+    assert set(answerer.ask("papers by Ion Stoica or Joseph Gonzalez").cited_ids) == stoica | gonzalez
+    # no joint paper: said so, then the papers of either
+    tri = _author_papers(answerer, "Tri Dao")
+    assert not tri & stoica
+    answer = answerer.ask("papers co-authored by Tri Dao and Ion Stoica")
+    assert answer.text.startswith("No paper in the collection is by Tri Dao and Ion Stoica together")
+    assert set(answer.cited_ids) == tri | stoica
+
+
+def test_a_filtered_question_none_of_whose_papers_answers_says_which_papers_were_searched(answerer):
+    microsoft = _institution_papers(answerer, "Microsoft")
+    assert microsoft and answerer.ask("papers about MoE").citations
+    answer = answerer.ask("Is there any paper from Microsoft about MoE?")
+    assert answer.refused and not answer.citations
+    assert answer.text.startswith("No paper from Microsoft answers this question")
+    assert f"({len(microsoft)} papers from Microsoft searched)" in answer.text
+
+
+def test_a_question_about_the_collection_itself_counts_every_paper(answerer):
+    answer = answerer.ask("how many papers are there?")
+    venues = {}
+    for p in answerer.papers:
+        venues[p.venue] = venues.get(p.venue, 0) + 1
+    assert answer.text.startswith(f"{len(answerer.papers)} papers in the collection (")
+    assert all(f"{n} {v}" in answer.text.split("\n")[0] for v, n in venues.items())
+    assert len(answer.citations) == len(answerer.papers)
 
 
 def test_who_and_where_questions_name_the_authors_institutions_and_venue(answerer):
@@ -442,3 +477,23 @@ def test_streaming_yields_text_then_the_answer(answerer):
     assert all(isinstance(p, str) for p in pieces[:-1]) and len(pieces) > 2
     final = pieces[-1]
     assert isinstance(final, Answer) and final.text.startswith(pieces[-2][:20])
+
+
+def test_an_llm_answer_keeps_the_note_on_how_the_question_was_read(real_index):
+    from dataclasses import replace
+
+    from fake_openai import FakeOpenAI
+
+    from assistant import Assistant
+
+    fake = FakeOpenAI().start()
+    try:
+        fake.add("Speculative decoding under RL training is studied [openreview:kMeqqPBjSl].")
+        settings = replace(real_index, llm_base_url=fake.base_url)
+        answer = Assistant(settings, build_if_missing=False).load().ask(
+            "speculative decoding papers co-authored by Tri Dao and Ion Stoica", llm=True)
+    finally:
+        fake.stop()
+    assert fake.chat_requests, "the LLM was asked"
+    assert answer.text.startswith("No paper in the collection is by Tri Dao and Ion Stoica together")
+    assert "[openreview:kMeqqPBjSl]" in answer.text and answer.cited_ids == ["openreview:kMeqqPBjSl"]
