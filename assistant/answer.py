@@ -134,13 +134,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
 def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
             t: Thresholds | None = None) -> Answer:
     """Turn a retrieval into a grounded, cited answer shaped by the question."""
-    answer = _compose(r, sentences, idf, k, t or Thresholds())
-    if r.note:
-        answer.text = r.note + "\n\n" + answer.text
-    return answer
-
-
-def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int, t: Thresholds) -> Answer:
+    t = t or Thresholds()
     shape = r.parsed.shape
     terms = r.query_terms
     if shape == "metadata":

@@ -257,11 +257,10 @@ class PaperSearch:
         self._venue_rows, self._year_rows, self._author_rows = map(as_arrays, (venue_rows, year_rows, author_rows))
         self._single_author = np.fromiter((len([a for a in p.authors if a]) == 1 for p in self.papers),
                                           dtype=bool, count=len(self.papers))
-        norm = lambda name: " ".join(re.findall(r"[a-z0-9]+", name.lower()))  # noqa: E731
-        self.author_keys = {norm(name): full for name, full in self.author_name.items()}
+        self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
             self.author_keys.setdefault(_no_initials(key), full)
-        self.alias_keys = {norm(alias): alias for alias in self.alias_papers if norm(alias)}
+        self.alias_keys = {_name_key(alias): alias for alias in self.alias_papers if _name_key(alias)}
 
     def _phrases(self, text: str, longest: int = 8):
         """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""
@@ -378,7 +377,7 @@ class PaperSearch:
         if filters.single_author:
             mask &= self._single_author
         for name in filters.not_institutions:
-            mask &= ~self.ids_mask(self.alias_papers.get(name.lower(), ()))
+            mask &= ~self.ids_mask(self.institution_papers(name))
         if filters.not_venues:
             mask &= ~self._rows_mask(self._venue_rows, filters.not_venues)
         if filters.not_authors:
@@ -386,11 +385,18 @@ class PaperSearch:
         if filters.institutions:
             inst_ids = institution_ids
             if inst_ids is None:
-                inst_ids = set()
-                for name in filters.institutions:
-                    inst_ids |= self.alias_papers.get(name.lower(), set())
+                inst_ids = set().union(*map(self.institution_papers, filters.institutions))
             mask &= self.ids_mask(inst_ids)
         return mask
+
+    def institution_papers(self, name: str) -> set[str]:
+        """The papers of the institution called ``name`` (any alias; spelt as a source spells it, or with other
+        case, commas and spaces: the name a question used is kept for display)."""
+        found = self.alias_papers.get(name.lower())
+        if found is None:
+            alias = self.alias_keys.get(_name_key(name))
+            found = self.alias_papers.get(alias, set()) if alias else set()
+        return found
 
     def _rows_mask(self, rows: dict[object, np.ndarray], keys: Iterable) -> np.ndarray:
         """A boolean mask over ``self.papers`` of the rows listed under any of ``keys``."""
@@ -744,6 +750,11 @@ class PaperSearch:
             out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1)), cov))
         out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
+
+
+def _name_key(name: str) -> str:
+    """A name's lookup key: lower-case words and digits only ("UC, Berkeley" -> "uc berkeley")."""
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 def _no_initials(key: str) -> str:

@@ -258,6 +258,15 @@ def test_metadata_the_question_rules_out_is_excluded_not_required(answerer):
         check_honest(answer, answerer)
 
 
+def test_an_institution_is_found_however_its_name_is_punctuated(answerer):
+    search = answerer._searcher()
+    berkeley = search.institution_papers("University of California, Berkeley")
+    assert berkeley and search.institution_papers("university of california berkeley") == berkeley
+    assert not search.institution_papers("University of Nowhere")
+    answer = answerer.ask("papers about inference", institution="university of california berkeley")
+    assert answer.citations and set(answer.cited_ids) <= berkeley
+
+
 def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
     assert not any(p.year == 2024 for p in answerer.papers)
     for question in ["papers from 2024", "MoE training papers from 2024"]:
