@@ -14,7 +14,8 @@ from .query import EFFECT_WORDS, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
-REFUSAL_TEXT = "The collection does not cover this question: no indexed paper answers it."
+REFUSAL_HEAD = "The collection does not cover this question:"
+REFUSAL_TEXT = REFUSAL_HEAD + " no indexed paper answers it."
 
 
 @dataclass
@@ -137,6 +138,10 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     t = t or Thresholds()
     shape = r.parsed.shape
     terms = r.query_terms
+    if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it
+        return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
+                           "(each paper has its title, abstract, authors, institutions, venue and year).",
+                      refused=True)
     if shape == "metadata":
         return _metadata_answer(r, sentences, terms, idf)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search

@@ -99,6 +99,53 @@ WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
                       r"\bwhere\b.*\b(from|published|presented|appear\w*)\b", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
+# What no record of the collection holds: a paper is its title, abstract, authors, institutions, venue and year,
+# not the conference's own facts or how the paper was received. (words of the fact, what to call it, and
+# whether the words name it alone: "deadline" or "acceptance rate" are also topics of papers -- deadline-aware
+# scheduling, the acceptance rate of drafted tokens -- so they count only when nothing else is asked)
+UNRECORDED = (
+    (re.compile(r"\b(acceptance|admission|rejection) (rates?|ratios?)\b", re.I), "acceptance rates", False),
+    (re.compile(r"\bsubmissions?\b|\bsubmitted\b", re.I), "submission figures", False),
+    (re.compile(r"\bbest[- ]papers?\b|\bawards?\b|\bawarded\b|\bprizes?\b|\bwon\b", re.I), "awards", True),
+    (re.compile(r"\b(keynotes?|invited talks?|speakers?|panels?|tutorials?|workshops?)\b", re.I), "keynotes or talks", False),
+    (re.compile(r"\bdeadlines?\b", re.I), "deadlines", False),
+    (re.compile(r"\b(registration|fees?|visas?)\b", re.I), "registration or fees", False),
+    (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
+    (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b",
+                re.I), "where or when the conference takes place", False),
+    (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
+                r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
+)
+# what remains of such a question when it asks nothing else ("How many submissions did MLSys 2026 receive?")
+_EVENT_WORDS = frozenset("""conference conferences venue event year edition receive received gave give given get got win
+wins rate rates ratio paper papers accepted track main program total overall number count best top""".split())
+
+
+def strip_unrecorded(text: str) -> str:
+    """``text`` without the facts no record holds that are never a paper's topic ("most cited", "award"):
+    searched for, they would rank papers that happen to use the words."""
+    for pattern, _, alone in UNRECORDED:
+        if alone:
+            text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def unrecorded(text: str, content_words: list[str]) -> tuple[str, bool]:
+    """The facts a question asks that no record holds ("acceptance rates"), or "", and whether it asks only
+    those: then the collection does not cover it; otherwise the rest of the question may still be answered."""
+    found = [(what, alone, {t for m in pattern.finditer(text) for t in tokenize(m.group(0))})
+             for pattern, what, alone in UNRECORDED if pattern.search(text)]
+    if not found:
+        return "", False
+    named = set().union(*(words for _, _, words in found))
+    rest = [w for w in content_words if w not in named and singular(w) not in named and w not in _EVENT_WORDS
+            and not w.isdigit()]
+    if not rest:
+        whats = [what for what, _, _ in found]
+        return (", ".join(whats[:-1]) + " or " if len(whats) > 1 else "") + whats[-1], True
+    return next((what for what, alone, _ in found if alone), ""), False
+
+
 _ALTERNATIVES = re.compile(r"((?:[\w-]+,\s*)*[\w-]+),?\s+or\s+([\w-]+)", re.I)
 
 
@@ -202,6 +249,8 @@ class ParsedQuestion:
     filters: Filters
     content_words: list[str]
     alternatives: set[str] = field(default_factory=set)  # words offered as alternatives (question_alternatives)
+    unrecorded: str = ""  # a fact the question asks that no record holds ("acceptance rates", see UNRECORDED)
+    only_unrecorded: bool = False  # ...and the question asks nothing else
 
     @property
     def asks_who(self) -> bool:

@@ -18,7 +18,8 @@ from .chunks import split_sentences
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
-                    foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection)
+                    foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
+                    strip_unrecorded, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -453,6 +454,9 @@ class PaperSearch:
             read.not_authors += ruled.not_authors
             read.not_venues += ruled.not_venues
         filters = _merge(filters or Filters(), read)
+        what, only = unrecorded(text, content_words(rest))
+        if what and not only:  # "the most cited paper on KV cache": search for KV cache
+            rest = strip_unrecorded(rest)
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
         fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
@@ -460,7 +464,7 @@ class PaperSearch:
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words,
-                                question_alternatives(rest))
+                                question_alternatives(rest), what, only)
         from_question = read.institutions and filters.institutions == read.institutions
 
         def allowed(filters: Filters) -> np.ndarray | None:
@@ -471,10 +475,13 @@ class PaperSearch:
             return mask
 
         mask = allowed(filters)
-        note = ""
+        # "which is the most cited paper on KV cache?": the papers on KV cache, and what the answer cannot say
+        note = f"The collection does not record {what}: these papers match the rest of the question." \
+            if what and not only else ""
         if filters.every_author and mask is not None and not mask.any():
             # no joint paper: say so, and answer with the papers of any of them
-            note = f"No paper in the collection is {filters.describe()} together; these are by any of them."
+            note = " ".join(x for x in (note, f"No paper in the collection is {filters.describe()} together; "
+                                                 "these are by any of them.") if x)
             filters.every_author = False
             mask = allowed(filters)
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
