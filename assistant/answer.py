@@ -132,6 +132,31 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     return False
 
 
+def _list_choice(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
+    """The papers a list answer cites: those scoring near the best."""
+    if r.acronym_papers:
+        # the question's acronym names the topic: every paper using it qualifies, best first
+        chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers]
+        if r.acronym_qualified and chosen:
+            # "MoE training": the other word narrows the acronym's papers, and the ranking says how well
+            chosen = [sp for sp in chosen if sp.score >= chosen[0].score * t.acronym_ratio]
+        chosen = chosen[:k]
+    else:
+        # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
+        # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
+        evidence = sorted((sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k]), reverse=True)
+        bar = evidence[0] * t.list_ratio
+        # "on edge, mobile or embedded devices": the one paper matching every alternative outscores by far
+        # those matching one of them, which answer the question as well: they are held to the runner-up's
+        # bar, if they name one of the alternatives
+        alternatives = r.parsed.alternatives
+        wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
+        low = evidence[1] * t.list_ratio if wide else bar
+        chosen = [sp for sp in r.ranked[:k]
+                  if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]
+    return chosen
+
+
 def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
             t: Thresholds | None = None) -> Answer:
     """Turn a retrieval into a grounded, cited answer shaped by the question."""
@@ -142,6 +167,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
                            "(each paper has its title, abstract, authors, institutions, venue and year).",
                       refused=True)
+    if r.parsed.ranking and shape == "metadata":  # "which institutions published the most papers?"
+        return _ranking_answer(r, r.metadata_matches, sentences)
     if shape == "metadata":
         return _metadata_answer(r, sentences, terms, idf)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
@@ -149,27 +176,10 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     if should_refuse(r, t):
         return _refusal(r)
     top = r.ranked[0]
+    if r.parsed.ranking:  # "who wrote the most papers on MoE?": the papers on MoE, counted per author
+        return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
     if shape == "list":
-        if r.acronym_papers:
-            # the question's acronym names the topic: every paper using it qualifies, best first
-            chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers]
-            if r.acronym_qualified and chosen:
-                # "MoE training": the other word narrows the acronym's papers, and the ranking says how well
-                chosen = [sp for sp in chosen if sp.score >= chosen[0].score * t.acronym_ratio]
-            chosen = chosen[:k]
-        else:
-            # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
-            # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
-            evidence = sorted((sp.score - (r.name_bonus if sp.name_match else 0.0) for sp in r.ranked[:k]), reverse=True)
-            bar = evidence[0] * t.list_ratio
-            # "on edge, mobile or embedded devices": the one paper matching every alternative outscores by far
-            # those matching one of them, which answer the question as well: they are held to the runner-up's
-            # bar, if they name one of the alternatives
-            alternatives = r.parsed.alternatives
-            wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
-            low = evidence[1] * t.list_ratio if wide else bar
-            chosen = [sp for sp in r.ranked[:k]
-                      if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]
+        chosen = _list_choice(r, k, t)
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]
@@ -221,6 +231,53 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
         quote = sents[0] if sents else p.title
         lines.append(f"- **{p.title}** ({_who(p, wanted)}) [{p.id}]")
         citations.append(_citation(sp, quote))
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool = False) -> Answer:
+    """Institutions, authors or venues by their number of ``papers``, each with the papers it counts."""
+    group, top = r.parsed.ranking, r.parsed.top
+    if not papers:
+        return _no_match(r.parsed.filters.describe())
+    members: dict[str, list[Paper]] = {}
+    for p in papers:
+        names = p.institutions if group == "institutions" else p.authors if group == "authors" else [p.venue]
+        for name in dict.fromkeys(n for n in names if n):
+            members.setdefault(name, []).append(p)
+    ranked = sorted(members.items(), key=lambda item: (-len(item[1]), item[0].lower()))
+    what = r.parsed.filters.describe()
+    scope = (f"among the {len(papers)} papers answering the question" if topical else
+             f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}")
+    if topical and what:
+        scope += f" ({what})"
+    if not ranked:  # "top authors at CAIS 2026": its reading notes name institutions only
+        return Answer(text=f"{REFUSAL_HEAD} no record lists the {group} of these papers ({scope}).", refused=True)
+    head = f"{group.capitalize()} with the most papers ({scope}"
+    if group != "venues":
+        head += f"; a paper counts once for each of its {group}"
+    unnamed = sum(1 for p in papers if not (p.institutions if group == "institutions" else p.authors))
+    if unnamed and group != "venues":
+        head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {group[:-1]}"
+    if len(ranked[0][1]) == 1 and len(ranked) > 1:
+        head += f"; none has more than one, so the first {min(top, len(ranked))} by name"
+    lines = [head + "):"]
+    shown = ranked[:top]
+    if len(ranked) > top:  # a tie at the cut is said, not silently broken
+        tied = sum(1 for _, ps in ranked[top:] if len(ps) == len(shown[-1][1]))
+        more = f"{tied} more with {len(shown[-1][1])} paper{'s' if len(shown[-1][1]) != 1 else ''}" if tied else ""
+    else:
+        more = ""
+    cited: dict[str, Paper] = {}
+    for i, (name, ps) in enumerate(shown, 1):
+        lines.append(f"{i}. **{name}**: {len(ps)} paper{'s' if len(ps) != 1 else ''} "
+                     + " ".join(f"[{p.id}]" for p in ps))
+        cited.update((p.id, p) for p in ps)
+    if more:
+        lines.append(f"({more}.)")
+    citations = []
+    for p in cited.values():
+        sents = sentences.get(p.id, [])
+        citations.append(_citation(ScoredPaper(p, 1.0), sents[0] if sents else p.title))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 

@@ -121,6 +121,51 @@ _EVENT_WORDS = frozenset("""conference conferences venue event year edition rece
 wins rate rates ratio paper papers accepted track main program total overall number count best top""".split())
 
 
+# "which institutions published the most papers?", "top 5 authors at MLSys 2026", "who wrote the most papers on
+# MoE?": a count of papers per institution, author or venue, answered from the records
+_RANKED_GROUPS = (
+    ("institutions", re.compile(r"\b(institutions?|universit(y|ies)|compan(y|ies)|organi[sz]ations?|labs?|"
+                                r"affiliations?)\b", re.I)),
+    ("authors", re.compile(r"\b(authors?|researchers?|scientists?|people|who)\b", re.I)),
+    ("venues", re.compile(r"\b(venues?|conferences?)\b", re.I)),
+)
+_GROUP_WORDS = (r"(institutions|universities|companies|organi[sz]ations|labs|affiliations|authors|researchers|"
+                r"scientists|people|venues|conferences)")
+_RANKING = re.compile(r"\b(the )?most (papers|publications|works?|contributions|articles)\b|"
+                      r"(^\s*|\bthe |\bare )top( \d+)? (\w+ )?" + _GROUP_WORDS + r"\b|\btop \d+ (\w+ )?" + _GROUP_WORDS + r"\b|\bmost (prolific|active)\b|"
+                      r"\b(published|wrote|written|presented|contributed|authored|have|has) the most\b|"
+                      r"\b(by|with the( largest| highest)?) (number|count) of papers\b|\bpaper counts?\b|"
+                      r"\bhow many papers (does|did|has) each\b|\bper (institution|author|venue|company|university)\b",
+                      re.I)
+_RANKING_WORDS = frozenset("most top prolific active number count counts each per largest highest leading rank "
+                           "ranked ranking".split())
+
+
+def ranking_of(text: str) -> tuple[str, int]:
+    """What a question ranks by paper count ("institutions", "authors", "venues") and how many it asks for
+    ("top 5": 5; otherwise 10), or ("", 0) when it ranks nothing."""
+    rank = _RANKING.search(text)
+    if not rank:
+        return "", 0
+    # the group named nearest the ranking words: "which authors from Google have the most papers" ranks authors
+    found = [(min(abs(m.start() - rank.start()) for m in pattern.finditer(text)), group)
+             for group, pattern in _RANKED_GROUPS if pattern.search(text)]
+    if not found:
+        return "", 0
+    n = re.search(r"\btop (\d+)\b", text, re.I)
+    return min(found)[1], max(1, min(int(n.group(1)), 50)) if n else 10
+
+
+def strip_ranking(text: str) -> str:
+    """``text`` without the words that ask for a ranking ("which institutions have the most papers on MoE"
+    -> "which have papers on MoE"): what is left is the topic, if any."""
+    text = _RANKING.sub(" ", text)
+    for _, pattern in _RANKED_GROUPS:
+        text = pattern.sub(" ", text)
+    text = re.sub(r"\b(" + "|".join(_RANKING_WORDS) + r")\b", " ", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def strip_unrecorded(text: str) -> str:
     """``text`` without the facts no record holds that are never a paper's topic ("most cited", "award"):
     searched for, they would rank papers that happen to use the words."""
@@ -251,6 +296,8 @@ class ParsedQuestion:
     alternatives: set[str] = field(default_factory=set)  # words offered as alternatives (question_alternatives)
     unrecorded: str = ""  # a fact the question asks that no record holds ("acceptance rates", see UNRECORDED)
     only_unrecorded: bool = False  # ...and the question asks nothing else
+    ranking: str = ""  # what the question ranks by paper count: "institutions", "authors" or "venues" (ranking_of)
+    top: int = 0  # ...and how many of them it asks for
 
     @property
     def asks_who(self) -> bool:

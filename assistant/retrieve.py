@@ -19,7 +19,7 @@ from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
                     foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
-                    strip_unrecorded, unrecorded)
+                    ranking_of, strip_ranking, strip_unrecorded, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -454,6 +454,9 @@ class PaperSearch:
             read.not_authors += ruled.not_authors
             read.not_venues += ruled.not_venues
         filters = _merge(filters or Filters(), read)
+        ranking, top = ranking_of(text)
+        if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
+            rest = strip_ranking(rest)
         what, only = unrecorded(text, content_words(rest))
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
@@ -463,8 +466,9 @@ class PaperSearch:
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
-        parsed = ParsedQuestion(text, rest, question_shape(shaped, words, filters), filters, words,
-                                question_alternatives(rest), what, only)
+        shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
+        parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
+                                ranking, top)
         from_question = read.institutions and filters.institutions == read.institutions
 
         def allowed(filters: Filters) -> np.ndarray | None:

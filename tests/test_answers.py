@@ -339,6 +339,43 @@ def test_a_question_about_the_collection_itself_counts_every_paper(answerer):
     assert len(answer.citations) == len(answerer.papers)
 
 
+RANK_LINE = re.compile(r"^\d+\. \*\*(.+?)\*\*: (\d+) papers? ((?:\[[^\]]+\] ?)+)$", re.M)
+
+
+def test_institutions_are_ranked_by_their_number_of_papers(answerer):
+    answer = answerer.ask("Which institutions published the most papers?")  # was refused
+    counts = {}
+    for p in answerer.papers:
+        for name in set(p.institutions):
+            counts[name] = counts.get(name, 0) + 1
+    rows = RANK_LINE.findall(answer.text)
+    assert answer.text.startswith(f"Institutions with the most papers ({len(answerer.papers)} papers in the collection")
+    assert len(rows) == 10
+    assert [int(n) for _, n, _ in rows] == sorted(counts.values(), reverse=True)[:10]
+    for name, n, ids in rows:  # each count is the institution's papers, each cited
+        papers = ID_IN_TEXT.findall(ids)
+        assert len(papers) == int(n) == counts[name]
+        assert all(name in answerer.paper(pid).institutions for pid in papers)
+    assert {c.paper_id for c in answer.citations} == set(ID_IN_TEXT.findall(answer.text))
+    check_honest(answer, answerer)
+
+
+def test_a_ranking_takes_the_questions_filters_and_topic(answerer):
+    cais = answerer.ask("top 3 institutions at CAIS 2026")
+    rows = RANK_LINE.findall(cais.text)
+    assert "(7 papers at CAIS 2026" in cais.text.split("\n")[0] and len(rows) == 3
+    assert cais.citations and all(answerer.paper(c.paper_id).venue == "CAIS 2026" for c in cais.citations)
+    # CAIS's reading notes name no authors: said, not an empty ranking
+    authors = answerer.ask("top 3 authors at CAIS 2026")
+    assert authors.refused and not authors.citations and "no record lists the authors" in authors.text
+    # a topic: the papers answering it, counted per institution
+    topic = answerer.ask("which institutions have the most papers on federated learning?")
+    plain = answerer.ask("papers on federated learning")
+    counted = {pid for _, _, ids in RANK_LINE.findall(topic.text) for pid in ID_IN_TEXT.findall(ids)}
+    assert counted and counted <= {c.paper_id for c in plain.citations}
+    assert f"among the {len(counted)} papers answering the question" in topic.text
+
+
 def test_who_and_where_questions_name_the_authors_institutions_and_venue(answerer):
     stream = answerer.paper("openreview:FuRo7Ur5Ib")
     answer = answerer.ask("Who wrote Stream2LLM?")
