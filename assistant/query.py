@@ -34,7 +34,7 @@ author authors co-authored coauthored written wrote write come comes came have h
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
-involve involves involving tackle tackles opposed making new different ones""".split())
+involve involves involving tackle tackles opposed making new different ones both together jointly""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -107,7 +107,8 @@ UNRECORDED = (
     (re.compile(r"\b(acceptance|admission|rejection) (rates?|ratios?)\b", re.I), "acceptance rates", False),
     (re.compile(r"\bsubmissions?\b|\bsubmitted\b", re.I), "submission figures", False),
     (re.compile(r"\bbest[- ]papers?\b|\bawards?\b|\bawarded\b|\bprizes?\b|\bwon\b", re.I), "awards", True),
-    (re.compile(r"\b(keynotes?|invited talks?|speakers?|panels?|tutorials?|workshops?)\b", re.I), "keynotes or talks", False),
+    (re.compile(r"\b(keynotes?|invited talks?|speakers?|panels?|tutorials?|workshops?)\b", re.I), "keynotes or talks",
+     False),
     (re.compile(r"\bdeadlines?\b", re.I), "deadlines", False),
     (re.compile(r"\b(registration|fees?|visas?)\b", re.I), "registration or fees", False),
     (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
@@ -132,7 +133,8 @@ _RANKED_GROUPS = (
 _GROUP_WORDS = (r"(institutions|universities|companies|organi[sz]ations|labs|affiliations|authors|researchers|"
                 r"scientists|people|venues|conferences)")
 _RANKING = re.compile(r"\b(the )?most (papers|publications|works?|contributions|articles)\b|"
-                      r"(^\s*|\bthe |\bare )top( \d+)? (\w+ )?" + _GROUP_WORDS + r"\b|\btop \d+ (\w+ )?" + _GROUP_WORDS + r"\b|\bmost (prolific|active)\b|"
+                      r"(^\s*|\bthe |\bare )top( \d+)? (\w+ )?" + _GROUP_WORDS + r"\b|"
+                      r"\btop \d+ (\w+ )?" + _GROUP_WORDS + r"\b|\bmost (prolific|active)\b|"
                       r"\b(published|wrote|written|presented|contributed|authored|have|has) the most\b|"
                       r"\b(by|with the( largest| highest)?) (number|count) of papers\b|\bpaper counts?\b|"
                       r"\bhow many papers (does|did|has) each\b|\bper (institution|author|venue|company|university)\b",
@@ -254,6 +256,7 @@ class Filters:
     years: list[int] = field(default_factory=list)
     single_author: bool = False
     every_author: bool = False  # "co-authored by Tri Dao and Ion Stoica": papers with all of ``authors``
+    every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
     # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
     not_venues: list[str] = field(default_factory=list)
     not_institutions: list[str] = field(default_factory=list)
@@ -266,7 +269,8 @@ class Filters:
     def describe(self) -> str:
         parts = []
         if self.institutions:
-            parts.append("from " + " or ".join(self.institutions))
+            parts.append(("from both " if self.every_institution and len(self.institutions) == 2 else "from ")
+                         + (" and " if self.every_institution else " or ").join(self.institutions))
         if self.authors:
             parts.append("by " + (" and " if self.every_author else " or ").join(self.authors))
         if self.venues:

@@ -35,7 +35,21 @@ _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?auth
                         r"conference|accepted|written)\b", re.I)
 
 
-_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from))\s+(the\s+)?$", re.I)
+# a paper named by its id or link: "openreview:FuRo7Ur5Ib" (as Sources print it), openreview.net/forum?id=…,
+# arxiv.org/abs/2602.20662v1, doi.org/10.1145/…, dl.acm.org/doi/10.1145/…, a bare arXiv id or DOI
+_PAPER_REF = re.compile(
+    r"https?://\S+?(?:[?&]id=([\w-]+)|/(?:abs|pdf)/(\d{4}\.\d{4,5}(?:v\d+)?)|/(10\.\d{4,9}/[^\s?#]+))(?=[\s,;)]|$)"
+    r"|https?://\S+|\b(?:openreview|arxiv|doi):[^\s,;\]\)]+|\b\d{4}\.\d{4,5}(?:v\d+)?\b"
+    r"|\b10\.\d{4,9}/[^\s,;\]\)]+", re.I)
+_PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10\.\d{4}", re.I)
+
+_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from))\s+(the\s+)?(both\s+|either\s+)?$",
+                          re.I)
+# "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
+_SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
+                      r"in the same (area|vein|spirit) as)\b", re.I)
+# between the names of a list of institutions: "from Google, Meta and Stanford"
+_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/)\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
 _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
@@ -244,6 +258,12 @@ class PaperSearch:
                 if len(a.split()) >= 2:
                     self.author_papers[a.lower()].add(p.id)
                     self.author_name[a.lower()] = a
+        # a paper named by its id or link ("openreview:FuRo7Ur5Ib", an arXiv URL, "2602.20662"): lower-case keys
+        self.id_keys: dict[str, str] = {}
+        for p in self.papers:
+            for key in (p.id, p.id.split(":", 1)[-1], re.sub(r"v\d+$", "", p.id.split(":", 1)[-1]), p.url):
+                if key:
+                    self.id_keys.setdefault(key.lower().rstrip("/"), p.id)
         self.venues = sorted({p.venue for p in self.papers if p.venue})
         self.years = {p.year for p in self.papers if p.year}
         # rows of the papers with each exact venue, year and author: filters combine boolean masks
@@ -285,7 +305,9 @@ class PaperSearch:
             return m.start() if m and m.end() == start else None
 
         named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
-        for key, start, end in self._phrases(text):
+        inst_at: list[tuple[int, int, bool]] = []  # where institutions are named, and whether ruled out
+        phrases = list(self._phrases(text))
+        for key, start, end in phrases:
             if not free(start, end):
                 continue
             author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key))
@@ -311,11 +333,37 @@ class PaperSearch:
                     else:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end))
+                    inst_at.append((start, end, neg is not None))
+        # the rest of a list the cue starts: "from Google and Meta", "not from Amazon or Microsoft"
+        grew = bool(inst_at)
+        while grew:
+            grew = False
+            for key, start, end in phrases:
+                if key not in self.alias_keys or not free(start, end) or not any(c.isupper() for c in text[start:end]):
+                    continue
+                joined = [neg for s0, e0, neg in inst_at
+                          if _LIST_JOIN.fullmatch(text[e0:start] if e0 <= start else text[end:s0])]
+                if not joined:
+                    continue
+                alias = self.alias_keys[key]
+                name = self.alias_canonical.get(alias, text[start:end])
+                if joined[0]:
+                    found.not_institutions.append(name)
+                else:
+                    found.institutions.append(name)
+                    matched_papers |= self.alias_papers[alias]
+                spans.append((start, end))
+                inst_at.append((start, end, joined[0]))
+                grew = True
         named_at.sort()
         found.authors = list(dict.fromkeys(name for _, _, name in named_at))
         # "co-authored by A and B": their joint papers (a list "by A, B or C" is anyone's)
         found.every_author = any(re.fullmatch(r"\s*(and|&)\s*", text[a_end:b_start], re.I)
                                  for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:]))
+        # "from both Google and Stanford", "Google and Stanford together": their joint papers ("from Google and
+        # Meta" is either's, as a list of institutions usually means)
+        found.every_institution = (len(set(found.institutions)) > 1
+                                   and bool(re.search(r"\b(both|together|jointly|joint|collaborat\w*)\b", text, re.I)))
         low = text.lower()
         for venue in self.venues:
             short = venue.split()[0]
@@ -343,6 +391,23 @@ class PaperSearch:
         found.institutions = list(dict.fromkeys(found.institutions))
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
+
+    def ids_in(self, text: str) -> tuple[list[str], str]:
+        """Papers the question names by id or link (ids as the Sources list prints them, OpenReview, arXiv
+        and DOI links, bare arXiv ids and DOIs), and the question without them."""
+        found: list[str] = []
+
+        def take(m: re.Match) -> str:
+            for key in [g for g in m.groups() if g] + [m.group(0)]:
+                key = key.lower().rstrip("/.,;:)?!")
+                pid = self.id_keys.get(key) or self.id_keys.get(re.sub(r"v\d+$", "", key))
+                if pid:
+                    found.append(pid)
+                    return " "
+            return m.group(0)
+
+        rest = _PAPER_REF.sub(take, text) if _PAPER_REF_HINT.search(text) else text
+        return list(dict.fromkeys(found)), re.sub(r"\s+", " ", rest).strip()
 
     def ruled_out_metadata(self, excluded: list[str]) -> tuple[Filters, list[str]]:
         """Split the phrases a question rules out ("excluding Amazon", "other than arXiv") into metadata it
@@ -383,7 +448,10 @@ class PaperSearch:
             mask &= ~self._rows_mask(self._venue_rows, filters.not_venues)
         if filters.not_authors:
             mask &= ~self._rows_mask(self._author_rows, filters.not_authors)
-        if filters.institutions:
+        if filters.institutions and filters.every_institution:
+            for name in filters.institutions:
+                mask &= self.ids_mask(self.institution_papers(name))
+        elif filters.institutions:
             inst_ids = institution_ids
             if inst_ids is None:
                 inst_ids = set().union(*map(self.institution_papers, filters.institutions))
@@ -447,6 +515,16 @@ class PaperSearch:
                within: list[str] | None = None) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
         text, excluded = split_negated(strip_injection(question))
+        # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
+        ids, text = self.ids_in(text) if _PAPER_REF_HINT.search(text) else ([], text)
+        # "papers similar to Stream2LLM": the others that its own title and abstract find
+        seeds = [pid for pid in dict.fromkeys(ids + sorted(self.named_papers(text)))] if _SIMILAR.search(text) else []
+        if ids and not seeds:
+            within = [pid for pid in within if pid in ids] if within is not None else ids
+        if seeds:
+            text = _SIMILAR.sub(" ", text)
+            for pid in seeds:
+                text = re.sub(re.escape(self.title_names.get(pid) or "\0"), " ", text, flags=re.I)
         read, rest, inst_hits = self.read_filters(text)
         if excluded:
             ruled, excluded = self.ruled_out_metadata(excluded)
@@ -454,6 +532,8 @@ class PaperSearch:
             read.not_authors += ruled.not_authors
             read.not_venues += ruled.not_venues
         filters = _merge(filters or Filters(), read)
+        if seeds:  # the seeds' words are the topic, with whatever else the question asks
+            rest = " ".join([rest] + [f"{self.by_id[pid].title}. {self.by_id[pid].abstract}" for pid in seeds])
         ranking, top = ranking_of(text)
         if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
             rest = strip_ranking(rest)
@@ -467,6 +547,10 @@ class PaperSearch:
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
+        if ids and not seeds and (not words or shape == "single"):  # the papers named are the answer
+            shape = "describe" if len(ids) == 1 else "list"
+        if seeds:
+            shape = "list"
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
                                 ranking, top)
         from_question = read.institutions and filters.institutions == read.institutions
@@ -482,6 +566,12 @@ class PaperSearch:
         # "which is the most cited paper on KV cache?": the papers on KV cache, and what the answer cannot say
         note = f"The collection does not record {what}: these papers match the rest of the question." \
             if what and not only else ""
+        if filters.every_institution and mask is not None and not mask.any():
+            either = "either" if len(filters.institutions) == 2 else "any of them"
+            note = " ".join(x for x in (note, f"No paper in the collection is {filters.describe()}; these are "
+                                              f"from {either}.") if x)
+            filters.every_institution = False
+            mask = allowed(filters)
         if filters.every_author and mask is not None and not mask.any():
             # no joint paper: say so, and answer with the papers of any of them
             note = " ".join(x for x in (note, f"No paper in the collection is {filters.describe()} together; "
@@ -502,18 +592,27 @@ class PaperSearch:
         dense_in = rest or text
         if fixes:
             dense_in = re.sub(r"[^\W\d_]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
-        qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
+        # a seed paper is already embedded: the mean of its chunks' vectors (no 100 ms encoding of an abstract)
+        qvec = self.seed_vector(seeds) if seeds else None
+        if qvec is None:
+            qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
         foreign = self.foreign_scores(text, pool_rows)
         if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
             dense = foreign
-        named = self.named_papers(text)
+        named = (self.named_papers(text) | set(ids)) - set(seeds)
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
         # eviction" papers that never say "eviction" are still about it
-        concepts = [] if acronym_papers else self.topic_concepts(words, parsed.alternatives)
+        # (a seed paper's abstract is scored as a whole: counting its hundred concepts would cost more than it says)
+        concepts = [] if acronym_papers or seeds else self.topic_concepts(words, parsed.alternatives)
         ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids, concepts)
+        if seeds:
+            ranked = [sp for sp in ranked if sp.paper.id not in seeds]
+            titles = "; ".join(self.by_id[pid].title for pid in seeds)
+            note = " ".join(x for x in (note, f"Papers similar to {titles}, found by its title and abstract "
+                                              "(it is not listed itself).") if x)
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
@@ -671,6 +770,18 @@ class PaperSearch:
         """A question failed because the vector store stopped answering; the next one retries."""
         return store_unavailable((self.snapshot.manifest.get("store") or {}).get("url"), exc, retry=True)
 
+    def seed_vector(self, paper_ids: list[str]) -> np.ndarray | None:
+        """The normalized mean of the stored chunk vectors of ``paper_ids`` (None if the store has none)."""
+        try:
+            rows = self.snapshot.collection.get(where={"paper_id": {"$in": list(paper_ids)}}, include=["embeddings"])
+        except Exception as exc:  # a Chroma server that went away: say so
+            raise self._unavailable(exc) from exc
+        vecs = rows.get("embeddings")
+        if vecs is None or len(vecs) == 0:
+            return None
+        mean = np.asarray(vecs, dtype=np.float32).mean(axis=0)
+        return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
     def dense_scores(self, vec: np.ndarray, restrict: Collection[str] | None):
         """Max cosine similarity per paper over its chunks (Chroma, cosine space) and the best chunk's span."""
         if restrict is not None and not restrict:
@@ -784,6 +895,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         years=given.years or read.years,
         single_author=given.single_author or read.single_author,
         every_author=read.every_author if not given.authors else given.every_author,
+        every_institution=read.every_institution if not given.institutions else given.every_institution,
         not_venues=given.not_venues or read.not_venues,
         not_institutions=given.not_institutions or read.not_institutions,
         not_authors=given.not_authors or read.not_authors,

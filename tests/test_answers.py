@@ -376,6 +376,69 @@ def test_a_ranking_takes_the_questions_filters_and_topic(answerer):
     assert f"among the {len(counted)} papers answering the question" in topic.text
 
 
+@pytest.mark.parametrize("question, paper_id", [
+    ("what does openreview:yyDbI3HXco do?", "openreview:yyDbI3HXco"),  # as the Sources list prints it
+    ("https://openreview.net/forum?id=FuRo7Ur5Ib", "openreview:FuRo7Ur5Ib"),
+    ("summarize https://arxiv.org/abs/2602.20662v1", "arxiv:2602.20662v1"),
+    ("2602.20662", "arxiv:2602.20662v1"),  # a bare arXiv id, without its version
+    ("https://dl.acm.org/doi/10.1145/3786335.3813168", "doi:10.1145/3786335.3813168"),
+])
+def test_a_paper_named_by_its_id_or_link_is_the_answer(answerer, question, paper_id):
+    # all were refused: the id's letters are no word of the collection
+    answer = answerer.ask(question)
+    assert not answer.refused and [c.paper_id for c in answer.citations] == [paper_id]
+    check_honest(answer, answerer)  # the quote is the paper's own text
+
+
+def test_a_question_about_a_named_paper_is_answered_from_it(answerer):
+    answer = answerer.ask("what is the speedup of openreview:FuRo7Ur5Ib?")
+    assert [c.paper_id for c in answer.citations] == ["openreview:FuRo7Ur5Ib"]
+    assert re.search(r"\d+(\.\d+)?\s*(×|x\b|times|%)", answer.citations[0].quote)
+    both = answerer.ask("compare openreview:r3mQiuYKIN and arxiv:2602.23200v1")
+    assert [c.paper_id for c in both.citations] == ["openreview:r3mQiuYKIN", "arxiv:2602.23200v1"]
+    assert answerer.ask("what does openreview:NoSuchPaper do?").refused
+
+
+def test_institutions_asked_for_together_must_all_be_on_the_paper(answerer):
+    google, stanford = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Stanford University")
+    joint = google & stanford
+    assert joint and google - stanford  # the data: some joint papers, and Google papers without Stanford
+    answer = answerer.ask("Which papers are from both Google and Stanford?")  # was refused
+    assert {c.paper_id for c in answer.citations} == joint
+    assert answer.text.startswith(f"{len(joint)} paper")
+    amazon, microsoft = _institution_papers(answerer, "Amazon"), _institution_papers(answerer, "Microsoft")
+    assert not amazon & microsoft
+    none = answerer.ask("papers from both Amazon and Microsoft")
+    assert none.text.startswith("No paper in the collection is from both Amazon and Microsoft; these are from either.")
+    assert {c.paper_id for c in none.citations} == amazon | microsoft
+
+
+def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
+    # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
+    google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
+    answer = answerer.ask("papers from Google and Meta")
+    assert {c.paper_id for c in answer.citations} == google | meta
+    ruled = answerer.ask("papers not from Amazon or Microsoft about MoE")
+    cited = {c.paper_id for c in ruled.citations}
+    assert cited and not cited & (_institution_papers(answerer, "Amazon") | _institution_papers(answerer, "Microsoft"))
+
+
+def test_papers_similar_to_a_named_paper_are_found_by_its_own_text(answerer):
+    answer = answerer.ask("papers similar to Stream2LLM")  # had cited Stream2LLM alone
+    cited = [c.paper_id for c in answer.citations]
+    assert answer.text.startswith("Papers similar to Stream2LLM")
+    assert len(cited) >= 3 and "openreview:FuRo7Ur5Ib" not in cited
+    # its neighbours share its topic: prefill and time-to-first-token
+    assert sum(bool(re.search(r"prefill|TTFT|time[- ]to[- ]first", answerer.paper(pid).abstract, re.I))
+               for pid in cited) >= len(cited) // 2
+    by_id = answerer.ask("papers related to openreview:yyDbI3HXco")
+    assert by_id.citations and "openreview:yyDbI3HXco" not in [c.paper_id for c in by_id.citations]
+    # filters still apply
+    microsoft = _institution_papers(answerer, "Microsoft")
+    kitty = answerer.ask("papers similar to Kitty from Microsoft")
+    assert kitty.citations and {c.paper_id for c in kitty.citations} <= microsoft - {"openreview:r3mQiuYKIN"}
+
+
 def test_who_and_where_questions_name_the_authors_institutions_and_venue(answerer):
     stream = answerer.paper("openreview:FuRo7Ur5Ib")
     answer = answerer.ask("Who wrote Stream2LLM?")
