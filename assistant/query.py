@@ -34,7 +34,8 @@ author authors co-authored coauthored written wrote write come comes came have h
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
-involve involves involving tackle tackles opposed making new different ones both together jointly""".split())
+involve involves involving tackle tackles opposed making new different ones both together jointly
+mention mentions mentioned mentioning title titles discuss discusses discussed""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a

@@ -233,6 +233,15 @@ def test_function_words_carry_no_topic():
     assert frame == ["gnn", "training"]
 
 
+def test_words_about_the_papers_themselves_are_not_their_topic(answerer):
+    # "mention" is no word of the collection: the short question was refused for it
+    h100 = answerer.ask("which papers mention H100?")
+    assert h100.citations and all("H100" in answerer.paper(c.paper_id).abstract for c in h100.citations)
+    # "title" was searched for among Tri Dao's papers, and none matched
+    dao = answerer.ask("What is the title of the paper by Tri Dao?")
+    assert {c.paper_id for c in dao.citations} == {p.id for p in answerer.papers if "Tri Dao" in p.authors}
+
+
 def test_a_list_question_that_enumerates_its_topic_is_answered_from_a_weak_match(answerer):
     # a long enumeration matches every chunk weakly (best cosine ~0.29); a fixed floor of 0.25 cosine once cut
     # the right papers below it
