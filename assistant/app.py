@@ -236,6 +236,8 @@ def example_questions(papers: list[Paper]) -> list[str]:
                 and any(c.islower() for c in name) and names[name] == 1):
             out.append(f"what does {name} do?")
             break
+    if sum(bool(p.institutions) for p in papers) > 1:  # counted per institution, each count cited
+        out.append("which institutions published the most papers?")
     return out
 
 

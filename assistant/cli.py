@@ -19,6 +19,8 @@ ASK_EXAMPLES = """examples:
   ask "papers on KV cache compression" --venue arXiv --k 5
   ask "papers on speculative decoding that are not from Google"
   ask "who wrote Stream2LLM?"
+  ask "which institutions published the most papers?"
+  ask "papers similar to openreview:FuRo7Ur5Ib"
   ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
 """
 

@@ -158,6 +158,8 @@ def test_app_builds_with_examples_from_the_collection(real_assistant):
     assert any(q.startswith("what did ") and " present at " in q for q in qs)
     name = next(q for q in qs if q.startswith("what does ") and "second" not in q)[len("what does "):-len(" do?")]
     assert sum(p.title.startswith(name + ":") for p in real_assistant.papers) == 1
+    assert "which institutions published the most papers?" in qs
+    assert example_questions([p for p in real_assistant.papers if not p.institutions])[-1].startswith("what does ")
 
 
 # ---------------------------------------------------------------------- rendering, no server
