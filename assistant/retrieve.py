@@ -48,6 +48,9 @@ _INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|f
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
+# "both quantization and pruning": topics a paper must hold together
+_BOTH = re.compile(r"\bboth\s+([\w\- ]+?)\s+and\s+([\w\-]+(?: [\w\-]+)?)"
+                   r"(?=\s*(?:[?.!,;:]|$|\b(?:in|for|to|at|on|of)\b))", re.I)
 # between the names of a list of institutions: "from Google, Meta and Stanford"
 _LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/)\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
@@ -578,6 +581,17 @@ class PaperSearch:
                                                  "these are by any of them.") if x)
             filters.every_author = False
             mask = allowed(filters)
+        both = _BOTH.search(rest)
+        if both and not seeds:  # "papers that use both quantization and pruning": each side's concepts
+            sides = [[self.correct(w) for w in content_words(g)] for g in both.groups()]
+            held = [self.holding(side) for side in sides if side]
+            if len(held) == 2 and all(h is not None for h in held):
+                joint = held[0] & held[1] if mask is None else mask & held[0] & held[1]
+                if joint.any():
+                    mask = joint
+                else:
+                    note = " ".join(x for x in (note, f"No paper in the collection is about both {both.group(1)} and "
+                                                      f"{both.group(2)}; these are about either.") if x)
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
@@ -687,7 +701,8 @@ class PaperSearch:
         return [w for w in words if w.lower() not in self.glossary and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w)]
 
-    def topic_concepts(self, words: list[str], offered: set[str]) -> list[tuple[list[list[int]], float]]:
+    def topic_concepts(self, words: list[str], offered: set[str],
+                       fewest: int = 2) -> list[tuple[list[list[int]], float]]:
         """The question's topic concepts as (alternative term-column groups, idf weight); a paper holds a concept
         when it has every column of one group. A hyphenated word is its whole or all its parts, an acronym also
         its glossary long form, and the words ``offered`` as alternatives ("energy or power") are one concept.
@@ -713,7 +728,16 @@ class PaperSearch:
                     continue
                 either = len(out)
             out.append((groups, weight))
-        return out if len(out) >= 2 else []  # one concept: every candidate holds it or BM25 already says so
+        return out if len(out) >= fewest else []  # one concept: every candidate holds it or BM25 already says so
+
+    def holding(self, words: list[str]) -> np.ndarray | None:
+        """A mask of the papers whose text holds every concept of ``words`` ("KV cache": both words, or
+        its glossary form), or None when the words have no concept the collection knows."""
+        concepts = self.topic_concepts(words, set(), fewest=1)
+        if not concepts:
+            return None
+        rows = np.arange(len(self.papers))
+        return self.coverage(concepts, rows) >= 1.0 - 1e-6
 
     def coverage(self, concepts: list[tuple[list[list[int]], float]], rows: np.ndarray) -> np.ndarray:
         """For each of ``rows``, the idf-weighted share of ``concepts`` the paper holds (from BM25 postings)."""

@@ -432,6 +432,21 @@ def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     assert cited and not cited & (_institution_papers(answerer, "Amazon") | _institution_papers(answerer, "Microsoft"))
 
 
+def test_topics_asked_for_together_must_both_be_in_the_paper(answerer):
+    def says(pid, *stems):
+        text = (answerer.paper(pid).title + " " + answerer.paper(pid).abstract).lower()
+        return all(s in text for s in stems)
+
+    kv = answerer.ask("papers on both KV cache and quantization")
+    assert kv.citations and all(says(c.paper_id, "kv", "quantiz") for c in kv.citations)
+    assert not all(says(c.paper_id, "kv", "quantiz") for c in answerer.ask("papers on KV cache or quantization").citations)
+    # no paper says both: said, and either's papers
+    none = answerer.ask("which papers use both quantization and pruning?")
+    assert not any(says(p.id, "quantiz", "prun") for p in answerer.papers)
+    assert none.text.startswith("No paper in the collection is about both quantization and pruning")
+    assert none.citations
+
+
 def test_papers_similar_to_a_named_paper_are_found_by_its_own_text(answerer):
     answer = answerer.ask("papers similar to Stream2LLM")  # had cited Stream2LLM alone
     cited = [c.paper_id for c in answer.citations]
