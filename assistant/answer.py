@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .query import EFFECT_WORDS, STOPWORDS, non_latin_share, singular
+from .query import EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -173,6 +173,12 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _metadata_answer(r, sentences, terms, idf)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
         return _no_match(r.parsed.filters.describe())
+    # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
+    # reports" asks one paper (named: its own answer below)
+    named = any(sp.name_match for sp in r.ranked[:3])
+    if r.parsed.superlative and not named and (pool := _superlative_pool(r, k, t)) and \
+            (largest := _largest(r, sentences, pool)):
+        return largest
     if should_refuse(r, t):
         return _refusal(r)
     top = r.ranked[0]
@@ -230,6 +236,52 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
         sents = sentences.get(p.id, [])
         quote = sents[0] if sents else p.title
         lines.append(f"- **{p.title}** ({_who(p, wanted)}) [{p.id}]")
+        citations.append(_citation(sp, quote))
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest report reports "
+                              "reported state states stated has have achieve achieves".split())
+
+
+def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
+    """The papers a "largest speedup" question compares: those answering its topic ("which MoE paper..."), or
+    every paper searched when it names none beyond the measure (its filters still apply). None for a question
+    that describes one paper at length ("which system reaches the highest throughput by ..."): it asks for that
+    paper, not for a comparison."""
+    measure_words = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
+                                                            "compression", "improvement", "gain", "memory")}
+    topic = [w for w in r.parsed.content_words if _stem(w) not in measure_words and w not in measure_words]
+    if len(topic) > 3:
+        return []
+    return (_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked
+
+
+def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -> Answer | None:
+    """The papers stating the largest of the measure the question asks ("the largest speedup"), compared by
+    the number in the sentence that states it; None when no paper searched states one."""
+    measure = r.parsed.superlative
+    number, context = MEASURES[measure]
+    found = []
+    for sp in pool:
+        best = None
+        for s in sentences.get(sp.paper.id, []):
+            if re.search(context, s, re.I):
+                values = [float(v) for v in re.findall(number, s, re.I)]
+                if values and (best is None or max(values) > best[0]):
+                    best = (max(values), s)
+        if best:
+            found.append((best[0], best[1], sp))
+    if not found:
+        return None
+    found.sort(key=lambda f: (-f[0], f[2].paper.id))
+    what = r.parsed.filters.describe()
+    unit = "%" if "%" in number else "×"
+    lines = [f"The largest {measure} stated by the {len(pool)} papers searched{' ' + what if what else ''} "
+             f"({len(found)} state{'s' if len(found) == 1 else ''} one, each against its own baseline):"]
+    citations = []
+    for value, quote, sp in found[:shown]:
+        lines.append(f"- **{sp.paper.title}** ({value:g}{unit}): {quote} [{sp.paper.id}]")
         citations.append(_citation(sp, quote))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 

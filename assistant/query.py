@@ -169,6 +169,28 @@ def strip_ranking(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# "which paper from Meta reports the largest speedup?": a comparison of the numbers the papers state.
+# measure -> (the question's words for it, the unit compared, words of the sentence that says it)
+SUPERLATIVE = re.compile(r"\b(largest|highest|biggest|greatest|most|best|maximum|max|strongest)\s+([\w-]+\s+)?"
+                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?)\b", re.I)
+MEASURES = {
+    "speedup": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"speed|faster|accelerat"),
+    "throughput": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"throughput"),
+    "reduction": (r"(\d+(?:\.\d+)?)\s*%", r"reduc|lower|less|fewer|sav|cut|compress|smaller"),
+    "improvement": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"improv|gain|better|higher|faster|speed"),
+}
+
+
+def superlative_of(text: str) -> str:
+    """The measure a question asks the largest of ("speedup", "throughput", "reduction", "improvement"), or ""."""
+    m = SUPERLATIVE.search(text)
+    if not m:
+        return ""
+    said = m.group(0).lower()  # "the highest throughput improvement" asks for throughput
+    return ("speedup" if "speed" in said else "throughput" if "throughput" in said else
+            "reduction" if re.search(r"reduc|saving|compress", said) else "improvement")
+
+
 def strip_unrecorded(text: str) -> str:
     """``text`` without the facts no record holds that are never a paper's topic ("most cited", "award"):
     searched for, they would rank papers that happen to use the words."""
@@ -303,6 +325,7 @@ class ParsedQuestion:
     only_unrecorded: bool = False  # ...and the question asks nothing else
     ranking: str = ""  # what the question ranks by paper count: "institutions", "authors" or "venues" (ranking_of)
     top: int = 0  # ...and how many of them it asks for
+    superlative: str = ""  # the measure it asks the largest of: "speedup", "reduction"... (superlative_of)
 
     @property
     def asks_who(self) -> bool:

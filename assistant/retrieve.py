@@ -19,7 +19,7 @@ from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
                     foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
-                    ranking_of, strip_ranking, strip_unrecorded, unrecorded)
+                    ranking_of, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -555,7 +555,7 @@ class PaperSearch:
         if seeds:
             shape = "list"
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
-                                ranking, top)
+                                ranking, top, superlative_of(text))
         from_question = read.institutions and filters.institutions == read.institutions
 
         def allowed(filters: Filters) -> np.ndarray | None:

@@ -447,6 +447,26 @@ def test_topics_asked_for_together_must_both_be_in_the_paper(answerer):
     assert none.citations
 
 
+def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answerer):
+    meta = _institution_papers(answerer, "Meta")
+    answer = answerer.ask("which paper from Meta has the largest speedup?")  # was refused
+    assert not answer.refused and answer.citations
+    assert answer.text.startswith(f"The largest speedup stated by the {len(meta)} papers searched from Meta")
+    assert {c.paper_id for c in answer.citations} <= meta
+    values = [float(v) for v in re.findall(r"^- \*\*.+?\*\* \(([\d.]+)×\)", answer.text, re.M)]
+    assert len(values) == len(answer.citations) and values == sorted(values, reverse=True)
+    for value, c in zip(values, answer.citations):  # the value is the quote's own number
+        assert re.search(rf"\b{value:g}\s*(×|x\b|times)", c.quote)
+    # no Meta paper states a larger one
+    for pid in meta - {c.paper_id for c in answer.citations}:
+        for s in answerer._searcher().sentences[pid]:
+            if re.search(r"speed|faster|accelerat", s, re.I):
+                assert all(float(v) <= values[-1] for v in re.findall(r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", s))
+    # one named paper's maximum is that paper's own answer, not a comparison
+    one = answerer.ask("What is the maximum speedup GriNNder reports?")
+    assert [c.paper_id for c in one.citations] == ["openreview:8SNPzGRldN"] and "9.78" in one.text
+
+
 def test_papers_similar_to_a_named_paper_are_found_by_its_own_text(answerer):
     answer = answerer.ask("papers similar to Stream2LLM")  # had cited Stream2LLM alone
     cited = [c.paper_id for c in answer.citations]
