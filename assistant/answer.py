@@ -161,6 +161,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             t: Thresholds | None = None) -> Answer:
     """Turn a retrieval into a grounded, cited answer shaped by the question."""
     t = t or Thresholds()
+    k = r.parsed.wanted or k  # "give me 3 papers on ...", "all papers on ..."
     shape = r.parsed.shape
     terms = r.query_terms
     if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it

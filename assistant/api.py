@@ -99,6 +99,8 @@ class Assistant:
         filters = Filters(venues=_list(venue), institutions=_list(institution), authors=_list(author),
                           years=[int(y) for y in _list(year)])
         retrieval = search.search(text, filters, k=k or self.settings.k, within=within)
+        if k and retrieval.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
+            retrieval.parsed.wanted = min(retrieval.parsed.wanted, k)
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
         t3 = time.perf_counter()

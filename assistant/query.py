@@ -191,6 +191,28 @@ def superlative_of(text: str) -> str:
             "reduction" if re.search(r"reduc|saving|compress", said) else "improvement")
 
 
+# "give me 3 papers on speculative decoding", "list all papers about KV cache": how many papers to cite
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "a couple of": 2, "a few": 3}
+_COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+((?:[\w-]+\s+)?(?:papers|works|articles|studies))\b",
+                    re.I)
+_EVERY = re.compile(r"\b(all|every)(\s+(of\s+)?the)?\s+(?=(?:[\w-]+\s+)?(?:papers?|works?|articles?|studies)\b)", re.I)
+ALL_PAPERS = 50  # "all papers on X": at most this many (still those scoring near the best)
+
+
+def requested_count(text: str) -> tuple[int | None, str]:
+    """How many papers the question asks for ("3 papers": 3; "all papers": ALL_PAPERS; else None) and the
+    question without the number."""
+    m = _COUNT.search(text)
+    if m:
+        n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
+        if n > 0:
+            return min(n, ALL_PAPERS), (text[:m.start()] + m.group(2) + text[m.end():]).strip()
+    if _EVERY.search(text):
+        return ALL_PAPERS, text
+    return None, text
+
+
 def strip_unrecorded(text: str) -> str:
     """``text`` without the facts no record holds that are never a paper's topic ("most cited", "award"):
     searched for, they would rank papers that happen to use the words."""
@@ -326,6 +348,7 @@ class ParsedQuestion:
     ranking: str = ""  # what the question ranks by paper count: "institutions", "authors" or "venues" (ranking_of)
     top: int = 0  # ...and how many of them it asks for
     superlative: str = ""  # the measure it asks the largest of: "speedup", "reduction"... (superlative_of)
+    wanted: int | None = None  # how many papers it asks for ("3 papers", "all papers"), if it says
 
     @property
     def asks_who(self) -> bool:

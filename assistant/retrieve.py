@@ -19,7 +19,8 @@ from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
                     foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
-                    ranking_of, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
+                    ranking_of, requested_count, strip_ranking, strip_unrecorded, superlative_of,
+                    unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
@@ -537,6 +538,9 @@ class PaperSearch:
         filters = _merge(filters or Filters(), read)
         if seeds:  # the seeds' words are the topic, with whatever else the question asks
             rest = " ".join([rest] + [f"{self.by_id[pid].title}. {self.by_id[pid].abstract}" for pid in seeds])
+        wanted, rest = requested_count(rest)
+        if wanted:
+            k = max(k, wanted)
         ranking, top = ranking_of(text)
         if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
             rest = strip_ranking(rest)
@@ -555,7 +559,7 @@ class PaperSearch:
         if seeds:
             shape = "list"
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
-                                ranking, top, superlative_of(text))
+                                ranking, top, superlative_of(text), wanted)
         from_question = read.institutions and filters.institutions == read.institutions
 
         def allowed(filters: Filters) -> np.ndarray | None:

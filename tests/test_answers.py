@@ -467,6 +467,19 @@ def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answ
     assert [c.paper_id for c in one.citations] == ["openreview:8SNPzGRldN"] and "9.78" in one.text
 
 
+def test_the_number_of_papers_a_question_asks_for_is_how_many_are_cited(answerer):
+    plain = [c.paper_id for c in answerer.ask("papers on speculative decoding").citations]
+    assert len(plain) > 3
+    three = answerer.ask("give me 3 papers on speculative decoding")
+    assert [c.paper_id for c in three.citations] == plain[:3] and three.text.startswith("3 papers")
+    assert len(answerer.ask("two papers about speculative decoding").citations) == 2
+    # "all papers": not cut at the default 10, though still only those scoring near the best
+    every = answerer.ask("list all papers about KV cache")
+    assert len(every.citations) > len(answerer.ask("papers about KV cache").citations) == 10
+    # an explicit k is still the most cited
+    assert len(answerer.ask("list all papers about KV cache", k=4).citations) == 4
+
+
 def test_papers_similar_to_a_named_paper_are_found_by_its_own_text(answerer):
     answer = answerer.ask("papers similar to Stream2LLM")  # had cited Stream2LLM alone
     cited = [c.paper_id for c in answer.citations]
