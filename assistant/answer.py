@@ -177,9 +177,11 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
     # reports" asks one paper (named: its own answer below)
     named = any(sp.name_match for sp in r.ranked[:3])
-    if r.parsed.superlative and not named and (pool := _superlative_pool(r, k, t)) and \
-            (largest := _largest(r, sentences, pool)):
-        return largest
+    if r.parsed.superlative and not named:
+        pool, topical = _superlative_pool(r, k, t)
+        # a topic the collection does not cover is refused as usual ("the largest speedup for cooking pasta")
+        if pool and not (topical and should_refuse(r, t)) and (largest := _largest(r, sentences, pool)):
+            return largest
     if should_refuse(r, t):
         return _refusal(r)
     top = r.ranked[0]
@@ -245,17 +247,17 @@ SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximu
                               "reported state states stated has have achieve achieves".split())
 
 
-def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
+def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredPaper], bool]:
     """The papers a "largest speedup" question compares: those answering its topic ("which MoE paper..."), or
-    every paper searched when it names none beyond the measure (its filters still apply). None for a question
-    that describes one paper at length ("which system reaches the highest throughput by ..."): it asks for that
-    paper, not for a comparison."""
+    every paper searched when it names none beyond the measure (its filters still apply); and whether it names a
+    topic. None for a question that describes one paper at length ("which system reaches the highest throughput
+    by ..."): it asks for that paper, not for a comparison."""
     measure_words = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
                                                             "compression", "improvement", "gain", "memory")}
     topic = [w for w in r.parsed.content_words if _stem(w) not in measure_words and w not in measure_words]
     if len(topic) > 3:
-        return []
-    return (_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked
+        return [], True
+    return ((_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked), bool(topic)
 
 
 def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -> Answer | None:

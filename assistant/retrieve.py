@@ -522,13 +522,13 @@ class PaperSearch:
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text) if _PAPER_REF_HINT.search(text) else ([], text)
         # "papers similar to Stream2LLM": the others that its own title and abstract find
-        seeds = [pid for pid in dict.fromkeys(ids + sorted(self.named_papers(text)))] if _SIMILAR.search(text) else []
+        seeds = list(dict.fromkeys(ids + sorted(self.named_papers(text)))) if _SIMILAR.search(text) else []
         if ids and not seeds:
             within = [pid for pid in within if pid in ids] if within is not None else ids
         if seeds:
             text = _SIMILAR.sub(" ", text)
-            for pid in seeds:
-                text = re.sub(re.escape(self.title_names.get(pid) or "\0"), " ", text, flags=re.I)
+            for name in filter(None, (self.title_names.get(pid) for pid in seeds)):
+                text = re.sub(re.escape(name), " ", text, flags=re.I)
         read, rest, inst_hits = self.read_filters(text)
         if excluded:
             ruled, excluded = self.ruled_out_metadata(excluded)
@@ -536,11 +536,11 @@ class PaperSearch:
             read.not_authors += ruled.not_authors
             read.not_venues += ruled.not_venues
         filters = _merge(filters or Filters(), read)
-        if seeds:  # the seeds' words are the topic, with whatever else the question asks
-            rest = " ".join([rest] + [f"{self.by_id[pid].title}. {self.by_id[pid].abstract}" for pid in seeds])
         wanted, rest = requested_count(rest)
         if wanted:
             k = max(k, wanted)
+        if seeds:  # the seeds' words are the topic, with whatever else the question asks
+            rest = " ".join([rest] + [f"{self.by_id[pid].title}. {self.by_id[pid].abstract}" for pid in seeds])
         ranking, top = ranking_of(text)
         if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
             rest = strip_ranking(rest)
@@ -575,14 +575,13 @@ class PaperSearch:
             if what and not only else ""
         if filters.every_institution and mask is not None and not mask.any():
             either = "either" if len(filters.institutions) == 2 else "any of them"
-            note = " ".join(x for x in (note, f"No paper in the collection is {filters.describe()}; these are "
-                                              f"from {either}.") if x)
+            note = _also(note, f"No paper in the collection is {filters.describe()}; these are from {either}.")
             filters.every_institution = False
             mask = allowed(filters)
         if filters.every_author and mask is not None and not mask.any():
             # no joint paper: say so, and answer with the papers of any of them
-            note = " ".join(x for x in (note, f"No paper in the collection is {filters.describe()} together; "
-                                                 "these are by any of them.") if x)
+            note = _also(note, f"No paper in the collection is {filters.describe()} together; "
+                               "these are by any of them.")
             filters.every_author = False
             mask = allowed(filters)
         both = _BOTH.search(rest)
@@ -594,8 +593,8 @@ class PaperSearch:
                 if joint.any():
                     mask = joint
                 else:
-                    note = " ".join(x for x in (note, f"No paper in the collection is about both {both.group(1)} and "
-                                                      f"{both.group(2)}; these are about either.") if x)
+                    note = _also(note, f"No paper in the collection is about both {both.group(1)} and {both.group(2)}; "
+                                       "these are about either.")
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
@@ -629,8 +628,8 @@ class PaperSearch:
         if seeds:
             ranked = [sp for sp in ranked if sp.paper.id not in seeds]
             titles = "; ".join(self.by_id[pid].title for pid in seeds)
-            note = " ".join(x for x in (note, f"Papers similar to {titles}, found by its title and abstract "
-                                              "(it is not listed itself).") if x)
+            note = _also(note, f"Papers similar to {titles}, found by its title and abstract "
+                               "(it is not listed itself).")
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
@@ -900,6 +899,11 @@ class PaperSearch:
             out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1)), cov))
         out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
+
+
+def _also(note: str, more: str) -> str:
+    """A note on how the question was read, with one more sentence."""
+    return f"{note} {more}" if note else more
 
 
 def _name_key(name: str) -> str:

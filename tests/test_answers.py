@@ -465,6 +465,8 @@ def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answ
     # one named paper's maximum is that paper's own answer, not a comparison
     one = answerer.ask("What is the maximum speedup GriNNder reports?")
     assert [c.paper_id for c in one.citations] == ["openreview:8SNPzGRldN"] and "9.78" in one.text
+    # a topic the collection does not cover is still refused
+    assert answerer.ask("which paper has the largest speedup for cooking pasta?").refused
 
 
 def test_the_number_of_papers_a_question_asks_for_is_how_many_are_cited(answerer):
