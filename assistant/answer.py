@@ -235,16 +235,16 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}
     for p in papers:
-        sp = ScoredPaper(p, 1.0)
-        sents = sentences.get(p.id, [])
-        quote = sents[0] if sents else p.title
         lines.append(f"- **{p.title}** ({_who(p, wanted)}) [{p.id}]")
-        citations.append(_citation(sp, quote))
+        citations.append(_record_citation(p, sentences))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
 SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest report reports "
                               "reported state states stated has have achieve achieves".split())
+# the words of a "largest speedup" question that name the comparison, not its topic (words and their stems)
+_MEASURE_WORDS = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
+                                                         "compression", "improvement", "gain", "memory")}
 
 
 def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredPaper], bool]:
@@ -252,9 +252,7 @@ def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredP
     every paper searched when it names none beyond the measure (its filters still apply); and whether it names a
     topic. None for a question that describes one paper at length ("which system reaches the highest throughput
     by ..."): it asks for that paper, not for a comparison."""
-    measure_words = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
-                                                            "compression", "improvement", "gain", "memory")}
-    topic = [w for w in r.parsed.content_words if _stem(w) not in measure_words and w not in measure_words]
+    topic = [w for w in r.parsed.content_words if _stem(w) not in _MEASURE_WORDS and w not in _MEASURE_WORDS]
     if len(topic) > 3:
         return [], True
     return ((_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked), bool(topic)
@@ -294,10 +292,13 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     group, top = r.parsed.ranking, r.parsed.top
     if not papers:
         return _no_match(r.parsed.filters.describe())
+    def names(p: Paper) -> list[str]:
+        return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
+                            else [p.venue]) if n]
+
     members: dict[str, list[Paper]] = {}
     for p in papers:
-        names = p.institutions if group == "institutions" else p.authors if group == "authors" else [p.venue]
-        for name in dict.fromkeys(n for n in names if n):
+        for name in dict.fromkeys(names(p)):
             members.setdefault(name, []).append(p)
     ranked = sorted(members.items(), key=lambda item: (-len(item[1]), item[0].lower()))
     what = r.parsed.filters.describe()
@@ -310,7 +311,7 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     head = f"{group.capitalize()} with the most papers ({scope}"
     if group != "venues":
         head += f"; a paper counts once for each of its {group}"
-    unnamed = sum(1 for p in papers if not (p.institutions if group == "institutions" else p.authors))
+    unnamed = sum(1 for p in papers if not names(p))
     if unnamed and group != "venues":
         head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {group[:-1]}"
     if len(ranked[0][1]) == 1 and len(ranked) > 1:
@@ -329,11 +330,14 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
         cited.update((p.id, p) for p in ps)
     if more:
         lines.append(f"({more}.)")
-    citations = []
-    for p in cited.values():
-        sents = sentences.get(p.id, [])
-        citations.append(_citation(ScoredPaper(p, 1.0), sents[0] if sents else p.title))
+    citations = [_record_citation(p, sentences) for p in cited.values()]
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _record_citation(p: Paper, sentences) -> Citation:
+    """A paper cited for its record (metadata lists, counts): quoted by its first sentence, else its title."""
+    sents = sentences.get(p.id, [])
+    return _citation(ScoredPaper(p, 1.0), sents[0] if sents else p.title)
 
 
 def _who(p: Paper, first: set[str] = frozenset()) -> str:

@@ -156,7 +156,7 @@ def ranking_of(text: str) -> tuple[str, int]:
     if not found:
         return "", 0
     n = re.search(r"\btop (\d+)\b", text, re.I)
-    return min(found)[1], max(1, min(int(n.group(1)), 50)) if n else 10
+    return min(found)[1], max(1, min(int(n.group(1)), ALL_PAPERS)) if n else 10
 
 
 def strip_ranking(text: str) -> str:
@@ -170,7 +170,7 @@ def strip_ranking(text: str) -> str:
 
 
 # "which paper from Meta reports the largest speedup?": a comparison of the numbers the papers state.
-# measure -> (the question's words for it, the unit compared, words of the sentence that says it)
+# measure -> (the number compared, with its unit; words of the sentence that states it)
 SUPERLATIVE = re.compile(r"\b(largest|highest|biggest|greatest|most|best|maximum|max|strongest)\s+([\w-]+\s+)?"
                          r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?)\b", re.I)
 MEASURES = {

@@ -411,7 +411,9 @@ class PaperSearch:
                     return " "
             return m.group(0)
 
-        rest = _PAPER_REF.sub(take, text) if _PAPER_REF_HINT.search(text) else text
+        if not _PAPER_REF_HINT.search(text):  # the common case: no id or link, nothing to look up
+            return [], text
+        rest = _PAPER_REF.sub(take, text)
         return list(dict.fromkeys(found)), re.sub(r"\s+", " ", rest).strip()
 
     def ruled_out_metadata(self, excluded: list[str]) -> tuple[Filters, list[str]]:
@@ -521,7 +523,7 @@ class PaperSearch:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
         text, excluded = split_negated(strip_injection(question))
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
-        ids, text = self.ids_in(text) if _PAPER_REF_HINT.search(text) else ([], text)
+        ids, text = self.ids_in(text)
         # "papers similar to Stream2LLM": the others that its own title and abstract find
         seeds = list(dict.fromkeys(ids + sorted(self.named_papers(text)))) if _SIMILAR.search(text) else []
         if ids and not seeds:
