@@ -366,3 +366,45 @@ def _refusal(r: Retrieval) -> Answer:
     if near:
         text += "\n\nClosest papers (they do **not** answer it): " + "; ".join(f"{p.title} ({p.id})" for p in near)
     return Answer(text=text, citations=[], refused=True)
+
+
+_NOT_COMPANY = re.compile(r"univ|institut|college|school|academy|polytech|ETH\b|\bMIT\b|KAIST|centre|center|lab\b"
+                          r"|laborator|hochschule|école|ecole", re.I)
+
+
+def example_questions(papers: list[Paper]) -> list[str]:
+    """Example questions drawn from the collection itself, so each one has an answer."""
+    text = " ".join(f"{p.title} {p.abstract}" for p in papers)
+    out = ["which papers reduce TTFT?" if re.search(r"\bTTFT\b", text) else "which papers reduce inference latency?",
+           "what does the second one do?"]  # a follow-up: the chat remembers the previous answer
+    venues = Counter(p.venue for p in papers if p.venue)
+    if venues:
+        venue = venues.most_common(1)[0][0]
+        insts = Counter(i for p in papers if p.venue == venue for i in p.institutions)
+        ranked = sorted(insts.items(), key=lambda kv: (bool(_NOT_COMPANY.search(kv[0])), -kv[1], kv[0]))
+        if ranked:
+            out.append(f"what did {ranked[0][0]} present at {venue}?")
+    names = Counter(p.title.split(":")[0].strip() for p in papers if ":" in p.title)
+    for p in sorted(papers, key=lambda p: (p.venue != (venues.most_common(1)[0][0] if venues else ""), p.title)):
+        name = p.title.split(":")[0].strip() if ":" in p.title else ""
+        # A coined single-word system name ("AccelOpt", "Stream2LLM") finds exactly its paper.
+        if (re.fullmatch(r"[A-Z][A-Za-z0-9\-]{3,15}", name) and sum(c.isupper() for c in name) >= 2
+                and any(c.islower() for c in name) and names[name] == 1):
+            out.append(f"what does {name} do?")
+            break
+    if sum(bool(p.institutions) for p in papers) > 1:  # counted per institution, each count cited
+        out.append("which institutions published the most papers?")
+    return out
+
+
+def help_answer(papers: list[Paper], question: str = "") -> Answer:
+    """What the assistant answers, for a greeting or "what can you do?": the collection and example questions."""
+    venues = Counter(p.venue for p in papers if p.venue)
+    where = " (" + ", ".join(f"{n} {v}" for v, n in venues.most_common()) + ")" if venues else ""
+    if re.match(r"\W*thank", question, re.I):
+        return Answer(text=f"You're welcome. Ask me anything else about the {len(papers)} papers indexed here{where}.")
+    examples = [q for q in example_questions(papers) if "second one" not in q]  # a follow-up needs an answer first
+    text = (f"I answer questions about the {len(papers)} papers indexed here{where}: what a paper does, which "
+            "papers work on a topic, the numbers they report, and who wrote them. Every statement cites the "
+            "paper it comes from. For example:\n" + "\n".join(f"- {q}" for q in examples))
+    return Answer(text=text)

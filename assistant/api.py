@@ -9,7 +9,7 @@ from typing import Iterator
 from .answer import Thresholds, compose
 from .config import Settings
 from .errors import QuestionError
-from .query import Filters, clean_question
+from .query import GREETING, Filters, clean_question
 from .schema import Answer, Paper
 
 log = logging.getLogger(__name__)
@@ -98,6 +98,12 @@ class Assistant:
         t1 = time.perf_counter()
         filters = Filters(venues=_list(venue), institutions=_list(institution), authors=_list(author),
                           years=[int(y) for y in _list(year)])
+        if GREETING.match(text) and not filters:  # "hello", "what can you do?": what it answers, with examples
+            from .answer import help_answer
+
+            answer = help_answer(search.papers, text)
+            answer.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
+            return answer
         retrieval = search.search(text, filters, k=k or self.settings.k, within=within)
         if k and retrieval.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
             retrieval.parsed.wanted = min(retrieval.parsed.wanted, k)

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from urllib.parse import quote, urlsplit
 
 from .config import Settings  # first: it switches gradio's analytics off before gradio is imported
+from .answer import example_questions
 from .conversation import Conversation
 from .errors import AssistantError, ConfigError
 from .schema import Answer, Paper
@@ -209,36 +210,6 @@ def paper_rows(papers: list[Paper], query: str = "") -> list[list[Any]]:
         link = f"[{link_label(p, url)}]({_md_url(url)})" if url else ""
         rows.append([p.title, p.venue, p.year if p.year else None, "; ".join(p.institutions), link])
     return rows
-
-
-# ---------------------------------------------------------------------- examples
-_NOT_COMPANY = re.compile(r"univ|institut|college|school|academy|polytech|ETH\b|\bMIT\b|KAIST|centre|center|lab\b"
-                          r"|laborator|hochschule|école|ecole", re.I)
-
-
-def example_questions(papers: list[Paper]) -> list[str]:
-    """Example questions drawn from the collection itself, so each one has an answer."""
-    text = " ".join(f"{p.title} {p.abstract}" for p in papers)
-    out = ["which papers reduce TTFT?" if re.search(r"\bTTFT\b", text) else "which papers reduce inference latency?",
-           "what does the second one do?"]  # a follow-up: the chat remembers the previous answer
-    venues = Counter(p.venue for p in papers if p.venue)
-    if venues:
-        venue = venues.most_common(1)[0][0]
-        insts = Counter(i for p in papers if p.venue == venue for i in p.institutions)
-        ranked = sorted(insts.items(), key=lambda kv: (bool(_NOT_COMPANY.search(kv[0])), -kv[1], kv[0]))
-        if ranked:
-            out.append(f"what did {ranked[0][0]} present at {venue}?")
-    names = Counter(p.title.split(":")[0].strip() for p in papers if ":" in p.title)
-    for p in sorted(papers, key=lambda p: (p.venue != (venues.most_common(1)[0][0] if venues else ""), p.title)):
-        name = p.title.split(":")[0].strip() if ":" in p.title else ""
-        # A coined single-word system name ("AccelOpt", "Stream2LLM") finds exactly its paper.
-        if (re.fullmatch(r"[A-Z][A-Za-z0-9\-]{3,15}", name) and sum(c.isupper() for c in name) >= 2
-                and any(c.islower() for c in name) and names[name] == 1):
-            out.append(f"what does {name} do?")
-            break
-    if sum(bool(p.institutions) for p in papers) > 1:  # counted per institution, each count cited
-        out.append("which institutions published the most papers?")
-    return out
 
 
 # ---------------------------------------------------------------------- the app

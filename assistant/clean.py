@@ -243,7 +243,8 @@ def _acronym_like(s: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,9}", s.strip())) and sum(c.isupper() for c in s) >= 2
 
 
-def _generic_only(s: str) -> bool:
+def generic_name(s: str) -> bool:
+    """True when every word of ``s`` is one that alone never names an institution ("State University")."""
     return all(t in _GENERIC for t in _tokens(s))
 
 
@@ -265,7 +266,7 @@ def _split_and(part: str) -> list[str]:
     bare = lambda x: re.sub(r"\(.*?\)|,.*", "", x)  # noqa: E731 - "Technology (Guangzhou)" is generic
     for piece in pieces[1:]:
         # Only split when both sides name something on their own (not "Technology", "State University").
-        if _generic_only(bare(out[-1])) or _generic_only(bare(piece)) or not piece[:1].isupper():
+        if generic_name(bare(out[-1])) or generic_name(bare(piece)) or not piece[:1].isupper():
             out[-1] = f"{out[-1]} and {piece}"
         else:
             out.append(piece)
@@ -283,7 +284,7 @@ def _split(raw: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]]
     for segment in re.split(r"\s*[;/]\s*", _prepare(raw)):
         parts = [p.strip() for p in re.split(r",|\s[-–]\s", segment)]
         parts = [re.sub(r"^(?:and|&)\s+", "", p) for p in parts if p.strip()]
-        keep = [p for p in parts if not _DEPT_RE.search(p) and not _generic_only(p)] or parts[:1]
+        keep = [p for p in parts if not _DEPT_RE.search(p) and not generic_name(p)] or parts[:1]
         merged: list[str] = []
         for p in (piece for part in keep for piece in _split_and(part)):
             qualifier = (merged and _KEYWORD_RE.search(merged[-1]) and not _KEYWORD_RE.search(p)
@@ -307,7 +308,7 @@ def _split(raw: str, known: set[str]) -> tuple[list[str], list[tuple[str, str]]]
     out, seen = [], set()
     for n in (canonical_name(n) for n in names):
         k = institution_key(n)
-        if k and k not in seen and not _generic_only(n):
+        if k and k not in seen and not generic_name(n):
             seen.add(k)
             out.append(n)
     return out, [(canonical_name(a), canonical_name(b)) for a, b in same]
@@ -355,7 +356,7 @@ def institution_aliases(name: str) -> list[str]:
          or re.fullmatch(r"(?:The\s+)?University of ([\w\-]+)", name))  # "University of Toronto" -> Toronto
     if m and not set(_tokens(m.group(1))) & _STOP:
         out.append(m.group(1))
-    return list(dict.fromkeys(a for a in out if len(a) >= 3 and not _generic_only(a)))
+    return list(dict.fromkeys(a for a in out if len(a) >= 3 and not generic_name(a)))
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -461,8 +462,8 @@ class InstitutionIndex:
             for i in range(len(words) - 1, 0, -1):
                 head, rest = " ".join(words[:i]).rstrip(","), " ".join(words[i:])
                 hk = institution_key(head)
-                if hk in keys and uf.find(hk) != uf.find(k) and not _generic_only(head):
-                    if institution_key(rest) in keys and not _generic_only(rest):
+                if hk in keys and uf.find(hk) != uf.find(k) and not generic_name(head):
+                    if institution_key(rest) in keys and not generic_name(rest):
                         uf.union(k, institution_key(rest))
                     self._parent_links.append((k, hk))
                     break

@@ -22,7 +22,7 @@ _INJECTION = re.compile(
     r"(previous |prior )?(instructions|rules)|reply only in [a-z ]+?(?=[.,;:!?]|$)|without citations|"
     r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*)", re.I)
 
-STOPWORDS = frozenset("""a an the and or of in on for to with by from at as is are was were be been being
+ENGLISH_STOPWORDS = frozenset("""a an the and or of in on for to with by from at as is are was were be been being
 which what who whom whose where when why how do does did done there here this that these those it its
 any some all each every paper papers work works study studies approach approaches method methods
 propose proposes proposed present presents presented publish published list lists listed show shows
@@ -35,7 +35,8 @@ their them his her its after before several given while during because since unt
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
 involve involves involving tackle tackles opposed making new different ones both together jointly
-mention mentions mentioned mentioning title titles discuss discusses discussed""".split())
+mention mentions mentioned mentioning title titles discuss discusses discussed
+hi hello hey thanks thank""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -51,7 +52,7 @@ nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten a
 veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien proponen propone proposent
 proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien quienes porque dove quando quanto
 perche chi wann warum welchen wieviel pourquoi combien onde quem quantos""".split())
-STOPWORDS = STOPWORDS | FOREIGN_STOPWORDS
+STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
 _ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
@@ -95,6 +96,33 @@ EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|bo
 # the question asks about the collection itself ("how many papers are there?"): every paper is the answer
 COLLECTION_CUES = re.compile(r"\bhow many (papers|works|articles)\b|\b(all|every)( of)?( the)? papers\b|"
                              r"\bpapers (are there|do you (have|know|hold))\b|\bin the collection\b", re.I)
+# the collection itself, named in a question ("how many papers are in the collection?", "which papers do you have
+# on MoE?"): not a topic of the papers
+_ABOUT_COLLECTION = re.compile(
+    r"\b(in|of|from|across|within)\s+(the|this|your)\s+(collection|corpus|index|database|library)\b|"
+    r"\b(do|does|can)\s+(you|it|this|the (collection|corpus|index|database|library))\s+"
+    r"(have|hold|know|cover|contain|include|index)\b|\b(are|is|were|was)\s+(covered|included|indexed)\b", re.I)
+# a greeting or a question about the assistant itself: answered with what it can do, not searched for
+GREETING = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)|help|thanks|thank you|"
+                      r"who are you|what are you|what can (you|i) (do|ask|answer)|what do you (do|know)|"
+                      r"how do(es)? (this|it|you) work)(\s+(there|again|please|me))?\W*$", re.I)
+
+
+_GREETING_HEAD = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening))\b(\s+there)?[\s,!.:;-]*",
+                            re.I)
+
+
+def strip_greeting(text: str) -> str:
+    """``text`` without a greeting before the question ("Hello, which papers reduce TTFT?")."""
+    return _GREETING_HEAD.sub("", text, count=1) or text
+
+
+def strip_collection(text: str) -> str:
+    """``text`` without the words naming the collection itself ("which venues are in the collection?" ->
+    "which venues are ?")."""
+    return re.sub(r"\s+", " ", _ABOUT_COLLECTION.sub(" ", text)).strip()
+
+
 # the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
 WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
@@ -138,7 +166,8 @@ _RANKING = re.compile(r"\b(the )?most (papers|publications|works?|contributions|
                       r"\btop \d+ (\w+ )?" + _GROUP_WORDS + r"\b|\bmost (prolific|active)\b|"
                       r"\b(published|wrote|written|presented|contributed|authored|have|has) the most\b|"
                       r"\b(by|with the( largest| highest)?) (number|count) of papers\b|\bpaper counts?\b|"
-                      r"\bhow many papers (does|did|has) each\b|\bper (institution|author|venue|company|university)\b",
+                      r"\bhow many papers (does|did|has) each\b|\bper (institution|author|venue|company|university)\b|"
+                      r"^\W*(which|what) (venues|conferences)\b",
                       re.I)
 _RANKING_WORDS = frozenset("most top prolific active number count counts each per largest highest leading rank "
                            "ranked ranking".split())
@@ -315,9 +344,9 @@ class Filters:
         parts = []
         if self.institutions:
             parts.append(("from both " if self.every_institution and len(self.institutions) == 2 else "from ")
-                         + (" and " if self.every_institution else " or ").join(self.institutions))
+                         + _names(self.institutions, "and" if self.every_institution else "or"))
         if self.authors:
-            parts.append("by " + (" and " if self.every_author else " or ").join(self.authors))
+            parts.append("by " + _names(self.authors, "and" if self.every_author else "or"))
         if self.venues:
             parts.append("at " + " or ".join(self.venues))
         if self.years:
@@ -331,6 +360,13 @@ class Filters:
         if self.not_venues:
             parts.append("not at " + " or ".join(self.not_venues))
         return ", ".join(parts)
+
+
+def _names(names: list[str], joiner: str) -> str:
+    """"A or B or C"; a long list shortened: "A, B, C or 27 others" (everyone called Wang)."""
+    if len(names) <= 4:
+        return f" {joiner} ".join(names)
+    return f"{', '.join(names[:3])} {joiner} {len(names) - 3} others"
 
 
 @dataclass

@@ -15,11 +15,12 @@ from pathlib import Path
 import numpy as np
 
 from .chunks import split_sentences
+from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (EFFECT_WORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
+from .query import (EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
                     foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
-                    ranking_of, requested_count, strip_ranking, strip_unrecorded, superlative_of,
+                    ranking_of, requested_count, strip_collection, strip_greeting, strip_ranking, strip_unrecorded, superlative_of,
                     unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
@@ -252,7 +253,8 @@ class PaperSearch:
             names = list(p.institutions) + list(p.institution_aliases)
             for name in names:
                 key = name.strip().lower()
-                if len(key) >= 2 and key not in STOPWORDS:
+                # an English function word is no name; German "mit" and "über" are MIT and Uber
+                if len(key) >= 2 and key not in ENGLISH_STOPWORDS:
                     self.alias_papers[key].add(p.id)
             for canon in p.institutions:
                 self.alias_canonical.setdefault(canon.lower(), canon)
@@ -287,6 +289,21 @@ class PaperSearch:
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
             self.author_keys.setdefault(_no_initials(key), full)
         self.alias_keys = {_name_key(alias): alias for alias in self.alias_papers if _name_key(alias)}
+        # a run of the words of institutions' names that is no alias ("Berkeley", "Hong Kong"), and surnames
+        # ("Stoica"): what a question may name them by when a cue says it names someone ("from Berkeley")
+        self.name_part_institutions: dict[str, set[str]] = defaultdict(set)
+        for canon in self.alias_canonical.values():
+            words = re.findall(r"[^\W\d_][\w\-]*", canon)
+            for n in range(1, min(3, len(words)) + 1):
+                for i in range(len(words) - n + 1):
+                    run = words[i:i + n]
+                    key = _name_key(" ".join(run))
+                    if (all(w[0].isupper() for w in run) and not generic_name(" ".join(run))
+                            and key not in self.alias_keys and key not in ENGLISH_STOPWORDS):
+                        self.name_part_institutions[key].add(canon)
+        self.surname_authors: dict[str, set[str]] = defaultdict(set)
+        for full in self.author_name.values():
+            self.surname_authors[_name_key(full).split()[-1]].add(full)
 
     def _phrases(self, text: str, longest: int = 8):
         """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""
@@ -338,6 +355,23 @@ class PaperSearch:
                     else:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end))
+                    inst_at.append((start, end, neg is not None))
+            elif (part := self._name_part(key, text, start, end)) is not None:
+                kind, names = part
+                neg = negated(start)
+                if kind == "authors":
+                    if neg is None:
+                        named_at += [(start, end, name) for name in names]
+                    else:
+                        found.not_authors += names
+                elif neg is None:
+                    found.institutions += names
+                    for name in names:
+                        matched_papers |= self.institution_papers(name)
+                else:
+                    found.not_institutions += names
+                spans.append((start if neg is None else neg, end))
+                if kind == "institutions":
                     inst_at.append((start, end, neg is not None))
         # the rest of a list the cue starts: "from Google and Meta", "not from Amazon or Microsoft"
         grew = bool(inst_at)
@@ -396,6 +430,30 @@ class PaperSearch:
         found.institutions = list(dict.fromkeys(found.institutions))
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
+
+    def _name_part(self, key: str, text: str, start: int, end: int) -> tuple[str, list[str]] | None:
+        """The institutions or authors a capitalised part of their names stands for, when a cue before or
+        after it says the question names someone: "from Berkeley" (UC Berkeley and Lawrence Berkeley National
+        Laboratory), "Hong Kong papers", "papers by Stoica"; not a word the papers' text often uses, nor one
+        of a longer name ("the Berkeley Packet Filter")."""
+        surface = text[start:end]
+        if not all(w[:1].isupper() for w in surface.split()):
+            return None
+        if re.match(r"[\s-]+[A-Z]", text[end:]):  # part of a longer name: "the Berkeley Packet Filter"
+            return None
+        if not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])):
+            return None
+        if " " not in key and len(key) >= 3:
+            used = self._papers_with(key)
+            if int(used.sum()) > max(2, len(self.papers) // 100):
+                return None
+        insts = self.name_part_institutions.get(key)
+        if insts:
+            return "institutions", sorted(insts)
+        authors = self.surname_authors.get(key) if " " not in key else None
+        if authors and re.search(r"\bby\s+$", text[:start], re.I):
+            return "authors", sorted(authors)
+        return None
 
     def ids_in(self, text: str) -> tuple[list[str], str]:
         """Papers the question names by id or link (ids as the Sources list prints them, OpenReview, arXiv
@@ -521,7 +579,7 @@ class PaperSearch:
     def search(self, question: str, filters: Filters | None = None, k: int = 10,
                within: list[str] | None = None) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
-        text, excluded = split_negated(strip_injection(question))
+        text, excluded = split_negated(strip_injection(strip_greeting(question)))
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
         # "papers similar to Stream2LLM": the others that its own title and abstract find
@@ -544,6 +602,7 @@ class PaperSearch:
             k = max(k, wanted)
         if seeds:  # the seeds' words are the topic, with whatever else the question asks
             rest = " ".join([rest] + [f"{self.by_id[pid].title}. {self.by_id[pid].abstract}" for pid in seeds])
+        rest = strip_collection(rest)
         ranking, top = ranking_of(text)
         if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
             rest = strip_ranking(rest)

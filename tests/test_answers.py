@@ -304,6 +304,52 @@ def test_an_institution_is_found_however_its_name_is_punctuated(answerer):
     assert answer.citations and set(answer.cited_ids) <= berkeley
 
 
+def test_initials_that_are_a_word_of_another_language_still_name_the_institution(answerer):
+    # "mit" is German for "with" and "über" folds to "uber": as stopwords they had hidden MIT and Uber
+    for name in ["MIT", "Uber"]:
+        expected = _institution_papers(answerer, name)
+        assert expected
+        answer = answerer.ask(f"papers from {name}")
+        assert set(answer.cited_ids) == expected
+        assert answer.text.startswith(f"{len(expected)} paper{'s' if len(expected) > 1 else ''} from {name}")
+    # the German word is still a word: "Mit welchen Methoden ..." asks no institution
+    answer = answerer.ask("Mit welchen Methoden wird der KV-Cache komprimiert?")
+    assert answer.citations and "MIT" not in answer.text.split("\n")[0]
+    assert not set(answer.cited_ids) <= _institution_papers(answerer, "MIT")
+
+
+def test_part_of_an_institutions_name_names_it_after_a_cue(answerer):
+    berkeley = {p.id for p in answerer.papers if any(re.search(r"\bBerkeley\b", i) for i in p.institutions)}
+    places = {i for p in answerer.papers for i in p.institutions if re.search(r"\bBerkeley\b", i)}
+    assert len(places) >= 2  # UC Berkeley and Lawrence Berkeley: "Berkeley" is an alias of neither
+    answer = answerer.ask("papers from Berkeley")  # had cited the eBPF paper ("Berkeley Packet Filter")
+    assert set(answer.cited_ids) == berkeley
+    assert all(name in answer.text.split("\n")[0] for name in places)
+    kv = answerer.ask("Berkeley papers on KV cache")
+    assert kv.citations and set(kv.cited_ids) <= berkeley
+    # without a cue the word is the papers' own ("extended Berkeley Packet Filter")
+    plain = answerer.ask("profiling with the Berkeley Packet Filter")
+    assert plain.citations and not set(plain.cited_ids) <= berkeley
+    hong_kong = {p.id for p in answerer.papers if any("Hong Kong" in i for i in p.institutions)}
+    assert hong_kong and set(answerer.ask("papers from Hong Kong").cited_ids) == hong_kong
+
+
+def test_an_authors_surname_after_by_names_every_author_of_that_name(answerer):
+    def surname_papers(last: str) -> tuple[set[str], set[str]]:
+        names = {a for p in answerer.papers for a in p.authors if a.split()[-1] == last}
+        return names, {p.id for p in answerer.papers if set(p.authors) & names}
+
+    names, papers = surname_papers("Stoica")
+    assert names == {"Ion Stoica"}
+    answer = answerer.ask("papers by Stoica")  # was refused
+    assert set(answer.cited_ids) == papers and answer.text.startswith(f"{len(papers)} papers by Ion Stoica")
+    names, papers = surname_papers("Wang")
+    assert len(names) > 4
+    answer = answerer.ask("papers by Wang")
+    assert set(answer.cited_ids) == papers
+    assert f"or {len(names) - 3} others" in answer.text.split("\n")[0]  # not every name in the heading
+
+
 def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
     assert not any(p.year == 2024 for p in answerer.papers)
     for question in ["papers from 2024", "MoE training papers from 2024"]:
@@ -346,6 +392,37 @@ def test_a_question_about_the_collection_itself_counts_every_paper(answerer):
     assert answer.text.startswith(f"{len(answerer.papers)} papers in the collection (")
     assert all(f"{n} {v}" in answer.text.split("\n")[0] for v, n in venues.items())
     assert len(answer.citations) == len(answerer.papers)
+
+
+def test_a_question_naming_the_collection_itself_is_not_about_a_topic(answerer):
+    venues = {}
+    for p in answerer.papers:
+        venues[p.venue] = venues.get(p.venue, 0) + 1
+    answer = answerer.ask("how many papers are in the collection?")  # had cited 2 papers on "collection"
+    assert answer.text.startswith(f"{len(answerer.papers)} papers in the collection (")
+    assert len(answer.citations) == len(answerer.papers)
+    for question in ["which venues are in the collection?", "what conferences do you cover?"]:  # were refused
+        answer = answerer.ask(question)
+        assert not answer.refused
+        rows = RANK_LINE.findall(answer.text)
+        assert {name: int(n) for name, n, _ in rows} == venues
+    # the words name the collection only in such phrases: "which papers do you have on MoE training?" is a topic
+    moe = answerer.ask("which papers do you have on MoE training?")
+    assert moe.citations and moe.cited_ids == answerer.ask("which papers on MoE training?").cited_ids
+
+
+def test_a_greeting_is_answered_with_what_the_assistant_does(answerer):
+    from assistant.answer import example_questions
+
+    for question in ["hello", "Hi there!", "what can you do?", "help"]:  # were refused, or "help" cited 4 papers
+        answer = answerer.ask(question)
+        assert not answer.refused and not answer.citations
+        assert f"{len(answerer.papers)} papers" in answer.text
+        assert "which papers reduce TTFT?" in answer.text and example_questions(answerer.papers)[0] in answer.text
+    thanks = answerer.ask("thanks!")
+    assert thanks.text.startswith("You're welcome") and not thanks.citations and not thanks.refused
+    # a greeting before a question leaves the question as it was
+    assert answerer.ask("Hello, which papers reduce TTFT?").cited_ids == answerer.ask("which papers reduce TTFT?").cited_ids
 
 
 RANK_LINE = re.compile(r"^\d+\. \*\*(.+?)\*\*: (\d+) papers? ((?:\[[^\]]+\] ?)+)$", re.M)
