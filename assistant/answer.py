@@ -172,6 +172,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _ranking_answer(r, r.metadata_matches, sentences)
     if shape == "metadata":
         return _metadata_answer(r, sentences, terms, idf)
+    if shape == "define":
+        return _definition_answer(r, sentences)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
         return _no_match(r.parsed.filters.describe())
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
@@ -182,13 +184,15 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         # a topic the collection does not cover is refused as usual ("the largest speedup for cooking pasta")
         if pool and not (topical and should_refuse(r, t)) and (largest := _largest(r, sentences, pool)):
             return largest
-    if should_refuse(r, t):
+    if not r.compared and should_refuse(r, t):  # (each side of a comparison named its paper)
         return _refusal(r)
     top = r.ranked[0]
     if r.parsed.ranking:  # "who wrote the most papers on MoE?": the papers on MoE, counted per author
         return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
     if shape == "list":
         chosen = _list_choice(r, k, t)
+    elif r.compared:
+        chosen = r.ranked
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
     chosen = chosen or [top]
@@ -211,15 +215,33 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     else:
         for sp in chosen:
             sents = sentences.get(sp.paper.id, [])
-            if shape == "describe":
+            if shape == "abstract":
+                quotes = sents or [sp.paper.title]
+            elif shape == "describe":
                 quotes = describe_sentences(sp.paper, sents)
             else:
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1)
-            citations.append(_citation(sp, quotes[0] if shape != "describe" else " ".join(quotes)))
-            lines.append(f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes) + f" [{sp.paper.id}]")
+            citations.append(_citation(sp, " ".join(quotes) if shape in ("describe", "abstract") else quotes[0]))
+            lines.append(("- " if r.compared else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
+                         + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+def _definition_answer(r: Retrieval, sentences) -> Answer:
+    """ "What is TTFT?": the long form (the collection's glossary), then papers' own sentences using both."""
+    term, longs = r.definition
+    text = f"**{term}** stands for {' or '.join(longs)}" + (" (which one depends on the paper)." if len(longs) > 1 else ".")
+    citations = []
+    lines = []
+    for sp in r.ranked:
+        quote = sentences.get(sp.paper.id, [])[sp.best_chunk_sentences[0]]
+        citations.append(_citation(sp, quote))
+        lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
+    if lines:
+        text += " As the papers use it:\n" + "\n".join(lines) + "\n" + _sources(citations)
+    return Answer(text=text, citations=citations)
 
 
 def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:

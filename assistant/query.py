@@ -126,7 +126,10 @@ def strip_collection(text: str) -> str:
 # the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
 WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
-                      r"\bwhere\b.*\b(from|published|presented|appear\w*)\b", re.I)
+                      r"\bwhere\b.*\b(from|published|presented|appear\w*|read|find)\b|"
+                      r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released)\b", re.I)
+# "show me the abstract of Stream2LLM": the named paper's whole abstract
+ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 # What no record of the collection holds: a paper is its title, abstract, authors, institutions, venue and year,
 # not the conference's own facts or how the paper was received. (words of the fact, what to call it, and
@@ -143,6 +146,8 @@ UNRECORDED = (
     (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b",
                 re.I), "where or when the conference takes place", False),
+    (re.compile(r"\b(latest|newest|most recent(ly)?|earliest|oldest)\b", re.I),
+     "publication dates beyond the year", True),
     (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
 )
@@ -227,6 +232,36 @@ _COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+((?:[\w-]+\
                     re.I)
 _EVERY = re.compile(r"\b(all|every)(\s+(of\s+)?the)?\s+(?=(?:[\w-]+\s+)?(?:papers?|works?|articles?|studies)\b)", re.I)
 ALL_PAPERS = 50  # "all papers on X": at most this many (still those scoring near the best)
+
+# "compare Stream2LLM and layered prefill", "the difference between Kitty and InnerQ", "Kitty vs. InnerQ"
+_COMPARE = (
+    re.compile(r"^\W*(?:compare|contrast)\s+(.+?)\s+(?:and|with|to|against|vs\.?|versus)\s+(.+?)[\s?.!]*$", re.I),
+    re.compile(r"\b(?:differences?|distinction|contrast)\s+between\s+(.+?)\s+and\s+(.+?)[\s?.!]*$", re.I),
+    re.compile(r"^\W*how\s+(?:does|do|is|are)\s+(.+?)\s+(?:compare|differ|different)\s+(?:to|from|with|against)\s+"
+               r"(.+?)[\s?.!]*$", re.I),
+    re.compile(r"^\W*([^,;:?]+?)\s+(?:vs\.?|versus)\s+([^,;:?]+?)[\s?.!]*$", re.I),
+)
+
+
+# "what is TTFT?", "what does MoE stand for?", "define LoRA": the meaning of one term
+_DEFINITION = re.compile(r"^\W*(?:(?:what|wh?at'?s)\s+(?:is|are|does|do)?\s*(?:an?\s+|the\s+)?(?P<a>[\w\-]+?)"
+                         r"(?:\s+(?:mean|stand for|short for|refer to))?|define\s+(?P<b>[\w\-]+)|"
+                         r"(?:meaning|definition) of\s+(?P<c>[\w\-]+))[\s?.!]*$", re.I)
+
+
+def definition_term(text: str) -> str:
+    """The term a "what is X?" question asks the meaning of, or ""."""
+    m = _DEFINITION.match(text)
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
+def comparison_parts(text: str) -> list[str]:
+    """The two things a comparison question sets side by side, or [] ("compare A and B" -> [A, B])."""
+    for pattern in _COMPARE:
+        m = pattern.search(text)
+        if m:
+            return [part.strip() for part in m.groups()]
+    return []
 
 
 def requested_count(text: str) -> tuple[int | None, str]:

@@ -18,7 +18,8 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion, content_words,
+from .query import (ABSTRACT_CUES, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion,
+                    comparison_parts, content_words, definition_term,
                     foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
                     ranking_of, requested_count, strip_collection, strip_greeting, strip_ranking, strip_unrecorded, superlative_of,
                     unrecorded)
@@ -115,6 +116,8 @@ class Retrieval:
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
     multilingual: bool = False  # a question in another language, read by the multilingual encoder
+    compared: bool = False  # "compare A and B": ``ranked`` is each one's paper, in the question's order
+    definition: tuple[str, list[str]] = ("", [])  # "what is TTFT?": the term and its long forms (glossary)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -582,6 +585,18 @@ class PaperSearch:
         text, excluded = split_negated(strip_injection(strip_greeting(question)))
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
+        # "what is TTFT?": the long form, and the papers' sentences that spell it out
+        meaning = self.definition(definition_term(text)) if not filters else None
+        if meaning:
+            term, longs, papers = meaning
+            parsed = ParsedQuestion(text, text, "define", Filters(), [term])
+            return Retrieval(parsed, papers, len(papers), definition=(term, longs))
+        # "compare Stream2LLM and layered prefill": each side's paper, described side by side
+        sides = self.compared_papers(comparison_parts(text), filters, within) if not excluded else None
+        if sides:
+            parsed = ParsedQuestion(text, text, "describe", filters or Filters(), content_words(text))
+            return Retrieval(parsed, sides, len(sides), compared=True,
+                             note=f"{len(sides)} papers side by side, each in its own words.")
         # "papers similar to Stream2LLM": the others that its own title and abstract find
         seeds = list(dict.fromkeys(ids + sorted(self.named_papers(text)))) if _SIMILAR.search(text) else []
         if ids and not seeds:
@@ -680,6 +695,8 @@ class PaperSearch:
         if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
             dense = foreign
         named = (self.named_papers(text) | set(ids)) - set(seeds)
+        if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:
+            parsed.shape = "abstract"
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
@@ -700,6 +717,53 @@ class PaperSearch:
                          unknown_words=unknown, unknown_names=self.unknown_names(text, named),
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note)
+
+    def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
+        """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a
+        sentence holding both, that sentence as each one's span ("time-to-first-token (TTFT)" first); None for a
+        term the glossary lacks or a paper's own name ("what is Kitty?" is a question about that paper)."""
+        key = term.lower()
+        if key not in self.glossary and key.endswith("s") and key[:-1] in self.glossary:
+            key, term = key[:-1], term[:-1]
+        longs = self.glossary.get(key)
+        if not longs or self.named_papers(term):
+            return None
+        col = self.term_ids.get(_stem(key))
+        acronym = re.compile(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", re.I)
+        found: list[tuple[int, ScoredPaper]] = []
+        for i in (self._term_rows(col).tolist() if col is not None else []):
+            paper = self.papers[i]
+            for j, sentence in enumerate(self.sentences[paper.id]):
+                low = sentence.lower()
+                if acronym.search(sentence) and any(long.lower() in low for long in longs):
+                    spelled = any(f"{long.lower()} ({key}" in low for long in longs)  # "time-to-first-token (TTFT)"
+                    found.append((0 if spelled else 1, ScoredPaper(paper, 1.0, best_chunk_sentences=(j, j))))
+                    break
+        found.sort(key=lambda f: f[0])  # stable: the collection's order within each kind
+        return term, longs, [sp for _, sp in found[:most]]
+
+    def compared_papers(self, parts: list[str], filters: Filters | None,
+                        within: list[str] | None) -> list[ScoredPaper] | None:
+        """The paper each side of a comparison names, or None when it is not a comparison of papers: each side
+        names a paper (its system name, id or link) or holds two or more words of its title ("layered prefill"),
+        at least one side by name ("the difference between prefill and decode" compares no papers)."""
+        picks: list[ScoredPaper] = []
+        by_name = False
+        for part in parts:
+            named = self.named_papers(part) | set(self.ids_in(part)[0])
+            found = self.search(part, filters, k=3, within=within).ranked
+            if not found:
+                return None
+            top = found[0]
+            stems = self.title_stems(part)
+            if top.paper.id in named:
+                by_name = True
+            elif not (len(stems) >= 2 and stems <= self.title_stems(top.paper.title)):
+                return None
+            picks.append(top)
+        if not by_name or len({sp.paper.id for sp in picks}) < len(picks):
+            return None
+        return picks
 
     def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
         """For a question in another language, the multilingual encoder's calibrated scores of the nearest

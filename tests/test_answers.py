@@ -304,6 +304,62 @@ def test_an_institution_is_found_however_its_name_is_punctuated(answerer):
     assert answer.citations and set(answer.cited_ids) <= berkeley
 
 
+def _titled(answerer, start: str) -> str:
+    (paper,) = [p for p in answerer.papers if p.title.startswith(start)]
+    return paper.id
+
+
+def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
+    kitty, innerq = _titled(answerer, "Kitty:"), _titled(answerer, "InnerQ:")
+    for question in ["What is the difference between Kitty and InnerQ?", "Kitty vs InnerQ",
+                     "how does Kitty compare to InnerQ?"]:  # each had described Kitty alone
+        answer = answerer.ask(question)
+        assert answer.cited_ids == [kitty, innerq], question
+        assert answer.text.startswith("2 papers side by side")
+        check_honest(answer, answerer)
+    # a side may be a phrase of a title rather than a system name
+    layered = next(p.id for p in answerer.papers if "Layered Prefill" in p.title)
+    answer = answerer.ask("compare Stream2LLM and layered prefill")
+    assert answer.cited_ids == [_titled(answerer, "Stream2LLM:"), layered]
+    # two topics compare no papers: a list on them, as before
+    assert "side by side" not in answerer.ask("what's the difference between prefill and decode?").text
+
+
+def test_what_an_acronym_stands_for_is_answered_with_its_long_form_and_the_papers_using_both(answerer):
+    glossary = answerer._searcher().glossary
+    answer = answerer.ask("What is TTFT?")  # had described one paper
+    long = glossary["ttft"][0]
+    assert answer.text.startswith(f"**TTFT** stands for {long}.")
+    assert 1 <= len(answer.citations) <= 3
+    for c in answer.citations:  # each quote is a sentence of the paper that uses both forms
+        assert "ttft" in c.quote.lower() and long in c.quote.lower()
+    check_honest(answer, answerer)
+    assert len(glossary["dp"]) == 2
+    assert answerer.ask("what does DP stand for?").text.startswith(f"**DP** stands for {' or '.join(glossary['dp'])}")
+    # a paper's own name is a question about the paper
+    kitty = answerer.ask("what is Kitty?")
+    assert "stands for" not in kitty.text and kitty.cited_ids == [_titled(answerer, "Kitty:")]
+
+
+def test_the_abstract_of_a_named_paper_is_given_whole(answerer):
+    stream = answerer.paper(_titled(answerer, "Stream2LLM:"))
+    answer = answerer.ask("show me the abstract of Stream2LLM")  # had given one sentence of it
+    assert answer.cited_ids == [stream.id]
+    assert answer.citations[0].quote == " ".join(split_sentences(stream.abstract))
+    check_honest(answer, answerer)
+    when = answerer.ask("When was Stream2LLM published?")  # the record: authors, institutions and venue
+    assert when.cited_ids[0] == stream.id and stream.venue in when.text and stream.authors[0] in when.text
+
+
+def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
+    answer = answerer.ask("what's the latest paper on KV cache?")
+    assert answer.text.startswith("The collection does not record publication dates beyond the year")
+    assert answer.citations and all("KV" in answerer.paper(pid).title + answerer.paper(pid).abstract
+                                    for pid in answer.cited_ids)
+    newest = answerer.ask("what is the newest paper?")
+    assert newest.refused and not newest.citations and "publication dates" in newest.text
+
+
 def test_initials_that_are_a_word_of_another_language_still_name_the_institution(answerer):
     # "mit" is German for "with" and "über" folds to "uber": as stopwords they had hidden MIT and Uber
     for name in ["MIT", "Uber"]:
