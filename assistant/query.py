@@ -130,6 +130,9 @@ WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|
                       r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released)\b", re.I)
 # "show me the abstract of Stream2LLM": the named paper's whole abstract
 ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
+# "tell me about X", "explain X": about one paper when X names it, else an overview of the papers on X
+OVERVIEW_CUES = re.compile(r"^\s*(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b", re.I)
+COUNT_CUES = re.compile(r"\bhow many (papers|works|articles|studies|publications)\b", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 # What no record of the collection holds: a paper is its title, abstract, authors, institutions, venue and year,
 # not the conference's own facts or how the paper was received. (words of the fact, what to call it, and
@@ -436,9 +439,11 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
     if not content and (filters or COLLECTION_CUES.search(text)):
         return "metadata"
+    if COUNT_CUES.search(text) and content:  # "how many papers are about speculative decoding?": all of them
+        return "list"
     if STRONG_FACT_CUES.search(text):
         return "factual"
-    if re.match(r"^\s*(summari[sz]e|explain|describe|tell me about)\b", text, re.I) or (
+    if OVERVIEW_CUES.match(text) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"
     if FACT_CUES.search(text) and not LIST_OPENING.match(text):

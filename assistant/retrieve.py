@@ -18,7 +18,7 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion,
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, EFFECT_WORDS, LIST_CUES, OVERVIEW_CUES, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion,
                     comparison_parts, content_words, definition_term,
                     foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
                     ranking_of, requested_count, strip_collection, strip_greeting, strip_ranking, strip_unrecorded, superlative_of,
@@ -637,6 +637,9 @@ class PaperSearch:
             shape = "list"
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
                                 ranking, top, superlative_of(text), wanted)
+        if shape == "list" and not wanted and COUNT_CUES.search(text):  # "how many papers are on X?": all of them
+            parsed.wanted = ALL_PAPERS
+            k = max(k, ALL_PAPERS)
         from_question = read.institutions and filters.institutions == read.institutions
 
         def allowed(filters: Filters) -> np.ndarray | None:
@@ -697,6 +700,8 @@ class PaperSearch:
         named = (self.named_papers(text) | set(ids)) - set(seeds)
         if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:
             parsed.shape = "abstract"
+        elif len(named) == 1 and parsed.shape == "list" and not LIST_CUES.search(text) and not seeds:
+            parsed.shape = "describe"  # "What problem does Stream2LLM solve?" is short, but about one paper
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
@@ -713,8 +718,11 @@ class PaperSearch:
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
+        unknown_names = self.unknown_names(text, named)
+        if parsed.shape == "describe" and OVERVIEW_CUES.match(text) and not named and not unknown_names:
+            parsed.shape = "list"  # "explain KV cache quantization" names no paper: the papers on it
         return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
-                         unknown_words=unknown, unknown_names=self.unknown_names(text, named),
+                         unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note)
 
@@ -905,8 +913,9 @@ class PaperSearch:
     def named_papers(self, text: str) -> set[str]:
         """Papers whose system name (the title before ':') the question mentions, by n-gram lookup.
 
-        A name that is also an ordinary word of the collection (PROMPTS, WAVE, Matrix) must match with its
-        own capitalisation, so "optimize prompts" does not pull in the PROMPTS paper."""
+        A name that is also an ordinary word of the collection (PROMPTS, WAVE, Matrix) or made of such words
+        ("Speculative Decoding") must match with its own capitalisation, so "optimize prompts" does not pull in
+        the PROMPTS paper."""
         raw = re.findall(r"[\w][\w\-\.+]*[\w+]|[\w]", text)
         found: set[str] = set()
         for n in range(1, 5):
@@ -914,7 +923,9 @@ class PaperSearch:
                 surface = " ".join(raw[i:i + n])
                 for pid in self.name_papers.get(surface.lower(), ()):
                     name = self.title_names[pid]
-                    if name.lower() in self.vocab and self.vocab[name.lower()] >= 2 and surface != name:
+                    # (a name of ordinary words, "Speculative Decoding: ...", too: lower-case, it is the topic)
+                    ordinary = all(self.vocab.get(w, 0) >= 2 for w in name.lower().split())
+                    if ordinary and surface != name:
                         continue
                     found.add(pid)
         return found

@@ -351,6 +351,35 @@ def test_the_abstract_of_a_named_paper_is_given_whole(answerer):
     assert when.cited_ids[0] == stream.id and stream.venue in when.text and stream.authors[0] in when.text
 
 
+def test_how_many_papers_on_a_topic_counts_all_of_them(answerer):
+    answer = answerer.ask("how many papers are about speculative decoding?")  # had described one paper
+    assert answer.text.startswith(f"{len(answer.citations)} papers") and len(answer.citations) >= 3
+    # not cut at the 10 papers of a list answer: every paper that uses the acronym (MoE: 16 of them)
+    moe = answerer.ask("how many papers are about MoE?")
+    listed = answerer.ask("which papers are about MoE?")
+    assert len(listed.citations) == 10 < len(moe.citations) and set(listed.cited_ids) <= set(moe.cited_ids)
+    assert moe.text.startswith(f"{len(moe.citations)} papers")
+    google = answerer.ask("How many papers did Google publish on MoE?")
+    assert google.citations and set(google.cited_ids) <= _institution_papers(answerer, "Google")
+
+
+def test_a_short_question_about_one_named_paper_describes_it(answerer):
+    stream = _titled(answerer, "Stream2LLM:")
+    for question in ["What problem does Stream2LLM solve?", "What are the key results of Stream2LLM?"]:
+        answer = answerer.ask(question)  # each had been a list ("2 papers:", "1 paper:")
+        assert answer.cited_ids == [stream] and not re.match(r"\d+ papers?:", answer.text), question
+
+
+def test_an_overview_of_a_topic_lists_its_papers_and_of_a_paper_describes_it(answerer):
+    sd = _titled(answerer, "Speculative Decoding:")
+    topic = answerer.ask("Tell me about speculative decoding")  # had described the paper of that title alone
+    assert re.match(r"\d+ papers:", topic.text) and len(topic.citations) >= 3 and sd in topic.cited_ids
+    assert answerer.ask("Tell me about Speculative Decoding").cited_ids == [sd]  # its name, as its title writes it
+    kv = answerer.ask("Explain KV cache quantization")
+    assert re.match(r"\d+ papers:", kv.text) and len(kv.citations) >= 2
+    assert answerer.ask("tell me about Kitty").cited_ids == [_titled(answerer, "Kitty:")]
+
+
 def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     answer = answerer.ask("what's the latest paper on KV cache?")
     assert answer.text.startswith("The collection does not record publication dates beyond the year")
