@@ -42,6 +42,10 @@ _SET_REF = re.compile(
 _UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
 # "that paper", "this one": the single paper the previous answer was about.
 _THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|approach|study|article)\b", re.I)
+# "who wrote it?", "what are its results?": the same paper, in a short question that asks for no list
+_IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
+_IT_MAX_WORDS = 8
+_ASKS_LIST = re.compile(r"\b(?:papers|works|articles|studies|which|list|any)\b", re.I)
 
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
 
@@ -135,6 +139,12 @@ class Conversation:
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))
+            return Followup(rewritten, [pid], "ordinal", [pid])
+        if (len(self._last) == 1 and _IT_REF.search(text) and len(text.split()) <= _IT_MAX_WORDS
+                and not _ASKS_LIST.search(text)):
+            pid, title = self._last[0]
+            name = short_name(title)
+            rewritten = _tidy(_IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text))
             return Followup(rewritten, [pid], "ordinal", [pid])
         if _SET_REF.search(text):
             rewritten = _tidy(_SET_REF.sub(" ", text))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -169,3 +170,30 @@ def test_real_followup_second_one(real_assistant):
     assert not second.refused
     last = conv.ask("what does the last one do?")
     assert last.cited_ids == [first.cited_ids[-1]]
+
+
+def test_it_is_the_one_paper_of_the_last_answer_in_a_short_question(conv):
+    conv.ask("what does the second one do?")  # the last answer cites one paper
+    f = conv.resolve("who wrote it?")
+    assert f.within == ["openreview:b2"] and f.question == "who wrote From Tokens to Layers?"
+    assert conv.resolve("what are its results?").question == "what are From Tokens to Layers's results?"
+    # a longer question, or one asking for papers, uses "it" as a word of its own
+    for question in ["Which papers make it cheaper to serve LLMs?", "is there any work that makes it possible to train "
+                     "mixture-of-experts models on a single consumer GPU?"]:
+        assert conv.resolve(question).kind == "fresh"
+
+
+def test_it_after_a_list_answer_is_not_a_reference(conv):
+    assert conv.resolve("who wrote it?").kind == "fresh"  # four papers: "it" names none of them
+
+
+def test_real_followup_it(real_assistant):
+    conv = Conversation(real_assistant)
+    described = conv.ask("what does Stream2LLM do?")
+    who = conv.ask("who wrote it?")  # was refused
+    assert who.cited_ids == described.cited_ids
+    paper = real_assistant.paper(who.cited_ids[0])
+    assert paper.authors[0] in who.text
+    fast = conv.ask("how much faster is it?")
+    # the sentence stating the number, not one that repeats the paper's name
+    assert fast.cited_ids == described.cited_ids and re.search(r"\d+(\.\d+)?×", fast.citations[0].quote)
