@@ -21,6 +21,8 @@ ASK_EXAMPLES = """examples:
   ask "who wrote Stream2LLM?"
   ask "which institutions published the most papers?"
   ask "papers similar to openreview:FuRo7Ur5Ib"
+  ask "compare Kitty and InnerQ"
+  ask "what is TTFT?"
   ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
 """
 
