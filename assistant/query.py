@@ -83,6 +83,8 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
                           r"any (work|research|papers|studies))\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
+                       # "has anyone tried making the KV cache smaller?": whoever did, all of them
+                       r"\b(has|have|did) any(one|body)\b|\bany(one|body) (has |have )?(tried|done|worked|looked|studied|proposed)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구", re.I)
@@ -453,4 +455,13 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     # a short question is a topic ("MoE training"); a question in Chinese or Japanese has few Latin words at all
     if LIST_CUES.search(text) or (len(content) <= 3 and not non_latin_share(text)):
         return "list"
+    # no question at all, and no one paper asked for: a topic ("optimising the GPU's memory for training")
+    if not _ASKS.search(text) and not _ONE_PAPER.search(text) and not non_latin_share(text):
+        return "list"
     return "single"
+
+
+_ASKS = re.compile(r"\?|^\W*(what|which|who|whom|whose|how|why|when|where|is|are|was|were|does|do|did|can|could|"
+                   r"would|should|will|has|have)\b", re.I)
+_ONE_PAPER = re.compile(r"\b(the|a|an|one|that|this|some)\s+(paper|system|method|tool|framework|work|approach|"
+                        r"technique|study|article)\b", re.I)

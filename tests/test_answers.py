@@ -380,6 +380,24 @@ def test_an_overview_of_a_topic_lists_its_papers_and_of_a_paper_describes_it(ans
     assert answerer.ask("tell me about Kitty").cited_ids == [_titled(answerer, "Kitty:")]
 
 
+@pytest.mark.parametrize("question", [
+    "optimising the GPU's memory for training",  # a topic with no question word: had cited 2 papers
+    "whether anyone has tried making the kv cache smaller somehow, maybe compressing it? thx",
+    "has anyone looked at straggler detection?",
+])
+def test_a_topic_or_has_anyone_question_is_answered_with_the_papers_on_it(answerer, question):
+    search = answerer._searcher()
+    retrieval = search.search(question)
+    assert retrieval.parsed.shape == "list"
+    answer = answerer.ask(question)
+    assert re.match(r"\d+ papers?:", answer.text) and answer.citations
+
+
+def test_a_statement_asking_for_one_paper_is_answered_with_it(answerer):
+    answer = answerer.ask("looking for the paper that streams prompts into vLLM while they are still being retrieved")
+    assert answer.cited_ids[0] == _titled(answerer, "Stream2LLM:") and not re.match(r"\d+ papers?:", answer.text)
+
+
 def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     answer = answerer.ask("what's the latest paper on KV cache?")
     assert answer.text.startswith("The collection does not record publication dates beyond the year")
