@@ -214,6 +214,20 @@ class PaperSearch:
         "distinctes" -> "distinct". Words with no such start stay as they are."""
         if len(word) < 7:
             return word
+        found = self._common_start(word)
+        if found:
+            return found
+        # a compound ("leistungs|simulatoren", "sprach|modellen"): its longest tail that is, or starts like, a word;
+        # both parts long, so that "fore|casting" or "dispos|itivos" are not read as compounds
+        for i in range(5, len(word) - 7):
+            tail = word[i:]
+            found = tail if tail in self.vocab else self._common_start(tail)
+            if found:
+                return found
+        return word
+
+    def _common_start(self, word: str) -> str:
+        """The collection's most frequent word sharing the longest start with ``word`` (5+ letters, 60%), or ""."""
         for n in range(len(word) - 1, max(5, math.ceil(0.6 * len(word))) - 1, -1):
             prefix = word[:n]
             at = bisect.bisect_left(self.sorted_vocab, prefix)
@@ -223,7 +237,7 @@ class PaperSearch:
                 at += 1
             if starts:
                 return max(starts, key=lambda c: (self.vocab[c], c))
-        return word
+        return ""
 
     def _papers_with(self, word: str) -> np.ndarray:
         """Mask of the papers that use ``word`` (stemmed), from the BM25 matrix's column."""
