@@ -576,8 +576,12 @@ class PaperSearch:
             terms[s] = max(terms.get(s, 0.0), w)
 
         for word in words:
-            for tok in tokenize(word):
-                add(self.correct(tok), 1.0)
+            joined = self._joined(word)  # "all-reduce" where the papers write "AllReduce" (and never "all-reduce")
+            if joined:
+                add(joined, 1.0)
+            else:
+                for tok in tokenize(word):
+                    add(self.correct(tok), 1.0)
             for long in self.glossary.get(word.lower(), [])[:2]:
                 for tok in tokenize(long):
                     add(tok, 0.6)
@@ -586,6 +590,14 @@ class PaperSearch:
             if any(long and long.lower() in low for long in longs):
                 add(acro, 0.8)
         return terms
+
+    def _joined(self, word: str) -> str:
+        """A hyphenated word as the papers write it, in one, when they never hyphenate it ("all-reduce" ->
+        "allreduce"), or "": its parts ("reduce") are then no concept of their own."""
+        if "-" not in word:
+            return ""
+        joined = word.lower().replace("-", "")
+        return joined if _stem(joined) in self.term_ids and _stem(word.lower()) not in self.term_ids else ""
 
     def dense_text(self, text: str, words: list[str]) -> str:
         """What MiniLM embeds: the question, with acronyms it does not know spelled out from the glossary."""
@@ -868,6 +880,8 @@ class PaperSearch:
             parts = [s for s in parts if s not in STOPWORDS and len(s) >= 2]  # "time-to-first-token": not "to"
             forms = [[whole], parts] + [[s for s in (_stem(t) for t in tokenize(long) if "-" not in t)
                                          if s not in STOPWORDS] for long in self.glossary.get(w.lower(), [])[:2]]
+            if self._joined(w):
+                forms = [[_stem(self._joined(w))]]
             groups = [[self.term_ids[s] for s in f] for f in forms if f and all(s in self.term_ids for s in f)]
             weight = max(self.idf.get(s, 0.0) for s in [whole] + parts)
             if not groups or weight <= 0:

@@ -398,6 +398,20 @@ def test_a_statement_asking_for_one_paper_is_answered_with_it(answerer):
     assert answer.cited_ids[0] == _titled(answerer, "Stream2LLM:") and not re.match(r"\d+ papers?:", answer.text)
 
 
+def test_a_hyphenated_word_the_papers_write_as_one_is_searched_as_they_write_it(answerer):
+    def spelled(pid: str, form: str) -> bool:
+        p = answerer.paper(pid)
+        return form in f"{p.title} {p.abstract}".lower()
+
+    holders = {p.id for p in answerer.papers if spelled(p.id, "allreduce")}
+    assert holders and not any(spelled(p.id, "all-reduce") for p in answerer.papers)
+    answer = answerer.ask("all-reduce")  # was refused: "all-reduce" is no word of the papers, "reduce" a common one
+    assert answer.citations and set(answer.cited_ids) <= holders
+    # a word the papers hyphenate keeps its parts as concepts ("auto-tuning")
+    assert any(spelled(p.id, "auto-tuning") for p in answerer.papers)
+    assert "tune" in answerer._searcher().expand(["auto-tuning"])
+
+
 def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     answer = answerer.ask("what's the latest paper on KV cache?")
     assert answer.text.startswith("The collection does not record publication dates beyond the year")
