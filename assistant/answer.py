@@ -235,7 +235,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
 def _definition_answer(r: Retrieval, sentences) -> Answer:
     """ "What is TTFT?": the long form (the collection's glossary), then papers' own sentences using both."""
     term, longs = r.definition
-    text = f"**{term}** stands for {' or '.join(longs)}" + (" (which one depends on the paper)." if len(longs) > 1 else ".")
+    text = f"**{term}** stands for {' or '.join(longs)}"
+    text += " (which one depends on the paper)." if len(longs) > 1 else "."
     citations = []
     lines = []
     for sp in r.ranked:

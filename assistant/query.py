@@ -84,7 +84,8 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
                           r"any (work|research|papers|studies))\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
-                       r"\b(has|have|did) any(one|body)\b|\bany(one|body) (has |have )?(tried|done|worked|looked|studied|proposed)\b|"
+                       r"\b(has|have|did) any(one|body)\b|"
+                       r"\bany(one|body) (has |have )?(tried|done|worked|looked|studied|proposed)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구", re.I)
@@ -110,8 +111,8 @@ GREETING = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|after
                       r"how do(es)? (this|it|you) work)(\s+(there|again|please|me))?\W*$", re.I)
 
 
-_GREETING_HEAD = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening))\b(\s+there)?[\s,!.:;-]*",
-                            re.I)
+_GREETING_HEAD = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening))\b"
+                            r"(\s+there)?[\s,!.:;-]*", re.I)
 
 
 def strip_greeting(text: str) -> str:
@@ -133,7 +134,8 @@ WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|
 # "show me the abstract of Stream2LLM": the named paper's whole abstract
 ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
 # "tell me about X", "explain X": about one paper when X names it, else an overview of the papers on X
-OVERVIEW_CUES = re.compile(r"^\s*(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b", re.I)
+OVERVIEW_CUES = re.compile(r"^\s*(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b",
+                           re.I)
 COUNT_CUES = re.compile(r"\bhow many (papers|works|articles|studies|publications)\b", re.I)
 DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 # What no record of the collection holds: a paper is its title, abstract, authors, institutions, venue and year,

@@ -18,11 +18,11 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, EFFECT_WORDS, LIST_CUES, OVERVIEW_CUES, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, STOPWORDS, Filters, ParsedQuestion,
-                    comparison_parts, content_words, definition_term,
-                    foreign_language, question_alternatives, question_shape, singular, split_negated, strip_injection,
-                    ranking_of, requested_count, strip_collection, strip_greeting, strip_ranking, strip_unrecorded, superlative_of,
-                    unrecorded)
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
+                    LIST_CUES, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, comparison_parts, content_words,
+                    definition_term, foreign_language, question_alternatives, question_shape, ranking_of,
+                    requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
+                    strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 
