@@ -24,6 +24,8 @@ ASK_EXAMPLES = """examples:
   ask "compare Kitty and InnerQ"
   ask "what is TTFT?"
   ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
+  ask                                 # a chat in the terminal: follow up with "what does the second one do?"
+  ask --json < questions.txt          # one question per line, one JSON answer per line
 """
 
 INDEX_EXAMPLES = """examples:
@@ -49,7 +51,8 @@ def _ask_parser(prog: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description="Ask a question about the indexed papers; "
                                 "the answer cites every paper it uses.",
                                 epilog=ASK_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("question", nargs="+", help="the question (quote it)")
+    p.add_argument("question", nargs="*",
+                   help="the question (quote it); none: a chat on a terminal, else one question per line of stdin")
     p.add_argument("--k", type=int, default=None, help="maximum papers to cite (default 10)")
     p.add_argument("--venue", action="append", help="only papers from this venue, e.g. 'MLSys 2026' (repeatable)")
     p.add_argument("--institution", action="append", help="only papers with an author from this institution")
@@ -57,8 +60,19 @@ def _ask_parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, action="append", help="only papers from this year")
     p.add_argument("--json", action="store_true", help="print the answer as JSON (text, citations, refused, timings_ms)")
     p.add_argument("--llm", action="store_true", help="compose the answer with the LLM server set by ASSISTANT_LLM_BASE_URL")
+    _version_arg(p)
     _settings_args(p)
     return p
+
+
+def _version_arg(p: argparse.ArgumentParser) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        v = version("paper-assistant")
+    except PackageNotFoundError:  # run from a checkout that was not installed
+        v = "unknown"
+    p.add_argument("--version", action="version", version=f"%(prog)s {v}")
 
 
 def _format_answer(answer, color: bool) -> str:
@@ -82,13 +96,70 @@ def run_ask(args) -> int:
 
         check_server(settings)  # the user asked for the LLM: an unreachable server is an error, not a fallback
     assistant = Assistant(settings)
-    answer = assistant.ask(" ".join(args.question), k=args.k, venue=args.venue, institution=args.institution,
-                           author=args.author, year=args.year, llm=args.llm or None)
-    if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        print(_format_answer(answer, sys.stdout.isatty() and not os.environ.get("NO_COLOR")))
-    return 0
+    options = dict(k=args.k, venue=args.venue, institution=args.institution, author=args.author, year=args.year,
+                   llm=args.llm or None)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    if args.question:
+        answer = assistant.ask(" ".join(args.question), **options)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print(_format_answer(answer, color))
+        return 0
+    if sys.stdin.isatty():
+        return _chat(assistant, options, color)
+    return _batch(assistant, options, args.json, color)
+
+
+def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
+    """``ask < questions.txt``: each non-blank line of stdin is a question of its own; with --json, one JSON
+    object per line. A bad question is an ``Error:`` line on stderr (and exit code 1 at the end), not the end."""
+    from .errors import QuestionError
+
+    failed = asked = 0
+    for i, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        asked += 1
+        try:
+            answer = assistant.ask(line.strip(), **options)
+        except QuestionError as exc:
+            print(f"Error: line {i}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if as_json:
+            print(json.dumps({"question": line.strip(), **answer.to_dict()}, ensure_ascii=False), flush=True)
+        else:
+            print(f"## {line.strip()}\n\n{_format_answer(answer, color)}\n", flush=True)
+    if not asked:
+        raise QuestionError('No question: give one (ask "which papers reduce TTFT?"), run ask on a terminal for a '
+                            "chat, or pipe questions one per line.")
+    return 1 if failed else 0
+
+
+def _chat(assistant, options: dict, color: bool) -> int:
+    """``ask`` alone on a terminal: questions and follow-ups ("what does the second one do?") until an empty
+    line, "exit" or Ctrl-D."""
+    from .conversation import Conversation
+    from .errors import QuestionError
+
+    conversation = Conversation(assistant)
+    print("Ask about the indexed papers; follow up with e.g. 'what does the second one do?'. "
+          "An empty line, 'exit' or Ctrl-D ends.", file=sys.stderr)
+    while True:
+        try:
+            question = input("ask> ").strip()
+        except EOFError:
+            print(file=sys.stderr)
+            return 0
+        if not question or question.lower() in ("exit", "quit", "bye"):
+            return 0
+        try:
+            answer = conversation.ask(question, **options)
+        except QuestionError as exc:
+            print(f"Error: {exc}", file=sys.stderr)
+            continue
+        print(_format_answer(answer, color) + "\n")
 
 
 def run_index(args) -> int:
@@ -196,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog="examples:\n  assistant index\n  assistant ask \"which papers reduce TTFT?\"\n"
                                             "  assistant papers --json\n  assistant eval benchmarks/questions/dev.jsonl\n"
                                             "  assistant serve --port 7860")
+    _version_arg(parser)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("index", help="build or update the index (only new or changed papers are embedded)",

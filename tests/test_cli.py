@@ -112,3 +112,81 @@ def test_index_multilingual_embeds_the_papers_for_foreign_questions_once(tiny_se
     answer = run(["ask!", "¿Qué artículos comprimen la caché KV?", "--json"], tiny_settings.index_dir)
     assert answer.returncode == 0, answer.stderr
     assert json.loads(answer.stdout)["citations"][0]["paper_id"] == "t:2"  # KVSqueeze
+
+
+def _ask_with_stdin(args: list[str], stdin: str, index_dir: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(NO_COLOR="1", PYTHONIOENCODING="utf-8", ASSISTANT_INDEX_DIR=str(index_dir))
+    return subprocess.run([sys.executable, "-m", "assistant.cli", "ask"] + args, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=240)
+
+
+def test_questions_piped_one_per_line_get_one_json_answer_each(real_index):
+    proc = _ask_with_stdin(["--json"], f"{TTFT}\n\n   \n\x01\nwhat does Stream2LLM do?\n", real_index.index_dir)
+    assert proc.returncode == 1  # the line of a control character only is an empty question, said and skipped
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["question"] for r in rows] == [TTFT, "what does Stream2LLM do?"]
+    assert all(set(r) == {"question", "text", "citations", "refused", "timings_ms"} for r in rows)
+    assert len(rows[0]["citations"]) >= 8 and rows[1]["citations"][0]["title"].startswith("Stream2LLM")
+    assert error_lines(proc) == ["Error: line 4: The question is empty: type a question about the papers."]
+
+
+def test_no_question_and_nothing_piped_is_one_error_line(real_index):
+    proc = _ask_with_stdin([], "", real_index.index_dir)
+    assert proc.returncode == 1 and proc.stdout == ""
+    lines = error_lines(proc)
+    assert len(lines) == 1 and lines[0].startswith("Error: No question")
+
+
+def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
+    import pty
+    import re
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(NO_COLOR="1", PYTHONIOENCODING="utf-8", ASSISTANT_INDEX_DIR=str(real_index.index_dir))
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ask"], stdin=follower, stdout=follower,
+                            stderr=follower, env=env)
+    os.close(follower)
+    out = b""
+
+    def prompts(n: int, timeout: float = 240) -> None:
+        """Read the terminal until the n-th "ask> " prompt has been shown."""
+        nonlocal out
+        end = time.monotonic() + timeout
+        while out.count(b"ask> ") < n and time.monotonic() < end:
+            if select.select([leader], [], [], 1)[0]:
+                try:
+                    out += os.read(leader, 65536)
+                except OSError:  # the process closed the terminal
+                    break
+        assert out.count(b"ask> ") >= n, out.decode("utf-8", "replace")[-2000:]
+
+    try:
+        prompts(1)
+        os.write(leader, f"{TTFT}\n".encode())
+        prompts(2)
+        os.write(leader, b"what does the second one do?\n")
+        prompts(3)
+        os.write(leader, b"exit\n")
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(leader)
+    turns = out.decode("utf-8", "replace").split("ask> ")
+    cited = lambda turn: list(dict.fromkeys(re.findall(r"\[((?:openreview|arxiv|doi):[^\]\s]+)\]", turn)))  # noqa: E731
+    listed, follow = cited(turns[1]), cited(turns[2])
+    assert len(listed) >= 8  # the list answer
+    assert follow == [listed[1]]  # the follow-up is the list's second paper, and only it
+
+
+@pytest.mark.parametrize("command", [[], ["ask!"]], ids=["assistant", "ask"])
+def test_version_is_the_installed_package_version(command):
+    from importlib.metadata import version
+
+    proc = run(command + ["--version"], None, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith(version("paper-assistant"))
