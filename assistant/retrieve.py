@@ -214,7 +214,8 @@ class PaperSearch:
         "distinctes" -> "distinct". Words with no such start stay as they are."""
         if len(word) < 7:
             return word
-        found = self._common_start(word)
+        # German and Dutch spell with k what English spells with c: "Kontexten" -> context, "Kommunikation"
+        found = self._common_start(word) or ("k" in word and self._common_start(word.replace("k", "c")))
         if found:
             return found
         # a compound ("leistungs|simulatoren", "sprach|modellen"): its longest tail that is, or starts like, a word;

@@ -837,6 +837,7 @@ def test_words_of_other_languages_are_read_as_the_collections_cognates(answerer)
     assert search.correct("leistungssimulatoren").startswith("simulator")
     assert search.correct("wettervorhersage") == "wettervorhersage"  # no part of it is the collection's
     assert search.correct("forecasting") == "forecasting"  # "fore|casting": parts too short to be a compound
+    assert search.correct("kontexten") == "context" and search.correct("kommunikation") == "communication"  # k: c
     assert search.correct("inference") == "inference"  # a word the collection uses is never replaced
     answer = answerer.ask("¿Qué artículos reducen la latencia de arranque en frío de la inferencia serverless de LLM?")
     assert not answer.refused
