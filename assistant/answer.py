@@ -177,6 +177,12 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _metadata_answer(r, sentences, terms, idf)
     if shape == "define":
         return _definition_answer(r, sentences)
+    if shape == "check":  # "Is Stream2LLM from Berkeley?"
+        p = r.ranked[0].paper
+        what = r.parsed.filters.describe()
+        head = f"Yes: **{p.title}** is {what}" if r.check else f"No: **{p.title}** is not {what}"
+        citation = _record_citation(p, sentences)
+        return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
         return _no_match(r.parsed.filters.describe())
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder

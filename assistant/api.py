@@ -124,13 +124,13 @@ class Assistant:
 
     def _use_llm(self, llm: bool | None, retrieval, answer: Answer) -> bool:
         """LLM only when asked for (or configured) and useful: exact metadata lists, counts per institution or
-        author, and refusals stay grounded."""
+        author, yes-or-no answers from a paper's record, and refusals stay grounded."""
         from .errors import ConfigError
 
         use = self.settings.llm_configured if llm is None else llm
         if use and not self.settings.llm_configured:
             raise ConfigError("No LLM server is configured: set ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1)")
-        grounded = retrieval.parsed.shape == "metadata" or retrieval.parsed.ranking or answer.refused
+        grounded = retrieval.parsed.shape in ("metadata", "check") or retrieval.parsed.ranking or answer.refused
         return bool(use) and not grounded
 
     def _candidates(self, search, retrieval, k: int | None):

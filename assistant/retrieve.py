@@ -51,6 +51,8 @@ _INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|f
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
+# a yes-or-no question: "Is Stream2LLM from Berkeley?", "Did Ion Stoica write Stream2LLM?"
+_YES_NO = re.compile(r"^\W*(is|was|are|were|does|did|do|has|have)\b", re.I)
 # "both quantization and pruning": topics a paper must hold together
 _BOTH = re.compile(r"\bboth\s+([\w\- ]+?)\s+and\s+([\w\-]+(?: [\w\-]+)?)"
                    r"(?=\s*(?:[?.!,;:]|$|\b(?:in|for|to|at|on|of)\b))", re.I)
@@ -118,6 +120,7 @@ class Retrieval:
     multilingual: bool = False  # a question in another language, read by the multilingual encoder
     compared: bool = False  # "compare A and B": ``ranked`` is each one's paper, in the question's order
     definition: tuple[str, list[str]] = ("", [])  # "what is TTFT?": the term and its long forms (glossary)
+    check: bool = False  # "Is Stream2LLM from Berkeley?": whether the paper's record says so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -639,6 +642,14 @@ class PaperSearch:
             read.not_authors += ruled.not_authors
             read.not_venues += ruled.not_venues
         filters = _merge(filters or Filters(), read)
+        # "Is Stream2LLM from Berkeley?", "Did Ion Stoica write Stream2LLM?": yes or no, from the paper's record
+        if _YES_NO.match(text) and (read.institutions or read.authors or read.venues or read.years):
+            asked = set(ids) | self.named_papers(text)
+            if len(asked) == 1:
+                paper = self.by_id[asked.pop()]
+                holds = bool(self.filter_mask(read, inst_hits)[self.row[paper.id]])
+                return Retrieval(ParsedQuestion(text, rest, "check", read, []), [ScoredPaper(paper, 1.0)], 1,
+                                 check=holds)
         wanted, rest = requested_count(rest)
         if wanted:
             k = max(k, wanted)

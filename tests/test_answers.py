@@ -412,6 +412,26 @@ def test_a_hyphenated_word_the_papers_write_as_one_is_searched_as_they_write_it(
     assert "tune" in answerer._searcher().expand(["auto-tuning"])
 
 
+def test_a_yes_or_no_question_about_a_named_papers_record_is_answered_from_it(answerer):
+    stream = answerer.paper(_titled(answerer, "Stream2LLM:"))
+    assert not any("Berkeley" in i for i in stream.institutions) and "Ion Stoica" not in stream.authors
+    cases = [("Is Stream2LLM from Berkeley?", False),  # had described a Berkeley paper on streaming video
+             ("Did Ion Stoica write Stream2LLM?", False),  # had described another paper
+             (f"Is Stream2LLM from {stream.institutions[0]}?", True),
+             (f"Is Stream2LLM a {stream.venue} paper?", True)]
+    for question, yes in cases:
+        answer = answerer.ask(question)
+        assert answer.cited_ids == [stream.id], question
+        assert answer.text.startswith("Yes: " if yes else "No: "), question
+        assert stream.authors[0] in answer.text and stream.venue in answer.text  # what the record does say
+        check_honest(answer, answerer)
+    innerq = answerer.paper(_titled(answerer, "InnerQ:"))
+    assert innerq.venue != "MLSys 2026"
+    assert answerer.ask("Was InnerQ published at MLSys 2026?").text.startswith("No: ")
+    # a yes-or-no question that names no paper still lists the papers that match
+    assert re.match(r"\d+ papers? \(from ", answerer.ask("Is there a paper from Berkeley on KV cache?").text)
+
+
 def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     answer = answerer.ask("what's the latest paper on KV cache?")
     assert answer.text.startswith("The collection does not record publication dates beyond the year")
@@ -892,3 +912,21 @@ def test_an_llm_answer_keeps_the_note_on_how_the_question_was_read(real_index):
     assert fake.chat_requests, "the LLM was asked"
     assert answer.text.startswith("No paper in the collection is by Tri Dao and Ion Stoica together")
     assert "[openreview:kMeqqPBjSl]" in answer.text and answer.cited_ids == ["openreview:kMeqqPBjSl"]
+
+
+def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_index):
+    from dataclasses import replace
+
+    from fake_openai import FakeOpenAI
+
+    from assistant import Assistant
+
+    fake = FakeOpenAI().start()
+    try:
+        fake.add("Yes, it is from Berkeley [openreview:FuRo7Ur5Ib].")  # what a model might wrongly say
+        settings = replace(real_index, llm_base_url=fake.base_url)
+        answer = Assistant(settings, build_if_missing=False).load().ask("Is Stream2LLM from Berkeley?", llm=True)
+    finally:
+        fake.stop()
+    assert not fake.chat_requests, "a fact of the record is not the model's to say"
+    assert answer.text.startswith("No: ") and answer.cited_ids == ["openreview:FuRo7Ur5Ib"]
