@@ -51,6 +51,11 @@ _INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|f
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
+# what a question about one paper may ask besides its name and still ask what the paper does (stems)
+_ABOUT_A_PAPER = frozenset(_stem(w) for w in """problem problems solve solves solved result results key main
+contribution contributions idea ideas goal goals summary summarize overview novelty novel findings finding
+achieve achieves achieved do does doing work works purpose point gist core tackle tackles address addresses
+""".split())
 # a yes-or-no question: "Is Stream2LLM from Berkeley?", "Did Ion Stoica write Stream2LLM?"
 _YES_NO = re.compile(r"^\W*(is|was|are|were|does|did|do|has|have)\b", re.I)
 # "both quantization and pruning": topics a paper must hold together
@@ -738,8 +743,12 @@ class PaperSearch:
         named = (self.named_papers(text) | set(ids)) - set(seeds)
         if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:
             parsed.shape = "abstract"
-        elif len(named) == 1 and parsed.shape == "list" and not LIST_CUES.search(text) and not seeds:
-            parsed.shape = "describe"  # "What problem does Stream2LLM solve?" is short, but about one paper
+        elif len(named) == 1 and parsed.shape in ("list", "describe") and not LIST_CUES.search(text) and not seeds:
+            # a short question about one paper: what it does ("What problem does Stream2LLM solve?"), or the
+            # sentences on what else it asks ("Does Kitty use 2-bit quantization?", "Which GPU does X target?")
+            own = self.title_stems(self.title_names.get(next(iter(named)), ""))
+            asked = [w for w in words if _stem(w) not in own and _stem(w) not in _ABOUT_A_PAPER]
+            parsed.shape = "single" if asked and not OVERVIEW_CUES.match(text) else "describe"
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache

@@ -370,6 +370,14 @@ def test_a_short_question_about_one_named_paper_describes_it(answerer):
         assert answer.cited_ids == [stream] and not re.match(r"\d+ papers?:", answer.text), question
 
 
+def test_a_question_about_one_named_paper_quotes_what_it_asks(answerer):
+    kitty = answerer.ask("Does Kitty use 2-bit quantization?")  # had given the paper's problem statement
+    assert kitty.cited_ids == [_titled(answerer, "Kitty:")] and "2-bit" in kitty.citations[0].quote
+    fa4 = answerer.ask("Which GPU does FlashAttention-4 target?")
+    assert fa4.cited_ids == [_titled(answerer, "FlashAttention-4:")] and "GPU" in fa4.citations[0].quote
+    check_honest(fa4, answerer)
+
+
 def test_an_overview_of_a_topic_lists_its_papers_and_of_a_paper_describes_it(answerer):
     sd = _titled(answerer, "Speculative Decoding:")
     topic = answerer.ask("Tell me about speculative decoding")  # had described the paper of that title alone
