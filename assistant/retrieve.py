@@ -35,7 +35,7 @@ POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distan
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
 _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?authored|affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
-                        r"conference|accepted|written)\b", re.I)
+                        r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly)\b", re.I)
 
 
 # a paper named by its id or link: "openreview:FuRo7Ur5Ib" (as Sources print it), openreview.net/forum?id=…,
@@ -70,7 +70,8 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
-                         r"submitted|work|contribute|contributed))\b", re.I)
+                         r"submitted|work|contribute|contributed|write|wrote|writes|collaborated?|co-?authored))\b",
+                         re.I)
 
 
 class Sentences(Mapping):

@@ -637,6 +637,9 @@ def test_institutions_asked_for_together_must_all_be_on_the_paper(answerer):
     answer = answerer.ask("Which papers are from both Google and Stanford?")  # was refused
     assert {c.paper_id for c in answer.citations} == joint
     assert answer.text.startswith(f"{len(joint)} paper")
+    # the same asked with a verb: "collaborated" had been searched for as a topic, "write" was no cue
+    for question in ["Stanford and Google collaborated on which papers?", "what did Google and Stanford write together?"]:
+        assert set(answerer.ask(question).cited_ids) == joint, question
     amazon, microsoft = _institution_papers(answerer, "Amazon"), _institution_papers(answerer, "Microsoft")
     assert not amazon & microsoft
     none = answerer.ask("papers from both Amazon and Microsoft")
