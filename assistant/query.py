@@ -263,11 +263,13 @@ def definition_term(text: str) -> str:
 
 
 def comparison_parts(text: str) -> list[str]:
-    """The two things a comparison question sets side by side, or [] ("compare A and B" -> [A, B])."""
+    """The things a comparison question sets side by side, or [] ("compare A and B" -> [A, B]; "compare A, B
+    and C", "A vs B vs C" -> [A, B, C])."""
     for pattern in _COMPARE:
         m = pattern.search(text)
         if m:
-            return [part.strip() for part in m.groups()]
+            parts = [p for group in m.groups() for p in re.split(r"\s*,\s*|\s+(?:vs\.?|versus)\s+", group)]
+            return [p.strip() for p in parts if p.strip()]
     return []
 
 

@@ -317,6 +317,9 @@ def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
         assert answer.cited_ids == [kitty, innerq], question
         assert answer.text.startswith("2 papers side by side")
         check_honest(answer, answerer)
+    mixllm = _titled(answerer, "MixLLM:")
+    for question in ["compare Kitty, InnerQ and MixLLM", "Kitty vs InnerQ vs MixLLM"]:  # had compared two
+        assert answerer.ask(question).cited_ids == [kitty, innerq, mixllm], question
     # a side may be a phrase of a title rather than a system name
     layered = next(p.id for p in answerer.papers if "Layered Prefill" in p.title)
     answer = answerer.ask("compare Stream2LLM and layered prefill")
