@@ -60,7 +60,9 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
         return [sp.paper.title]
     lo, hi = sp.best_chunk_sentences
     name = _title_name(sp.paper.title)
-    if name and len(name) <= 40:  # every sentence of Stream2LLM is about Stream2LLM: its name tells none apart
+    # asked for a number, every sentence of Stream2LLM is about Stream2LLM: its name tells none apart (otherwise a
+    # sentence naming it is often the one saying what it does)
+    if want_number and name and len(name) <= 40:
         own = {_stem(t) for t in tokenize(name)}
         terms = {t: w for t, w in terms.items() if t not in own} or terms
     scored = []

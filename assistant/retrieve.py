@@ -750,6 +750,8 @@ class PaperSearch:
             own = self.title_stems(self.title_names.get(next(iter(named)), ""))
             asked = [w for w in words if _stem(w) not in own and _stem(w) not in _ABOUT_A_PAPER]
             parsed.shape = "single" if asked and not OVERVIEW_CUES.match(text) else "describe"
+            if parsed.shape == "single" and any(EFFECT_WORDS.match(w) for w in asked):
+                parsed.shape = "factual"  # "Does Stream2LLM reduce TTFT?": the sentence with the number
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(words))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache

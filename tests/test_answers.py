@@ -878,6 +878,13 @@ def test_words_of_other_languages_are_read_as_the_collections_cognates(answerer)
     assert "openreview:jgL8LuOVyT" in answer.cited_ids[:5]  # FaaScale: serverless LLM inference
 
 
+def test_a_question_naming_its_paper_keeps_the_sentence_that_names_it(answerer):
+    # "GriNNder achieves up to 9.78x speedup ...": the result sentence names the system; a question that is not
+    # read as asking for a number (Spanish "aceleración" has no English cognate start) must still find it
+    answer = answerer.ask("¿Qué aceleración máxima reporta GriNNder para el entrenamiento de GNN?")
+    assert answer.cited_ids == [_titled(answerer, "GriNNder:")] and "9.78" in answer.text
+
+
 def test_broad_questions_that_match_weakly_are_still_answered(answerer):
     # MiniLM finds no chunk above 0.25 cosine for these, yet every word is the collection's own
     tpus = answerer.ask("Which papers involve Google TPUs?")
