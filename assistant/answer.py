@@ -340,6 +340,8 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
              f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}")
     if topical and what:
         scope += f" ({what})"
+    if ranked:
+        scope += f", {len(ranked)} {group if len(ranked) != 1 else group[:-1]} in all"
     if not ranked:  # "top authors at CAIS 2026": its reading notes name institutions only
         return Answer(text=f"{REFUSAL_HEAD} no record lists the {group} of these papers ({scope}).", refused=True)
     head = f"{group.capitalize()} with the most papers ({scope}"

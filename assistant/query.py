@@ -179,7 +179,10 @@ _RANKING = re.compile(r"\b(the )?most (papers|publications|works?|contributions|
                       r"\b(published|wrote|written|presented|contributed|authored|have|has) the most\b|"
                       r"\b(by|with the( largest| highest)?) (number|count) of papers\b|\bpaper counts?\b|"
                       r"\bhow many papers (does|did|has) each\b|\bper (institution|author|venue|company|university)\b|"
-                      r"^\W*(which|what) (venues|conferences)\b",
+                      r"^\W*(which|what) (venues|conferences)\b|"
+                      # "how many institutions are there?", "list all authors": each with its count
+                      r"\bhow many (different |distinct )?" + _GROUP_WORDS + r"\b|"
+                      r"^\W*(list|show|name)( me)?( all| every| the)?( of the)? " + _GROUP_WORDS + r"\b",
                       re.I)
 _RANKING_WORDS = frozenset("most top prolific active number count counts each per largest highest leading rank "
                            "ranked ranking".split())
@@ -197,6 +200,8 @@ def ranking_of(text: str) -> tuple[str, int]:
     if not found:
         return "", 0
     n = re.search(r"\btop (\d+)\b", text, re.I)
+    if not n and re.search(r"\b(all|every)\b", text, re.I):  # "list all institutions": as many as a list holds
+        return min(found)[1], ALL_PAPERS
     return min(found)[1], max(1, min(int(n.group(1)), ALL_PAPERS)) if n else 10
 
 

@@ -594,6 +594,18 @@ def test_institutions_are_ranked_by_their_number_of_papers(answerer):
     check_honest(answer, answerer)
 
 
+def test_how_many_institutions_or_authors_counts_them_and_list_all_shows_them(answerer):
+    institutions = {i for p in answerer.papers for i in p.institutions}
+    authors = {a for p in answerer.papers for a in p.authors}
+    answer = answerer.ask("how many institutions are in the collection?")  # was refused
+    assert f", {len(institutions)} institutions in all" in answer.text.split("\n")[0]
+    assert f", {len(authors)} authors in all" in answerer.ask("how many authors are there?").text.split("\n")[0]
+    listed = answerer.ask("list all institutions")  # was refused
+    assert len(RANK_LINE.findall(listed.text)) == min(50, len(institutions))
+    venues = RANK_LINE.findall(answerer.ask("list all venues").text)
+    assert {name for name, _, _ in venues} == {p.venue for p in answerer.papers}
+
+
 def test_a_ranking_takes_the_questions_filters_and_topic(answerer):
     cais = answerer.ask("top 3 institutions at CAIS 2026")
     rows = RANK_LINE.findall(cais.text)
