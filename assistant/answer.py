@@ -190,7 +190,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
     # reports" asks one paper (named: its own answer below)
     named = any(sp.name_match for sp in r.ranked[:3])
-    if r.parsed.superlative and not named:
+    if (r.parsed.superlative or r.parsed.at_least) and not named:
         pool, topical = _superlative_pool(r, k, t)
         # a topic the collection does not cover is refused as usual ("the largest speedup for cooking pasta")
         if pool and not (topical and should_refuse(r, t)) and (largest := _largest(r, sentences, pool)):
@@ -286,7 +286,8 @@ def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredP
     every paper searched when it names none beyond the measure (its filters still apply); and whether it names a
     topic. None for a question that describes one paper at length ("which system reaches the highest throughput
     by ..."): it asks for that paper, not for a comparison."""
-    topic = [w for w in r.parsed.content_words if _stem(w) not in _MEASURE_WORDS and w not in _MEASURE_WORDS]
+    topic = [w for w in r.parsed.content_words if _stem(w) not in _MEASURE_WORDS and w not in _MEASURE_WORDS
+             and not re.fullmatch(r"\d+(\.\d+)?(x|%)?", w)]  # ("more than 10x speedup": 10x is the bar)
     if len(topic) > 3:
         return [], True
     return ((_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked), bool(topic)
@@ -295,7 +296,7 @@ def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredP
 def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -> Answer | None:
     """The papers stating the largest of the measure the question asks ("the largest speedup"), compared by
     the number in the sentence that states it; None when no paper searched states one."""
-    measure = r.parsed.superlative
+    measure, bar = r.parsed.at_least or (r.parsed.superlative, None)
     number, context = MEASURES[measure]
     found = []
     for sp in pool:
@@ -307,13 +308,25 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -
                     best = (max(values), s)
         if best:
             found.append((best[0], best[1], sp))
-    if not found:
-        return None
-    found.sort(key=lambda f: (-f[0], f[2].paper.id))
-    what = r.parsed.filters.describe()
     unit = "%" if "%" in number else "×"
-    lines = [f"The largest {measure} stated by the {len(pool)} papers searched{' ' + what if what else ''} "
-             f"({len(found)} state{'s' if len(found) == 1 else ''} one, each against its own baseline):"]
+    what = r.parsed.filters.describe()
+    searched = f"the {len(pool)} papers searched{' ' + what if what else ''}"
+    if bar is not None:  # "more than 10x speedup": every paper stating one at least that large
+        stating = len(found)
+        found = [f for f in found if f[0] > bar or (f[0] == bar and "least" in r.parsed.text.lower())]
+        if not found:
+            return Answer(text=f"{REFUSAL_HEAD} none of {searched} states a {measure} above {bar:g}{unit} "
+                               f"({stating} state one).", refused=True)
+        shown = len(found)
+        head = (f"{len(found)} of {searched} state{'s' if len(found) == 1 else ''} a {measure} above "
+                f"{bar:g}{unit} (each against its own baseline):")
+    elif not found:
+        return None
+    else:
+        head = (f"The largest {measure} stated by {searched} ({len(found)} state{'s' if len(found) == 1 else ''} "
+                "one, each against its own baseline):")
+    found.sort(key=lambda f: (-f[0], f[2].paper.id))
+    lines = [head]
     citations = []
     for value, quote, sp in found[:shown]:
         lines.append(f"- **{sp.paper.title}** ({value:g}{unit}): {quote} [{sp.paper.id}]")

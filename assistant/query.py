@@ -237,6 +237,31 @@ def superlative_of(text: str) -> str:
             "reduction" if re.search(r"reduc|saving|compress", said) else "improvement")
 
 
+# "which papers report more than 10x speedup?", "at least 50% lower memory": a bar on a stated number
+_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|greater than|exceeding|beyond|upwards of)\s*(\d+(?:\.\d+)?)"
+                       r"\s*(×|x\b|times\b|%|percent\b)(?:\s+(?:or more|\+))?(?:\s+[\w-]+)?"
+                       r"(?:\s+(speed-?ups?|faster|throughput|reductions?|lower|less|smaller|fewer|savings?|"
+                       r"improvements?|gains?|higher|better))?", re.I)
+
+
+def at_least_of(text: str) -> tuple[str, float] | None:
+    """The measure and the bar a question sets on a stated number ("more than 10x speedup" -> ("speedup", 10)),
+    or None; the measure is read from the words around the bar (a × figure without one is a speedup, a %
+    figure a reduction)."""
+    m = _AT_LEAST.search(text)
+    if not m:
+        return None
+    said = (m.group(0) + " " + text[m.end():m.end() + 40]).lower()
+    percent = m.group(2) in ("%", "percent")
+    measure = ("throughput" if "throughput" in said else
+               "reduction" if re.search(r"reduc|lower|less|smaller|fewer|sav", said) else
+               "improvement" if re.search(r"improv|gain|higher|better", said) else
+               "reduction" if percent else "speedup")
+    if percent != ("%" in MEASURES[measure][0]):  # "30% higher throughput": the numbers stated in %
+        measure = "reduction" if percent else "speedup"
+    return measure, float(m.group(1))
+
+
 # "give me 3 papers on speculative decoding", "list all papers about KV cache": how many papers to cite
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a couple of": 2, "a few": 3}
@@ -434,6 +459,7 @@ class ParsedQuestion:
     top: int = 0  # ...and how many of them it asks for
     superlative: str = ""  # the measure it asks the largest of: "speedup", "reduction"... (superlative_of)
     wanted: int | None = None  # how many papers it asks for ("3 papers", "all papers"), if it says
+    at_least: tuple[str, float] | None = None  # the bar it sets on a stated number: ("speedup", 10.0) (at_least_of)
 
     @property
     def asks_who(self) -> bool:

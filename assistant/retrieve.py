@@ -18,7 +18,7 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
                     LIST_CUES, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, comparison_parts, content_words,
                     definition_term, foreign_language, question_alternatives, question_shape, ranking_of,
                     requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
@@ -680,7 +680,7 @@ class PaperSearch:
         if seeds:
             shape = "list"
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
-                                ranking, top, superlative_of(text), wanted)
+                                ranking, top, superlative_of(text), wanted, at_least_of(text))
         if shape == "list" and not wanted and COUNT_CUES.search(text):  # "how many papers are on X?": all of them
             parsed.wanted = ALL_PAPERS
             k = max(k, ALL_PAPERS)
@@ -771,7 +771,9 @@ class PaperSearch:
         unknown_names = self.unknown_names(text, named)
         if parsed.shape == "describe" and OVERVIEW_CUES.match(text) and not named and not unknown_names:
             parsed.shape = "list"  # "explain KV cache quantization" names no paper: the papers on it
-        return Retrieval(parsed, ranked[: max(k * 3, 30)], len(pool), query_terms=terms,
+        # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
+        keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
+        return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note)

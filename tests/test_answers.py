@@ -709,6 +709,23 @@ def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answ
     assert answerer.ask("which paper has the largest speedup for cooking pasta?").refused
 
 
+def test_a_bar_on_a_stated_number_lists_every_paper_above_it(answerer):
+    number = re.compile(r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", re.I)
+    above = {p.id for p in answerer.papers for s in split_sentences(p.abstract)
+             if re.search(r"speed|faster|accelerat", s, re.I) and any(float(v) > 10 for v in number.findall(s))}
+    answer = answerer.ask("which papers report more than 10x speedup?")  # had cited one paper saying "10x"
+    assert len(answer.citations) >= 3 and set(answer.cited_ids) <= above
+    values = [max(float(v) for v in number.findall(c.quote)) for c in answer.citations]
+    assert all(v > 10 for v in values) and values == sorted(values, reverse=True)
+    assert re.match(rf"{len(answer.citations)} of the \d+ papers searched state a speedup above 10×", answer.text)
+    check_honest(answer, answerer)
+    memory = answerer.ask("papers with at least 50% lower memory")
+    assert memory.citations and all(any(float(v) >= 50 for v in re.findall(r"(\d+(?:\.\d+)?)\s*%", c.quote))
+                                    for c in memory.citations)
+    none = answerer.ask("which papers report more than 1000x speedup?")
+    assert none.refused and not none.citations and "above 1000×" in none.text
+
+
 def test_the_number_of_papers_a_question_asks_for_is_how_many_are_cited(answerer):
     plain = [c.paper_id for c in answerer.ask("papers on speculative decoding").citations]
     assert len(plain) > 3
