@@ -106,13 +106,10 @@ _ABOUT_COLLECTION = re.compile(
     r"\b(do|does|can)\s+(you|it|this|the (collection|corpus|index|database|library))\s+"
     r"(have|hold|know|cover|contain|include|index)\b|\b(are|is|were|was)\s+(covered|included|indexed)\b", re.I)
 # a greeting or a question about the assistant itself: answered with what it can do, not searched for
-GREETING = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)|help|thanks|thank you|"
-                      r"who are you|what are you|what can (you|i) (do|ask|answer)|what do you (do|know)|"
-                      r"how do(es)? (this|it|you) work)(\s+(there|again|please|me))?\W*$", re.I)
-
-
-_GREETING_HEAD = re.compile(r"^\W*(hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening))\b"
-                            r"(\s+there)?[\s,!.:;-]*", re.I)
+_HELLO = r"hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)"
+GREETING = re.compile(rf"^\W*({_HELLO}|help|thanks|thank you|who are you|what are you|what can (you|i) (do|ask|answer)|"
+                      r"what do you (do|know)|how do(es)? (this|it|you) work)(\s+(there|again|please|me))?\W*$", re.I)
+_GREETING_HEAD = re.compile(rf"^\W*({_HELLO})\b(\s+there)?[\s,!.:;-]*", re.I)  # "Hello, which papers ..."
 
 
 def strip_greeting(text: str) -> str:
