@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .clean import institution_aliases
 from .query import EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
@@ -392,8 +393,18 @@ def _record_citation(p: Paper, sentences) -> Citation:
 def _who(p: Paper, first: set[str] = frozenset()) -> str:
     """Authors, institutions (those in ``first`` first) and venue of a paper, for an answer line."""
     who = ", ".join(p.authors[:4]) + (" et al." if len(p.authors) > 4 else "")
-    inst = "; ".join(sorted(p.institutions, key=lambda name: name.lower() not in first)[:4])
+    inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:4])
     return " — ".join(x for x in (who, inst, p.venue) if x)
+
+
+def _names_one_of(name: str, wanted: set[str]) -> bool:
+    """Whether institution ``name`` is one the question asked for (lower-case ``wanted``): by that name, an alias
+    ("MIT"), or as a part of it ("Google" of "Google DeepMind"), so that the line shows why the paper is listed."""
+    if not wanted:
+        return False
+    low = name.lower()
+    return any(low == w or re.search(rf"\b{re.escape(w)}\b", low) for w in wanted) or \
+        bool(wanted & {a.lower() for a in institution_aliases(name)})
 
 
 def _no_match(what: str) -> Answer:

@@ -102,6 +102,20 @@ def test_metadata_question_lists_every_matching_paper_with_the_count(answerer):
     check_honest(answer, answerer)
 
 
+@pytest.mark.parametrize("question, shown", [
+    ("what did Google present at MLSys 2026?", re.compile(r"\bGoogle\b")),  # Google DeepMind is Google's
+    ("papers from MIT", re.compile(r"Massachusetts Institute of Technology|\bMIT\b")),  # by its alias
+])
+def test_each_line_of_an_institution_list_shows_the_institution_asked_for(answerer, question, shown):
+    # a paper with many institutions shows four: the one asked for must be among them, or the line
+    # does not say why the paper is listed (AXLearn's Google DeepMind is its fifth)
+    lines = [line for line in answerer.ask(question).text.splitlines() if line.startswith("- **")]
+    assert len(lines) >= 5
+    for line in lines:
+        institutions = line.rsplit(" — ", 2)[-2]
+        assert shown.search(institutions), line
+
+
 @pytest.mark.parametrize("question, expected", [
     ("Which papers list Tri Dao as an author?", {"openreview:innqECyZPK", "openreview:kMeqqPBjSl"}),
     ("Which MLSys 2026 papers come from KAIST?", {"openreview:BfNBXM8CCT", "openreview:c3O6DnhUYm"}),
