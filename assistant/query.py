@@ -37,6 +37,11 @@ exist exists existing deal deals dealing research like including regarding conce
 involve involves involving tackle tackles opposed making new different ones both together jointly
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank""".split())
+# what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn
+# about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
+# learning, summarization), so they are no STOPWORDS.
+REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
+read interested someone anyone good""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -131,10 +136,11 @@ WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|
 # "show me the abstract of Stream2LLM": the named paper's whole abstract
 ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
 # "tell me about X", "explain X": about one paper when X names it, else an overview of the papers on X
-OVERVIEW_CUES = re.compile(r"^\s*(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b",
+_POLITE = r"^\s*((please|kindly|briefly|quickly|can you|could you|would you)\s+)*"  # "please briefly describe X"
+OVERVIEW_CUES = re.compile(_POLITE + r"(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b",
                            re.I)
 COUNT_CUES = re.compile(r"\bhow many (papers|works|articles|studies|publications)\b", re.I)
-DESCRIBE_CUES = re.compile(r"^\s*(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
+DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 # What no record of the collection holds: a paper is its title, abstract, authors, institutions, venue and year,
 # not the conference's own facts or how the paper was received. (words of the fact, what to call it, and
 # whether the words name it alone: "deadline" or "acceptance rate" are also topics of papers -- deadline-aware
@@ -466,7 +472,8 @@ class ParsedQuestion:
 
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry meaning (no stopwords), lower-cased and accent-folded."""
-    return [w.lower() for w in _WORD.findall(fold_accents(text)) if w.lower() not in STOPWORDS and len(w) > 1]
+    return [w.lower() for w in _WORD.findall(fold_accents(text))
+            if w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS and len(w) > 1]
 
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:

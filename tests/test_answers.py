@@ -994,3 +994,21 @@ def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_inde
         fake.stop()
     assert not fake.chat_requests, "a fact of the record is not the model's to say"
     assert answer.text.startswith("No: ") and answer.cited_ids == ["openreview:FuRo7Ur5Ib"]
+
+
+@pytest.mark.parametrize("question, words", [
+    ("summarize the CAIS 2026 papers on agents", ["agents"]),  # was read as a question about summarization
+    ("please briefly describe Kitty", ["kitty"]),
+    ("recommend a paper for someone new to LLM serving", ["llm", "serving"]),
+    ("I want to learn about KV cache eviction", ["kv", "cache", "eviction"]),
+    ("papers on recommendation models and text summarization", ["recommendation", "models", "text", "summarization"]),
+    ("lessons learned from machine learning in production", ["lessons", "learned", "machine", "learning", "production"]),
+])
+def test_what_the_user_asks_the_assistant_to_do_is_not_the_topic(answerer, question, words):
+    assert answerer._searcher().search(question).parsed.content_words == words
+
+
+def test_a_polite_request_to_describe_a_paper_is_answered_as_a_description(answerer):
+    plain, polite = answerer.ask("describe Kitty"), answerer.ask("please briefly describe Kitty")
+    assert [c.paper_id for c in polite.citations] == [c.paper_id for c in plain.citations] == ["openreview:r3mQiuYKIN"]
+    assert polite.text == plain.text
