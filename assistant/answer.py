@@ -44,6 +44,30 @@ def _title_name(title: str) -> str:
     return re.split(r"[:：]", title, 1)[0].strip().lower() if ":" in title else ""
 
 
+# "What GPU was used in the Kitty paper?": a question for a kind of thing its text may not name at all; the
+# answer then says so rather than quote its nearest sentences as if they answered. (What a text names it by.)
+_GPU_NAMES = r"gpus?|graphics processing units?|[abhv]100s?|h200s?|g?b200s?|gb300s?|mi\d{3}x?|rtx|hopper|blackwell|ampere"
+_ASKED_KIND = re.compile(r"^\W*(?:on |in |with )?(?:what|which)\s+(?:kinds? of |types? of )?"
+                         r"(gpus?|hardware|accelerators?|datasets?|benchmarks?)\b", re.I)
+_KIND_NAMES = {
+    "gpu": _GPU_NAMES,
+    "hardware": _GPU_NAMES + r"|cpus?|tpus?|fpgas?|asics?|accelerators?|chips?|npus?|rdus?|hardware|devices?|phones?"
+                r"|microcontrollers?|wafer|sram|hbm|dram|cluster",
+    "accelerator": _GPU_NAMES + r"|tpus?|fpgas?|asics?|accelerators?|npus?|rdus?",
+    "dataset": r"datasets?|corpus|corpora|benchmarks?|traces?",
+    "benchmark": r"benchmarks?|datasets?|suites?|tasks",
+}
+
+
+def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
+    """The kind of thing ``question`` asks for ("GPU") and what a text names it by, else ("", None)."""
+    m = _ASKED_KIND.match(question)
+    if not m:
+        return "", None
+    kind = singular(m.group(1).lower())
+    return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
+
+
 def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool) -> float:
     toks = {_stem(t) for t in tokenize(sentence)}
     score = sum(w * idf.get(t, 1.0) for t, w in terms.items() if t in toks)
@@ -225,8 +249,17 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             citations.append(_citation(sp, quote))
             lines.append(f"- **{sp.paper.title}**{who(sp.paper)}: {quote} [{sp.paper.id}]")
     else:
+        kind, names = asked_kind(r.parsed.text) if shape in ("single", "factual") else ("", None)
         for sp in chosen:
             sents = sentences.get(sp.paper.id, [])
+            if names and sp.name_match and len(chosen) == 1:  # "What GPU was used in the Kitty paper?"
+                naming = [s for s in sents if names.search(s)]
+                if naming:  # the sentences that name one are the answer
+                    sents = naming
+                elif not names.search(sp.paper.title):  # ...or it names none, and the answer says so
+                    name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
+                    lines.append(f"The title and abstract of {name}, all the collection holds of it, name no {kind}; "
+                                 "its sentences nearest the question:\n")
             if shape == "abstract":
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":

@@ -1012,3 +1012,23 @@ def test_a_polite_request_to_describe_a_paper_is_answered_as_a_description(answe
     plain, polite = answerer.ask("describe Kitty"), answerer.ask("please briefly describe Kitty")
     assert [c.paper_id for c in polite.citations] == [c.paper_id for c in plain.citations] == ["openreview:r3mQiuYKIN"]
     assert polite.text == plain.text
+
+
+_GPU = re.compile(r"\b(GPUs?|[ABHV]100|H200|B200|Hopper|Blackwell|Ampere)\b")
+
+
+def test_a_question_for_a_papers_gpu_quotes_the_sentence_naming_it_or_says_it_names_none(answerer):
+    sentences = answerer._searcher().sentences
+    # the sentence naming the GPU, not the ones nearest the question's other words
+    for question, pid in [("which GPUs does FlashAttention-4 target?", "openreview:mN5RtvuYl3"),
+                          ("What GPU does Stream2LLM run on?", "openreview:FuRo7Ur5Ib")]:
+        answer = answerer.ask(question)
+        assert [c.paper_id for c in answer.citations] == [pid]
+        assert _GPU.search(answer.citations[0].quote), answer.citations[0].quote
+        assert "name no GPU" not in answer.text
+    # Kitty's abstract names no GPU: the answer says so instead of passing its nearest sentences off as one
+    assert not any(_GPU.search(s) for s in sentences["openreview:r3mQiuYKIN"])
+    kitty = answerer.ask("What GPU was used in the Kitty paper?")
+    assert kitty.text.startswith("The title and abstract of Kitty, all the collection holds of it, name no GPU")
+    assert [c.paper_id for c in kitty.citations] == ["openreview:r3mQiuYKIN"]
+    check_honest(kitty, answerer)
