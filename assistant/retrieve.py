@@ -768,6 +768,8 @@ class PaperSearch:
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
+        if unknown and re.search(r"\bor\b", rest, re.I):
+            unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
         if parsed.shape == "describe" and OVERVIEW_CUES.match(text) and not named and not unknown_names:
             parsed.shape = "list"  # "explain KV cache quantization" names no paper: the papers on it
@@ -824,6 +826,14 @@ class PaperSearch:
         if not by_name or len({sp.paper.id for sp in picks}) < len(picks):
             return None
         return picks
+
+    @staticmethod
+    def _unknown_besides_alternatives(rest: str, unknown: list[str]) -> list[str]:
+        """The unknown words that tell the question is off the collection's topics: "edge devices or mobile
+        phones" is answered by the papers on edge devices however unknown "phones" is, so unknown words do not
+        count when one of the alternatives the question offers is all words the collection uses."""
+        sides = [set(content_words(side)) for side in re.split(r"\bor\b", rest, flags=re.I)]
+        return [] if any(side and not side & set(unknown) for side in sides) else unknown
 
     def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
         """For a question in another language, the multilingual encoder's calibrated scores of the nearest

@@ -156,6 +156,19 @@ def test_refuses_what_the_collection_does_not_cover(answerer, question):
     assert "does not cover" in answer.text
 
 
+def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_covers(answerer):
+    # "phones" is no word of the papers ("smartphones" is): the question was refused for it
+    answer = answerer.ask("which papers target edge devices or mobile phones?")
+    assert not answer.refused
+    sentences = answerer._searcher().sentences
+    on_edge = [c for c in answer.citations if re.search(r"\bedge\b|\bmobile\b|on-device", " ".join(
+        [c.title, *sentences[c.paper_id]]), re.I)]
+    assert len(answer.citations) >= 3 and len(on_edge) == len(answer.citations)
+    assert "openreview:jmE5nwC9kb" in {c.paper_id for c in answer.citations}  # ExecuTorch: "edge AI"
+    # ...while alternatives that are all off the collection's topics are still refused
+    assert answerer.ask("recipes for bread or cakes").refused
+
+
 @pytest.mark.parametrize("question, fact", [
     ("What was the acceptance rate of MLSys 2026?", "acceptance rates"),
     ("what is the best paper at MLSys 2026?", "awards"),
