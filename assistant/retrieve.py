@@ -405,19 +405,26 @@ class PaperSearch:
         while grew:
             grew = False
             for key, start, end in phrases:
-                if key not in self.alias_keys or not free(start, end) or not any(c.isupper() for c in text[start:end]):
+                if not free(start, end) or not any(c.isupper() for c in text[start:end]):
                     continue
                 joined = [neg for s0, e0, neg in inst_at
                           if _LIST_JOIN.fullmatch(text[e0:start] if e0 <= start else text[end:s0])]
                 if not joined:
                     continue
-                alias = self.alias_keys[key]
-                name = self.alias_canonical.get(alias, text[start:end])
+                if key in self.alias_keys:
+                    alias = self.alias_keys[key]
+                    names, papers = [self.alias_canonical.get(alias, text[start:end])], self.alias_papers[alias]
+                else:  # "from Stanford and Berkeley": a part of names, the list's cue standing for its own
+                    part = self._name_part(key, text, start, end, cued=False)
+                    if not part or part[0] != "institutions":
+                        continue
+                    names = part[1]
+                    papers = set().union(*(self.institution_papers(name) for name in names))
                 if joined[0]:
-                    found.not_institutions.append(name)
+                    found.not_institutions += names
                 else:
-                    found.institutions.append(name)
-                    matched_papers |= self.alias_papers[alias]
+                    found.institutions += names
+                    matched_papers |= papers
                 spans.append((start, end))
                 inst_at.append((start, end, joined[0]))
                 grew = True
@@ -458,7 +465,8 @@ class PaperSearch:
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
 
-    def _name_part(self, key: str, text: str, start: int, end: int) -> tuple[str, list[str]] | None:
+    def _name_part(self, key: str, text: str, start: int, end: int,
+                   cued: bool = True) -> tuple[str, list[str]] | None:
         """The institutions or authors a capitalised part of their names stands for, when a cue before or
         after it says the question names someone: "from Berkeley" (UC Berkeley and Lawrence Berkeley National
         Laboratory), "Hong Kong papers", "papers by Stoica"; not a word the papers' text often uses, nor one
@@ -468,7 +476,7 @@ class PaperSearch:
             return None
         if re.match(r"[\s-]+[A-Z]", text[end:]):  # part of a longer name: "the Berkeley Packet Filter"
             return None
-        if not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])):
+        if cued and not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])):
             return None
         if " " not in key and len(key) >= 3:
             used = self._papers_with(key)

@@ -509,6 +509,17 @@ def test_part_of_an_institutions_name_names_it_after_a_cue(answerer):
     assert hong_kong and set(answerer.ask("papers from Hong Kong").cited_ids) == hong_kong
 
 
+def test_part_of_an_institutions_name_in_a_list_the_cue_starts(answerer):
+    berkeley = {p.id for p in answerer.papers if any(re.search(r"\bBerkeley\b", i) for i in p.institutions)}
+    stanford = _institution_papers(answerer, "Stanford")
+    assert berkeley and stanford
+    for question in ["papers from Stanford and Berkeley", "papers from Stanford or Berkeley"]:  # were refused
+        answer = answerer.ask(question)
+        assert set(answer.cited_ids) == berkeley | stanford, question
+    moe = answerer.ask("papers not from Stanford or Berkeley about MoE")
+    assert moe.citations and not set(moe.cited_ids) & (berkeley | stanford)
+
+
 def test_an_authors_surname_after_by_names_every_author_of_that_name(answerer):
     def surname_papers(last: str) -> tuple[set[str], set[str]]:
         names = {a for p in answerer.papers for a in p.authors if a.split()[-1] == last}
