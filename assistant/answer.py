@@ -211,7 +211,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         citation = _record_citation(p, sentences)
         return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
-        return _no_match(r.parsed.filters.describe())
+        return _no_match(r.parsed.filters.describe(), r.years_held)
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
     # reports" asks one paper (named: its own answer below)
     named = any(sp.name_match for sp in r.ranked[:3])
@@ -294,7 +294,7 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     papers = r.metadata_matches
     what = r.parsed.filters.describe()
     if not papers:
-        return _no_match(what)
+        return _no_match(what, r.years_held)
     head = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}"
     venues = Counter(p.venue for p in papers)
     if len(venues) > 1:  # "how many papers are there?": the count per venue first
@@ -372,7 +372,7 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     """Institutions, authors or venues by their number of ``papers``, each with the papers it counts."""
     group, top = r.parsed.ranking, r.parsed.top
     if not papers:
-        return _no_match(r.parsed.filters.describe())
+        return _no_match(r.parsed.filters.describe(), r.years_held)
     def names(p: Paper) -> list[str]:
         return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
                             else [p.venue]) if n]
@@ -440,8 +440,10 @@ def _names_one_of(name: str, wanted: set[str]) -> bool:
         bool(wanted & {a.lower() for a in institution_aliases(name)})
 
 
-def _no_match(what: str) -> Answer:
-    return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.",
+def _no_match(what: str, years_held: list[int] = ()) -> Answer:
+    held = (f" It holds papers from {' and '.join(map(str, years_held))}{' only' if len(years_held) == 1 else ''}."
+            if years_held else "")
+    return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.{held}",
                   refused=True)
 
 

@@ -127,6 +127,7 @@ class Retrieval:
     compared: bool = False  # "compare A and B": ``ranked`` is each one's paper, in the question's order
     definition: tuple[str, list[str]] = ("", [])  # "what is TTFT?": the term and its long forms (glossary)
     check: bool = False  # "Is Stream2LLM from Berkeley?": whether the paper's record says so
+    years_held: list[int] = field(default_factory=list)  # the collection's years, when the question asked others
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -730,8 +731,11 @@ class PaperSearch:
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
+        # "papers from 2024": the answer says which years the collection holds
+        held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
         if parsed.shape == "metadata":
-            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note)
+            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note,
+                             years_held=held)
         pool_ids = {p.id for p in pool} if restricted else None
         terms = self.expand(words)
         lexical = self.bm25(terms)
@@ -786,7 +790,7 @@ class PaperSearch:
         return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
-                         multilingual=foreign is not None, note=note)
+                         multilingual=foreign is not None, note=note, years_held=held)
 
     def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
         """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a

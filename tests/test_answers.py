@@ -542,6 +542,10 @@ def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations
         assert answer.text.startswith("No paper in the collection matches (in 2024)")
+        held = sorted({p.year for p in answerer.papers})
+        assert answer.text.endswith(f"It holds papers from {' and '.join(map(str, held))}"
+                                    f"{' only' if len(held) == 1 else ''}.")  # which years to ask for instead
+    assert "It holds papers" not in answerer.ask("MoE papers from Amazon in 2026 about cooking").text
     assert answerer.ask("MoE training papers").citations  # the topic alone is answered
 
 
