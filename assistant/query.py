@@ -36,12 +36,12 @@ toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
 involve involves involving tackle tackles opposed making new different ones both together jointly
 mention mentions mentioned mentioning title titles discuss discusses discussed
-hi hello hey thanks thank""".split())
+hi hello hey thanks thank thx maybe perhaps somehow""".split())
 # what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
-read interested someone anyone good""".split())
+read interested someone anyone good try tried tries trying""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
