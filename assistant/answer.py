@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases
-from .query import EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
+from .query import ALL_PAPERS, EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 
@@ -210,6 +210,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         head = f"Yes: **{p.title}** is {what}" if r.check else f"No: **{p.title}** is not {what}"
         citation = _record_citation(p, sentences)
         return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
+    if r.mention:  # "which papers mention Llama 3?"
+        return _mention_answer(r, sentences)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
         return _no_match(r.parsed.filters.describe(), r.years_held)
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
@@ -272,6 +274,22 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                          + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+def _mention_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
+    """Every paper whose title or abstract has the term asked for, each quoted where it does."""
+    term, literal = r.mention
+    papers = [sp.paper for sp in r.ranked]
+    n = len(papers)
+    head = f"{n} paper{'s' if n != 1 else ''} {r.parsed.filters.describe() + ' ' if r.parsed.filters else ''}" \
+           f"mention{'s' if n == 1 else ''} “{term}”"
+    head += f" (the first {most} shown):" if n > most else ":"
+    lines, citations = [head], []
+    for p in papers[:most]:
+        quote = next((x for x in sentences.get(p.id, []) if literal.search(x)), p.title)
+        citations.append(_citation(ScoredPaper(p, 1.0), quote))
+        lines.append(f"- **{p.title}**: {quote} [{p.id}]")
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
 def _definition_answer(r: Retrieval, sentences) -> Answer:

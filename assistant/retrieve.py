@@ -62,6 +62,27 @@ _YES_NO = re.compile(r"^\W*(is|was|are|were|does|did|do|has|have)\b", re.I)
 _BOTH = re.compile(r"\bboth\s+([\w\- ]+?)\s+and\s+([\w\-]+(?: [\w\-]+)?)"
                    r"(?=\s*(?:[?.!,;:]|$|\b(?:in|for|to|at|on|of)\b))", re.I)
 # between the names of a list of institutions: "from Google, Meta and Stanford"
+# "which papers mention Llama 3?": a term the papers' text must hold word for word, however written
+_MENTION = re.compile(r"\bmention(?:s|ed|ing)?\s+(?:of\s+)?(?:the\s+(?:words?|terms?|phrase|name)\s+)?(?:the\s+|an?\s+)?"
+                      r"[\"'“‘]?([^\"'“”‘’?!]+?)[\"'”’]?\s*[?.!]*\s*$", re.I)
+
+
+def literal_pattern(term: str) -> re.Pattern | None:
+    """``term`` however a text writes it: "Llama 3" is also Llama3, LLaMA-3.1 and "Llama 3.1"; "GPU" also GPUs."""
+    parts = [re.findall(r"[^\W\d_]+|\d+", part) for part in re.findall(r"[^\W_]+", term)]
+    parts = [runs for runs in parts if runs]
+    if not parts or len(parts) > 4:
+        return None
+    if parts[-1][-1].isalpha():  # "GPUs" is also "GPU"
+        parts[-1][-1] = singular(parts[-1][-1])
+    body = r"[\s\-_./]*".join(r"[\s\-_.]?".join(re.escape(run) for run in runs) for runs in parts)
+    end = r"(?!\d)" if parts[-1][-1].isdigit() else r"(?:s|es)?(?![^\W\d_])"
+    # a name with a number is also the end of a longer one: FP4 of NVFP4 and MXFP4 (not H100 of "with 100")
+    first = parts[0][0]
+    start = r"(?<!\d)" if len(first) >= 2 and first.isalpha() and len(parts[0]) > 1 else r"(?<![^\W_])"
+    return re.compile(rf"{start}{body}{end}", re.I)
+
+
 _LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/)\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
 _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
@@ -128,6 +149,7 @@ class Retrieval:
     definition: tuple[str, list[str]] = ("", [])  # "what is TTFT?": the term and its long forms (glossary)
     check: bool = False  # "Is Stream2LLM from Berkeley?": whether the paper's record says so
     years_held: list[int] = field(default_factory=list)  # the collection's years, when the question asked others
+    mention: tuple[str, re.Pattern] | None = None  # "which papers mention Llama 3?": the term, and how it is written
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -731,6 +753,18 @@ class PaperSearch:
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
+        # "which papers mention Llama 3?": every paper whose title or abstract has it, word for word
+        asked = _MENTION.search(rest) if shape == "list" and not seeds and not ranking else None
+        literal = literal_pattern(asked.group(1)) if asked else None
+        if literal:
+            term = asked.group(1).strip()
+            found = [p for p in pool if any(literal.search(x) for x in [p.title, *self.sentences[p.id]])]
+            if found:
+                found.sort(key=lambda p: -sum(1 for x in [p.title, *self.sentences[p.id]] if literal.search(x)))
+                return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in found], len(pool), mention=(term, literal),
+                                 note=note)
+            note = _also(note, f"No paper{' ' + filters.describe() if filters else ''} has “{term}” in its title or "
+                               "abstract.")
         # "papers from 2024": the answer says which years the collection holds
         held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
         if parsed.shape == "metadata":

@@ -1060,3 +1060,29 @@ def test_a_question_for_a_papers_gpu_quotes_the_sentence_naming_it_or_says_it_na
     assert kitty.text.startswith("The title and abstract of Kitty, all the collection holds of it, name no GPU")
     assert [c.paper_id for c in kitty.citations] == ["openreview:r3mQiuYKIN"]
     check_honest(kitty, answerer)
+
+
+def _mentioning(answerer, pattern: str, venue: str | None = None) -> set[str]:
+    sentences = answerer._searcher().sentences
+    return {p.id for p in answerer.papers if (venue is None or p.venue == venue)
+            and any(re.search(pattern, x, re.I) for x in [p.title, *sentences[p.id]])}
+
+
+def test_which_papers_mention_a_term_lists_every_paper_whose_text_has_it_however_written(answerer):
+    # "Llama 3" is written Llama3, LLaMA3, Llama-3.1-8B and "Llama 3.1": two papers were found, one wrongly
+    llama = _mentioning(answerer, r"llama[\s\-]?3")
+    assert len(llama) >= 5
+    answer = answerer.ask("which papers mention Llama 3?")
+    assert set(answer.cited_ids) == llama
+    assert answer.text.startswith(f"{len(llama)} papers mention “Llama 3”:")
+    for c in answer.citations:  # each quoted where it says it
+        assert re.search(r"llama[\s\-]?3", c.quote, re.I), c.quote
+    check_honest(answer, answerer)
+    # a venue narrows it; FP4 is also the end of NVFP4; a plural is also its singular
+    triton = answerer.ask("which MLSys papers mention Triton?")
+    assert set(triton.cited_ids) == _mentioning(answerer, r"\btriton\b", "MLSys 2026")
+    assert set(answerer.ask("which papers mention FP4?").cited_ids) == _mentioning(answerer, r"fp4")
+    assert set(answerer.ask("papers mentioning MoEs").cited_ids) == _mentioning(answerer, r"\bmoes?\b")
+    # a term no paper has is said, and the question is answered (or refused) as usual
+    none = answerer.ask("which papers mention sourdough?")
+    assert none.refused and none.text.startswith("No paper has “sourdough” in its title or abstract.")
