@@ -758,9 +758,9 @@ class PaperSearch:
         literal = literal_pattern(asked.group(1)) if asked else None
         if literal:
             term = asked.group(1).strip()
-            found = [p for p in pool if any(literal.search(x) for x in [p.title, *self.sentences[p.id]])]
+            times = {p.id: sum(1 for x in [p.title, *self.sentences[p.id]] if literal.search(x)) for p in pool}
+            found = sorted((p for p in pool if times[p.id]), key=lambda p: -times[p.id])  # most mentions first
             if found:
-                found.sort(key=lambda p: -sum(1 for x in [p.title, *self.sentences[p.id]] if literal.search(x)))
                 return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in found], len(pool), mention=(term, literal),
                                  note=note)
             note = _also(note, f"No paper{' ' + filters.describe() if filters else ''} has “{term}” in its title or "
