@@ -157,6 +157,11 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):
         return True
     words = r.parsed.content_words
+    # a topic no paper of the ones asked about names ("quantization papers at CAIS 2026": not one of its papers
+    # says quantization, which other papers do): the closest of them do not answer it
+    if (r.parsed.filters and words and not unknown and not r.multilingual and top.dense < t.confident_dense
+            and not any(sp.lexical > 0 or sp.coverage > 0 for sp in r.ranked)):
+        return True
     if words and len(words) <= t.short_question_words:
         return len(unknown) / len(words) >= t.refuse_unknown_share and top.dense < t.confident_dense
     return False

@@ -424,10 +424,16 @@ class Filters:
                          + _names(self.institutions, "and" if self.every_institution else "or"))
         if self.authors:
             parts.append("by " + _names(self.authors, "and" if self.every_author else "or"))
-        if self.venues:
+        years = self.years
+        if self.venues and len(years) == 1 and all(re.search(r"\d{4}$", v) and not v.endswith(str(years[0]))
+                                                   for v in self.venues):
+            # "MLSys 2027" is read as MLSys 2026 in 2027: said as asked
+            parts.append("at " + " or ".join(re.sub(r"\d{4}$", str(years[0]), v) for v in self.venues))
+            years = []
+        elif self.venues:
             parts.append("at " + " or ".join(self.venues))
-        if self.years:
-            parts.append("in " + " or ".join(map(str, self.years)))
+        if years:
+            parts.append("in " + " or ".join(map(str, years)))
         if self.single_author:
             parts.append("with a single author")
         if self.not_institutions:
@@ -495,12 +501,12 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     if LIST_CUES.search(text) or (len(content) <= 3 and not non_latin_share(text)):
         return "list"
     # no question at all, and no one paper asked for: a topic ("optimising the GPU's memory for training")
-    if not _ASKS.search(text) and not _ONE_PAPER.search(text) and not non_latin_share(text):
+    if not _ASKS.search(text) and not ONE_PAPER.search(text) and not non_latin_share(text):
         return "list"
     return "single"
 
 
 _ASKS = re.compile(r"\?|^\W*(what|which|who|whom|whose|how|why|when|where|is|are|was|were|does|do|did|can|could|"
                    r"would|should|will|has|have)\b", re.I)
-_ONE_PAPER = re.compile(r"\b(the|a|an|one|that|this|some)\s+(paper|system|method|tool|framework|work|approach|"
+ONE_PAPER = re.compile(r"\b(the|a|an|one|that|this|some)\s+(paper|system|method|tool|framework|work|approach|"
                         r"technique|study|article)\b", re.I)

@@ -19,7 +19,7 @@ from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
-                    LIST_CUES, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, comparison_parts, content_words,
+                    LIST_CUES, ONE_PAPER, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, comparison_parts, content_words,
                     definition_term, foreign_language, question_alternatives, question_shape, ranking_of,
                     requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
                     strip_ranking, strip_unrecorded, superlative_of, unrecorded)
@@ -35,7 +35,8 @@ POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distan
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
 _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?authored|affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
-                        r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly)\b", re.I)
+                        r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
+                        r"universit(y|ies)|compan(y|ies)|labs?)\b", re.I)
 
 
 # a paper named by its id or link: "openreview:FuRo7Ur5Ib" (as Sources print it), openreview.net/forum?id=…,
@@ -465,12 +466,19 @@ class PaperSearch:
             short = venue.split()[0]
             if short.lower() not in low:
                 continue
-            pattern = r"(?<!\w)" + re.escape(venue) + r"(?!\w)|(?<!\w)" + re.escape(short) + r"(?:\s*'?\d{2,4})?(?!\w)"
+            pattern = (r"(?<!\w)" + re.escape(venue) + r"(?!\w)|(?<!\w)" + re.escape(short)
+                       + r"(?:\s*'(\d{2})|(\d{2})|\s*(\d{4}))?(?!\w)")  # "MLSys'25", "MLSys25", "MLSys 2025"
             for m in re.finditer(pattern, text, re.I):
                 if free(m.start(), m.end()):
                     neg = negated(m.start())
                     (found.venues if neg is None else found.not_venues).append(venue)
                     spans.append((m.start() if neg is None else neg, m.end()))
+                    # "MLSys 2027", "CAIS '25": a year of the venue the collection does not hold is asked for
+                    # as such (no paper matches, and the answer says which years it holds), not read as this one
+                    digits = next((g for g in m.groups() if g), "")
+                    asked = int(digits) + (2000 if len(digits) == 2 else 0) if digits else None
+                    if asked and neg is None and not venue.endswith(str(asked)) and asked not in found.years:
+                        found.years.append(asked)
                     break
         if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
             found.single_author = True
@@ -817,8 +825,11 @@ class PaperSearch:
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
-        if parsed.shape == "describe" and OVERVIEW_CUES.match(text) and not named and not unknown_names:
-            parsed.shape = "list"  # "explain KV cache quantization" names no paper: the papers on it
+        # "explain KV cache quantization" names no paper: the papers on it; so does "what did MLSys 2026 have
+        # on quantization?", which names a venue (an institution, an author) and a topic, and no one paper
+        if parsed.shape == "describe" and not named and not unknown_names and (
+                OVERVIEW_CUES.match(text) or (read and words and not ONE_PAPER.search(text))):
+            parsed.shape = "list"
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
         return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,

@@ -549,6 +549,47 @@ def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
     assert answerer.ask("MoE training papers").citations  # the topic alone is answered
 
 
+def test_a_venue_year_the_collection_does_not_hold_is_not_read_as_the_one_it_holds(answerer):
+    venues = {p.venue for p in answerer.papers}
+    assert "MLSys 2026" in venues and "MLSys 2027" not in venues and "CAIS 2025" not in venues
+    for question, said in [("what did MLSys 2027 have on quantization?", "MLSys 2027"),
+                           ("CAIS'25 papers", "CAIS 2025")]:
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question  # was answered from MLSys 2026, CAIS 2026
+        assert answer.text.startswith(f"No paper in the collection matches (at {said})")
+        assert "It holds papers from 2026" in answer.text
+    assert answerer.ask("quantization papers at MLSys'26").citations  # the year it holds, however written
+
+
+def test_a_topic_question_naming_a_venue_and_no_paper_lists_the_venues_papers_on_it(answerer):
+    # "what did X have on Y?" was read as "what does X do?" and described one paper
+    answer = answerer.ask("what did MLSys 2026 have on quantization?")
+    assert len(answer.citations) >= 4
+    for c in answer.citations:
+        paper = answerer.paper(c.paper_id)
+        assert paper.venue == "MLSys 2026" and "quantiz" in (paper.title + paper.abstract).lower()
+    assert answer.text.startswith(f"{len(answer.citations)} papers (at MLSys 2026)")
+    check_honest(answer, answerer)
+
+
+def test_a_topic_none_of_the_filtered_papers_names_is_refused(answerer):
+    cais = [p for p in answerer.papers if p.venue == "CAIS 2026"]
+    assert cais and not any("quantiz" in (p.title + p.abstract).lower() for p in cais)
+    assert any("quantiz" in (p.title + p.abstract).lower() for p in answerer.papers)  # a word the collection has
+    answer = answerer.ask("quantization papers at CAIS 2026")
+    assert answer.refused and not answer.citations  # the closest CAIS papers were listed as if on quantization
+    assert answer.text.startswith("No paper at CAIS 2026 answers this question")
+    assert answerer.ask("CAIS 2026 papers on text optimization").citations  # a topic they do name
+
+
+def test_institutions_named_by_a_word_of_their_names_and_universities(answerer):
+    # "universities" is no topic of the papers: the institutions' papers, listed
+    expected = {p.id for p in answerer.papers if any(re.search(r"\bChinese\b", i) for i in p.institutions)}
+    assert expected
+    answer = answerer.ask("papers from Chinese universities")
+    assert not answer.refused and set(answer.cited_ids) == expected
+
+
 def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
     stoica, gonzalez = _author_papers(answerer, "Ion Stoica"), _author_papers(answerer, "Joseph Gonzalez")
     assert stoica & gonzalez and stoica - gonzalez  # one joint paper, and Stoica papers without Gonzalez
