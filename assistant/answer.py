@@ -93,14 +93,17 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     scored = []
     for i, s in enumerate(sentences):
         bonus = 0.5 if lo <= i <= hi else 0.0
-        if contribution and (_METHOD.search(s) or (name and len(name) <= 40 and name in s.lower())):
+        if contribution and _METHOD.search(s):
             bonus += 3.0
+        elif contribution and name and len(name) <= 40 and name in s.lower():  # what X does, if no "we propose"
+            bonus += 2.0
         scored.append((_sentence_score(s, terms, idf, want_number) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
     return [sentences[i] for i in picked]
 
 
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
+_ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|creat)\w*\b", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 
@@ -271,9 +274,10 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":
                 quotes = describe_sentences(sp.paper, sents)
-            else:
+            else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
-                                        n=2 if shape == "single" else 1)
+                                        n=2 if shape == "single" else 1,
+                                        contribution=shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text)))
             citations.append(_citation(sp, " ".join(quotes) if shape in ("describe", "abstract") else quotes[0]))
             lines.append(("- " if r.compared else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
                          + f" [{sp.paper.id}]")

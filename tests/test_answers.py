@@ -80,6 +80,15 @@ def test_describe_question_gives_problem_method_result_of_one_paper(answerer):
     check_honest(answer, answerer)
 
 
+def test_which_paper_proposes_x_quotes_what_it_proposes(answerer):
+    # TokenBlend's abstract says "We present TOKENBLEND, ..."; the answer quoted its last two sentences
+    # (a result and its code link), which name it too
+    answer = answerer.ask("Which paper proposes TokenBlend?")
+    assert answer.cited_ids[0] == "openreview:rh2Ylffkq6"
+    assert re.search(r"\bWe present TOKENBLEND\b", answer.citations[0].quote)
+    check_honest(answer, answerer)
+
+
 def test_factual_question_quotes_the_sentence_holding_the_number(answerer):
     answer = answerer.ask("What is the maximum speedup GriNNder reports over state-of-the-art baselines?")
     assert answer.citations[0].paper_id == "openreview:8SNPzGRldN"
