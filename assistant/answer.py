@@ -14,6 +14,7 @@ from .clean import institution_aliases
 from .query import ALL_PAPERS, EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
+from .themes import FEWEST_TO_GROUP
 
 REFUSAL_HEAD = "The collection does not cover this question:"
 REFUSAL_TEXT = REFUSAL_HEAD + " no indexed paper answers it."
@@ -220,6 +221,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
     if r.mention:  # "which papers mention Llama 3?"
         return _mention_answer(r, sentences)
+    if r.themes is not None:  # "what are the main topics at MLSys 2026?"
+        return _themes_answer(r, sentences, idf)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
         return _no_match(r.parsed.filters.describe(), r.years_held)
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
@@ -275,14 +278,45 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             elif shape == "describe":
                 quotes = describe_sentences(sp.paper, sents)
             else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
+                proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
-                                        n=2 if shape == "single" else 1,
-                                        contribution=shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text)))
+                                        n=2 if shape == "single" else 1, contribution=proposes)
             citations.append(_citation(sp, " ".join(quotes) if shape in ("describe", "abstract") else quotes[0]))
             lines.append(("- " if r.compared else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
                          + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 3) -> Answer:
+    """The papers' topics: each group's name, size and its most typical papers, each cited with the sentence
+    saying what it does; too few papers to group are each given in one line."""
+    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    n = r.candidates
+    if not r.ranked:
+        return _no_match(scope, r.years_held)
+    quote = lambda p, words: best_sentences(  # noqa: E731
+        ScoredPaper(p, 1.0), sentences.get(p.id, []), {_stem(t): 1.0 for w in words for t in tokenize(w)}, idf,
+        contribution=True)[0]
+    citations: list[Citation] = []
+    if not r.themes:
+        lines = [f"The {n} paper{'s' if n != 1 else ''} {scope}, too few to group by topic, each in one line:"]
+        for sp in r.ranked:
+            citations.append(_citation(sp, quote(sp.paper, [])))
+            lines.append(f"- **{sp.paper.title}**: {citations[-1].quote} [{sp.paper.id}]")
+        return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    grouped = sum(len(th.papers) for th in r.themes)
+    lines = [f"The {grouped} papers {scope} fall into {len(r.themes)} groups by the similarity of their titles and "
+             "abstracts; each group is named by the words its titles use more than the others' do, and shown by "
+             f"its {shown} most typical papers:"]
+    for i, th in enumerate(r.themes, 1):
+        cites = []
+        for p in th.papers[:shown]:
+            citations.append(_citation(ScoredPaper(p, 1.0), quote(p, th.words)))
+            cites.append(f"{p.title.split(':')[0].strip() if ':' in p.title else p.title} [{p.id}]")
+        lines.append(f"{i}. **{', '.join(th.words)}** — {len(th.papers)} paper{'s' if len(th.papers) != 1 else ''}: "
+                     + "; ".join(cites))
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
 def _mention_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
@@ -506,6 +540,8 @@ def example_questions(papers: list[Paper]) -> list[str]:
         ranked = sorted(insts.items(), key=lambda kv: (bool(_NOT_COMPANY.search(kv[0])), -kv[1], kv[0]))
         if ranked:
             out.append(f"what did {ranked[0][0]} present at {venue}?")
+        if venues[venue] >= FEWEST_TO_GROUP:  # enough papers to group by topic
+            out.append(f"what are the main topics at {venue}?")
     names = Counter(p.title.split(":")[0].strip() for p in papers if ":" in p.title)
     for p in sorted(papers, key=lambda p: (p.venue != (venues.most_common(1)[0][0] if venues else ""), p.title)):
         name = p.title.split(":")[0].strip() if ":" in p.title else ""

@@ -122,6 +122,18 @@ def strip_greeting(text: str) -> str:
     return _GREETING_HEAD.sub("", text, count=1) or text
 
 
+# "what are the main topics at MLSys 2026?", "what themes does the collection cover?": the papers' topics, grouped
+THEMES_CUES = re.compile(r"\b(topics?|themes?|research (areas?|directions?)|areas?|trends?|subjects?)\b", re.I)
+THEME_WORDS = frozenset("""main key major common popular hot top most biggest big important cover covered covers
+covering research trending recurring frequent overall general broad topic topics theme themes area areas trend
+trends subject subjects direction directions focus focused focuses summary collection corpus conference""".split())
+
+
+def asks_themes(text: str, words: list[str]) -> bool:
+    """The question asks what the papers are about as a whole, and names no topic of its own."""
+    return bool(THEMES_CUES.search(text)) and all(w in THEME_WORDS for w in words)
+
+
 def strip_collection(text: str) -> str:
     """``text`` without the words naming the collection itself ("which venues are in the collection?" ->
     "which venues are ?")."""

@@ -19,12 +19,13 @@ from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
-                    LIST_CUES, ONE_PAPER, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, comparison_parts, content_words,
-                    definition_term, foreign_language, question_alternatives, question_shape, ranking_of,
-                    requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
+                    LIST_CUES, ONE_PAPER, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_themes,
+                    comparison_parts, content_words, definition_term, foreign_language, question_alternatives,
+                    question_shape, ranking_of, requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
                     strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
+from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,7 @@ class Retrieval:
     check: bool = False  # "Is Stream2LLM from Berkeley?": whether the paper's record says so
     years_held: list[int] = field(default_factory=list)  # the collection's years, when the question asked others
     mention: tuple[str, re.Pattern] | None = None  # "which papers mention Llama 3?": the term, and how it is written
+    themes: list[Theme] | None = None  # "what are the main topics?": the papers in groups ([]: too few to group)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -761,6 +763,13 @@ class PaperSearch:
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
+        # "what are the main topics at MLSys 2026?": the papers in groups, each named by its titles' words
+        # "papers from 2024": the answer says which years the collection holds
+        held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
+        if asks_themes(text, words) and not seeds and not ranking and not ids and not self.named_papers(text):
+            grouped = self.grouped(parsed, pool, note)
+            grouped.years_held = held
+            return grouped
         # "which papers mention Llama 3?": every paper whose title or abstract has it, word for word
         asked = _MENTION.search(rest) if shape == "list" and not seeds and not ranking else None
         literal = literal_pattern(asked.group(1)) if asked else None
@@ -773,8 +782,6 @@ class PaperSearch:
                                  note=note)
             note = _also(note, f"No paper{' ' + filters.describe() if filters else ''} has “{term}” in its title or "
                                "abstract.")
-        # "papers from 2024": the answer says which years the collection holds
-        held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
         if parsed.shape == "metadata":
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note,
                              years_held=held)
@@ -1054,6 +1061,41 @@ class PaperSearch:
     def _unavailable(self, exc: Exception) -> Exception:
         """A question failed because the vector store stopped answering; the next one retries."""
         return store_unavailable((self.snapshot.manifest.get("store") or {}).get("url"), exc, retry=True)
+
+    def grouped(self, parsed: ParsedQuestion, pool: list[Paper], note: str) -> Retrieval:
+        """The ``pool`` in themes (a larger one from an even sample); too few papers are listed one by one."""
+        parsed.shape = "themes"
+        if len(pool) < FEWEST_TO_GROUP:
+            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), themes=[], note=note)
+        sample = pool[::math.ceil(len(pool) / MOST_SAMPLED)]
+        if len(sample) < len(pool):
+            note = _also(note, f"Grouped from an even sample of {len(sample)} of the {len(pool)} papers.")
+        vectors = self.paper_vectors([p.id for p in sample])
+        held = [p for p in sample if p.id in vectors]
+        groups = themes(held, np.stack([vectors[p.id] for p in held])) if len(held) >= FEWEST_TO_GROUP else []
+        ranked = [ScoredPaper(p, 1.0) for g in groups for p in g.papers] or [ScoredPaper(p, 1.0) for p in held]
+        return Retrieval(parsed, ranked, len(pool), themes=groups, note=note)
+
+    def paper_vectors(self, paper_ids: list[str], batch: int = 500) -> dict[str, np.ndarray]:
+        """Each paper's normalized mean chunk vector, read from the store once per paper."""
+        cache = self.__dict__.setdefault("_paper_vector", {})
+        missing = [pid for pid in paper_ids if pid not in cache]
+        for start in range(0, len(missing), batch):
+            part = missing[start:start + batch]
+            try:
+                rows = self.snapshot.collection.get(where={"paper_id": {"$in": part}},
+                                                    include=["embeddings", "metadatas"])
+            except Exception as exc:  # a Chroma server that went away: say so
+                raise self._unavailable(exc) from exc
+            sums: dict[str, np.ndarray] = {}
+            for vec, meta in zip(rows.get("embeddings") if rows.get("embeddings") is not None else [],
+                                 rows.get("metadatas") or []):
+                pid = (meta or {}).get("paper_id")
+                if pid:
+                    sums[pid] = sums.get(pid, 0.0) + np.asarray(vec, dtype=np.float32)
+            for pid, total in sums.items():
+                cache[pid] = total / max(float(np.linalg.norm(total)), 1e-12)
+        return {pid: cache[pid] for pid in paper_ids if pid in cache}
 
     def seed_vector(self, paper_ids: list[str]) -> np.ndarray | None:
         """The normalized mean of the stored chunk vectors of ``paper_ids`` (None if the store has none)."""

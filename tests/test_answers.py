@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from assistant import Answer, QuestionError
@@ -597,6 +598,49 @@ def test_institutions_named_by_a_word_of_their_names_and_universities(answerer):
     assert expected
     answer = answerer.ask("papers from Chinese universities")
     assert not answer.refused and set(answer.cited_ids) == expected
+
+
+def test_the_main_topics_of_a_venue_are_its_papers_in_named_groups(answerer):
+    question = "what are the main topics at MLSys 2026?"  # was refused
+    mlsys = {p.id for p in answerer.papers if p.venue == "MLSys 2026"}
+    answer = answerer.ask(question)
+    assert not answer.refused
+    assert answer.text.startswith(f"The {len(mlsys)} papers at MLSys 2026 fall into ")
+    groups = re.findall(r"^\d+\. \*\*(.+?)\*\* — (\d+) papers?: (.+)$", answer.text, re.M)
+    assert 2 <= len(groups) <= 8
+    assert sum(int(n) for _, n, _ in groups) == len(mlsys)  # every paper in one group
+    for _, n, shown in groups:
+        assert 1 <= len(ID_IN_TEXT.findall(shown)) <= min(3, int(n))
+    assert set(answer.cited_ids) <= mlsys
+    check_honest(answer, answerer)
+    assert answerer.ask(question).text == answer.text  # the same groups every time
+    # each group is named by words at least two of its papers' titles use, and its papers are nearer its
+    # own centre than another group's (what the grouping promises)
+    search = answerer._searcher()
+    themes = search.search(question).themes
+    vectors = search.paper_vectors(sorted(mlsys))
+    centres = [np.mean([vectors[p.id] for p in th.papers], axis=0) for th in themes]
+    centres = [c / np.linalg.norm(c) for c in centres]
+    nearest = 0
+    for j, th in enumerate(themes):
+        for word in th.words:
+            assert sum(word in p.title.lower() for p in th.papers) >= 2, word
+        nearest += sum(int(np.argmax([vectors[p.id] @ c for c in centres]) == j) for p in th.papers)
+    assert nearest >= 0.9 * len(mlsys)
+
+
+def test_too_few_papers_to_group_are_each_given_in_a_line(answerer):
+    cais = {p.id for p in answerer.papers if p.venue == "CAIS 2026"}
+    assert len(cais) < 12
+    answer = answerer.ask("main themes of CAIS 2026")
+    assert answer.text.startswith(f"The {len(cais)} papers at CAIS 2026, too few to group by topic")
+    assert answer.cited_ids == sorted(answer.cited_ids, key=answer.cited_ids.index) and set(answer.cited_ids) == cais
+
+
+@pytest.mark.parametrize("question", ["what are the trends in KV cache compression?", "which areas does Kitty improve?"])
+def test_a_question_with_a_topic_of_its_own_is_not_a_topics_overview(answerer, question):
+    assert answerer._searcher().search(question).themes is None
+    assert not answerer.ask(question).text.split("\n")[0].endswith("most typical papers:")
 
 
 def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
