@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases
-from .query import ALL_PAPERS, EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
+from .query import ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -221,6 +221,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
     if r.mention:  # "which papers mention Llama 3?"
         return _mention_answer(r, sentences)
+    if r.code is not None:  # "which papers release their code?"
+        return _code_answer(r, sentences)
     if r.themes is not None:  # "what are the main topics at MLSys 2026?"
         return _themes_answer(r, sentences, idf)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
@@ -253,12 +255,26 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
         if r.parsed.filters:
             head += f" ({r.parsed.filters.describe()})"
+        code = {}
+        if r.code_too:  # "which KV cache papers release code?": of the papers on it, those saying so
+            code = {sp.paper.id: x for sp in chosen for x in sentences.get(sp.paper.id, [])[::-1]
+                    if CODE_STATEMENT.search(x)}
+            if code:
+                one = len(code) == 1
+                head = (f"{len(code)} of the {head} on this topic say{'s' if one else ''} in the abstract that "
+                        f"{'its' if one else 'their'} code is or will be available {_ABSTRACTS_ONLY}")
+                chosen = [sp for sp in chosen if sp.paper.id in code]
+            else:
+                head = (f"None of the {head} on this topic says in its abstract that its code is available "
+                        f"{_ABSTRACTS_ONLY}; they are")
         lines.append(f"{head}:")
         # "which papers reduce/speed up X" asks for results: prefer the sentence that states the number
         results = bool(EFFECT_WORDS.search(r.parsed.text))
         for sp in chosen:
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
                                    contribution=not results)[0]
+            if code.get(sp.paper.id, quote) != quote:
+                quote += " " + code[sp.paper.id]
             citations.append(_citation(sp, quote))
             lines.append(f"- **{sp.paper.title}**{who(sp.paper)}: {quote} [{sp.paper.id}]")
     else:
@@ -286,6 +302,41 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                          + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+_ABSTRACTS_ONLY = "(the collection holds each paper's title and abstract, not its full text)"
+
+
+def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
+    """The papers whose abstract says their code is (or will be) available, each quoted where it says so; a
+    paper asked about by name that says nothing of its code is said to."""
+    stating = lambda p: next((x for x in sentences.get(p.id, []) if CODE_STATEMENT.search(x)), p.title)  # noqa: E731
+    if r.code:  # "is Kitty's code available?": each paper named, from its own abstract
+        said = {sp.paper.id for sp in r.ranked}
+        lines, citations = [], []
+        for p in r.code:
+            if p.id in said:
+                citations.append(_citation(ScoredPaper(p, 1.0, name_match=True), stating(p)))
+                lines.append(f"**{p.title}** says: {citations[-1].quote} [{p.id}]")
+            else:
+                citations.append(_record_citation(p, sentences))
+                lines.append(f"The abstract of **{p.title}** says nothing of its code {_ABSTRACTS_ONLY}. [{p.id}]")
+        return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    n = len(r.ranked)
+    if not n:
+        if r.years_held or (not r.candidates and r.parsed.filters):
+            return _no_match(scope, r.years_held)
+        return Answer(text=f"{REFUSAL_HEAD} no paper {scope} says in its abstract that its code is available "
+                           f"{_ABSTRACTS_ONLY}.", refused=True)
+    head = (f"{n} paper{'s' if n != 1 else ''} {scope} say{'s' if n == 1 else ''} in the abstract that "
+            f"{'its' if n == 1 else 'their'} code is or will be available {_ABSTRACTS_ONLY}")
+    head += f"; the first {most}:" if n > most else ":"
+    lines, citations = [head], []
+    for sp in r.ranked[:most]:
+        citations.append(_citation(sp, stating(sp.paper)))
+        lines.append(f"- **{sp.paper.title}**: {citations[-1].quote} [{sp.paper.id}]")
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
 def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 3) -> Answer:

@@ -134,6 +134,32 @@ def asks_themes(text: str, words: list[str]) -> bool:
     return bool(THEMES_CUES.search(text)) and all(w in THEME_WORDS for w in words)
 
 
+# "which papers release their code?": what a paper's abstract says of its code, and the question asking it
+CODE_STATEMENT = re.compile(
+    r"\b(code|source code|implementations?|artifacts?)\b[^.]{0,80}?\b(available|released|open[- ]sourced|at https?://)"
+    r"|\b(we|will|to) (open[- ]source|release) (our|the|its|this)\b|\b(is|are|will be|has been|have been) open[- ]sourced\b"
+    r"|https?://(anonymous\.4open\.science|github\.com|gitlab\.com)", re.I)
+CODE_CUES = re.compile(r"\b(code|source code|implementations?|github|repos?|repositor(y|ies)|open[- ]sourced)\b|"
+                       r"\bopen[- ]source\b(?!\s+[a-z])", re.I)  # not "open-source models"
+# ...and asks whether it is available ("which KV cache papers release code?"), not about code ("code generation")
+_CODE_AVAILABLE = re.compile(r"\b(releas\w*|available|availability|open[- ]sourc\w*|github|repos?|repositor(y|ies)|"
+                             r"publicly|public|shares?|shared|publish\w*)\b", re.I)
+CODE_WORDS = frozenset("""code codes source implementation implementations artifact artifacts github repo repos repository
+repositories open opensource open-source open-sourced available availability public publicly release released releases
+releasing share shared shares publish published publishes provide provides provided make makes made link links
+accompanying reproducible reproducibility""".split())
+
+
+def asks_code(text: str, words: list[str]) -> bool:
+    """The question asks which papers make their code available, and nothing else of them."""
+    return bool(CODE_CUES.search(text)) and all(w in CODE_WORDS for w in words)
+
+
+def asks_code_too(text: str) -> bool:
+    """The question asks, besides its topic, for papers that make their code available."""
+    return bool(CODE_CUES.search(text)) and bool(_CODE_AVAILABLE.search(text))
+
+
 def strip_collection(text: str) -> str:
     """``text`` without the words naming the collection itself ("which venues are in the collection?" ->
     "which venues are ?")."""

@@ -19,7 +19,8 @@ from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
-                    LIST_CUES, ONE_PAPER, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_themes,
+                    CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER, OVERVIEW_CUES, STOPWORDS, Filters,
+                    ParsedQuestion, asks_code, asks_code_too, asks_themes,
                     comparison_parts, content_words, definition_term, foreign_language, question_alternatives,
                     question_shape, ranking_of, requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
                     strip_ranking, strip_unrecorded, superlative_of, unrecorded)
@@ -153,6 +154,10 @@ class Retrieval:
     years_held: list[int] = field(default_factory=list)  # the collection's years, when the question asked others
     mention: tuple[str, re.Pattern] | None = None  # "which papers mention Llama 3?": the term, and how it is written
     themes: list[Theme] | None = None  # "what are the main topics?": the papers in groups ([]: too few to group)
+    # "which papers release their code?": ``ranked`` holds the papers saying so; ``code`` the papers the
+    # question named ("is Kitty's code available?"), [] for none named
+    code: list[Paper] | None = None
+    code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -713,9 +718,16 @@ class PaperSearch:
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
         fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
+        # "which KV cache papers release code?": the topic is KV cache, and the answer keeps the papers saying so
+        code_too = asks_code_too(text) and not asks_code(text, words)
+        if code_too:  # (a list of them, however asked: "which MoE paper has its code on GitHub?")
+            words = [w for w in words if w not in CODE_WORDS]
+            rest = " ".join(w for w in rest.split() if w.lower().strip("?,.!") not in CODE_WORDS)
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
+        if code_too and shape in ("single", "describe", "factual"):
+            shape = "list"
         if ids and not seeds and (not words or shape == "single"):  # the papers named are the answer
             shape = "describe" if len(ids) == 1 else "list"
         if seeds:
@@ -770,6 +782,15 @@ class PaperSearch:
             grouped = self.grouped(parsed, pool, note)
             grouped.years_held = held
             return grouped
+        # "which papers release their code?", "is Kitty's code available?": what the abstracts say of code
+        if CODE_CUES.search(text) and not seeds and not ranking:
+            asked = set(ids) | self.named_papers(text)
+            own = set().union(*(self.title_stems(self.title_names.get(pid, "")) for pid in asked))
+            if asks_code(text, [w for w in words if _stem(w) not in own]):
+                scope = [p for p in pool if p.id in asked] if asked else pool
+                found = [p for p in scope if any(CODE_STATEMENT.search(x) for x in self.sentences[p.id])]
+                return Retrieval(parsed, [ScoredPaper(p, 1.0, name_match=bool(asked)) for p in found], len(scope),
+                                 code=scope if asked else [], note=note, years_held=held)
         # "which papers mention Llama 3?": every paper whose title or abstract has it, word for word
         asked = _MENTION.search(rest) if shape == "list" and not seeds and not ranking else None
         literal = literal_pattern(asked.group(1)) if asked else None
@@ -842,7 +863,7 @@ class PaperSearch:
         return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
-                         multilingual=foreign is not None, note=note, years_held=held)
+                         multilingual=foreign is not None, note=note, years_held=held, code_too=code_too)
 
     def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
         """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a

@@ -643,6 +643,47 @@ def test_a_question_with_a_topic_of_its_own_is_not_a_topics_overview(answerer, q
     assert not answerer.ask(question).text.split("\n")[0].endswith("most typical papers:")
 
 
+CODE_SAID = re.compile(r"\bcode\b.*\b(available|released|open-sourced)\b|release our code|open-sourced?\b|4open\.science|"
+                       r"github\.com", re.I)
+
+
+def test_which_papers_release_their_code(answerer):
+    # was a list of papers near the words "release" and "code", some of which say nothing of code
+    answer = answerer.ask("which papers release their code?")
+    ids = answer.cited_ids
+    assert {"openreview:rh2Ylffkq6", "openreview:M9V1n4KxSd", "openreview:WjJfnNhY65"} <= set(ids)  # TokenBlend...
+    assert "openreview:r3mQiuYKIN" not in ids  # Kitty's abstract says nothing of code
+    assert answer.text.startswith(f"{len(ids)} papers in the collection say in the abstract that their code")
+    for c in answer.citations:
+        assert CODE_SAID.search(c.quote), c.quote
+    check_honest(answer, answerer)
+    assert set(answerer.ask("which MLSys papers are open source?").cited_ids) == {
+        pid for pid in ids if answerer.paper(pid).venue == "MLSys 2026"}
+    answer = answerer.ask("CAIS papers with code")
+    assert answer.refused and not answer.citations
+
+
+def test_whether_a_named_papers_code_is_available(answerer):
+    answer = answerer.ask("is the code of TokenBlend available?")
+    assert answer.cited_ids == ["openreview:rh2Ylffkq6"] and "https://anonymous.4open.science/r/tokenblend" in answer.text
+    answer = answerer.ask("is the code of Kitty available?")
+    assert answer.cited_ids == ["openreview:r3mQiuYKIN"] and "says nothing of its code" in answer.text
+    check_honest(answer, answerer)
+
+
+def test_papers_on_a_topic_that_release_code(answerer):
+    answer = answerer.ask("which quantization papers have code available?")
+    assert "openreview:wyH60Su6G7" in answer.cited_ids  # FP8-Flow-MoE: "will be open-sourced"
+    assert re.match(r"\d+ of the \d+ papers on this topic say", answer.text)
+    for c in answer.citations:
+        paper = answerer.paper(c.paper_id)
+        assert "quantiz" in (paper.title + paper.abstract).lower() and CODE_SAID.search(c.quote)
+    check_honest(answer, answerer)
+    # code as a topic is no question of availability
+    answer = answerer.ask("which papers generate CUDA code?")
+    assert answer.citations and "code is or will be available" not in answer.text
+
+
 def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
     stoica, gonzalez = _author_papers(answerer, "Ion Stoica"), _author_papers(answerer, "Joseph Gonzalez")
     assert stoica & gonzalez and stoica - gonzalez  # one joint paper, and Stoica papers without Gonzalez
