@@ -238,6 +238,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     if not r.compared and should_refuse(r, t):  # (each side of a comparison named its paper)
         return _refusal(r)
     top = r.ranked[0]
+    if r.parsed.ranking and top.name_match and sum(sp.name_match for sp in r.ranked) == 1:
+        return _record_answer(top.paper, r.parsed.ranking, sentences)  # "How many authors does Stream2LLM have?"
     if r.parsed.ranking:  # "who wrote the most papers on MoE?": the papers on MoE, counted per author
         return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
     if shape == "list":
@@ -250,7 +252,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     citations: list[Citation] = []
     lines: list[str] = []
     # "who wrote Stream2LLM?": each paper's line says who and where
-    who = (lambda p: f" ({_who(p)})") if r.parsed.asks_who else (lambda p: "")
+    most = 4 if shape == "list" else 1000
+    who = (lambda p: f" ({_who(p, most=most)})") if r.parsed.asks_who else (lambda p: "")
     if shape == "list":
         head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
         if r.parsed.filters:
@@ -480,6 +483,17 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 
+def _record_answer(p: Paper, group: str, sentences) -> Answer:
+    """How many authors, institutions or venues one paper's record lists, and which."""
+    names = {"authors": p.authors, "institutions": p.institutions, "venues": [p.venue]}.get(group) or []
+    names = [n for n in names if n]
+    word = group if len(names) != 1 else group[:-1]
+    text = (f"**{p.title}** lists {len(names)} {word}: {'; '.join(names)}. [{p.id}]" if names
+            else f"The record of **{p.title}** lists no {group}. [{p.id}]")
+    citation = _record_citation(p, sentences)
+    return Answer(text=text + "\n" + _sources([citation]), citations=[citation])
+
+
 def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool = False) -> Answer:
     """Institutions, authors or venues by their number of ``papers``, each with the papers it counts."""
     group, top = r.parsed.ranking, r.parsed.top
@@ -535,10 +549,11 @@ def _record_citation(p: Paper, sentences) -> Citation:
     return _citation(ScoredPaper(p, 1.0), sents[0] if sents else p.title)
 
 
-def _who(p: Paper, first: set[str] = frozenset()) -> str:
-    """Authors, institutions (those in ``first`` first) and venue of a paper, for an answer line."""
-    who = ", ".join(p.authors[:4]) + (" et al." if len(p.authors) > 4 else "")
-    inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:4])
+def _who(p: Paper, first: set[str] = frozenset(), most: int = 4) -> str:
+    """Authors, institutions (those in ``first`` first) and venue of a paper, for an answer line (``most`` of each:
+    a list's line stays short; "who wrote Kitty?" is answered in full)."""
+    who = ", ".join(p.authors[:most]) + (" et al." if len(p.authors) > most else "")
+    inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:most])
     return " — ".join(x for x in (who, inst, p.venue) if x)
 
 

@@ -932,6 +932,18 @@ def test_papers_similar_to_a_named_paper_are_found_by_its_own_text(answerer):
     assert kitty.citations and {c.paper_id for c in kitty.citations} <= microsoft - {"openreview:r3mQiuYKIN"}
 
 
+def test_how_many_authors_or_institutions_one_paper_has(answerer):
+    # was a ranking of authors "by number of papers" among this one paper's
+    for question, pid, group in [("How many authors does Stream2LLM have?", "openreview:FuRo7Ur5Ib", "authors"),
+                                 ("how many institutions are behind Kitty?", "openreview:r3mQiuYKIN", "institutions")]:
+        paper = answerer.paper(pid)
+        names = getattr(paper, group)
+        answer = answerer.ask(question)
+        assert answer.cited_ids == [pid]
+        assert answer.text.startswith(f"**{paper.title}** lists {len(names)} {group}: {'; '.join(names)}.")
+        check_honest(answer, answerer)
+
+
 def test_who_and_where_questions_name_the_authors_institutions_and_venue(answerer):
     stream = answerer.paper("openreview:FuRo7Ur5Ib")
     answer = answerer.ask("Who wrote Stream2LLM?")
@@ -943,6 +955,12 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
         paper = answerer.paper(c.paper_id)
         assert ", ".join(paper.authors[:2]) in answer.text
         assert not paper.institutions or paper.institutions[0] in answer.text
+    # about one paper, every author and institution (Kitty's 14 and 5 were cut to 4 each, "et al.")
+    kitty = answerer.paper("openreview:r3mQiuYKIN")
+    assert len(kitty.authors) > 4 and len(kitty.institutions) > 4
+    for question in ["who wrote Kitty?", "which institutions worked on Kitty?"]:
+        text = answerer.ask(question).text
+        assert all(name in text for name in kitty.authors + kitty.institutions) and "et al." not in text, question
     # a question that does not ask who keeps its lines short
     plain = answerer.ask("which papers work on speculative decoding?")
     assert stream.authors[0] not in plain.text and "Berkeley" not in plain.text.split("**Sources**")[0]
