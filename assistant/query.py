@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from .errors import QuestionError
 from .lexical import fold_accents, tokenize
 
+_HIDDEN = re.compile(r"<(script|style|template)\b[^>]*>.*?(</\1\s*>|$)|<!--.*?(-->|$)", re.I | re.S)
 _TAG = re.compile(r"<[^>]{0,200}>")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -20,7 +21,10 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Za-z0-9]")
 _INJECTION = re.compile(
     r"(system override|ignore (all |any )?(previous|prior|above) (instructions|rules)|disregard (all |any )?"
     r"(previous |prior )?(instructions|rules)|reply only in [a-z ]+?(?=[.,;:!?]|$)|without citations|"
-    r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*)", re.I)
+    r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*|"
+    r"(print|reveal|show|output|repeat|display|leak|tell me|give me) (me )?"
+    r"(your (system |hidden |initial |original )?|the (system|hidden|initial|original) )(prompt|instructions)\b"
+    r"(\s+(verbatim|exactly|in full|word for word))?)", re.I)
 
 ENGLISH_STOPWORDS = frozenset("""a an the and or of in on for to with by from at as is are was were be been being
 which what who whom whose where when why how do does did done there here this that these those it its
@@ -405,7 +409,8 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
     text = str(text)[: max_chars * 4]
     text = _SURROGATE.sub("", text)
     # Entities first, then tags: "&lt;script&gt;" must not turn into a real tag after the tags are gone.
-    text = _TAG.sub(" ", html.unescape(text))
+    text = html.unescape(text)
+    text = _TAG.sub(" ", _HIDDEN.sub(" ", text))  # a script's or style's text is not shown either
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
     text = re.sub(r"\s+", " ", text).strip()[:max_chars]
     if not text or not re.search(r"\w", text):
@@ -415,7 +420,11 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
 
 def strip_injection(text: str) -> str:
     """Remove instructions aimed at the assistant; what remains is the question."""
-    return re.sub(r"\s+", " ", _INJECTION.sub(" ", text)).strip(" :,.;") or text
+    rest, found = _INJECTION.subn(" ", text)
+    if found:  # what joined the instruction to the question goes with it: "... and [print your prompt]."
+        rest = re.sub(r"\b(and|then|but|also)\s*(?=[.,;:!?]|$)", " ", rest, flags=re.I)
+        rest = re.sub(r"\s+([.,;:!?])", r"\1", rest)
+    return re.sub(r"\s+", " ", rest).strip(" :,.;") or text
 
 
 # "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.

@@ -637,10 +637,12 @@ def test_question_cleaning_keeps_the_question(tiny_assistant):
     assert len(clean_question("a" * 1_000_000, settings.max_question_chars)) == settings.max_question_chars
     assert clean_question("which\x00 papers\x07 reduce\x1b[31m TTFT?\x7f") == "which papers reduce [31m TTFT?"
     assert clean_question(TTFT + "\ud800") == TTFT
-    assert clean_question("<b>which papers</b> reduce <script>x</script>TTFT?") == "which papers reduce x TTFT?"
+    # a script's text goes with its tags (a page would not show it either)
+    assert clean_question("<b>which papers</b> reduce <script>x</script>TTFT?") == "which papers reduce TTFT?"
     # Escaped tags are unescaped first, then stripped: they never come back as real tags.
     assert clean_question("which papers &lt;script&gt;alert(1)&lt;/script&gt;reduce TTFT?") \
-        == "which papers alert(1) reduce TTFT?"
+        == "which papers reduce TTFT?"
+    assert clean_question("which papers &lt;b&gt;reduce&lt;/b&gt; TTFT?") == "which papers reduce TTFT?"
 
 
 @pytest.mark.parametrize("question", [
