@@ -86,10 +86,11 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
         return [sp.paper.title]
     lo, hi = sp.best_chunk_sentences
     name = _title_name(sp.paper.title)
-    # asked for a number, every sentence of Stream2LLM is about Stream2LLM: its name tells none apart (otherwise a
-    # sentence naming it is often the one saying what it does)
-    if want_number and name and len(name) <= 40:
-        own = {_stem(t) for t in tokenize(name)}
+    # asked for a number, every sentence of Stream2LLM is about Stream2LLM: the words of its title tell none apart
+    # ("the speedup of layered prefill" is not the sentence on chunked prefill's overhead); otherwise a sentence
+    # naming it is often the one saying what it does
+    if want_number:
+        own = {_stem(t) for t in tokenize(sp.paper.title)}
         terms = {t: w for t, w in terms.items() if t not in own} or terms
     scored = []
     for i, s in enumerate(sentences):
@@ -98,12 +99,15 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 3.0
         elif contribution and name and len(name) <= 40 and name in s.lower():  # what X does, if no "we propose"
             bonus += 2.0
+        if want_number and _RESULT_VERB.search(s):  # a number the paper achieves, not one of the problem's
+            bonus += 0.5
         scored.append((_sentence_score(s, terms, idf, want_number) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
     return [sentences[i] for i in picked]
 
 
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
+_RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev|higher|gain|sav|cut)\w*", re.I)
 _ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|creat)\w*\b", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 

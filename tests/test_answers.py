@@ -95,6 +95,10 @@ def test_factual_question_quotes_the_sentence_holding_the_number(answerer):
     assert answer.citations[0].paper_id == "openreview:8SNPzGRldN"
     assert "9.78×" in answer.citations[0].quote
     check_honest(answer, answerer)
+    # the words of the paper's title are in its problem sentences too: "chunked prefill ... up to 39%" was quoted
+    answer = answerer.ask("what is the speedup of layered prefill?")
+    assert answer.cited_ids == ["openreview:yyDbI3HXco"]
+    assert "lowering TTFT by up to 70%" in answer.citations[0].quote and "39%" not in answer.citations[0].quote
 
 
 def _institution_papers(answerer, name: str, venue: str | None = None) -> set[str]:
