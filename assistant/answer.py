@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases
-from .query import ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, MEASURES, STOPWORDS, non_latin_share, singular
+from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, MEASURES, ONE_SENTENCE, STOPWORDS, non_latin_share,
+                    singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -60,13 +61,34 @@ _KIND_NAMES = {
 }
 
 
+# "What are the limitations of Kitty?", "what future work does Stream2LLM suggest?": what an abstract seldom says
+_ASKED_OWN = re.compile(r"\b(limitations?|drawbacks?|weakness(?:es)?|shortcomings?|caveats?|future (?:work|research|"
+                        r"directions?))\b", re.I)
+_OWN_NAMES = {
+    # its own, said so: "a limitation of our approach", "we discuss its limitations" (abstracts seldom do)
+    "limitation": r"(?:our|this|its) (?:approach|method|system|work|design|paper)(?:'s)? (?:limitations?|drawbacks?|"
+                  r"weakness(?:es)?)|(?:limitations?|drawbacks?|caveats?) of (?:our|this|the proposed)|we (?:note|"
+                  r"acknowledge|discuss|identify) (?:the |its |some |several )?(?:limitations?|caveats?)",
+    "future work": r"future (?:work|research|directions?)|we leave|left for future|we plan to|next steps?|"
+                   r"open (?:problems?|questions?)",
+}
+
+
+_NAME_NO = {"limitation": "state no limitation of its own"}
+
+
 def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
-    """The kind of thing ``question`` asks for ("GPU") and what a text names it by, else ("", None)."""
+    """The kind of thing ``question`` asks for ("GPU", "limitation") and what a text names it by, else ("", None)."""
     m = _ASKED_KIND.match(question)
-    if not m:
-        return "", None
-    kind = singular(m.group(1).lower())
-    return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
+    if m:
+        kind = singular(m.group(1).lower())
+        return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
+    m = _ASKED_OWN.search(question) if re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I) \
+        else None
+    if m:
+        kind = "future work" if m.group(1).lower().startswith("future") else "limitation"
+        return kind, re.compile(rf"\b({_OWN_NAMES[kind]})\b", re.I)
+    return "", None
 
 
 def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool) -> float:
@@ -112,15 +134,18 @@ _ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|crea
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 
-def describe_sentences(paper: Paper, sentences: list[str]) -> list[str]:
-    """Problem, method and result sentences of a paper, in its own order ("what does X do?")."""
-    if len(sentences) <= 3:
+def describe_sentences(paper: Paper, sentences: list[str], one: bool = False) -> list[str]:
+    """Problem, method and result sentences of a paper, in its own order ("what does X do?"); with ``one``, the
+    method sentence alone."""
+    if len(sentences) <= (1 if one else 3):
         return sentences or [paper.title]
     name = _title_name(paper.title)
     method = next((i for i, s in enumerate(sentences) if _METHOD.search(s)), None)
     if method is None and name:
         method = next((i for i, s in enumerate(sentences) if name in s.lower()), None)
     method = 1 if method is None else method
+    if one:
+        return [sentences[method]]
     result = next((i for i in range(len(sentences) - 1, method, -1) if _RESULT.search(sentences[i])), None)
     picked = sorted({0 if method > 0 else None, method, result} - {None})
     return [sentences[i] for i in picked]
@@ -294,12 +319,13 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                     sents = naming
                 elif not names.search(sp.paper.title):  # ...or it names none, and the answer says so
                     name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
-                    lines.append(f"The title and abstract of {name}, all the collection holds of it, name no {kind}; "
+                    says = _NAME_NO.get(kind, "name no " + kind)
+                    lines.append(f"The title and abstract of {name}, all the collection holds of it, {says}; "
                                  "its sentences nearest the question:\n")
             if shape == "abstract":
                 quotes = sents or [sp.paper.title]
-            elif shape == "describe":
-                quotes = describe_sentences(sp.paper, sents)
+            elif shape == "describe":  # "summarize Kitty in one sentence": what it does
+                quotes = describe_sentences(sp.paper, sents, one=bool(ONE_SENTENCE.search(r.parsed.text)))
             else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",

@@ -182,6 +182,9 @@ _POLITE = r"^\s*((please|kindly|briefly|quickly|can you|could you|would you)\s+)
 OVERVIEW_CUES = re.compile(_POLITE + r"(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b",
                            re.I)
 COUNT_CUES = re.compile(r"\bhow many (papers|works|articles|studies|publications)\b", re.I)
+# "summarize Kitty in one sentence", "tl;dr of FlashAgents": what the paper does, in its one sentence saying so
+ONE_SENTENCE = re.compile(r"\b(in (one|a single|1) (sentence|line)|one[- ](sentence|liner?)|in a nutshell|tl;?dr|"
+                          r"in (a few|five|ten|\d+) words|briefly|in brief|in short)\b", re.I)
 DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)
 # What no record of the collection holds: a paper is its title, abstract, authors, institutions, venue and year,
 # not the conference's own facts or how the paper was received. (words of the fact, what to call it, and

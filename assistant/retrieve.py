@@ -18,12 +18,12 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS,
-                    CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER, OVERVIEW_CUES, STOPWORDS, Filters,
-                    ParsedQuestion, asks_code, asks_code_too, asks_themes,
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS,
+                    FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER, ONE_SENTENCE,
+                    OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too, asks_themes,
                     comparison_parts, content_words, definition_term, foreign_language, question_alternatives,
-                    question_shape, ranking_of, requested_count, singular, split_negated, strip_collection, strip_greeting, strip_injection,
-                    strip_ranking, strip_unrecorded, superlative_of, unrecorded)
+                    question_shape, ranking_of, requested_count, singular, split_negated, strip_collection,
+                    strip_greeting, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
@@ -831,7 +831,8 @@ class PaperSearch:
             # sentences on what else it asks ("Does Kitty use 2-bit quantization?", "Which GPU does X target?")
             own = self.title_stems(self.title_names.get(next(iter(named)), ""))
             asked = [w for w in words if _stem(w) not in own and _stem(w) not in _ABOUT_A_PAPER]
-            parsed.shape = "single" if asked and not OVERVIEW_CUES.match(text) else "describe"
+            parsed.shape = "single" if asked and not (OVERVIEW_CUES.match(text) or ONE_SENTENCE.search(text)) \
+                else "describe"
             if parsed.shape == "single" and any(EFFECT_WORDS.match(w) for w in asked):
                 parsed.shape = "factual"  # "Does Stream2LLM reduce TTFT?": the sentence with the number
         acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None

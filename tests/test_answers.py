@@ -1212,9 +1212,14 @@ def test_what_the_user_asks_the_assistant_to_do_is_not_the_topic(answerer, quest
 
 
 def test_a_polite_request_to_describe_a_paper_is_answered_as_a_description(answerer):
-    plain, polite = answerer.ask("describe Kitty"), answerer.ask("please briefly describe Kitty")
+    plain, polite = answerer.ask("describe Kitty"), answerer.ask("please describe Kitty")
     assert [c.paper_id for c in polite.citations] == [c.paper_id for c in plain.citations] == ["openreview:r3mQiuYKIN"]
     assert polite.text == plain.text
+    # "briefly" asks for less of the same description: its sentence saying what Kitty does
+    brief = answerer.ask("please briefly describe Kitty")
+    assert brief.cited_ids == plain.cited_ids
+    assert split_sentences(brief.citations[0].quote) == [
+        s for s in split_sentences(plain.citations[0].quote) if "algorithm–system co-design" in s]
 
 
 _GPU = re.compile(r"\b(GPUs?|[ABHV]100|H200|B200|Hopper|Blackwell|Ampere)\b")
@@ -1235,6 +1240,30 @@ def test_a_question_for_a_papers_gpu_quotes_the_sentence_naming_it_or_says_it_na
     assert kitty.text.startswith("The title and abstract of Kitty, all the collection holds of it, name no GPU")
     assert [c.paper_id for c in kitty.citations] == ["openreview:r3mQiuYKIN"]
     check_honest(kitty, answerer)
+
+
+def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_them(answerer):
+    # Kitty's abstract states no limitation of its own ("Kitty addresses these issues ..." was quoted as one)
+    kitty = answerer.ask("what are the limitations of Kitty?")
+    assert kitty.text.startswith("The title and abstract of Kitty, all the collection holds of it, state no "
+                                 "limitation of its own")
+    assert kitty.cited_ids == ["openreview:r3mQiuYKIN"]
+    check_honest(kitty, answerer)
+    # DriftBench says what it leaves for future work: that sentence is the answer
+    drift = answerer.ask("what future work does DriftBench leave open?")
+    assert drift.cited_ids == ["openreview:Xfzzp6grRP"]
+    assert "future work" in drift.citations[0].quote and "name no future work" not in drift.text
+    check_honest(drift, answerer)
+
+
+def test_a_one_sentence_summary_is_the_sentence_saying_what_the_paper_does(answerer):
+    full = answerer.ask("what does RagInfer do?")
+    assert len(split_sentences(full.citations[0].quote)) == 3  # problem, method, result
+    for question in ["briefly, what does RagInfer do?", "summarize RagInfer in one sentence", "tl;dr of RagInfer"]:
+        answer = answerer.ask(question)
+        assert answer.cited_ids == ["openreview:YsOyCpMUYD"], question
+        assert split_sentences(answer.citations[0].quote) == [
+            s for s in split_sentences(full.citations[0].quote) if "we propose RAGInfer" in s], question
 
 
 def _mentioning(answerer, pattern: str, venue: str | None = None) -> set[str]:
