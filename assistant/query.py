@@ -181,7 +181,8 @@ ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
 _POLITE = r"^\s*((please|kindly|briefly|quickly|can you|could you|would you)\s+)*"  # "please briefly describe X"
 OVERVIEW_CUES = re.compile(_POLITE + r"(summari[sz]e|explain|describe|tell me about|give me an overview of|overview of)\b",
                            re.I)
-COUNT_CUES = re.compile(r"\bhow many (papers|works|articles|studies|publications)\b", re.I)
+# "how many papers ...", also naming what they are first ("how many MLSys 2026 papers are on quantization?")
+COUNT_CUES = re.compile(r"\bhow many ([\w'’.-]+\s+){0,4}?(papers|works|articles|studies|publications)\b", re.I)
 # "summarize Kitty in one sentence", "tl;dr of FlashAgents": what the paper does, in its one sentence saying so
 ONE_SENTENCE = re.compile(r"\b(in (one|a single|1) (sentence|line)|one[- ](sentence|liner?)|in a nutshell|tl;?dr|"
                           r"in (a few|five|ten|\d+) words|briefly|in brief|in short)\b", re.I)

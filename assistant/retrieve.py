@@ -49,8 +49,9 @@ _PAPER_REF = re.compile(
     r"|\b10\.\d{4,9}/[^\s,;\]\)]+", re.I)
 _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10\.\d{4}", re.I)
 
-_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from))\s+(the\s+)?(both\s+|either\s+)?$",
-                          re.I)
+# (...and "how many papers does NVIDIA have?")
+_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did))\s+(the\s+)?"
+                          r"(both\s+|either\s+)?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)

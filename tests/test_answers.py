@@ -706,6 +706,18 @@ def test_papers_on_a_topic_that_release_code(answerer):
     assert answer.citations and "code is or will be available" not in answer.text
 
 
+def test_how_many_papers_an_institution_has_or_a_venue_has_on_a_topic(answerer):
+    # "how many papers does NVIDIA have?" listed papers whose text says NVIDIA, not NVIDIA's papers
+    nvidia = _institution_papers(answerer, "NVIDIA")
+    answer = answerer.ask("how many papers does NVIDIA have?")
+    assert set(answer.cited_ids) == nvidia and answer.text.startswith(f"{len(nvidia)} papers from NVIDIA")
+    # "how many MLSys 2026 papers are ..." is a count like "how many papers are ...": every one, not one paper
+    counted = answerer.ask("how many MLSys 2026 papers are about quantization?")
+    plain = answerer.ask("how many papers are about quantization?", venue="MLSys 2026")
+    assert counted.cited_ids == plain.cited_ids and len(counted.cited_ids) >= 5
+    assert re.match(rf"{len(counted.cited_ids)} papers \(at MLSys 2026\)", counted.text)
+
+
 def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
     stoica, gonzalez = _author_papers(answerer, "Ion Stoica"), _author_papers(answerer, "Joseph Gonzalez")
     assert stoica & gonzalez and stoica - gonzalez  # one joint paper, and Stoica papers without Gonzalez
