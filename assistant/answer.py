@@ -250,6 +250,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
     if r.mention:  # "which papers mention Llama 3?"
         return _mention_answer(r, sentences)
+    if r.record_most:  # "what's the paper with the most authors?"
+        return _record_most_answer(r, sentences)
     if r.code is not None:  # "which papers release their code?"
         return _code_answer(r, sentences)
     if r.themes is not None:  # "what are the main topics at MLSys 2026?"
@@ -510,6 +512,26 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -
     for value, quote, sp in found[:shown]:
         lines.append(f"- **{sp.paper.title}** ({value:g}{unit}): {quote} [{sp.paper.id}]")
         citations.append(_citation(sp, quote))
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
+    """The papers whose records list the most (or fewest) authors or institutions, ties at the cut included."""
+    group, fewest = r.record_most
+    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    if not r.ranked:
+        return _no_match(scope, r.years_held) if r.parsed.filters else Answer(
+            text=f"{REFUSAL_HEAD} no record {scope} lists its {group}.", refused=True)
+    cut = r.ranked[min(shown, len(r.ranked)) - 1].score
+    top = [sp for sp in r.ranked if (sp.score <= cut if fewest else sp.score >= cut)][:ALL_PAPERS]
+    unlisted = r.candidates - len(r.ranked)
+    none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
+    lines = [f"The papers {scope} with the {'fewest' if fewest else 'most'} {group} ({r.candidates} searched{none}):"]
+    citations = []
+    for i, sp in enumerate(top, 1):
+        n = int(sp.score)
+        citations.append(_record_citation(sp.paper, sentences))
+        lines.append(f"{i}. **{sp.paper.title}** — {n} {group if n != 1 else group[:-1]} [{sp.paper.id}]")
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 

@@ -154,6 +154,22 @@ releasing share shared shares publish published publishes provide provides provi
 accompanying reproducible reproducibility""".split())
 
 
+# "what's the paper with the most authors?": papers ranked by what their record lists
+_RECORD_MOST = re.compile(r"\b(most|fewest|least|largest number of|highest number of|smallest number of|lowest number of|"
+                          r"biggest number of)\s+(authors|co-?authors|institutions|affiliations)\b", re.I)
+_RECORD_WORDS = frozenset("""authors author coauthors co-authors institutions institution affiliations largest highest
+smallest lowest biggest number fewest least count""".split())
+
+
+def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
+    """("authors" or "institutions", fewest?) when the question ranks papers by how many their record lists."""
+    m = _RECORD_MOST.search(text)
+    if not m or not re.search(r"\bpapers?\b", text, re.I) or not all(w in _RECORD_WORDS for w in words):
+        return None
+    group = "institutions" if m.group(2).lower() in ("institutions", "affiliations") else "authors"
+    return group, m.group(1).lower() in ("fewest", "least", "smallest number of", "lowest number of")
+
+
 def asks_code(text: str, words: list[str]) -> bool:
     """The question asks which papers make their code available, and nothing else of them."""
     return bool(CODE_CUES.search(text)) and all(w in CODE_WORDS for w in words)
@@ -433,8 +449,9 @@ def strip_injection(text: str) -> str:
 
 # "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.
 # Searched for, they would pull in exactly the papers the question excludes.
-_NEGATED = re.compile(r"\b(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
-                      r"concerning|focused on)|excluding|except(?: for)?|other than)\b\s*([^.,;:!?()]*)", re.I)
+_NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
+                      r"concerning|focused on)|excluding|except(?: for)?|other than)|(?:but|and) not(?!\s+(?:only|just|"
+                      r"necessarily|always|yet)\b))\b\s*([^.,;:!?()]*)", re.I)  # (... "training but not MoE")
 
 
 def split_negated(text: str) -> tuple[str, list[str]]:
@@ -457,6 +474,7 @@ class Filters:
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     single_author: bool = False
+    single_institution: bool = False  # "papers from a single institution"
     every_author: bool = False  # "co-authored by Tri Dao and Ion Stoica": papers with all of ``authors``
     every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
     # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
@@ -466,6 +484,7 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.venues or self.institutions or self.authors or self.years or self.single_author
+                    or self.single_institution
                     or self.not_venues or self.not_institutions or self.not_authors)
 
     def describe(self) -> str:
@@ -487,6 +506,8 @@ class Filters:
             parts.append("in " + " or ".join(map(str, years)))
         if self.single_author:
             parts.append("with a single author")
+        if self.single_institution:
+            parts.append("from a single institution")
         if self.not_institutions:
             parts.append("not from " + " or ".join(self.not_institutions))
         if self.not_authors:

@@ -21,6 +21,7 @@ from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS,
                     FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER, ONE_SENTENCE,
                     OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too, asks_themes,
+                    record_most,
                     comparison_parts, content_words, definition_term, foreign_language, question_alternatives,
                     question_shape, ranking_of, requested_count, singular, split_negated, strip_collection,
                     strip_greeting, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
@@ -158,6 +159,7 @@ class Retrieval:
     # "which papers release their code?": ``ranked`` holds the papers saying so; ``code`` the papers the
     # question named ("is Kitty's code available?"), [] for none named
     code: list[Paper] | None = None
+    record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
@@ -342,6 +344,8 @@ class PaperSearch:
                 author_rows[a].append(i)
         as_arrays = lambda rows: {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}  # noqa: E731
         self._venue_rows, self._year_rows, self._author_rows = map(as_arrays, (venue_rows, year_rows, author_rows))
+        self._single_institution = np.fromiter((len({i for i in p.institutions if i}) == 1 for p in self.papers),
+                                               dtype=bool, count=len(self.papers))
         self._single_author = np.fromiter((len([a for a in p.authors if a]) == 1 for p in self.papers),
                                           dtype=bool, count=len(self.papers))
         self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}
@@ -491,6 +495,11 @@ class PaperSearch:
         if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
             found.single_author = True
             spans.append((0, 0))
+        one_place = re.search(r"\b(a |one |only one |just one )?single[- ](institution|affiliation|organi[sz]ation)s?\b|"
+                              r"\b(only |just )?one (institution|affiliation|organi[sz]ation)\b", text, re.I)
+        if one_place:  # "papers from a single institution"
+            found.single_institution = True
+            spans.append(one_place.span())
         for m in re.finditer(r"\b(19|20)\d{2}\b", text):
             if free(m.start(), m.end()) and (int(m.group(0)) in self.years or _YEAR_CUE.search(text[:m.start()])):
                 found.years.append(int(m.group(0)))
@@ -581,6 +590,8 @@ class PaperSearch:
             mask &= self._rows_mask(self._author_rows, filters.authors)
         if filters.single_author:
             mask &= self._single_author
+        if filters.single_institution:
+            mask &= self._single_institution
         for name in filters.not_institutions:
             mask &= ~self.ids_mask(self.institution_papers(name))
         if filters.not_venues:
@@ -776,9 +787,18 @@ class PaperSearch:
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
-        # "what are the main topics at MLSys 2026?": the papers in groups, each named by its titles' words
         # "papers from 2024": the answer says which years the collection holds
         held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
+        # "what's the paper with the most authors?": the pool by the length of its records' lists
+        most = record_most(text, words) if not seeds and not ids else None
+        if most:
+            group, fewest = most
+            size = {p.id: len({n for n in (p.authors if group == "authors" else p.institutions) if n}) for p in pool}
+            ordered = sorted((p for p in pool if size[p.id]), key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
+            parsed.shape = "record"
+            return Retrieval(parsed, [ScoredPaper(p, float(size[p.id])) for p in ordered], len(pool),
+                             record_most=most, note=note, years_held=held)
+        # "what are the main topics at MLSys 2026?": the papers in groups, each named by its titles' words
         if asks_themes(text, words) and not seeds and not ranking and not ids and not self.named_papers(text):
             grouped = self.grouped(parsed, pool, note)
             grouped.years_held = held
@@ -1253,6 +1273,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         authors=given.authors or read.authors,
         years=given.years or read.years,
         single_author=given.single_author or read.single_author,
+        single_institution=given.single_institution or read.single_institution,
         every_author=read.every_author if not given.authors else given.every_author,
         every_institution=read.every_institution if not given.institutions else given.every_institution,
         not_venues=given.not_venues or read.not_venues,

@@ -138,6 +138,30 @@ def test_filters_read_from_the_question(answerer, question, expected):
     assert {c.paper_id for c in answerer.ask(question).citations} == expected
 
 
+def test_papers_from_a_single_institution(answerer):
+    expected = {p.id for p in answerer.papers if len(set(p.institutions)) == 1}
+    answer = answerer.ask("which papers have a single institution?")  # was refused
+    assert set(answer.cited_ids) == expected and answer.text.startswith(f"{len(expected)} papers from a single institution")
+    cais = answerer.ask("single-institution papers at CAIS 2026")
+    assert set(cais.cited_ids) == {pid for pid in expected if answerer.paper(pid).venue == "CAIS 2026"}
+
+
+def test_the_papers_with_the_most_or_fewest_authors(answerer):
+    # was a topical list of papers near the word "authors"; a name a record lists twice counts once
+    most = max(len(set(p.authors)) for p in answerer.papers)
+    answer = answerer.ask("what's the paper with the most authors?")
+    first = answerer.paper(answer.cited_ids[0])
+    assert len(set(first.authors)) == most and f"— {most} authors [{first.id}]" in answer.text
+    counts = [len(set(answerer.paper(pid).authors)) for pid in answer.cited_ids]
+    assert counts == sorted(counts, reverse=True) and len(counts) >= 5
+    assert all(len(set(p.authors)) <= counts[-1] for p in answerer.papers if p.id not in answer.cited_ids)
+    fewest = answerer.ask("which MLSys 2026 paper has the fewest authors?")
+    counts = [len(set(answerer.paper(pid).authors)) for pid in fewest.cited_ids]
+    assert counts[0] == min(len(set(p.authors)) for p in answerer.papers if p.venue == "MLSys 2026" and p.authors)
+    assert counts == sorted(counts) and {answerer.paper(pid).venue for pid in fewest.cited_ids} == {"MLSys 2026"}
+    check_honest(answer, answerer)
+
+
 def test_single_author_papers(answerer):
     answer = answerer.ask("single-author papers")
     assert answer.citations
@@ -325,6 +349,13 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert not [c.title for c in answer.citations if re.search(r"\bLLMs?\b|large language model", c.title, re.I)]
     kv = answerer.ask("which papers reduce TTFT, other than by KV cache compression?")
     assert not [c.title for c in kv.citations if re.search(r"\bKV\b", c.title)]
+    # "but not X" rules X out too: "training but not MoE" was searched for MoE and cited MoE papers first
+    assert split_negated("papers about training but not MoE") == ("papers about training", ["MoE"])
+    assert split_negated("fast but not only on GPUs") == ("fast but not only on GPUs", [])
+    moe = re.compile(r"\bMoEs?\b|mixture[- ]of[- ]experts", re.I)
+    assert any(moe.search(c.title) for c in answerer.ask("papers about MoE training").citations)
+    answer = answerer.ask("papers about training but not MoE")
+    assert len(answer.citations) >= 5 and not [c.title for c in answer.citations if moe.search(c.title)]
 
 
 def _author_papers(answerer, name: str) -> set[str]:
