@@ -88,7 +88,10 @@ def foreign_language(text: str) -> bool:
 
 # "what work is there on X", "is there research on X", "any work on X": the mass nouns ask for all of it
 # (while "is there a system that ..." asks for one)
-LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature)|"
+LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature|"
+                          r"approaches|techniques|solutions|frameworks|tools|ideas|strategies)|"
+                          # "what's the state of the art for KV cache eviction?": the papers on it
+                          r"(what(?:'s| is| are)) (the )?(state[- ]of[- ]the[- ]art|sota|latest)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
                           r"any (work|research|papers|studies))\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
@@ -450,7 +453,7 @@ def strip_injection(text: str) -> str:
 # "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.
 # Searched for, they would pull in exactly the papers the question excludes.
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
-                      r"concerning|focused on)|excluding|except(?: for)?|other than)|(?:but|and) not(?!\s+(?:only|just|"
+                      r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from)|(?:but|and) not(?!\s+(?:only|just|"
                       r"necessarily|always|yet)\b))\b\s*([^.,;:!?()]*)", re.I)  # (... "training but not MoE")
 
 
@@ -548,9 +551,12 @@ class ParsedQuestion:
         return bool(WHO_CUES.search(self.text))
 
 
+_STATE_OF_ART = re.compile(r"\b(state[- ]of[- ]the[- ]art|sota)\b", re.I)  # what is best on a topic, not a topic
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry meaning (no stopwords), lower-cased and accent-folded."""
-    return [w.lower() for w in _WORD.findall(fold_accents(text))
+    return [w.lower() for w in _WORD.findall(fold_accents(_STATE_OF_ART.sub(" ", text)))
             if w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS and len(w) > 1]
 
 
@@ -562,6 +568,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "list"
     if STRONG_FACT_CUES.search(text):
         return "factual"
+    if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
+        return "list"
     if OVERVIEW_CUES.match(text) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"

@@ -352,6 +352,8 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     # "but not X" rules X out too: "training but not MoE" was searched for MoE and cited MoE papers first
     assert split_negated("papers about training but not MoE") == ("papers about training", ["MoE"])
     assert split_negated("fast but not only on GPUs") == ("fast but not only on GPUs", [])
+    assert split_negated("what hardware do the papers target besides GPUs?") == (
+        "what hardware do the papers target?", ["GPUs"])
     moe = re.compile(r"\bMoEs?\b|mixture[- ]of[- ]experts", re.I)
     assert any(moe.search(c.title) for c in answerer.ask("papers about MoE training").citations)
     answer = answerer.ask("papers about training but not MoE")
@@ -1240,6 +1242,18 @@ def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_inde
         fake.stop()
     assert not fake.chat_requests, "a fact of the record is not the model's to say"
     assert answer.text.startswith("No: ") and answer.cited_ids == ["openreview:FuRo7Ur5Ib"]
+
+
+@pytest.mark.parametrize("question", [
+    "what's the state of the art for KV cache eviction?",  # was one paper, described
+    "which approaches reduce communication overhead in distributed training?",  # was one paper
+    "which techniques compress the KV cache?",
+])
+def test_a_question_asking_for_approaches_or_the_state_of_the_art_lists_papers(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.text.startswith(f"{len(answer.citations)} papers:") and len(answer.citations) >= 4
+    assert answerer._searcher().search(question).parsed.content_words[-1] in ("eviction", "training", "cache")
+    check_honest(answer, answerer)
 
 
 @pytest.mark.parametrize("question, words", [
