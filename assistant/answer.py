@@ -232,6 +232,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     k = r.parsed.wanted or k  # "give me 3 papers on ...", "all papers on ..."
     shape = r.parsed.shape
     terms = r.query_terms
+    if r.dated is not None:  # "what is the newest paper?": of the papers whose record has a date
+        return _dated_answer(r, sentences)
     if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it
         return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
                            "(each paper has its title, abstract, authors, institutions, venue and year).",
@@ -512,6 +514,26 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -
     for value, quote, sp in found[:shown]:
         lines.append(f"- **{sp.paper.title}** ({value:g}{unit}): {quote} [{sp.paper.id}]")
         citations.append(_citation(sp, quote))
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
+    """The newest (or oldest) of the papers whose record has a publication date, the others said to have none."""
+    papers = [sp.paper for sp in r.ranked]
+    cut = papers[min(shown, len(papers)) - 1].extra["published"]
+    top = [p for p in papers if (p.extra["published"] >= cut if r.dated else p.extra["published"] <= cut)]
+    where = ", ".join(sorted({p.venue for p in papers if p.venue}))
+    undated = r.candidates - len(papers)
+    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    which = "newest" if r.dated else "oldest"
+    head = (f"Only {len(papers)} of the {r.candidates} papers {scope} record a publication date ({where}); "
+            f"{undated} record only their year. The {which} of them:" if undated else
+            f"The {which} of the {len(papers)} papers {scope}, by the publication date their records give:")
+    lines = [head]
+    citations = []
+    for p in top:
+        citations.append(_record_citation(p, sentences))
+        lines.append(f"- **{p.title}** — {p.extra['published']} ({p.venue}) [{p.id}]")
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
 

@@ -210,6 +210,7 @@ DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|
 # not the conference's own facts or how the paper was received. (words of the fact, what to call it, and
 # whether the words name it alone: "deadline" or "acceptance rate" are also topics of papers -- deadline-aware
 # scheduling, the acceptance rate of drafted tokens -- so they count only when nothing else is asked)
+DATES_UNRECORDED = "publication dates beyond the year"
 UNRECORDED = (
     (re.compile(r"\b(acceptance|admission|rejection) (rates?|ratios?)\b", re.I), "acceptance rates", False),
     (re.compile(r"\bsubmissions?\b|\bsubmitted\b", re.I), "submission figures", False),
@@ -221,8 +222,7 @@ UNRECORDED = (
     (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b",
                 re.I), "where or when the conference takes place", False),
-    (re.compile(r"\b(latest|newest|most recent(ly)?|earliest|oldest)\b", re.I),
-     "publication dates beyond the year", True),
+    (re.compile(r"\b(latest|newest|most recent(ly)?|earliest|oldest)\b", re.I), DATES_UNRECORDED, True),
     (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
 )

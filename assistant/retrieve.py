@@ -18,7 +18,7 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS,
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS,
                     FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER, ONE_SENTENCE,
                     OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too, asks_themes,
                     record_most,
@@ -159,6 +159,7 @@ class Retrieval:
     # "which papers release their code?": ``ranked`` holds the papers saying so; ``code`` the papers the
     # question named ("is Kitty's code available?"), [] for none named
     code: list[Paper] | None = None
+    dated: bool | None = None  # "what is the newest paper?": ``ranked`` are the dated papers, newest first if True
     record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
@@ -789,6 +790,12 @@ class PaperSearch:
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
         # "papers from 2024": the answer says which years the collection holds
         held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
+        # "what is the newest paper?": the papers whose record has a date (the arXiv digest's), by it
+        if only and what == DATES_UNRECORDED and (dated := [p for p in pool if p.extra.get("published")]):
+            newest = not re.search(r"\b(earliest|oldest)\b", text, re.I)
+            dated.sort(key=lambda p: (p.extra["published"], p.id), reverse=newest)
+            parsed.shape = "record"
+            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in dated], len(pool), dated=newest, note=note)
         # "what's the paper with the most authors?": the pool by the length of its records' lists
         most = record_most(text, words) if not seeds and not ids else None
         if most:

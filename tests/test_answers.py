@@ -540,8 +540,18 @@ def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     assert answer.text.startswith("The collection does not record publication dates beyond the year")
     assert answer.citations and all("KV" in answerer.paper(pid).title + answerer.paper(pid).abstract
                                     for pid in answer.cited_ids)
+    # ...except the arXiv digest's, whose records give a date: "what is the newest paper?" was refused
+    dated = {p.id: p.extra["published"] for p in answerer.papers if p.extra.get("published")}
+    assert dated and len(dated) < len(answerer.papers)
     newest = answerer.ask("what is the newest paper?")
-    assert newest.refused and not newest.citations and "publication dates" in newest.text
+    assert not newest.refused and newest.text.startswith(f"Only {len(dated)} of the {len(answerer.papers)} papers")
+    assert dated[newest.cited_ids[0]] == max(dated.values()) and len(newest.cited_ids) >= 5  # ties at the fifth kept
+    assert all(dated[pid] >= max(dated[q] for q in dated if q not in newest.cited_ids) for pid in newest.cited_ids)
+    oldest = answerer.ask("what's the oldest paper in the collection?")
+    assert all(dated[pid] <= min(dated[q] for q in dated if q not in oldest.cited_ids) for pid in oldest.cited_ids)
+    # a venue whose records give no date is still refused
+    latest = answerer.ask("latest MLSys 2026 paper")
+    assert latest.refused and "publication dates" in latest.text
 
 
 def test_initials_that_are_a_word_of_another_language_still_name_the_institution(answerer):
