@@ -345,6 +345,9 @@ _COMPARE = (
     re.compile(r"^\W*how\s+(?:does|do|is|are)\s+(.+?)\s+(?:compare|differ|different)\s+(?:to|from|with|against)\s+"
                r"(.+?)[\s?.!]*$", re.I),
     re.compile(r"^\W*([^,;:?]+?)\s+(?:vs\.?|versus)\s+([^,;:?]+?)[\s?.!]*$", re.I),
+    # "which is faster, Stream2LLM or layered prefill?", "Kitty or InnerQ: which is better for 2-bit KV cache?"
+    re.compile(r"^\W*which\b[^,:;?]*[,:]\s*([^,;:?]+?)\s+or\s+([^,;:?]+?)[\s?.!]*$", re.I),
+    re.compile(r"^\W*([^,;:?]+?)\s+or\s+([^,;:?]+?)\s*[:,;?]\s*which\b.*$", re.I),
 )
 
 

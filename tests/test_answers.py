@@ -404,7 +404,8 @@ def _titled(answerer, start: str) -> str:
 def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
     kitty, innerq = _titled(answerer, "Kitty:"), _titled(answerer, "InnerQ:")
     for question in ["What is the difference between Kitty and InnerQ?", "Kitty vs InnerQ",
-                     "how does Kitty compare to InnerQ?"]:  # each had described Kitty alone
+                     "how does Kitty compare to InnerQ?",  # each had described Kitty alone
+                     "Kitty or InnerQ: which is better for 2-bit KV cache?", "which is better, Kitty or InnerQ?"]:
         answer = answerer.ask(question)
         assert answer.cited_ids == [kitty, innerq], question
         assert answer.text.startswith("2 papers side by side")
@@ -414,8 +415,10 @@ def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
         assert answerer.ask(question).cited_ids == [kitty, innerq, mixllm], question
     # a side may be a phrase of a title rather than a system name
     layered = next(p.id for p in answerer.papers if "Layered Prefill" in p.title)
-    answer = answerer.ask("compare Stream2LLM and layered prefill")
-    assert answer.cited_ids == [_titled(answerer, "Stream2LLM:"), layered]
+    for question in ["compare Stream2LLM and layered prefill", "which is faster, Stream2LLM or layered prefill?"]:
+        assert answerer.ask(question).cited_ids == [_titled(answerer, "Stream2LLM:"), layered], question
+    # alternatives that name no paper are no comparison
+    assert "side by side" not in answerer.ask("edge or mobile: which papers target them?").text
     # two topics compare no papers: a list on them, as before
     assert "side by side" not in answerer.ask("what's the difference between prefill and decode?").text
 
