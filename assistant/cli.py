@@ -23,6 +23,8 @@ ASK_EXAMPLES = """examples:
   ask "papers similar to openreview:FuRo7Ur5Ib"
   ask "compare Kitty and InnerQ"
   ask "what is TTFT?"
+  ask "what are the main topics at MLSys 2026?"
+  ask "which papers release their code?"
   ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
   ask                                 # a chat in the terminal: follow up with "what does the second one do?"
   ask --json < questions.txt          # one question per line, one JSON answer per line
