@@ -83,8 +83,8 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     if m:
         kind = singular(m.group(1).lower())
         return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
-    m = _ASKED_OWN.search(question) if re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I) \
-        else None
+    asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
+    m = _ASKED_OWN.search(question) if asks else None
     if m:
         kind = "future work" if m.group(1).lower().startswith("future") else "limitation"
         return kind, re.compile(rf"\b({_OWN_NAMES[kind]})\b", re.I)

@@ -130,7 +130,8 @@ class Assistant:
         use = self.settings.llm_configured if llm is None else llm
         if use and not self.settings.llm_configured:
             raise ConfigError("No LLM server is configured: set ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1)")
-        grounded = retrieval.parsed.shape in ("metadata", "check", "themes") or retrieval.parsed.ranking or answer.refused
+        grounded = (retrieval.parsed.shape in ("metadata", "check", "themes") or retrieval.parsed.ranking
+                    or answer.refused)
         return bool(use) and not grounded
 
     def _candidates(self, search, retrieval, k: int | None):

@@ -144,22 +144,24 @@ def asks_themes(text: str, words: list[str]) -> bool:
 # "which papers release their code?": what a paper's abstract says of its code, and the question asking it
 CODE_STATEMENT = re.compile(
     r"\b(code|source code|implementations?|artifacts?)\b[^.]{0,80}?\b(available|released|open[- ]sourced|at https?://)"
-    r"|\b(we|will|to) (open[- ]source|release) (our|the|its|this)\b|\b(is|are|will be|has been|have been) open[- ]sourced\b"
+    r"|\b(we|will|to) (open[- ]source|release) (our|the|its|this)\b"
+    r"|\b(is|are|will be|has been|have been) open[- ]sourced\b"
     r"|https?://(anonymous\.4open\.science|github\.com|gitlab\.com)", re.I)
 CODE_CUES = re.compile(r"\b(code|source code|implementations?|github|repos?|repositor(y|ies)|open[- ]sourced)\b|"
                        r"\bopen[- ]source\b(?!\s+[a-z])", re.I)  # not "open-source models"
 # ...and asks whether it is available ("which KV cache papers release code?"), not about code ("code generation")
 _CODE_AVAILABLE = re.compile(r"\b(releas\w*|available|availability|open[- ]sourc\w*|github|repos?|repositor(y|ies)|"
                              r"publicly|public|shares?|shared|publish\w*)\b", re.I)
-CODE_WORDS = frozenset("""code codes source implementation implementations artifact artifacts github repo repos repository
-repositories open opensource open-source open-sourced available availability public publicly release released releases
+CODE_WORDS = frozenset("""code codes source implementation implementations artifact artifacts github repo repos repository repositories
+open opensource open-source open-sourced available availability public publicly release released releases
 releasing share shared shares publish published publishes provide provides provided make makes made link links
 accompanying reproducible reproducibility""".split())
 
 
 # "what's the paper with the most authors?": papers ranked by what their record lists
-_RECORD_MOST = re.compile(r"\b(most|fewest|least|largest number of|highest number of|smallest number of|lowest number of|"
-                          r"biggest number of)\s+(authors|co-?authors|institutions|affiliations)\b", re.I)
+_RECORD_MOST = re.compile(r"\b(most|fewest|least|largest number of|highest number of|smallest number of|"
+                          r"lowest number of|biggest number of)\s+(authors|co-?authors|institutions|affiliations)\b",
+                          re.I)
 _RECORD_WORDS = frozenset("""authors author coauthors co-authors institutions institution affiliations largest highest
 smallest lowest biggest number fewest least count""".split())
 
@@ -456,8 +458,9 @@ def strip_injection(text: str) -> str:
 # "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.
 # Searched for, they would pull in exactly the papers the question excludes.
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
-                      r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from)|(?:but|and) not(?!\s+(?:only|just|"
-                      r"necessarily|always|yet)\b))\b\s*([^.,;:!?()]*)", re.I)  # (... "training but not MoE")
+                      r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from)|"
+                      # (... "training but not MoE")
+                      r"(?:but|and) not(?!\s+(?:only|just|necessarily|always|yet)\b))\b\s*([^.,;:!?()]*)", re.I)
 
 
 def split_negated(text: str) -> tuple[str, list[str]]:

@@ -18,13 +18,13 @@ from .chunks import split_sentences
 from .clean import generic_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS, ENGLISH_STOPWORDS,
-                    FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER, ONE_SENTENCE,
-                    OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too, asks_themes,
-                    record_most,
-                    comparison_parts, content_words, definition_term, foreign_language, question_alternatives,
-                    question_shape, ranking_of, requested_count, singular, split_negated, strip_collection,
-                    strip_greeting, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
+                    ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
+                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
+                    asks_themes, record_most, comparison_parts, content_words, definition_term, foreign_language,
+                    question_alternatives, question_shape, ranking_of, requested_count, singular, split_negated,
+                    strip_collection, strip_greeting, strip_injection, strip_ranking, strip_unrecorded,
+                    superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
@@ -50,6 +50,8 @@ _PAPER_REF = re.compile(
     r"|\b10\.\d{4,9}/[^\s,;\]\)]+", re.I)
 _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10\.\d{4}", re.I)
 
+_LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
+_INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did))\s+(the\s+)?"
                           r"(both\s+|either\s+)?$", re.I)
@@ -410,7 +412,8 @@ class PaperSearch:
                 proper = " " in key or any(c.isupper() for c in surface)
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])
-                               or text[:start].lower().endswith("non-")):
+                               or text[:start].lower().endswith("non-")
+                               or self._leading_name(alias, key, text, start, end)):
                     neg = negated(start)
                     name = self.alias_canonical.get(alias, surface)
                     if neg is None:
@@ -496,7 +499,8 @@ class PaperSearch:
         if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
             found.single_author = True
             spans.append((0, 0))
-        one_place = re.search(r"\b(a |one |only one |just one )?single[- ](institution|affiliation|organi[sz]ation)s?\b|"
+        one_place = re.search(r"\b(a |one |only one |just one )?single[- ](institution|affiliation|organi[sz]ation)s?"
+                              r"\b|"
                               r"\b(only |just )?one (institution|affiliation|organi[sz]ation)\b", text, re.I)
         if one_place:  # "papers from a single institution"
             found.single_institution = True
@@ -513,6 +517,14 @@ class PaperSearch:
         found.institutions = list(dict.fromkeys(found.institutions))
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
+
+    def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
+        """"Stanford MoE papers", "Google TPU papers": a name opening the question before a topic of one or two
+        words and "papers" names an institution, if more papers list it than use its name in their text
+        ("PyTorch compiler papers" is about PyTorch)."""
+        if not (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:])):
+            return False
+        return len(self.alias_papers[alias]) > int(self._papers_with(key).sum())
 
     def _name_part(self, key: str, text: str, start: int, end: int,
                    cued: bool = True) -> tuple[str, list[str]] | None:
@@ -801,7 +813,8 @@ class PaperSearch:
         if most:
             group, fewest = most
             size = {p.id: len({n for n in (p.authors if group == "authors" else p.institutions) if n}) for p in pool}
-            ordered = sorted((p for p in pool if size[p.id]), key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
+            ordered = sorted((p for p in pool if size[p.id]),
+                             key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
             parsed.shape = "record"
             return Retrieval(parsed, [ScoredPaper(p, float(size[p.id])) for p in ordered], len(pool),
                              record_most=most, note=note, years_held=held)

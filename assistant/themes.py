@@ -57,7 +57,8 @@ def kmeans(vectors: np.ndarray, k: int, seed: int = 0, restarts: int = 5, rounds
         centres = vectors[[int(rng.integers(len(vectors)))]]
         while len(centres) < k:
             far = np.clip(1.0 - (vectors @ centres.T).max(axis=1), 0.0, None) ** 2
-            pick = int(rng.choice(len(vectors), p=far / far.sum())) if far.sum() > 0 else int(rng.integers(len(vectors)))
+            total = far.sum()
+            pick = int(rng.choice(len(vectors), p=far / total)) if total > 0 else int(rng.integers(len(vectors)))
             centres = np.vstack([centres, vectors[pick]])
         labels = np.zeros(len(vectors), dtype=np.int64)
         for _ in range(rounds):

@@ -162,6 +162,20 @@ def test_the_papers_with_the_most_or_fewest_authors(answerer):
     check_honest(answer, answerer)
 
 
+def test_an_institution_opening_a_topic_question_is_a_filter(answerer):
+    # "Google TPU papers" named no institution (the topic word sat between the name and "papers")
+    google = _institution_papers(answerer, "Google")
+    answer = answerer.ask("Google TPU papers")
+    assert answer.citations and set(answer.cited_ids) <= google and answer.text.startswith(
+        f"{len(answer.citations)} papers (from Google)")
+    stanford = _institution_papers(answerer, "Stanford")
+    answer = answerer.ask("Stanford MoE papers")  # listed MoE papers from elsewhere
+    assert set(answer.cited_ids) <= stanford
+    # a name the papers' text uses more than their records list is the topic: PyTorch (1 paper lists it)
+    answer = answerer.ask("PyTorch compiler papers")
+    assert not answer.text.startswith(f"{len(answer.citations)} papers (from") and len(answer.citations) >= 3
+
+
 def test_single_author_papers(answerer):
     answer = answerer.ask("single-author papers")
     assert answer.citations
