@@ -152,10 +152,11 @@ CODE_CUES = re.compile(r"\b(code|source code|implementations?|github|repos?|repo
 # ...and asks whether it is available ("which KV cache papers release code?"), not about code ("code generation")
 _CODE_AVAILABLE = re.compile(r"\b(releas\w*|available|availability|open[- ]sourc\w*|github|repos?|repositor(y|ies)|"
                              r"publicly|public|shares?|shared|publish\w*)\b", re.I)
-CODE_WORDS = frozenset("""code codes source implementation implementations artifact artifacts github repo repos repository repositories
-open opensource open-source open-sourced available availability public publicly release released releases
-releasing share shared shares publish published publishes provide provides provided make makes made link links
-accompanying reproducible reproducibility""".split())
+CODE_WORDS = frozenset("""code codes source implementation implementations artifact artifacts github repo repos
+repository repositories open opensource open-source open-sourced available availability
+public publicly release released releases releasing share shared shares publish published
+publishes provide provides provided make makes made link links accompanying reproducible
+reproducibility""".split())
 
 
 # "what's the paper with the most authors?": papers ranked by what their record lists
