@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases
-from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, MEASURES, ONE_SENTENCE, STOPWORDS, non_latin_share,
-                    singular)
+from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, MEASURES, ONE_SENTENCE, STOPWORDS,
+                    non_latin_share, singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -232,6 +232,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     k = r.parsed.wanted or k  # "give me 3 papers on ...", "all papers on ..."
     shape = r.parsed.shape
     terms = r.query_terms
+    if r.hardware is not None:  # "which GPUs do the papers use most?"
+        return _hardware_answer(r, sentences)
     if r.dated is not None:  # "what is the newest paper?": of the papers whose record has a date
         return _dated_answer(r, sentences)
     if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it
@@ -515,6 +517,32 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -
         lines.append(f"- **{sp.paper.title}** ({value:g}{unit}): {quote} [{sp.paper.id}]")
         citations.append(_citation(sp, quote))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _hardware_answer(r: Retrieval, sentences) -> Answer:
+    """The GPUs the papers' titles and abstracts name, most named first, each with the papers naming it (each
+    paper cited once, quoted where it first names one)."""
+    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    if not r.hardware:
+        if not r.candidates:
+            return _no_match(scope, r.years_held)
+        return Answer(text=f"{REFUSAL_HEAD} none of the {r.candidates} papers {scope} names a GPU model in its title "
+                           "or abstract.", refused=True)
+    naming = len(r.ranked)
+    lines = [f"GPUs named in the titles and abstracts of the {r.candidates} papers {scope} ({naming} name one; a paper "
+             "counts once for each GPU it names):"]
+    citations = {}
+    for i, (gpu, papers) in enumerate(r.hardware, 1):
+        for p in papers:
+            if p.id not in citations:
+                quote = next((x for x in [*sentences.get(p.id, []), p.title]
+                              if any(gpu_name(m.group(1)) == gpu for m in GPU_MODEL.finditer(x))),
+                             p.title)
+                citations[p.id] = _citation(ScoredPaper(p, 1.0), quote)
+        n = len(papers)
+        lines.append(f"{i}. **{gpu}**: {n} paper{'s' if n != 1 else ''} " + " ".join(f"[{p.id}]" for p in papers))
+    cited = list(citations.values())
+    return Answer(text="\n".join(lines) + "\n" + _sources(cited), citations=cited)
 
 
 def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:

@@ -176,6 +176,27 @@ def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
     return group, m.group(1).lower() in ("fewest", "least", "smallest number of", "lowest number of")
 
 
+# "which GPUs do the papers use most?": GPU models the papers' text names, counted over the papers
+_HARDWARE_MOST = re.compile(r"\b(which|what)\s+(gpus?|gpu models?|hardware|accelerators?)\b[^?]*\b(most|common|commonly|"
+                            r"popular|frequent|frequently|often)\b|\bmost (used|common|popular|frequent)\s+(gpus?|"
+                            r"hardware|accelerators?)\b", re.I)
+_HARDWARE_WORDS = frozenset("""gpus gpu hardware accelerators accelerator used use uses using most common commonly popular
+frequent frequently often models model named mentioned appear appears run runs evaluated evaluate""".split())
+GPU_MODEL = re.compile(r"\b(GB[23]00|[ABH]100|H200|H20|H800|A800|B200|L40S?|A10G?|A6000|V100|T4|RTX\s?\d{4}(?:\s?Ti)?|"
+                       r"MI\d{3}X?|Gaudi\s?\d?|Hopper|Blackwell|Ampere)\b")
+
+
+def gpu_name(found: str) -> str:
+    """How a GPU the text names is shown: "H100", "RTX4090", "Hopper (architecture)"."""
+    name = re.sub(r"\s+", "", found)
+    return f"{name.capitalize()} (architecture)" if name.isalpha() and name.lower() != "gaudi" else name.upper()
+
+
+def asks_hardware_most(text: str, words: list[str]) -> bool:
+    """The question asks which GPUs the papers name most, and nothing else of them."""
+    return bool(_HARDWARE_MOST.search(text)) and all(w in _HARDWARE_WORDS for w in words)
+
+
 def asks_code(text: str, words: list[str]) -> bool:
     """The question asks which papers make their code available, and nothing else of them."""
     return bool(CODE_CUES.search(text)) and all(w in CODE_WORDS for w in words)

@@ -21,7 +21,7 @@ from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
-                    asks_themes, record_most, comparison_parts, content_words, definition_term, foreign_language,
+                    asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, comparison_parts, content_words, definition_term, foreign_language,
                     question_alternatives, question_shape, ranking_of, requested_count, singular, split_negated,
                     strip_collection, strip_greeting, strip_injection, strip_ranking, strip_unrecorded,
                     superlative_of, unrecorded)
@@ -161,6 +161,7 @@ class Retrieval:
     # "which papers release their code?": ``ranked`` holds the papers saying so; ``code`` the papers the
     # question named ("is Kitty's code available?"), [] for none named
     code: list[Paper] | None = None
+    hardware: list[tuple[str, list[Paper]]] | None = None  # "which GPUs do the papers use most?": each, its papers
     dated: bool | None = None  # "what is the newest paper?": ``ranked`` are the dated papers, newest first if True
     record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
@@ -773,8 +774,9 @@ class PaperSearch:
 
         mask = allowed(filters)
         # "which is the most cited paper on KV cache?": the papers on KV cache, and what the answer cannot say
-        note = f"The collection does not record {what}: these papers match the rest of the question." \
+        unsaid = f"The collection does not record {what}: these papers match the rest of the question." \
             if what and not only else ""
+        note = unsaid
         if filters.every_institution and mask is not None and not mask.any():
             either = "either" if len(filters.institutions) == 2 else "any of them"
             note = _also(note, f"No paper in the collection is {filters.describe()}; these are from {either}.")
@@ -808,6 +810,19 @@ class PaperSearch:
             dated.sort(key=lambda p: (p.extra["published"], p.id), reverse=newest)
             parsed.shape = "record"
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in dated], len(pool), dated=newest, note=note)
+        # "which GPUs do the papers use most?": each GPU the papers' text names, with the papers naming it
+        if asks_hardware_most(text, words) and not seeds and not ids:
+            note = note.replace(unsaid, "", 1).strip()  # "the most popular GPUs" asks no influence of papers
+            named: dict[str, list[Paper]] = {}
+            for p in pool:
+                for model in dict.fromkeys(gpu_name(m.group(1))
+                                           for x in [p.title, *self.sentences[p.id]] for m in GPU_MODEL.finditer(x)):
+                    named.setdefault(model, []).append(p)
+            parsed.shape = "record"
+            gpus = sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            naming = {p.id: p for _, ps in gpus for p in ps}
+            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in naming.values()], len(pool), hardware=gpus,
+                             note=note, years_held=held)
         # "what's the paper with the most authors?": the pool by the length of its records' lists
         most = record_most(text, words) if not seeds and not ids else None
         if most:

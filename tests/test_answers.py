@@ -1360,6 +1360,25 @@ def test_a_one_sentence_summary_is_the_sentence_saying_what_the_paper_does(answe
             s for s in split_sentences(full.citations[0].quote) if "we propose RAGInfer" in s], question
 
 
+def test_which_gpus_the_papers_name_most(answerer):
+    # was a topical list of papers near the word "GPUs"
+    sentences = answerer._searcher().sentences
+    h100 = {p.id for p in answerer.papers if any(re.search(r"\bH100\b", x) for x in [p.title, *sentences[p.id]])}
+    assert len(h100) >= 3
+    answer = answerer.ask("which GPUs are used most in the papers?")
+    first = re.search(r"^1\. \*\*(.+?)\*\*: (\d+) papers (.*)$", answer.text, re.M)
+    assert first and first.group(1) == "H100" and int(first.group(2)) == len(h100)
+    assert set(ID_IN_TEXT.findall(first.group(3))) == h100
+    counts = [int(n) for n in re.findall(r"^\d+\. \*\*.+?\*\*: (\d+) papers?", answer.text, re.M)]
+    assert counts == sorted(counts, reverse=True) and len(counts) >= 3
+    for c in answer.citations:  # each paper quoted where it names a GPU
+        assert re.search(r"\b(H100|H200|H20|GB200|B200|A100|MI300X|Hopper|Blackwell|Ampere)\b", c.quote), c.quote
+    check_honest(answer, answerer)
+    assert "citation counts" not in answerer.ask("most popular GPUs").text  # no influence of papers asked
+    cais = answerer.ask("which GPUs do CAIS papers use most?")
+    assert cais.refused and "none of the 7 papers at CAIS 2026 names a GPU" in cais.text
+
+
 def _mentioning(answerer, pattern: str, venue: str | None = None) -> set[str]:
     sentences = answerer._searcher().sentences
     return {p.id for p in answerer.papers if (venue is None or p.venue == venue)
