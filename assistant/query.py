@@ -177,11 +177,11 @@ def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
 
 
 # "which GPUs do the papers use most?": GPU models the papers' text names, counted over the papers
-_HARDWARE_MOST = re.compile(r"\b(which|what)\s+(gpus?|gpu models?|hardware|accelerators?)\b[^?]*\b(most|common|commonly|"
-                            r"popular|frequent|frequently|often)\b|\bmost (used|common|popular|frequent)\s+(gpus?|"
+_HARDWARE_MOST = re.compile(r"\b(which|what)\s+(gpus?|gpu models?|hardware|accelerators?)\b[^?]*\b(most|common|"
+                            r"commonly|popular|frequent|frequently|often)\b|\bmost (used|common|popular|frequent)\s+(gpus?|"
                             r"hardware|accelerators?)\b", re.I)
-_HARDWARE_WORDS = frozenset("""gpus gpu hardware accelerators accelerator used use uses using most common commonly popular
-frequent frequently often models model named mentioned appear appears run runs evaluated evaluate""".split())
+_HARDWARE_WORDS = frozenset("""gpus gpu hardware accelerators accelerator used use uses using most common commonly
+popular frequent frequently often models model named mentioned appear appears run runs evaluated evaluate""".split())
 GPU_MODEL = re.compile(r"\b(GB[23]00|[ABH]100|H200|H20|H800|A800|B200|L40S?|A10G?|A6000|V100|T4|RTX\s?\d{4}(?:\s?Ti)?|"
                        r"MI\d{3}X?|Gaudi\s?\d?|Hopper|Blackwell|Ampere)\b")
 

@@ -21,10 +21,10 @@ from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
-                    asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, comparison_parts, content_words, definition_term, foreign_language,
-                    question_alternatives, question_shape, ranking_of, requested_count, singular, split_negated,
-                    strip_collection, strip_greeting, strip_injection, strip_ranking, strip_unrecorded,
-                    superlative_of, unrecorded)
+                    asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, comparison_parts,
+                    content_words, definition_term, foreign_language, question_alternatives, question_shape,
+                    ranking_of, requested_count, singular, split_negated, strip_collection, strip_greeting,
+                    strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
