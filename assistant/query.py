@@ -178,7 +178,8 @@ def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
 
 # "which GPUs do the papers use most?": GPU models the papers' text names, counted over the papers
 _HARDWARE_MOST = re.compile(r"\b(which|what)\s+(gpus?|gpu models?|hardware|accelerators?)\b[^?]*\b(most|common|"
-                            r"commonly|popular|frequent|frequently|often)\b|\bmost (used|common|popular|frequent)\s+(gpus?|"
+                            r"commonly|popular|frequent|frequently|often)\b|"
+                            r"\bmost (used|common|popular|frequent)\s+(gpus?|"
                             r"hardware|accelerators?)\b", re.I)
 _HARDWARE_WORDS = frozenset("""gpus gpu hardware accelerators accelerator used use uses using most common commonly
 popular frequent frequently often models model named mentioned appear appears run runs evaluated evaluate""".split())
