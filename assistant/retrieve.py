@@ -184,6 +184,8 @@ class PaperSearch:
         self.chunk_count = snapshot.collection.count()
         self.dense_depth = 200  # chunks fetched from Chroma per question
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
+        self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
+        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}}  # per paper, what its text says, once
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
         self.multilingual_depth = 100  # papers scored by the multilingual encoder for a foreign question
         self.w_lexical = 0.25
@@ -815,8 +817,7 @@ class PaperSearch:
             note = note.replace(unsaid, "", 1).strip()  # "the most popular GPUs" asks no influence of papers
             named: dict[str, list[Paper]] = {}
             for p in pool:
-                for model in dict.fromkeys(gpu_name(m.group(1))
-                                           for x in [p.title, *self.sentences[p.id]] for m in GPU_MODEL.finditer(x)):
+                for model in self.gpus_named(p):
                     named.setdefault(model, []).append(p)
             parsed.shape = "record"
             gpus = sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[0]))
@@ -844,7 +845,7 @@ class PaperSearch:
             own = set().union(*(self.title_stems(self.title_names.get(pid, "")) for pid in asked))
             if asks_code(text, [w for w in words if _stem(w) not in own]):
                 scope = [p for p in pool if p.id in asked] if asked else pool
-                found = [p for p in scope if any(CODE_STATEMENT.search(x) for x in self.sentences[p.id])]
+                found = [p for p in scope if self.says_code(p)]
                 return Retrieval(parsed, [ScoredPaper(p, 1.0, name_match=bool(asked)) for p in found], len(scope),
                                  code=scope if asked else [], note=note, years_held=held)
         # "which papers mention Llama 3?": every paper whose title or abstract has it, word for word
@@ -1140,6 +1141,21 @@ class PaperSearch:
         """A question failed because the vector store stopped answering; the next one retries."""
         return store_unavailable((self.snapshot.manifest.get("store") or {}).get("url"), exc, retry=True)
 
+    def says_code(self, p: Paper) -> bool:
+        """Whether the paper's abstract says its code is or will be available (read once per paper)."""
+        said = self._said["code"]
+        if p.id not in said:
+            said[p.id] = any(CODE_STATEMENT.search(x) for x in self.sentences[p.id])
+        return bool(said[p.id])
+
+    def gpus_named(self, p: Paper) -> list[str]:
+        """The GPU models and architectures the paper's title and abstract name, in order (read once per paper)."""
+        said = self._said["gpus"]
+        if p.id not in said:
+            said[p.id] = list(dict.fromkeys(gpu_name(m.group(1)) for x in [p.title, *self.sentences[p.id]]
+                                            for m in GPU_MODEL.finditer(x)))
+        return said[p.id]
+
     def grouped(self, parsed: ParsedQuestion, pool: list[Paper], note: str) -> Retrieval:
         """The ``pool`` in themes (a larger one from an even sample); too few papers are listed one by one."""
         parsed.shape = "themes"
@@ -1156,7 +1172,7 @@ class PaperSearch:
 
     def paper_vectors(self, paper_ids: list[str], batch: int = 500) -> dict[str, np.ndarray]:
         """Each paper's normalized mean chunk vector, read from the store once per paper."""
-        cache = self.__dict__.setdefault("_paper_vector", {})
+        cache = self._paper_vector
         missing = [pid for pid in paper_ids if pid not in cache]
         for start in range(0, len(missing), batch):
             part = missing[start:start + batch]
