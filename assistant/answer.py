@@ -346,6 +346,11 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
 _ABSTRACTS_ONLY = "(the collection holds each paper's title and abstract, not its full text)"
 
 
+def _scope(r: Retrieval) -> str:
+    """The papers a question asked about, as an answer says it: "at MLSys 2026", "in the collection"."""
+    return r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+
+
 def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
     """The papers whose abstract says their code is (or will be) available, each quoted where it says so; a
     paper asked about by name that says nothing of its code is said to."""
@@ -361,7 +366,7 @@ def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
                 citations.append(_record_citation(p, sentences))
                 lines.append(f"The abstract of **{p.title}** says nothing of its code {_ABSTRACTS_ONLY}. [{p.id}]")
         return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
-    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    scope = _scope(r)
     n = len(r.ranked)
     if not n:
         if r.years_held or (not r.candidates and r.parsed.filters):
@@ -381,7 +386,7 @@ def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
 def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 3) -> Answer:
     """The papers' topics: each group's name, size and its most typical papers, each cited with the sentence
     saying what it does; too few papers to group are each given in one line."""
-    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    scope = _scope(r)
     n = r.candidates
     if not r.ranked:
         return _no_match(scope, r.years_held)
@@ -522,7 +527,7 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -
 def _hardware_answer(r: Retrieval, sentences) -> Answer:
     """The GPUs the papers' titles and abstracts name, most named first, each with the papers naming it (each
     paper cited once, quoted where it first names one)."""
-    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    scope = _scope(r)
     if not r.hardware:
         if not r.candidates:
             return _no_match(scope, r.years_held)
@@ -552,7 +557,7 @@ def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
     top = [p for p in papers if (p.extra["published"] >= cut if r.dated else p.extra["published"] <= cut)]
     where = ", ".join(sorted({p.venue for p in papers if p.venue}))
     undated = r.candidates - len(papers)
-    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    scope = _scope(r)
     which = "newest" if r.dated else "oldest"
     head = (f"Only {len(papers)} of the {r.candidates} papers {scope} record a publication date ({where}); "
             f"{undated} record only their year. The {which} of them:" if undated else
@@ -568,7 +573,7 @@ def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
 def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
     """The papers whose records list the most (or fewest) authors or institutions, ties at the cut included."""
     group, fewest = r.record_most
-    scope = r.parsed.filters.describe() if r.parsed.filters else "in the collection"
+    scope = _scope(r)
     if not r.ranked:
         return _no_match(scope, r.years_held) if r.parsed.filters else Answer(
             text=f"{REFUSAL_HEAD} no record {scope} lists its {group}.", refused=True)
