@@ -835,7 +835,7 @@ class PaperSearch:
             return Retrieval(parsed, [ScoredPaper(p, float(size[p.id])) for p in ordered], len(pool),
                              record_most=most, note=note, years_held=held)
         # "what are the main topics at MLSys 2026?": the papers in groups, each named by its titles' words
-        if asks_themes(text, words) and not seeds and not ranking and not ids and not self.named_papers(text):
+        if asks_themes(shaped, words) and not seeds and not ranking and not ids and not self.named_papers(text):
             grouped = self.grouped(parsed, pool, note)
             grouped.years_held = held
             return grouped

@@ -574,6 +574,7 @@ def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     assert not newest.refused and newest.text.startswith(f"Only {len(dated)} of the {len(answerer.papers)} papers")
     assert dated[newest.cited_ids[0]] == max(dated.values()) and len(newest.cited_ids) >= 5  # ties at the fifth kept
     assert all(dated[pid] >= max(dated[q] for q in dated if q not in newest.cited_ids) for pid in newest.cited_ids)
+    assert answerer.ask("whats the newest paper").cited_ids == newest.cited_ids  # "whats" is no topic word
     oldest = answerer.ask("what's the oldest paper in the collection?")
     assert all(dated[pid] <= min(dated[q] for q in dated if q not in oldest.cited_ids) for pid in oldest.cited_ids)
     # a venue whose records give no date is still refused
