@@ -806,6 +806,12 @@ class PaperSearch:
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
         # "papers from 2024": the answer says which years the collection holds
         held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
+        if excluded and not words and not seeds and not ranking:
+            # "MLSys papers not about LLMs" asks nothing else: every paper whose title does not name it
+            ruled_out = self.concepts(excluded)
+            pool = [p for p in pool if not any(c <= self.title_stems(p.title) for c in ruled_out)]
+            parsed.shape = "metadata"
+            note = _also(note, f"Judged by their titles: those not naming {' or '.join(excluded)}.")
         # "what is the newest paper?": the papers whose record has a date (the arXiv digest's), by it
         if only and what == DATES_UNRECORDED and (dated := [p for p in pool if p.extra.get("published")]):
             newest = not re.search(r"\b(earliest|oldest)\b", text, re.I)

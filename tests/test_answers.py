@@ -382,6 +382,14 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert any(moe.search(c.title) for c in answerer.ask("papers about MoE training").citations)
     answer = answerer.ask("papers about training but not MoE")
     assert len(answer.citations) >= 5 and not [c.title for c in answer.citations if moe.search(c.title)]
+    # ruling a topic out and asking nothing else: every paper whose title does not name it ("MLSys papers not
+    # about LLMs" listed all 135; "papers that are not about LLMs" was refused)
+    llm = re.compile(r"\bLLMs?\b|large language models?", re.I)
+    expected = {p.id for p in answerer.papers if p.venue == "MLSys 2026" and not llm.search(p.title)}
+    answer = answerer.ask("MLSys papers not about LLMs")
+    assert set(answer.cited_ids) == expected and answer.text.startswith("Judged by their titles")
+    assert set(answerer.ask("papers that are not about LLMs").cited_ids) == {
+        p.id for p in answerer.papers if not llm.search(p.title)}
 
 
 def _author_papers(answerer, name: str) -> set[str]:
