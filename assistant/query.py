@@ -151,7 +151,10 @@ CODE_CUES = re.compile(r"\b(code|source code|implementations?|github|repos?|repo
                        r"\bopen[- ]source\b(?!\s+[a-z])", re.I)  # not "open-source models"
 # ...and asks whether it is available ("which KV cache papers release code?"), not about code ("code generation")
 _CODE_AVAILABLE = re.compile(r"\b(releas\w*|available|availability|open[- ]sourc\w*|github|repos?|repositor(y|ies)|"
-                             r"publicly|public|shares?|shared|publish\w*)\b", re.I)
+                             r"publicly|public|shares?|shared|publish\w*)\b|"
+                             # "papers with code", not "with code generation"
+                             r"\b(with|have|has) (their |its |the )?(source )?code\b(?!\s+(generation|completion|"
+                             r"optimi[sz]ation|models?|llms?|synthesis|review|search|agents?|changes?|editing))", re.I)
 CODE_WORDS = frozenset("""code codes source implementation implementations artifact artifacts github repo repos
 repository repositories open opensource open-source open-sourced available availability
 public publicly release released releases releasing share shared shares publish published

@@ -780,9 +780,13 @@ def test_papers_on_a_topic_that_release_code(answerer):
         paper = answerer.paper(c.paper_id)
         assert "quantiz" in (paper.title + paper.abstract).lower() and CODE_SAID.search(c.quote)
     check_honest(answer, answerer)
+    # "with code" asks it too (it searched for "code" and cited Shannonic's codec)
+    answer = answerer.ask("MoE papers with code")
+    assert "openreview:wyH60Su6G7" in answer.cited_ids and re.match(r"\d+ of the \d+ papers on this topic", answer.text)
     # code as a topic is no question of availability
-    answer = answerer.ask("which papers generate CUDA code?")
-    assert answer.citations and "code is or will be available" not in answer.text
+    for question in ["which papers generate CUDA code?", "papers with code generation"]:
+        answer = answerer.ask(question)
+        assert answer.citations and "code is or will be available" not in answer.text, question
 
 
 def test_how_many_papers_an_institution_has_or_a_venue_has_on_a_topic(answerer):
