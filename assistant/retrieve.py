@@ -50,6 +50,9 @@ _PAPER_REF = re.compile(
     r"|\b10\.\d{4,9}/[^\s,;\]\)]+", re.I)
 _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10\.\d{4}", re.I)
 
+# "what techniques does Kitty use?" asks about Kitty's own, not for a list of papers
+_ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|ideas|strategies|solutions|frameworks)\s+"
+                      r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
@@ -889,7 +892,8 @@ class PaperSearch:
         named = (self.named_papers(text) | set(ids)) - set(seeds)
         if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:
             parsed.shape = "abstract"
-        elif len(named) == 1 and parsed.shape in ("list", "describe") and not LIST_CUES.search(text) and not seeds:
+        elif len(named) == 1 and parsed.shape in ("list", "describe") and not seeds and (
+                not LIST_CUES.search(text) or _ITS_OWN.match(text)):
             # a short question about one paper: what it does ("What problem does Stream2LLM solve?"), or the
             # sentences on what else it asks ("Does Kitty use 2-bit quantization?", "Which GPU does X target?")
             own = self.title_stems(self.title_names.get(next(iter(named)), ""))

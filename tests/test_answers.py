@@ -1306,6 +1306,12 @@ def test_a_question_asking_for_approaches_or_the_state_of_the_art_lists_papers(a
     check_honest(answer, answerer)
 
 
+def test_the_techniques_one_named_paper_uses_are_that_papers_answer(answerer):
+    # "what techniques does Kitty use?" became a one-item list ("1 paper:") once "which techniques" made lists
+    answer = answerer.ask("What techniques does Kitty use?")
+    assert answer.cited_ids == ["openreview:r3mQiuYKIN"] and answer.text.startswith("**Kitty: ")
+
+
 @pytest.mark.parametrize("question, words", [
     ("summarize the CAIS 2026 papers on agents", ["agents"]),  # was read as a question about summarization
     ("please briefly describe Kitty", ["kitty"]),
