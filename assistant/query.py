@@ -130,7 +130,8 @@ def strip_greeting(text: str) -> str:
 
 
 # "what are the main topics at MLSys 2026?", "what themes does the collection cover?": the papers' topics, grouped
-THEMES_CUES = re.compile(r"\b(topics?|themes?|research (areas?|directions?)|areas?|trends?|subjects?)\b", re.I)
+THEMES_CUES = re.compile(r"\b(topics?|themes?|research (areas?|directions?)|areas?|trends?|subjects?)\b|"
+                         r"^\W*what\s+(are|were|do)\b.*\bpapers\b.*\b(about|cover)\W*$", re.I)  # "... papers about?"
 THEME_WORDS = frozenset("""main key major common popular hot top most biggest big important cover covered covers
 covering research trending recurring frequent overall general broad topic topics theme themes area areas trend
 trends subject subjects direction directions focus focused focuses summary collection corpus conference""".split())
