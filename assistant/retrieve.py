@@ -183,6 +183,7 @@ class PaperSearch:
         self.multilingual = Multilingual(multilingual_cache, self.papers, progress) if multilingual_cache else None
         self.by_id = snapshot.papers
         self.row = {p.id: i for i, p in enumerate(self.papers)}
+        self._heads: dict[str, dict[str, float]] = {}  # acronym -> the words written after it (``acronym_head``)
         self.sentences = Sentences(snapshot.papers)
         self.chunk_count = snapshot.collection.count()
         self.dense_depth = 200  # chunks fetched from Chroma per question
@@ -1050,8 +1051,27 @@ class PaperSearch:
         """The words of a question besides its glossary acronyms, their long forms and effect words:
         "training" in "MoE training", nothing in "which papers reduce TTFT?"."""
         covered = {_stem(t) for w in words for long in self.glossary.get(w.lower(), [])[:3] for t in tokenize(long)}
+        # "KV cache": the word the papers write after the acronym is the acronym's own term, not a narrowing
+        covered |= {_stem(b) for a, b in zip(words, words[1:]) if a.lower() in self.glossary
+                    and self.acronym_head(a).get(_stem(b), 0.0) >= 0.5}
         return [w for w in words if w.lower() not in self.glossary and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w)]
+
+    def acronym_head(self, acronym: str) -> dict[str, float]:
+        """The words the papers write right after a glossary acronym, each with the share of the acronym's papers
+        writing it ("KV": {"cache": 0.96, ...}); counted once per acronym."""
+        key = acronym.lower()
+        if key not in self._heads:
+            after = re.compile(rf"\b{re.escape(key)}s?\b(?:[\s-]+([a-z]+))?", re.I)
+            using, counts = 0, defaultdict(int)
+            for p in self.papers:
+                found = after.findall(f"{p.title}. {p.abstract}")
+                if found:
+                    using += 1
+                    for stem in {_stem(w.lower()) for w in found if w}:
+                        counts[stem] += 1
+            self._heads[key] = {w: n / using for w, n in counts.items()}
+        return self._heads[key]
 
     def topic_concepts(self, words: list[str], offered: set[str],
                        fewest: int = 2) -> list[tuple[list[list[int]], float]]:

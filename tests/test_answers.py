@@ -176,6 +176,7 @@ def test_an_institution_opening_a_topic_question_is_a_filter(answerer):
     assert not answer.text.startswith(f"{len(answer.citations)} papers (from") and len(answer.citations) >= 3
 
 
+
 def test_single_author_papers(answerer):
     answer = answerer.ask("single-author papers")
     assert answer.citations
@@ -328,6 +329,19 @@ def test_an_acronym_narrowed_by_another_word_cites_only_the_papers_ranked_near_t
     assert set(answer.cited_ids) <= users
     assert "openreview:yyDbI3HXco" not in answer.cited_ids  # layered prefill: MoE serving, not training
     assert len(answerer.ask("which papers reduce TTFT?").citations) >= 8  # the bare acronym keeps them all
+
+
+def test_the_word_the_papers_write_after_an_acronym_is_its_term_not_a_narrowing(answerer):
+    # "KV cache": nearly every paper using "KV" writes "KV cache", so "cache" narrows nothing; it did, and
+    # "papers from Microsoft about KV cache" cited Kitty alone of Microsoft's three papers on the KV cache
+    search = answerer._searcher()
+    assert search.acronym_head("KV")["cach"] > 0.9 and search.acronym_head("MoE").get("train", 0) < 0.5
+    assert search.qualifiers(["kv", "cache"]) == [] and search.qualifiers(["compress", "kv", "cache"]) == ["compress"]
+    microsoft = _institution_papers(answerer, "Microsoft")
+    on_kv = {p.id for p in answerer.papers if p.id in microsoft and re.search(r"\bKV\b", p.abstract)}
+    assert len(on_kv) >= 3
+    answer = answerer.ask("papers from Microsoft about KV cache")
+    assert set(answer.cited_ids) == on_kv
 
 
 def test_function_words_carry_no_topic():
