@@ -542,9 +542,13 @@ class PaperSearch:
         surface = text[start:end]
         if not all(w[:1].isupper() for w in surface.split()):
             return None
-        if re.match(r"[\s-]+[A-Z]", text[end:]):  # part of a longer name: "the Berkeley Packet Filter"
+        # part of a longer name: "the Berkeley Packet Filter" (but "Berkeley KV cache papers": a glossary acronym)
+        after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])
+        if after and not (sum(c.isupper() for c in after.group(1)) > 1 and after.group(1).lower() in self.glossary):
             return None
-        if cued and not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])):
+        # named with a cue: "from Berkeley", "Berkeley's papers", or opening "Berkeley serving papers"
+        if cued and not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])
+                         or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))):
             return None
         if " " not in key and len(key) >= 3:
             used = self._papers_with(key)

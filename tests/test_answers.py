@@ -174,7 +174,13 @@ def test_an_institution_opening_a_topic_question_is_a_filter(answerer):
     # a name the papers' text uses more than their records list is the topic: PyTorch (1 paper lists it)
     answer = answerer.ask("PyTorch compiler papers")
     assert not answer.text.startswith(f"{len(answer.citations)} papers (from") and len(answer.citations) >= 3
-
+    # a part of institutions' names opening the question is one too: "Berkeley serving papers" was refused,
+    # "Berkeley KV cache papers" (an acronym after the name read as a longer name) listed KV papers from anywhere
+    berkeley = {p.id for p in answerer.papers if any("Berkeley" in i for i in p.institutions)}
+    for question in ["Berkeley serving papers", "Berkeley KV cache papers"]:
+        answer = answerer.ask(question)
+        assert answer.citations and set(answer.cited_ids) <= berkeley, question
+        assert "(from Lawrence Berkeley National Laboratory or University of California, Berkeley)" in answer.text
 
 
 def test_single_author_papers(answerer):
