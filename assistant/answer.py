@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .clean import institution_aliases
+from .clean import institution_aliases, title_name
 from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, MEASURES, ONE_SENTENCE, STOPWORDS,
                     non_latin_share, singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
@@ -42,8 +42,8 @@ def _words(paper: Paper) -> set[str]:
 
 
 def _title_name(title: str) -> str:
-    """The lower-cased part of a title before its colon ("kitty" of "Kitty: Accurate ..."), else ""."""
-    return re.split(r"[:：]", title, 1)[0].strip().lower() if ":" in title else ""
+    """The lower-cased name a title opens with ("kitty" of "Kitty: Accurate ..."), else ""."""
+    return title_name(title).lower()
 
 
 # "What GPU was used in the Kitty paper?": a question for a kind of thing its text may not name at all; the

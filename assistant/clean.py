@@ -118,11 +118,21 @@ def _latex_body(s: str, system_name: str) -> str:
     return s.replace("{", "").replace("}", "").replace("\x01", "{").replace("\x02", "}")
 
 
+# a title's name: the part before ':' or a spaced dash ("Kitty: Accurate ...", "ExecuTorch - A Unified ...")
+_TITLE_NAME = re.compile(r"\s*([^:：–—]{2,40}?)\s*(?:[:：]|\s[-–—]\s)")
+
+
+def title_name(title: str) -> str:
+    """The name a title opens with before ':' or ' - ' ("ExecuTorch"), else ""."""
+    m = _TITLE_NAME.match(title or "")
+    return m.group(1).strip() if m else ""
+
+
 def system_name_from(title: str, abstract: str = "") -> str:
     """The system a paper presents: the title's short prefix before ':' or ' - ', else "we present X"."""
-    m = re.match(r"\s*([^:–—]{2,40}?)\s*(?::|\s[-–—]\s)", title or "")
-    if m and len(m.group(1).split()) <= 3 and "\\" not in m.group(1):
-        return m.group(1).strip()
+    name = title_name(title)
+    if name and len(name.split()) <= 3 and "\\" not in name:
+        return name
     m = re.search(r"\b(?:present|propose|introduce|develop|design|build)s?\b(?:[\s,]+[\w-]+){0,4}?[\s,]+"
                   r"([A-Z][\w-]*[A-Z0-9][\w-]*)", abstract or "")
     return m.group(1) if m else ""

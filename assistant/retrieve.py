@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunks import split_sentences
-from .clean import generic_name
+from .clean import generic_name, title_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
@@ -223,7 +223,7 @@ class PaperSearch:
         self.title_names = {}
         self.name_papers: dict[str, list[str]] = defaultdict(list)
         for p in self.papers:
-            name = re.split(r"[:：]", p.title, 1)[0].strip() if ":" in p.title else ""
+            name = title_name(p.title)
             if name and 3 <= len(name) <= 40 and len(name.split()) <= 4:
                 self.title_names[p.id] = name
                 self.name_papers[name.lower()].append(p.id)

@@ -520,6 +520,19 @@ def test_a_short_question_about_one_named_paper_describes_it(answerer):
         assert answer.cited_ids == [stream] and not re.match(r"\d+ papers?:", answer.text), question
 
 
+def test_a_paper_named_before_a_dash_in_its_title_is_named_as_one_before_a_colon(answerer):
+    from assistant.clean import title_name
+
+    assert title_name("ExecuTorch - A Unified PyTorch Solution") == "ExecuTorch" == title_name("ExecuTorch: A Unified")
+    assert title_name("Dataflow Is All You Need") == "" and title_name("Pre-training on TPU-v5 pods") == ""
+    # "ExecuTorch - A Unified ..." had no name: "summarize the ExecuTorch paper" answered "1 paper:" with one line
+    executorch = _titled(answerer, "ExecuTorch - ")
+    for question in ["summarize the ExecuTorch paper", "overview of ExecuTorch"]:
+        answer = answerer.ask(question)
+        assert answer.cited_ids == [executorch] and not re.match(r"\d+ papers?:", answer.text), question
+        assert len(split_sentences(answer.citations[0].quote)) >= 2, question  # what it does, not one line
+
+
 def test_a_question_about_one_named_paper_quotes_what_it_asks(answerer):
     kitty = answerer.ask("Does Kitty use 2-bit quantization?")  # had given the paper's problem statement
     assert kitty.cited_ids == [_titled(answerer, "Kitty:")] and "2-bit" in kitty.citations[0].quote
