@@ -236,6 +236,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _hardware_answer(r, sentences)
     if r.dated is not None:  # "what is the newest paper?": of the papers whose record has a date
         return _dated_answer(r, sentences)
+    if (asked := record_fields_paper(r)) is not None:  # "what is the link to BatchLLM?"
+        return _fields_answer(asked, r.parsed.fields, sentences)
     if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it
         return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
                            "(each paper has its title, abstract, authors, institutions, venue and year).",
@@ -648,6 +650,36 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
         lines.append(f"({more}.)")
     citations = [_record_citation(p, sentences) for p in cited.values()]
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def record_fields_paper(r: Retrieval) -> Paper | None:
+    """The one paper a question names and asks the link, venue or date of ("when was Kitty published?"), if it
+    does ("who wrote Kitty?" alone is answered with what it does, as other questions about it are)."""
+    if not set(r.parsed.fields) - {"authors"} or r.parsed.shape == "list":
+        return None
+    by_name = [sp for sp in r.ranked if sp.name_match]
+    return by_name[0].paper if len(by_name) == 1 and by_name[0] is r.ranked[0] else None
+
+
+def _fields_answer(p: Paper, fields: tuple[str, ...], sentences) -> Answer:
+    """The authors, link, venue or date of one named paper, as its record gives them."""
+    lines = [f"**{p.title}** [{p.id}]"]
+    for field_name in fields:
+        if field_name == "authors":
+            lines.append(f"- Authors: {', '.join(p.authors) or 'its record lists none'}")
+            if p.institutions:
+                lines.append(f"- Institutions: {'; '.join(p.institutions)}")
+        elif field_name == "link":
+            lines.append(f"- Link: {p.url}" if p.url else "- Link: its record holds none")
+        elif field_name == "venue":
+            lines.append(f"- Venue: {p.venue}" + (" (a preprint, not a conference paper)" if p.venue == "arXiv" else ""))
+        elif (date := (p.extra or {}).get("published")):
+            lines.append(f"- Published: {date} ({p.venue})")
+        else:
+            lines.append(f"- Year: {p.year} ({p.venue}); its record holds the year, not a date" if p.year
+                         else f"- Date: its record holds none ({p.venue})")
+    citation = _record_citation(p, sentences)
+    return Answer(text="\n".join(lines) + "\n" + _sources([citation]), citations=[citation])
 
 
 def _record_citation(p: Paper, sentences) -> Citation:

@@ -124,14 +124,15 @@ class Assistant:
 
     def _use_llm(self, llm: bool | None, retrieval, answer: Answer) -> bool:
         """LLM only when asked for (or configured) and useful: exact metadata lists, counts per institution or
-        author, yes-or-no answers from a paper's record, and refusals stay grounded."""
+        author, yes-or-no answers and fields (link, venue, date) from a paper's record, and refusals stay grounded."""
+        from .answer import record_fields_paper
         from .errors import ConfigError
 
         use = self.settings.llm_configured if llm is None else llm
         if use and not self.settings.llm_configured:
             raise ConfigError("No LLM server is configured: set ASSISTANT_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1)")
         grounded = (retrieval.parsed.shape in ("metadata", "check", "themes") or retrieval.parsed.ranking
-                    or answer.refused)
+                    or answer.refused or record_fields_paper(retrieval) is not None)
         return bool(use) and not grounded
 
     def _candidates(self, search, retrieval, k: int | None):

@@ -580,11 +580,31 @@ class ParsedQuestion:
     superlative: str = ""  # the measure it asks the largest of: "speedup", "reduction"... (superlative_of)
     wanted: int | None = None  # how many papers it asks for ("3 papers", "all papers"), if it says
     at_least: tuple[str, float] | None = None  # the bar it sets on a stated number: ("speedup", 10.0) (at_least_of)
+    fields: tuple[str, ...] = ()  # the record fields it asks of a named paper: "authors", "link", "venue", "date"
 
     @property
     def asks_who(self) -> bool:
         """The question asks who wrote papers or where they appeared ("Who wrote Stream2LLM?")."""
         return bool(WHO_CUES.search(self.text))
+
+
+# "what is the link to the BatchLLM paper?", "which venue is Kitty from?", "when was Kitty published?": a field
+# of one named paper's record (see ``record_fields``)
+RECORD_FIELDS = (
+    ("authors", re.compile(r"\b(who|whom|whose|authors?|wrote|written by)\b", re.I)),  # (asked with another)
+    ("link", re.compile(r"\b(links?|urls?|pdfs?|download\w*|web ?page)\b|"
+                        r"\bwhere (can|do|could|would|should|might) (i|you|we|one) (find|read|get|access|see)\b", re.I)),
+    ("venue", re.compile(r"\b(what|which) (venue|conference|workshop|proceedings)\b|\bvenue\b|"
+                         r"\bwhere\b.*\b(published|presented|appear\w*|accepted)\b|\bpublished (in|at)\b", re.I)),
+    ("date", re.compile(r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released|posted|out)\b|"
+                        r"\b(what|which) (year|date|month)\b|\bpublication (date|year)\b|\bhow (old|recent)\b",
+                        re.I)),
+)
+
+
+def record_fields(text: str) -> tuple[str, ...]:
+    """The record fields a question asks of a paper: "authors", "link", "venue", "date" (in that order), or ()."""
+    return tuple(name for name, pattern in RECORD_FIELDS if pattern.search(text))
 
 
 _STATE_OF_ART = re.compile(r"\b(state[- ]of[- ]the[- ]art|sota)\b", re.I)  # what is best on a topic, not a topic

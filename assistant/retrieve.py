@@ -23,7 +23,7 @@ from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, comparison_parts,
                     content_words, definition_term, foreign_language, question_alternatives, question_shape,
-                    ranking_of, requested_count, singular, split_negated, strip_collection, strip_greeting,
+                    ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
@@ -770,6 +770,7 @@ class PaperSearch:
             shape = "list"
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
                                 ranking, top, superlative_of(text), wanted, at_least_of(text))
+        parsed.fields = record_fields(text)
         if shape == "list" and not wanted and COUNT_CUES.search(text):  # "how many papers are on X?": all of them
             parsed.wanted = ALL_PAPERS
             k = max(k, ALL_PAPERS)
