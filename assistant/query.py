@@ -514,6 +514,9 @@ class Filters:
     years: list[int] = field(default_factory=list)
     single_author: bool = False
     single_institution: bool = False  # "papers from a single institution"
+    # "papers with more than 10 authors", "from at least 3 institutions": (fewest, most) the record lists, None: any
+    author_count: tuple[int, int | None] | None = None
+    institution_count: tuple[int, int | None] | None = None
     every_author: bool = False  # "co-authored by Tri Dao and Ion Stoica": papers with all of ``authors``
     every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
     # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
@@ -523,7 +526,7 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.venues or self.institutions or self.authors or self.years or self.single_author
-                    or self.single_institution
+                    or self.single_institution or self.author_count or self.institution_count
                     or self.not_venues or self.not_institutions or self.not_authors)
 
     def describe(self) -> str:
@@ -547,6 +550,9 @@ class Filters:
             parts.append("with a single author")
         if self.single_institution:
             parts.append("from a single institution")
+        for bounds, group in ((self.author_count, "authors"), (self.institution_count, "institutions")):
+            if bounds:
+                parts.append(f"with {_bounds_text(bounds)} {group}")
         if self.not_institutions:
             parts.append("not from " + " or ".join(self.not_institutions))
         if self.not_authors:
@@ -554,6 +560,52 @@ class Filters:
         if self.not_venues:
             parts.append("not at " + " or ".join(self.not_venues))
         return ", ".join(parts)
+
+
+def _bounds_text(bounds: tuple[int, int | None]) -> str:
+    lo, hi = bounds
+    if hi is None:
+        return f"{lo} or more"
+    if lo == hi:
+        return f"exactly {lo}"
+    return f"at most {hi}" if lo <= 1 else f"{lo} to {hi}"
+
+
+# "papers with more than 10 authors", "fewer than three institutions", "between 5 and 8 authors", "20+ authors"
+_N = r"(\d{1,3}|" + "|".join(w for w in ("one two three four five six seven eight nine ten eleven twelve fifteen "
+                                         "twenty").split()) + r")"
+_N_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_N_WORDS.update(fifteen=15, twenty=20)
+_GROUP = r"\s+(?:different\s+|distinct\s+)?(authors?|co-?authors?|institutions?|affiliations?|organi[sz]ations?)\b"
+_COUNT_BOUNDS = [
+    (re.compile(r"\bbetween\s+" + _N + r"\s+and\s+" + _N + _GROUP, re.I), lambda a, b: (a, b)),
+    (re.compile(r"\b(?:more than|over|above|greater than)\s+" + _N + _GROUP, re.I), lambda a: (a + 1, None)),
+    (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s+" + _N + _GROUP, re.I), lambda a: (a, None)),
+    (re.compile(r"\b" + _N + r"\s*(?:\+|or more)" + _GROUP, re.I), lambda a: (a, None)),
+    (re.compile(r"\b(?:fewer than|less than|under|below)\s+" + _N + _GROUP, re.I), lambda a: (1, a - 1)),
+    (re.compile(r"\b(?:at most|no more than|up to|a maximum of)\s+" + _N + _GROUP, re.I), lambda a: (1, a)),
+    (re.compile(r"\b" + _N + r"\s+or (?:fewer|less)" + _GROUP, re.I), lambda a: (1, a)),
+    (re.compile(r"\b(?:exactly|with|having|have|has|by)\s+" + _N + _GROUP, re.I), lambda a: (a, a)),
+]
+
+
+def count_bounds(text: str) -> list[tuple[str, tuple[int, int | None], tuple[int, int]]]:
+    """The bounds a question sets on how many authors or institutions a paper's record lists: each as
+    ("authors" | "institutions", (fewest, most or None), span of the words); "with 2 authors" is exactly 2."""
+    out, taken = [], []
+    for pattern, bounds in _COUNT_BOUNDS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            *numbers, group = m.groups()
+            values = [_N_WORDS.get(n.lower()) if not n.isdigit() else int(n) for n in numbers]
+            lo, hi = bounds(*values)
+            if hi is not None and hi < lo:
+                continue
+            kind = "authors" if "author" in group.lower() else "institutions"
+            out.append((kind, (max(lo, 0), hi), m.span()))
+            taken.append(m.span())
+    return out
 
 
 def _names(names: list[str], joiner: str) -> str:

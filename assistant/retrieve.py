@@ -18,7 +18,7 @@ from .chunks import split_sentences
 from .clean import generic_name, title_name
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
+from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, comparison_parts,
@@ -354,10 +354,12 @@ class PaperSearch:
                 author_rows[a].append(i)
         as_arrays = lambda rows: {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}  # noqa: E731
         self._venue_rows, self._year_rows, self._author_rows = map(as_arrays, (venue_rows, year_rows, author_rows))
-        self._single_institution = np.fromiter((len({i for i in p.institutions if i}) == 1 for p in self.papers),
-                                               dtype=bool, count=len(self.papers))
-        self._single_author = np.fromiter((len([a for a in p.authors if a]) == 1 for p in self.papers),
-                                          dtype=bool, count=len(self.papers))
+        self._institution_counts = np.fromiter((len({i for i in p.institutions if i}) for p in self.papers),
+                                               dtype=np.int64, count=len(self.papers))
+        self._author_counts = np.fromiter((len({a for a in p.authors if a}) for p in self.papers),
+                                          dtype=np.int64, count=len(self.papers))
+        self._single_institution = self._institution_counts == 1
+        self._single_author = self._author_counts == 1
         self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
             self.author_keys.setdefault(_no_initials(key), full)
@@ -512,6 +514,10 @@ class PaperSearch:
         if one_place:  # "papers from a single institution"
             found.single_institution = True
             spans.append(one_place.span())
+        for group, bounds, span in count_bounds(text):  # "papers with more than 10 authors"
+            if free(*span):
+                setattr(found, "author_count" if group == "authors" else "institution_count", bounds)
+                spans.append(span)
         for m in re.finditer(r"\b(19|20)\d{2}\b", text):
             if free(m.start(), m.end()) and (int(m.group(0)) in self.years or _YEAR_CUE.search(text[:m.start()])):
                 found.years.append(int(m.group(0)))
@@ -616,6 +622,11 @@ class PaperSearch:
             mask &= self._single_author
         if filters.single_institution:
             mask &= self._single_institution
+        for bounds, counts in ((filters.author_count, self._author_counts),
+                               (filters.institution_count, self._institution_counts)):
+            if bounds:  # (a record listing none is not one listing few: CAIS's notes name no authors)
+                lo, hi = bounds
+                mask &= (counts >= max(lo, 1)) & (counts <= (hi if hi is not None else counts.max(initial=0)))
         for name in filters.not_institutions:
             mask &= ~self.ids_mask(self.institution_papers(name))
         if filters.not_venues:
@@ -1360,6 +1371,8 @@ def _merge(given: Filters, read: Filters) -> Filters:
         years=given.years or read.years,
         single_author=given.single_author or read.single_author,
         single_institution=given.single_institution or read.single_institution,
+        author_count=given.author_count or read.author_count,
+        institution_count=given.institution_count or read.institution_count,
         every_author=read.every_author if not given.authors else given.every_author,
         every_institution=read.every_institution if not given.institutions else given.every_institution,
         not_venues=given.not_venues or read.not_venues,

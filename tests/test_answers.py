@@ -183,6 +183,28 @@ def test_an_institution_opening_a_topic_question_is_a_filter(answerer):
         assert "(from Lawrence Berkeley National Laboratory or University of California, Berkeley)" in answer.text
 
 
+def test_bounds_on_the_number_of_authors_or_institutions_are_filters(answerer):
+    from assistant.query import count_bounds
+
+    assert count_bounds("papers with more than 10 authors") == [("authors", (11, None), (12, 32))]
+    assert [b for _, b, _ in count_bounds("fewer than three institutions")] == [(1, 2)]
+    assert count_bounds("give me 3 papers on MoE") == []  # a number of papers is not a bound on a record
+    named = lambda p: len(set(a for a in p.authors if a))  # noqa: E731
+    # "papers with more than 10 authors" had listed 2 papers on authorship, the first with 2 authors
+    many = {p.id for p in answerer.papers if named(p) > 10}
+    answer = answerer.ask("papers with more than 10 authors")
+    assert answer.text.startswith(f"{len(many)} papers with 11 or more authors")
+    assert set(answer.cited_ids) == many  # every one, as metadata answers are complete
+    few = {p.id for p in answerer.papers if 1 <= named(p) <= 2}  # (a record naming no author is not a small team)
+    answer = answerer.ask("papers with fewer than 3 authors")
+    assert answer.text.startswith(f"{len(few)} papers with at most 2 authors") and set(answer.cited_ids) <= few
+    institutions = {p.id for p in answerer.papers if len(set(p.institutions)) >= 5}
+    assert answerer.ask("papers from more than 4 institutions").text.startswith(
+        f"{len(institutions)} papers with 5 or more institutions")
+    topic = answerer.ask("MoE papers with more than 8 authors")  # with a topic: its papers that also qualify
+    assert topic.citations and all(named(answerer.paper(pid)) > 8 for pid in topic.cited_ids)
+
+
 def test_single_author_papers(answerer):
     answer = answerer.ask("single-author papers")
     assert answer.citations
