@@ -1334,7 +1334,9 @@ def test_an_llm_answer_keeps_the_note_on_how_the_question_was_read(real_index):
     assert "[openreview:kMeqqPBjSl]" in answer.text and answer.cited_ids == ["openreview:kMeqqPBjSl"]
 
 
-def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_index):
+def _ask_with_llm(real_index, reply: str, question: str):
+    """``question`` asked with an LLM configured (a fake server on loopback that replies ``reply``): the answer
+    and the chat requests the server received."""
     from dataclasses import replace
 
     from fake_openai import FakeOpenAI
@@ -1343,12 +1345,17 @@ def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_inde
 
     fake = FakeOpenAI().start()
     try:
-        fake.add("Yes, it is from Berkeley [openreview:FuRo7Ur5Ib].")  # what a model might wrongly say
+        fake.add(reply)
         settings = replace(real_index, llm_base_url=fake.base_url)
-        answer = Assistant(settings, build_if_missing=False).load().ask("Is Stream2LLM from Berkeley?", llm=True)
+        return Assistant(settings, build_if_missing=False).load().ask(question, llm=True), fake.chat_requests
     finally:
         fake.stop()
-    assert not fake.chat_requests, "a fact of the record is not the model's to say"
+
+
+def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_index):
+    answer, requests = _ask_with_llm(real_index, "Yes, it is from Berkeley [openreview:FuRo7Ur5Ib].",  # a wrong reply
+                                     "Is Stream2LLM from Berkeley?")
+    assert not requests, "a fact of the record is not the model's to say"
     assert answer.text.startswith("No: ") and answer.cited_ids == ["openreview:FuRo7Ur5Ib"]
 
 
@@ -1374,20 +1381,9 @@ def test_the_link_venue_or_date_of_a_named_paper_come_from_its_record(answerer):
 
 
 def test_the_record_fields_of_a_paper_stay_grounded_with_an_llm(real_index):
-    from dataclasses import replace
-
-    from fake_openai import FakeOpenAI
-
-    from assistant import Assistant
-
-    fake = FakeOpenAI().start()
-    try:
-        fake.add("Kitty appeared at NeurIPS 2024 [openreview:r3mQiuYKIN].")  # what a model might wrongly say
-        settings = replace(real_index, llm_base_url=fake.base_url)
-        answer = Assistant(settings, build_if_missing=False).load().ask("when was Kitty published?", llm=True)
-    finally:
-        fake.stop()
-    assert not fake.chat_requests, "a fact of the record is not the model's to say"
+    answer, requests = _ask_with_llm(real_index, "Kitty appeared at NeurIPS 2024 [openreview:r3mQiuYKIN].",
+                                     "when was Kitty published?")
+    assert not requests, "a fact of the record is not the model's to say"
     assert "NeurIPS" not in answer.text and "- Year: 2026 (MLSys 2026)" in answer.text
 
 
