@@ -572,10 +572,9 @@ def _bounds_text(bounds: tuple[int, int | None]) -> str:
 
 
 # "papers with more than 10 authors", "fewer than three institutions", "between 5 and 8 authors", "20+ authors"
-_N = r"(\d{1,3}|" + "|".join(w for w in ("one two three four five six seven eight nine ten eleven twelve fifteen "
-                                         "twenty").split()) + r")"
 _N_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _N_WORDS.update(fifteen=15, twenty=20)
+_N = r"(\d{1,3}|" + "|".join(w for w in _N_WORDS if w != "zero") + r")"
 _GROUP = r"\s+(?:different\s+|distinct\s+)?(authors?|co-?authors?|institutions?|affiliations?|organi[sz]ations?)\b"
 _COUNT_BOUNDS = [
     (re.compile(r"\bbetween\s+" + _N + r"\s+and\s+" + _N + _GROUP, re.I), lambda a, b: (a, b)),
@@ -603,7 +602,7 @@ def count_bounds(text: str) -> list[tuple[str, tuple[int, int | None], tuple[int
             if hi is not None and hi < lo:
                 continue
             kind = "authors" if "author" in group.lower() else "institutions"
-            out.append((kind, (max(lo, 0), hi), m.span()))
+            out.append((kind, (lo, hi), m.span()))
             taken.append(m.span())
     return out
 

@@ -626,7 +626,9 @@ class PaperSearch:
                                (filters.institution_count, self._institution_counts)):
             if bounds:  # (a record listing none is not one listing few: CAIS's notes name no authors)
                 lo, hi = bounds
-                mask &= (counts >= max(lo, 1)) & (counts <= (hi if hi is not None else counts.max(initial=0)))
+                mask &= counts >= max(lo, 1)
+                if hi is not None:
+                    mask &= counts <= hi
         for name in filters.not_institutions:
             mask &= ~self.ids_mask(self.institution_papers(name))
         if filters.not_venues:
@@ -1075,12 +1077,13 @@ class PaperSearch:
 
     def acronym_head(self, acronym: str) -> dict[str, float]:
         """The words the papers write right after a glossary acronym, each with the share of the acronym's papers
-        writing it ("KV": {"cache": 0.96, ...}); counted once per acronym."""
+        writing it ("KV": {"cache": 0.96, ...}); counted once per acronym, over the papers using it only."""
         key = acronym.lower()
         if key not in self._heads:
             after = re.compile(rf"\b{re.escape(key)}s?\b(?:[\s-]+([a-z]+))?", re.I)
             using, counts = 0, defaultdict(int)
-            for p in self.papers:
+            for i in np.flatnonzero(self._papers_with(key) | self._papers_with(key + "s")):
+                p = self.papers[i]
                 found = after.findall(f"{p.title}. {p.abstract}")
                 if found:
                     using += 1
