@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
-from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, MEASURES, ONE_SENTENCE, STOPWORDS,
-                    non_latin_share, singular)
+from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, MEASURES, ONE_SENTENCE, OVERVIEW_CUES,
+                    STOPWORDS, WHAT_THEY_DO, non_latin_share, singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -281,6 +281,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
     if shape == "list":
         chosen = _list_choice(r, k, t)
+        if len(chosen) == 1 and OVERVIEW_CUES.match(r.parsed.text) and not r.code_too:
+            shape = "describe"  # "explain layered prefill": the one paper on it, described, not a list of one
     elif r.compared:
         chosen = r.ranked
     else:
@@ -460,7 +462,13 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     lines = [head + ":"]
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}
+    does = bool(WHAT_THEY_DO.search(r.parsed.text))
     for p in papers:
+        if does:  # "what do the LinkedIn papers do?": who, and the sentence saying what each does
+            quote = describe_sentences(p, sentences.get(p.id, []), one=True)[0]
+            citations.append(_citation(ScoredPaper(p, 1.0), quote))
+            lines.append(f"- **{p.title}** ({_who(p, wanted)}): {quote} [{p.id}]")
+            continue
         lines.append(f"- **{p.title}** ({_who(p, wanted)}) [{p.id}]")
         citations.append(_record_citation(p, sentences))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)

@@ -126,7 +126,8 @@ def test_each_line_of_an_institution_list_shows_the_institution_asked_for(answer
     lines = [line for line in answerer.ask(question).text.splitlines() if line.startswith("- **")]
     assert len(lines) >= 5
     for line in lines:
-        institutions = line.rsplit(" — ", 2)[-2]
+        who = re.split(r"\)(?:: | \[)", line.split("** (", 1)[1], maxsplit=1)[0]  # a line may say what it does
+        institutions = who.rsplit(" — ", 2)[-2]
         assert shown.search(institutions), line
 
 
@@ -571,6 +572,33 @@ def test_an_overview_of_a_topic_lists_its_papers_and_of_a_paper_describes_it(ans
     kv = answerer.ask("Explain KV cache quantization")
     assert re.match(r"\d+ papers:", kv.text) and len(kv.citations) >= 2
     assert answerer.ask("tell me about Kitty").cited_ids == [_titled(answerer, "Kitty:")]
+
+
+def test_an_overview_of_a_topic_one_paper_holds_describes_that_paper(answerer):
+    # "explain layered prefill" had answered "1 paper:" and one line; one paper on it is that paper's overview
+    answer = answerer.ask("explain layered prefill")
+    assert answer.cited_ids == [_titled(answerer, "From Tokens to Layers:")]
+    assert not re.match(r"\d+ papers?:", answer.text)
+    assert len(split_sentences(answer.citations[0].quote)) >= 2  # what it addresses, proposes and shows
+    assert answer.citations[0].quote in answer.text
+    check_honest(answer, answerer)
+
+
+def test_what_an_institutions_papers_do_is_said_for_each_of_them(answerer):
+    expected = _institution_papers(answerer, "LinkedIn")
+    assert len(expected) >= 2
+    answer = answerer.ask("what do the LinkedIn papers do?")  # had listed titles and authors only
+    assert set(answer.cited_ids) == expected and answer.text.startswith(f"{len(expected)} papers from LinkedIn")
+    lines = [line for line in answer.text.splitlines() if line.startswith("- **")]
+    assert len(lines) == len(expected)
+    for c, line in zip(answer.citations, lines):
+        assert c.quote != c.title and line.endswith(f"): {c.quote} [{c.paper_id}]"), line
+    check_honest(answer, answerer)
+    # which papers are from it asks for the papers: their titles and who, a line each, as before
+    listed = answerer.ask("which papers are from LinkedIn?")
+    assert set(listed.cited_ids) == expected
+    assert all(line.endswith(") [" + c.paper_id + "]") for c, line in
+               zip(listed.citations, [x for x in listed.text.splitlines() if x.startswith("- **")]))
 
 
 @pytest.mark.parametrize("question", [
