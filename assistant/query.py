@@ -493,8 +493,9 @@ def strip_injection(text: str) -> str:
 # Searched for, they would pull in exactly the papers the question excludes.
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
                       r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from)|"
-                      # (... "training but not MoE")
-                      r"(?:but|and) not(?!\s+(?:only|just|necessarily|always|yet)\b))\b\s*([^.,;:!?()]*)", re.I)
+                      # (... "training but not MoE", "about training, not inference")
+                      r"(?:(?:but|and) |, ?)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b\s*([^.,;:!?()]*)",
+                      re.I)
 
 
 def split_negated(text: str) -> tuple[str, list[str]]:

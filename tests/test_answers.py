@@ -421,6 +421,13 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert split_negated("fast but not only on GPUs") == ("fast but not only on GPUs", [])
     assert split_negated("what hardware do the papers target besides GPUs?") == (
         "what hardware do the papers target?", ["GPUs"])
+    # ", not X" too: "about training, not inference" had cited PRISM and ReMix, whose titles say inference
+    assert split_negated("which papers are about training, not inference?") == (
+        "which papers are about training?", ["inference"])
+    assert split_negated("papers on KV cache, not only quantization") == ("papers on KV cache, not only quantization", [])
+    training = answerer.ask("which papers are about training, not inference?")
+    assert len(training.citations) >= 5 and not [c.title for c in training.citations if "inference" in c.title.lower()]
+    assert all("training" in f"{c.title} {answerer.paper(c.paper_id).abstract}".lower() for c in training.citations)
     moe = re.compile(r"\bMoEs?\b|mixture[- ]of[- ]experts", re.I)
     assert any(moe.search(c.title) for c in answerer.ask("papers about MoE training").citations)
     answer = answerer.ask("papers about training but not MoE")
