@@ -258,6 +258,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _mention_answer(r, sentences)
     if r.record_most:  # "what's the paper with the most authors?"
         return _record_most_answer(r, sentences)
+    if r.record_mean:  # "what's the average number of authors?"
+        return _record_mean_answer(r, sentences)
     if r.code is not None:  # "which papers release their code?"
         return _code_answer(r, sentences)
     if r.themes is not None:  # "what are the main topics at MLSys 2026?"
@@ -585,8 +587,7 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
     group, fewest = r.record_most
     scope = _scope(r)
     if not r.ranked:
-        return _no_match(scope, r.years_held) if r.parsed.filters else Answer(
-            text=f"{REFUSAL_HEAD} no record {scope} lists its {group}.", refused=True)
+        return _none_listed(r, group, scope)
     cut = r.ranked[min(shown, len(r.ranked)) - 1].score
     top = [sp for sp in r.ranked if (sp.score <= cut if fewest else sp.score >= cut)][:ALL_PAPERS]
     unlisted = r.candidates - len(r.ranked)
@@ -598,6 +599,41 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
         citations.append(_record_citation(sp.paper, sentences))
         lines.append(f"{i}. **{sp.paper.title}** — {n} {group if n != 1 else group[:-1]} [{sp.paper.id}]")
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _none_listed(r: Retrieval, group: str, scope: str) -> Answer:
+    """No record of the papers asked about lists ``group``: none matches the filters, or (CAIS lists no authors)
+    those that do name none."""
+    if not r.candidates:
+        return _no_match(scope, r.years_held)
+    n = r.candidates
+    return Answer(text=f"{REFUSAL_HEAD} {'none of the ' + str(n) + ' papers' if n > 1 else 'the one paper'} {scope} "
+                       f"list{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} {group} in the collection.",
+                  refused=True)
+
+
+def _record_mean_answer(r: Retrieval, sentences) -> Answer:
+    """How many authors (institutions) the records list on average, with the median and the range, citing the
+    papers at either end of it."""
+    group = r.record_mean
+    scope = _scope(r)
+    if not r.ranked:
+        return _none_listed(r, group, scope)
+    sizes = sorted(int(sp.score) for sp in r.ranked)
+    n = len(sizes)
+    median = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
+    unlisted = r.candidates - n
+    none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
+    most, fewest = r.ranked[0], r.ranked[-1]
+    count = lambda sp: f"{int(sp.score)} {group if int(sp.score) != 1 else group[:-1]}"  # noqa: E731
+    text = (f"The papers {scope} list **{sum(sizes) / n:.1f} {group}** on average (median {median:g}), over the "
+            f"{n} whose record names them{none}. The most: **{most.paper.title}** — {count(most)} [{most.paper.id}]")
+    ends = [most]
+    if fewest.paper.id != most.paper.id:
+        text += f"; the fewest: **{fewest.paper.title}** — {count(fewest)} [{fewest.paper.id}]"
+        ends.append(fewest)
+    citations = [_record_citation(sp.paper, sentences) for sp in ends]
+    return Answer(text=text + ".\n" + _sources(citations), citations=citations)
 
 
 def _record_answer(p: Paper, group: str, sentences) -> Answer:

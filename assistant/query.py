@@ -168,7 +168,12 @@ _RECORD_MOST = re.compile(r"\b(most|fewest|least|largest number of|highest numbe
                           r"lowest number of|biggest number of)\s+(authors|co-?authors|institutions|affiliations)\b",
                           re.I)
 _RECORD_WORDS = frozenset("""authors author coauthors co-authors institutions institution affiliations largest highest
-smallest lowest biggest number fewest least count""".split())
+smallest lowest biggest number fewest least count average mean median typical typically usual usually""".split())
+# "what's the average number of authors?", "how many authors does a paper have on average?"
+_RECORD_MEAN = re.compile(r"\b(average|mean|median|typical|usual)\s+(number|count|size)?\s*(of\s+)?(authors|co-?authors|"
+                          r"institutions|affiliations)\b|\bhow many (authors|co-?authors|institutions|affiliations)\b.*"
+                          r"\b(on average|typically|usually|average|per paper)\b|\b(authors|co-?authors|institutions|"
+                          r"affiliations) per paper\b", re.I)
 
 
 def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
@@ -178,6 +183,14 @@ def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
         return None
     group = "institutions" if m.group(2).lower() in ("institutions", "affiliations") else "authors"
     return group, m.group(1).lower() in ("fewest", "least", "smallest number of", "lowest number of")
+
+
+def record_mean(text: str, words: list[str]) -> str | None:
+    """ "authors" or "institutions" when the question asks how many a paper's record lists on average."""
+    m = _RECORD_MEAN.search(text)
+    if not m or not all(w in _RECORD_WORDS for w in words):
+        return None
+    return "institutions" if re.search(r"institutions|affiliations", m.group(0), re.I) else "authors"
 
 
 # "which GPUs do the papers use most?": GPU models the papers' text names, counted over the papers

@@ -21,7 +21,7 @@ from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
-                    asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, comparison_parts,
+                    asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, question_alternatives, question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
@@ -167,6 +167,7 @@ class Retrieval:
     hardware: list[tuple[str, list[Paper]]] | None = None  # "which GPUs do the papers use most?": each, its papers
     dated: bool | None = None  # "what is the newest paper?": ``ranked`` are the dated papers, newest first if True
     record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
+    record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
@@ -854,14 +855,16 @@ class PaperSearch:
                              note=note, years_held=held)
         # "what's the paper with the most authors?": the pool by the length of its records' lists
         most = record_most(text, words) if not seeds and not ids else None
-        if most:
-            group, fewest = most
+        # "what's the average number of authors?": the same sizes, summarised
+        mean = record_mean(text, words) if not seeds and not ids and not most else None
+        if most or mean:
+            group, fewest = most or (mean, False)
             size = {p.id: len({n for n in (p.authors if group == "authors" else p.institutions) if n}) for p in pool}
             ordered = sorted((p for p in pool if size[p.id]),
                              key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
             parsed.shape = "record"
             return Retrieval(parsed, [ScoredPaper(p, float(size[p.id])) for p in ordered], len(pool),
-                             record_most=most, note=note, years_held=held)
+                             record_most=most, record_mean=mean, note=note, years_held=held)
         # "what are the main topics at MLSys 2026?": the papers in groups, each named by its titles' words
         if asks_themes(shaped, words) and not seeds and not ranking and not ids and not self.named_papers(text):
             grouped = self.grouped(parsed, pool, note)

@@ -163,6 +163,31 @@ def test_the_papers_with_the_most_or_fewest_authors(answerer):
     check_honest(answer, answerer)
 
 
+def test_the_average_number_of_authors_or_institutions(answerer):
+    # "what's the average number of authors?" had listed two papers whose abstracts say "average"
+    import statistics
+
+    sizes = {p.id: len(set(p.authors)) for p in answerer.papers if p.authors}
+    for question in ("what's the average number of authors?", "how many authors does a paper have on average?"):
+        answer = answerer.ask(question)
+        assert f"**{statistics.mean(sizes.values()):.1f} authors** on average" in answer.text, answer.text
+        assert f"(median {statistics.median(sizes.values()):g})" in answer.text
+        assert f"over the {len(sizes)} whose record names them; {len(answerer.papers) - len(sizes)} list none" \
+            in answer.text
+        most, fewest = answer.cited_ids
+        assert sizes[most] == max(sizes.values()) and sizes[fewest] == min(sizes.values())
+        check_honest(answer, answerer)
+    mlsys = {p.id: len(set(p.institutions)) for p in answerer.papers if p.venue == "MLSys 2026" and p.institutions}
+    answer = answerer.ask("median number of institutions per paper at MLSys 2026")
+    assert f"(median {statistics.median(mlsys.values()):g})" in answer.text and set(answer.cited_ids) <= set(mlsys)
+    # CAIS records name no author: said so, not "no paper matches"
+    cais = [p for p in answerer.papers if p.venue == "CAIS 2026"]
+    assert cais and not any(p.authors for p in cais)
+    for question in ("what is the average number of authors at CAIS 2026?", "which CAIS 2026 paper has the most authors?"):
+        answer = answerer.ask(question)
+        assert answer.refused and f"none of the {len(cais)} papers at CAIS 2026 list their authors" in answer.text
+
+
 def test_an_institution_opening_a_topic_question_is_a_filter(answerer):
     # "Google TPU papers" named no institution (the topic word sat between the name and "papers")
     google = _institution_papers(answerer, "Google")
