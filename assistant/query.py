@@ -268,7 +268,7 @@ UNRECORDED = (
     (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b|"
                 r"\b(where|when)\b.*\bheld\b(?!-)", re.I), "where or when the conference takes place", False),
-    (re.compile(r"\b(latest|newest|most recent(ly)?|earliest|oldest)\b", re.I), DATES_UNRECORDED, True),
+    (re.compile(r"\b(latest|newest|most recent(ly)?|recent(ly)?|lately|earliest|oldest)\b", re.I), DATES_UNRECORDED, True),
     (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
     (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),

@@ -841,6 +841,11 @@ class PaperSearch:
             dated.sort(key=lambda p: (p.extra["published"], p.id), reverse=newest)
             parsed.shape = "record"
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in dated], len(pool), dated=newest, note=note)
+        if only and what == DATES_UNRECORDED and (filters.authors or filters.institutions):
+            # "what has Ion Stoica published recently?": no paper of his has a date beyond the year: all of them
+            # (a venue's newest paper stays unanswered: all 135 of MLSys 2026 would not say which)
+            parsed.only_unrecorded, parsed.shape = False, "metadata"
+            note = _also(note, f"The collection does not record {what}: these are all the papers {filters.describe()}.")
         # "which GPUs do the papers use most?": each GPU the papers' text names, with the papers naming it
         if asks_hardware_most(text, words) and not seeds and not ids:
             note = note.replace(unsaid, "", 1).strip()  # "the most popular GPUs" asks no influence of papers

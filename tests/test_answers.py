@@ -703,6 +703,14 @@ def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
     # a venue whose records give no date is still refused
     latest = answerer.ask("latest MLSys 2026 paper")
     assert latest.refused and "publication dates" in latest.text
+    # an author's or institution's recent papers, none dated: all of them, saying why ("what has Ion Stoica
+    # published recently?" was refused, and "recently" was searched as a topic word)
+    for question, expected in (("what has Ion Stoica published recently?", _author_papers(answerer, "Ion Stoica")),
+                               ("what has Amazon published lately?", _institution_papers(answerer, "Amazon"))):
+        assert expected and not any(pid in dated for pid in expected)
+        answer = answerer.ask(question)
+        assert not answer.refused and set(answer.cited_ids) == expected, answer.text
+        assert answer.text.startswith("The collection does not record publication dates beyond the year: these are all")
 
 
 def test_initials_that_are_a_word_of_another_language_still_name_the_institution(answerer):
