@@ -75,6 +75,9 @@ _OWN_NAMES = {
 
 
 _NAME_NO = {"limitation": "state no limitation of its own"}
+# "how many GPUs did AXLearn use?": a count of hardware, which a text gives as a number before its name
+_ASKED_COUNT = re.compile(r"^\W*how many\s+(gpus?|nodes?|accelerators?|chips?|tpus?|devices?|machines?|servers?)\b",
+                          re.I)
 
 
 def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
@@ -83,6 +86,13 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     if m:
         kind = singular(m.group(1).lower())
         return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
+    m = _ASKED_COUNT.match(question)
+    if m:
+        unit = singular(m.group(1).lower())
+        unit_names = _GPU_NAMES if unit == "gpu" else rf"{unit}s?"
+        return (f"number of {unit.upper() if unit in ('gpu', 'tpu') else unit}s",
+                re.compile(rf"\b(\d[\d,.]*\s*k?|thousands|hundreds|tens|dozens)\s+(of\s+)?([\w-]+\s+){{0,2}}"
+                           rf"({unit_names})\b", re.I))
     asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
     m = _ASKED_OWN.search(question) if asks else None
     if m:
@@ -325,13 +335,13 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         kind, names = asked_kind(r.parsed.text) if shape in ("single", "factual") else ("", None)
         for sp in chosen:
             sents = sentences.get(sp.paper.id, [])
-            if names and sp.name_match and len(chosen) == 1:  # "What GPU was used in the Kitty paper?"
+            if names and len(chosen) == 1:  # "What GPU was used in the Kitty paper?"
                 naming = [s for s in sents if names.search(s)]
                 if naming:  # the sentences that name one are the answer
                     sents = naming
-                elif not names.search(sp.paper.title):  # ...or it names none, and the answer says so
+                elif sp.name_match and not names.search(sp.paper.title):  # ...or it names none: said so
                     name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
-                    says = _NAME_NO.get(kind, "name no " + kind)
+                    says = _NAME_NO.get(kind, ("give no " if kind.startswith("number of") else "name no ") + kind)
                     lines.append(f"The title and abstract of {name}, all the collection holds of it, {says}; "
                                  "its sentences nearest the question:\n")
             if shape == "abstract":

@@ -1516,6 +1516,22 @@ def test_a_question_for_a_papers_gpu_quotes_the_sentence_naming_it_or_says_it_na
     check_honest(kitty, answerer)
 
 
+def test_how_many_gpus_quotes_the_sentence_counting_them_or_says_none_does(answerer):
+    sentences = answerer._searcher().sentences
+    count = re.compile(r"\b(\d[\d,.]*\s*K?|thousands)\s+(of\s+)?(\w+\s+)?GPUs\b")
+    # "how many GPUs did AXLearn use?" had quoted its "just 10 lines of code" as the answer
+    assert not any(count.search(s) for s in sentences["openreview:41x11EB3bc"])
+    ax = answerer.ask("how many GPUs did AXLearn use?")
+    assert ax.cited_ids == ["openreview:41x11EB3bc"]
+    assert ax.text.startswith("The title and abstract of AXLearn, all the collection holds of it, give no number of GPUs")
+    check_honest(ax, answerer)
+    flex = answerer.ask("how many GPUs does FlexScale run on?")
+    assert flex.cited_ids == ["openreview:3Lj8R0F48P"] and "30K GPUs" in flex.citations[0].quote
+    # a paper described, not named: its sentence with the count (had quoted what CAD is)
+    cad = answerer.ask("how many GPUs were used to train with core attention disaggregation?")
+    assert cad.cited_ids == ["openreview:oIonqkc8hM"] and "512 H200 GPUs" in cad.citations[0].quote
+
+
 def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_them(answerer):
     # Kitty's abstract states no limitation of its own ("Kitty addresses these issues ..." was quoted as one)
     kitty = answerer.ask("what are the limitations of Kitty?")
