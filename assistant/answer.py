@@ -109,8 +109,17 @@ def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float
     return score
 
 
+def proper_names(text: str) -> frozenset[str]:
+    """The stems of the names a question writes with a capital inside a word or after its first one ("Llama",
+    "Qwen", "vLLM"), not all-capital acronyms (a topic's "KV", "MoE" are in every sentence on it anyway)."""
+    words = re.findall(r"[A-Za-z][\w.-]*", text)
+    return frozenset(_stem(t) for i, w in enumerate(words) if (i > 0 and w[0].isupper() or re.search(r"[a-z][A-Z]", w))
+                     and not w.isupper() and not re.fullmatch(r"[A-Z][a-z]?[A-Z]+s?", w) for t in tokenize(w))
+
+
 def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
-                   want_number: bool = False, n: int = 1, contribution: bool = False) -> list[str]:
+                   want_number: bool = False, n: int = 1, contribution: bool = False,
+                   names: frozenset[str] = frozenset()) -> list[str]:
     """The ``n`` sentences of a paper that best support the answer (in the paper's order); with
     ``contribution``, preferably one that says what the paper does ("We propose X, ...") over the problem
     it starts from ("The KV cache is a dominant memory bottleneck")."""
@@ -124,10 +133,17 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     if want_number:
         own = {_stem(t) for t in tokenize(sp.paper.title)}
         terms = {t: w for t, w in terms.items() if t not in own} or terms
+    # a name the question asks about ("which papers use Llama 3?"): the sentence saying what the paper does is
+    # preferred among those naming it, or the quote does not show why the paper is cited
+    toks = [{_stem(t) for t in tokenize(s)} for s in sentences]
+    used = [t for t in names if t in terms and any(t in held for held in toks)] if contribution else []
+    key = max(used, key=lambda t: (terms[t] * idf.get(t, 1.0), t)) if used else None
     scored = []
     for i, s in enumerate(sentences):
         bonus = 0.5 if lo <= i <= hi else 0.0
-        if contribution and _METHOD.search(s):
+        if key is not None and key not in toks[i]:
+            pass
+        elif contribution and _METHOD.search(s):
             bonus += 3.0
         elif contribution and name and len(name) <= 40 and name in s.lower():  # what X does, if no "we propose"
             bonus += 2.0
@@ -324,9 +340,12 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         lines.append(f"{head}:")
         # "which papers reduce/speed up X" asks for results: prefer the sentence that states the number
         results = bool(EFFECT_WORDS.search(r.parsed.text))
+        # (of a short question: in a long one, or one in German, a capital is seldom what it asks about)
+        names = proper_names(r.parsed.content) if len(r.parsed.content_words) <= 3 and not r.multilingual \
+            else frozenset()
         for sp in chosen:
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
-                                   contribution=not results)[0]
+                                   contribution=not results, names=names)[0]
             if code.get(sp.paper.id, quote) != quote:
                 quote += " " + code[sp.paper.id]
             citations.append(_citation(sp, quote))

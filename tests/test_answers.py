@@ -1516,6 +1516,18 @@ def test_a_question_for_a_papers_gpu_quotes_the_sentence_naming_it_or_says_it_na
     check_honest(kitty, answerer)
 
 
+def test_a_list_on_a_named_model_or_system_quotes_each_paper_where_it_names_it(answerer):
+    # "which papers use Llama 3?" quoted Meta's deployment paper by its "This paper presents insights ..." sentence,
+    # which does not say Llama, when another of its sentences does
+    sentences = answerer._searcher().sentences
+    for question, name in (("which papers use Llama 3?", "llama"), ("which papers compare against vLLM?", "vllm")):
+        answer = answerer.ask(question)
+        naming = [c for c in answer.citations if any(name in x.lower() for x in sentences[c.paper_id])]
+        assert len(naming) >= 3
+        assert all(name in c.quote.lower() for c in naming), [c.quote for c in naming if name not in c.quote.lower()]
+        check_honest(answer, answerer)
+
+
 def test_how_many_gpus_quotes_the_sentence_counting_them_or_says_none_does(answerer):
     sentences = answerer._searcher().sentences
     count = re.compile(r"\b(\d[\d,.]*\s*K?|thousands)\s+(of\s+)?(\w+\s+)?GPUs\b")
