@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
-from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, MEASURES, ONE_SENTENCE, OVERVIEW_CUES,
+from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES, ONE_SENTENCE, OVERVIEW_CUES,
                     STOPWORDS, WHAT_THEY_DO, non_latin_share, singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
@@ -154,6 +154,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     return [sentences[i] for i in picked]
 
 
+_HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
 _RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev|higher|gain|sav|cut)\w*", re.I)
 _ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|creat)\w*\b", re.I)
@@ -311,6 +312,9 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         chosen = _list_choice(r, k, t)
         if len(chosen) == 1 and OVERVIEW_CUES.match(r.parsed.text) and not r.code_too:
             shape = "describe"  # "explain layered prefill": the one paper on it, described, not a list of one
+        elif len(chosen) == 1 and _HOW_WHY.match(r.parsed.text) and not LIST_CUES.search(r.parsed.text) \
+                and not r.code_too:
+            shape = "single"  # "how does DistCA balance compute?": its sentences answering it, not a list of one
     elif r.compared:
         chosen = r.ranked
     else:

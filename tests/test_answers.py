@@ -614,6 +614,13 @@ def test_an_overview_of_a_topic_one_paper_holds_describes_that_paper(answerer):
     assert len(split_sentences(answer.citations[0].quote)) >= 2  # what it addresses, proposes and shows
     assert answer.citations[0].quote in answer.text
     check_honest(answer, answerer)
+    # so is a how-question that one paper answers: its sentences answering it ("how does DistCA ...": DistCA is
+    # the system of the core attention disaggregation paper, named in its abstract, not its title)
+    how = answerer.ask("how does DistCA balance compute?")
+    assert how.cited_ids == ["openreview:oIonqkc8hM"] and not re.match(r"\d+ papers?:", how.text)
+    assert "DistCA" in how.citations[0].quote and how.citations[0].quote in how.text
+    # ...while "how do papers reduce TTFT?" asks for the papers
+    assert re.match(r"\d+ papers:", answerer.ask("how do papers reduce TTFT?").text)
 
 
 def test_what_an_institutions_papers_do_is_said_for_each_of_them(answerer):
