@@ -292,7 +292,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     if r.themes is not None:  # "what are the main topics at MLSys 2026?"
         return _themes_answer(r, sentences, idf)
     if not r.candidates and r.parsed.filters:  # "MoE papers from 2024": the filters leave no paper to search
-        return _no_match(r.parsed.filters.describe(), r.years_held)
+        return _no_match(r, r.parsed.filters.describe())
     # "which paper from Meta reports the largest speedup?" compares papers; "the maximum speedup GriNNder
     # reports" asks one paper (named: its own answer below)
     named = any(sp.name_match for sp in r.ranked[:3])
@@ -409,7 +409,7 @@ def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
     n = len(r.ranked)
     if not n:
         if r.years_held or (not r.candidates and r.parsed.filters):
-            return _no_match(scope, r.years_held)
+            return _no_match(r, scope)
         return Answer(text=f"{REFUSAL_HEAD} no paper {scope} says in its abstract that its code is available "
                            f"{_ABSTRACTS_ONLY}.", refused=True)
     head = (f"{n} paper{'s' if n != 1 else ''} {scope} say{'s' if n == 1 else ''} in the abstract that "
@@ -428,7 +428,7 @@ def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 
     scope = _scope(r)
     n = r.candidates
     if not r.ranked:
-        return _no_match(scope, r.years_held)
+        return _no_match(r, scope)
     quote = lambda p, words: best_sentences(  # noqa: E731
         ScoredPaper(p, 1.0), sentences.get(p.id, []), {_stem(t): 1.0 for w in words for t in tokenize(w)}, idf,
         contribution=True)[0]
@@ -489,7 +489,7 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     papers = r.metadata_matches
     what = r.parsed.filters.describe()
     if not papers:
-        return _no_match(what, r.years_held)
+        return _no_match(r, what)
     head = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}"
     venues = Counter(p.venue for p in papers)
     if len(venues) > 1:  # "how many papers are there?": the count per venue first
@@ -575,7 +575,7 @@ def _hardware_answer(r: Retrieval, sentences) -> Answer:
     scope = _scope(r)
     if not r.hardware:
         if not r.candidates:
-            return _no_match(scope, r.years_held)
+            return _no_match(r, scope)
         return Answer(text=f"{REFUSAL_HEAD} none of the {r.candidates} papers {scope} names a GPU model in its title "
                            "or abstract.", refused=True)
     naming = len(r.ranked)
@@ -638,7 +638,7 @@ def _none_listed(r: Retrieval, group: str, scope: str) -> Answer:
     """No record of the papers asked about lists ``group``: none matches the filters, or (CAIS lists no authors)
     those that do name none."""
     if not r.candidates:
-        return _no_match(scope, r.years_held)
+        return _no_match(r, scope)
     n = r.candidates
     return Answer(text=f"{REFUSAL_HEAD} {'none of the ' + str(n) + ' papers' if n > 1 else 'the one paper'} {scope} "
                        f"list{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} {group} in the collection.",
@@ -684,7 +684,7 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     """Institutions, authors or venues by their number of ``papers``, each with the papers it counts."""
     group, top = r.parsed.ranking, r.parsed.top
     if not papers:
-        return _no_match(r.parsed.filters.describe(), r.years_held)
+        return _no_match(r, r.parsed.filters.describe())
     def names(p: Paper) -> list[str]:
         return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
                             else [p.venue]) if n]
@@ -783,7 +783,14 @@ def _names_one_of(name: str, wanted: set[str]) -> bool:
         bool(wanted & {a.lower() for a in institution_aliases(name)})
 
 
-def _no_match(what: str, years_held: list[int] = ()) -> Answer:
+def _no_match(r: Retrieval, what: str) -> Answer:
+    """No paper passes the filters: of the collection, or of the papers a follow-up asks about ("which of those
+    are from Berkeley?"), which the collection's other papers may well match."""
+    if r.within is not None:
+        n = r.within
+        return Answer(text=f"None of the {n} papers asked about matches ({what})." if n != 1 else
+                      f"The paper asked about does not match ({what}).", refused=True)
+    years_held = r.years_held
     held = (f" It holds papers from {' and '.join(map(str, years_held))}{' only' if len(years_held) == 1 else ''}."
             if years_held else "")
     return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.{held}",

@@ -47,6 +47,16 @@ _IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
 _IT_MAX_WORDS = 8
 _ASKS_LIST = re.compile(r"\b(?:papers|works|articles|studies|which|list|any)\b", re.I)
 
+# "which ones have code?": a question about the previous answer's papers, asked of them
+_WHICH_ONES = re.compile(r"^\W*(which|what)\s+ones\b", re.I)
+# "compare them", "how do the two differ?" after two answers about one paper each: those two papers
+_COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
+# "which is faster?", "which one is better?": asks nothing else, so it is asked of the last answer's papers
+_WHICH_IS = re.compile(r"^\W*which(?:\s+one)?\s+(?:is|was|has|gets|does|did|uses?|needs?)\s+(?:the\s+)?"
+                       r"(?:more|less|fewer|most|least|\w+er|\w+est)\b", re.I)
+_WHICH_IS_MAX_WORDS = 6
+_PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|the two(?: papers| systems| methods)?)\b", re.I)
+
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
 
 
@@ -95,6 +105,7 @@ class Conversation:
         """Forget the previous answers: the next question starts a fresh chat."""
         self._list: list[tuple[str, str]] = []  # (paper id, title) of the last answer that was not a drill-down
         self._last: list[tuple[str, str]] = []  # (paper id, title) cited by the very last answer
+        self._singles: list[tuple[str, str]] = []  # the papers of the latest answers that cited one paper each
         self.last_answer: Answer | None = None
         self.turns = 0
 
@@ -105,6 +116,7 @@ class Conversation:
         new._lock = threading.Lock()
         new._list = list(self._list)
         new._last = list(self._last)
+        new._singles = list(self._singles)
         new.last_answer = copy.deepcopy(self.last_answer, memo)
         new.turns = self.turns
         return new
@@ -146,6 +158,19 @@ class Conversation:
             name = short_name(title)
             rewritten = _tidy(_IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text))
             return Followup(rewritten, [pid], "ordinal", [pid])
+        if len(self._list) <= 1 and len(self._singles) >= 2 and _COMPARE.search(text) and _PAIR_REF.search(text):
+            # "what is Kitty?", "and InnerQ?", "compare them": the two papers just asked about, one at a time
+            pair = self._singles[-2:]
+            names = " and ".join(short_name(title) for _, title in pair)
+            ids = [pid for pid, _ in pair]
+            return Followup(_tidy(_PAIR_REF.sub(names, text, count=1)), ids, "ordinal", ids)
+        if len(self._last) >= 2 and _WHICH_IS.match(text) and len(text.split()) <= _WHICH_IS_MAX_WORDS:
+            # "compare Kitty and InnerQ", then "which is faster?": of the papers just compared
+            ids = [pid for pid, _ in self._last]
+            return Followup(text, ids, "set", ids)
+        if _WHICH_ONES.match(text):  # "which ones have code?": which of the previous answer's papers
+            ids = [pid for pid, _ in papers]
+            return Followup(_WHICH_ONES.sub(lambda m: f"{m.group(1)} papers", text, count=1), ids, "set", ids)
         if _SET_REF.search(text):
             rewritten = _tidy(_SET_REF.sub(" ", text))
             if not re.search(r"\w", rewritten):
@@ -210,6 +235,10 @@ class Conversation:
             if not cited:
                 return
             self._last = cited
+            if len(cited) == 1 and cited[0] not in self._singles[-1:]:
+                self._singles = (self._singles + cited)[-2:]
+            elif len(cited) > 1:
+                self._singles = []  # a list answer in between: "them" now means its papers
             # A drill-down into one paper keeps the list it came from: "the third one" still means the list's.
             if followup.kind != "ordinal":
                 self._list = cited

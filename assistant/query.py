@@ -393,6 +393,8 @@ _COMPARE = (
     re.compile(r"\b(?:differences?|distinction|contrast)\s+between\s+(.+?)\s+and\s+(.+?)[\s?.!]*$", re.I),
     re.compile(r"^\W*how\s+(?:does|do|is|are)\s+(.+?)\s+(?:compare|differ|different)\s+(?:to|from|with|against)\s+"
                r"(.+?)[\s?.!]*$", re.I),
+    # "how do Kitty and InnerQ differ?", "how do Stream2LLM and layered prefill compare on TTFT?"
+    re.compile(r"^\W*how\s+(?:do|does|did)\s+([^,;:?]+?)\s+and\s+([^,;:?]+?)\s+(?:compare|differ)\b.*$", re.I),
     re.compile(r"^\W*([^,;:?]+?)\s+(?:vs\.?|versus)\s+([^,;:?]+?)[\s?.!]*$", re.I),
     # "which is faster, Stream2LLM or layered prefill?", "Kitty or InnerQ: which is better for 2-bit KV cache?"
     re.compile(r"^\W*which\b[^,:;?]*[,:]\s*([^,;:?]+?)\s+or\s+([^,;:?]+?)[\s?.!]*$", re.I),

@@ -167,6 +167,7 @@ class Retrieval:
     hardware: list[tuple[str, list[Paper]]] | None = None  # "which GPUs do the papers use most?": each, its papers
     dated: bool | None = None  # "what is the newest paper?": ``ranked`` are the dated papers, newest first if True
     record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
+    within: int | None = None  # how many papers a follow-up restricted the search to, if it did
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally

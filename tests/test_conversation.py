@@ -137,6 +137,7 @@ def test_answer_without_citations_keeps_memory():
 def test_deepcopy_shares_the_assistant(conv):
     twin = copy.deepcopy(conv)
     assert twin.assistant is conv.assistant and twin.cited_ids == conv.cited_ids
+    assert vars(twin).keys() == vars(conv).keys()  # every piece of the chat's memory is copied
     twin.reset()
     assert conv.cited_ids  # sessions do not share memory
 
@@ -197,3 +198,39 @@ def test_real_followup_it(real_assistant):
     fast = conv.ask("how much faster is it?")
     # the sentence stating the number, not one that repeats the paper's name
     assert fast.cited_ids == described.cited_ids and re.search(r"\d+(\.\d+)?×", fast.citations[0].quote)
+
+
+def test_which_ones_asks_of_the_previous_answers_papers(conv):
+    # "which ones have code?" was asked of the whole collection
+    f = conv.resolve("which ones have code?")
+    assert f.kind == "set" and f.within == [pid for pid, _ in TITLES] and f.question == "which papers have code?"
+
+
+def test_them_after_two_answers_about_one_paper_each_is_those_two():
+    one_each = StubAssistant()
+    conv = Conversation(one_each)
+    conv.ask("what does the Stream2LLM paper do?", within=["openreview:a1"])
+    conv.ask("and BEAM?", within=["openreview:c3"])
+    f = conv.resolve("compare them")
+    assert f.within == ["openreview:a1", "openreview:c3"] and f.question == "compare Stream2LLM and BEAM"
+    assert conv.resolve("how do they differ?").question == "how do Stream2LLM and BEAM differ?"
+    conv.ask("which papers reduce TTFT?")  # a list in between: "them" is its papers again
+    assert conv.resolve("compare them").within == [pid for pid, _ in TITLES]
+
+
+def test_real_followups_compare_them_and_which_is(real_assistant):
+    conv = Conversation(real_assistant)
+    kitty = conv.ask("what is Kitty?").cited_ids
+    innerq = conv.ask("and InnerQ?").cited_ids
+    assert len(kitty) == len(innerq) == 1 and kitty != innerq
+    both = conv.ask("compare them")  # was refused: "them" had been InnerQ alone
+    assert both.cited_ids == kitty + innerq and both.text.startswith("2 papers side by side")
+    assert set(conv.ask("which is faster?").cited_ids) <= set(kitty + innerq)  # had searched the collection
+    # a fresh "how do A and B differ?" is a comparison too (had listed them as "2 papers:")
+    differ = Conversation(real_assistant).ask("how do Kitty and InnerQ differ?")
+    assert differ.cited_ids == kitty + innerq and differ.text.startswith("2 papers side by side")
+    # no paper of a follow-up's papers matching a filter is said of those papers, not of the collection
+    ttft = Conversation(real_assistant)
+    first = ttft.ask("which papers reduce TTFT?")
+    none = ttft.ask("which of those are from Berkeley?")
+    assert none.refused and none.text.startswith(f"None of the {len(first.cited_ids)} papers asked about matches")
