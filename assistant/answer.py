@@ -793,6 +793,9 @@ def _no_match(r: Retrieval, what: str) -> Answer:
     years_held = r.years_held
     held = (f" It holds papers from {' and '.join(map(str, years_held))}{' only' if len(years_held) == 1 else ''}."
             if years_held else "")
+    if r.venues_held:  # "--venue NeurIPS"
+        held += f" Its venues are {', '.join(r.venues_held[:-1])} and {r.venues_held[-1]}." \
+            if len(r.venues_held) > 1 else f" Its venue is {r.venues_held[0]}."
     return Answer(text=f"No paper in the collection matches ({what}). The collection does not cover this.{held}",
                   refused=True)
 

@@ -93,6 +93,8 @@ class Assistant:
         """
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
+        if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
+            raise QuestionError(f"k is the most papers to cite: a whole number of at least 1, not {k!r}.")
         text = clean_question(question, self.settings.max_question_chars)
         search = self._searcher()
         t1 = time.perf_counter()

@@ -8,7 +8,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -168,6 +168,7 @@ class Retrieval:
     dated: bool | None = None  # "what is the newest paper?": ``ranked`` are the dated papers, newest first if True
     record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
     within: int | None = None  # how many papers a follow-up restricted the search to, if it did
+    venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
@@ -715,6 +716,28 @@ class PaperSearch:
     def search(self, question: str, filters: Filters | None = None, k: int = 10,
                within: list[str] | None = None) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
+        given = self.given_filters(filters) if filters else None
+        r = self._search(question, given, k, within)
+        if given and given.venues and not set(given.venues) & set(self.venues):
+            r.venues_held = list(self.venues)  # "--venue NeurIPS": the answer says which venues there are
+        return r
+
+    def given_filters(self, filters: Filters) -> Filters:
+        """Explicit filters (``--venue mlsys``, ``--author "ion stoica"``, ``--author Stoica``) as the records
+        spell them, read as the question's words are; a name the collection does not know is kept as given."""
+        venues = [v for given in filters.venues
+                  for v in ([given] if given in self.venues else self.read_filters(given)[0].venues or [given])]
+        authors = []
+        for given in filters.authors:
+            if given in self._author_rows:
+                authors.append(given)
+            elif given.lower() in self.author_name:
+                authors.append(self.author_name[given.lower()])
+            else:  # a surname alone: every author of it, as "papers by Stoica" reads
+                authors += self.read_filters(f"by {given}")[0].authors or [given]
+        return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)))
+
+    def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
         text, excluded = split_negated(strip_injection(strip_greeting(question)))
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)

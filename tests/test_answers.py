@@ -250,6 +250,24 @@ def test_explicit_filters_restrict_the_papers(answerer):
     assert {c.paper_id for c in answer.citations} <= {"openreview:innqECyZPK", "openreview:kMeqqPBjSl"}
 
 
+def test_explicit_filters_are_read_as_the_question_reads_names(answerer):
+    # "--venue mlsys", "--venue arxiv", "--author 'ion stoica'" matched no paper: only the exact spelling did
+    exact = answerer.ask("MoE papers", venue="MLSys 2026").cited_ids
+    assert exact and answerer.ask("MoE papers", venue="mlsys").cited_ids == exact
+    assert answerer.ask("MoE papers", venue="MLSys").cited_ids == exact
+    arxiv = answerer.ask("papers on speculative decoding", venue="arxiv")
+    assert arxiv.citations and {c.venue for c in arxiv.citations} == {"arXiv"}
+    stoica = _author_papers(answerer, "Ion Stoica")
+    assert stoica and set(answerer.ask("papers", author="ion stoica").cited_ids) == stoica
+    assert set(answerer.ask("papers", author="Stoica").cited_ids) == stoica  # the surname: every author of it
+    # a venue the collection does not hold: said, with the ones it does
+    other = answerer.ask("MoE papers", venue="NeurIPS")
+    venues = sorted({p.venue for p in answerer.papers})
+    assert other.refused and f"Its venues are {', '.join(venues[:-1])} and {venues[-1]}." in other.text
+    with pytest.raises(QuestionError, match="at least 1"):
+        answerer.ask("which papers reduce TTFT?", k=0)  # had cited ten papers; k=-3 had cited nine
+
+
 @pytest.mark.parametrize("question", [
     "How do I fix a leaking kitchen faucet?",
     "Summarize 'MegaScale-Infer 2.0: Disaggregated Expert Parallelism on Ascend NPUs'.",

@@ -89,6 +89,13 @@ def test_empty_question_is_one_error_line(real_index, command):
     assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
+def test_a_k_below_one_is_one_error_line(real_index):
+    proc = run(["ask!", "--k", "-3", "which papers reduce TTFT?"], real_index.index_dir, timeout=60)
+    assert proc.returncode != 0 and proc.stdout == ""
+    lines = error_lines(proc)
+    assert len(lines) == 1 and lines[0].startswith("Error:") and "at least 1" in lines[0], proc.stderr
+
+
 def test_unreadable_index_is_one_error_line_naming_the_fix(real_index, tmp_path):
     index_dir = tmp_path / "index"
     shutil.copytree(real_index.index_dir, index_dir)
