@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-CLEAN_VERSION = "1"  # bump when clean_text or the institution rules change what papers look like
+CLEAN_VERSION = "2"  # bump when clean_text, line-break mending or the institution rules change what papers look like
 
 # ----------------------------------------------------------------------------------------------------
 # Text

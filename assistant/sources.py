@@ -531,6 +531,7 @@ def load_collection(paths: Iterable[Path | str], skip_bad: bool = False) -> Coll
             elif _richness(paper) > _richness(col.papers[by_id[paper.id]]):
                 col.papers[by_id[paper.id]] = paper  # a repeated entry: keep the fuller copy
     col.parser_versions["clean"] = CLEAN_VERSION
+    _mend_line_breaks(col.papers)
     for paper in col.papers:
         if paper.institutions:
             paper.extra["affiliations"] = list(paper.institutions)  # raw, so the index can be rebuilt
@@ -540,6 +541,26 @@ def load_collection(paths: Iterable[Path | str], skip_bad: bool = False) -> Coll
     texts = [t for p in col.papers for t in (p.title, p.abstract, p.extra.get("summary", ""))]
     col.glossary = merge_glossaries(mine_glossary(texts), *glossaries)
     return col
+
+
+# a word a PDF broke at the end of a line ("the strag- gler problem", "Graph Convolutional Net- works"); not the
+# first half of a pair sharing its end ("data- and tensor-parallel", "pre- or post-training")
+_LINE_BREAK = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
+_SHARED_END = frozenset("and or nor to vs versus as than but with".split())
+
+
+def _mend_line_breaks(papers: list[Paper]) -> None:
+    """Join the words of the papers' abstracts that a line break split, when the collection writes the whole word
+    somewhere ("straggler", "networks"); a pair the collection never joins is left as it is."""
+    words = {w.lower() for p in papers for w in re.findall(r"[A-Za-z]+", f"{p.title} {p.abstract}")}
+
+    def join(m: re.Match) -> str:
+        head, tail = m.groups()
+        return head + tail if tail not in _SHARED_END and (head + tail).lower() in words else m.group(0)
+
+    for p in papers:
+        if "- " in p.abstract:
+            p.abstract = _LINE_BREAK.sub(join, p.abstract)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -96,6 +96,22 @@ def test_no_latex_or_html_residue(real):
     assert "BOute outperforms state-of-the-art" in boute.abstract  # \sys filled with the system name
 
 
+def test_words_a_line_break_split_are_whole_again(real, tmp_path):
+    # "the strag- gler problem", "Graph Convolutional Net- works": a PDF's line breaks, searched and quoted so
+    for p in real.papers:
+        split = [m.group(0) for m in re.finditer(r"\b[A-Za-z]+- (?!(?:and|or|to)\b)[a-z]+", p.abstract)]
+        assert not split, (p.id, split)
+    freescale = next(p for p in real.papers if p.title.startswith("FreeScale"))
+    assert "mitigate the straggler problem" in freescale.abstract
+    # a pair sharing its end stays, and so does a hyphen the collection never writes as one word
+    path = write(tmp_path / "mine.jsonl", jsonl(
+        {"id": "m:1", "title": "Straggler mitigation", "abstract": "We fix the strag- gler problem for data- and "
+                                                                   "tensor-parallel jobs with first- order methods."},
+        {"id": "m:2", "title": "Other", "abstract": "Stragglers slow training."}))
+    mended = load_collection([path]).papers[0].abstract
+    assert mended == "We fix the straggler problem for data- and tensor-parallel jobs with first- order methods."
+
+
 @pytest.mark.parametrize("raw, clean", [
     (r"speedup of $26\times$ and 59\% less", "speedup of 26× and 59% less"),
     (r"5$\sim$66\% higher, $\leq11\%$, $R^2 \geq 0.76$", "5~66% higher, ≤11%, R^2 ≥ 0.76"),
