@@ -298,8 +298,13 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     named = any(sp.name_match for sp in r.ranked[:3])
     if (r.parsed.superlative or r.parsed.at_least) and not named:
         pool, topical = _superlative_pool(r, k, t)
-        # a topic the collection does not cover is refused as usual ("the largest speedup for cooking pasta")
-        if pool and not (topical and should_refuse(r, t)) and (largest := _largest(r, sentences, pool)):
+        # a topic the collection does not cover is refused as usual ("the largest speedup for cooking pasta"),
+        # unless a paper states the measure in a sentence on it ("more than 50% lower latency": the question's
+        # words match no paper well, but "cuts token generation latency by over 60%" answers it)
+        weak = topical and should_refuse(r, t)
+        if pool and (largest := _largest(r, sentences, pool, on_topic_only=weak)):
+            return largest
+        if weak and r.parsed.at_least and (largest := _largest(r, sentences, r.ranked, on_topic_only=True)):
             return largest
     if not r.compared and should_refuse(r, t):  # (each side of a comparison named its paper)
         return _refusal(r)
@@ -516,33 +521,72 @@ _MEASURE_WORDS = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "th
                                                          "compression", "improvement", "gain", "memory")}
 
 
+def _topic_words(r: Retrieval) -> list[str]:
+    """The words of a "largest speedup" question beyond the measure ("cost" of "which paper reduces cost the
+    most?")."""
+    return [w for w in r.parsed.content_words if _stem(w) not in _MEASURE_WORDS and w not in _MEASURE_WORDS
+            and not EFFECT_WORDS.match(w) and not re.fullmatch(r"\d+(\.\d+)?(x|%)?", w)]  # ("more than 10x speedup": 10x is the bar)
+
+
 def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredPaper], bool]:
     """The papers a "largest speedup" question compares: those answering its topic ("which MoE paper..."), or
     every paper searched when it names none beyond the measure (its filters still apply); and whether it names a
     topic. None for a question that describes one paper at length ("which system reaches the highest throughput
     by ..."): it asks for that paper, not for a comparison."""
-    topic = [w for w in r.parsed.content_words if _stem(w) not in _MEASURE_WORDS and w not in _MEASURE_WORDS
-             and not re.fullmatch(r"\d+(\.\d+)?(x|%)?", w)]  # ("more than 10x speedup": 10x is the bar)
+    topic = _topic_words(r)
     if len(topic) > 3:
         return [], True
     return ((_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked), bool(topic)
 
 
-def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3) -> Answer | None:
+def _measured(sentence: str, number: str, context: str, topic: set[str] = frozenset(), before: int = 60,
+              after: int = 25) -> list[float]:
+    """The numbers of ``sentence`` stated as the measure: its word near them ("reducing serving costs by 15%-61%",
+    "2.4× faster"), not another figure of the sentence ("outperforms ... by up to 157%, or reducing costs by
+    15%-61%": 61, not 157); with ``topic``, near one of those words too ("latency by over 60%", not "KV accesses
+    by up to 99%")."""
+    out = []
+    prev_end, prev_start = 0, 0
+    for m in re.finditer(number, sentence, re.I):
+        # words before a number belong to it back to the previous number ("energy by 67.5% with 93.6% quality":
+        # 93.6 is no energy figure), or with it when the two are a range ("15%-61%", "20-30×")
+        ranged = prev_end and re.fullmatch(r"\s*(?:-|–|—|to|~)\s*", sentence[prev_end:m.start()])
+        start = prev_start if ranged else max(prev_end, m.start() - before)
+        near = sentence[start:m.end() + after]
+        if re.search(context, near, re.I) and (not topic or topic & {_stem(t) for t in tokenize(near)}):
+            out.append(float(m.group(1)))
+        prev_end, prev_start = m.end(), start
+    return out
+
+
+def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
+             on_topic_only: bool = False) -> Answer | None:
     """The papers stating the largest of the measure the question asks ("the largest speedup"), compared by
-    the number in the sentence that states it; None when no paper searched states one."""
+    the number in the sentence that states it; None when no paper searched states one (with ``on_topic_only``,
+    in a sentence holding a word of the question's topic)."""
     measure, bar = r.parsed.at_least or (r.parsed.superlative, None)
     number, context = MEASURES[measure]
-    found = []
+    # a sentence stating the measure of the question's topic ("reducing serving costs by 15%-61%" for "reduces
+    # cost the most"), when any paper has one, outranks a figure on something else ("KV cache transfer by 95%")
+    topic = {_stem(w) for w in _topic_words(r)}
+    found, on_topic = [], []
     for sp in pool:
-        best = None
+        best = best_on = None
         for s in sentences.get(sp.paper.id, []):
             if re.search(context, s, re.I):
-                values = [float(v) for v in re.findall(number, s, re.I)]
+                values = _measured(s, number, context)
                 if values and (best is None or max(values) > best[0]):
                     best = (max(values), s)
+                on = _measured(s, number, context, topic) if topic else []
+                if on and (best_on is None or max(on) > best_on[0]):
+                    best_on = (max(on), s)
         if best:
             found.append((best[0], best[1], sp))
+        if best_on:
+            on_topic.append((best_on[0], best_on[1], sp))
+    found = on_topic or ([] if on_topic_only else found)
+    if on_topic_only and not found:
+        return None
     unit = "%" if "%" in number else "×"
     what = r.parsed.filters.describe()
     searched = f"the {len(pool)} papers searched{' ' + what if what else ''}"

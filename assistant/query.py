@@ -344,14 +344,19 @@ MEASURES = {
 }
 
 
+# "which paper reduces cost the most?", "what speeds up decoding the most?": the same, said with a verb
+_MOST_BY_VERB = re.compile(r"\b(reduc\w*|lower(s|ed|ing)?|cut(s|ting)?|sav(es|ed|ing)|compress\w*|speed(s|ed)? up|"
+                           r"accelerat\w*|improv\w*|boost\w*)\b(?:\s+[\w-]+){0,4}?\s+the most\b", re.I)
+
+
 def superlative_of(text: str) -> str:
     """The measure a question asks the largest of ("speedup", "throughput", "reduction", "improvement"), or ""."""
-    m = SUPERLATIVE.search(text)
+    m = SUPERLATIVE.search(text) or _MOST_BY_VERB.search(text)
     if not m:
         return ""
     said = m.group(0).lower()  # "the highest throughput improvement" asks for throughput
     return ("speedup" if "speed" in said else "throughput" if "throughput" in said else
-            "reduction" if re.search(r"reduc|saving|compress", said) else "improvement")
+            "reduction" if re.search(r"reduc|sav|compress|lower|cut", said) else "improvement")
 
 
 # "which papers report more than 10x speedup?", "at least 50% lower memory": a bar on a stated number

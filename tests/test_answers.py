@@ -1154,6 +1154,29 @@ def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answ
     assert answerer.ask("which paper has the largest speedup for cooking pasta?").refused
 
 
+def test_a_largest_figure_is_the_one_the_sentence_states_for_the_measure_and_topic(answerer):
+    # "which paper reduces cost the most?" had listed ten papers; BOute's "outperforms ... by up to 157% ... or
+    # reducing serving costs by 15%-61%" is a 61% cost reduction, and "KV cache transfer by over 95%" no cost one
+    cost = answerer.ask("which paper reduces cost the most?")
+    assert cost.text.startswith("The largest reduction stated by")
+    values = [float(v) for v in re.findall(r"^- \*\*.+?\*\* \(([\d.]+)%\)", cost.text, re.M)]
+    assert values and values == sorted(values, reverse=True) and 157 not in values
+    assert all("cost" in c.quote.lower() for c in cost.citations)
+    boute = next((v, c) for v, c in zip(values, cost.citations) if c.title.startswith("BOute"))
+    assert boute[0] == 61
+    # "more than 50% lower latency" was refused (the question's words match no paper well); MAC-Attention's
+    # "reduces KV accesses by up to 99%, cuts token generation latency by over 60%" is a 60% latency figure
+    latency = answerer.ask("which papers report more than 50% lower latency?")
+    assert not latency.refused and latency.citations
+    for line, c in zip([x for x in latency.text.splitlines() if x.startswith("- **")], latency.citations):
+        figure = float(re.match(r"- \*\*.+?\*\* \(([\d.]+)%\)", line).group(1))
+        assert figure > 50 and "latency" in c.quote.lower() and re.search(rf"\b{figure:g}\s*%", c.quote)
+    # a figure after another one is not the first one's measure ("energy by 67.5% with 93.6% quality")
+    energy = answerer.ask("which papers report over 30% energy savings?")
+    assert "(93.6%)" not in energy.text and "(67.5%)" in energy.text
+    assert answerer.ask("which papers report more than 10x speedup for baking bread?").refused
+
+
 def test_a_bar_on_a_stated_number_lists_every_paper_above_it(answerer):
     number = re.compile(r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", re.I)
     above = {p.id for p in answerer.papers for s in split_sentences(p.abstract)
