@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
 from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES, ONE_SENTENCE, OVERVIEW_CUES,
-                    STOPWORDS, WHAT_THEY_DO, non_latin_share, singular)
+                    STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share, singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -119,7 +119,7 @@ def proper_names(text: str) -> frozenset[str]:
 
 def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
                    want_number: bool = False, n: int = 1, contribution: bool = False,
-                   names: frozenset[str] = frozenset()) -> list[str]:
+                   names: frozenset[str] = frozenset(), need_number: bool = False) -> list[str]:
     """The ``n`` sentences of a paper that best support the answer (in the paper's order); with
     ``contribution``, preferably one that says what the paper does ("We propose X, ...") over the problem
     it starts from ("The KV cache is a dominant memory bottleneck")."""
@@ -127,6 +127,10 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
         return [sp.paper.title]
     lo, hi = sp.best_chunk_sentences
     name = _title_name(sp.paper.title)
+    toks = [{_stem(t) for t in tokenize(s)} for s in sentences]
+    # "... and by how much?": a sentence stating a figure, on the question's words if one is, when the paper has one
+    figures = {i for i, s in enumerate(sentences) if _FIGURE.search(s)} if need_number else set()
+    numeric = {i for i in figures if terms.keys() & toks[i]} or figures
     # asked for a number, every sentence of Stream2LLM is about Stream2LLM: the words of its title tell none apart
     # ("the speedup of layered prefill" is not the sentence on chunked prefill's overhead); otherwise a sentence
     # naming it is often the one saying what it does
@@ -135,12 +139,13 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
         terms = {t: w for t, w in terms.items() if t not in own} or terms
     # a name the question asks about ("which papers use Llama 3?"): the sentence saying what the paper does is
     # preferred among those naming it, or the quote does not show why the paper is cited
-    toks = [{_stem(t) for t in tokenize(s)} for s in sentences]
     used = [t for t in names if t in terms and any(t in held for held in toks)] if contribution else []
     key = max(used, key=lambda t: (terms[t] * idf.get(t, 1.0), t)) if used else None
     scored = []
     for i, s in enumerate(sentences):
         bonus = 0.5 if lo <= i <= hi else 0.0
+        if numeric and i not in numeric:
+            bonus -= 100.0
         if key is not None and key not in toks[i]:
             pass
         elif contribution and _METHOD.search(s):
@@ -158,6 +163,7 @@ _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
 _RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev|higher|gain|sav|cut)\w*", re.I)
 _ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|creat)\w*\b", re.I)
+_FIGURE = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 
@@ -348,13 +354,14 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                         f"{_ABSTRACTS_ONLY}; they are")
         lines.append(f"{head}:")
         # "which papers reduce/speed up X" asks for results: prefer the sentence that states the number
-        results = bool(EFFECT_WORDS.search(r.parsed.text))
+        asks_figure = bool(STRONG_FACT_CUES.search(r.parsed.text))  # "which papers ... and by how much?"
+        results = asks_figure or bool(EFFECT_WORDS.search(r.parsed.text))
         # (of a short question: in a long one, or one in German, a capital is seldom what it asks about)
         names = proper_names(r.parsed.content) if len(r.parsed.content_words) <= 3 and not r.multilingual \
             else frozenset()
         for sp in chosen:
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
-                                   contribution=not results, names=names)[0]
+                                   contribution=not results, names=names, need_number=asks_figure)[0]
             if code.get(sp.paper.id, quote) != quote:
                 quote += " " + code[sp.paper.id]
             citations.append(_citation(sp, quote))

@@ -692,14 +692,17 @@ def content_words(text: str) -> list[str]:
             if w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS and len(w) > 1]
 
 
+_PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods|approaches|techniques)\b", re.I)
+
+
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
     if not content and (filters or COLLECTION_CUES.search(text)):
         return "metadata"
     if COUNT_CUES.search(text) and content:  # "how many papers are about speculative decoding?": all of them
         return "list"
-    if STRONG_FACT_CUES.search(text):
-        return "factual"
+    if STRONG_FACT_CUES.search(text) and not (LIST_OPENING.match(text) and _PAPERS_PLURAL.match(text)):
+        return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
     if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
         return "list"
     if OVERVIEW_CUES.match(text) or (

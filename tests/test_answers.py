@@ -1177,6 +1177,19 @@ def test_a_largest_figure_is_the_one_the_sentence_states_for_the_measure_and_top
     assert answerer.ask("which papers report more than 10x speedup for baking bread?").refused
 
 
+def test_which_papers_and_by_how_much_lists_the_papers_each_with_its_figure(answerer):
+    # had answered as a fact, two papers in paragraphs, BEAM quoted by a sentence with no number
+    figure = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
+    sentences = answerer._searcher().sentences
+    answer = answerer.ask("which papers report energy savings and how much?")
+    assert re.match(r"\d+ papers:", answer.text) and len(answer.citations) >= 3
+    assert "openreview:BfNBXM8CCT" in answer.cited_ids
+    for c in answer.citations:
+        if any(figure.search(x) for x in sentences[c.paper_id]):
+            assert figure.search(c.quote), (c.paper_id, c.quote)
+    check_honest(answer, answerer)
+
+
 def test_a_bar_on_a_stated_number_lists_every_paper_above_it(answerer):
     number = re.compile(r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", re.I)
     above = {p.id for p in answerer.papers for s in split_sentences(p.abstract)
