@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
-from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES, ONE_SENTENCE, OVERVIEW_CUES,
-                    STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share, singular)
+from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES,
+                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share,
+                    singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -357,11 +358,11 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         asks_figure = bool(STRONG_FACT_CUES.search(r.parsed.text))  # "which papers ... and by how much?"
         results = asks_figure or bool(EFFECT_WORDS.search(r.parsed.text))
         # (of a short question: in a long one, or one in German, a capital is seldom what it asks about)
-        names = proper_names(r.parsed.content) if len(r.parsed.content_words) <= 3 and not r.multilingual \
+        asked_names = proper_names(r.parsed.content) if len(r.parsed.content_words) <= 3 and not r.multilingual \
             else frozenset()
         for sp in chosen:
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
-                                   contribution=not results, names=names, need_number=asks_figure)[0]
+                                   contribution=not results, names=asked_names, need_number=asks_figure)[0]
             if code.get(sp.paper.id, quote) != quote:
                 quote += " " + code[sp.paper.id]
             citations.append(_citation(sp, quote))
@@ -531,8 +532,9 @@ _MEASURE_WORDS = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "th
 def _topic_words(r: Retrieval) -> list[str]:
     """The words of a "largest speedup" question beyond the measure ("cost" of "which paper reduces cost the
     most?")."""
+    # ("more than 10x speedup": 10x is the bar; "reduces" the measure's verb)
     return [w for w in r.parsed.content_words if _stem(w) not in _MEASURE_WORDS and w not in _MEASURE_WORDS
-            and not EFFECT_WORDS.match(w) and not re.fullmatch(r"\d+(\.\d+)?(x|%)?", w)]  # ("more than 10x speedup": 10x is the bar)
+            and not EFFECT_WORDS.match(w) and not re.fullmatch(r"\d+(\.\d+)?(x|%)?", w)]
 
 
 def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredPaper], bool]:

@@ -170,10 +170,10 @@ _RECORD_MOST = re.compile(r"\b(most|fewest|least|largest number of|highest numbe
 _RECORD_WORDS = frozenset("""authors author coauthors co-authors institutions institution affiliations largest highest
 smallest lowest biggest number fewest least count average mean median typical typically usual usually""".split())
 # "what's the average number of authors?", "how many authors does a paper have on average?"
-_RECORD_MEAN = re.compile(r"\b(average|mean|median|typical|usual)\s+(number|count|size)?\s*(of\s+)?(authors|co-?authors|"
-                          r"institutions|affiliations)\b|\bhow many (authors|co-?authors|institutions|affiliations)\b.*"
-                          r"\b(on average|typically|usually|average|per paper)\b|\b(authors|co-?authors|institutions|"
-                          r"affiliations) per paper\b", re.I)
+_LISTED = r"(authors|co-?authors|institutions|affiliations)"
+_RECORD_MEAN = re.compile(rf"\b(average|mean|median|typical|usual)\s+(number|count|size)?\s*(of\s+)?{_LISTED}\b|"
+                          rf"\bhow many {_LISTED}\b.*\b(on average|typically|usually|average|per paper)\b|"
+                          rf"\b{_LISTED} per paper\b", re.I)
 
 
 def record_most(text: str, words: list[str]) -> tuple[str, bool] | None:
@@ -268,7 +268,8 @@ UNRECORDED = (
     (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b|"
                 r"\b(where|when)\b.*\bheld\b(?!-)", re.I), "where or when the conference takes place", False),
-    (re.compile(r"\b(latest|newest|most recent(ly)?|recent(ly)?|lately|earliest|oldest)\b", re.I), DATES_UNRECORDED, True),
+    (re.compile(r"\b(latest|newest|most recent(ly)?|recent(ly)?|lately|earliest|oldest)\b", re.I), DATES_UNRECORDED,
+     True),
     (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
     (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),
@@ -514,8 +515,8 @@ def strip_injection(text: str) -> str:
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
                       r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from)|"
                       # (... "training but not MoE", "about training, not inference")
-                      r"(?:(?:but|and) |, ?)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b\s*([^.,;:!?()]*)",
-                      re.I)
+                      r"(?:(?:but|and) |, ?)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b"
+                      r"\s*([^.,;:!?()]*)", re.I)
 
 
 def split_negated(text: str) -> tuple[str, list[str]]:
