@@ -102,8 +102,9 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     return "", None
 
 
-def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool) -> float:
-    toks = {_stem(t) for t in tokenize(sentence)}
+def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool,
+                    toks: set[str] | None = None) -> float:
+    toks = {_stem(t) for t in tokenize(sentence)} if toks is None else toks
     score = sum(w * idf.get(t, 1.0) for t, w in terms.items() if t in toks)
     if want_number and re.search(r"\d", sentence):
         score += 2.0 + (1.0 if re.search(r"\d\s*(%|×|x\b|times)", sentence) else 0.0)
@@ -155,7 +156,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 2.0
         if want_number and _RESULT_VERB.search(s):  # a number the paper achieves, not one of the problem's
             bonus += 0.5
-        scored.append((_sentence_score(s, terms, idf, want_number) + bonus - 0.01 * i, i))
+        scored.append((_sentence_score(s, terms, idf, want_number, toks[i]) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
     return [sentences[i] for i in picked]
 
