@@ -511,7 +511,7 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     lines = [head + ":"]
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}
-    does = bool(WHAT_THEY_DO.search(r.parsed.text))
+    does = bool(WHAT_THEY_DO.search(r.parsed.text)) or r.parsed.describe_each
     for p in papers:
         if does:  # "what do the LinkedIn papers do?": who, and the sentence saying what each does
             quote = describe_sentences(p, sentences.get(p.id, []), one=True)[0]

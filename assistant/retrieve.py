@@ -20,7 +20,7 @@ from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
-                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, ParsedQuestion, asks_code, asks_code_too,
+                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, question_alternatives, question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
@@ -792,6 +792,9 @@ class PaperSearch:
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
         fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
+        if WHO_CUES.search(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
+            framed = _WHO_WORDS | (_WORK_ON if re.search(r"\bwork(s|ing|ed)? on\b", text, re.I) else frozenset())
+            words = [w for w in words if w not in framed] or words
         # "which KV cache papers release code?": the topic is KV cache, and the answer keeps the papers saying so
         code_too = asks_code_too(text) and not asks_code(text, words)
         if code_too:  # (a list of them, however asked: "which MoE paper has its code on GitHub?")
@@ -800,6 +803,12 @@ class PaperSearch:
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
+        # "what problems do the CAIS papers address?", "main contributions of the Amazon papers": each of them,
+        # by the sentence saying what it does (no topic to search for)
+        describe_each = bool(filters) and bool(words) and all(_stem(w) in _ABOUT_A_PAPER for w in words) \
+            and not ids and not ranking
+        if describe_each:
+            shape = "metadata"
         if code_too and shape in ("single", "describe", "factual"):
             shape = "list"
         if ids and not seeds and (not words or shape == "single"):  # the papers named are the answer
@@ -809,6 +818,7 @@ class PaperSearch:
         parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
                                 ranking, top, superlative_of(text), wanted, at_least_of(text))
         parsed.fields = record_fields(text)
+        parsed.describe_each = describe_each
         if shape == "list" and not wanted and COUNT_CUES.search(text):  # "how many papers are on X?": all of them
             parsed.wanted = ALL_PAPERS
             k = max(k, ALL_PAPERS)
@@ -1378,6 +1388,13 @@ class PaperSearch:
             out.append(ScoredPaper(self.papers[i], score, d, lx, hit, chunk_of.get(pid, (0, -1)), cov))
         out.sort(key=lambda sp: (-sp.score, sp.paper.id))
         return out
+
+
+# the words of a who or where question that ask for the papers' records, not a topic
+_WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wrote written institution institutions
+affiliation affiliations university universities company companies lab labs organization organizations organisation
+organisations researcher researchers people group groups team teams""".split())
+_WORK_ON = frozenset("work works working worked".split())
 
 
 def _also(note: str, more: str) -> str:

@@ -641,6 +641,29 @@ def test_an_overview_of_a_topic_one_paper_holds_describes_that_paper(answerer):
     assert re.match(r"\d+ papers:", answerer.ask("how do papers reduce TTFT?").text)
 
 
+def test_what_problems_a_venues_papers_address_is_said_for_each(answerer):
+    # "what problems do the CAIS papers address?" was refused: its only words besides the venue ask what the
+    # papers do, and none of the 7 "answered" them as a topic
+    cais = {p.id for p in answerer.papers if p.venue == "CAIS 2026"}
+    for question in ("what problems do the CAIS papers address?", "main contributions of the CAIS papers"):
+        answer = answerer.ask(question)
+        assert not answer.refused and set(answer.cited_ids) == cais, answer.text
+        lines = [x for x in answer.text.splitlines() if x.startswith("- **")]
+        assert all(line.endswith(f"): {c.quote} [{c.paper_id}]") for c, line in zip(answer.citations, lines))
+
+
+def test_which_institutions_work_on_a_topic_lists_its_papers_with_who(answerer):
+    # "which institutions work on MoE?" was refused: "institutions" and "work" were searched as topic words
+    answer = answerer.ask("which institutions work on MoE?")
+    assert not answer.refused and len(answer.citations) >= 5
+    moe = re.compile(r"\bMoEs?\b|mixture[- ]of[- ]experts", re.I)
+    assert all(moe.search(c.title + " " + answerer.paper(c.paper_id).abstract) for c in answer.citations)
+    lines = [x for x in answer.text.splitlines() if x.startswith("- **")]
+    for c, line in zip(answer.citations, lines):
+        paper = answerer.paper(c.paper_id)
+        assert not paper.institutions or paper.institutions[0] in line, line
+
+
 def test_what_an_institutions_papers_do_is_said_for_each_of_them(answerer):
     expected = _institution_papers(answerer, "LinkedIn")
     assert len(expected) >= 2
