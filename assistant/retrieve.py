@@ -101,8 +101,8 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
-                         r"submitted|work|contribute|contributed|write|wrote|writes|collaborated?|co-?authored))\b",
-                         re.I)
+                         r"submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
+                         r"co-?authored|have|has|had))\b", re.I)
 
 
 class Sentences(Mapping):

@@ -652,6 +652,20 @@ def test_what_problems_a_venues_papers_address_is_said_for_each(answerer):
         assert all(line.endswith(f"): {c.quote} [{c.paper_id}]") for c, line in zip(answer.citations, lines))
 
 
+def test_an_institution_as_the_subject_of_have_or_working_on_is_a_filter(answerer):
+    # "what is Google working on?" had described one TPU paper; "does Microsoft have any MoE papers?" had
+    # searched the whole collection, Microsoft read as no one
+    google = set(answerer.ask("papers from Google").cited_ids)
+    working = answerer.ask("what is Google working on?")
+    assert set(working.cited_ids) == google and working.text.startswith(f"{len(google)} papers from Google")
+    assert all(line.endswith(f"): {c.quote} [{c.paper_id}]") for c, line in
+               zip(working.citations, [x for x in working.text.splitlines() if x.startswith("- **")]))
+    meta = answerer.ask("does Meta have papers on training?")
+    assert meta.citations and set(meta.cited_ids) <= _institution_papers(answerer, "Meta")
+    microsoft = answerer.ask("does Microsoft have any MoE papers?")
+    assert microsoft.refused and microsoft.text.startswith("No paper from Microsoft answers this question")
+
+
 def test_which_institutions_work_on_a_topic_lists_its_papers_with_who(answerer):
     # "which institutions work on MoE?" was refused: "institutions" and "work" were searched as topic words
     answer = answerer.ask("which institutions work on MoE?")
