@@ -7,6 +7,7 @@ number for a factual question. When nothing in the collection answers, it says s
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -549,12 +550,11 @@ def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredP
     return ((_list_choice(r, k, t) or r.ranked[:1]) if topic and r.ranked else r.ranked), bool(topic)
 
 
-def _measured(sentence: str, number: str, context: str, topic: set[str] = frozenset(), before: int = 60,
-              after: int = 25) -> list[float]:
-    """The numbers of ``sentence`` stated as the measure: its word near them ("reducing serving costs by 15%-61%",
-    "2.4× faster"), not another figure of the sentence ("outperforms ... by up to 157%, or reducing costs by
-    15%-61%": 61, not 157); with ``topic``, near one of those words too ("latency by over 60%", not "KV accesses
-    by up to 99%")."""
+def _measured(sentence: str, number: str, context: str, before: int = 60,
+              after: int = 25) -> list[tuple[float, str]]:
+    """The numbers of ``sentence`` stated as the measure, each with the words around it: its word near them
+    ("reducing serving costs by 15%-61%", "2.4× faster"), not another figure of the sentence ("outperforms ... by
+    up to 157%, or reducing costs by 15%-61%": 61, not 157)."""
     out = []
     prev_end, prev_start = 0, 0
     for m in re.finditer(number, sentence, re.I):
@@ -563,8 +563,8 @@ def _measured(sentence: str, number: str, context: str, topic: set[str] = frozen
         ranged = prev_end and re.fullmatch(r"\s*(?:-|–|—|to|~)\s*", sentence[prev_end:m.start()])
         start = prev_start if ranged else max(prev_end, m.start() - before)
         near = sentence[start:m.end() + after]
-        if re.search(context, near, re.I) and (not topic or topic & {_stem(t) for t in tokenize(near)}):
-            out.append(float(m.group(1)))
+        if re.search(context, near, re.I):
+            out.append((float(m.group(1)), near))
         prev_end, prev_start = m.end(), start
     return out
 
@@ -584,10 +584,12 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
         best = best_on = None
         for s in sentences.get(sp.paper.id, []):
             if re.search(context, s, re.I):
-                values = _measured(s, number, context)
+                measured = _measured(s, number, context)
+                values = [v for v, _ in measured]
                 if values and (best is None or max(values) > best[0]):
                     best = (max(values), s)
-                on = _measured(s, number, context, topic) if topic else []
+                # ...near a word of the topic too ("latency by over 60%", not "KV accesses by up to 99%")
+                on = [v for v, near in measured if topic & {_stem(t) for t in tokenize(near)}] if topic else []
                 if on and (best_on is None or max(on) > best_on[0]):
                     best_on = (max(on), s)
         if best:
@@ -706,14 +708,14 @@ def _record_mean_answer(r: Retrieval, sentences) -> Answer:
     scope = _scope(r)
     if not r.ranked:
         return _none_listed(r, group, scope)
-    sizes = sorted(int(sp.score) for sp in r.ranked)
+    sizes = [int(sp.score) for sp in r.ranked]
     n = len(sizes)
-    median = sizes[n // 2] if n % 2 else (sizes[n // 2 - 1] + sizes[n // 2]) / 2
     unlisted = r.candidates - n
     none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
     most, fewest = r.ranked[0], r.ranked[-1]
     count = lambda sp: f"{int(sp.score)} {group if int(sp.score) != 1 else group[:-1]}"  # noqa: E731
-    text = (f"The papers {scope} list **{sum(sizes) / n:.1f} {group}** on average (median {median:g}), over the "
+    text = (f"The papers {scope} list **{statistics.mean(sizes):.1f} {group}** on average "
+            f"(median {statistics.median(sizes):g}), over the "
             f"{n} whose record names them{none}. The most: **{most.paper.title}** — {count(most)} [{most.paper.id}]")
     ends = [most]
     if fewest.paper.id != most.paper.id:

@@ -107,7 +107,6 @@ class Assistant:
             answer.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
             return answer
         retrieval = search.search(text, filters, k=k or self.settings.k, within=within)
-        retrieval.within = len(set(within)) if within is not None else None
         if k and retrieval.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
             retrieval.parsed.wanted = min(retrieval.parsed.wanted, k)
         t2 = time.perf_counter()

@@ -164,13 +164,12 @@ reproducibility""".split())
 
 
 # "what's the paper with the most authors?": papers ranked by what their record lists
+_LISTED = r"(authors|co-?authors|institutions|affiliations)"
 _RECORD_MOST = re.compile(r"\b(most|fewest|least|largest number of|highest number of|smallest number of|"
-                          r"lowest number of|biggest number of)\s+(authors|co-?authors|institutions|affiliations)\b",
-                          re.I)
+                          rf"lowest number of|biggest number of)\s+{_LISTED}\b", re.I)
 _RECORD_WORDS = frozenset("""authors author coauthors co-authors institutions institution affiliations largest highest
 smallest lowest biggest number fewest least count average mean median typical typically usual usually""".split())
 # "what's the average number of authors?", "how many authors does a paper have on average?"
-_LISTED = r"(authors|co-?authors|institutions|affiliations)"
 _RECORD_MEAN = re.compile(rf"\b(average|mean|median|typical|usual)\s+(number|count|size)?\s*(of\s+)?{_LISTED}\b|"
                           rf"\bhow many {_LISTED}\b.*\b(on average|typically|usually|average|per paper)\b|"
                           rf"\b{_LISTED} per paper\b", re.I)
@@ -703,7 +702,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "metadata"
     if COUNT_CUES.search(text) and content:  # "how many papers are about speculative decoding?": all of them
         return "list"
-    if STRONG_FACT_CUES.search(text) and not (LIST_OPENING.match(text) and _PAPERS_PLURAL.match(text)):
+    if STRONG_FACT_CUES.search(text) and not _PAPERS_PLURAL.match(text):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
     if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
         return "list"

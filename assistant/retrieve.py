@@ -718,6 +718,7 @@ class PaperSearch:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
         given = self.given_filters(filters) if filters else None
         r = self._search(question, given, k, within)
+        r.within = len(set(within)) if within is not None else None  # a follow-up's papers, for "none of them"
         if given and given.venues and not set(given.venues) & set(self.venues):
             r.venues_held = list(self.venues)  # "--venue NeurIPS": the answer says which venues there are
         return r
@@ -898,7 +899,8 @@ class PaperSearch:
         mean = record_mean(text, words) if not seeds and not ids and not most else None
         if most or mean:
             group, fewest = most or (mean, False)
-            size = {p.id: len({n for n in (p.authors if group == "authors" else p.institutions) if n}) for p in pool}
+            counts = self._author_counts if group == "authors" else self._institution_counts
+            size = {p.id: int(counts[self.row[p.id]]) for p in pool}
             ordered = sorted((p for p in pool if size[p.id]),
                              key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
             parsed.shape = "record"
