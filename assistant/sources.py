@@ -188,10 +188,13 @@ def _sniff_digest(text: str) -> bool:
 
 
 def _complete_sentences(cut: str) -> str:
-    """An abstract cut at ~200 characters ('...'): keep its complete sentences, else the fragment."""
+    """An abstract cut at ~200 characters ('...'): keep its complete sentences, else the fragment with an
+    ellipsis, so that a quote of it shows where the source stopped instead of ending mid-sentence as if whole."""
     cut = re.sub(r"\s*(\.\.\.|…)\s*$", "", cut.strip())
     ends = [m.end() for m in re.finditer(r"[.!?][\"')\]]?(?=\s+[A-Z])", cut)]
-    return cut[: ends[-1]] if ends else cut
+    if ends:
+        return cut[: ends[-1]]
+    return cut + "…" if cut and not cut.endswith((".", "!", "?")) else cut
 
 
 def _parse_digest(path: Path, text: str, skip_bad: bool) -> ParseResult:
@@ -444,7 +447,7 @@ PARSERS: dict[str, Parser] = {p.name: p for p in (
            _sniff_jsonl, _parse_jsonl, user_ids=True),
     Parser("csv", "1", "CSV/TSV with a header row containing id and title", (".csv", ".tsv"),
            lambda t: _csv_dialect(t) is not None, _parse_csv, user_ids=True),
-    Parser("arxiv-digest", "1", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
+    Parser("arxiv-digest", "2", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
            (".md",), _sniff_digest, _parse_digest),
     Parser("reading-notes", "1", "reading-notes Markdown (### Section, * Title [[Paper](link)] + details)",
            (".md",), _sniff_notes, _parse_notes),

@@ -65,6 +65,9 @@ def test_specific_papers(real):
     assert digest.authors == ["Yongtong Wu", "Shaoyuan Chen", "Yinmin Zhong"]
     # summary (holds the speedup) + the complete sentences of the cut abstract, no "..." left
     assert "1.87x throughput" in digest.abstract and digest.abstract.endswith("rather than computation.")
+    # a cut abstract with no complete sentence keeps its fragment marked as cut, so no quote of it reads as whole
+    pquant = papers["arxiv:2602.22592v1"].abstract
+    assert pquant.endswith("which can offer substantial…") and "..." not in pquant
     cais = papers["doi:10.1145/3786335.3813124"]
     assert (cais.topic, cais.venue, cais.authors) == ("LLM Inference", "CAIS 2026", [])
     assert cais.abstract.startswith("Extend XGrammar with dynamic grammar support")
