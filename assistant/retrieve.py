@@ -116,7 +116,10 @@ class Sentences(Mapping):
     def __getitem__(self, paper_id: str) -> list[str]:
         found = self._split.get(paper_id)
         if found is None:
-            found = split_sentences(self._papers[paper_id].abstract)  # KeyError for an unknown id
+            paper = self._papers[paper_id]  # KeyError for an unknown id
+            found = split_sentences(paper.abstract)
+            if found and paper.extra.get("abstract_cut"):  # the source stopped mid-sentence: quoted as cut
+                found[-1] += "…"
             self._split[paper_id] = found  # one dict store: safe when two threads split the same paper
         return found
 

@@ -187,14 +187,14 @@ def _sniff_digest(text: str) -> bool:
     return bool(re.search(r"^### ", text, re.M) and _ARXIV_LINK.search(text))
 
 
-def _complete_sentences(cut: str) -> str:
-    """An abstract cut at ~200 characters ('...'): keep its complete sentences, else the fragment with an
-    ellipsis, so that a quote of it shows where the source stopped instead of ending mid-sentence as if whole."""
+def _complete_sentences(cut: str) -> tuple[str, bool]:
+    """An abstract cut at ~200 characters ('...'): its complete sentences, else the fragment; and whether
+    what is kept is a fragment (it is then quoted with an ellipsis, see ``retrieve.Sentences``)."""
     cut = re.sub(r"\s*(\.\.\.|…)\s*$", "", cut.strip())
     ends = [m.end() for m in re.finditer(r"[.!?][\"')\]]?(?=\s+[A-Z])", cut)]
     if ends:
-        return cut[: ends[-1]]
-    return cut + "…" if cut and not cut.endswith((".", "!", "?")) else cut
+        return cut[: ends[-1]], False
+    return cut, bool(cut) and not cut.endswith((".", "!", "?"))
 
 
 def _parse_digest(path: Path, text: str, skip_bad: bool) -> ParseResult:
@@ -223,8 +223,11 @@ def _parse_digest(path: Path, text: str, skip_bad: bool) -> ParseResult:
         if truncated:
             names[-1] = re.sub(r"\s*\bet al\.?$", "", names[-1])
         title_text = clean_text(unescape_markdown(title.group(1)))
-        cut = clean_text(_complete_sentences(quote), system_name_from(title_text))
+        kept, fragment = _complete_sentences(quote)
+        cut = clean_text(kept, system_name_from(title_text))
         extra: dict = {"summary": summary, "authors_truncated": truncated}
+        if fragment:  # no sentence of the cut abstract is whole: its last words are quoted as cut, not as a sentence
+            extra["abstract_cut"] = True
         if published:
             extra["published"] = "-".join(published.groups())
         if rel:

@@ -11,6 +11,7 @@ import pytest
 from assistant.clean import (InstitutionIndex, abbreviates, canonical_institution, clean_text,
                              institution_key, split_affiliations)
 from assistant.errors import SourceError
+from assistant.retrieve import Sentences
 from assistant.sources import PARSERS, Collection, detect_format, load_collection, mine_glossary
 
 SOURCES = Path(__file__).resolve().parents[1] / "index" / "sources"
@@ -65,9 +66,12 @@ def test_specific_papers(real):
     assert digest.authors == ["Yongtong Wu", "Shaoyuan Chen", "Yinmin Zhong"]
     # summary (holds the speedup) + the complete sentences of the cut abstract, no "..." left
     assert "1.87x throughput" in digest.abstract and digest.abstract.endswith("rather than computation.")
-    # a cut abstract with no complete sentence keeps its fragment marked as cut, so no quote of it reads as whole
-    pquant = papers["arxiv:2602.22592v1"].abstract
-    assert pquant.endswith("which can offer substantial…") and "..." not in pquant
+    # a cut abstract with no complete sentence keeps its fragment, marked as cut: quoted with an ellipsis, never
+    # as if whole (the embedded text stays the source's words)
+    pquant = papers["arxiv:2602.22592v1"]
+    assert pquant.abstract.endswith("which can offer substantial") and pquant.extra["abstract_cut"] is True
+    assert Sentences(papers)[pquant.id][-1].endswith("which can offer substantial…")
+    assert "abstract_cut" not in digest.extra and Sentences(papers)[digest.id][-1].endswith("rather than computation.")
     cais = papers["doi:10.1145/3786335.3813124"]
     assert (cais.topic, cais.venue, cais.authors) == ("LLM Inference", "CAIS 2026", [])
     assert cais.abstract.startswith("Extend XGrammar with dynamic grammar support")
