@@ -30,6 +30,7 @@ class Thresholds:
 
     refuse_dense: float = 0.25  # best-chunk cosine below this: nothing in the collection resembles the question
     refuse_dense_known: float = 0.2  # ...but a question whose words are all the collection's own, only below this
+    refuse_dense_foreign: float = 0.24  # a question in another language: its best paper's calibrated e5 score below this
     short_question_words: int = 8  # for questions this short, words the collection never uses are telling
     refuse_unknown_share: float = 0.34  # ...refuse when this share of them is unknown to the collection
     confident_dense: float = 0.5  # ...unless a chunk matches this well anyway
@@ -220,7 +221,17 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     # the words of a question in another language are unknown to the collection without being off-topic
     unknown = [] if r.multilingual else r.unknown_words
     weak = t.refuse_dense_known if not unknown else t.refuse_dense
-    if top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0:
+    if r.multilingual:
+        # a question in another language: whether anything resembles it is the multilingual model's call, unless
+        # the terms read from it in English (crosslingual.py) name a specific topic that the best paper holds and
+        # few of its words are unread ("哪些论文研究张量并行？" is short, and e5 finds it weak; "如何训练我的狗学会坐下"
+        # reads as "training" alone, which many papers hold; "neuronale Netze für die Wettervorhersage" leaves the
+        # weather unread)
+        words = r.parsed.content_words
+        read = r.topic_held and len(r.unknown_words) / max(len(words), 1) < t.refuse_unknown_share
+        if max(sp.dense for sp in r.ranked) < t.refuse_dense_foreign and not read:
+            return True
+    elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):

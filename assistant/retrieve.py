@@ -16,6 +16,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import generic_name, title_name
+from .crosslingual import translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
@@ -174,6 +175,7 @@ class Retrieval:
     venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
+    topic_held: bool = False  # a question in another language: the best paper holds the topic read from it (holds_topic)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -792,6 +794,8 @@ class PaperSearch:
         what, only = unrecorded(text, content_words(rest))
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
+        if foreign_language(text):  # "请求调度", "poids": the research terms of other languages, in English
+            rest = translate_terms(rest)
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
         fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
@@ -987,6 +991,10 @@ class PaperSearch:
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
+        # a question in another language: whether the best paper holds the topic its words were read as in English
+        # ("张量并行": tensor and parallelism), one part of it specific to few papers (not "训练", training alone)
+        topic_held = bool(foreign is not None and ranked) and self.holds_topic(
+            [w for w in words if w not in unknown], self.row[ranked[0].paper.id])
         # "explain KV cache quantization" names no paper: the papers on it; so does "what did MLSys 2026 have
         # on quantization?", which names a venue (an institution, an author) and a topic, and no one paper
         if parsed.shape == "describe" and not named and not unknown_names and (
@@ -997,7 +1005,8 @@ class PaperSearch:
         return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
-                         multilingual=foreign is not None, note=note, years_held=held, code_too=code_too)
+                         multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
+                         topic_held=topic_held)
 
     def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
         """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a
@@ -1178,6 +1187,14 @@ class PaperSearch:
             return None
         rows = np.arange(len(self.papers))
         return self.coverage(concepts, rows) >= 1.0 - 1e-6
+
+    def holds_topic(self, words: list[str], row: int, specific_idf: float = 2.0) -> bool:
+        """Whether paper ``row`` holds every topic concept of ``words``, one of them used by few papers (idf at
+        least ``specific_idf``: "tensor", "quantization", "federated"; not "training", "model", "inference")."""
+        concepts = self.topic_concepts(words, set(), fewest=1)
+        if not concepts or max(weight for _, weight in concepts) < specific_idf:
+            return False
+        return bool(self.coverage(concepts, np.array([row]))[0] >= 1.0 - 1e-6)
 
     def coverage(self, concepts: list[tuple[list[list[int]], float]], rows: np.ndarray) -> np.ndarray:
         """For each of ``rows``, the idf-weighted share of ``concepts`` the paper holds (from BM25 postings)."""

@@ -1,0 +1,57 @@
+"""Research terms of other languages read in English (crosslingual.translate_terms): no model, no index."""
+from __future__ import annotations
+
+import re
+
+from assistant.crosslingual import TERMS, translate_terms
+from assistant.lexical import fold_accents
+from assistant.query import content_words
+
+
+def _words(question: str) -> list[str]:
+    return content_words(translate_terms(question))
+
+
+def test_unspaced_scripts_are_read_term_by_term():
+    assert _words("关于大语言模型服务系统中请求调度和批处理的工作有哪些？") == [
+        "large", "language", "model", "serving", "request", "scheduling", "batching"]
+    assert _words("시퀀스 병렬화나 컨텍스트 병렬화에 관한 연구는 무엇이 있나요?") == [
+        "sequence", "parallelism", "context", "parallelism"]
+    assert "speculative" in _words("投機的デコーディングを高速化する論文はどれですか？")
+
+
+def test_the_longest_term_wins():
+    # secret sharing holds the characters of "distributed" (分散), reinforcement learning the word "learning"
+    assert _words("秘密分散を使う論文") == ["secret", "sharing"]
+    assert _words("¿Qué artículos usan aprendizaje por refuerzo?")[-2:] == ["reinforcement", "learning"]
+    assert "machine" in _words("modelos de aprendizaje automático") and "automatic" not in _words(
+        "modelos de aprendizaje automático")
+
+
+def test_latin_words_match_whole_with_accents_and_plurals_folded():
+    words = _words("Quels articles proposent des techniques de quantification pour les LLM (poids, activations) ?")
+    assert "quantization" in words and "weights" in words and "quantification" not in words
+    assert "training" in _words("Welche Arbeiten beschleunigen das Training mit Pipeline-Parallelität?")
+    assert "computation" in _words("Quali articoli sovrappongono la comunicazione con il calcolo?")
+    assert "memory" in _words("Mémoires partagées")  # accents and a plural, in capitals
+    assert "pesos" not in _words("pesos") and "espesos" in _words("espesos")  # whole words only
+
+
+def test_every_term_has_forms_and_no_form_reads_as_two_terms():
+    seen: dict[str, str] = {}
+    for english, forms in TERMS.items():
+        assert forms and english == english.lower() and not re.search(r"[^a-z -]", english)
+        for form in forms:
+            key = fold_accents(form).lower()
+            assert seen.setdefault(key, english) == english, (form, seen[key], english)
+
+
+def test_the_alternatives_offered_are_read_from_or():
+    from assistant.query import question_alternatives
+
+    spanish = "¿Qué artículos ejecutan modelos en dispositivos edge, móviles o embebidos?"
+    assert question_alternatives(translate_terms(spanish)) == {"edge", "mobile", "embedded"}
+    assert question_alternatives(translate_terms("Welche Arbeiten nutzen TPUs oder GPUs?")) == {"tpu", "gpu"}
+    assert question_alternatives(translate_terms("哪些论文研究量化或剪枝？")) == {"quantization", "pruning"}
+    # Portuguese writes "o" for "the": no comma list before it, no alternatives
+    assert question_alternatives(translate_terms("Quais artigos reduzem o uso de memória?")) == set()
