@@ -30,7 +30,7 @@ class Thresholds:
 
     refuse_dense: float = 0.25  # best-chunk cosine below this: nothing in the collection resembles the question
     refuse_dense_known: float = 0.2  # ...but a question whose words are all the collection's own, only below this
-    refuse_dense_foreign: float = 0.24  # a question in another language: its best paper's calibrated e5 score below this
+    refuse_dense_foreign: float = 0.24  # a question in another language: its best paper's e5 score below this
     short_question_words: int = 8  # for questions this short, words the collection never uses are telling
     refuse_unknown_share: float = 0.34  # ...refuse when this share of them is unknown to the collection
     confident_dense: float = 0.5  # ...unless a chunk matches this well anyway

@@ -175,7 +175,7 @@ class Retrieval:
     venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
-    topic_held: bool = False  # a question in another language: the best paper holds the topic read from it (holds_topic)
+    topic_held: bool = False  # a question in another language: the best paper holds the topic read (holds_topic)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
