@@ -160,7 +160,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 0.5
         scored.append((_sentence_score(s, terms, idf, want_number, toks[i]) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
-    return [sentences[i] for i in picked]
+    return _standalone(sentences, picked)
 
 
 _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
@@ -182,10 +182,29 @@ def describe_sentences(paper: Paper, sentences: list[str], one: bool = False) ->
         method = next((i for i, s in enumerate(sentences) if name in s.lower()), None)
     method = 1 if method is None else method
     if one:
-        return [sentences[method]]
+        return _standalone(sentences, [method])
     result = next((i for i in range(len(sentences) - 1, method, -1) if _RESULT.search(sentences[i])), None)
     picked = sorted({0 if method > 0 else None, method, result} - {None})
-    return [sentences[i] for i in picked]
+    return _standalone(sentences, picked)
+
+
+# "To address these challenges, we propose RAGInfer, ...": quoted without the sentence it answers, the opener
+# points at nothing shown; the rest of the sentence says the same on its own
+_DANGLING_OPENER = re.compile(r"^To (?:address|tackle|overcome|solve|mitigate|bridge|fill|close|alleviate|resolve|"
+                              r"remedy|handle|fix) (?:these|this|such|both|those|the above)\b[^,]{0,60},\s+"
+                              r"(?=(?:we|our)\b)", re.I)
+
+
+def _standalone(sentences: list[str], picked: list[int]) -> list[str]:
+    """The ``picked`` sentences as quoted: one whose opener refers to the sentence before it in the abstract drops
+    that opener when that sentence is not quoted just before it, marked as trimmed ("…we propose RAGInfer, ...")."""
+    out = []
+    for i in picked:
+        text = sentences[i]
+        if i - 1 not in picked and (m := _DANGLING_OPENER.match(text)):
+            text = "…" + text[m.end():]
+        out.append(text)
+    return out
 
 
 def _coverage(paper: Paper, terms: dict[str, float]) -> float:

@@ -8,6 +8,7 @@ import pytest
 
 from assistant import Answer, QuestionError
 from assistant.chunks import split_sentences
+from assistant.answer import _standalone
 
 @pytest.fixture(scope="module", params=["embedded", "server"])
 def answerer(request, real_assistant, tmp_path_factory):
@@ -36,8 +37,14 @@ TTFT = re.compile(r"TTFT|time[- ]to[- ]first[- ]token", re.I)
 ID_IN_TEXT = re.compile(r"\[((?:openreview|arxiv|doi):[^\]\s]+)\]")
 
 
+def quoted_sentences(quote: str) -> list[str]:
+    """The sentences of a quote, its "…" (a trimmed end) dropped: each is a paper's own text."""
+    return [s for piece in quote.split("…") for s in split_sentences(piece)]
+
+
 def check_honest(answer: Answer, answerer) -> None:
-    """Every cited id is a real paper, every quote is that paper's own text, every inline id is cited."""
+    """Every cited id is a real paper, every quote is that paper's own text (a trimmed end marked "…"), every
+    inline id is cited."""
     cited = [c.paper_id for c in answer.citations]
     assert len(cited) == len(set(cited)), "a paper is cited once"
     for c in answer.citations:
@@ -45,7 +52,7 @@ def check_honest(answer: Answer, answerer) -> None:
         assert paper is not None
         assert c.url == paper.url and c.title == paper.title and c.venue == paper.venue
         source = paper.abstract + " " + paper.title
-        assert all(sentence in source for sentence in split_sentences(c.quote)), c.quote
+        assert all(sentence in source for sentence in quoted_sentences(c.quote)), c.quote
     assert set(ID_IN_TEXT.findall(answer.text)) <= set(cited)
     assert "\\times" not in answer.text and "$" not in answer.text and "&amp;" not in answer.text
 
@@ -79,6 +86,18 @@ def test_describe_question_gives_problem_method_result_of_one_paper(answerer):
     assert re.search(r"we propose RAGInfer", answer.text)
     assert re.search(r"\d(\.\d+)?×", answer.text)  # the result sentence with its number
     check_honest(answer, answerer)
+
+
+def test_a_quoted_sentence_drops_an_opener_pointing_at_a_sentence_not_shown(answerer):
+    # "To address these challenges, we propose RAGInfer": the challenges are in a sentence the answer does not show
+    answer = answerer.ask("what does RagInfer do?")
+    assert "…we propose RAGInfer, an efficient inference system" in answer.citations[0].quote
+    assert "To address these challenges" not in answer.text
+    check_honest(answer, answerer)
+    # quoted right after the sentence it answers, the opener stays
+    sentences = ["Serving stalls on long prompts.", "To address this, we propose X, which overlaps them."]
+    assert _standalone(sentences, [0, 1]) == sentences
+    assert _standalone(sentences, [1]) == ["…we propose X, which overlaps them."]
 
 
 def test_which_paper_proposes_x_quotes_what_it_proposes(answerer):
@@ -603,7 +622,7 @@ def test_a_paper_named_before_a_dash_in_its_title_is_named_as_one_before_a_colon
     for question in ["summarize the ExecuTorch paper", "overview of ExecuTorch"]:
         answer = answerer.ask(question)
         assert answer.cited_ids == [executorch] and not re.match(r"\d+ papers?:", answer.text), question
-        assert len(split_sentences(answer.citations[0].quote)) >= 2, question  # what it does, not one line
+        assert len(quoted_sentences(answer.citations[0].quote)) >= 2, question  # what it does, not one line
 
 
 def test_a_question_about_one_named_paper_quotes_what_it_asks(answerer):
@@ -629,7 +648,7 @@ def test_an_overview_of_a_topic_one_paper_holds_describes_that_paper(answerer):
     answer = answerer.ask("explain layered prefill")
     assert answer.cited_ids == [_titled(answerer, "From Tokens to Layers:")]
     assert not re.match(r"\d+ papers?:", answer.text)
-    assert len(split_sentences(answer.citations[0].quote)) >= 2  # what it addresses, proposes and shows
+    assert len(quoted_sentences(answer.citations[0].quote)) >= 2  # what it addresses, proposes and shows
     assert answer.citations[0].quote in answer.text
     check_honest(answer, answerer)
     # so is a how-question that one paper answers: its sentences answering it ("how does DistCA ...": DistCA is
@@ -1590,8 +1609,8 @@ def test_a_polite_request_to_describe_a_paper_is_answered_as_a_description(answe
     # "briefly" asks for less of the same description: its sentence saying what Kitty does
     brief = answerer.ask("please briefly describe Kitty")
     assert brief.cited_ids == plain.cited_ids
-    assert split_sentences(brief.citations[0].quote) == [
-        s for s in split_sentences(plain.citations[0].quote) if "algorithm–system co-design" in s]
+    assert quoted_sentences(brief.citations[0].quote) == [
+        s for s in quoted_sentences(plain.citations[0].quote) if "algorithm–system co-design" in s]
 
 
 _GPU = re.compile(r"\b(GPUs?|[ABHV]100|H200|B200|Hopper|Blackwell|Ampere)\b")
@@ -1658,12 +1677,12 @@ def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_th
 
 def test_a_one_sentence_summary_is_the_sentence_saying_what_the_paper_does(answerer):
     full = answerer.ask("what does RagInfer do?")
-    assert len(split_sentences(full.citations[0].quote)) == 3  # problem, method, result
+    assert len(quoted_sentences(full.citations[0].quote)) == 3  # problem, method, result
     for question in ["briefly, what does RagInfer do?", "summarize RagInfer in one sentence", "tl;dr of RagInfer"]:
         answer = answerer.ask(question)
         assert answer.cited_ids == ["openreview:YsOyCpMUYD"], question
-        assert split_sentences(answer.citations[0].quote) == [
-            s for s in split_sentences(full.citations[0].quote) if "we propose RAGInfer" in s], question
+        assert quoted_sentences(answer.citations[0].quote) == [
+            s for s in quoted_sentences(full.citations[0].quote) if "we propose RAGInfer" in s], question
 
 
 def test_which_gpus_the_papers_name_most(answerer):
