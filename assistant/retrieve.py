@@ -943,6 +943,14 @@ class PaperSearch:
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note,
                              years_held=held)
         pool_ids = {p.id for p in pool} if restricted else None
+        # "who works on KV cache compression at NVIDIA?": no NVIDIA paper holds the whole topic; its papers that hold
+        # part of it are listed, said to be the nearest, not as if they were on it
+        if filters and words and parsed.shape == "list" and restricted and len(pool_rows) and not both and not seeds:
+            concepts = self.topic_concepts(words, set(), fewest=1)
+            if len(concepts) > 1 and not (self.coverage(concepts, pool_rows) >= 1.0 - 1e-6).any():
+                topic = " ".join(w.upper() if w in self.glossary else w for w in words)
+                note = _also(note, f"No paper {filters.describe()} mentions all of “{topic}”: "
+                                   "those below mention part of it.")
         terms = self.expand(words)
         lexical = self.bm25(terms)
         if restricted:

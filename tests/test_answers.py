@@ -1728,3 +1728,17 @@ def test_which_papers_mention_a_term_lists_every_paper_whose_text_has_it_however
     # a term no paper has is said, and the question is answered (or refused) as usual
     none = answerer.ask("which papers mention sourdough?")
     assert none.refused and none.text.startswith("No paper has “sourdough” in its title or abstract.")
+
+
+def test_a_filtered_topic_that_no_paper_of_the_filter_wholly_mentions_is_said(answerer):
+    # NVIDIA's two papers on the KV cache were listed as if they were on KV cache compression, which neither mentions
+    answer = answerer.ask("who works on KV cache compression at NVIDIA?")
+    assert answer.text.startswith("No paper from NVIDIA mentions all of “KV cache compression”: those below mention")
+    assert answer.citations and not answer.refused
+    for c in answer.citations:
+        paper = answerer.paper(c.paper_id)
+        assert "NVIDIA" in paper.institutions and not re.search(r"compress", paper.title + paper.abstract, re.I)
+    check_honest(answer, answerer)
+    # a filter whose papers do hold the whole topic: no such note
+    microsoft = answerer.ask("papers from Microsoft about KV cache")
+    assert microsoft.citations and "mentions all of" not in microsoft.text
