@@ -60,12 +60,18 @@ ces este esta estos estas dieser diese dieses muy tres sehr tout todos todas all
 nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten arbeit papiere
 veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien proponen propone proposent
 proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien quienes porque dove quando quanto
-perche chi wann warum welchen wieviel pourquoi combien onde quem quantos""".split())
+perche chi wann warum welchen wieviel pourquoi combien onde quem quantos
+escribio escribieron escrito escritos publico publicaron publicado publicados presento presentaron presentado
+presentados viene vienen provienen ecrit ecrits ecrite ecrites publie publies publiee publiees presentes presentee
+presentees vient viennent proviennent hat haben geschrieben verfasst veroffentlicht vorgestellt stammt stammen
+kommt kommen scritto scritti scritta scritte pubblicato pubblicati pubblicata pubblicate presentato presentati sono
+vengono provengono escreveu escreveram publicou publicaram apresentou apresentaram apresentado apresentados
+sao vem""".split())
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
 _ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
-                         "se si ne tout im fur al la le lo il du des articles".split())
+                         "se si ne tout im fur al la le lo il du des articles hat".split())
 FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
 
 

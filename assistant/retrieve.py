@@ -57,8 +57,10 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did))\s+(the\s+)?"
-                          r"(both\s+|either\s+)?$", re.I)
+_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did)|"
+                          # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google")
+                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)\s+(the\s+)?(both\s+|either\s+)?$",
+                          re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)

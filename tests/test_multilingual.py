@@ -141,3 +141,15 @@ def test_the_app_prepares_the_vectors_in_the_background(tiny_settings):
     assert ml.embedded == 4  # the question used the prepared vectors
     off = Assistant(dataclasses.replace(tiny_settings, multilingual=False), build_if_missing=False)
     assert off.prepare_multilingual() is None
+
+
+@pytest.mark.parametrize("question, english", [
+    ("¿Qué artículos son de Google?", "which papers are from Google?"),  # "de": Spanish for "from"
+    ("Quali articoli sono di Meta?", "which papers are from Meta?"),
+    ("Welche Arbeiten hat Ion Stoica geschrieben?", "which papers did Ion Stoica write?"),  # "geschrieben": written
+])
+def test_a_metadata_question_in_another_language_lists_what_its_english_twin_lists(real_assistant, question, english):
+    # the first two were refused or answered with papers from anywhere, the third searched "hat geschrieben"
+    # as a topic among Stoica's papers and was refused
+    answer, twin = real_assistant.ask(question), real_assistant.ask(english)
+    assert len(twin.cited_ids) >= 5 and answer.cited_ids == twin.cited_ids, answer.text[:300]
