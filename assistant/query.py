@@ -236,11 +236,16 @@ def strip_collection(text: str) -> str:
     return re.sub(r"\s+", " ", _ABOUT_COLLECTION.sub(" ", text)).strip()
 
 
+# "¿Quién escribió Stream2LLM?", "Stream2LLM的作者是谁？": who wrote a paper, asked in Spanish, French, German, Italian,
+# Portuguese, Chinese, Japanese or Korean (scripts that do not space their words are matched without word edges)
+_AUTHORS_FOREIGN = (r"\b(qui[eé]n(es)?|quem|autor(es|en)?|auteurs?|autor[ei]|escribi[oó]|escribieron|[eé]crit|"
+                    r"geschrieben|verfasst|scritt[oi]|escreveu|escreveram)\b|作者|著者|谁写|誰が書|저자|누가 썼")
+
 # the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
 WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
                       r"\bwhere\b.*\b(from|published|presented|appear\w*|read|find)\b|"
-                      r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released)\b", re.I)
+                      r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released)\b|" + _AUTHORS_FOREIGN, re.I)
 # "show me the abstract of Stream2LLM": the named paper's whole abstract
 ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
 # "tell me about X", "explain X": about one paper when X names it, else an overview of the papers on X

@@ -153,3 +153,11 @@ def test_a_metadata_question_in_another_language_lists_what_its_english_twin_lis
     # as a topic among Stoica's papers and was refused
     answer, twin = real_assistant.ask(question), real_assistant.ask(english)
     assert len(twin.cited_ids) >= 5 and answer.cited_ids == twin.cited_ids, answer.text[:300]
+
+
+@pytest.mark.parametrize("question", ["¿Quién escribió Stream2LLM?", "Stream2LLM的作者是谁？", "Wer hat Stream2LLM geschrieben?"])
+def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assistant, question):
+    # was answered with what the paper does and no author, where "Who wrote Stream2LLM?" names them
+    answer, twin = real_assistant.ask(question), real_assistant.ask("Who wrote Stream2LLM?")
+    paper = real_assistant.paper(twin.cited_ids[0])
+    assert answer.cited_ids == twin.cited_ids and all(name in answer.text for name in paper.authors)
