@@ -314,6 +314,29 @@ TERMS: dict[str, tuple[str, ...]] = {
     "production": ("生产环境", "本番環境", "프로덕션", "produccion", "production", "produzione", "producao", "produktion"),
 }
 
+# Organisations as Chinese, Japanese and Korean write them, read as the names the records use, so that "谷歌的论文"
+# is read as Google's papers (a filter, ``PaperSearch.read_filters``), as "Google's papers" is
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "Google": ("谷歌", "グーグル", "구글"), "Microsoft": ("微软", "マイクロソフト", "마이크로소프트"),
+    "NVIDIA": ("英伟达", "辉达", "エヌビディア", "엔비디아"), "Amazon": ("亚马逊", "アマゾン", "아마존"),
+    "Apple": ("苹果公司", "アップル", "애플"), "IBM": ("国际商业机器",),  # (not Meta's メタ, 메타: "meta-learning")
+    "Alibaba": ("阿里巴巴", "阿里", "アリババ", "알리바바"), "ByteDance": ("字节跳动", "バイトダンス", "바이트댄스"),
+    "Tencent": ("腾讯", "テンセント", "텐센트"), "Huawei": ("华为", "ファーウェイ", "화웨이"), "Baidu": ("百度", "バイドゥ", "바이두"),
+    "Samsung": ("三星", "サムスン", "삼성"), "Intel": ("英特尔", "インテル", "인텔"), "AMD": ("超威半导体",),
+    "OpenAI": ("オープンAI", "오픈AI"), "LinkedIn": ("领英", "リンクトイン", "링크드인"),
+    "Stanford": ("斯坦福", "スタンフォード", "스탠퍼드", "스탠포드"), "Berkeley": ("伯克利", "バークレー", "버클리"),
+    "Massachusetts Institute of Technology": ("麻省理工学院", "麻省理工", "マサチューセッツ工科大学", "매사추세츠 공과대학"),
+    "Carnegie Mellon": ("卡内基梅隆", "カーネギーメロン", "카네기 멜런", "카네기멜론"),
+    "Harvard": ("哈佛", "ハーバード", "하버드"), "Princeton": ("普林斯顿", "プリンストン", "프린스턴"),
+    "Cornell": ("康奈尔", "コーネル", "코넬"), "Tsinghua": ("清华大学", "清华", "清華大学", "칭화대"),
+    "Peking University": ("北京大学", "베이징대"), "Zhejiang University": ("浙江大学", "浙大"),
+    "Shanghai Jiao Tong": ("上海交通大学", "上海交大", "上海交通大學"), "Fudan": ("复旦大学", "复旦"),
+    "Seoul National University": ("首尔大学", "ソウル大学", "서울대학교", "서울대"), "KAIST": ("韩国科学技术院", "카이스트"),
+    "University of Washington": ("华盛顿大学", "ワシントン大学", "워싱턴 대학교"), "Georgia Tech": ("佐治亚理工", "조지아공대"),
+    "University of Toronto": ("多伦多大学", "トロント大学", "토론토 대학교"),
+    "Hong Kong University of Science and Technology": ("香港科技大学", "港科大"),
+}
+
 # "edge, móviles o embebidos": the alternatives a question offers are read from its "or" (question_alternatives);
 # Spanish and Italian "o" only after a comma list, since Portuguese writes "o" for "the"
 _OR_SCRIPTS = ("或者", "或", "または", "あるいは", "もしくは", "또는", "혹은")
@@ -336,6 +359,20 @@ def _tables() -> tuple[list[tuple[str, str]], re.Pattern, dict[str, str]]:
     keys = sorted(latin, key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
     return scripts, re.compile(rf"(?<![\w-])({words})(?:e?s)?(?![\w-])", re.I), latin
+
+
+def translate_names(text: str) -> str:
+    """``text`` with the organisations that Chinese, Japanese and Korean write in their scripts named as the records
+    name them ("谷歌的论文" -> "Google 的论文"); longest form first ("清华大学" before "清华")."""
+    for form, name in _names():
+        if form in text:
+            text = text.replace(form, f" {name} ")
+    return text
+
+
+@lru_cache(maxsize=1)
+def _names() -> list[tuple[str, str]]:
+    return sorted(((form, name) for name, forms in ORGANISATIONS.items() for form in forms), key=lambda fn: -len(fn[0]))
 
 
 def translate_terms(text: str) -> str:

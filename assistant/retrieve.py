@@ -16,7 +16,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import generic_name, title_name
-from .crosslingual import translate_terms
+from .crosslingual import translate_names, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
@@ -57,10 +57,11 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did)|"
-                          # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google")
-                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)\s+(the\s+)?(both\s+|either\s+)?$",
-                          re.I)
+_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did)|"
+                          # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
+                          # and Chinese ("来自 Google")
+                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+(the\s+)?"
+                          r"(both\s+|either\s+)?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
@@ -105,7 +106,8 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
                          r"submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
-                         r"co-?authored|have|has|had))\b", re.I)
+                         r"co-?authored|have|has|had))\b|"
+                         r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
 
 
 class Sentences(Mapping):
@@ -747,6 +749,9 @@ class PaperSearch:
 
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
         text, excluded = split_negated(strip_injection(strip_greeting(question)))
+        foreign = foreign_language(text)
+        if foreign:  # "谷歌的论文": the organisations other scripts name, as the records name them
+            text = translate_names(text)
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
         # "what is TTFT?": the long form, and the papers' sentences that spell it out
@@ -796,7 +801,7 @@ class PaperSearch:
         what, only = unrecorded(text, content_words(rest))
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
-        if foreign_language(text):  # "请求调度", "poids": the research terms of other languages, in English
+        if foreign:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
@@ -966,7 +971,7 @@ class PaperSearch:
         if qvec is None:
             qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
-        foreign = self.foreign_scores(text, pool_rows)
+        foreign = self.foreign_scores(text, pool_rows) if foreign else None
         if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
             dense = foreign
         named = (self.named_papers(text) | set(ids)) - set(seeds)
@@ -1074,10 +1079,10 @@ class PaperSearch:
         return [] if any(side and not side & set(unknown) for side in sides) else unknown
 
     def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
-        """For a question in another language, the multilingual encoder's calibrated scores of the nearest
-        papers (in place of MiniLM's, which reads only English); None for an English question, or when the
-        multilingual model cannot be used here (then the question is read as English, as before)."""
-        if self.multilingual is None or not foreign_language(text):
+        """For a question in another language (the caller tells, ``query.foreign_language``), the multilingual
+        encoder's calibrated scores of the nearest papers (in place of MiniLM's, which reads only English); None
+        when the multilingual model cannot be used here (then the question is read as English, as before)."""
+        if self.multilingual is None:
             return None
         if rows is not None and not len(rows):
             return {}

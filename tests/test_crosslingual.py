@@ -55,3 +55,11 @@ def test_the_alternatives_offered_are_read_from_or():
     assert question_alternatives(translate_terms("哪些论文研究量化或剪枝？")) == {"quantization", "pruning"}
     # Portuguese writes "o" for "the": no comma list before it, no alternatives
     assert question_alternatives(translate_terms("Quais artigos reduzem o uso de memória?")) == set()
+
+
+def test_organisations_in_other_scripts_are_named_as_the_records_name_them():
+    from assistant.crosslingual import translate_names
+
+    assert translate_names("谷歌的论文有哪些？").split()[0] == "Google"
+    assert "Tsinghua" in translate_names("清华大学的论文") and "大学" not in translate_names("清华大学的论文")
+    assert translate_names("메타러닝 논문") == "메타러닝 논문"  # "meta-" is no organisation

@@ -155,9 +155,21 @@ def test_a_metadata_question_in_another_language_lists_what_its_english_twin_lis
     assert len(twin.cited_ids) >= 5 and answer.cited_ids == twin.cited_ids, answer.text[:300]
 
 
-@pytest.mark.parametrize("question", ["¿Quién escribió Stream2LLM?", "Stream2LLM的作者是谁？", "Wer hat Stream2LLM geschrieben?"])
+@pytest.mark.parametrize("question", ["¿Quién escribió Stream2LLM?", "Stream2LLM的作者是谁？",
+                                      "Wer hat Stream2LLM geschrieben?"])
 def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assistant, question):
     # was answered with what the paper does and no author, where "Who wrote Stream2LLM?" names them
     answer, twin = real_assistant.ask(question), real_assistant.ask("Who wrote Stream2LLM?")
     paper = real_assistant.paper(twin.cited_ids[0])
     assert answer.cited_ids == twin.cited_ids and all(name in answer.text for name in paper.authors)
+
+
+@pytest.mark.parametrize("question, english", [
+    ("谷歌的论文有哪些？", "which papers are from Google?"),  # Google's papers, in Chinese
+    ("구글의 논문은?", "which papers are from Google?"),  # ... in Korean
+    ("微软有哪些关于KV缓存的论文？", "papers from Microsoft about KV cache"),
+])
+def test_an_organisation_written_in_another_script_is_a_filter(real_assistant, question, english):
+    # were refused, or answered with KV cache papers from anywhere (the same papers; ranked by e5, not MiniLM)
+    answer, twin = real_assistant.ask(question), real_assistant.ask(english)
+    assert twin.cited_ids and set(answer.cited_ids) == set(twin.cited_ids), answer.text[:300]
