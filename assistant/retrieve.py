@@ -749,8 +749,8 @@ class PaperSearch:
 
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
         text, excluded = split_negated(strip_injection(strip_greeting(question)))
-        foreign = foreign_language(text)
-        if foreign:  # "谷歌的论文": the organisations other scripts name, as the records name them
+        other_language = foreign_language(text)
+        if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
             text = translate_names(text)
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
@@ -801,7 +801,7 @@ class PaperSearch:
         what, only = unrecorded(text, content_words(rest))
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
-        if foreign:  # "请求调度", "poids": the research terms of other languages, in English
+        if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
@@ -971,7 +971,7 @@ class PaperSearch:
         if qvec is None:
             qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
-        foreign = self.foreign_scores(text, pool_rows) if foreign else None
+        foreign = self.foreign_scores(text, pool_rows) if other_language else None
         if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
             dense = foreign
         named = (self.named_papers(text) | set(ids)) - set(seeds)
