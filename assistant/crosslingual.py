@@ -348,41 +348,44 @@ _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 @lru_cache(maxsize=1)
 def _tables() -> tuple[list[tuple[str, str]], re.Pattern, dict[str, str]]:
     """(non-Latin key, English) longest first; one regex of the Latin keys, longest first; folded key -> English."""
-    scripts, latin = [], {}
+    scripts = [(form, english) for form, english in _longest_first(TERMS) if _NON_LATIN.search(form)]
+    latin: dict[str, str] = {}
     for english, forms in TERMS.items():
         for form in forms:
-            if _NON_LATIN.search(form):
-                scripts.append((form, english))
-            else:
+            if not _NON_LATIN.search(form):
                 latin.setdefault(fold_accents(form).lower(), english)
-    scripts.sort(key=lambda kv: -len(kv[0]))
     keys = sorted(latin, key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
     return scripts, re.compile(rf"(?<![\w-])({words})(?:e?s)?(?![\w-])", re.I), latin
 
 
+def _substitute(text: str, forms: list[tuple[str, str]]) -> str:
+    """``text`` with each form (of a script that does not space its words) replaced by its reading, spaced."""
+    for form, reading in forms:
+        if form in text:
+            text = text.replace(form, f" {reading} ")
+    return text
+
+
+def _longest_first(table: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    return sorted(((form, name) for name, forms in table.items() for form in forms), key=lambda fn: -len(fn[0]))
+
+
 def translate_names(text: str) -> str:
     """``text`` with the organisations that Chinese, Japanese and Korean write in their scripts named as the records
     name them ("谷歌的论文" -> "Google 的论文"); longest form first ("清华大学" before "清华")."""
-    for form, name in _names():
-        if form in text:
-            text = text.replace(form, f" {name} ")
-    return text
+    return _substitute(text, _names())
 
 
 @lru_cache(maxsize=1)
 def _names() -> list[tuple[str, str]]:
-    return sorted(((form, name) for name, forms in ORGANISATIONS.items() for form in forms), key=lambda fn: -len(fn[0]))
+    return _longest_first(ORGANISATIONS)
 
 
 def translate_terms(text: str) -> str:
     """``text`` with the research terms of other languages replaced by their English ("并行" -> " parallelism ",
     "poids" -> "weights"); other words are left as they are, for the cognate rule and the multilingual model."""
     scripts, pattern, latin = _tables()
-    for form, english in scripts:
-        if form in text:
-            text = text.replace(form, f" {english} ")
-    for form in _OR_SCRIPTS:
-        text = text.replace(form, " or ")
+    text = _substitute(_substitute(text, scripts), [(form, "or") for form in _OR_SCRIPTS])
     folded = pattern.sub(lambda m: latin[re.sub(r"\s+", " ", m.group(1).lower())], fold_accents(text))
     return _OR_LATIN.sub(lambda m: f"{m.group(2)}or" if m.group(2) else "or", folded)

@@ -179,7 +179,7 @@ class Retrieval:
     venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
-    topic_held: bool = False  # a question in another language: the best paper holds the topic read (holds_topic)
+    topic_held: bool = False  # a question in another language: the best paper holds the topic read (holding)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
 
 
@@ -953,8 +953,8 @@ class PaperSearch:
         # "who works on KV cache compression at NVIDIA?": no NVIDIA paper holds the whole topic; its papers that hold
         # part of it are listed, said to be the nearest, not as if they were on it
         if filters and words and parsed.shape == "list" and restricted and len(pool_rows) and not both and not seeds:
-            concepts = self.topic_concepts(words, set(), fewest=1)
-            if len(concepts) > 1 and not (self.coverage(concepts, pool_rows) >= 1.0 - 1e-6).any():
+            whole = self.holding(words, pool_rows, fewest=2)
+            if whole is not None and not whole.any():
                 topic = " ".join(w.upper() if w in self.glossary else w for w in words)
                 note = _also(note, f"No paper {filters.describe()} mentions all of “{topic}”: "
                                    "those below mention part of it.")
@@ -1008,8 +1008,9 @@ class PaperSearch:
         unknown_names = self.unknown_names(text, named)
         # a question in another language: whether the best paper holds the topic its words were read as in English
         # ("张量并行": tensor and parallelism), one part of it specific to few papers (not "训练", training alone)
-        topic_held = bool(foreign is not None and ranked) and self.holds_topic(
-            [w for w in words if w not in unknown], self.row[ranked[0].paper.id])
+        best = self.holding([w for w in words if w not in unknown], np.array([self.row[ranked[0].paper.id]]),
+                            specific_idf=2.0) if foreign is not None and ranked else None
+        topic_held = best is not None and bool(best[0])
         # "explain KV cache quantization" names no paper: the papers on it; so does "what did MLSys 2026 have
         # on quantization?", which names a venue (an institution, an author) and a topic, and no one paper
         if parsed.shape == "describe" and not named and not unknown_names and (
@@ -1194,22 +1195,17 @@ class PaperSearch:
             out.append((groups, weight))
         return out if len(out) >= fewest else []  # one concept: every candidate holds it or BM25 already says so
 
-    def holding(self, words: list[str]) -> np.ndarray | None:
-        """A mask of the papers whose text holds every concept of ``words`` ("KV cache": both words, or
-        its glossary form), or None when the words have no concept the collection knows."""
+    def holding(self, words: list[str], rows: np.ndarray | None = None, fewest: int = 1,
+                specific_idf: float = 0.0) -> np.ndarray | None:
+        """A mask of the papers (of ``rows``, indices into ``papers``; default all) whose text holds every concept
+        of ``words`` ("KV cache": both words, or its glossary form), or None when the words have fewer than
+        ``fewest`` concepts the collection knows, or none used by as few papers as ``specific_idf`` asks ("tensor",
+        "quantization", "federated" at 2.0; not "training", "model", "inference")."""
         concepts = self.topic_concepts(words, set(), fewest=1)
-        if not concepts:
+        if len(concepts) < max(fewest, 1) or max(weight for _, weight in concepts) < specific_idf:
             return None
-        rows = np.arange(len(self.papers))
+        rows = np.arange(len(self.papers)) if rows is None else rows
         return self.coverage(concepts, rows) >= 1.0 - 1e-6
-
-    def holds_topic(self, words: list[str], row: int, specific_idf: float = 2.0) -> bool:
-        """Whether paper ``row`` holds every topic concept of ``words``, one of them used by few papers (idf at
-        least ``specific_idf``: "tensor", "quantization", "federated"; not "training", "model", "inference")."""
-        concepts = self.topic_concepts(words, set(), fewest=1)
-        if not concepts or max(weight for _, weight in concepts) < specific_idf:
-            return False
-        return bool(self.coverage(concepts, np.array([row]))[0] >= 1.0 - 1e-6)
 
     def coverage(self, concepts: list[tuple[list[list[int]], float]], rows: np.ndarray) -> np.ndarray:
         """For each of ``rows``, the idf-weighted share of ``concepts`` the paper holds (from BM25 postings)."""
