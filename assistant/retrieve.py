@@ -716,9 +716,21 @@ class PaperSearch:
         joined = word.lower().replace("-", "")
         return joined if _stem(joined) in self.term_ids and _stem(word.lower()) not in self.term_ids else ""
 
+    def long_forms(self, word: str) -> list[str]:
+        """The glossary's long forms of an acronym, in the plural too ("TPUs": tensor processing unit), unless a
+        third of the papers use it ("LLMs"): a long form that tells no paper apart only moved the ranking."""
+        key = word.lower()
+        if key in self.glossary:
+            return self.glossary[key]
+        one = key[:-1] if key.endswith("s") else ""
+        if one not in self.glossary:
+            return []
+        using = int((self._papers_with(one) | self._papers_with(key)).sum())
+        return self.glossary[one] if using <= len(self.papers) // 3 else []
+
     def dense_text(self, text: str, words: list[str]) -> str:
         """What MiniLM embeds: the question, with acronyms it does not know spelled out from the glossary."""
-        extra = [long for w in words for long in self.glossary.get(w.lower(), [])[:1]]
+        extra = [long for w in words for long in self.long_forms(w)[:1]]
         return text + (" (" + "; ".join(extra) + ")" if extra else "")
 
     # -------------------------------------------------------------- search
@@ -1099,11 +1111,14 @@ class PaperSearch:
         Looked up in the BM25 matrix's columns, so the cost does not grow with the collection."""
         hits: set[str] | None = None
         for w in words:
-            longs = self.glossary.get(w.lower())
+            longs = self.long_forms(w)
             if not longs:
                 continue
             rows: set[int] = set()
-            for form in [w] + longs[:3]:
+            # the acronym in both numbers: "TPUs" finds the papers writing "TPU", "TPU" those writing "TPUs"
+            key = w.lower()
+            other = key[:-1] if key not in self.glossary else key + "s"
+            for form in [w, other] + longs[:3]:
                 toks = [_stem(t) for t in tokenize(form) if "-" not in t or t == form.lower()]
                 whole = _stem(form.lower()) if re.fullmatch(r"[\w-]+", form) else None
                 groups = [[whole]] if whole in self.term_ids else [toks]
@@ -1140,11 +1155,11 @@ class PaperSearch:
     def qualifiers(self, words: list[str]) -> list[str]:
         """The words of a question besides its glossary acronyms, their long forms and effect words:
         "training" in "MoE training", nothing in "which papers reduce TTFT?"."""
-        covered = {_stem(t) for w in words for long in self.glossary.get(w.lower(), [])[:3] for t in tokenize(long)}
+        covered = {_stem(t) for w in words for long in self.long_forms(w)[:3] for t in tokenize(long)}
         # "KV cache": the word the papers write after the acronym is the acronym's own term, not a narrowing
         covered |= {_stem(b) for a, b in zip(words, words[1:]) if a.lower() in self.glossary
                     and self.acronym_head(a).get(_stem(b), 0.0) >= 0.5}
-        return [w for w in words if w.lower() not in self.glossary and _stem(w) not in covered
+        return [w for w in words if not self.long_forms(w) and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w)]
 
     def acronym_head(self, acronym: str) -> dict[str, float]:

@@ -422,6 +422,22 @@ def test_an_acronym_narrowed_by_another_word_cites_only_the_papers_ranked_near_t
     assert len(answerer.ask("which papers reduce TTFT?").citations) >= 8  # the bare acronym keeps them all
 
 
+def test_an_acronym_in_the_plural_is_the_acronym(answerer):
+    # the glossary has "TPU"; "which papers target TPUs?" was refused (MiniLM does not know "TPUs", and its
+    # long form was added for the singular only) and the bare "TPUs" cited 3 of the 7 papers using the acronym
+    search = answerer._searcher()
+    users = search.acronym_papers(["TPU"])
+    assert search.acronym_papers(["TPUs"]) == users and len(users) >= 5
+    assert search.qualifiers(["tpus"]) == [] and search.long_forms("TPUs") == search.long_forms("TPU")
+    singular_only = {p.id for p in answerer.papers if re.search(r"\bTPU\b", p.abstract + p.title)
+                     and not re.search(r"\bTPUs\b", p.abstract + p.title)}
+    answer = answerer.ask("which papers target TPUs?")
+    assert not answer.refused and set(answer.cited_ids) <= users and set(answer.cited_ids) & singular_only
+    assert set(answerer.ask("TPUs").cited_ids) >= set(answerer.ask("TPU").cited_ids)
+    # an acronym a third of the papers use is not spelled out in the plural either: it tells no paper apart
+    assert search.long_forms("LLM") and not search.long_forms("LLMs")
+
+
 def test_the_word_the_papers_write_after_an_acronym_is_its_term_not_a_narrowing(answerer):
     # "KV cache": nearly every paper using "KV" writes "KV cache", so "cache" narrows nothing; it did, and
     # "papers from Microsoft about KV cache" cited Kitty alone of Microsoft's three papers on the KV cache
