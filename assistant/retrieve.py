@@ -576,7 +576,10 @@ class PaperSearch:
         if insts:
             return "institutions", sorted(insts)
         authors = self.surname_authors.get(key) if " " not in key else None
-        if authors and re.search(r"\bby\s+$", text[:start], re.I):
+        # "papers by Stoica"; with another cue ("Stoica's papers", "Stoica serving papers") only a surname that
+        # no paper's text uses, so a system's name is not read as its namesake's
+        if authors and (re.search(r"\bby\s+$", text[:start], re.I)
+                        or not self._papers_with(key).any()):
             return "authors", sorted(authors)
         return None
 

@@ -867,6 +867,18 @@ def test_an_authors_surname_after_by_names_every_author_of_that_name(answerer):
     assert f"or {len(names) - 3} others" in answer.text.split("\n")[0]  # not every name in the heading
 
 
+def test_an_authors_surname_with_another_cue_names_the_author_unless_the_papers_use_the_word(answerer):
+    stoica = _author_papers(answerer, "Ion Stoica")
+    # were refused: only "by" cued a bare surname
+    for question in ["Stoica's papers", "Which papers did Stoica write?", "papers from Stoica"]:
+        answer = answerer.ask(question)
+        assert set(answer.cited_ids) == stoica and answer.text.startswith(f"{len(stoica)} papers by Ion Stoica")
+    # "Long" is a surname and a word the papers use: "Long context papers" is about long context
+    assert answerer._searcher().surname_authors.get("long") and answerer._searcher()._papers_with("long").any()
+    long_context = answerer.ask("Long context papers")
+    assert long_context.citations and "papers by" not in long_context.text.split("\n")[0]
+
+
 def test_a_year_the_collection_does_not_hold_matches_no_paper(answerer):
     assert not any(p.year == 2024 for p in answerer.papers)
     for question in ["papers from 2024", "MoE training papers from 2024"]:
