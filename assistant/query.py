@@ -305,6 +305,7 @@ _RANKING = re.compile(r"\b(the )?most (papers|publications|works?|contributions|
                       r"(^\s*|\bthe |\bare )top( \d+)? (\w+ )?" + _GROUP_WORDS + r"\b|"
                       r"\btop \d+ (\w+ )?" + _GROUP_WORDS + r"\b|\bmost (prolific|active)\b|"
                       r"\b(published|wrote|written|presented|contributed|authored|have|has) the most\b|"
+                      r"\b(publish(es)?|writes?|presents?|contributes?) (the )?most\b|"
                       r"\b(by|with the( largest| highest)?) (number|count) of papers\b|\bpaper counts?\b|"
                       r"\bhow many papers (does|did|has) each\b|\bper (institution|author|venue|company|university)\b|"
                       r"^\W*(which|what) (venues|conferences)\b|"

@@ -1121,6 +1121,9 @@ def test_institutions_are_ranked_by_their_number_of_papers(answerer):
         assert all(name in answerer.paper(pid).institutions for pid in papers)
     assert {c.paper_id for c in answer.citations} == set(ID_IN_TEXT.findall(answer.text))
     check_honest(answer, answerer)
+    # "publish the most" asks the same (was answered with one paper mentioning "the company")
+    for question in ["which companies publish the most?", "Which institutions write the most?"]:
+        assert RANK_LINE.findall(answerer.ask(question).text) == rows, question
 
 
 def test_how_many_institutions_or_authors_counts_them_and_list_all_shows_them(answerer):
