@@ -288,6 +288,11 @@ def _list_choice(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
         low = evidence[1] * t.list_ratio if wide else bar
         chosen = [sp for sp in r.ranked[:k]
                   if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]
+        if r.about_papers:
+            # a bare topic ("quantization"): the papers writing it twice or more are about it, however far below
+            # the best their abstracts rank
+            ids = {sp.paper.id for sp in chosen} | r.about_papers
+            chosen = [sp for sp in r.ranked if sp.paper.id in ids][:k]
     return chosen
 
 

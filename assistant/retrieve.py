@@ -6,7 +6,7 @@ import bisect
 import logging
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -160,6 +160,7 @@ class Retrieval:
     unknown_words: list[str] = field(default_factory=list)  # content words the collection never uses
     unknown_names: list[str] = field(default_factory=list)  # named systems/titles no paper carries
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
+    about_papers: set[str] | None = None  # a bare topic ("quantization"): the ranked papers writing it twice or more
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
     name_bonus: float = 0.0  # what a name match added to a paper's score
     multilingual: bool = False  # a question in another language, read by the multilingual encoder
@@ -199,6 +200,7 @@ class PaperSearch:
         self.sentences = Sentences(snapshot.papers)
         self.chunk_count = snapshot.collection.count()
         self.dense_depth = 200  # chunks fetched from Chroma per question
+        self._stem_counts: dict[str, Counter] = {}  # paper id -> its stems' counts (title twice), for about_papers
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
         self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
         self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}}  # per paper, what its text says, once
@@ -1017,6 +1019,8 @@ class PaperSearch:
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
+        about = self.about_papers(words, ranked[:max(k * 3, 30)]) \
+            if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
         unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
@@ -1035,9 +1039,29 @@ class PaperSearch:
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
         return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
-                         acronym_papers=acronym_papers, acronym_qualified=qualified, name_bonus=self.w_name,
+                         acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
+                         name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
                          topic_held=topic_held)
+
+    def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
+        """For a question that is a bare topic of one or two words ("quantization", "speculative decoding
+        papers"), the ``ranked`` papers whose title and abstract write each of its words at least twice (a title
+        counts twice): a paper that names the topic once in passing is not about it. None for other questions."""
+        if not 1 <= len(words) <= 2 or any(EFFECT_WORDS.match(w) for w in words):
+            return None
+        stems = [_stem(w.lower()) for w in words]
+        if any(self.idf.get(st, 0.0) <= 0.0 for st in stems):  # a word no paper writes, or every paper
+            return None
+        found = set()
+        for sp in ranked:
+            toks = self._stem_counts.get(sp.paper.id)
+            if toks is None:  # counted once per paper, on first use
+                text = f"{sp.paper.title} {sp.paper.title} {sp.paper.abstract}"
+                toks = self._stem_counts[sp.paper.id] = Counter(_stem(t) for t in tokenize(text))
+            if all(toks[st] >= 2 for st in stems):
+                found.add(sp.paper.id)
+        return found
 
     def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
         """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a

@@ -422,6 +422,21 @@ def test_an_acronym_narrowed_by_another_word_cites_only_the_papers_ranked_near_t
     assert len(answerer.ask("which papers reduce TTFT?").citations) >= 8  # the bare acronym keeps them all
 
 
+def test_a_bare_topic_cites_the_papers_writing_it_however_far_below_the_best(answerer):
+    # "quantization" cited 7 papers: the list bar (a share of the best score) cut papers that write
+    # "quantization" four times, ranked below the ones naming it in their titles
+    def writes_twice(p) -> bool:
+        return len(re.findall(r"quantiz", f"{p.title} {p.title} {p.abstract}", re.I)) >= 2
+
+    about = {p.id for p in answerer.papers if writes_twice(p)}
+    assert len(about) > 10
+    for question in ["quantization", "quantization papers"]:
+        answer = answerer.ask(question)
+        assert len(answer.citations) == 10 and len(set(answer.cited_ids) & about) >= 9, question
+    # a longer question is ranked as before: the words it adds narrow the topic
+    assert len(answerer.ask("quantization of the KV cache for long contexts").citations) < 10
+
+
 def test_an_acronym_in_the_plural_is_the_acronym(answerer):
     # the glossary has "TPU"; "which papers target TPUs?" was refused (MiniLM does not know "TPUs", and its
     # long form was added for the singular only) and the bare "TPUs" cited 3 of the 7 papers using the acronym
