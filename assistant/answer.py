@@ -258,7 +258,9 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     words = r.parsed.content_words
     # a topic no paper of the ones asked about names ("quantization papers at CAIS 2026": not one of its papers
     # says quantization, which other papers do): the closest of them do not answer it
-    if (r.parsed.filters and words and not unknown and not r.multilingual and top.dense < t.confident_dense
+    # ...and so does a follow-up asking a topic of the previous answer's papers ("which of them use vLLM?")
+    if ((r.parsed.filters or r.within is not None) and words and not unknown and not r.multilingual
+            and top.dense < t.confident_dense
             and not any(sp.lexical > 0 or sp.coverage > 0 for sp in r.ranked)):
         return True
     if words and len(words) <= t.short_question_words:
@@ -891,10 +893,24 @@ def _no_match(r: Retrieval, what: str) -> Answer:
                   refused=True)
 
 
+def _as_typed(text: str, words: list[str]) -> list[str]:
+    """The question's (lower-case) content words as the question wrote them ("vLLM", not "vllm")."""
+    out = []
+    for w in words:
+        m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)
+        out.append(m.group(0) if m else w)
+    return out
+
+
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
-    if r.parsed.filters and r.candidates:  # "papers from Microsoft about MoE": none of its papers answers
+    if r.within is not None:  # "which of them use vLLM?": none of the previous answer's papers says so
+        n, topic = r.within, " ".join(_as_typed(r.parsed.text, r.parsed.content_words))
+        text = (f"None of the {n} papers asked about mentions “{topic}”; other papers of the collection may "
+                "(ask again without pointing at the previous answer)." if n != 1 else
+                f"The paper asked about does not mention “{topic}”.")
+    elif r.parsed.filters and r.candidates:  # "papers from Microsoft about MoE": none of its papers answers
         what = r.parsed.filters.describe()
         text = (f"No paper {what} answers this question: the collection does not cover it "
                 f"({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched).")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import QuestionError
+from .query import EFFECT_WORDS, content_words
 from .schema import Answer
 
 _ORDINALS = {
@@ -45,10 +46,15 @@ _THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|appro
 # "who wrote it?", "what are its results?": the same paper, in a short question that asks for no list
 _IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
 _IT_MAX_WORDS = 8
+# what a short question may ask of "it" besides its effects ("how much faster is it?"): a paper's particulars
+_PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io]te|written|speedups?|numbers?|"
+                           r"contributions?|problems?|methods?|approach|idea|goal|summary|gpus?|hardware|baselines?|"
+                           r"datasets?|evaluat\w*|benchmarks?|venue|published|institutions?|limitations?|works?|"
+                           r"about|mean|means|say|says|propose|proposes)$", re.I)
 _ASKS_LIST = re.compile(r"\b(?:papers|works|articles|studies|which|list|any)\b", re.I)
 
 # "which ones have code?": a question about the previous answer's papers, asked of them
-_WHICH_ONES = re.compile(r"^\W*(which|what)\s+ones\b", re.I)
+_WHICH_ONES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|also)\W+)*(which|what)\s+ones\b", re.I)
 # "compare them", "how do the two differ?" after two answers about one paper each: those two papers
 _COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
 # "which is faster?", "which one is better?": asks nothing else, so it is asked of the last answer's papers
@@ -158,6 +164,14 @@ class Conversation:
             name = short_name(title)
             rewritten = _tidy(_IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text))
             return Followup(rewritten, [pid], "ordinal", [pid])
+        pointer = _THAT_REF.search(text) or _IT_REF.search(text)
+        if (len(self._last) > 1 and pointer and len(text.split()) <= _IT_MAX_WORDS and not _ASKS_LIST.search(text)
+                and all(_PAPER_ASPECT.match(w) or EFFECT_WORDS.match(w) for w in content_words(text))):
+            # "who wrote it?" after a list: any of its papers; said, not searched for as a question of its own
+            one = "the first one's" if pointer.group(0).lower() == "its" else "the first one"
+            example = _tidy(text[:pointer.start()] + one + text[pointer.end():])
+            raise QuestionError(f"“{pointer.group(0)}” could be any of the {len(self._last)} papers of the last "
+                                f"answer: say which, e.g. “{example}”.")
         if len(self._list) <= 1 and len(self._singles) >= 2 and _COMPARE.search(text) and _PAIR_REF.search(text):
             # "what is Kitty?", "and InnerQ?", "compare them": the two papers just asked about, one at a time
             pair = self._singles[-2:]

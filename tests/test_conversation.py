@@ -184,8 +184,16 @@ def test_it_is_the_one_paper_of_the_last_answer_in_a_short_question(conv):
         assert conv.resolve(question).kind == "fresh"
 
 
-def test_it_after_a_list_answer_is_not_a_reference(conv):
-    assert conv.resolve("who wrote it?").kind == "fresh"  # four papers: "it" names none of them
+def test_it_after_a_list_answer_asks_which_paper(conv):
+    # four papers: "it" names none of them; asked of the whole collection, "who wrote it?" was refused as a topic
+    # the collection does not cover
+    with pytest.raises(QuestionError, match=r"“it” could be any of the 4 papers .* “who wrote the first one\?”"):
+        conv.resolve("who wrote it?")
+    with pytest.raises(QuestionError, match="“its” could be any of the 4 papers"):
+        conv.resolve("what are its results?")
+    # a question with a topic of its own uses "it" as a word
+    for question in ["is it possible to quantize the KV cache to 2 bits?", "does it matter which GPU serves MoE?"]:
+        assert conv.resolve(question).kind == "fresh", question
 
 
 def test_real_followup_it(real_assistant):
@@ -204,6 +212,27 @@ def test_which_ones_asks_of_the_previous_answers_papers(conv):
     # "which ones have code?" was asked of the whole collection
     f = conv.resolve("which ones have code?")
     assert f.kind == "set" and f.within == [pid for pid, _ in TITLES] and f.question == "which papers have code?"
+    # ...opened with "and" too (it was asked of the whole collection)
+    f = conv.resolve("and which ones use vLLM?")
+    assert f.kind == "set" and f.within == [pid for pid, _ in TITLES] and f.question == "which papers use vLLM?"
+
+
+def test_real_followup_on_a_topic_none_of_the_previous_papers_mentions(real_assistant):
+    conv = Conversation(real_assistant)
+    ttft = conv.ask("which papers reduce TTFT?").cited_ids
+    nvidia = conv.ask("which of them are from NVIDIA?").cited_ids
+    assert nvidia and set(nvidia) <= set(ttft)
+    assert not any("vllm" in (real_assistant.paper(pid).title + real_assistant.paper(pid).abstract).lower()
+                   for pid in nvidia)
+    # was answered with an NVIDIA paper that never mentions vLLM
+    none = conv.ask("and which ones use vLLM?")
+    assert none.refused and not none.citations
+    assert none.text.startswith(f"None of the {len(nvidia)} papers asked about mentions “vLLM”")
+    # of a list where some do, those are the answer
+    conv.ask("which papers reduce TTFT?")
+    some = conv.ask("which of them use vLLM?")
+    assert some.citations and set(some.cited_ids) <= set(ttft)
+    assert all("vllm" in (c.title + " " + real_assistant.paper(c.paper_id).abstract).lower() for c in some.citations)
 
 
 def test_them_after_two_answers_about_one_paper_each_is_those_two():
