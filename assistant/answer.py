@@ -78,6 +78,18 @@ _OWN_NAMES = {
 
 
 _NAME_NO = {"limitation": "state no limitation of its own"}
+# "What throughput does SHIP reach?": a measure, which a text states as a figure in the sentence naming it
+_ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?(?:(?:peak|maximum|max|end-to-end|"
+                            r"overall)\s+)?(throughput|speedups?|latency|accuracy|memory savings?|energy savings?)\b"
+                            r"(?!\s+(?:of\s+)?(?:papers?|works?|systems?)\b)", re.I)
+_MEASURE_NAMES = {
+    "throughput": r"throughput|tokens?/s|tok/s|qps|requests? per second|tokens per second",
+    "speedup": r"speedups?|faster|speeds? up|\d\s*(?:×|x(?!\w))",
+    "latency": r"latenc(?:y|ies)|ttft|tpot|time-to-first-token",
+    "accuracy": r"accura(?:cy|te)",
+    "memory saving": r"memory",
+    "energy saving": r"energy|power",
+}
 # "how many GPUs did AXLearn use?": a count of hardware, which a text gives as a number before its name
 _ASKED_COUNT = re.compile(r"^\W*how many\s+(gpus?|nodes?|accelerators?|chips?|tpus?|devices?|machines?|servers?)\b",
                           re.I)
@@ -96,6 +108,10 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
         return (f"number of {unit.upper() if unit in ('gpu', 'tpu') else unit}s",
                 re.compile(rf"\b(\d[\d,.]*\s*k?|thousands|hundreds|tens|dozens)\s+(of\s+)?([\w-]+\s+){{0,2}}"
                            rf"({unit_names})\b", re.I))
+    m = _ASKED_MEASURE.match(question)
+    if m:
+        kind = singular(m.group(1).lower())
+        return f"{kind} figure", re.compile(rf"^(?=.*\d)(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
     asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
     m = _ASKED_OWN.search(question) if asks else None
     if m:
@@ -416,7 +432,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                     sents = naming
                 elif sp.name_match and not names.search(sp.paper.title):  # ...or it names none: said so
                     name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
-                    says = _NAME_NO.get(kind, ("give no " if kind.startswith("number of") else "name no ") + kind)
+                    says = _NAME_NO.get(kind, ("give no " if kind.startswith("number of") or kind.endswith("figure")
+                                               else "name no ") + kind)
                     lines.append(f"The title and abstract of {name}, all the collection holds of it, {says}; "
                                  "its sentences nearest the question:\n")
             if shape == "abstract":

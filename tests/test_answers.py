@@ -1707,6 +1707,23 @@ def test_how_many_gpus_quotes_the_sentence_counting_them_or_says_none_does(answe
     assert cad.cited_ids == ["openreview:oIonqkc8hM"] and "512 H200 GPUs" in cad.citations[0].quote
 
 
+def test_a_measure_asked_of_a_paper_is_quoted_with_its_figure_or_said_to_be_missing(answerer):
+    sentences = answerer._searcher().sentences
+    ship = next(p for p in answerer.papers if p.title.startswith("SHIP:"))
+    assert not any(re.search(r"\d", s) and re.search(r"throughput|tokens?/s", s, re.I) for s in sentences[ship.id])
+    # "what throughput does SHIP reach?" quoted its review of the design as if it answered
+    answer = answerer.ask("what throughput does SHIP reach?")
+    assert answer.cited_ids == [ship.id]
+    assert answer.text.startswith("The title and abstract of SHIP, all the collection holds of it, give no "
+                                  "throughput figure")
+    check_honest(answer, answerer)
+    # a paper stating one: the sentence with the figure, and no such note
+    blaze = answerer.ask("what speedup does MoEBlaze achieve?")
+    assert "4×" in blaze.citations[0].quote and "give no" not in blaze.text
+    kitty = answerer.ask("What speedup does Kitty achieve?")
+    assert re.search(r"\d×", kitty.citations[0].quote) and "give no" not in kitty.text
+
+
 def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_them(answerer):
     # Kitty's abstract states no limitation of its own ("Kitty addresses these issues ..." was quoted as one)
     kitty = answerer.ask("what are the limitations of Kitty?")
