@@ -285,14 +285,19 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
 
 
 def _list_choice(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
-    """The papers a list answer cites: those scoring near the best."""
+    """The papers a list answer cites: those scoring near the best, at most ``k``."""
+    return _list_qualifying(r, k, t)[:k]
+
+
+def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
+    """The papers that qualify for a list answer, best first: the ``k`` best scoring near the best, and every
+    paper using the question's acronym or writing its bare topic twice (which may be more than ``k``)."""
     if r.acronym_papers:
         # the question's acronym names the topic: every paper using it qualifies, best first
         chosen = [sp for sp in r.ranked if sp.paper.id in r.acronym_papers]
         if r.acronym_qualified and chosen:
             # "MoE training": the other word narrows the acronym's papers, and the ranking says how well
             chosen = [sp for sp in chosen if sp.score >= chosen[0].score * t.acronym_ratio]
-        chosen = chosen[:k]
     else:
         # the bar is set by topical evidence: a paper whose title names the question's words ("Speculative
         # Decoding: ...") gets a name bonus that ranks it first, but must not push the others out
@@ -310,7 +315,7 @@ def _list_choice(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             # a bare topic ("quantization"): the papers writing it twice or more are about it, however far below
             # the best their abstracts rank
             ids = {sp.paper.id for sp in chosen} | r.about_papers
-            chosen = [sp for sp in r.ranked if sp.paper.id in ids][:k]
+            chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     return chosen
 
 
@@ -375,8 +380,10 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _record_answer(top.paper, r.parsed.ranking, sentences)  # "How many authors does Stream2LLM have?"
     if r.parsed.ranking:  # "who wrote the most papers on MoE?": the papers on MoE, counted per author
         return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
+    qualifying = 0
     if shape == "list":
-        chosen = _list_choice(r, k, t)
+        everyone = _list_qualifying(r, k, t)
+        chosen, qualifying = everyone[:k], len(everyone)
         if len(chosen) == 1 and OVERVIEW_CUES.match(r.parsed.text) and not r.code_too:
             shape = "describe"  # "explain layered prefill": the one paper on it, described, not a list of one
         elif len(chosen) == 1 and _HOW_WHY.match(r.parsed.text) and not LIST_CUES.search(r.parsed.text) \
@@ -394,8 +401,14 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     who = (lambda p: f" ({_who(p, most=most)})") if r.parsed.asks_who else (lambda p: "")
     if shape == "list":
         head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
+        # "MoE": 16 papers use it; the list shows 10, saying so (not when the question said how many it wants)
+        more = qualifying > len(chosen) and not r.code_too and not r.parsed.wanted
+        if more:
+            head = f"The {len(chosen)} best of {qualifying} papers"
         if r.parsed.filters:
             head += f" ({r.parsed.filters.describe()})"
+        if more:
+            head += "; ask for all of them to see every one"
         code = {}
         if r.code_too:  # "which KV cache papers release code?": of the papers on it, those saying so
             code = {sp.paper.id: x for sp in chosen for x in sentences.get(sp.paper.id, [])[::-1]

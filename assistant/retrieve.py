@@ -1037,7 +1037,10 @@ class PaperSearch:
             parsed.shape = "list"
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
-        return Retrieval(parsed, ranked[:keep], len(pool), query_terms=terms,
+        # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
+        # had lost the one writing only "low-rank adaptation")
+        kept = ranked[:keep] + [sp for sp in ranked[keep:] if acronym_papers and sp.paper.id in acronym_papers]
+        return Retrieval(parsed, kept, len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          name_bonus=self.w_name,
