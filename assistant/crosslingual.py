@@ -337,6 +337,26 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Hong Kong University of Science and Technology": ("香港科技大学", "港科大"),
 }
 
+# What a question asks of the records, in other languages: who (institutions, companies, authors) and a ranking
+# by paper count ("¿Qué instituciones tienen más artículos?", "哪些机构的论文最多？"), read as English so that the
+# who and ranking cues (``query.WHO_CUES``, ``query.ranking_of``) see them. Longest first, like the terms.
+RECORD_WORDS: dict[str, tuple[str, ...]] = {
+    "the most papers": ("más artículos", "más trabajos", "más publicaciones", "más papers", "le plus d'articles",
+                        "le plus de publications", "plus d'articles", "die meisten papers", "die meisten arbeiten",
+                        "die meisten artikel", "die meisten veröffentlichungen", "più articoli", "più pubblicazioni",
+                        "mais artigos", "mais publicações", "mais trabalhos", "论文最多", "最多论文", "最多的论文",
+                        "发表最多", "論文が最も多い", "最も多くの論文", "論文数が最も多い", "가장 많은 논문",
+                        "논문이 가장 많은", "논문을 가장 많이"),
+    "institutions": ("instituciones", "institutions", "institutionen", "istituzioni", "instituições", "organizaciones",
+                     "organisations", "organisationen", "organizzazioni", "organizações", "机构", "研究机构", "機関",
+                     "研究機関", "기관", "연구 기관"),
+    "universities": ("universidades", "universités", "universitäten", "università", "高校", "대학들"),
+    "companies": ("empresas", "entreprises", "unternehmen", "firmen", "aziende", "公司", "企业", "企業", "회사", "기업"),
+    "authors": ("autores", "auteurs", "autoren", "autori", "作者", "著者", "저자"),
+    "work on": ("trabajan en", "trabajan sobre", "travaillent sur", "arbeiten an", "forschen an", "lavorano su",
+                "lavorano a", "trabalham em", "trabalham com"),
+}
+
 # "edge, móviles o embebidos": the alternatives a question offers are read from its "or" (question_alternatives);
 # Spanish and Italian "o" only after a comma list, since Portuguese writes "o" for "the"
 _OR_SCRIPTS = ("或者", "或", "または", "あるいは", "もしくは", "또는", "혹은")
@@ -380,6 +400,28 @@ def translate_names(text: str) -> str:
 @lru_cache(maxsize=1)
 def _names() -> list[tuple[str, str]]:
     return _longest_first(ORGANISATIONS)
+
+
+def translate_records(text: str) -> str:
+    """``text`` with the words asking who wrote papers, or which have the most, in English ("¿Qué instituciones
+    tienen más artículos?" -> "¿Qué institutions tienen the most papers?"); other words as they are."""
+    scripts, pattern = _record_tables()
+    text = _substitute(text, scripts)
+    return pattern.sub(lambda m: _record_latin()[fold_accents(re.sub(r"\s+", " ", m.group(1).lower()))], text)
+
+
+@lru_cache(maxsize=1)
+def _record_tables() -> tuple[list[tuple[str, str]], re.Pattern]:
+    forms = _longest_first(RECORD_WORDS)
+    latin = sorted({g for f, _ in forms if not _NON_LATIN.search(f) for g in (f, fold_accents(f))}, key=len,
+                   reverse=True)  # as written, and without accents ("mas articulos")
+    words = "|".join(r"\s+".join(map(re.escape, f.split())) for f in latin)
+    return [(f, e) for f, e in forms if _NON_LATIN.search(f)], re.compile(rf"(?<![\w-])({words})(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _record_latin() -> dict[str, str]:
+    return {fold_accents(f): e for e, forms in RECORD_WORDS.items() for f in forms if not _NON_LATIN.search(f)}
 
 
 def translate_terms(text: str) -> str:

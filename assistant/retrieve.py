@@ -16,7 +16,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import generic_name, title_name
-from .crosslingual import translate_names, translate_terms
+from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
@@ -768,7 +768,7 @@ class PaperSearch:
         text, excluded = split_negated(strip_injection(strip_greeting(question)))
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
-            text = translate_names(text)
+            text = translate_records(translate_names(text))  # ...and "机构", "más artículos": who, and the most
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
         # "what is TTFT?": the long form, and the papers' sentences that spell it out

@@ -173,3 +173,28 @@ def test_an_organisation_written_in_another_script_is_a_filter(real_assistant, q
     # were refused, or answered with KV cache papers from anywhere (the same papers; ranked by e5, not MiniLM)
     answer, twin = real_assistant.ask(question), real_assistant.ask(english)
     assert twin.cited_ids and set(answer.cited_ids) == set(twin.cited_ids), answer.text[:300]
+
+
+@pytest.mark.parametrize("question, english", [
+    ("¿Qué instituciones tienen más artículos?", "Which institutions have the most papers?"),
+    ("哪些机构的论文最多？", "Which institutions have the most papers?"),
+    ("どの機関の論文が最も多いですか？", "Which institutions have the most papers?"),
+    ("Welche Institutionen haben die meisten Papers?", "Which institutions have the most papers?"),
+    ("Quels auteurs ont le plus d'articles ?", "Which authors have the most papers?"),
+    ("Quali aziende hanno più articoli?", "Which companies have the most papers?"),
+])
+def test_a_ranking_by_paper_count_asked_in_another_language_is_its_english_twins(real_assistant, question, english):
+    # were refused: the words for institutions, authors and "the most papers" were read as an unknown topic
+    answer, twin = real_assistant.ask(question), real_assistant.ask(english)
+    assert " with the most papers (" in twin.text.split("\n")[0] and twin.citations
+    assert answer.text == twin.text
+
+
+def test_who_works_on_a_topic_asked_in_another_language_names_who(real_assistant):
+    # "¿Qué instituciones trabajan en MoE?" was refused; its twin lists the MoE papers with who wrote them
+    answer, twin = real_assistant.ask("¿Qué instituciones trabajan en MoE?"), real_assistant.ask(
+        "Which institutions work on MoE?")
+    assert twin.citations and not answer.refused
+    assert set(answer.cited_ids) & set(twin.cited_ids)
+    first = real_assistant.paper(answer.cited_ids[0])
+    assert first.institutions and first.institutions[0] in answer.text.split("\n")[1]
