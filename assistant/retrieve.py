@@ -148,6 +148,9 @@ class ScoredPaper:
     coverage: float = 0.0  # idf-weighted share of the question's topic concepts the paper's text holds
 
 
+_STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
+
+
 @dataclass
 class Retrieval:
     """What retrieval hands to answer composition."""
@@ -1059,7 +1062,9 @@ class PaperSearch:
         found = set()
         for sp in ranked:
             toks = self._stem_counts.get(sp.paper.id)
-            if toks is None:  # counted once per paper, on first use
+            if toks is None:  # counted on first use, and kept for the papers bare topics meet most
+                if len(self._stem_counts) >= _STEM_COUNTS_KEPT:  # (a bound for a long-lived server at scale)
+                    self._stem_counts.clear()
                 text = f"{sp.paper.title} {sp.paper.title} {sp.paper.abstract}"
                 toks = self._stem_counts[sp.paper.id] = Counter(_stem(t) for t in tokenize(text))
             if all(toks[st] >= 2 for st in stems):
