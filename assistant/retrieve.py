@@ -203,7 +203,7 @@ class PaperSearch:
         self.sentences = Sentences(snapshot.papers)
         self.chunk_count = snapshot.collection.count()
         self.dense_depth = 200  # chunks fetched from Chroma per question
-        self._stem_counts: dict[str, Counter] = {}  # paper id -> its stems' counts (title twice), for about_papers
+        self._stem_counts: dict[str, tuple] = {}  # paper id -> its stems' counts and adjacent pairs (about_papers)
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
         self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
         self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}}  # per paper, what its text says, once
@@ -1051,9 +1051,10 @@ class PaperSearch:
                          topic_held=topic_held)
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
-        """For a question that is a bare topic of one or two words ("quantization", "speculative decoding
-        papers"), the ``ranked`` papers whose title and abstract write each of its words at least twice (a title
-        counts twice): a paper that names the topic once in passing is not about it. None for other questions."""
+        """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),
+        the ``ranked`` papers about it: whose title and abstract write each of its words at least twice (a title
+        counts twice), or its two words as one phrase ("... into federated learning offers ..."); a paper naming
+        one word once in passing is not about it. None for other questions."""
         if not 1 <= len(words) <= 2 or any(EFFECT_WORDS.match(w) for w in words):
             return None
         stems = [_stem(w.lower()) for w in words]
@@ -1061,15 +1062,19 @@ class PaperSearch:
             return None
         found = set()
         for sp in ranked:
-            toks = self._stem_counts.get(sp.paper.id)
-            if toks is None:  # counted on first use, and kept for the papers bare topics meet most
-                if len(self._stem_counts) >= _STEM_COUNTS_KEPT:  # (a bound for a long-lived server at scale)
-                    self._stem_counts.clear()
-                text = f"{sp.paper.title} {sp.paper.title} {sp.paper.abstract}"
-                toks = self._stem_counts[sp.paper.id] = Counter(_stem(t) for t in tokenize(text))
-            if all(toks[st] >= 2 for st in stems):
+            counts, pairs = self._stem_counts.get(sp.paper.id) or self._count_stems(sp.paper)
+            if all(counts[st] >= 2 for st in stems) or (len(stems) == 2 and tuple(stems) in pairs):
                 found.add(sp.paper.id)
         return found
+
+    def _count_stems(self, paper: Paper) -> tuple[Counter, set[tuple[str, str]]]:
+        """A paper's stems with their counts (the title twice) and its pairs of adjacent stems, counted on first
+        use and kept for the papers bare topics meet most (bounded, for a long-lived server at scale)."""
+        if len(self._stem_counts) >= _STEM_COUNTS_KEPT:
+            self._stem_counts.clear()
+        stems = [_stem(t) for t in tokenize(f"{paper.title}. {paper.title}. {paper.abstract}")]
+        self._stem_counts[paper.id] = (Counter(stems), set(zip(stems, stems[1:])))
+        return self._stem_counts[paper.id]
 
     def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
         """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a

@@ -437,6 +437,12 @@ def test_a_bare_topic_cites_the_papers_writing_it_however_far_below_the_best(ans
         assert len(answer.citations) == 10 and len(set(answer.cited_ids) & about) >= 9, question
     # a longer question is ranked as before: the words it adds narrow the topic
     assert len(answerer.ask("quantization of the KV cache for long contexts").citations) < 10
+    # a topic of two words: the papers writing them as a phrase ("federated learning" cited 3 of the 6; the
+    # others, FLoRIST among them, write "federated" five times and "learning" once)
+    phrase = {p.id for p in answerer.papers if re.search(r"\bfederated[\s-]+learning", p.title + ". " + p.abstract, re.I)}
+    assert len(phrase) >= 5
+    for question in ["federated learning", "fedrated lerning"]:
+        assert set(answerer.ask(question).cited_ids) == phrase, question
 
 
 def test_a_list_cut_at_k_says_how_many_papers_qualify(answerer):
