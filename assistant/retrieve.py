@@ -1199,8 +1199,9 @@ class PaperSearch:
         # "KV cache": the word the papers write after the acronym is the acronym's own term, not a narrowing
         covered |= {_stem(b) for a, b in zip(words, words[1:]) if a.lower() in self.glossary
                     and self.acronym_head(a).get(_stem(b), 0.0) >= 0.5}
+        # (nor an organisation's name: "Google TPUs" asks for the papers using "TPU", as the topic concepts read it)
         return [w for w in words if not self.long_forms(w) and _stem(w) not in covered
-                and not EFFECT_WORDS.match(w)]
+                and not EFFECT_WORDS.match(w) and w.lower() not in self.alias_keys]
 
     def acronym_head(self, acronym: str) -> dict[str, float]:
         """The words the papers write right after a glossary acronym, each with the share of the acronym's papers

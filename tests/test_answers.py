@@ -475,6 +475,9 @@ def test_an_acronym_in_the_plural_is_the_acronym(answerer):
     answer = answerer.ask("which papers target TPUs?")
     assert not answer.refused and set(answer.cited_ids) <= users and set(answer.cited_ids) & singular_only
     assert set(answerer.ask("TPUs").cited_ids) >= set(answerer.ask("TPU").cited_ids)
+    # an organisation named beside it is no narrowing ("Google TPUs": the TPU papers; it cited 4 of the 6)
+    assert search.qualifiers(["google", "tpus"]) == []
+    assert set(answerer.ask("Which papers involve Google TPUs?").cited_ids) == users
     # an acronym a third of the papers use is not spelled out in the plural either: it tells no paper apart
     assert search.long_forms("LLM") and not search.long_forms("LLMs")
 
