@@ -385,7 +385,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         return _record_answer(top.paper, r.parsed.ranking, sentences)  # "How many authors does Stream2LLM have?"
     if r.parsed.ranking:  # "who wrote the most papers on MoE?": the papers on MoE, counted per author
         return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
-    qualifying = 0
+    qualifying, everyone = 0, []
     if shape == "list":
         everyone = _list_qualifying(r, k, t)
         chosen, qualifying = everyone[:k], len(everyone)
@@ -415,14 +415,17 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         if more:
             head += "; ask for all of them to see every one"
         code = {}
-        if r.code_too:  # "which KV cache papers release code?": of the papers on it, those saying so
-            code = {sp.paper.id: x for sp in chosen for x in sentences.get(sp.paper.id, [])[::-1]
+        if r.code_too:  # "which KV cache papers release code?": of the papers on it (all of them), those saying so
+            on_topic = everyone or chosen
+            if len(on_topic) > len(chosen):  # "which MoE papers release code?" reads the 16 on MoE, not the best 10
+                head = f"{len(on_topic)} papers" + (f" ({r.parsed.filters.describe()})" if r.parsed.filters else "")
+            code = {sp.paper.id: x for sp in on_topic for x in sentences.get(sp.paper.id, [])[::-1]
                     if CODE_STATEMENT.search(x)}
             if code:
                 one = len(code) == 1
                 head = (f"{len(code)} of the {head} on this topic say{'s' if one else ''} in the abstract that "
                         f"{'its' if one else 'their'} code is or will be available {_ABSTRACTS_ONLY}")
-                chosen = [sp for sp in chosen if sp.paper.id in code]
+                chosen = [sp for sp in on_topic if sp.paper.id in code][:k]
             else:
                 head = (f"None of the {head} on this topic says in its abstract that its code is available "
                         f"{_ABSTRACTS_ONLY}; they are")

@@ -1062,6 +1062,13 @@ def test_papers_on_a_topic_that_release_code(answerer):
     # "with code" asks it too (it searched for "code" and cited Shannonic's codec)
     answer = answerer.ask("MoE papers with code")
     assert "openreview:wyH60Su6G7" in answer.cited_ids and re.match(r"\d+ of the \d+ papers on this topic", answer.text)
+    # of every paper on the topic, not the best 10 a list shows ("1 of the 10 papers" of the 16 using MoE)
+    moe = answerer._searcher().acronym_papers(["MoE"])
+    sentences = answerer._searcher().sentences
+    from assistant.query import CODE_STATEMENT  # (CODE_SAID also takes "open-source models" for a statement)
+    said = {pid for pid in moe if any(CODE_STATEMENT.search(x) for x in sentences[pid])}
+    assert len(moe) > 10 and said and set(answer.cited_ids) == said
+    assert answer.text.startswith(f"{len(said)} of the {len(moe)} papers on this topic say")
     # code as a topic is no question of availability
     for question in ["which papers generate CUDA code?", "papers with code generation"]:
         answer = answerer.ask(question)
