@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -245,7 +246,7 @@ class PaperSearch:
                 self.title_names[p.id] = name
                 self.name_papers[name.lower()].append(p.id)
 
-    def correct(self, word: str, context: list[str] = ()) -> str:
+    def correct(self, word: str, context: list[str] = (), cognates: bool = True) -> str:
         """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by a collection
         word one edit away: "prunning" -> "pruning", "sparce attention" -> "sparse attention", but "leaking"
         stays. Among candidates: same first letter first (typos rarely hit it: "pruning", not the commoner
@@ -263,7 +264,7 @@ class PaperSearch:
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
         if not found:
-            return self._cognate(word)
+            return self._cognate(word) if cognates else word
         others = [m for w in context if w != word and (m := self._papers_with(w)).any()] if len(found) > 1 else []
 
         def affinity(cand: str) -> float:  # share of the candidate's papers that also use each other word
@@ -871,6 +872,12 @@ class PaperSearch:
         unsaid = f"The collection does not record {what}: these papers match the rest of the question." \
             if what and not only else ""
         note = unsaid
+        # "papres on prunning ...": the typos mended are said, as a search engine says what it searched for (not a
+        # word read by its start, "elastically" as "elastic", nor another form of the same stem)
+        typos = {w: c for w, c in fixes.items() if not other_language and not _another_form(w, c)
+                 and self.correct(w, context, cognates=False) == c and not re.search(rf"\b{w.upper()}\b", text)}
+        if typos:
+            note = _also(note, "Read " + ", ".join(f"“{w}” as “{c}”" for w, c in typos.items()) + ".")
         if filters.every_institution and mask is not None and not mask.any():
             either = "either" if len(filters.institutions) == 2 else "any of them"
             note = _also(note, f"No paper in the collection is {filters.describe()}; these are from {either}.")
@@ -1484,6 +1491,14 @@ _WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wro
 affiliation affiliations university universities company companies lab labs organization organizations organisation
 organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
+
+
+def _another_form(word: str, other: str) -> bool:
+    """Whether two words differ only in their ending, as forms of one word do ("classifiers", "classifies";
+    "fpgas", "fpga"), not as a typo does ("inferance", "inference")."""
+    shared = len(os.path.commonprefix([word, other]))
+    return shared >= min(len(word), len(other)) - 3 and (_stem(word) == _stem(other) or shared >= len(other) - 1
+                                                         and shared >= len(word) - 1)
 
 
 def _also(note: str, more: str) -> str:

@@ -400,7 +400,14 @@ def test_spelling_is_mended_before_retrieval(answerer):
     typo = answerer.ask("papres on prunning llm wieghts to make inferance cheaper")
     clean = answerer.ask("papers on pruning llm weights to make inference cheaper")
     assert typo.cited_ids[:2] == clean.cited_ids[:2]
-    assert re.match(r"\d+ papers?", typo.text)  # answered as the list it asks for
+    # the mended words are said first (they were mended silently), then the list it asks for
+    note, _, rest = typo.text.partition("\n\n")
+    assert note == "Read “papres” as “papers”, “prunning” as “pruning”, “wieghts” as “weights”, “inferance” as “inference”."
+    assert LIST_HEAD.match(rest) and not clean.text.startswith("Read ")
+    # not another form of a word ("classifiers" read as "classifies")
+    assert search.correct("classifiers") == "classifies"
+    assert not answerer.ask("Which paper turns trained classifiers into code for microcontrollers?").text.startswith(
+        "Read ")
 
 
 def test_a_title_that_names_the_topic_does_not_crowd_out_the_rest_of_a_list(answerer):
