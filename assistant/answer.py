@@ -811,12 +811,26 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
     return Answer(text=text + "\n" + _sources([citation]), citations=[citation])
 
 
+# "which universities have the most papers?": universities and research institutes, told from companies by name
+_ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule|école|ecole|\bETH\b|\bEPF|\bMIT\b|"
+                       r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|national laborator|\b[A-Z]{1,3}NL\b", re.I)
+_ASKS_ACADEMIC = re.compile(r"\b(universit(y|ies)|academi(a|c)|colleges?)\b", re.I)
+_ASKS_COMPANIES = re.compile(r"\b(compan(y|ies)|industry|industrial|firms?|corporations?|startups?)\b", re.I)
+
+
 def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool = False) -> Answer:
-    """Institutions, authors or venues by their number of ``papers``, each with the papers it counts."""
+    """Institutions, authors or venues by their number of ``papers``, each with the papers it counts;
+    institutions asked for as universities or as companies are told apart by their names."""
     group, top = r.parsed.ranking, r.parsed.top
     if not papers:
         return _no_match(r, r.parsed.filters.describe())
+    kind = "" if group != "institutions" else (
+        "universities" if _ASKS_ACADEMIC.search(r.parsed.text) and not _ASKS_COMPANIES.search(r.parsed.text)
+        else "companies" if _ASKS_COMPANIES.search(r.parsed.text) and not _ASKS_ACADEMIC.search(r.parsed.text) else "")
+
     def names(p: Paper) -> list[str]:
+        if kind:
+            return [n for n in p.institutions if n and bool(_ACADEMIC.search(n)) == (kind == "universities")]
         return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
                             else [p.venue]) if n]
 
@@ -830,16 +844,21 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
              f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}")
     if topical and what:
         scope += f" ({what})"
+    label = {"universities": ("universities and institutes", "university or institute"),
+             "companies": ("companies", "company")}.get(kind, (group, group[:-1]))
     if ranked:
-        scope += f", {len(ranked)} {group if len(ranked) != 1 else group[:-1]} in all"
+        scope += f", {len(ranked)} {label[0] if len(ranked) != 1 else label[1]} in all"
     if not ranked:  # "top authors at CAIS 2026": its reading notes name institutions only
-        return Answer(text=f"{REFUSAL_HEAD} no record lists the {group} of these papers ({scope}).", refused=True)
-    head = f"{group.capitalize()} with the most papers ({scope}"
+        return Answer(text=f"{REFUSAL_HEAD} no record lists the {label[0]} of these papers ({scope}).", refused=True)
+    head = f"{label[0].capitalize()} with the most papers ({scope}"
+    if kind:  # (the records do not say which is which)
+        head += "; told from " + ("companies" if kind == "universities" else "universities and institutes") + \
+                " by their names (University, Institute, College, Tech, …)"
     if group != "venues":
-        head += f"; a paper counts once for each of its {group}"
+        head += f"; a paper counts once for each of its {label[0]}"
     unnamed = sum(1 for p in papers if not names(p))
     if unnamed and group != "venues":
-        head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {group[:-1]}"
+        head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {label[1]}"
     if len(ranked[0][1]) == 1 and len(ranked) > 1:
         head += f"; none has more than one, so the first {min(top, len(ranked))} by name"
     lines = [head + "):"]
@@ -961,10 +980,6 @@ def _refusal(r: Retrieval) -> Answer:
     return Answer(text=text, citations=[], refused=True)
 
 
-_NOT_COMPANY = re.compile(r"univ|institut|college|school|academy|polytech|ETH\b|\bMIT\b|KAIST|centre|center|lab\b"
-                          r"|laborator|hochschule|école|ecole", re.I)
-
-
 def example_questions(papers: list[Paper]) -> list[str]:
     """Example questions drawn from the collection itself, so each one has an answer."""
     text = " ".join(f"{p.title} {p.abstract}" for p in papers)
@@ -974,7 +989,7 @@ def example_questions(papers: list[Paper]) -> list[str]:
     if venues:
         venue = venues.most_common(1)[0][0]
         insts = Counter(i for p in papers if p.venue == venue for i in p.institutions)
-        ranked = sorted(insts.items(), key=lambda kv: (bool(_NOT_COMPANY.search(kv[0])), -kv[1], kv[0]))
+        ranked = sorted(insts.items(), key=lambda kv: (bool(_ACADEMIC.search(kv[0])), -kv[1], kv[0]))
         if ranked:
             out.append(f"what did {ranked[0][0]} present at {venue}?")
         if venues[venue] >= FEWEST_TO_GROUP:  # enough papers to group by topic

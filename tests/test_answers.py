@@ -1180,8 +1180,29 @@ def test_institutions_are_ranked_by_their_number_of_papers(answerer):
     assert {c.paper_id for c in answer.citations} == set(ID_IN_TEXT.findall(answer.text))
     check_honest(answer, answerer)
     # "publish the most" asks the same (was answered with one paper mentioning "the company")
-    for question in ["which companies publish the most?", "Which institutions write the most?"]:
+    for question in ["which institutions publish the most?", "Which institutions write the most?"]:
         assert RANK_LINE.findall(answerer.ask(question).text) == rows, question
+
+
+def test_universities_or_companies_are_ranked_apart_by_their_names(answerer):
+    # "which universities have the most papers?" ranked NVIDIA, Meta and Amazon first
+    academic = re.compile(r"univ|institut|college|school|academy|polytech|tech\b|\bMIT\b|KAIST", re.I)
+    for question, want in [("which universities have the most papers?", True),
+                           ("which companies publish the most?", False)]:
+        answer = answerer.ask(question)
+        rows = RANK_LINE.findall(answer.text)
+        assert len(rows) == 10 and "told from" in answer.text.split("\n")[0], question
+        assert all(bool(academic.search(name)) == want for name, _, _ in rows), (question, rows)
+        counts = {}
+        for p in answerer.papers:
+            for name in set(p.institutions):
+                if name and bool(academic.search(name)) == want:
+                    counts[name] = counts.get(name, 0) + 1
+        assert int(rows[0][1]) == max(counts.values()), question
+        check_honest(answer, answerer)
+    assert answerer.ask("which universities have the most papers?").text.startswith("Universities and institutes")
+    # "institutions" are all of them, as before
+    assert "told from" not in answerer.ask("Which institutions published the most papers?").text
 
 
 def test_how_many_institutions_or_authors_counts_them_and_list_all_shows_them(answerer):
