@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
-from .query import (ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES,
+from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share,
                     singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
@@ -812,8 +812,7 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
 
 
 # "which universities have the most papers?": universities and research institutes, told from companies by name
-_ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule|école|ecole|\bETH\b|\bEPF|\bMIT\b|"
-                       r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|national laborator|\b[A-Z]{1,3}NL\b", re.I)
+# (query.ACADEMIC)
 _ASKS_ACADEMIC = re.compile(r"\b(universit(y|ies)|academi(a|c)|colleges?)\b", re.I)
 _ASKS_COMPANIES = re.compile(r"\b(compan(y|ies)|industry|industrial|firms?|corporations?|startups?)\b", re.I)
 
@@ -830,7 +829,7 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
 
     def names(p: Paper) -> list[str]:
         if kind:
-            return [n for n in p.institutions if n and bool(_ACADEMIC.search(n)) == (kind == "universities")]
+            return [n for n in p.institutions if n and bool(ACADEMIC.search(n)) == (kind == "universities")]
         return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
                             else [p.venue]) if n]
 
@@ -989,7 +988,7 @@ def example_questions(papers: list[Paper]) -> list[str]:
     if venues:
         venue = venues.most_common(1)[0][0]
         insts = Counter(i for p in papers if p.venue == venue for i in p.institutions)
-        ranked = sorted(insts.items(), key=lambda kv: (bool(_ACADEMIC.search(kv[0])), -kv[1], kv[0]))
+        ranked = sorted(insts.items(), key=lambda kv: (bool(ACADEMIC.search(kv[0])), -kv[1], kv[0]))
         if ranked:
             out.append(f"what did {ranked[0][0]} present at {venue}?")
         if venues[venue] >= FEWEST_TO_GROUP:  # enough papers to group by topic

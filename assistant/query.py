@@ -541,6 +541,40 @@ def split_negated(text: str) -> tuple[str, list[str]]:
     return rest.strip(" :,;") or text, excluded
 
 
+# An institution's name that says it is a university or research institute (the records do not say which are
+# companies): "University", "Institute", "College", "Tech", school, KAIST, "UW"-style abbreviations, national labs
+ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule|école|ecole|\bETH\b|\bEPF|\bMIT\b|"
+                      r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|national laborator|\b[A-Z]{1,3}NL\b", re.I)
+_ACADEMIA = r"(?:academia|academic|universit(?:y|ies))"
+_INDUSTRY = r"(?:industry|industrial|compan(?:y|ies))"
+# "papers from both academia and industry", "academic-industry collaborations"; "only from industry"; "from academia"
+_SECTORS = (
+    # (after "from", "by", "between" or "both", or as a collaboration: "which universities and companies publish
+    # the most?" ranks both, it asks for no joint paper)
+    ("both", re.compile(rf"\b(?:from|by|between|both)\s+(?:both\s+)?(?:{_ACADEMIA}\s*(?:and|&|-|/)\s*{_INDUSTRY}|"
+                        rf"{_INDUSTRY}\s*(?:and|&|-|/)\s*{_ACADEMIA})\b|"
+                        rf"\b(?:{_ACADEMIA}[- /]{_INDUSTRY}|{_INDUSTRY}[- /]{_ACADEMIA})\s+(?:collaborations?|partnerships?|"
+                        rf"co-?authored|joint)\b", re.I)),
+    ("industry only", re.compile(rf"\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_INDUSTRY}\b|"
+                                 rf"\b{_INDUSTRY}[- ]only\b", re.I)),
+    ("academia only", re.compile(rf"\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_ACADEMIA}\b|"
+                                 rf"\b{_ACADEMIA}[- ]only\b", re.I)),
+    ("industry", re.compile(r"\bfrom\s+(?:the\s+)?industry\b|\bindustry\s+papers\b|\bindustrial\s+(?:papers|labs|research)\b",
+                            re.I)),
+    ("academia", re.compile(r"\bfrom\s+academia\b|\bacademic\s+(?:papers|labs|research|groups)\b", re.I)),
+)
+
+
+def sector_of(text: str) -> tuple[str, tuple[int, int] | None]:
+    """Which side of research a question asks papers from ("both", "industry only", "academia only", "industry",
+    "academia", or "") and where it says so."""
+    for sector, pattern in _SECTORS:
+        m = pattern.search(text)
+        if m:
+            return sector, m.span()
+    return "", None
+
+
 @dataclass
 class Filters:
     """Metadata constraints, given as options or read from the question."""
@@ -551,6 +585,7 @@ class Filters:
     years: list[int] = field(default_factory=list)
     single_author: bool = False
     single_institution: bool = False  # "papers from a single institution"
+    sector: str = ""  # "both" (academia and industry), "industry only", "academia only", "industry", "academia"
     # "papers with more than 10 authors", "from at least 3 institutions": (fewest, most) the record lists, None: any
     author_count: tuple[int, int | None] | None = None
     institution_count: tuple[int, int | None] | None = None
@@ -563,7 +598,7 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.venues or self.institutions or self.authors or self.years or self.single_author
-                    or self.single_institution or self.author_count or self.institution_count
+                    or self.single_institution or self.sector or self.author_count or self.institution_count
                     or self.not_venues or self.not_institutions or self.not_authors)
 
     def describe(self) -> str:
@@ -587,6 +622,10 @@ class Filters:
             parts.append("with a single author")
         if self.single_institution:
             parts.append("from a single institution")
+        if self.sector:
+            parts.append({"both": "from both academia and industry", "industry only": "from industry only",
+                          "academia only": "from academia only", "industry": "from industry",
+                          "academia": "from academia"}[self.sector] + ", by their institutions' names")
         for bounds, group in ((self.author_count, "authors"), (self.institution_count, "institutions")):
             if bounds:
                 parts.append(f"with {_bounds_text(bounds)} {group}")

@@ -20,13 +20,13 @@ from .clean import generic_name, title_name
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
+from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, question_alternatives, question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
-                    strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
+                    sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
@@ -377,6 +377,11 @@ class PaperSearch:
         self._author_counts = np.fromiter((len({a for a in p.authors if a}) for p in self.papers),
                                           dtype=np.int64, count=len(self.papers))
         self._single_institution = self._institution_counts == 1
+        # which papers list a university or institute, and which a company (told by name: query.ACADEMIC)
+        self._academic = np.fromiter((any(ACADEMIC.search(i) for i in p.institutions if i) for p in self.papers),
+                                     dtype=bool, count=len(self.papers))
+        self._company = np.fromiter((any(not ACADEMIC.search(i) for i in p.institutions if i) for p in self.papers),
+                                    dtype=bool, count=len(self.papers))
         self._single_author = self._author_counts == 1
         self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
@@ -526,6 +531,10 @@ class PaperSearch:
         if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
             found.single_author = True
             spans.append((0, 0))
+        sector, where = sector_of(text)
+        if sector and free(*where):  # "papers from both academia and industry"
+            found.sector = sector
+            spans.append(where)
         one_place = re.search(r"\b(a |one |only one |just one )?single[- ](institution|affiliation|organi[sz]ation)s?"
                               r"\b|"
                               r"\b(only |just )?one (institution|affiliation|organi[sz]ation)\b", text, re.I)
@@ -643,6 +652,10 @@ class PaperSearch:
             mask &= self._single_author
         if filters.single_institution:
             mask &= self._single_institution
+        if filters.sector:
+            academic, company = self._academic, self._company
+            mask &= {"both": academic & company, "industry only": company & ~academic,
+                     "academia only": academic & ~company, "industry": company, "academia": academic}[filters.sector]
         for bounds, counts in ((filters.author_count, self._author_counts),
                                (filters.institution_count, self._institution_counts)):
             if bounds:  # (a record listing none is not one listing few: CAIS's notes name no authors)
@@ -1527,6 +1540,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         years=given.years or read.years,
         single_author=given.single_author or read.single_author,
         single_institution=given.single_institution or read.single_institution,
+        sector=given.sector or read.sector,
         author_count=given.author_count or read.author_count,
         institution_count=given.institution_count or read.institution_count,
         every_author=read.every_author if not given.authors else given.every_author,

@@ -1205,6 +1205,27 @@ def test_universities_or_companies_are_ranked_apart_by_their_names(answerer):
     assert "told from" not in answerer.ask("Which institutions published the most papers?").text
 
 
+def test_papers_from_academia_industry_or_both_are_filters(answerer):
+    from assistant.query import ACADEMIC
+
+    def sides(p) -> tuple[bool, bool]:
+        names = [i for i in p.institutions if i]
+        return any(ACADEMIC.search(i) for i in names), any(not ACADEMIC.search(i) for i in names)
+
+    both = {p.id for p in answerer.papers if all(sides(p))}
+    industry_only = {p.id for p in answerer.papers if sides(p) == (False, True)}
+    assert len(both) > 20 and industry_only
+    # were refused ("academia", "industry" read as topic words no paper uses)
+    answer = answerer.ask("which papers are from both academia and industry?", k=100)
+    assert set(answer.cited_ids) == both
+    assert answer.text.startswith(f"{len(both)} papers from both academia and industry, by their institutions' names")
+    assert set(answerer.ask("which papers are industry-only?", k=100).cited_ids) == industry_only
+    # with a topic: of the topic's papers, those from both
+    kv = answerer.ask("academic-industry collaborations on KV cache")
+    assert kv.citations and set(kv.cited_ids) <= both
+    assert all("kv" in (p.title + p.abstract).lower() for p in map(answerer.paper, kv.cited_ids))
+
+
 def test_how_many_institutions_or_authors_counts_them_and_list_all_shows_them(answerer):
     institutions = {i for p in answerer.papers for i in p.institutions}
     authors = {a for p in answerer.papers for a in p.authors}
