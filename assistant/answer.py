@@ -188,6 +188,8 @@ _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
 _RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev|higher|gain|sav|cut)\w*", re.I)
 _ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|creat)\w*\b", re.I)
+# "what does MoEBlaze propose and how fast is it?": what it proposes, and a figure
+_ASKS_BOTH = re.compile(r"\b(propos|introduc|present|do|does)\w*\b.*\band\s+(how|by how|what)\b", re.I)
 _FIGURE = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
@@ -465,7 +467,12 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1, contribution=proposes)
-            citations.append(_citation(sp, " ".join(quotes) if shape in ("describe", "abstract") else quotes[0]))
+                if shape == "factual" and _ASKS_BOTH.search(r.parsed.text):
+                    # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number
+                    said = best_sentences(sp, sents, {}, idf, contribution=True)  # (not the number's words)
+                    quotes = [x for x in sents if x in said or x in quotes] if set(said) - set(quotes) else quotes
+            whole = shape in ("describe", "abstract") or len(quotes) > 1 and shape == "factual"
+            citations.append(_citation(sp, " ".join(quotes) if whole else quotes[0]))
             lines.append(("- " if r.compared else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
                          + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)

@@ -1793,6 +1793,19 @@ def test_how_many_gpus_quotes_the_sentence_counting_them_or_says_none_does(answe
     assert cad.cited_ids == ["openreview:oIonqkc8hM"] and "512 H200 GPUs" in cad.citations[0].quote
 
 
+def test_a_question_asking_what_a_paper_proposes_and_a_figure_gets_both(answerer):
+    # "what does the MoEBlaze paper propose and how fast is it?" quoted the speedup alone
+    for question, figure in [("what does the MoEBlaze paper propose and how fast is it?", "4×"),
+                             ("What does Stream2LLM do and by how much does it cut TTFT?", "11×")]:
+        answer = answerer.ask(question)
+        assert len(answer.citations) == 1, question
+        quote = answer.citations[0].quote
+        assert figure in quote and re.search(r"\bWe (present|propose|introduce)\b", quote), question
+        check_honest(answer, answerer)
+    # a figure alone is still the one sentence
+    assert len(quoted_sentences(answerer.ask("how fast is MoEBlaze?").citations[0].quote)) == 1
+
+
 def test_a_measure_asked_of_a_paper_is_quoted_with_its_figure_or_said_to_be_missing(answerer):
     sentences = answerer._searcher().sentences
     ship = next(p for p in answerer.papers if p.title.startswith("SHIP:"))
