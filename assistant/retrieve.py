@@ -1508,7 +1508,10 @@ _WORK_ON = frozenset("work works working worked".split())
 
 def _another_form(word: str, other: str) -> bool:
     """Whether two words differ only in their ending, as forms of one word do ("classifiers", "classifies";
-    "fpgas", "fpga"), not as a typo does ("inferance", "inference")."""
+    "fpgas", "fpga"), or as British and American spellings ("optimising", "optimizing"), not as a typo does
+    ("inferance", "inference")."""
+    if word.replace("s", "z") == other.replace("s", "z"):
+        return True
     shared = len(os.path.commonprefix([word, other]))
     return shared >= min(len(word), len(other)) - 3 and (_stem(word) == _stem(other) or shared >= len(other) - 1
                                                          and shared >= len(word) - 1)
