@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
-from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES,
+from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share,
                     singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
@@ -388,6 +388,8 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     if r.parsed.ranking:  # "who wrote the most papers on MoE?": the papers on MoE, counted per author
         return _ranking_answer(r, [sp.paper for sp in _list_choice(r, k, t) or [top]], sentences, topical=True)
     qualifying, everyone = 0, []
+    if r.parsed.unrecorded == DATES_UNRECORDED and shape in ("describe", "single") and not top.name_match:
+        shape = "list"  # "what is the oldest paper on MoE?": the papers on it, the dated ones first (below)
     if shape == "list":
         everyone = _list_qualifying(r, k, t)
         chosen, qualifying = everyone[:k], len(everyone)
@@ -406,6 +408,21 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     # "who wrote Stream2LLM?": each paper's line says who and where
     most = 4 if shape == "list" else 1000
     who = (lambda p: f" ({_who(p, most=most)})") if r.parsed.asks_who else (lambda p: "")
+    if shape == "list" and r.parsed.unrecorded == DATES_UNRECORDED:
+        # "what's the newest paper on speculative decoding?": of the papers on it, those whose record has a date
+        # (the arXiv digest's) come first, by it; the others record only their year
+        dated = [sp for sp in everyone or chosen if sp.paper.extra.get("published")]
+        if dated:
+            newest = not re.search(r"\b(earliest|oldest)\b", r.parsed.text, re.I)
+            dated.sort(key=lambda sp: sp.paper.extra["published"], reverse=newest)
+            chosen = (dated + [sp for sp in chosen if not sp.paper.extra.get("published")])[:max(k, len(dated))]
+            r.note = r.note.replace(
+                f"The collection does not record {DATES_UNRECORDED}: these papers match the rest of the question.",
+                f"Of these papers, {len(dated)} record{'s' if len(dated) == 1 else ''} a publication date (the arXiv "
+                "digest's), "
+                f"{'newest' if newest else 'oldest'} first; the others record only their year.")
+            plain = who
+            who = lambda p: plain(p) + (f" ({p.extra['published']})" if p.extra.get("published") else "")  # noqa: E731
     if shape == "list":
         head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
         # "MoE": 16 papers use it; the list shows 10, saying so (not when the question said how many it wants)

@@ -834,12 +834,21 @@ def test_a_yes_or_no_question_about_a_named_papers_record_is_answered_from_it(an
 
 
 def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
-    answer = answerer.ask("what's the latest paper on KV cache?")
+    dated = {p.id: p.extra["published"] for p in answerer.papers if p.extra.get("published")}
+    answer = answerer.ask("what's the latest paper on federated learning?")
     assert answer.text.startswith("The collection does not record publication dates beyond the year")
+    assert answer.citations and not set(answer.cited_ids) & set(dated)
+    # a topic some of whose papers have a date (the arXiv digest's): those first, newest first, each with its
+    # date (it had said no paper records one)
+    answer = answerer.ask("what's the latest paper on KV cache?")
     assert answer.citations and all("KV" in answerer.paper(pid).title + answerer.paper(pid).abstract
                                     for pid in answer.cited_ids)
-    # ...except the arXiv digest's, whose records give a date: "what is the newest paper?" was refused
-    dated = {p.id: p.extra["published"] for p in answerer.papers if p.extra.get("published")}
+    first = [pid for pid in answer.cited_ids if pid in dated]
+    assert first and answer.cited_ids[:len(first)] == first and [dated[p] for p in first] == sorted(
+        (dated[p] for p in first), reverse=True)
+    assert answer.text.startswith(f"Of these papers, {len(first)} record")
+    assert f"({dated[first[0]]})" in answer.text.split("\n")[3]
+    # ...and with no topic: "what is the newest paper?" was refused
     assert dated and len(dated) < len(answerer.papers)
     newest = answerer.ask("what is the newest paper?")
     assert not newest.refused and newest.text.startswith(f"Only {len(dated)} of the {len(answerer.papers)} papers")
