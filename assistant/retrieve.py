@@ -240,11 +240,21 @@ class PaperSearch:
                 self.deletes[w[:i] + w[i + 1:]].append(w)
         self.title_names = {}
         self.name_papers: dict[str, list[str]] = defaultdict(list)
+        heads: dict[str, list[str]] = defaultdict(list)
         for p in self.papers:
             name = title_name(p.title)
             if name and 3 <= len(name) <= 40 and len(name.split()) <= 4:
                 self.title_names[p.id] = name
                 self.name_papers[name.lower()].append(p.id)
+                # "FarSkip" for "FarSkip-Collectives", "OSWorld" for "OSWorld-Human": a coined word opening a
+                # hyphenated name names its paper too, when no other paper's name opens with it
+                head = name.split("-")[0]
+                if head != name and len(head) >= 5 and re.fullmatch(r"[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z]*", head):
+                    heads[head.lower()].append(p.id)
+        for head, ids in heads.items():  # (not a word of English or of several papers: "PLayer", "FlashAttention")
+            if len(ids) == 1 and head not in self.name_papers and head not in self.english \
+                    and self.vocab.get(head, 0) < 2:
+                self.name_papers[head].append(ids[0])
 
     def correct(self, word: str, context: list[str] = (), cognates: bool = True) -> str:
         """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by a collection

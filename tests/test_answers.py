@@ -1802,6 +1802,18 @@ def test_how_many_gpus_quotes_the_sentence_counting_them_or_says_none_does(answe
     assert cad.cited_ids == ["openreview:oIonqkc8hM"] and "512 H200 GPUs" in cad.citations[0].quote
 
 
+def test_the_coined_word_opening_a_hyphenated_name_names_its_paper(answerer):
+    search = answerer._searcher()
+    farskip = _titled(answerer, "FarSkip-Collectives:")
+    # "FarSkip" (its abstract says "FarSkip-Collective") was no name: the question was read as a list
+    assert search.named_papers("what latency does FarSkip reach?") == {farskip}
+    answer = answerer.ask("what latency does FarSkip reach?")
+    assert answer.cited_ids == [farskip] and not LIST_HEAD.match(answer.text)
+    assert "Time To First Token" in answer.citations[0].quote
+    # an English word opening a name ("PLayer-FL") is not taken for it
+    assert not search.named_papers("which papers study multi-player games?")
+
+
 def test_a_question_asking_what_a_paper_proposes_and_a_figure_gets_both(answerer):
     # "what does the MoEBlaze paper propose and how fast is it?" quoted the speedup alone
     for question, figure in [("what does the MoEBlaze paper propose and how fast is it?", "4×"),
