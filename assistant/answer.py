@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .clean import institution_aliases, title_name
-from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name, LIST_CUES, MEASURES,
+from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
+                    LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share,
                     singular)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
@@ -115,8 +116,8 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     if m:
         kind = singular(m.group(1).lower())
         # a figure: a number that is not an enumeration's "(1)"
-        return f"{kind} figure", re.compile(rf"^(?=.*(?<![(\d])\d(?![\d)]|\d\)))(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))",
-                                            re.I | re.S)
+        figure = r"(?=.*(?<![(\d])\d(?![\d)]|\d\)))"
+        return f"{kind} figure", re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
     asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
     m = _ASKED_OWN.search(question) if asks else None
     if m:

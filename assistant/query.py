@@ -544,7 +544,8 @@ def split_negated(text: str) -> tuple[str, list[str]]:
 # An institution's name that says it is a university or research institute (the records do not say which are
 # companies): "University", "Institute", "College", "Tech", school, KAIST, "UW"-style abbreviations, national labs
 ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule|école|ecole|\bETH\b|\bEPF|\bMIT\b|"
-                      r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|national laborator|\b[A-Z]{1,3}NL\b", re.I)
+                      r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|national laborator|"
+                      r"\b[A-Z]{1,3}NL\b", re.I)
 _ACADEMIA = r"(?:academia|academic|universit(?:y|ies))"
 _INDUSTRY = r"(?:industry|industrial|compan(?:y|ies))"
 # "papers from both academia and industry", "academic-industry collaborations"; "only from industry"; "from academia"
@@ -553,14 +554,14 @@ _SECTORS = (
     # the most?" ranks both, it asks for no joint paper)
     ("both", re.compile(rf"\b(?:from|by|between|both)\s+(?:both\s+)?(?:{_ACADEMIA}\s*(?:and|&|-|/)\s*{_INDUSTRY}|"
                         rf"{_INDUSTRY}\s*(?:and|&|-|/)\s*{_ACADEMIA})\b|"
-                        rf"\b(?:{_ACADEMIA}[- /]{_INDUSTRY}|{_INDUSTRY}[- /]{_ACADEMIA})\s+(?:collaborations?|partnerships?|"
-                        rf"co-?authored|joint)\b", re.I)),
+                        rf"\b(?:{_ACADEMIA}[- /]{_INDUSTRY}|{_INDUSTRY}[- /]{_ACADEMIA})\s+"
+                        rf"(?:collaborations?|partnerships?|co-?authored|joint)\b", re.I)),
     ("industry only", re.compile(rf"\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_INDUSTRY}\b|"
                                  rf"\b{_INDUSTRY}[- ]only\b", re.I)),
     ("academia only", re.compile(rf"\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_ACADEMIA}\b|"
                                  rf"\b{_ACADEMIA}[- ]only\b", re.I)),
-    ("industry", re.compile(r"\bfrom\s+(?:the\s+)?industry\b|\bindustry\s+papers\b|\bindustrial\s+(?:papers|labs|research)\b",
-                            re.I)),
+    ("industry", re.compile(r"\bfrom\s+(?:the\s+)?industry\b|\bindustry\s+papers\b|"
+                            r"\bindustrial\s+(?:papers|labs|research)\b", re.I)),
     ("academia", re.compile(r"\bfrom\s+academia\b|\bacademic\s+(?:papers|labs|research|groups)\b", re.I)),
 )
 

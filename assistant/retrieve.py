@@ -20,7 +20,8 @@ from .clean import generic_name, title_name
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of, EFFECT_WORDS,
+from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
+                    EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
@@ -249,7 +250,8 @@ class PaperSearch:
                 # "FarSkip" for "FarSkip-Collectives", "OSWorld" for "OSWorld-Human": a coined word opening a
                 # hyphenated name names its paper too, when no other paper's name opens with it
                 head = name.split("-")[0]
-                if head != name and len(head) >= 5 and re.fullmatch(r"[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z]*", head):
+                coined = re.fullmatch(r"[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z]*", head)
+                if head != name and len(head) >= 5 and coined:
                     heads[head.lower()].append(p.id)
         for head, ids in heads.items():  # (not a word of English or of several papers: "PLayer", "FlashAttention")
             if len(ids) == 1 and head not in self.name_papers and head not in self.english \

@@ -402,7 +402,8 @@ def test_spelling_is_mended_before_retrieval(answerer):
     assert typo.cited_ids[:2] == clean.cited_ids[:2]
     # the mended words are said first (they were mended silently), then the list it asks for
     note, _, rest = typo.text.partition("\n\n")
-    assert note == "Read “papres” as “papers”, “prunning” as “pruning”, “wieghts” as “weights”, “inferance” as “inference”."
+    assert note == ("Read “papres” as “papers”, “prunning” as “pruning”, “wieghts” as “weights”, "
+                    "“inferance” as “inference”.")
     assert LIST_HEAD.match(rest) and not clean.text.startswith("Read ")
     # not another form of a word ("classifiers" read as "classifies")
     assert search.correct("classifiers") == "classifies"
@@ -446,7 +447,8 @@ def test_a_bare_topic_cites_the_papers_writing_it_however_far_below_the_best(ans
     assert len(answerer.ask("quantization of the KV cache for long contexts").citations) < 10
     # a topic of two words: the papers writing them as a phrase ("federated learning" cited 3 of the 6; the
     # others, FLoRIST among them, write "federated" five times and "learning" once)
-    phrase = {p.id for p in answerer.papers if re.search(r"\bfederated[\s-]+learning", p.title + ". " + p.abstract, re.I)}
+    phrase = {p.id for p in answerer.papers
+              if re.search(r"\bfederated[\s-]+learning", p.title + ". " + p.abstract, re.I)}
     assert len(phrase) >= 5
     for question in ["federated learning", "fedrated lerning"]:
         assert set(answerer.ask(question).cited_ids) == phrase, question
