@@ -716,8 +716,9 @@ class PaperSearch:
         return mask
 
     # -------------------------------------------------------------- query terms
-    def expand(self, words: list[str]) -> dict[str, float]:
-        """Stemmed query terms with weights: corrected spellings, glossary long forms and acronyms."""
+    def expand(self, words: list[str], names: Collection[str] = ()) -> dict[str, float]:
+        """Stemmed query terms with weights: corrected spellings (not of the ``names`` the question writes as
+        names), glossary long forms and acronyms."""
         terms: dict[str, float] = {}
 
         def add(tok: str, w: float) -> None:
@@ -732,7 +733,7 @@ class PaperSearch:
                 add(joined, 1.0)
             else:
                 for tok in tokenize(word):
-                    add(self.correct(tok), 1.0)
+                    add(tok if word in names else self.correct(tok), 1.0)
             for long in self.glossary.get(word.lower(), [])[:2]:
                 for tok in tokenize(long):
                     add(tok, 0.6)
@@ -851,7 +852,9 @@ class PaperSearch:
             rest = translate_terms(rest)
         raw = content_words(rest)
         context = [self.correct(w) for w in raw]  # the other words, mended once without context
-        fixes = {w: c for w in raw if (c := self.correct(w, context)) != w}
+        # (a name is not mended: "InfiniBand", "vLLM", "CUDA" are written as their makers write them)
+        names = {w for w in raw if _written_as_name(w, text)}
+        fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
         if WHO_CUES.search(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
             framed = _WHO_WORDS | (_WORK_ON if re.search(r"\bwork(s|ing|ed)? on\b", text, re.I) else frozenset())
@@ -1010,7 +1013,7 @@ class PaperSearch:
                 topic = " ".join(w.upper() if w in self.glossary else w for w in words)
                 note = _also(note, f"No paper {filters.describe()} mentions all of “{topic}”: "
                                    "those below mention part of it.")
-        terms = self.expand(words)
+        terms = self.expand(words, names)
         lexical = self.bm25(terms)
         if restricted:
             lexical = np.where(mask, lexical, 0.0)
@@ -1516,6 +1519,12 @@ _WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wro
 affiliation affiliations university universities company companies lab labs organization organizations organisation
 organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
+
+
+def _written_as_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as a name: with a capital inside it ("InfiniBand") or all in capitals."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    return bool(m) and (bool(re.search(r"[a-z][A-Z]", m.group(0))) or len(m.group(0)) > 1 and m.group(0).isupper())
 
 
 def _another_form(word: str, other: str) -> bool:

@@ -405,6 +405,11 @@ def test_spelling_is_mended_before_retrieval(answerer):
     assert note == ("Read “papres” as “papers”, “prunning” as “pruning”, “wieghts” as “weights”, "
                     "“inferance” as “inference”.")
     assert LIST_HEAD.match(rest) and not clean.text.startswith("Read ")
+    # a word written as a name is not mended: "InfiniBand" had been read as "InfiniteBench", which MTraining uses
+    assert not any("infiniband" in (p.title + p.abstract).lower() for p in answerer.papers)
+    assert "infiniband" in search.search("papers on InfiniBand networks").query_terms
+    mention = answerer.ask("which papers mention InfiniBand?")
+    assert not mention.citations and mention.text.startswith("No paper has “InfiniBand”")
     # not another form of a word ("classifiers" read as "classifies")
     assert search.correct("classifiers") == "classifies"
     assert not answerer.ask("Which paper turns trained classifiers into code for microcontrollers?").text.startswith(
