@@ -258,7 +258,7 @@ class PaperSearch:
                     and self.vocab.get(head, 0) < 2:
                 self.name_papers[head].append(ids[0])
 
-    def correct(self, word: str, context: list[str] = (), cognates: bool = True) -> str:
+    def correct(self, word: str, context: list[str] = (), cognates: bool = True, foreign: bool = False) -> str:
         """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by a collection
         word one edit away: "prunning" -> "pruning", "sparce attention" -> "sparse attention", but "leaking"
         stays. Among candidates: same first letter first (typos rarely hit it: "pruning", not the commoner
@@ -276,7 +276,12 @@ class PaperSearch:
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
         if not found:
-            return self._cognate(word) if cognates else word
+            if not cognates:
+                return word
+            found = self._cognate(word)
+            # in an English question, only a shorter form of the same word ("elastically" -> "elastic"), not
+            # another word ("gigabit" -> "gigabyte", "InfiniBand" -> "InfiniteBench")
+            return found if foreign or word.startswith(found) or _stem(found) == _stem(word) else word
         others = [m for w in context if w != word and (m := self._papers_with(w)).any()] if len(found) > 1 else []
 
         def affinity(cand: str) -> float:  # share of the candidate's papers that also use each other word
@@ -716,7 +721,7 @@ class PaperSearch:
         return mask
 
     # -------------------------------------------------------------- query terms
-    def expand(self, words: list[str], names: Collection[str] = ()) -> dict[str, float]:
+    def expand(self, words: list[str], names: Collection[str] = (), foreign: bool = False) -> dict[str, float]:
         """Stemmed query terms with weights: corrected spellings (not of the ``names`` the question writes as
         names), glossary long forms and acronyms."""
         terms: dict[str, float] = {}
@@ -733,7 +738,7 @@ class PaperSearch:
                 add(joined, 1.0)
             else:
                 for tok in tokenize(word):
-                    add(tok if word in names else self.correct(tok), 1.0)
+                    add(tok if word in names else self.correct(tok, foreign=foreign), 1.0)
             for long in self.glossary.get(word.lower(), [])[:2]:
                 for tok in tokenize(long):
                     add(tok, 0.6)
@@ -851,10 +856,11 @@ class PaperSearch:
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
         raw = content_words(rest)
-        context = [self.correct(w) for w in raw]  # the other words, mended once without context
+        in_other = bool(other_language)
+        context = [self.correct(w, foreign=in_other) for w in raw]  # the other words, mended once without context
         # (a name is not mended: "InfiniBand", "vLLM", "CUDA" are written as their makers write them)
         names = {w for w in raw if _written_as_name(w, text)}
-        fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context)) != w}
+        fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
         if WHO_CUES.search(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
             framed = _WHO_WORDS | (_WORK_ON if re.search(r"\bwork(s|ing|ed)? on\b", text, re.I) else frozenset())
@@ -865,7 +871,8 @@ class PaperSearch:
             words = [w for w in words if w not in CODE_WORDS]
             rest = " ".join(w for w in rest.split() if w.lower().strip("?,.!") not in CODE_WORDS)
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
-        shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower()) if w.isalpha() else w for w in text.split())
+        shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other) if w.isalpha() else w
+                          for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
         # "what problems do the CAIS papers address?", "main contributions of the Amazon papers": each of them,
         # by the sentence saying what it does (no topic to search for)
@@ -919,7 +926,7 @@ class PaperSearch:
             mask = allowed(filters)
         both = _BOTH.search(rest)
         if both and not seeds:  # "papers that use both quantization and pruning": each side's concepts
-            sides = [[self.correct(w) for w in content_words(g)] for g in both.groups()]
+            sides = [[self.correct(w, foreign=in_other) for w in content_words(g)] for g in both.groups()]
             held = [self.holding(side) for side in sides if side]
             if len(held) == 2 and all(h is not None for h in held):
                 joint = held[0] & held[1] if mask is None else mask & held[0] & held[1]
@@ -1013,7 +1020,7 @@ class PaperSearch:
                 topic = " ".join(w.upper() if w in self.glossary else w for w in words)
                 note = _also(note, f"No paper {filters.describe()} mentions all of “{topic}”: "
                                    "those below mention part of it.")
-        terms = self.expand(words, names)
+        terms = self.expand(words, names, in_other)
         lexical = self.bm25(terms)
         if restricted:
             lexical = np.where(mask, lexical, 0.0)

@@ -410,6 +410,10 @@ def test_spelling_is_mended_before_retrieval(answerer):
     assert "infiniband" in search.search("papers on InfiniBand networks").query_terms
     mention = answerer.ask("which papers mention InfiniBand?")
     assert not mention.citations and mention.text.startswith("No paper has “InfiniBand”")
+    # a word read by its start is a shorter form of itself in an English question ("elastically" -> "elastic"),
+    # not another word ("gigabit" had been read as "gigabytes"); in another language it is its English cognate
+    assert search.correct("elastically") == "elastic" and search.correct("gigabit") == "gigabit"
+    assert search.correct("automaticamente", foreign=True) == "automatically"
     # not another form of a word ("classifiers" read as "classifies")
     assert search.correct("classifiers") == "classifies"
     assert not answerer.ask("Which paper turns trained classifiers into code for microcontrollers?").text.startswith(
@@ -1594,16 +1598,20 @@ def test_accented_words_stay_whole_and_foreign_function_words_carry_no_topic():
 
 def test_words_of_other_languages_are_read_as_the_collections_cognates(answerer):
     search = answerer._searcher()
-    assert search.correct("automaticamente") == "automatically"
-    assert search.correct("distinctes") == "distinct"
-    assert search.correct("decodage").startswith("decod")
+
+    def correct(word: str) -> str:  # a word of a question in another language
+        return search.correct(word, foreign=True)
+
+    assert correct("automaticamente") == "automatically"
+    assert correct("distinctes") == "distinct"
+    assert correct("decodage").startswith("decod")
     # a compound is read by its longest tail that starts like a collection word ("Sprach|modellen")
-    assert search.correct("sprachmodellen") == "models"
-    assert search.correct("leistungssimulatoren").startswith("simulator")
-    assert search.correct("wettervorhersage") == "wettervorhersage"  # no part of it is the collection's
-    assert search.correct("forecasting") == "forecasting"  # "fore|casting": parts too short to be a compound
-    assert search.correct("kontexten") == "context" and search.correct("kommunikation") == "communication"  # k: c
-    assert search.correct("inference") == "inference"  # a word the collection uses is never replaced
+    assert correct("sprachmodellen") == "models"
+    assert correct("leistungssimulatoren").startswith("simulator")
+    assert correct("wettervorhersage") == "wettervorhersage"  # no part of it is the collection's
+    assert correct("forecasting") == "forecasting"  # "fore|casting": parts too short to be a compound
+    assert correct("kontexten") == "context" and correct("kommunikation") == "communication"  # k: c
+    assert correct("inference") == "inference"  # a word the collection uses is never replaced
     answer = answerer.ask("¿Qué artículos reducen la latencia de arranque en frío de la inferencia serverless de LLM?")
     assert not answer.refused
     assert "openreview:jgL8LuOVyT" in answer.cited_ids[:5]  # FaaScale: serverless LLM inference
