@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from .clean import institution_aliases, title_name
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
                     LIST_CUES, MEASURES,
-                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, non_latin_share,
-                    singular)
+                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
+                    newest_first, non_latin_share, singular, unrecorded_note)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -414,18 +414,19 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         # (the arXiv digest's) come first, by it; the others record only their year
         dated = [sp for sp in everyone or chosen if sp.paper.extra.get("published")]
         if dated:
-            newest = not re.search(r"\b(earliest|oldest)\b", r.parsed.text, re.I)
+            newest = newest_first(r.parsed.text)
             dated.sort(key=lambda sp: sp.paper.extra["published"], reverse=newest)
             chosen = (dated + [sp for sp in chosen if not sp.paper.extra.get("published")])[:max(k, len(dated))]
             r.note = r.note.replace(
-                f"The collection does not record {DATES_UNRECORDED}: these papers match the rest of the question.",
-                f"Of these papers, {len(dated)} record{'s' if len(dated) == 1 else ''} a publication date (the arXiv "
-                "digest's), "
-                f"{'newest' if newest else 'oldest'} first; the others record only their year.")
+                unrecorded_note(DATES_UNRECORDED),
+                f"Of these papers, {len(dated)} record{'s' if len(dated) == 1 else ''} a publication date "
+                f"(the arXiv digest's), {'newest' if newest else 'oldest'} first; the others record only their year.")
             plain = who
             who = lambda p: plain(p) + (f" ({p.extra['published']})" if p.extra.get("published") else "")  # noqa: E731
     if shape == "list":
-        head = f"{len(chosen)} paper{'s' if len(chosen) != 1 else ''}"
+        # "which KV cache papers release code?": of the papers on it (all of them, not the best 10), those saying so
+        on_topic = (everyone or chosen) if r.code_too else chosen
+        head = f"{len(on_topic)} paper{'s' if len(on_topic) != 1 else ''}"
         # "MoE": 16 papers use it; the list shows 10, saying so (not when the question said how many it wants)
         more = qualifying > len(chosen) and not r.code_too and not r.parsed.wanted
         if more:
@@ -435,10 +436,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         if more:
             head += "; ask for all of them to see every one"
         code = {}
-        if r.code_too:  # "which KV cache papers release code?": of the papers on it (all of them), those saying so
-            on_topic = everyone or chosen
-            if len(on_topic) > len(chosen):  # "which MoE papers release code?" reads the 16 on MoE, not the best 10
-                head = f"{len(on_topic)} papers" + (f" ({r.parsed.filters.describe()})" if r.parsed.filters else "")
+        if r.code_too:
             code = {sp.paper.id: x for sp in on_topic for x in sentences.get(sp.paper.id, [])[::-1]
                     if CODE_STATEMENT.search(x)}
             if code:
@@ -836,21 +834,14 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
     return Answer(text=text + "\n" + _sources([citation]), citations=[citation])
 
 
-# "which universities have the most papers?": universities and research institutes, told from companies by name
-# (query.ACADEMIC)
-_ASKS_ACADEMIC = re.compile(r"\b(universit(y|ies)|academi(a|c)|colleges?)\b", re.I)
-_ASKS_COMPANIES = re.compile(r"\b(compan(y|ies)|industry|industrial|firms?|corporations?|startups?)\b", re.I)
-
-
 def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool = False) -> Answer:
     """Institutions, authors or venues by their number of ``papers``, each with the papers it counts;
     institutions asked for as universities or as companies are told apart by their names."""
     group, top = r.parsed.ranking, r.parsed.top
     if not papers:
         return _no_match(r, r.parsed.filters.describe())
-    kind = "" if group != "institutions" else (
-        "universities" if _ASKS_ACADEMIC.search(r.parsed.text) and not _ASKS_COMPANIES.search(r.parsed.text)
-        else "companies" if _ASKS_COMPANIES.search(r.parsed.text) and not _ASKS_ACADEMIC.search(r.parsed.text) else "")
+    # "which universities have the most papers?": universities and institutes, told from companies by name
+    kind = institution_side(r.parsed.text) if group == "institutions" else ""
 
     def names(p: Paper) -> list[str]:
         if kind:

@@ -365,18 +365,29 @@ _OR_LATIN = re.compile(r"(?<![\w-])(ou|oder|oppure)(?![\w-])|(?<=,)(\s*[\w-]+\s+
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 
-@lru_cache(maxsize=1)
-def _tables() -> tuple[list[tuple[str, str]], re.Pattern, dict[str, str]]:
-    """(non-Latin key, English) longest first; one regex of the Latin keys, longest first; folded key -> English."""
-    scripts = [(form, english) for form, english in _longest_first(TERMS) if _NON_LATIN.search(form)]
+@lru_cache(maxsize=None)
+def _tables(table: str) -> tuple[list[tuple[str, str]], re.Pattern, dict[str, str]]:
+    """For ``TERMS`` ("terms", a plural ending allowed) or ``RECORD_WORDS`` ("records"): (non-Latin form, English)
+    longest first; one regex of the Latin forms, longest first, as written and without accents ("mas articulos");
+    folded lower-case form -> English (the first English that writes it)."""
+    entries = TERMS if table == "terms" else RECORD_WORDS
+    scripts = [(form, english) for form, english in _longest_first(entries) if _NON_LATIN.search(form)]
     latin: dict[str, str] = {}
-    for english, forms in TERMS.items():
+    written: set[str] = set()
+    for english, forms in entries.items():
         for form in forms:
             if not _NON_LATIN.search(form):
                 latin.setdefault(fold_accents(form).lower(), english)
-    keys = sorted(latin, key=len, reverse=True)
+                written.add(form.lower())
+    keys = sorted(written | set(latin), key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
-    return scripts, re.compile(rf"(?<![\w-])({words})(?:e?s)?(?![\w-])", re.I), latin
+    plural = r"(?:e?s)?" if table == "terms" else ""
+    return scripts, re.compile(rf"(?<![\w-])({words}){plural}(?![\w-])", re.I), latin
+
+
+def _latin(text: str, pattern: re.Pattern, latin: dict[str, str]) -> str:
+    """``text`` with the Latin-script forms that ``pattern`` finds replaced by their English (``latin``)."""
+    return pattern.sub(lambda m: latin[fold_accents(re.sub(r"\s+", " ", m.group(1).lower()))], text)
 
 
 def _substitute(text: str, forms: list[tuple[str, str]]) -> str:
@@ -405,29 +416,14 @@ def _names() -> list[tuple[str, str]]:
 def translate_records(text: str) -> str:
     """``text`` with the words asking who wrote papers, or which have the most, in English ("¿Qué instituciones
     tienen más artículos?" -> "¿Qué institutions tienen the most papers?"); other words as they are."""
-    scripts, pattern = _record_tables()
-    text = _substitute(text, scripts)
-    return pattern.sub(lambda m: _record_latin()[fold_accents(re.sub(r"\s+", " ", m.group(1).lower()))], text)
-
-
-@lru_cache(maxsize=1)
-def _record_tables() -> tuple[list[tuple[str, str]], re.Pattern]:
-    forms = _longest_first(RECORD_WORDS)
-    latin = sorted({g for f, _ in forms if not _NON_LATIN.search(f) for g in (f, fold_accents(f))}, key=len,
-                   reverse=True)  # as written, and without accents ("mas articulos")
-    words = "|".join(r"\s+".join(map(re.escape, f.split())) for f in latin)
-    return [(f, e) for f, e in forms if _NON_LATIN.search(f)], re.compile(rf"(?<![\w-])({words})(?![\w-])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _record_latin() -> dict[str, str]:
-    return {fold_accents(f): e for e, forms in RECORD_WORDS.items() for f in forms if not _NON_LATIN.search(f)}
+    scripts, pattern, latin = _tables("records")
+    return _latin(_substitute(text, scripts), pattern, latin)
 
 
 def translate_terms(text: str) -> str:
     """``text`` with the research terms of other languages replaced by their English ("并行" -> " parallelism ",
     "poids" -> "weights"); other words are left as they are, for the cognate rule and the multilingual model."""
-    scripts, pattern, latin = _tables()
+    scripts, pattern, latin = _tables("terms")
     text = _substitute(_substitute(text, scripts), [(form, "or") for form in _OR_SCRIPTS])
-    folded = pattern.sub(lambda m: latin[re.sub(r"\s+", " ", m.group(1).lower())], fold_accents(text))
+    folded = _latin(fold_accents(text), pattern, latin)
     return _OR_LATIN.sub(lambda m: f"{m.group(2)}or" if m.group(2) else "or", folded)

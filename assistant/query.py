@@ -464,6 +464,16 @@ def strip_unrecorded(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def newest_first(text: str) -> bool:
+    """Whether a question on publication dates asks for the newest papers (not the earliest or oldest)."""
+    return not re.search(r"\b(earliest|oldest)\b", text, re.I)
+
+
+def unrecorded_note(what: str) -> str:
+    """What an answer says first when the question asks ``what`` no record holds besides what it answers."""
+    return f"The collection does not record {what}: these papers match the rest of the question."
+
+
 def unrecorded(text: str, content_words: list[str]) -> tuple[str, bool]:
     """The facts a question asks that no record holds ("acceptance rates"), or "", and whether it asks only
     those: then the collection does not cover it; otherwise the rest of the question may still be answered."""
@@ -564,6 +574,17 @@ _SECTORS = (
                             r"\bindustrial\s+(?:papers|labs|research)\b", re.I)),
     ("academia", re.compile(r"\bfrom\s+academia\b|\bacademic\s+(?:papers|labs|research|groups)\b", re.I)),
 )
+
+
+# "which universities have the most papers?", "which companies publish the most?": a ranking of one side
+_ASKS_ACADEMIA = re.compile(rf"\b(?:{_ACADEMIA}|colleges?)\b", re.I)
+_ASKS_INDUSTRY = re.compile(rf"\b(?:{_INDUSTRY}|firms?|corporations?|startups?)\b", re.I)
+
+
+def institution_side(text: str) -> str:
+    """"universities" or "companies" when a question names institutions of one side only, else ""."""
+    academia, industry = bool(_ASKS_ACADEMIA.search(text)), bool(_ASKS_INDUSTRY.search(text))
+    return "universities" if academia and not industry else "companies" if industry and not academia else ""
 
 
 def sector_of(text: str) -> tuple[str, tuple[int, int] | None]:

@@ -27,7 +27,8 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, question_alternatives, question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
-                    sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded)
+                    sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded,
+                    unrecorded_note, newest_first)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
@@ -292,6 +293,20 @@ class PaperSearch:
         return max(found, key=lambda c: (c[0] == word[0], round(affinity(c), 2), self.vocab[c], c))
 
     @cached_property
+    def _sides(self) -> tuple[np.ndarray, np.ndarray]:
+        """Masks of the papers that list a university or institute, and of those that list a company (told by
+        name: ``query.ACADEMIC``); read on the first question asking for a side, not at load."""
+        academic = np.zeros(len(self.papers), dtype=bool)
+        company = np.zeros(len(self.papers), dtype=bool)
+        for i, p in enumerate(self.papers):
+            for name in filter(None, p.institutions):
+                if ACADEMIC.search(name):
+                    academic[i] = True
+                else:
+                    company[i] = True
+        return academic, company
+
+    @cached_property
     def sorted_vocab(self) -> list[str]:
         """The spelling vocabulary in order, for prefix lookups; sorted on the first foreign word, not at load."""
         return sorted(self.vocab)
@@ -394,11 +409,6 @@ class PaperSearch:
         self._author_counts = np.fromiter((len({a for a in p.authors if a}) for p in self.papers),
                                           dtype=np.int64, count=len(self.papers))
         self._single_institution = self._institution_counts == 1
-        # which papers list a university or institute, and which a company (told by name: query.ACADEMIC)
-        self._academic = np.fromiter((any(ACADEMIC.search(i) for i in p.institutions if i) for p in self.papers),
-                                     dtype=bool, count=len(self.papers))
-        self._company = np.fromiter((any(not ACADEMIC.search(i) for i in p.institutions if i) for p in self.papers),
-                                    dtype=bool, count=len(self.papers))
         self._single_author = self._author_counts == 1
         self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
@@ -670,7 +680,7 @@ class PaperSearch:
         if filters.single_institution:
             mask &= self._single_institution
         if filters.sector:
-            academic, company = self._academic, self._company
+            academic, company = self._sides
             mask &= {"both": academic & company, "industry only": company & ~academic,
                      "academia only": academic & ~company, "industry": company, "academia": academic}[filters.sector]
         for bounds, counts in ((filters.author_count, self._author_counts),
@@ -904,8 +914,7 @@ class PaperSearch:
 
         mask = allowed(filters)
         # "which is the most cited paper on KV cache?": the papers on KV cache, and what the answer cannot say
-        unsaid = f"The collection does not record {what}: these papers match the rest of the question." \
-            if what and not only else ""
+        unsaid = unrecorded_note(what) if what and not only else ""
         note = unsaid
         # "papres on prunning ...": the typos mended are said, as a search engine says what it searched for (not a
         # word read by its start, "elastically" as "elastic", nor another form of the same stem)
@@ -948,7 +957,7 @@ class PaperSearch:
             note = _also(note, f"Judged by their titles: those not naming {' or '.join(excluded)}.")
         # "what is the newest paper?": the papers whose record has a date (the arXiv digest's), by it
         if only and what == DATES_UNRECORDED and (dated := [p for p in pool if p.extra.get("published")]):
-            newest = not re.search(r"\b(earliest|oldest)\b", text, re.I)
+            newest = newest_first(text)
             dated.sort(key=lambda p: (p.extra["published"], p.id), reverse=newest)
             parsed.shape = "record"
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in dated], len(pool), dated=newest, note=note)
