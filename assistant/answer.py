@@ -94,6 +94,12 @@ _MEASURE_NAMES = {
     "memory saving": r"memory|footprint|storage|size|smaller|\d\s*(?:×|x(?!\w))",
     "energy saving": r"energy|power|watts?|joules?",
 }
+# "how much faster is SwiftFusion?", "how fast is Echo?", "by how much does BEAM cut energy?", "how much memory
+# does Kitty save?": the same measures asked by their size; the measure is the first named (else a speed-up)
+_HOW_MUCH = re.compile(r"^\W*(?:by\s+)?how\s+(?:much|many\s+times|fast|quick(?:ly)?|far)\b", re.I)
+_HOW_MUCH_OF = (("latency", r"latenc(?:y|ies)|ttft|tpot|time[- ]to[- ]first[- ]token|response time"),
+                ("throughput", r"throughput|goodput"), ("energy saving", r"energy|power"),
+                ("memory saving", r"memory|footprint"), ("accuracy", r"accura(?:cy|te)"))
 # "how many GPUs did AXLearn use?": a count of hardware, which a text gives as a number before its name
 _ASKED_COUNT = re.compile(r"^\W*how many\s+(gpus?|nodes?|accelerators?|chips?|tpus?|devices?|machines?|servers?)\b",
                           re.I)
@@ -113,10 +119,12 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
                 re.compile(rf"\b(\d[\d,.]*\s*k?|thousands|hundreds|tens|dozens)\s+(of\s+)?([\w-]+\s+){{0,2}}"
                            rf"({unit_names})\b", re.I))
     m = _ASKED_MEASURE.match(question)
-    if m:
-        kind = singular(m.group(1).lower())
+    how_much = _HOW_MUCH.match(question) if not m else None
+    if m or how_much:
+        kind = singular(m.group(1).lower()) if m else next(
+            (kind for kind, names in _HOW_MUCH_OF if re.search(rf"\b(?:{names})", question, re.I)), "speedup")
         # a figure: a number that is not an enumeration's "(1)"
-        figure = r"(?=.*(?<![(\d])\d(?![\d)]|\d\)))"
+        figure = r"(?=.*(?<![(\d.])\d+(?:\.\d+)?(?![\d)]))"
         return f"{kind} figure", re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
     asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
     m = _ASKED_OWN.search(question) if asks else None

@@ -1866,6 +1866,30 @@ def test_a_measure_asked_of_a_paper_is_quoted_with_its_figure_or_said_to_be_miss
     assert not latency.search("highlighting: (1) a synchronous, low-diameter interconnect enabling low-latency scaling")
 
 
+
+def test_how_much_or_how_fast_asks_for_the_measure_and_says_when_a_paper_gives_no_figure(answerer):
+    # "how much faster is SwiftFusion?" quoted its one summary line as if it answered; its note has no number
+    swift = answerer.ask("how much faster is SwiftFusion?")
+    assert swift.cited_ids == ["doi:10.1145/3786335.3813174"]
+    assert swift.text.startswith("The title and abstract of SwiftFusion, all the collection holds of it, give no "
+                                 "speedup figure")
+    xgrammar = answerer.ask("by how much does XGrammar-2 reduce latency?")
+    assert xgrammar.text.startswith("The title and abstract of XGrammar-2, all the collection holds of it, give "
+                                    "no latency figure")
+    check_honest(xgrammar, answerer)
+    # a two-digit figure is a figure: BEAM's "by up to 51%" (read as no figure when only a digit standing alone,
+    # or after a decimal point, counted)
+    for question in ("how much does BEAM reduce energy?", "what energy savings does BEAM achieve?"):
+        beam = answerer.ask(question)
+        assert "51%" in beam.citations[0].quote and "give no" not in beam.text, question
+    from assistant.answer import asked_kind
+    energy = asked_kind("how much energy does X save?")
+    assert energy[0] == "energy saving figure"
+    assert energy[1].search("BEAM reduces end-to-end GPU energy consumption by up to 51% compared to vLLM")
+    assert not energy[1].search("(2) an energy model")
+    assert asked_kind("how fast is Echo?")[0] == "speedup figure"
+    assert asked_kind("how much memory does Kitty save?")[0] == "memory saving figure"
+
 def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_them(answerer):
     # Kitty's abstract states no limitation of its own ("Kitty addresses these issues ..." was quoted as one)
     kitty = answerer.ask("what are the limitations of Kitty?")
