@@ -116,8 +116,10 @@ class Assistant:
             from .llm import llm_answer
 
             answer = llm_answer(self.settings, text, self._candidates(search, retrieval, k), answer)
-        if retrieval.note:  # how the question was read, whoever wrote the answer
-            answer.text = retrieval.note + "\n\n" + answer.text
+        # how the question was read, whoever wrote the answer (and what the papers listed hold, if any are)
+        note = " ".join(n for n in (retrieval.note, "" if answer.refused else retrieval.listed_note) if n)
+        if note:
+            answer.text = note + "\n\n" + answer.text
         t4 = time.perf_counter()
         timings.update(load=(t1 - t0) * 1000, retrieve=(t2 - t1) * 1000, compose=(t3 - t2) * 1000,
                        total=(t4 - t0) * 1000)

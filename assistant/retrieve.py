@@ -188,6 +188,7 @@ class Retrieval:
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     topic_held: bool = False  # a question in another language: the best paper holds the topic read (holding)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
+    listed_note: str = ""  # ...and said of the papers listed, so not before a refusal
 
 
 class PaperSearch:
@@ -1021,14 +1022,15 @@ class PaperSearch:
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note,
                              years_held=held)
         pool_ids = {p.id for p in pool} if restricted else None
+        listed_note = ""
         # "who works on KV cache compression at NVIDIA?": no NVIDIA paper holds the whole topic; its papers that hold
         # part of it are listed, said to be the nearest, not as if they were on it
         if filters and words and parsed.shape == "list" and restricted and len(pool_rows) and not both and not seeds:
             whole = self.holding(words, pool_rows, fewest=2)
             if whole is not None and not whole.any():
                 topic = " ".join(w.upper() if w in self.glossary else w for w in words)
-                note = _also(note, f"No paper {filters.describe()} mentions all of “{topic}”: "
-                                   "those below mention part of it.")
+                listed_note = (f"No paper {filters.describe()} mentions all of “{topic}”: "
+                               "those below mention part of it.")
         terms = self.expand(words, names, in_other)
         lexical = self.bm25(terms)
         if restricted:
@@ -1099,7 +1101,7 @@ class PaperSearch:
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
-                         topic_held=topic_held)
+                         topic_held=topic_held, listed_note=listed_note)
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),

@@ -1971,3 +1971,8 @@ def test_a_filtered_topic_that_no_paper_of_the_filter_wholly_mentions_is_said(an
     # a filter whose papers do hold the whole topic: no such note
     microsoft = answerer.ask("papers from Microsoft about KV cache")
     assert microsoft.citations and "mentions all of" not in microsoft.text
+    # ...and none when the answer is a refusal, which lists no paper "below" ("No paper at CAIS 2026 mentions all of
+    # 'speculative decoding': those below mention part of it." opened the refusal)
+    cais = answerer.ask("any papers on speculative decoding at CAIS?")
+    assert cais.refused and not cais.citations
+    assert cais.text.startswith("No paper at CAIS 2026 answers this question") and "those below" not in cais.text
