@@ -15,7 +15,7 @@ from .clean import institution_aliases, title_name
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
                     LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
-                    newest_first, non_latin_share, singular, unrecorded_note)
+                    as_typed, newest_first, non_latin_share, singular, unrecorded_note)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper
 from .themes import FEWEST_TO_GROUP
@@ -973,20 +973,11 @@ def _no_match(r: Retrieval, what: str) -> Answer:
                   refused=True)
 
 
-def _as_typed(text: str, words: list[str]) -> list[str]:
-    """The question's (lower-case) content words as the question wrote them ("vLLM", not "vllm")."""
-    out = []
-    for w in words:
-        m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)
-        out.append(m.group(0) if m else w)
-    return out
-
-
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
     if r.within is not None:  # "which of them use vLLM?": none of the previous answer's papers says so
-        n, topic = r.within, " ".join(_as_typed(r.parsed.text, r.parsed.content_words))
+        n, topic = r.within, " ".join(as_typed(r.parsed.text, r.parsed.content_words))
         text = (f"None of the {n} papers asked about mentions “{topic}”; other papers of the collection may "
                 "(ask again without pointing at the previous answer)." if n != 1 else
                 f"The paper asked about does not mention “{topic}”.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .errors import QuestionError
@@ -500,6 +501,34 @@ def question_alternatives(text: str) -> set[str]:
         return set()
     words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() for w in re.split(r",\s*", part)]
     return {singular(t) for w in words for t in tokenize(w)} - STOPWORDS
+
+
+def typed_phrase(text: str, words: list[str], upper: Collection[str] = ()) -> str:
+    """The question's topic words as it wrote them, with a short word between two of them when they are in order
+    ("speculative decoding on TPUs", not "speculative decoding TPUs"); else the words alone."""
+    typed = as_typed(text, words, upper)
+    found, at = [], 0
+    for word in typed:
+        m = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I).search(text, at)
+        if not m:
+            return " ".join(typed)
+        found.append(m)
+        at = m.end()
+    gaps = [text[a.end():b.start()] for a, b in zip(found, found[1:])]
+    if any(len(re.findall(r"\w+", gap)) > 1 or re.search(r"[^\w\s-]", gap) for gap in gaps):
+        return " ".join(typed)
+    return typed[0] + "".join(gap + word for gap, word in zip(gaps, typed[1:])) if typed else ""
+
+
+def as_typed(text: str, words: list[str], upper: Collection[str] = ()) -> list[str]:
+    """The question's (lower-case) content words as the question wrote them ("vLLM", not "vllm"); those of
+    ``upper`` (acronyms) in capitals when written all in lower case."""
+    out = []
+    for w in words:
+        m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)
+        typed = m.group(0) if m else w
+        out.append(w.upper() if typed.islower() and w in upper else typed)
+    return out
 
 
 def singular(word: str) -> str:

@@ -20,7 +20,7 @@ from .clean import generic_name, title_name
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
+from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, typed_phrase, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
@@ -1022,15 +1022,6 @@ class PaperSearch:
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note,
                              years_held=held)
         pool_ids = {p.id for p in pool} if restricted else None
-        listed_note = ""
-        # "who works on KV cache compression at NVIDIA?": no NVIDIA paper holds the whole topic; its papers that hold
-        # part of it are listed, said to be the nearest, not as if they were on it
-        if filters and words and parsed.shape == "list" and restricted and len(pool_rows) and not both and not seeds:
-            whole = self.holding(words, pool_rows, fewest=2)
-            if whole is not None and not whole.any():
-                topic = " ".join(w.upper() if w in self.glossary else w for w in words)
-                listed_note = (f"No paper {filters.describe()} mentions all of “{topic}”: "
-                               "those below mention part of it.")
         terms = self.expand(words, names, in_other)
         lexical = self.bm25(terms)
         if restricted:
@@ -1091,6 +1082,19 @@ class PaperSearch:
         if parsed.shape == "describe" and not named and not unknown_names and (
                 OVERVIEW_CUES.match(text) or (read and words and not ONE_PAPER.search(text))):
             parsed.shape = "list"
+        # "who works on KV cache compression at NVIDIA?": no NVIDIA paper holds the whole topic; its papers that hold
+        # part of it are listed, said to be the nearest, not as if they were on it
+        # ...and so is a short topic no paper holds whole ("is there a paper on LoRA serving?": the one LoRA paper is
+        # on federated fine-tuning)
+        listed_note = ""
+        if (words and parsed.shape == "list" and not both and not seeds and not named and not parsed.superlative
+                and not parsed.at_least
+                and ((filters and restricted and len(pool_rows)) or (not restricted and len(words) <= 3))):
+            whole = self.holding(words, pool_rows, fewest=2)
+            if whole is not None and not whole.any():
+                topic = typed_phrase(text, words, self.glossary)
+                listed_note = (f"No paper{' ' + filters.describe() if filters else ''} mentions all of “{topic}”: "
+                               "those below mention part of it.")
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"

@@ -1973,6 +1973,16 @@ def test_a_filtered_topic_that_no_paper_of_the_filter_wholly_mentions_is_said(an
     assert microsoft.citations and "mentions all of" not in microsoft.text
     # ...and none when the answer is a refusal, which lists no paper "below" ("No paper at CAIS 2026 mentions all of
     # 'speculative decoding': those below mention part of it." opened the refusal)
+    # a short topic that no paper of the whole collection holds whole: its one LoRA paper fine-tunes, it does not
+    # serve, and was listed as if it answered "a paper on LoRA serving"
+    lora = answerer.ask("is there a paper on LoRA serving?")
+    assert lora.text.startswith("No paper mentions all of “LoRA serving”: those below mention part of it.")
+    abstracts = [answerer.paper(c.paper_id).abstract for c in lora.citations]
+    assert abstracts and not any(re.search(r"\bLoRA\b", a) and re.search(r"\bserv(?:e|es|ed|ing)\b", a, re.I)
+                                 for a in abstracts)
+    tpus = answerer.ask("speculative decoding on TPUs")
+    assert tpus.text.startswith("No paper mentions all of “speculative decoding on TPUs”")
+    assert "mentions all of" not in answerer.ask("is there a paper on LoRA?").text
     cais = answerer.ask("any papers on speculative decoding at CAIS?")
     assert cais.refused and not cais.citations
     assert cais.text.startswith("No paper at CAIS 2026 answers this question") and "those below" not in cais.text
