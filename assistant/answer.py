@@ -100,6 +100,13 @@ _HOW_MUCH = re.compile(r"^\W*(?:by\s+)?how\s+(?:much|many\s+times|fast|quick(?:l
 _HOW_MUCH_OF = (("latency", r"latenc(?:y|ies)|ttft|tpot|time[- ]to[- ]first[- ]token|response time"),
                 ("throughput", r"throughput|goodput"), ("energy saving", r"energy|power"),
                 ("memory saving", r"memory|footprint"), ("accuracy", r"accura(?:cy|te)"))
+# "what models does Kitty evaluate on?", "which LLMs did BatchLLM test?": the models a paper's experiments ran, which
+# a text names by family or size ("Qwen3, LLaMA3", "a 70B model")
+_ASKED_MODELS = re.compile(r"^\W*(?:on |with )?(?:what|which)\s+(?:llms?|(?:language |base |foundation )?models?|"
+                           r"model famil(?:y|ies))\s+(?:does|did|do|is|are|was|were)\b.*\b(?:evaluat\w*|test\w*|"
+                           r"benchmark\w*|experiment\w*|run|runs|ran|use|uses|used)\b", re.I)
+_MODEL_NAMES = (r"llama[-\w.]*|qwen[-\w.]*|gpt-?[\d.o]+\w*|mistral|mixtral|deepseek[-\w]*|gemma[-\w]*|phi-?\d\w*|"
+                r"opt-\d+\w*|bert|vicuna|falcon|olmo|gemini|claude|\d+(?:\.\d+)?[bm]|model famil(?:y|ies)")
 # "how many GPUs did AXLearn use?": a count of hardware, which a text gives as a number before its name
 _ASKED_COUNT = re.compile(r"^\W*how many\s+(gpus?|nodes?|accelerators?|chips?|tpus?|devices?|machines?|servers?)\b",
                           re.I)
@@ -111,6 +118,8 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     if m:
         kind = singular(m.group(1).lower())
         return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
+    if _ASKED_MODELS.match(question):
+        return "model", re.compile(rf"\b({_MODEL_NAMES})\b", re.I)
     m = _ASKED_COUNT.match(question)
     if m:
         unit = singular(m.group(1).lower())

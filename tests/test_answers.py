@@ -1890,6 +1890,20 @@ def test_how_much_or_how_fast_asks_for_the_measure_and_says_when_a_paper_gives_n
     assert asked_kind("how fast is Echo?")[0] == "speedup figure"
     assert asked_kind("how much memory does Kitty save?")[0] == "memory saving figure"
 
+
+def test_the_models_a_paper_evaluates_are_the_sentence_naming_them_or_said_to_be_unnamed(answerer):
+    # "what models does Kitty evaluate on?" opened with "Kitty addresses these issues by ...", which names none
+    kitty = answerer.ask("what models does Kitty evaluate on?")
+    assert kitty.cited_ids == ["openreview:r3mQiuYKIN"]
+    assert "Qwen3, LLaMA3" in kitty.citations[0].quote and "addresses these issues" not in kitty.citations[0].quote
+    check_honest(kitty, answerer)
+    # BatchLLM's abstract names no model family or size: said, not implied by its nearest sentences
+    batch = answerer.ask("which LLMs does BatchLLM use?")
+    assert batch.text.startswith("The title and abstract of BatchLLM, all the collection holds of it, name no model")
+    assert not re.search(r"llama|qwen|\b\d+B\b", answerer.paper(batch.cited_ids[0]).abstract, re.I)
+    from assistant.answer import asked_kind
+    assert asked_kind("which model does HELIOS select?") == ("", None)  # its mechanism, not its experiments
+
 def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_them(answerer):
     # Kitty's abstract states no limitation of its own ("Kitty addresses these issues ..." was quoted as one)
     kitty = answerer.ask("what are the limitations of Kitty?")
