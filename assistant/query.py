@@ -504,19 +504,19 @@ def question_alternatives(text: str) -> set[str]:
 
 
 def typed_phrase(text: str, words: list[str], upper: Collection[str] = ()) -> str:
-    """The question's topic words as it wrote them, with a short word between two of them when they are in order
-    ("speculative decoding on TPUs", not "speculative decoding TPUs"); else the words alone."""
+    """The question's topic words as it wrote them, when they are a phrase of it: in order, with at most one short
+    word between two of them ("speculative decoding on TPUs", not "speculative decoding TPUs"); else ""."""
     typed = as_typed(text, words, upper)
     found, at = [], 0
     for word in typed:
         m = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.I).search(text, at)
         if not m:
-            return " ".join(typed)
+            return ""
         found.append(m)
         at = m.end()
     gaps = [text[a.end():b.start()] for a, b in zip(found, found[1:])]
     if any(len(re.findall(r"\w+", gap)) > 1 or re.search(r"[^\w\s-]", gap) for gap in gaps):
-        return " ".join(typed)
+        return ""
     return typed[0] + "".join(gap + word for gap, word in zip(gaps, typed[1:])) if typed else ""
 
 

@@ -20,7 +20,8 @@ from .clean import generic_name, title_name
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, typed_phrase, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
+from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
+                    as_typed, typed_phrase,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
@@ -152,6 +153,9 @@ class ScoredPaper:
 
 
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
+_COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
+# the MiniLM cosine a word and its compound must reach: "phones"/"smartphones" 0.86, "boards"/"leaderboard" 0.53
+COMPOUND_SIMILARITY = 0.6
 
 
 @dataclass
@@ -211,6 +215,7 @@ class PaperSearch:
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
         self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
         self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}}  # per paper, what its text says, once
+        self._compounds: dict[str, str] = {}  # English word -> the collection's compound of it, or "" (_compound)
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
         self.multilingual_depth = 100  # papers scored by the multilingual encoder for a foreign question
         self.w_lexical = 0.25
@@ -267,8 +272,10 @@ class PaperSearch:
         "running"), then the one most papers use together with the question's other words ``context``
         ("sparse", not "space", beside "attention"), then the most frequent. A word with no such neighbour may be
         a word of another language: see ``_cognate``."""
-        if word in self.vocab or len(word) < 4 or not word.isalpha() or word in self.english:
+        if word in self.vocab or len(word) < 4 or not word.isalpha():
             return word
+        if word in self.english:  # an English word the papers never write, unless in a compound ("smartphones")
+            return self._compound(word) or word
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
         found: set[str] = set()
         for key in keys:
@@ -311,6 +318,37 @@ class PaperSearch:
     def sorted_vocab(self) -> list[str]:
         """The spelling vocabulary in order, for prefix lookups; sorted on the first foreign word, not at load."""
         return sorted(self.vocab)
+
+    @cached_property
+    def _reversed_vocab(self) -> list[str]:
+        """The spelling vocabulary spelt backwards, in order, for lookups by ending; sorted on first use."""
+        return sorted(w[::-1] for w in self.vocab)
+
+    def _compound(self, word: str) -> str:
+        """For an English word the papers never write, the collection's most frequent word that is it (in either
+        number) after a word of its own and that MiniLM finds close in meaning: "phones" -> "smartphones", not
+        "boards" -> "leaderboard"; else "". Asked once per word (kept for the 4,096 last asked)."""
+        if word in self._compounds:
+            return self._compounds[word]
+        one = singular(word)
+        found = []
+        for form in {one, one + "s", one + "es"}:
+            backwards = form[::-1]
+            at = bisect.bisect_left(self._reversed_vocab, backwards)
+            while at < len(self._reversed_vocab) and self._reversed_vocab[at].startswith(backwards):
+                whole = self._reversed_vocab[at][::-1]
+                head = whole[:-len(form)]
+                if len(head) >= 4 and (head in self.english or head in self.vocab):
+                    found.append(whole)
+                at += 1
+        best = max(found, key=lambda c: (self.vocab[c], c)) if found else ""
+        if best:
+            vectors = self.encoder.encode([word, best])
+            best = best if float(vectors[0] @ vectors[1]) >= COMPOUND_SIMILARITY else ""
+        if len(self._compounds) >= _COMPOUNDS_KEPT:
+            self._compounds.clear()
+        self._compounds[word] = best
+        return best
 
     def _cognate(self, word: str) -> str:
         """A long word of another language read as the collection's word with the longest common start
@@ -1090,9 +1128,11 @@ class PaperSearch:
         if (words and parsed.shape == "list" and not both and not seeds and not named and not parsed.superlative
                 and not parsed.at_least
                 and ((filters and restricted and len(pool_rows)) or (not restricted and len(words) <= 3))):
-            whole = self.holding(words, pool_rows, fewest=2)
+            # (unfiltered, only a topic the question writes as one phrase: not one read from mended words)
+            topic = typed_phrase(text, words, self.glossary) or (
+                " ".join(as_typed(text, words, self.glossary)) if filters else "")
+            whole = self.holding(words, pool_rows, fewest=2) if topic else None
             if whole is not None and not whole.any():
-                topic = typed_phrase(text, words, self.glossary)
                 listed_note = (f"No paper{' ' + filters.describe() if filters else ''} mentions all of “{topic}”: "
                                "those below mention part of it.")
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)

@@ -420,6 +420,20 @@ def test_spelling_is_mended_before_retrieval(answerer):
         "Read ")
 
 
+
+def test_an_english_word_the_papers_write_only_in_a_compound_is_read_as_the_compound(answerer):
+    search = answerer._searcher()
+    # no paper writes "phones"; ExecuTorch writes "smartphones", so "does any paper run LLMs on phones?" was refused
+    assert not any(re.search(r"\bphones?\b", p.title + " " + p.abstract, re.I) for p in answerer.papers)
+    assert search.correct("phones") == "smartphones"
+    answer = answerer.ask("does any paper run LLMs on phones?")
+    assert not answer.refused and answer.text.startswith("Read “phones” as “smartphones”.")
+    assert "openreview:jmE5nwC9kb" in answer.cited_ids  # ExecuTorch: "from wearables and smartphones ..."
+    check_honest(answer, answerer)
+    # a compound far in meaning is not the word: "leaderboard" is no reading of "boards"
+    assert any("leaderboard" in (p.title + " " + p.abstract).lower() for p in answerer.papers)
+    assert search.correct("boards") == "boards"
+
 def test_a_title_that_names_the_topic_does_not_crowd_out_the_rest_of_a_list(answerer):
     # "Speculative Decoding: Performance or Illusion?" matches as a named paper and scores far above
     # the rest; the list must still hold the other papers on speculative decoding
