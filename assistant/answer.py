@@ -208,6 +208,8 @@ _RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev
 _ASKS_CONTRIBUTION = re.compile(r"\b(propos|introduc|present|develop|design|creat)\w*\b", re.I)
 # "what does MoEBlaze propose and how fast is it?": what it proposes, and a figure
 _ASKS_BOTH = re.compile(r"\b(propos|introduc|present|do|does)\w*\b.*\band\s+(how|by how|what)\b", re.I)
+# "how does Stream2LLM reduce TTFT?": how it does it, then by how much (the figure alone does not say how)
+_ASKS_HOW = re.compile(r"^\W*how\s+(?:does|do|did|can|could|is|are|was|were)\b", re.I)
 _FIGURE = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
@@ -500,7 +502,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1, contribution=proposes)
-                if shape == "factual" and _ASKS_BOTH.search(r.parsed.text):
+                if shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
                     # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number
                     said = best_sentences(sp, sents, {}, idf, contribution=True)  # (not the number's words)
                     quotes = [x for x in sents if x in said or x in quotes] if set(said) - set(quotes) else quotes

@@ -1852,6 +1852,12 @@ def test_a_question_asking_what_a_paper_proposes_and_a_figure_gets_both(answerer
         quote = answer.citations[0].quote
         assert figure in quote and re.search(r"\bWe (present|propose|introduce)\b", quote), question
         check_honest(answer, answerer)
+    # "how does Stream2LLM reduce TTFT?" asks how: the sentence saying what it does, then the figure (it quoted the
+    # 11× alone, which says by how much, not how)
+    how = answerer.ask("how does Stream2LLM reduce TTFT?")
+    assert how.cited_ids == ["openreview:FuRo7Ur5Ib"]
+    assert "11×" in how.citations[0].quote and "We present Stream2LLM" in how.citations[0].quote
+    check_honest(how, answerer)
     # a figure alone is still the one sentence
     assert len(quoted_sentences(answerer.ask("how fast is MoEBlaze?").citations[0].quote)) == 1
 
