@@ -14,6 +14,7 @@ next writer. Readers follow the manifest and notice a swap on their next questio
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import sys
@@ -28,6 +29,8 @@ from . import chunks as chunking
 from .config import Settings
 from .errors import IndexError_, IndexLockedError, StoreUnavailableError
 from .schema import Paper
+
+log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
@@ -85,6 +88,15 @@ def read_manifest(index_dir: Path) -> dict | None:
     return manifest
 
 
+# How many neighbours Chroma's HNSW graph explores per query: at least twice the 200 chunks a question fetches
+# (PaperSearch.dense_depth). At Chroma's default, 100, a top-200 query of the bundled 351 chunks missed one true
+# neighbour in some processes and not in others (the graph is rebuilt at load), so one question listed 125 papers
+# searched in one run and 126 in the next; at 400 the 200 nearest were exact in every run.
+HNSW_EF_SEARCH = 400
+# Collection settings that need no re-embedding when changed: applied to a copy of the live generation.
+VECTOR_INDEX = {"ef_search": HNSW_EF_SEARCH}
+
+
 def expected_build_params(settings: Settings) -> dict:
     """The parameters that, when changed, make every stored vector stale."""
     from . import embed
@@ -132,8 +144,12 @@ def open_collection(settings: Settings, generation: str, create: bool = False):
     client = chroma_client(settings, Path(settings.index_dir) / generation / "chroma")
     name = collection_name(settings, generation)
     if create:
-        return client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"},
+        coll = client.get_or_create_collection(name, configuration={"hnsw": {"space": "cosine", **VECTOR_INDEX}},
                                                embedding_function=None)
+        # (a generation copied from an older one keeps the settings it was created with)
+        if any((coll.configuration.get("hnsw") or {}).get(key) != value for key, value in VECTOR_INDEX.items()):
+            coll.modify(configuration={"hnsw": VECTOR_INDEX})
+        return coll
     try:
         return client.get_collection(name, embedding_function=None)
     except Exception as exc:
@@ -240,7 +256,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                                reason=reason or ("--rebuild" if rebuild else ""))
         records = _hash(sorted(p.record_hash() for p in papers.values()))
         if not full and not (added or updated or removed) and old.get("glossary_hash") == _hash(collection.glossary) \
-                and old.get("records_hash") == records:
+                and old.get("records_hash") == records and old.get("vector_index") == VECTOR_INDEX:
             # Nothing to embed, but still remove what a killed build left behind.
             _collect_garbage(settings, keep={old["generation"], old.get("previous")} - {None})
             summary.seconds = time.perf_counter() - started
@@ -268,6 +284,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                           "collection": collection_name(settings, generation),
                           "url": settings.chroma_url or None},
                 **params,
+                "vector_index": VECTOR_INDEX,  # applied without re-embedding when it changes (open_collection)
                 "parsers": collection.parser_versions,
                 "sources": collection.sources,
                 "papers": hashes,
@@ -509,11 +526,21 @@ def index_changed(settings: Settings, snapshot: IndexSnapshot) -> bool:
 
 
 def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnapshot:
-    """Open the index, building it first if there is none yet (first use of ``ask`` or the app)."""
-    if read_manifest(Path(settings.index_dir)) is None:
+    """Open the index, building it first if there is none yet (first use of ``ask`` or the app), or bringing an
+    older embedded one's search settings up to date (a copy of it, nothing re-embedded: about a second)."""
+    manifest = read_manifest(Path(settings.index_dir))
+    if manifest is None:
         if progress is not False:
             print(f"Building the index at {settings.index_dir} (first use)...", file=sys.stderr)
         build_index(settings, progress=progress)
+    elif manifest.get("vector_index") != VECTOR_INDEX:
+        if settings.chroma_url:  # a copy through the server may be long: not on a question's path
+            log.warning("the index predates the current search settings; update it with: assistant index")
+        else:
+            try:
+                build_index(settings, progress=progress)
+            except IndexError_ as exc:  # another writer, a read-only disk: search the index as it is
+                log.info("index search settings not updated: %s", exc)
     return open_index(settings)
 
 

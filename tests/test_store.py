@@ -121,6 +121,35 @@ def test_second_build_embeds_nothing_and_is_fast(real_index, no_encoding):
     assert open_index(real_index).generation == before
 
 
+
+def test_dense_search_finds_the_true_nearest_chunks_and_an_older_index_is_brought_up_to_it(real_copy, no_encoding):
+    settings, _ = real_copy
+    snap = open_index(settings)
+    assert snap.collection.configuration["hnsw"]["ef_search"] == store.HNSW_EF_SEARCH
+    # a question's 200 nearest chunks are the true 200 nearest (by brute force over every stored vector); at
+    # Chroma's default breadth one was missed in some processes, so one question said "125 papers searched" in
+    # one run and 126 in the next
+    stored = snap.collection.get(include=["embeddings"])
+    vectors, ids = np.asarray(stored["embeddings"], dtype=np.float32), np.array(stored["ids"])
+    depth = min(200, len(ids))
+    rng = np.random.default_rng(0)
+    for row in rng.choice(len(ids), 20, replace=False):
+        query = vectors[row] + rng.normal(0, 0.05, vectors.shape[1]).astype(np.float32)
+        query /= np.linalg.norm(query)
+        nearest = set(ids[np.argsort(-(vectors @ query))[:depth]])
+        found = snap.collection.query(query_embeddings=[query.tolist()], n_results=depth, include=["distances"])
+        assert set(found["ids"][0]) == nearest
+    # an index built before this setting (Chroma's default breadth, none in its manifest) is brought up to it on
+    # first use, by a copy of its generation: nothing is embedded again (no_encoding)
+    snap.collection.modify(configuration={"hnsw": {"ef_search": 100}})
+    manifest = json.loads(manifest_bytes(settings))
+    del manifest["vector_index"]
+    (Path(settings.index_dir) / MANIFEST).write_text(json.dumps(manifest))
+    updated = store.ensure_index(settings, progress=False)
+    assert updated.generation != snap.generation and updated.manifest["vector_index"] == store.VECTOR_INDEX
+    assert updated.collection.configuration["hnsw"]["ef_search"] == store.HNSW_EF_SEARCH
+    assert updated.collection.count() == snap.collection.count() and set(updated.papers) == set(snap.papers)
+
 def test_every_paper_has_chunks_with_node_ids_within_the_model_window(real_index):
     snap = open_index(real_index)
     rows = snap.collection.get(include=["documents", "metadatas"])
