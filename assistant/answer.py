@@ -853,6 +853,9 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
     return Answer(text=text + "\n" + _sources([citation]), citations=[citation])
 
 
+RANKED_SHOWN = 10  # papers cited for each institution, author or venue of a ranking
+
+
 def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool = False) -> Answer:
     """Institutions, authors or venues by their number of ``papers``, each with the papers it counts;
     institutions asked for as universities or as companies are told apart by their names."""
@@ -904,9 +907,13 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
         more = ""
     cited: dict[str, Paper] = {}
     for i, (name, ps) in enumerate(shown, 1):
+        # (a group of 135 papers, "MLSys 2026", cites the first few and says how to list them all)
+        rest = len(ps) - RANKED_SHOWN
+        ask = {"venues": f"{name} papers", "authors": f"papers by {name}"}.get(group, f"papers from {name}")
         lines.append(f"{i}. **{name}**: {len(ps)} paper{'s' if len(ps) != 1 else ''} "
-                     + " ".join(f"[{p.id}]" for p in ps))
-        cited.update((p.id, p) for p in ps)
+                     + " ".join(f"[{p.id}]" for p in ps[:RANKED_SHOWN])
+                     + (f" and {rest} more (ask “{ask}” for all of them)" if rest > 0 else ""))
+        cited.update((p.id, p) for p in ps[:RANKED_SHOWN])
     if more:
         lines.append(f"({more}.)")
     citations = [_record_citation(p, sentences) for p in cited.values()]

@@ -1194,7 +1194,9 @@ def test_a_greeting_is_answered_with_what_the_assistant_does(answerer):
     assert answerer.ask("Hello, which papers reduce TTFT?").cited_ids == answerer.ask("which papers reduce TTFT?").cited_ids
 
 
-RANK_LINE = re.compile(r"^\d+\. \*\*(.+?)\*\*: (\d+) papers? ((?:\[[^\]]+\] ?)+)$", re.M)
+# (a group of more than ten papers cites ten and says how many more there are, and how to list them)
+RANK_LINE = re.compile(r"^\d+\. \*\*(.+?)\*\*: (\d+) papers? ((?:\[[^\]]+\] ?)+)(?:and \d+ more \(ask “[^”]+” for all of "
+                       r"them\))?$", re.M)
 
 
 def test_institutions_are_ranked_by_their_number_of_papers(answerer):
@@ -1207,10 +1209,13 @@ def test_institutions_are_ranked_by_their_number_of_papers(answerer):
     assert answer.text.startswith(f"Institutions with the most papers ({len(answerer.papers)} papers in the collection")
     assert len(rows) == 10
     assert [int(n) for _, n, _ in rows] == sorted(counts.values(), reverse=True)[:10]
-    for name, n, ids in rows:  # each count is the institution's papers, each cited
+    for name, n, ids in rows:  # each count is the institution's papers, each cited (ten at most)
         papers = ID_IN_TEXT.findall(ids)
-        assert len(papers) == int(n) == counts[name]
+        assert len(papers) == min(int(n), 10) and int(n) == counts[name]
         assert all(name in answerer.paper(pid).institutions for pid in papers)
+    more = re.search(r"^1\. \*\*NVIDIA\*\*: 14 papers .* and 4 more \(ask “papers from NVIDIA” for all of them\)$",
+                     answer.text, re.M)
+    assert more and len(answerer.ask("papers from NVIDIA").citations) == 14
     assert {c.paper_id for c in answer.citations} == set(ID_IN_TEXT.findall(answer.text))
     check_honest(answer, answerer)
     # "publish the most" asks the same (was answered with one paper mentioning "the company")
@@ -1268,8 +1273,14 @@ def test_how_many_institutions_or_authors_counts_them_and_list_all_shows_them(an
     assert f", {len(authors)} authors in all" in answerer.ask("how many authors are there?").text.split("\n")[0]
     listed = answerer.ask("list all institutions")  # was refused
     assert len(RANK_LINE.findall(listed.text)) == min(50, len(institutions))
-    venues = RANK_LINE.findall(answerer.ask("list all venues").text)
+    listed_venues = answerer.ask("list all venues")
+    venues = RANK_LINE.findall(listed_venues.text)
     assert {name for name, _, _ in venues} == {p.venue for p in answerer.papers}
+    # each venue cites ten of its papers and says how to list the rest (it cited all 173 in 32,000 characters)
+    mlsys = sum(p.venue == "MLSys 2026" for p in answerer.papers)
+    assert f"**MLSys 2026**: {mlsys} papers" in listed_venues.text
+    assert f"and {mlsys - 10} more (ask “MLSys 2026 papers” for all of them)" in listed_venues.text
+    assert len(listed_venues.citations) == sum(min(int(n), 10) for _, n, _ in venues)
 
 
 def test_a_ranking_takes_the_questions_filters_and_topic(answerer):
