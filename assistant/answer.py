@@ -422,6 +422,9 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         chosen = r.ranked
     else:
         chosen = [sp for sp in r.ranked[:3] if sp.score >= top.score - t.single_margin]
+        named = [sp for sp in r.ranked if sp.name_match]
+        if len(named) >= 2:  # "what do FaaScale and <a whole title> do?": each paper the question names
+            chosen = named[:k]
     chosen = chosen or [top]
     citations: list[Citation] = []
     lines: list[str] = []
@@ -508,7 +511,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
                     quotes = [x for x in sents if x in said or x in quotes] if set(said) - set(quotes) else quotes
             whole = shape in ("describe", "abstract") or len(quotes) > 1 and shape == "factual"
             citations.append(_citation(sp, " ".join(quotes) if whole else quotes[0]))
-            lines.append(("- " if r.compared else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
+            lines.append(("- " if r.compared or len(chosen) > 1 else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
                          + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)

@@ -32,6 +32,10 @@ _BARE_OK = re.compile(
     r"\s*(?:$|[?.!,;:)]|(?:do|does|did|is|was|say|says|about|propose|proposes|present|presents|use|uses|"
     r"claim|claims|report|reports|achieve|achieves|improve|improves|reduce|reduces|mean|means|measure|"
     r"measures|and|or|vs|versus|with|compare|focus|focuses|address|addresses|solve|solves|target|targets)\b)", re.I)
+# "the first two", "the top three ones", "the last 2 papers": that many papers from the start (or the end)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_FIRST_N_REF = re.compile(rf"\bthe\s+(?P<which>first|top|last)\s+(?P<n>two|three|four|five|[2-9])(?:\s+{_NOUN})?\b",
+                          re.I)
 # "#3", "paper 3", "result no. 2", "[2]".
 _NUMBER_REF = re.compile(r"(?<![\w#])#\s?(?P<n1>\d{1,2})\b|\b(?:paper|result|item|entry|source|citation|number|no\.)"
                          r"\s*#?\s*(?P<n2>\d{1,2})\b|\[(?P<n3>\d{1,2})\]", re.I)
@@ -148,6 +152,11 @@ class Conversation:
                 continue  # "the first token", "the last layer": ordinary words, not a reference
             ords = re.findall(_ORD, m.group("ords"), re.I)
             refs.append((m.start(), m.end(), [_ordinal_index(w) for w in ords]))
+        for m in _FIRST_N_REF.finditer(text):  # "compare the first two", "the top three": the first n
+            n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+            last = m.group("which").lower() == "last"
+            refs.append((m.start(), m.end(), [len(papers) - n + 1 + i if last else i + 1 for i in range(n)]
+                         if not last or n <= len(papers) else [n + 1]))
         for m in _NUMBER_REF.finditer(text):
             if any(s <= m.start() < e for s, e, _ in refs):
                 continue
@@ -163,6 +172,8 @@ class Conversation:
             pid, title = self._last[0]
             name = short_name(title)
             rewritten = _tidy(_IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text))
+            if _COMPARE.search(text):  # "how does it compare to InnerQ?": the other paper is searched for too
+                return Followup(rewritten, None, "ordinal", [pid])
             return Followup(rewritten, [pid], "ordinal", [pid])
         pointer = _THAT_REF.search(text) or _IT_REF.search(text)
         if (len(self._last) > 1 and pointer and len(text.split()) <= _IT_MAX_WORDS and not _ASKS_LIST.search(text)
@@ -179,8 +190,12 @@ class Conversation:
             ids = [pid for pid, _ in pair]
             return Followup(_tidy(_PAIR_REF.sub(names, text, count=1)), ids, "ordinal", ids)
         if len(self._last) >= 2 and _WHICH_IS.match(text) and len(text.split()) <= _WHICH_IS_MAX_WORDS:
-            # "compare Kitty and InnerQ", then "which is faster?": of the papers just compared
+            # "compare Kitty and InnerQ", then "which is faster?": of the papers just compared, named, so that it
+            # is their comparison ("which is faster, Kitty or InnerQ?"), not a topic none of them writes
             ids = [pid for pid, _ in self._last]
+            if len(ids) == 2:
+                names = " or ".join(short_name(title) for _, title in self._last)
+                return Followup(f"{text.strip().rstrip('?.!').strip()}, {names}?", ids, "set", ids)
             return Followup(text, ids, "set", ids)
         if _WHICH_ONES.match(text):  # "which ones have code?": which of the previous answer's papers
             ids = [pid for pid, _ in papers]

@@ -264,6 +264,14 @@ class PaperSearch:
             if len(ids) == 1 and head not in self.name_papers and head not in self.english \
                     and self.vocab.get(head, 0) < 2:
                 self.name_papers[head].append(ids[0])
+        # a whole title written in the question names its paper, whatever its words ("what do FaaScale and Using
+        # Span Queries to Optimize Cache and Attention Locality do?", as a chat's "the last two" is rewritten)
+        self.full_titles: dict[str, list[str]] = defaultdict(list)
+        for p in self.papers:
+            words = _title_words(p.title)
+            if len(words) >= 4:
+                self.full_titles[" ".join(words)].append(p.id)
+        self.longest_title = max((len(t.split()) for t in self.full_titles), default=0)
 
     def correct(self, word: str, context: list[str] = (), cognates: bool = True, foreign: bool = False) -> str:
         """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by a collection
@@ -1402,6 +1410,10 @@ class PaperSearch:
         the PROMPTS paper."""
         raw = re.findall(r"[\w][\w\-\.+]*[\w+]|[\w]", text)
         found: set[str] = set()
+        lowered = [w.lower() for w in raw]
+        for n in range(4, min(self.longest_title, len(raw)) + 1):
+            for i in range(len(raw) - n + 1):
+                found.update(self.full_titles.get(" ".join(lowered[i:i + n]), ()))
         for n in range(1, 5):
             for i in range(len(raw) - n + 1):
                 surface = " ".join(raw[i:i + n])
@@ -1581,6 +1593,12 @@ _WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wro
 affiliation affiliations university universities company companies lab labs organization organizations organisation
 organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words as ``named_papers`` reads a question's, lower-cased: "Stream2LLM: Overlap ..." ->
+    ["stream2llm", "overlap", ...]."""
+    return [w.lower() for w in re.findall(r"[\w][\w\-\.+]*[\w+]|[\w]", title)]
 
 
 def _written_as_name(word: str, text: str) -> bool:

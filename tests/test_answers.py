@@ -717,6 +717,20 @@ def test_a_paper_named_before_a_dash_in_its_title_is_named_as_one_before_a_colon
         assert len(quoted_sentences(answer.citations[0].quote)) >= 2, question  # what it does, not one line
 
 
+def test_a_whole_title_in_a_question_names_its_paper_and_each_paper_named_is_answered(answerer):
+    search = answerer._searcher()
+    span = next(p for p in answerer.papers if p.title.startswith("Using Span Queries"))
+    faas = next(p for p in answerer.papers if p.title.startswith("FaaScale"))
+    question = f"what do FaaScale and {span.title} do?"
+    assert search.named_papers(question) == {faas.id, span.id}
+    # (only the one with the higher score was answered: a question naming papers asks about each of them)
+    answer = answerer.ask(question)
+    assert sorted(answer.cited_ids) == sorted([faas.id, span.id])
+    check_honest(answer, answerer)
+    # a title's words alone, not in order, name nothing
+    assert span.id not in search.named_papers("optimize attention locality with span queries and a cache")
+
+
 def test_a_question_about_one_named_paper_quotes_what_it_asks(answerer):
     kitty = answerer.ask("Does Kitty use 2-bit quantization?")  # had given the paper's problem statement
     assert kitty.cited_ids == [_titled(answerer, "Kitty:")] and "2-bit" in kitty.citations[0].quote
