@@ -1006,6 +1006,8 @@ def _refusal(r: Retrieval) -> Answer:
         what = r.parsed.filters.describe()
         text = (f"No paper {what} answers this question: the collection does not cover it "
                 f"({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched).")
+    elif r.parsed.unrecorded:  # "which papers are funded by NSF?": neither the funding nor the rest is held
+        text = f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded}, and no indexed paper answers the rest of it."
     # mostly letters outside the Latin script, read as English (the multilingual model is off)
     if non_latin_share(r.parsed.text) > 0.5 and not r.multilingual:
         text += (" The question does not seem to be in English, and the assistant's embedding model reads "

@@ -9,7 +9,7 @@ from typing import Iterator
 from .answer import Thresholds, compose
 from .config import Settings
 from .errors import QuestionError
-from .query import GREETING, Filters, clean_question
+from .query import GREETING, Filters, clean_question, unrecorded_note
 from .schema import Answer, Paper
 
 log = logging.getLogger(__name__)
@@ -118,6 +118,8 @@ class Assistant:
             answer = llm_answer(self.settings, text, self._candidates(search, retrieval, k), answer)
         # how the question was read, whoever wrote the answer (and what the papers listed hold, if any are)
         note = " ".join(n for n in (retrieval.note, "" if answer.refused else retrieval.listed_note) if n)
+        if answer.refused and retrieval.parsed.unrecorded:  # (the refusal says it; no papers follow to "match")
+            note = note.replace(unrecorded_note(retrieval.parsed.unrecorded), "").strip()
         if note:
             answer.text = note + "\n\n" + answer.text
         t4 = time.perf_counter()

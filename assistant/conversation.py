@@ -67,6 +67,11 @@ _WHICH_IS = re.compile(r"^\W*which(?:\s+one)?\s+(?:is|was|has|gets|does|did|uses
 _WHICH_IS_MAX_WORDS = 6
 _PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|the two(?: papers| systems| methods)?)\b", re.I)
 
+# "any similar papers?", "more like this", "related work?" after an answer about one paper: papers like it
+_MORE_LIKE = re.compile(r"\b(?:similar|related|comparable)\s+(?:papers?|ones?|works?|systems?|approach\w*)\b|"
+                        r"\b(?:anything|any\w*|others?|more|papers?|works?)\s+(?:similar|related|like\s+(?:it|this|"
+                        r"that)(?:\s+one)?)\b|^\W*(?:similar|related)(?:\s+ones)?\W*$", re.I)
+
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
 
 
@@ -163,6 +168,10 @@ class Conversation:
             refs.append((m.start(), m.end(), [int(m.group("n1") or m.group("n2") or m.group("n3"))]))
         if refs:
             return self._ordinal(text, sorted(refs), papers)
+        if len(self._last) == 1 and _MORE_LIKE.search(text) and len(text.split()) <= _IT_MAX_WORDS \
+                and not _COMPARE.search(text):
+            pid, _ = self._last[0]  # (by its id: a title without a short name is still found)
+            return Followup(f"papers similar to {pid}", None, "fresh", [pid])
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))

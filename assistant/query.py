@@ -277,6 +277,7 @@ UNRECORDED = (
     (re.compile(r"\bdeadlines?\b", re.I), "deadlines", False),
     (re.compile(r"\b(registration|fees?|visas?)\b", re.I), "registration or fees", False),
     (re.compile(r"\b(attendees?|attendance|sponsors?)\b", re.I), "attendance or sponsors", False),
+    (re.compile(r"\b(fund(?:s|ed|ing|ers?)?|grants?|financ(?:ed|es|ing))\b", re.I), "funding", True),
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b|"
                 r"\b(where|when)\b.*\bheld\b(?!-)", re.I), "where or when the conference takes place", False),
     (re.compile(r"\b(latest|newest|most recent(ly)?|recent(ly)?|lately|earliest|oldest)\b", re.I), DATES_UNRECORDED,

@@ -1136,9 +1136,13 @@ class PaperSearch:
         if (words and parsed.shape == "list" and not both and not seeds and not named and not parsed.superlative
                 and not parsed.at_least
                 and ((filters and restricted and len(pool_rows)) or (not restricted and len(words) <= 3))):
-            # (unfiltered, only a topic the question writes as one phrase: not one read from mended words)
-            topic = typed_phrase(text, words, self.glossary) or (
-                " ".join(as_typed(text, words, self.glossary)) if filters else "")
+            # (unfiltered, only a topic the question writes as one phrase after "on", "about" or at its start: not
+            # one read from mended words, nor a verb's "looked at straggler detection")
+            topic = typed_phrase(text, words, self.glossary)
+            if not filters and topic and not re.search(rf"(?:^\W*|\b(?:on|about|regarding|into)\s+){re.escape(topic)}",
+                                                       text, re.I):
+                topic = ""
+            topic = topic or (" ".join(as_typed(text, words, self.glossary)) if filters else "")
             whole = self.holding(words, pool_rows, fewest=2) if topic else None
             if whole is not None and not whole.any():
                 listed_note = (f"No paper{' ' + filters.describe() if filters else ''} mentions all of “{topic}”: "

@@ -323,6 +323,8 @@ def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_co
     ("Who gave the keynote at CAIS 2026?", "keynotes"),
     ("where is MLSys 2026 held?", "where or when the conference takes place"),  # was a DriftBench "held-out" line
     ("what is Ion Stoica's email?", "contact details"),
+    # (a refusal that says what no record holds, not "these papers match the rest of the question" over no papers)
+    ("which papers are funded by NSF?", "funding, and no indexed paper answers the rest of it"),
 ])
 def test_facts_no_record_holds_are_refused_though_papers_use_their_words(answerer, question, fact):
     # the words are the collection's own (drafted tokens' "acceptance rate", "submissions" of jobs): before,
@@ -348,6 +350,10 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     assert cite.text.startswith("The collection does not record which papers cite which")
     assert cite.citations and all("flashattention" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
                                   for pid in cite.cited_ids)
+    # funding, in a chat's "who funded it?" too: said, not answered with the paper's authors as if they were
+    funded = answerer.ask("who funded Kitty?")
+    assert funded.text.startswith("The collection does not record funding") and funded.cited_ids == [
+        "openreview:r3mQiuYKIN"]
     pages = answerer.ask("how many pages is the Kitty paper?")
     assert pages.text.startswith("The collection does not record page counts") and pages.cited_ids == [
         "openreview:r3mQiuYKIN"] and " page " not in pages.citations[0].quote

@@ -292,3 +292,17 @@ def test_real_followups_name_several_papers_of_the_list_or_compare_it_with_anoth
     both = kitty.ask("how does it compare to InnerQ?")
     assert both.cited_ids[:1] == one and len(both.cited_ids) == 2 and both.text.startswith("2 papers side by side")
     assert "InnerQ" in both.citations[1].title
+
+
+def test_real_followup_asking_for_similar_papers_means_papers_like_the_one_just_answered(real_assistant):
+    conv = Conversation(real_assistant)
+    fa4 = conv.ask("what is FlashAttention-4?").cited_ids
+    # "any similar papers?" had been searched as a question of its own (HexiScale, on heterogeneous training)
+    similar = conv.ask("any similar papers?")
+    fresh = Conversation(real_assistant).ask(f"papers similar to {fa4[0]}")
+    assert similar.cited_ids == fresh.cited_ids and fa4[0] not in similar.cited_ids
+    assert similar.text.startswith("Papers similar to FlashAttention-4")
+    # after a list, "similar" has no one paper to mean: not rewritten
+    listed = Conversation(real_assistant)
+    listed.ask("papers on RAG")
+    assert listed.resolve("any similar papers?").question == "any similar papers?"
