@@ -439,6 +439,7 @@ def test_an_english_word_the_papers_write_only_in_a_compound_is_read_as_the_comp
     # a compound far in meaning is not the word: "leaderboard" is no reading of "boards"
     assert any("leaderboard" in (p.title + " " + p.abstract).lower() for p in answerer.papers)
     assert search.correct("boards") == "boards"
+    assert search.correct("links") == "links"  # "downlink" (satellites) is no reading of a network's links
 
 def test_a_title_that_names_the_topic_does_not_crowd_out_the_rest_of_a_list(answerer):
     # "Speculative Decoding: Performance or Illusion?" matches as a named paper and scores far above
