@@ -67,7 +67,9 @@ presentados viene vienen provienen ecrit ecrits ecrite ecrites publie publies pu
 presentees vient viennent proviennent hat haben geschrieben verfasst veroffentlicht vorgestellt stammt stammen
 kommt kommen scritto scritti scritta scritte pubblicato pubblicati pubblicata pubblicate presentato presentati sono
 vengono provengono escreveu escreveram publicou publicaram apresentou apresentaram apresentado apresentados
-sao vem tiene tienen tenia tenian ont avait avaient hanno aveva avevano tem tinha tinham hatte hatten""".split())
+sao vem tiene tienen tenia tenian ont avait avaient hanno aveva avevano tem tinha tinham hatte hatten
+riguardano riguarda trattano tratta parlano tratan abordan hablan traitent concernent abordent portent parlent
+tratam abordam falam behandeln behandelt befassen befasst""".split())
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")

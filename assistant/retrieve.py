@@ -519,7 +519,8 @@ class PaperSearch:
                 surface = text[start:end]
                 proper = " " in key or any(c.isupper() for c in surface)
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
-                if proper and (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])
+                if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
+                               and not self._owns_product(text, start, end)
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)):
                     neg = negated(start)
@@ -633,6 +634,13 @@ class PaperSearch:
         found.institutions = list(dict.fromkeys(found.institutions))
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
+
+    def _owns_product(self, text: str, start: int, end: int) -> bool:
+        """Whether the organisation at ``text[start:end]`` is named as the maker of an acronym's thing ("Google's
+        TPUs", "le TPU di Google", "the GPUs of NVIDIA"): a topic, the papers on TPUs, not Google's papers."""
+        after = re.match(r"\s*(?:'s|’s)\s+([\w-]+)", text[end:])
+        before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
+        return any(m and bool(self.long_forms(m.group(1))) for m in (after, before))
 
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """"Stanford MoE papers", "Google TPU papers": a name opening the question before a topic of one or two

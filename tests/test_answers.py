@@ -517,6 +517,14 @@ def test_an_acronym_in_the_plural_is_the_acronym(answerer):
     # an organisation named beside it is no narrowing ("Google TPUs": the TPU papers; it cited 4 of the 6)
     assert search.qualifiers(["google", "tpus"]) == []
     assert set(answerer.ask("Which papers involve Google TPUs?").cited_ids) == users
+    # nor its maker in the possessive, in English or Italian ("Google's TPUs", "le TPU di Google" had kept Google's
+    # own papers only, and Italian's "riguardano" ("are about") narrowed the acronym's papers to 2)
+    for question in ("Which papers are about Google's TPUs?", "Quali articoli riguardano le TPU di Google?"):
+        assert not search.read_filters(question)[0].institutions, question
+        cited = set(answerer.ask(question).cited_ids)
+        assert len(cited & users) >= 5 and any("Google" not in answerer.paper(pid).institutions for pid in cited)
+    assert search.read_filters("what are Google's papers on TPUs?")[0].institutions == ["Google"]
+    assert search.read_filters("Quali articoli di Google riguardano le TPU?")[0].institutions == ["Google"]
     # an acronym a third of the papers use is not spelled out in the plural either: it tells no paper apart
     assert search.long_forms("LLM") and not search.long_forms("LLMs")
 
