@@ -420,10 +420,18 @@ def translate_records(text: str) -> str:
     return _latin(_substitute(text, scripts), pattern, latin)
 
 
+# "pesquisa sobre", "recherches sur", "ricerca su", "Forschung zu": research on a topic (the papers), not the
+# "search" these words also mean ("recherche en faisceau" is beam search)
+_RESEARCH_ON = re.compile(r"\b(?:pesquisas?|recherches?|ricerc(?:a|he)|investigacion(?:es)?|forschung(?:en)?)\s+"
+                          r"(?=(?:sobre|sur|su|sul|sulla|sullo|sugli|sulle|zu|zur|zum|uber|acerca|about|on)\b)",
+                          re.I)
+
+
 def translate_terms(text: str) -> str:
     """``text`` with the research terms of other languages replaced by their English ("并行" -> " parallelism ",
     "poids" -> "weights"); other words are left as they are, for the cognate rule and the multilingual model."""
     scripts, pattern, latin = _tables("terms")
     text = _substitute(_substitute(text, scripts), [(form, "or") for form in _OR_SCRIPTS])
-    folded = _latin(fold_accents(text), pattern, latin)
+    folded = _RESEARCH_ON.sub("research ", fold_accents(text))
+    folded = _latin(folded, pattern, latin)
     return _OR_LATIN.sub(lambda m: f"{m.group(2)}or" if m.group(2) else "or", folded)

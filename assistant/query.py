@@ -69,12 +69,16 @@ kommt kommen scritto scritti scritta scritte pubblicato pubblicati pubblicata pu
 vengono provengono escreveu escreveram publicou publicaram apresentou apresentaram apresentado apresentados
 sao vem tiene tienen tenia tenian ont avait avaient hanno aveva avevano tem tinha tinham hatte hatten
 riguardano riguarda trattano tratta parlano tratan abordan hablan traitent concernent abordent portent parlent
-tratam abordam falam behandeln behandelt befassen befasst""".split())
+tratam abordam falam behandeln behandelt befassen befasst
+pesquisa pesquisas investigacion investigaciones recherche recherches forschung forschungen ricerca ricerche estudos
+existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel nella nello negli nelle nei dalla
+dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos
+a-t-il y-a-t-il existe-t-il peut-on""".split())
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
 _ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
-                         "se si ne tout im fur al la le lo il du des articles hat".split())
+                         "se si ne tout im fur al la le lo il du des articles hat ha".split())
 FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
 
 
@@ -109,7 +113,11 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        r"\bany(one|body) (has |have )?(tried|done|worked|looked|studied|proposed)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
-                       r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구", re.I)
+                       r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구|"
+                       # "Existe pesquisa sobre ...?", "Hay investigación sobre ...?", "Gibt es Forschung zu ...?"
+                       r"^\W*(?:existe|existem|existen|hay|h[aá]|gibt es|ci sono|y a-t-il|il y a)\s+(?:\w+\s+)?"
+                       r"(?:pesquisas?|investigaci[oó]n(?:es)?|recherches?|ricerc(?:a|he)|forschung(?:en)?|estudos?|"
+                       r"estudios?|[ée]tudes?|studi|studien)\b", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)

@@ -938,8 +938,9 @@ class PaperSearch:
             words = [w for w in words if w not in CODE_WORDS]
             rest = " ".join(w for w in rest.split() if w.lower().strip("?,.!") not in CODE_WORDS)
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
-        shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other) if w.isalpha() else w
-                          for w in text.split())
+        # (a function word is kept: "Existe pesquisa sobre ...?" is read as "existing" no more)
+        shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other)
+                          if w.isalpha() and w.lower() not in STOPWORDS else w for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
         # "what problems do the CAIS papers address?", "main contributions of the Amazon papers": each of them,
         # by the sentence saying what it does (no topic to search for)

@@ -1650,6 +1650,24 @@ def test_accented_words_stay_whole_and_foreign_function_words_carry_no_topic():
     assert "prompts" in words and "llm" in words
 
 
+@pytest.mark.parametrize("question, words", [
+    # "is there research on ...?": the research is the papers ("pesquisa" had been read as "search", "Existe" as
+    # "existing", which made the question one asking for a single paper); "gibt", "ci", "sulla", "a-t-il" are
+    # function words
+    ("Existe pesquisa sobre quantização?", ["quantization"]),
+    ("Há pesquisas sobre quantização?", ["quantization"]),
+    ("Y a-t-il des recherches sur la quantification ?", ["quantization"]),
+    ("Gibt es Forschung zur Quantisierung?", ["quantization"]),
+    ("Ci sono lavori sulla quantizzazione?", ["quantization"]),
+    ("Quali articoli riguardano la quantizzazione?", ["quantization"]),
+    # ...while a search that is not "research on" stays one: "recherche en faisceau" is beam search
+    ("papiers sur la recherche en faisceau", ["search", "faisceau"]),
+])
+def test_research_on_a_topic_in_another_language_asks_for_the_papers_on_it(answerer, question, words):
+    retrieval = answerer._searcher().search(question, None, k=10)
+    assert retrieval.parsed.content_words == words and retrieval.parsed.shape == "list"
+
+
 def test_words_of_other_languages_are_read_as_the_collections_cognates(answerer):
     search = answerer._searcher()
 
