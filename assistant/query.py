@@ -73,12 +73,12 @@ tratam abordam falam behandeln behandelt befassen befasst
 pesquisa pesquisas investigacion investigaciones recherche recherches forschung forschungen ricerca ricerche estudos
 existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel nella nello negli nelle nei dalla
 dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos
-a-t-il y-a-t-il existe-t-il peut-on""".split())
+a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors""".split())
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
 _ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
-                         "se si ne tout im fur al la le lo il du des articles hat ha".split())
+                         "se si ne tout im fur al la le lo il du des articles hat ha pendant".split())
 FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
 
 
@@ -89,6 +89,9 @@ def non_latin_share(text: str) -> float:
     return other / len(letters) if letters else 0.0
 
 
+_ACCENTED_WORD = re.compile(r"(?<![\w'’])[a-zß]*[àâäáãåçéèêëíìîïñóòôöõúùûüÿß][a-zà-ÿß]*")
+
+
 def foreign_language(text: str) -> bool:
     """True when ``text`` is (mostly) not English: a quarter of its letters are of a non-Latin script (not
     the "μs" or "λ" of an English question), or it has at least two distinct function words of Spanish,
@@ -96,7 +99,10 @@ def foreign_language(text: str) -> bool:
     if non_latin_share(text) >= 0.25:
         return True
     words = set(re.findall(r"[^\W\d_]+", fold_accents(text.lower())))
-    return len(words & FOREIGN_MARKERS) >= 2
+    markers = len(words & FOREIGN_MARKERS)
+    # ...or one, beside a word in lower case with an accented letter ("Quels articles réduisent la mémoire GPU
+    # pendant l'entraînement ?": "la" and "articles" are English too); not a name's ("papers by Hervé Jégou")
+    return markers >= 2 or markers == 1 and bool(_ACCENTED_WORD.search(text))
 
 
 # "what work is there on X", "is there research on X", "any work on X": the mass nouns ask for all of it

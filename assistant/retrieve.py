@@ -223,6 +223,7 @@ class PaperSearch:
         self.w_lexical = 0.25
         self.w_name = 0.3
         self.w_cover = 0.15
+        self.w_minilm_foreign = 0.5  # MiniLM's share of a foreign question's dense score (the rest is e5's)
         self._build_lexical()
         self._build_metadata_maps()
         self.glossary = {k.lower(): v for k, v in snapshot.glossary.items()}
@@ -1093,8 +1094,13 @@ class PaperSearch:
             qvec = self.encoder.encode([self.dense_text(dense_in, words)])[0]
         dense, chunk_of = self.dense_scores(qvec, pool_ids)
         foreign = self.foreign_scores(text, pool_rows) if other_language else None
-        if foreign is not None:  # MiniLM still picks each paper's best chunk for the quote
-            dense = foreign
+        if foreign is not None:
+            # the multilingual model reads the question as asked, MiniLM the research terms read from it in English
+            # ("quantification" -> "quantization", "并行" -> "parallelism"); each sees what the other misses, so
+            # their scores are averaged (MiniLM still picks each paper's best chunk for the quote)
+            low = min(dense.values()) if dense else 0.0
+            dense = {pid: (1 - self.w_minilm_foreign) * v + self.w_minilm_foreign * dense.get(pid, low)
+                     for pid, v in foreign.items()}
         named = (self.named_papers(text) | set(ids)) - set(seeds)
         if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:
             parsed.shape = "abstract"
