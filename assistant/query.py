@@ -73,7 +73,8 @@ tratam abordam falam behandeln behandelt befassen befasst
 pesquisa pesquisas investigacion investigaciones recherche recherches forschung forschungen ricerca ricerche estudos
 existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel nella nello negli nelle nei dalla
 dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos
-a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors""".split())
+a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors nell dell sull dall vez mejores mejor
+muchas muchos muchos etwa faible faibles""".split())
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")

@@ -283,6 +283,9 @@ class PaperSearch:
         "running"), then the one most papers use together with the question's other words ``context``
         ("sparse", not "space", beside "attention"), then the most frequent. A word with no such neighbour may be
         a word of another language: see ``_cognate``."""
+        if foreign and "-" in word and all(part.isalpha() for part in word.split("-")):
+            # "vision-language-modelle", "géo-distribué": each part read on its own
+            return "-".join(self.correct(part, context, cognates, foreign) for part in word.split("-"))
         if word in self.vocab or len(word) < 4 or not word.isalpha():
             return word
         if word in self.english:  # an English word the papers never write, unless in a compound ("smartphones")

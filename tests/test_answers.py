@@ -1662,6 +1662,13 @@ def test_accented_words_stay_whole_and_foreign_function_words_carry_no_topic():
     ("Quali articoli riguardano la quantizzazione?", ["quantization"]),
     # ...while a search that is not "research on" stays one: "recherche en faisceau" is beam search
     ("papiers sur la recherche en faisceau", ["search", "faisceau"]),
+    # elisions and function words ("nell'", "en vez de", "faible" had been read as "failed"), and each part of a
+    # hyphenated word ("Vision-Language-Modellen")
+    ("Des articles sur l'entraînement décentralisé sur des réseaux à faible bande passante ?",
+     ["training", "decentralized", "network", "bandwidth"]),
+    ("Quali articoli accelerano la comunicazione nell'addestramento distribuito?",
+     ["accelerating", "communication", "training", "distributed"]),
+    ("Gibt es Arbeiten zur Bereitstellung von Vision-Language-Modellen?", ["deployment", "vision-language-models"]),
 ])
 def test_research_on_a_topic_in_another_language_asks_for_the_papers_on_it(answerer, question, words):
     retrieval = answerer._searcher().search(question, None, k=10)
