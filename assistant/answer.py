@@ -162,7 +162,8 @@ def proper_names(text: str) -> frozenset[str]:
 
 def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
                    want_number: bool = False, n: int = 1, contribution: bool = False,
-                   names: frozenset[str] = frozenset(), need_number: bool = False) -> list[str]:
+                   names: frozenset[str] = frozenset(), need_number: bool = False,
+                   context: bool = False) -> list[str]:
     """The ``n`` sentences of a paper that best support the answer (in the paper's order); with
     ``contribution``, preferably one that says what the paper does ("We propose X, ...") over the problem
     it starts from ("The KV cache is a dominant memory bottleneck")."""
@@ -199,7 +200,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 0.5
         scored.append((_sentence_score(s, terms, idf, want_number, toks[i]) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
-    return _standalone(sentences, picked)
+    return _standalone(sentences, picked, context)
 
 
 _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
@@ -228,7 +229,7 @@ def describe_sentences(paper: Paper, sentences: list[str], one: bool = False) ->
         return _standalone(sentences, [method])
     result = next((i for i in range(len(sentences) - 1, method, -1) if _RESULT.search(sentences[i])), None)
     picked = sorted({0 if method > 0 else None, method, result} - {None})
-    return _standalone(sentences, picked)
+    return _standalone(sentences, picked, context=True)
 
 
 # "To address these challenges, we propose RAGInfer, ...": quoted without the sentence it answers, the opener
@@ -238,14 +239,31 @@ _DANGLING_OPENER = re.compile(r"^To (?:address|tackle|overcome|solve|mitigate|br
                               r"(?=(?:we|our)\b)", re.I)
 
 
-def _standalone(sentences: list[str], picked: list[int]) -> list[str]:
+# "Kitty addresses these issues by ...": what the issues are is the sentence before, quoted with it (when short);
+# not "We present MoEBlaze, a framework that addresses these issues ...", which says what it is on its own
+_POINTS_BACK = re.compile(r"^\W*\S+(?: \S+)? (?:address|tackl|solv|overcom|mitigat|resolv)\w* (?:these|this|such|both|"
+                          r"the above) (?:issues?|problems?|challenges?|limitations?|gaps?|bottlenecks?)\b", re.I)
+_POINTED_AT_MAX = 300  # characters of the sentence quoted before one that points back at it
+
+
+def _position(quote: str, sentences: list[str]) -> int:
+    """Where a quote (a sentence, one trimmed of its opener, or two) ends in its paper's sentences."""
+    return next((i for i, s in enumerate(sentences) if quote.endswith(s) or s.endswith(quote.lstrip("…"))), 0)
+
+
+def _standalone(sentences: list[str], picked: list[int], context: bool = False) -> list[str]:
     """The ``picked`` sentences as quoted: one whose opener refers to the sentence before it in the abstract drops
-    that opener when that sentence is not quoted just before it, marked as trimmed ("…we propose RAGInfer, ...")."""
+    that opener when that sentence is not quoted just before it, marked as trimmed ("…we propose RAGInfer, ...");
+    with ``context`` (an answer about one paper, not a list's line), one that addresses "these issues" is quoted
+    after the sentence naming them."""
     out = []
     for i in picked:
         text = sentences[i]
         if i - 1 not in picked and (m := _DANGLING_OPENER.match(text)):
             text = "…" + text[m.end():]
+        elif context and i > 0 and i - 1 not in picked and _POINTS_BACK.match(text) \
+                and len(sentences[i - 1]) <= _POINTED_AT_MAX:
+            text = sentences[i - 1] + " " + text
         out.append(text)
     return out
 
@@ -504,14 +522,18 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
             else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
-                                        n=2 if shape == "single" else 1, contribution=proposes)
+                                        n=2 if shape == "single" else 1, contribution=proposes,
+                                        context=len(chosen) == 1)
                 if shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
                     # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number
-                    said = best_sentences(sp, sents, {}, idf, contribution=True)  # (not the number's words)
-                    quotes = [x for x in sents if x in said or x in quotes] if set(said) - set(quotes) else quotes
+                    said = best_sentences(sp, sents, {}, idf, contribution=True,  # (not the number's words)
+                                          context=len(chosen) == 1)
+                    if set(said) - set(quotes):  # both, in the paper's order (a quote may hold two sentences)
+                        quotes = sorted(dict.fromkeys(said + quotes), key=lambda x: _position(x, sents))
             whole = shape in ("describe", "abstract") or len(quotes) > 1 and shape == "factual"
             citations.append(_citation(sp, " ".join(quotes) if whole else quotes[0]))
-            lines.append(("- " if r.compared or len(chosen) > 1 else "") + f"**{sp.paper.title}**{who(sp.paper)}: " + " ".join(quotes)
+            lines.append(("- " if r.compared or len(chosen) > 1 else "") + f"**{sp.paper.title}**{who(sp.paper)}: "
+                         + " ".join(quotes)
                          + f" [{sp.paper.id}]")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)

@@ -1996,6 +1996,13 @@ def test_limitations_and_future_work_of_a_paper_are_what_its_abstract_says_of_th
                                  "limitation of its own")
     assert kitty.cited_ids == ["openreview:r3mQiuYKIN"]
     check_honest(kitty, answerer)
+    # "Kitty addresses these issues by ..." is quoted after the sentence saying what the issues are (it pointed at
+    # nothing shown); a list's line stays one sentence
+    quote = kitty.citations[0].quote
+    assert quote.startswith("The main challenge is") and "Kitty addresses these issues" in quote
+    listed = answerer.ask("which papers quantize the KV cache to 2 bits?")
+    line = next(c.quote for c in listed.citations if c.paper_id == "openreview:r3mQiuYKIN")
+    assert len(quoted_sentences(line)) == 1
     # DriftBench says what it leaves for future work: that sentence is the answer
     drift = answerer.ask("what future work does DriftBench leave open?")
     assert drift.cited_ids == ["openreview:Xfzzp6grRP"]
