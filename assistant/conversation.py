@@ -160,8 +160,9 @@ class Conversation:
         for m in _FIRST_N_REF.finditer(text):  # "compare the first two", "the top three": the first n
             n = _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
             last = m.group("which").lower() == "last"
+            # (more than the list holds: the first number past its end, which _ordinal says is not in it)
             refs.append((m.start(), m.end(), [len(papers) - n + 1 + i if last else i + 1 for i in range(n)]
-                         if not last or n <= len(papers) else [n + 1]))
+                         if not last or n <= len(papers) else [n]))
         for m in _NUMBER_REF.finditer(text):
             if any(s <= m.start() < e for s, e, _ in refs):
                 continue
