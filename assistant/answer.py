@@ -85,13 +85,16 @@ _ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?
                             r"(?!\s+(?:of\s+)?(?:papers?|works?|systems?)\b)", re.I)
 # (broad: a sentence with a figure and any of these words is quoted; that a paper gives no figure is said only
 # when none has one, so "18.5% speed-up in Time To First Token" counts for latency, "93.6% quality" for accuracy)
-_FASTER = r"speed-?ups?|faster|speeds? up|\d\s*(?:×|x(?!\w))"
+# "11×", "2.1x", "2.35 times higher": the whole number (a lone digit missed "11×")
+_TIMES = (r"\d+(?:\.\d+)?\s*(?:×|x(?!\w)|times (?:higher|faster|more|lower|less|better|greater|larger|smaller|"
+          r"fewer))")
+_FASTER = r"speed-?ups?|faster|speeds? up|" + _TIMES
 _MEASURE_NAMES = {
     "throughput": r"throughput|goodput|tokens?/s|tok/s|qps|requests|tokens|samples|frames|images|" + _FASTER,
     "speedup": _FASTER,
     "latency": r"latenc(?:y|ies)|ttft|tpot|time[- ]to[- ]first[- ]token|response time|tail|p9\d|delay|" + _FASTER,
     "accuracy": r"accura(?:cy|te)|quality|precision|recall|f1|error|loss|perplexity|scores?",
-    "memory saving": r"memory|footprint|storage|size|smaller|\d\s*(?:×|x(?!\w))",
+    "memory saving": r"memory|footprint|storage|size|smaller|" + _TIMES,
     "energy saving": r"energy|power|watts?|joules?",
 }
 # "how much faster is SwiftFusion?", "how fast is Echo?", "by how much does BEAM cut energy?", "how much memory
