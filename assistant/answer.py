@@ -446,6 +446,9 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
         named = [sp for sp in r.ranked if sp.name_match]
         if len(named) >= 2:  # "what do FaaScale and <a whole title> do?": each paper the question names
             chosen = named[:k]
+        elif len(named) == 1 and named[0] is not top:
+            # "what GPU does Matrix use?": the paper named, though "GPU" fits Hawkeye's title better
+            chosen = named
     chosen = chosen or [top]
     citations: list[Citation] = []
     lines: list[str] = []

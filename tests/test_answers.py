@@ -732,6 +732,15 @@ def test_a_paper_named_before_a_dash_in_its_title_is_named_as_one_before_a_colon
         assert len(quoted_sentences(answer.citations[0].quote)) >= 2, question  # what it does, not one line
 
 
+def test_a_question_about_one_named_paper_is_answered_by_that_paper(answerer):
+    # "what GPU does Matrix use?" was answered by Hawkeye ("GPU-Level" in its title outscored Matrix's name
+    # bonus), and "... Learning from Less ..." by the UMAP-on-the-GPU paper
+    for name, prefix in [("Matrix", "Matrix:"), ("Learning from Less", "Learning from Less:")]:
+        answer = answerer.ask(f"what GPU does {name} use?")
+        assert answer.cited_ids == [_titled(answerer, prefix)], name
+        assert "name no GPU" in answer.text
+
+
 def test_a_whole_title_in_a_question_names_its_paper_and_each_paper_named_is_answered(answerer):
     search = answerer._searcher()
     span = next(p for p in answerer.papers if p.title.startswith("Using Span Queries"))
