@@ -496,8 +496,11 @@ class PaperSearch:
         """Find institutions, authors and venues the question names, by phrase lookup (cost independent of
         the collection's size); return them, the text without them, and the papers of the institutions."""
         found = Filters()
+        # a whole title written in the question is its paper's, not a filter's: "... A Security Look at NVIDIA GPU
+        # Confidential Computing" is no question about NVIDIA's papers
+        titles = [span for span, _ in self._titles_in(text)]  # (kept in the question's text: they are searched)
         spans: list[tuple[int, int]] = []
-        free = lambda s, e: not any(a < e and s < b for a, b in spans)  # noqa: E731
+        free = lambda s, e: not any(a < e and s < b for a, b in spans + titles)  # noqa: E731
         matched_papers: set[str] = set()
         def negated(start: int) -> int | None:
             """Where the words ruling out the metadata at ``start`` begin, if they do."""
@@ -1432,12 +1435,8 @@ class PaperSearch:
         A name that is also an ordinary word of the collection (PROMPTS, WAVE, Matrix) or made of such words
         ("Speculative Decoding") must match with its own capitalisation, so "optimize prompts" does not pull in
         the PROMPTS paper."""
-        raw = re.findall(r"[\w][\w\-\.+]*[\w+]|[\w]", text)
-        found: set[str] = set()
-        lowered = [w.lower() for w in raw]
-        for n in range(4, min(self.longest_title, len(raw)) + 1):
-            for i in range(len(raw) - n + 1):
-                found.update(self.full_titles.get(" ".join(lowered[i:i + n]), ()))
+        raw = re.findall(_WORD, text)
+        found: set[str] = {pid for _, ids in self._titles_in(text) for pid in ids}
         for n in range(1, 5):
             for i in range(len(raw) - n + 1):
                 surface = " ".join(raw[i:i + n])
@@ -1449,6 +1448,18 @@ class PaperSearch:
                         continue
                     found.add(pid)
         return found
+
+    def _titles_in(self, text: str) -> list[tuple[tuple[int, int], list[str]]]:
+        """The whole titles ``text`` writes (4 words or more, any case): each one's span and its papers."""
+        words = list(re.finditer(_WORD, text))
+        lowered = [m.group(0).lower() for m in words]
+        out = []
+        for n in range(min(self.longest_title, len(words)), 3, -1):
+            for i in range(len(words) - n + 1):
+                ids = self.full_titles.get(" ".join(lowered[i:i + n]))
+                if ids:
+                    out.append(((words[i].start(), words[i + n - 1].end()), ids))
+        return out
 
     def _unavailable(self, exc: Exception) -> Exception:
         """A question failed because the vector store stopped answering; the next one retries."""
@@ -1619,10 +1630,13 @@ organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
 
 
+_WORD = r"[\w][\w\-\.+]*[\w+]|[\w]"  # a word as ``named_papers`` reads it ("FlashAttention-4", "C++")
+
+
 def _title_words(title: str) -> list[str]:
     """A title's words as ``named_papers`` reads a question's, lower-cased: "Stream2LLM: Overlap ..." ->
     ["stream2llm", "overlap", ...]."""
-    return [w.lower() for w in re.findall(r"[\w][\w\-\.+]*[\w+]|[\w]", title)]
+    return [w.lower() for w in re.findall(_WORD, title)]
 
 
 def _written_as_name(word: str, text: str) -> bool:

@@ -753,6 +753,13 @@ def test_a_whole_title_in_a_question_names_its_paper_and_each_paper_named_is_ans
     check_honest(answer, answerer)
     # a title's words alone, not in order, name nothing
     assert span.id not in search.named_papers("optimize attention locality with span queries and a cache")
+    # a name inside a whole title is the title's, not a filter ("... A Security Look at NVIDIA GPU ..." had kept
+    # NVIDIA's papers only, which this one is not); every one of the 173 titles asked this way names its paper
+    blueprint = next(p for p in answerer.papers if p.title.startswith("Blueprint, Bootstrap"))
+    assert "NVIDIA" not in blueprint.institutions
+    asked = f"what does {blueprint.title} do?"
+    assert not search.read_filters(asked)[0].institutions
+    assert answerer.ask(asked).cited_ids == [blueprint.id]
 
 
 def test_a_question_about_one_named_paper_quotes_what_it_asks(answerer):
