@@ -298,6 +298,10 @@ class PaperSearch:
                 found.add(key)
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
+        # (a shared deletion can be two edits apart, "ppers" and "paper": the nearest in true edits first)
+        if len(found) > 1:
+            nearest = min(_edits(word, c) for c in found)
+            found = {c for c in found if _edits(word, c) == nearest}
         if not found:
             if not cognates:
                 return word
@@ -312,7 +316,10 @@ class PaperSearch:
             n = int(mine.sum())
             return sum(int((mine & rows).sum()) / n for rows in others) if n else 0.0
 
-        return max(found, key=lambda c: (c[0] == word[0], round(affinity(c), 2), self.vocab[c], c))
+        # (then the one holding the typo's letters: a swap or a missing letter keeps them all, "papesr" and "paprs"
+        # are "papers", not "paper" or "pairs")
+        return max(found, key=lambda c: (c[0] == word[0], -sum((Counter(word) - Counter(c)).values()),
+                                         round(affinity(c), 2), self.vocab[c], c))
 
     @cached_property
     def _sides(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1628,6 +1635,20 @@ _WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wro
 affiliation affiliations university universities company companies lab labs organization organizations organisation
 organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
+
+
+def _edits(a: str, b: str) -> int:
+    """Edits between two words: insertions, deletions, substitutions and swaps of neighbours (optimal string
+    alignment)."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[len(b)]
 
 
 _WORD = r"[\w][\w\-\.+]*[\w+]|[\w]"  # a word as ``named_papers`` reads it ("FlashAttention-4", "C++")

@@ -403,6 +403,14 @@ def test_spelling_is_mended_before_retrieval(answerer):
     assert search.correct("papres") == "papers"  # question words too: the answer shape depends on them
     # "sparse" and "space" are both one edit from "sparce": the question's other words decide
     assert search.correct("sparce", ["attention"]) == "sparse"
+    # the nearest in true edits, then the one keeping the typo's letters: "ppers" (two edits from "paper"),
+    # "papesr" and "paprs" had been read as "paper" or "pairs", which made "which ppers ..." ask for one paper
+    for typo in ("ppers", "papesr", "paprs"):
+        assert search.correct(typo) == "papers", typo
+    assert search.correct("dynamcs") == "dynamics"  # had been "dynamic", two edits away
+    clean = "Which papers overlap communication with computation in distributed training or inference?"
+    assert answerer.ask(clean.replace("papers", "ppers").replace("computation", "comuptation")).cited_ids == \
+        answerer.ask(clean).cited_ids
     typo = answerer.ask("papres on prunning llm wieghts to make inferance cheaper")
     clean = answerer.ask("papers on pruning llm weights to make inference cheaper")
     assert typo.cited_ids[:2] == clean.cited_ids[:2]
