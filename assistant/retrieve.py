@@ -968,7 +968,9 @@ class PaperSearch:
             shape = "describe" if len(ids) == 1 else "list"
         if seeds:
             shape = "list"
-        parsed = ParsedQuestion(text, rest, shape, filters, words, question_alternatives(rest), what, only,
+        # (the alternatives offered, read with their spelling mended: "recmomendation systems or ... models")
+        offered = question_alternatives(_WORD_RUN.sub(lambda m: fixes.get(m.group(0).lower(), m.group(0)), rest))
+        parsed = ParsedQuestion(text, rest, shape, filters, words, offered, what, only,
                                 ranking, top, superlative_of(text), wanted, at_least_of(text))
         parsed.fields = record_fields(text)
         parsed.describe_each = describe_each
@@ -1100,7 +1102,7 @@ class PaperSearch:
         # MiniLM reads the question with its spelling mended ("inferance" costs it a lot of similarity)
         dense_in = rest or text
         if fixes:
-            dense_in = re.sub(r"[^\W\d_]+", lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
+            dense_in = _WORD_RUN.sub(lambda m: fixes.get(m.group(0).lower(), m.group(0)), dense_in)
         # a seed paper is already embedded: the mean of its chunks' vectors (no 100 ms encoding of an abstract)
         qvec = self.seed_vector(seeds) if seeds else None
         if qvec is None:
@@ -1651,6 +1653,7 @@ def _edits(a: str, b: str) -> int:
     return prev[len(b)]
 
 
+_WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
 _WORD = r"[\w][\w\-\.+]*[\w+]|[\w]"  # a word as ``named_papers`` reads it ("FlashAttention-4", "C++")
 
 

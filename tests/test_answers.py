@@ -411,6 +411,12 @@ def test_spelling_is_mended_before_retrieval(answerer):
     clean = "Which papers overlap communication with computation in distributed training or inference?"
     assert answerer.ask(clean.replace("papers", "ppers").replace("computation", "comuptation")).cited_ids == \
         answerer.ask(clean).cited_ids
+    # the alternatives a question offers are read mended too ("recmomendation systems or recomemndation models"
+    # cited 4 papers, the clean question 2)
+    offered = "Are there any papers on recommendation systems or recommendation models?"
+    typed = offered.replace("recommendation systems", "recmomendation systems").replace(
+        "recommendation models", "recomemndation models")
+    assert answerer.ask(typed).cited_ids == answerer.ask(offered).cited_ids
     typo = answerer.ask("papres on prunning llm wieghts to make inferance cheaper")
     clean = answerer.ask("papers on pruning llm weights to make inference cheaper")
     assert typo.cited_ids[:2] == clean.cited_ids[:2]
