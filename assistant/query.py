@@ -148,9 +148,21 @@ GREETING = re.compile(rf"^\W*({_HELLO}|help|thanks|thank you|who are you|what ar
 _GREETING_HEAD = re.compile(rf"^\W*({_HELLO})\b(\s+there)?[\s,!.:;-]*", re.I)  # "Hello, which papers ..."
 
 
+# "Could you please tell me: which papers ...? Thanks a lot!": the question is what is between
+_ASKING_HEAD = re.compile(r"^\W*(?:(?:could|can|would|will) you\s+(?:please\s+)?(?:tell|show) me|please\s+tell me|"
+                          r"i(?:'d| would) like to know|i (?:was|am) wondering|i wonder|do you know|quick question|"
+                          r"question)\s*[:,]?\s+(?=(?:which|what|who|whom|whose|where|when|why|how|is|are|"
+                          r"was|were|does|do|did|can|has|have|any|papers?|works?|articles?|studies|research)\b)", re.I)
+_THANKS_TAIL = re.compile(r"(?:(?<=[?.!])|\s)\s*(?:(?:thanks|thank you|thx|cheers|much appreciated)(?:\s+(?:a lot|so much|very "
+                          r"much|in advance))?|please)\s*[!.]*\s*$", re.I)
+
+
 def strip_greeting(text: str) -> str:
-    """``text`` without a greeting before the question ("Hello, which papers reduce TTFT?")."""
-    return _GREETING_HEAD.sub("", text, count=1) or text
+    """``text`` without a greeting or a polite frame around the question ("Hello, which papers reduce TTFT?",
+    "Could you please tell me: which ...? Thanks a lot!")."""
+    text = _GREETING_HEAD.sub("", text, count=1) or text
+    text = _ASKING_HEAD.sub("", text, count=1) or text
+    return _THANKS_TAIL.sub("", text) or text
 
 
 # "what are the main topics at MLSys 2026?", "what themes does the collection cover?": the papers' topics, grouped

@@ -371,6 +371,22 @@ def test_injection_in_the_question_changes_nothing(answerer, question):
     assert "pirate" not in answer.text.lower()
 
 
+@pytest.mark.parametrize("plain, typed", [
+    # a polite frame around the question (41 of 64 eval questions had changed their citations inside one)
+    ("which MLSys 2026 papers come from KAIST?",
+     "Hi! Could you please tell me: which MLSys 2026 papers come from KAIST? Thanks a lot!"),
+    ("papers on multi-agent LLM systems or mixture-of-agents frameworks",
+     "Could you please tell me: papers on multi-agent LLM systems or mixture-of-agents frameworks Thanks a lot!"),
+    # no question mark (it moved every MiniLM similarity: 18 of 64 had changed)
+    ("Which papers reduce the energy or power consumption of ML inference?",
+     "Which papers reduce the energy or power consumption of ML inference"),
+    # an organisation in lower case right after "from"
+    ("which MLSys 2026 papers come from KAIST?", "which mlsys 2026 papers come from kaist?"),
+])
+def test_the_way_a_question_is_typed_does_not_change_its_answer(answerer, plain, typed):
+    assert answerer.ask(typed).cited_ids == answerer.ask(plain).cited_ids
+
+
 def test_typos_and_html_are_cleaned(answerer):
     typo = answerer.ask("papres on prunning llm wieghts to make inferance cheaper")
     assert "arxiv:2602.21652v1" in [c.paper_id for c in typo.citations]
