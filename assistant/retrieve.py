@@ -883,6 +883,30 @@ class PaperSearch:
             r.venues_held = list(self.venues)  # "--venue NeurIPS": the answer says which venues there are
         return r
 
+    def focus(self, text: str) -> str:
+        """The question in a rambling message: its question sentences, and the others only when most of their
+        words are the papers' own ("... LLM decode is limited by memory bandwidth ...") or they name a venue, an
+        author, an institution or a paper ("I'm looking at CAIS 2026."), not chatter ("my cat keeps walking across
+        the keyboard", "I need this for my thesis"). An English message of one sentence, or with no question
+        sentence, is kept whole."""
+        if foreign_language(text):
+            return text
+        pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]
+        if len(pieces) < 2:
+            return text
+        asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p)) for p in pieces]
+        if not any(asks):
+            return text
+
+        def ours(piece: str) -> bool:  # most of its words are the papers' own, or it names a venue, author or paper
+            words = content_words(piece)
+            if words and sum(_stem(w) in self.idf for w in words) / len(words) >= _OUR_WORDS_SHARE:
+                return True
+            return bool(self.read_filters(piece)[0]) or bool(self.named_papers(piece))
+
+        kept = [p.strip() for p, asked in zip(pieces, asks) if asked or ours(p)]
+        return " ".join(kept) or text
+
     def given_filters(self, filters: Filters) -> Filters:
         """Explicit filters (``--venue mlsys``, ``--author "ion stoica"``, ``--author Stoica``) as the records
         spell them, read as the question's words are; a name the collection does not know is kept as given."""
@@ -899,7 +923,7 @@ class PaperSearch:
         return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)))
 
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
-        text, excluded = split_negated(strip_injection(strip_greeting(question)))
+        text, excluded = split_negated(self.focus(strip_injection(strip_greeting(question))))
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
             text = translate_records(translate_names(text))  # ...and "机构", "más artículos": who, and the most
@@ -1672,6 +1696,12 @@ def _edits(a: str, b: str) -> int:
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
+# where a message's sentences (or a chatty clause and its question: "..., sorry if this is messy, but which ...")
+# part
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z¿¡\"'(])|(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|"
+                             r"any|do|does|can|could|papers?|show|list|find|give|tell)\b))")
+_OUR_WORDS_SHARE = 0.5  # of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
+# "LLM decode is limited by memory bandwidth ..." 0.73 (t-robust-07's sentences)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)
 _WORD = r"[\w][\w\-\.+]*[\w+]|[\w]"  # a word as ``named_papers`` reads it ("FlashAttention-4", "C++")

@@ -382,6 +382,12 @@ def test_injection_in_the_question_changes_nothing(answerer, question):
      "Which papers reduce the energy or power consumption of ML inference"),
     # an organisation in lower case right after "from"
     ("which MLSys 2026 papers come from KAIST?", "which mlsys 2026 papers come from kaist?"),
+    # chatter around the question (45 and 46 of 64 had changed); a sentence naming a venue stays
+    ("Which papers reduce TTFT?", "So I've been stuck at home all week with a cold and my cat keeps walking across "
+                                  "the keyboard, sorry if this is messy, but which papers reduce TTFT?"),
+    ("Which papers have authors at ETH Zurich?", "Which papers have authors at ETH Zurich? I need this for my thesis "
+                                                 "which is due next week and my advisor is getting impatient."),
+    ("Which CAIS 2026 papers are about KV cache?", "I'm looking at CAIS 2026. Which papers are about KV cache?"),
 ])
 def test_the_way_a_question_is_typed_does_not_change_its_answer(answerer, plain, typed):
     assert answerer.ask(typed).cited_ids == answerer.ask(plain).cited_ids
