@@ -883,6 +883,23 @@ class PaperSearch:
             r.venues_held = list(self.venues)  # "--venue NeurIPS": the answer says which venues there are
         return r
 
+    def unshout(self, text: str) -> str:
+        """A question typed in capitals, in lower case but for its acronyms ("PAPERS ON KV CACHE FOR GPUS" ->
+        "papers on KV cache for GPUs"): every capitalised word had been read as a name, which is not mended."""
+        letters = [c for c in text if c.isalpha()]
+        if len(text.split()) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            return text
+
+        def word(m: re.Match) -> str:
+            w = m.group(0)
+            low = w.lower()
+            if low in self.glossary:
+                return w
+            if low.endswith("s") and low[:-1] in self.glossary:
+                return w[:-1] + "s"
+            return low
+        return _WORD_RUN.sub(word, text)
+
     def focus(self, text: str) -> str:
         """The question in a rambling message: its question sentences, and the others only when most of their
         words are the papers' own ("... LLM decode is limited by memory bandwidth ...") or they name a venue, an
@@ -923,7 +940,7 @@ class PaperSearch:
         return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)))
 
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
-        text, excluded = split_negated(self.focus(strip_injection(strip_greeting(question))))
+        text, excluded = split_negated(self.focus(strip_injection(strip_greeting(self.unshout(question)))))
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
             text = translate_records(translate_names(text))  # ...and "机构", "más artículos": who, and the most

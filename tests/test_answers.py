@@ -388,6 +388,9 @@ def test_injection_in_the_question_changes_nothing(answerer, question):
     ("Which papers have authors at ETH Zurich?", "Which papers have authors at ETH Zurich? I need this for my thesis "
                                                  "which is due next week and my advisor is getting impatient."),
     ("Which CAIS 2026 papers are about KV cache?", "I'm looking at CAIS 2026. Which papers are about KV cache?"),
+    # in capitals (every word had been read as a name)
+    ("Papers about fast attention kernels tuned for specific hardware, like Blackwell GPUs, AMD GPUs, CPUs or FPGAs",
+     "PAPERS ABOUT FAST ATTENTION KERNELS TUNED FOR SPECIFIC HARDWARE, LIKE BLACKWELL GPUS, AMD GPUS, CPUS OR FPGAS"),
 ])
 def test_the_way_a_question_is_typed_does_not_change_its_answer(answerer, plain, typed):
     assert answerer.ask(typed).cited_ids == answerer.ask(plain).cited_ids
