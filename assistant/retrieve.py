@@ -26,7 +26,8 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
-                    content_words, definition_term, foreign_language, question_alternatives, question_shape,
+                    content_words, definition_term, foreign_language, non_latin_share, question_alternatives,
+                    question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded,
                     unrecorded_note, newest_first)
@@ -885,8 +886,12 @@ class PaperSearch:
 
     def unshout(self, text: str) -> str:
         """A question typed in capitals, in lower case but for its acronyms ("PAPERS ON KV CACHE FOR GPUS" ->
-        "papers on KV cache for GPUs"): every capitalised word had been read as a name, which is not mended."""
+        "papers on KV cache for GPUs"): every capitalised word had been read as a name, which is not mended. A
+        question in another language ends with its question mark."""
         letters = [c for c in text if c.isalpha()]
+        wide = non_latin_share(text) > 0.5  # Chinese, Japanese, Korean: a full-width mark, and no spaces to count
+        if foreign_language(text) and (wide or len(text.split()) >= 3) and not re.search(r"[?？.!。]\s*$", text):
+            text = text.rstrip() + ("？" if wide else "?")  # (both models read the mark: without it they moved)
         if len(text.split()) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
             return text
 

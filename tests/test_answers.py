@@ -388,6 +388,10 @@ def test_injection_in_the_question_changes_nothing(answerer, question):
     ("Which papers have authors at ETH Zurich?", "Which papers have authors at ETH Zurich? I need this for my thesis "
                                                  "which is due next week and my advisor is getting impatient."),
     ("Which CAIS 2026 papers are about KV cache?", "I'm looking at CAIS 2026. Which papers are about KV cache?"),
+    # ...in another language too (12 of the 42 multilingual questions had changed)
+    ("Quais artigos aceleram a inferência de modelos de difusão de imagem ou vídeo?",
+     "Quais artigos aceleram a inferência de modelos de difusão de imagem ou vídeo"),
+    ("哪些论文让大语言模型的强化学习后训练更快？", "哪些论文让大语言模型的强化学习后训练更快"),
     # in capitals (every word had been read as a name)
     ("Papers about fast attention kernels tuned for specific hardware, like Blackwell GPUs, AMD GPUs, CPUs or FPGAs",
      "PAPERS ABOUT FAST ATTENTION KERNELS TUNED FOR SPECIFIC HARDWARE, LIKE BLACKWELL GPUS, AMD GPUS, CPUS OR FPGAS"),
