@@ -90,7 +90,8 @@ def non_latin_share(text: str) -> float:
     return other / len(letters) if letters else 0.0
 
 
-_ACCENTED_WORD = re.compile(r"(?<![\w'’])[a-zß]*[àâäáãåçéèêëíìîïñóòôöõúùûüÿß][a-zà-ÿß]*")
+_ACCENTED_WORD = re.compile(r"(?<![\w'’])[a-zß]*[àâäáãåçéèêëíìîïñóòôöõúùûüÿß]"
+                            r"[a-zà-ÿß]*")
 
 
 def foreign_language(text: str) -> bool:
@@ -153,8 +154,8 @@ _ASKING_HEAD = re.compile(r"^\W*(?:(?:could|can|would|will) you\s+(?:please\s+)?
                           r"i(?:'d| would) like to know|i (?:was|am) wondering|i wonder|do you know|quick question|"
                           r"question)\s*[:,]?\s+(?=(?:which|what|who|whom|whose|where|when|why|how|is|are|"
                           r"was|were|does|do|did|can|has|have|any|papers?|works?|articles?|studies|research)\b)", re.I)
-_THANKS_TAIL = re.compile(r"(?:(?<=[?.!])|\s)\s*(?:(?:thanks|thank you|thx|cheers|much appreciated)(?:\s+(?:a lot|so much|very "
-                          r"much|in advance))?|please)\s*[!.]*\s*$", re.I)
+_THANKS_TAIL = re.compile(r"(?:(?<=[?.!])|\s)\s*(?:(?:thanks|thank you|thx|cheers|much appreciated)"
+                          r"(?:\s+(?:a lot|so much|very much|in advance))?|please)\s*[!.]*\s*$", re.I)
 
 
 def strip_greeting(text: str) -> str:

@@ -1720,10 +1720,14 @@ def _edits(a: str, b: str) -> int:
 _WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
 # where a message's sentences (or a chatty clause and its question: "..., sorry if this is messy, but which ...")
 # part
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z¿¡\"'(])|(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|"
-                             r"any|do|does|can|could|papers?|show|list|find|give|tell)\b))")
-_OUR_WORDS_SHARE = 0.5  # of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
+# (not after an initial or an abbreviation: "Joseph E. Gonzalez", "et al.", "vs.")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bFig\.)(?<!\bDr\.)(?<!\bMr\.)"
+                             r"(?<!\bMs\.)(?<!\bSt\.)(?<!\bProf\.)\s+(?=[A-Z¿¡\"'(])|"
+                             r"(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|any|do|does|can|could|"
+                             r"papers?|show|list|find|give|tell)\b))")
+# the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
 # "LLM decode is limited by memory bandwidth ..." 0.73 (t-robust-07's sentences)
+_OUR_WORDS_SHARE = 0.5
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)
 _WORD = r"[\w][\w\-\.+]*[\w+]|[\w]"  # a word as ``named_papers`` reads it ("FlashAttention-4", "C++")
