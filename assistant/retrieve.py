@@ -319,8 +319,9 @@ class PaperSearch:
 
         # (then the one holding the typo's letters: a swap or a missing letter keeps them all, "papesr" and "paprs"
         # are "papers", not "paper" or "pairs")
+        # (then a word questions are made of: "papirs" is "papers" more often than "pairs")
         return max(found, key=lambda c: (c[0] == word[0], -sum((Counter(word) - Counter(c)).values()),
-                                         round(affinity(c), 2), self.vocab[c], c))
+                                         c in _ASKING_WORDS, round(affinity(c), 2), self.vocab[c], c))
 
     @cached_property
     def _sides(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1718,6 +1719,7 @@ def _edits(a: str, b: str) -> int:
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
+_ASKING_WORDS = frozenset("papers paper works work which what research studies articles".split())
 # where a message's sentences (or a chatty clause and its question: "..., sorry if this is messy, but which ...")
 # part
 # (not after an initial or an abbreviation: "Joseph E. Gonzalez", "et al.", "vs.")

@@ -434,7 +434,7 @@ def test_spelling_is_mended_before_retrieval(answerer):
     assert search.correct("sparce", ["attention"]) == "sparse"
     # the nearest in true edits, then the one keeping the typo's letters: "ppers" (two edits from "paper"),
     # "papesr" and "paprs" had been read as "paper" or "pairs", which made "which ppers ..." ask for one paper
-    for typo in ("ppers", "papesr", "paprs"):
+    for typo in ("ppers", "papesr", "paprs", "papirs"):  # (and "papirs", one edit from "pairs" too: a question's word)
         assert search.correct(typo) == "papers", typo
     assert search.correct("dynamcs") == "dynamics"  # had been "dynamic", two edits away
     clean = "Which papers overlap communication with computation in distributed training or inference?"
