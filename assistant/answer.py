@@ -89,20 +89,27 @@ _ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?
 _TIMES = (r"\d+(?:\.\d+)?\s*(?:×|x(?!\w)|times (?:higher|faster|more|lower|less|better|greater|larger|smaller|"
           r"fewer))")
 _FASTER = r"speed-?ups?|faster|speeds? up|" + _TIMES
+# each measure's own names, which a "how much" question names it by (in this order: "by how much does BEAM cut
+# energy?", "how much memory does Kitty save?"; a speed-up when none is named)...
+_MEASURE_OWN = {
+    "latency": r"latenc(?:y|ies)|ttft|tpot|time[- ]to[- ]first[- ]token|response time",
+    "throughput": r"throughput|goodput",
+    "energy saving": r"energy|power",
+    "memory saving": r"memory|footprint",
+    "accuracy": r"accura(?:cy|te)",
+}
+# ...and all the words a sentence stating its figure may use
 _MEASURE_NAMES = {
-    "throughput": r"throughput|goodput|tokens?/s|tok/s|qps|requests|tokens|samples|frames|images|" + _FASTER,
+    "throughput": _MEASURE_OWN["throughput"] + r"|tokens?/s|tok/s|qps|requests|tokens|samples|frames|images|" + _FASTER,
     "speedup": _FASTER,
-    "latency": r"latenc(?:y|ies)|ttft|tpot|time[- ]to[- ]first[- ]token|response time|tail|p9\d|delay|" + _FASTER,
-    "accuracy": r"accura(?:cy|te)|quality|precision|recall|f1|error|loss|perplexity|scores?",
-    "memory saving": r"memory|footprint|storage|size|smaller|" + _TIMES,
-    "energy saving": r"energy|power|watts?|joules?",
+    "latency": _MEASURE_OWN["latency"] + r"|tail|p9\d|delay|" + _FASTER,
+    "accuracy": _MEASURE_OWN["accuracy"] + r"|quality|precision|recall|f1|error|loss|perplexity|scores?",
+    "memory saving": _MEASURE_OWN["memory saving"] + r"|storage|size|smaller|" + _TIMES,
+    "energy saving": _MEASURE_OWN["energy saving"] + r"|watts?|joules?",
 }
 # "how much faster is SwiftFusion?", "how fast is Echo?", "by how much does BEAM cut energy?", "how much memory
 # does Kitty save?": the same measures asked by their size; the measure is the first named (else a speed-up)
 _HOW_MUCH = re.compile(r"^\W*(?:by\s+)?how\s+(?:much|many\s+times|fast|quick(?:ly)?|far)\b", re.I)
-_HOW_MUCH_OF = (("latency", r"latenc(?:y|ies)|ttft|tpot|time[- ]to[- ]first[- ]token|response time"),
-                ("throughput", r"throughput|goodput"), ("energy saving", r"energy|power"),
-                ("memory saving", r"memory|footprint"), ("accuracy", r"accura(?:cy|te)"))
 # "what models does Kitty evaluate on?", "which LLMs did BatchLLM test?": the models a paper's experiments ran, which
 # a text names by family or size ("Qwen3, LLaMA3", "a 70B model")
 _ASKED_MODELS = re.compile(r"^\W*(?:on |with )?(?:what|which)\s+(?:llms?|(?:language |base |foundation )?models?|"
@@ -134,7 +141,7 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     how_much = _HOW_MUCH.match(question) if not m else None
     if m or how_much:
         kind = singular(m.group(1).lower()) if m else next(
-            (kind for kind, names in _HOW_MUCH_OF if re.search(rf"\b(?:{names})", question, re.I)), "speedup")
+            (kind for kind, names in _MEASURE_OWN.items() if re.search(rf"\b(?:{names})", question, re.I)), "speedup")
         # a figure: a number that is not an enumeration's "(1)"
         figure = r"(?=.*(?<![(\d.])\d+(?:\.\d+)?(?![\d)]))"
         return f"{kind} figure", re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)

@@ -368,10 +368,7 @@ class PaperSearch:
         if best:
             vectors = self.encoder.encode([word, best])
             best = best if float(vectors[0] @ vectors[1]) >= COMPOUND_SIMILARITY else ""
-        if len(self._compounds) >= _COMPOUNDS_KEPT:
-            self._compounds.clear()
-        self._compounds[word] = best
-        return best
+        return _kept(self._compounds, word, best, _COMPOUNDS_KEPT)
 
     def _cognate(self, word: str) -> str:
         """A long word of another language read as the collection's word with the longest common start
@@ -1276,11 +1273,8 @@ class PaperSearch:
     def _count_stems(self, paper: Paper) -> tuple[Counter, set[tuple[str, str]]]:
         """A paper's stems with their counts (the title twice) and its pairs of adjacent stems, counted on first
         use and kept for the papers bare topics meet most (bounded, for a long-lived server at scale)."""
-        if len(self._stem_counts) >= _STEM_COUNTS_KEPT:
-            self._stem_counts.clear()
         stems = [_stem(t) for t in tokenize(f"{paper.title}. {paper.title}. {paper.abstract}")]
-        self._stem_counts[paper.id] = (Counter(stems), set(zip(stems, stems[1:])))
-        return self._stem_counts[paper.id]
+        return _kept(self._stem_counts, paper.id, (Counter(stems), set(zip(stems, stems[1:]))), _STEM_COUNTS_KEPT)
 
     def definition(self, term: str, most: int = 3) -> tuple[str, list[str], list[ScoredPaper]] | None:
         """For an acronym of the glossary ("TTFT", "LLMs"), its long forms and up to ``most`` papers with a
@@ -1702,6 +1696,15 @@ _WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wro
 affiliation affiliations university universities company companies lab labs organization organizations organisation
 organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
+
+
+def _kept(memo: dict, key, value, most: int):
+    """``value``, kept under ``key`` in a memo of at most ``most`` entries (emptied when full: a long-lived server
+    keeps what recent questions met)."""
+    if len(memo) >= most:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _edits(a: str, b: str) -> int:
