@@ -465,8 +465,8 @@ class PaperSearch:
         self._venue_rows, self._year_rows, self._author_rows = map(as_arrays, (venue_rows, year_rows, author_rows))
         self._institution_counts = np.fromiter((len({i for i in p.institutions if i}) for p in self.papers),
                                                dtype=np.int64, count=len(self.papers))
-        self._author_counts = np.fromiter((len({a for a in p.authors if a}) for p in self.papers),
-                                          dtype=np.int64, count=len(self.papers))
+        self._author_counts = np.fromiter((p.author_count for p in self.papers), dtype=np.int64,
+                                          count=len(self.papers))
         self._single_institution = self._institution_counts == 1
         self._single_author = self._author_counts == 1
         self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}

@@ -23,6 +23,12 @@ class Paper:
     source: str = ""  # file name the record came from
     extra: dict = field(default_factory=dict)  # format-specific leftovers (summary line, published date...)
 
+    @property
+    def author_count(self) -> int:
+        """Authors the record lists, named or not: SHIP's lists 11, one of them named (the MLSys dump leaves some
+        names empty); a name listed twice counts once."""
+        return max(len({a for a in self.authors if a}), self.extra.get("authors_listed", 0))
+
     def content_hash(self) -> str:
         """Hash of what goes into Chroma (embedded text and filter fields): a change means re-embedding.
 

@@ -160,6 +160,8 @@ def _miniconf_paper(rec: object, where: str, path: Path, fallback: tuple[str, in
         extra["keywords"] = rec["keywords"]
     if rec.get("paper_pdf_url"):
         extra["pdf_url"] = rec["paper_pdf_url"]
+    if len(authors_raw) > len(authors):  # placeholders are authors too: SHIP lists 11, one of them named
+        extra["authors_listed"] = len(authors_raw)
     return Paper(id=pid, title=clean_text(title), abstract=clean_text(abstract, system_name_from(title, abstract)),
                  authors=authors, institutions=institutions, venue=venue, year=year,
                  topic=clean_text(rec.get("topic") or "") if isinstance(rec.get("topic"), str) else "",
@@ -442,7 +444,7 @@ def _parse_csv(path: Path, text: str, skip_bad: bool) -> ParseResult:
 # ---------------------------------------------------------------------------------------------------
 
 PARSERS: dict[str, Parser] = {p.name: p for p in (
-    Parser("miniconf-json", "1", 'miniconf JSON export ({"count", "results": [{"name", "abstract", "authors"}]})',
+    Parser("miniconf-json", "2", 'miniconf JSON export ({"count", "results": [{"name", "abstract", "authors"}]})',
            (".json",), _sniff_miniconf, _parse_miniconf),
     Parser("json-records", "1", 'JSON list of paper records ([{"id", "title", ...}])', (".json",),
            _sniff_records, _parse_records, user_ids=True),

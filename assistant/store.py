@@ -533,15 +533,28 @@ def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnaps
         if progress is not False:
             print(f"Building the index at {settings.index_dir} (first use)...", file=sys.stderr)
         build_index(settings, progress=progress)
-    elif manifest.get("vector_index") != VECTOR_INDEX:
+    elif manifest.get("vector_index") != VECTOR_INDEX or _parsers_changed(manifest):
         if settings.chroma_url:  # a copy through the server may be long: not on a question's path
-            log.warning("the index predates the current search settings; update it with: assistant index")
+            log.warning("the index predates the current search settings or source readers; "
+                        "update it with: assistant index")
         else:
             try:
                 build_index(settings, progress=progress)
             except IndexError_ as exc:  # another writer, a read-only disk: search the index as it is
                 log.info("index search settings not updated: %s", exc)
     return open_index(settings)
+
+
+def _parsers_changed(manifest: dict) -> bool:
+    """Whether this code reads the index's sources differently than the code that built it did (a parser's or
+    the cleaner's version moved): its records are then brought up to date, re-embedding only changed text."""
+    from .clean import CLEAN_VERSION
+    from .sources import PARSERS
+
+    built = manifest.get("parsers") or {}
+    now = {name: (CLEAN_VERSION if name == "clean" else PARSERS[name].version if name in PARSERS else None)
+           for name in built}
+    return built != now
 
 
 def load_papers_from_index(settings: Settings) -> list[Paper]:

@@ -150,6 +150,36 @@ def test_dense_search_finds_the_true_nearest_chunks_and_an_older_index_is_brough
     assert updated.collection.configuration["hnsw"]["ef_search"] == store.HNSW_EF_SEARCH
     assert updated.collection.count() == snap.collection.count() and set(updated.papers) == set(snap.papers)
 
+
+def test_an_index_read_by_an_older_parser_is_brought_up_to_date_without_embedding(real_copy, no_encoding):
+    # records read by an older version of a parser (the MLSys one did not count unnamed authors) are read again
+    # on first use, not kept until the user thinks of running `assistant index`; nothing is embedded (no_encoding)
+    settings, _ = real_copy
+    snap = open_index(settings)
+    ship = "openreview:IZaXDwDtL1"  # lists 11 authors, one of them named
+    assert snap.papers[ship].author_count == 11
+    manifest = json.loads(manifest_bytes(settings))
+    manifest["parsers"]["miniconf-json"] = "1"
+    manifest["records_hash"] = "as the older parser read them"
+    records = next(Path(settings.index_dir).glob(f"**/{snap.generation}/papers.jsonl"))
+    text = records.read_text()  # the records as the older parser wrote them: no count of unnamed authors
+    assert '"authors_listed": 11' in text
+    records.write_text(text.replace('"authors_listed": 11', '"authors_listed_old": 11'))
+    (Path(settings.index_dir) / MANIFEST).write_text(json.dumps(manifest))
+    assert open_index(settings).papers[ship].author_count == 1 and store._parsers_changed(manifest)
+    updated = store.ensure_index(settings, progress=False)
+    assert updated.generation != snap.generation
+    assert updated.manifest["parsers"]["miniconf-json"] == store_parser_version("miniconf-json")
+    assert updated.papers[ship].author_count == 11 and updated.collection.count() == snap.collection.count()
+    assert not store._parsers_changed(updated.manifest)
+
+
+def store_parser_version(name: str) -> str:
+    from assistant.sources import PARSERS
+
+    return PARSERS[name].version
+
+
 def test_every_paper_has_chunks_with_node_ids_within_the_model_window(real_index):
     snap = open_index(real_index)
     rows = snap.collection.get(include=["documents", "metadatas"])
