@@ -667,14 +667,15 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     lines = [head + ":"]
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}
+    who = lambda p: _who(p, wanted, asked=tuple(r.parsed.filters.authors))  # noqa: E731
     does = bool(WHAT_THEY_DO.search(r.parsed.text)) or r.parsed.describe_each
     for p in papers:
         if does:  # "what do the LinkedIn papers do?": who, and the sentence saying what each does
             quote = describe_sentences(p, sentences.get(p.id, []), one=True)[0]
             citations.append(_citation(ScoredPaper(p, 1.0), quote))
-            lines.append(f"- **{p.title}** ({_who(p, wanted)}): {quote} [{p.id}]")
+            lines.append(f"- **{p.title}** ({who(p)}): {quote} [{p.id}]")
             continue
-        lines.append(f"- **{p.title}** ({_who(p, wanted)}) [{p.id}]")
+        lines.append(f"- **{p.title}** ({who(p)}) [{p.id}]")
         citations.append(_record_citation(p, sentences))
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 
@@ -841,8 +842,15 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
     for i, sp in enumerate(top, 1):
         n = int(sp.score)
         citations.append(_record_citation(sp.paper, sentences))
-        lines.append(f"{i}. **{sp.paper.title}** — {n} {group if n != 1 else group[:-1]} [{sp.paper.id}]")
+        lines.append(f"{i}. **{sp.paper.title}** — {n} {group if n != 1 else group[:-1]}{_unnamed(sp.paper, n, group)}"
+                     f" [{sp.paper.id}]")
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _unnamed(p: Paper, n: int, group: str) -> str:
+    """ "(35 named)": a record listing authors without their names (the MLSys dump leaves some empty)."""
+    named = len(set(p.authors)) if group == "authors" else n
+    return f" ({named} named)" if named < n else ""
 
 
 def _none_listed(r: Retrieval, group: str, scope: str) -> Answer:
@@ -868,10 +876,11 @@ def _record_mean_answer(r: Retrieval, sentences) -> Answer:
     unlisted = r.candidates - n
     none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
     most, fewest = r.ranked[0], r.ranked[-1]
-    count = lambda sp: f"{int(sp.score)} {group if int(sp.score) != 1 else group[:-1]}"  # noqa: E731
+    count = lambda sp: (f"{int(sp.score)} {group if int(sp.score) != 1 else group[:-1]}"  # noqa: E731
+                        f"{_unnamed(sp.paper, int(sp.score), group)}")
     text = (f"The papers {scope} list **{statistics.mean(sizes):.1f} {group}** on average "
             f"(median {statistics.median(sizes):g}), over the "
-            f"{n} whose record names them{none}. The most: **{most.paper.title}** — {count(most)} [{most.paper.id}]")
+            f"{n} whose record lists them{none}. The most: **{most.paper.title}** — {count(most)} [{most.paper.id}]")
     ends = [most]
     if fewest.paper.id != most.paper.id:
         text += f"; the fewest: **{fewest.paper.title}** — {count(fewest)} [{fewest.paper.id}]"
@@ -994,10 +1003,17 @@ def _record_citation(p: Paper, sentences) -> Citation:
     return _citation(ScoredPaper(p, 1.0), sents[0] if sents else p.title)
 
 
-def _who(p: Paper, first: set[str] = frozenset(), most: int = 4) -> str:
+def _who(p: Paper, first: set[str] = frozenset(), most: int = 4, asked: tuple[str, ...] = ()) -> str:
     """Authors, institutions (those in ``first`` first) and venue of a paper, for an answer line (``most`` of each:
-    a list's line stays short; "who wrote Kitty?" is answered in full)."""
-    who = ", ".join(p.authors[:most]) + (" et al." if len(p.authors) > most else "")
+    a list's line stays short; "who wrote Kitty?" is answered in full). An author ``asked`` for is shown where the
+    list is cut ("Yilong Zhao, …, Ion Stoica et al."): the line says why the paper is listed."""
+    shown = p.authors[:most]
+    later = [a for a in p.authors[most:] if a in asked]
+    who = ", ".join(shown + (["…"] + later if later else [])) + \
+        (" et al." if len(p.authors) > most + len(later) else "")
+    if not p.authors and p.extra.get("authors_listed"):  # HyperTinyPW's one author has no name in the dump
+        who = "its record leaves the author unnamed" if p.extra["authors_listed"] == 1 else \
+            "its record leaves the authors unnamed"
     inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:most])
     return " — ".join(x for x in (who, inst, p.venue) if x)
 

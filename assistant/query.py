@@ -35,11 +35,12 @@ me i we you they our your can could would should will may might about into over 
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's
-author authors co-authored coauthored written wrote write come comes came have has had i.e e.g etc
+author authors co-authored coauthored co-author coauthor co-authors coauthors co-wrote cowrote co-written
+written wrote write come comes came have has had i.e e.g etc
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
-involve involves involving tackle tackles opposed making new different ones both together jointly
+involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's""".split())
 # what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn

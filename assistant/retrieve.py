@@ -41,8 +41,12 @@ log = logging.getLogger(__name__)
 # list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
 WHERE_IN_LIMIT = 2000
 POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distances only)
+# the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
+_SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
+                           r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
-_META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|authors?|co-?authored|affiliated|affiliation|"
+_META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|authors?|"
+                        r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
                         r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
                         r"universit(y|ies)|compan(y|ies)|labs?)\b", re.I)
@@ -62,7 +66,7 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|authors? (at|from)|papers (does|do|did)|"
+_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|papers (does|do|did)|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # and Chinese ("来自 Google")
                           r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+(the\s+)?"
@@ -111,7 +115,7 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
                          r"submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
-                         r"co-?authored|have|has|had))\b|"
+                         r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
 
 
@@ -598,8 +602,11 @@ class PaperSearch:
         named_at.sort()
         found.authors = list(dict.fromkeys(name for _, _, name in named_at))
         # "co-authored by A and B": their joint papers (a list "by A, B or C" is anyone's)
-        found.every_author = any(re.fullmatch(r"\s*(and|&)\s*", text[a_end:b_start], re.I)
-                                 for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:]))
+        # ...and so are "A co-authored with B", "papers A wrote with B", "A and B together"
+        found.every_author = any(re.fullmatch(r"\s*(and|&)\s*|\s*(co-?author(ed)?|co-?wr(ote|itten|ite)|wr(ote|itten|ite)|"
+                                              r"publish(ed)?|work(ed)?)\s+(together\s+)?with\s*", text[a_end:b_start], re.I)
+                                 for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:])) or \
+            (len(found.authors) > 1 and bool(re.search(r"\b(both|together|jointly|joint)\b", text, re.I)))
         # "from both Google and Stanford", "Google and Stanford together": their joint papers ("from Google and
         # Meta" is either's, as a list of institutions usually means)
         found.every_institution = (len(set(found.institutions)) > 1
@@ -615,7 +622,10 @@ class PaperSearch:
                 if free(m.start(), m.end()):
                     neg = negated(m.start())
                     (found.venues if neg is None else found.not_venues).append(venue)
-                    spans.append((m.start() if neg is None else neg, m.end()))
+                    # "the CAIS 2026 reading notes", "the arXiv LLM inference digest": the source holding the
+                    # venue's papers is named by it, the words before the kind of document included
+                    source = _SOURCE_NAMED.match(text, m.end())
+                    spans.append((m.start() if neg is None else neg, source.end() if source else m.end()))
                     # "MLSys 2027", "CAIS '25": a year of the venue the collection does not hold is asked for
                     # as such (no paper matches, and the answer says which years it holds), not read as this one
                     digits = next((g for g in m.groups() if g), "")
@@ -623,9 +633,11 @@ class PaperSearch:
                     if asked and neg is None and not venue.endswith(str(asked)) and asked not in found.years:
                         found.years.append(asked)
                     break
-        if re.search(r"single[- ]author(ed)?|sole[- ]author|one author|only one author", text, re.I):
+        alone = re.search(r"\b(a |one |only one |just one )?(single|sole|solo|lone)[- ]author(ed|s)?\b|"
+                          r"\b(only |just |a )?(one|1) author\b", text, re.I)
+        if alone:  # "single-author papers", "papers with a single author": the words are the filter, not a topic
             found.single_author = True
-            spans.append((0, 0))
+            spans.append(alone.span())
         sector, where = sector_of(text)
         if sector and free(*where):  # "papers from both academia and industry"
             found.sector = sector
@@ -668,7 +680,10 @@ class PaperSearch:
         TPUs", "le TPU di Google", "the GPUs of NVIDIA"): a topic, the papers on TPUs, not Google's papers."""
         after = re.match(r"\s*(?:'s|’s)\s+([\w-]+)", text[end:])
         before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
-        return any(m and bool(self.long_forms(m.group(1))) for m in (after, before))
+        # "which papers involve Google TPUs?" too, but not after "from", "at" or "by" ("papers from Google TPU teams")
+        beside = None if re.search(r"\b(from|at|by)\s+(the\s+)?$", text[:start], re.I) else \
+            re.match(r"\s+([A-Z][A-Z0-9]+s?)\b", text[end:])
+        return any(m and bool(self.long_forms(m.group(1))) for m in (after, before, beside))
 
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """"Stanford MoE papers", "Google TPU papers": a name opening the question before a topic of one or two
