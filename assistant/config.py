@@ -6,6 +6,7 @@ are an error, never silently ignored.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -77,6 +78,10 @@ class Settings:
             raise ConfigError(f"chunk_tokens must be between 16 and 254 (MiniLM's window is 256), got {self.chunk_tokens}")
         if int(self.k) < 1:
             raise ConfigError(f"k must be at least 1, got {self.k}")
+        timeout = float(self.llm_timeout)
+        if not (math.isfinite(timeout) and 0 < timeout <= 3600):  # inf overflowed httpx; 0 or less never answered
+            raise ConfigError(f"llm_timeout (ASSISTANT_LLM_TIMEOUT) is seconds to wait for the LLM: more than 0 and "
+                              f"at most 3600, got {self.llm_timeout!r}")
 
     @property
     def multilingual_cache(self) -> Path:
