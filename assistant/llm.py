@@ -37,8 +37,9 @@ Candidates = Sequence[tuple[Paper, Sequence[str]]]
 
 # ---------------------------------------------------------------------------------------------- prompt
 
-# "<source", "</source", "< / SOURCE"...: anything a paper could use to open or close a source block.
-_SOURCE_TAG = re.compile(r"<(\s*/?\s*)(source)", re.I)
+# "<source", "</source", "< / SOURCE", "</question>"...: anything a paper or a question could use to open or close
+# a block of the prompt.
+_SOURCE_TAG = re.compile(r"<(\s*/?\s*)(source|question)", re.I)
 
 
 def _one_line(text: str) -> str:
@@ -103,7 +104,37 @@ def _allowed_url(url: str, allowed: set[str]) -> bool:
 
 def validate(text: str, candidates: Candidates) -> tuple[str, list[str]]:
     """Keep only citations of candidate papers and their own links; strip images, HTML and other links."""
-    known = {p.id.lower(): p.id for p, _ in candidates}
+    text, cited, _ = _validate(text, candidates)
+    return text, cited
+
+
+_DROPPED = "\x00"  # marks where a citation of nothing given stood, until its sentence is judged
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=\S)")
+
+
+def _known_ids(candidates: Candidates) -> dict[str, str]:
+    """The spellings of the candidates' ids a model may write: as given, an arXiv id without its version
+    ("arxiv:2602.20515"), or without the prefix ("yyDbI3HXco") when that names one paper only."""
+    known: dict[str, str] = {}
+    bare: dict[str, set[str]] = {}
+    for p, _ in candidates:
+        pid = p.id
+        known[pid.lower()] = pid
+        unversioned = re.sub(r"(?<=\d)v\d+$", "", pid) if pid.lower().startswith("arxiv:") else pid
+        known.setdefault(unversioned.lower(), pid)
+        for form in {pid, unversioned}:
+            if ":" in form:
+                bare.setdefault(form.split(":", 1)[1].lower(), set()).add(pid)
+    for form, ids in bare.items():
+        if len(ids) == 1:
+            known.setdefault(form, next(iter(ids)))
+    return known
+
+
+def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], int]:
+    """``validate``, and how many statements were removed because every citation they carried named a paper
+    the model was not given (an invented id): a claim is never left standing without its citation."""
+    known = _known_ids(candidates)
     urls_by_id = {p.id: p.url.rstrip("/") for p, _ in candidates if p.url}
 
     text = _THINK.sub("", text)
@@ -112,18 +143,24 @@ def validate(text: str, candidates: Candidates) -> tuple[str, list[str]]:
     text = _IMAGE.sub("", text)
     text = _REF_DEF.sub("", text)  # "[1]: http://..." would turn "[x][1]" into a link
     text = _TAG.sub("", text)  # also removes autolinks such as <http://evil.example>
+    text = re.sub(r"<(?=[A-Za-z/!?])", "\u2039", text)  # an unclosed "<img src=x onerror=..." is no tag
     text = re.sub(r"!(?=\[)", "", text)  # a "!" left before a bracket could still start an image
+    text = text.replace(_DROPPED, "")
 
     def ids_in(group: str) -> list[str] | None:
         """Known ids in a bracket group; None when it does not look like a citation at all."""
         tokens = [t for t in re.split(r"[,;]\s*|\s+", group.strip()) if t]
-        hits = [known[t.lower()] for t in tokens if t.lower() in known]
+        # (another version of an arXiv paper given is that paper: "arxiv:2401.00001v3" for "...v1")
+        forms = [(t.lower(), re.sub(r"(?<=\d)v\d+$", "", t.lower())) for t in tokens]
+        hits = [known.get(exact) or known[bare] for exact, bare in forms if exact in known or bare in known]
         if hits:
             return hits
         if tokens and len(tokens) <= 8 and all(_ID_LIKE.match(t) for t in tokens):
             return []  # "[1]", "[arxiv:9999.1]", "[Source 2]": a citation of nothing we gave it
         return None
 
+    # "(openreview:abc)": a citation in parentheses is one in brackets
+    text = re.sub(r"\(([^()\n]{1,300})\)", lambda m: f"[{m.group(1)}]" if ids_in(m.group(1)) else m.group(0), text)
     cited_first = {i for m in _BRACKET.finditer(text) for i in (ids_in(m.group(1)) or [])}
     allowed = {urls_by_id[i] for i in cited_first if i in urls_by_id}
 
@@ -139,6 +176,8 @@ def validate(text: str, candidates: Candidates) -> tuple[str, list[str]]:
         hits = ids_in(m.group(1))
         if hits is None:
             return m.group(0)
+        if not hits:
+            return _DROPPED
         out = []
         for pid in dict.fromkeys(hits):
             if pid not in cited:
@@ -159,13 +198,36 @@ def validate(text: str, candidates: Candidates) -> tuple[str, list[str]]:
     # links carry an allowed URL, which this leaves alone.
     text = _BARE_URL.sub(bare, text)
 
+    # A statement whose citations all named papers it was not given goes, with its invented citation; one that
+    # also cites a given paper stays, with that citation only.
+    dropped = 0
+    lines = []
+    for line in text.split("\n"):
+        if _DROPPED not in line:
+            lines.append(line)
+            continue
+        kept = []
+        for sentence in _SENTENCE_END.split(line):
+            if _DROPPED in sentence and not re.search(r"\[[^\[\]\n]+\]", sentence.replace(_DROPPED, "")):
+                dropped += 1
+                if not sentence.replace(_DROPPED, "").strip(" \t.,;") and kept and \
+                        not re.search(r"\[[^\[\]\n]+\]", kept[-1]):
+                    kept.pop()  # "Claim. [invented:id]": the citation after the full stop was the claim's
+                continue
+            kept.append(sentence.replace(_DROPPED, ""))
+        line = " ".join(kept)
+        if re.fullmatch(r"\s*([-*+]|\d+[.)])?\s*", line):  # a list item left empty
+            continue
+        lines.append(line)
+    text = "\n".join(lines)
+
     # Tidy the gaps the removals leave.
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r"[ \t]+([.,;:!?)])", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = "\n".join(line.rstrip() for line in text.splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text, cited
+    return text, cited, dropped
 
 
 def _is_refusal(text: str) -> bool:
@@ -251,10 +313,18 @@ def _message_content(body: bytes) -> str:
         raise _Failure("the LLM server's reply has no choices[0].message.content") from None
     if not isinstance(content, str):
         raise _Failure("the LLM server's reply has no text content")
-    return content
+    return content + (_CUT if _finish_reason(obj["choices"][0]) == "length" else "")
+
+
+_CUT = "\x00cut\x00"  # put in the reply when the server stopped it at max_tokens (finish_reason "length")
+
+
+def _finish_reason(choice: object) -> str | None:
+    return choice.get("finish_reason") if isinstance(choice, dict) else None
 
 
 def _sse_deltas(resp: "httpx.Response", cancel: threading.Event) -> Iterator[str]:
+    finished = False
     for line in resp.iter_lines():
         if cancel.is_set():
             return
@@ -277,6 +347,13 @@ def _sse_deltas(resp: "httpx.Response", cancel: threading.Event) -> Iterator[str
         content = delta.get("content") if isinstance(delta, dict) else None
         if isinstance(content, str) and content:
             yield content
+        reason = _finish_reason(choices[0]) if choices else None
+        if reason:
+            finished = True
+            if reason == "length":
+                yield _CUT
+    if not finished and not cancel.is_set():  # the connection closed with neither [DONE] nor a finish reason
+        raise _Failure("the LLM server ended its reply stream before finishing it")
 
 
 def _request(settings: Settings, messages: list[dict[str, str]], stream: bool,
@@ -371,14 +448,27 @@ def _sources_block(citations: list[Citation]) -> str:
 
 
 def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> Answer:
+    cut = _CUT in raw
+    raw = raw.replace(_CUT, "")
     if not raw.strip():
         return _fallback(fallback, "the LLM returned an empty reply", t0)
-    text, cited = validate(raw, candidates)
+    text, cited, dropped = _validate(raw, candidates)
     timings = {**fallback.timings_ms, "llm": _ms(t0)}
     if not cited and _is_refusal(text):
-        return Answer(text=REFUSAL_TEXT, citations=[], refused=True, timings_ms=timings)
+        if fallback.refused:
+            return Answer(text=REFUSAL_TEXT, citations=[], refused=True, timings_ms=timings)
+        # the search found papers that answer it: the user sees them, told that the LLM saw no answer there
+        return _fallback(fallback, "the LLM said the papers given to it do not answer the question", t0)
     if not cited:
         return _fallback(fallback, "the LLM reply cited none of the retrieved papers", t0)
+    notes = []
+    if dropped:
+        notes.append(f"{dropped} statement{'s' if dropped != 1 else ''} citing papers that were not retrieved "
+                     f"{'were' if dropped != 1 else 'was'} removed")
+    if cut:
+        notes.append("the LLM's reply reached its length limit and may end early")
+    if notes:
+        text += "\n\n_(" + "; ".join(notes) + ".)_"
     papers = {}
     for paper, sentences in candidates:
         papers.setdefault(paper.id, (paper, sentences))
@@ -447,7 +537,7 @@ def llm_answer_stream(settings: Settings, question: str, candidates: Candidates,
         for delta in _chat(settings, messages, stream=True):
             raw += delta
             # Validate what is complete so far: images, tags and foreign links never appear, even briefly.
-            text = validate(raw[:_stable_cut(raw)], candidates)[0]
+            text = validate(raw.replace(_CUT, "")[:_stable_cut(raw.replace(_CUT, ""))], candidates)[0]
             if text and text != shown:
                 shown = text
                 yield text

@@ -3,7 +3,7 @@
 ``GET /v1/models`` and ``POST /v1/chat/completions`` (JSON, or SSE when the request says ``stream``).
 Each chat request takes the next canned ``Reply`` from the queue; modes: ``normal``, ``slow`` (sleeps
 before answering), ``trickle`` (sends a stream chunk every ``delay`` seconds), ``garbage`` (HTTP 200,
-non-JSON body) and ``error`` (HTTP 500).
+non-JSON body), ``error`` (HTTP 500) and ``broken`` (a stream closed with neither a finish reason nor [DONE]).
 """
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ class Reply:
     """One canned answer to a chat request."""
 
     text: str = ""
-    mode: str = "normal"  # normal | slow | trickle | garbage | error
+    mode: str = "normal"  # normal | slow | trickle | garbage | error | broken (a stream that stops unfinished)
     delay: float = 0.0
     status: int = 500
+    finish: str = "stop"  # the finish_reason sent ("length": cut at max_tokens)
 
 
 @dataclass
@@ -143,7 +144,7 @@ class FakeOpenAI:
                 if not stream:
                     data = {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
                             "model": fake.model,
-                            "choices": [{"index": 0, "finish_reason": "stop",
+                            "choices": [{"index": 0, "finish_reason": reply.finish,
                                          "message": {"role": "assistant", "content": reply.text}}]}
                     body = json.dumps(data).encode()
                     if reply.mode != "trickle":
@@ -174,8 +175,10 @@ class FakeOpenAI:
                              "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
+                if reply.mode == "broken":
+                    return
                 end = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "model": fake.model,
-                       "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+                       "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish}]}
                 self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
                 self.wfile.flush()
 
