@@ -91,7 +91,42 @@ class Assistant:
 
         ``within`` restricts the answer to these paper ids (follow-up questions in a chat).
         """
-        timings: dict[str, float] = {}
+        asked = self._prepare(question, k, venue, institution, author, year, within, llm)
+        if asked.candidates is not None:
+            from .llm import llm_answer
+
+            asked.answer = llm_answer(self.settings, asked.text, asked.candidates, asked.answer)
+        return asked.finish()
+
+    def ask_stream(self, question: str, k: int | None = None, venue: str | list[str] | None = None,
+                   institution: str | list[str] | None = None, author: str | list[str] | None = None,
+                   year: int | list[int] | None = None, within: list[str] | None = None,
+                   llm: bool | None = None) -> Iterator[str | Answer]:
+        """Yield the answer text in growing pieces, then the final ``Answer`` (for the chat app). An LLM's
+        answer streams as the server writes it, checked as it grows; a grounded one comes in a few pieces."""
+        asked = self._prepare(question, k, venue, institution, author, year, within, llm)
+        if asked.candidates is not None:
+            from .llm import llm_answer_stream
+
+            head = asked.head()
+            yield head + "_Waiting for the LLM…_"
+            for item in llm_answer_stream(self.settings, asked.text, asked.candidates, asked.answer):
+                if isinstance(item, Answer):
+                    asked.answer = item
+                else:
+                    yield head + item
+            yield asked.finish()
+            return
+        answer = asked.finish()
+        text = answer.text
+        step = max(1, len(text) // 12)
+        for end in range(step, len(text), step):
+            yield text[:end]
+        yield answer
+
+    def _prepare(self, question, k, venue, institution, author, year, within, llm) -> "_Asked":
+        """The question cleaned and searched and the grounded answer composed; ``candidates`` are the papers for
+        the LLM when it is to write the answer (None otherwise)."""
         t0 = time.perf_counter()
         if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
             raise QuestionError(f"k is the most papers to cite: a whole number of at least 1, not {k!r}.")
@@ -103,30 +138,16 @@ class Assistant:
         if GREETING.match(text) and not filters:  # "hello", "what can you do?": what it answers, with examples
             from .answer import help_answer
 
-            answer = help_answer(search.papers, text)
-            answer.timings_ms = {"total": round((time.perf_counter() - t0) * 1000, 2)}
-            return answer
+            return _Asked(text, None, help_answer(search.papers, text), None, t0, {})
         retrieval = search.search(text, filters, k=k or self.settings.k, within=within)
         if k and retrieval.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
             retrieval.parsed.wanted = min(retrieval.parsed.wanted, k)
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
         t3 = time.perf_counter()
-        if self._use_llm(llm, retrieval, answer):
-            from .llm import llm_answer
-
-            answer = llm_answer(self.settings, text, self._candidates(search, retrieval, k), answer)
-        # how the question was read, whoever wrote the answer (and what the papers listed hold, if any are)
-        note = " ".join(n for n in (retrieval.note, "" if answer.refused else retrieval.listed_note) if n)
-        if answer.refused and retrieval.parsed.unrecorded:  # (the refusal says it; no papers follow to "match")
-            note = note.replace(unrecorded_note(retrieval.parsed.unrecorded), "").strip()
-        if note:
-            answer.text = note + "\n\n" + answer.text
-        t4 = time.perf_counter()
-        timings.update(load=(t1 - t0) * 1000, retrieve=(t2 - t1) * 1000, compose=(t3 - t2) * 1000,
-                       total=(t4 - t0) * 1000)
-        answer.timings_ms = {**answer.timings_ms, **{key: round(v, 2) for key, v in timings.items()}}
-        return answer
+        candidates = self._candidates(search, retrieval, answer, k) if self._use_llm(llm, retrieval, answer) else None
+        timings = dict(load=(t1 - t0) * 1000, retrieve=(t2 - t1) * 1000, compose=(t3 - t2) * 1000)
+        return _Asked(text, retrieval, answer, candidates, t0, timings)
 
     def _use_llm(self, llm: bool | None, retrieval, answer: Answer) -> bool:
         """LLM only when asked for (or configured) and useful: exact metadata lists, counts per institution or
@@ -141,21 +162,45 @@ class Assistant:
                     or answer.refused or record_fields_paper(retrieval) is not None)
         return bool(use) and not grounded
 
-    def _candidates(self, search, retrieval, k: int | None):
+    def _candidates(self, search, retrieval, answer: Answer, k: int | None):
+        """The papers the LLM writes from: those the grounded answer cites (the ones judged to answer the
+        question, in its order, up to ``LLM_MOST``), each with its sentences nearest the question; the best
+        ranked ones when it cites none."""
         from .answer import best_sentences
 
-        n = k or self.settings.k
+        ranked = {sp.paper.id: sp for sp in retrieval.ranked}
+        chosen = [ranked[c.paper_id] for c in answer.citations if c.paper_id in ranked][:LLM_MOST]
+        chosen = chosen or retrieval.ranked[:k or self.settings.k]
         return [(sp.paper, best_sentences(sp, search.sentences.get(sp.paper.id, []), retrieval.query_terms,
-                                          search.idf, n=3)) for sp in retrieval.ranked[:n]]
+                                          search.idf, n=3)) for sp in chosen]
 
-    def ask_stream(self, question: str, **kwargs) -> Iterator[str | Answer]:
-        """Yield the answer text in growing pieces, then the final ``Answer`` (for the chat app)."""
-        answer = self.ask(question, **kwargs)
-        text = answer.text
-        step = max(1, len(text) // 12)
-        for end in range(step, len(text), step):
-            yield text[:end]
-        yield answer
+
+LLM_MOST = 20  # papers given to the LLM at most ("all papers on quantization" may cite more than k)
+
+
+class _Asked:
+    """A question on its way to an answer: what ``ask`` and ``ask_stream`` share."""
+
+    def __init__(self, text: str, retrieval, answer: Answer, candidates, t0: float, timings: dict) -> None:
+        self.text, self.retrieval, self.answer, self.candidates = text, retrieval, answer, candidates
+        self.t0, self.timings = t0, timings
+
+    def head(self) -> str:
+        """How the question was read, whoever writes the answer (and what the papers listed hold, if any)."""
+        r = self.retrieval
+        if r is None:
+            return ""
+        note = " ".join(n for n in (r.note, "" if self.answer.refused else r.listed_note) if n)
+        if self.answer.refused and r.parsed.unrecorded:  # (the refusal says it; no papers follow to "match")
+            note = note.replace(unrecorded_note(r.parsed.unrecorded), "").strip()
+        return note + "\n\n" if note else ""
+
+    def finish(self) -> Answer:
+        answer = self.answer
+        answer.text = self.head() + answer.text
+        total = {**self.timings, "total": (time.perf_counter() - self.t0) * 1000}
+        answer.timings_ms = {**answer.timings_ms, **{key: round(v, 2) for key, v in total.items()}}
+        return answer
 
 
 def _list(value) -> list:

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 ANY = "Any"
 CONCURRENCY = 4  # answers computed at once; a question takes well under a second once loaded
 QUEUE_SIZE = 64  # waiting requests beyond this are turned away instead of piling up
+# ...and more at once with an LLM server, whose answers mostly wait on it: a slow or stalled server would
+# otherwise hold every slot and queue grounded questions behind it
+LLM_WAITING = 12
 _ID_REF = re.compile(r"\[([A-Za-z][\w.\-]*:[^\[\]\s]+)\]")
 _SOURCES_BLOCK = re.compile(r"\n\s*\*\*Sources\*\*\s*\n.*\Z", re.S)
 _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#4D4D4D"]  # Okabe-Ito
@@ -358,7 +361,8 @@ def build_app(assistant) -> gr.Blocks:
         ask_event = gr.on([question.submit, ask_btn.click], respond,
                           inputs=[question, venue, institution, year, use_llm, conv_state, messages_state],
                           outputs=[answer_md, chatbot, sources, question, conv_state, messages_state],
-                          api_name="ask", concurrency_id="ask")
+                          api_name="ask", concurrency_id="ask",
+                          concurrency_limit=CONCURRENCY + (LLM_WAITING if settings.llm_configured else 0))
         ask_event.then(refresh_map, [conv_state], [paper_map], api_visibility="private", queue=False)
         new_btn.click(new_chat, [conv_state], [chatbot, messages_state, sources, paper_map, conv_state, answer_md],
                       api_visibility="private", queue=False)

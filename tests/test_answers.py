@@ -1838,6 +1838,44 @@ def _ask_with_llm(real_index, reply: str, question: str):
         fake.stop()
 
 
+def test_an_llm_answer_streams_as_written_from_the_papers_the_grounded_answer_cites(real_index):
+    # the app showed "Searching the papers…" for the whole LLM call (ask_stream sliced a finished answer), and the
+    # LLM was given the 10 best ranked papers, not the ones the grounded answer cites (TTFT: three papers
+    # reporting TTFT figures missing, three that never mention it in)
+    import time
+    from dataclasses import replace
+
+    from fake_openai import FakeOpenAI, Reply
+
+    from assistant import Assistant
+
+    fake = FakeOpenAI().start()
+    try:
+        settings = replace(real_index, llm_base_url=fake.base_url)
+        assistant = Assistant(settings, build_if_missing=False).load()
+        grounded = assistant.ask("which papers reduce TTFT?", llm=False)
+        assert len(grounded.cited_ids) >= 8
+        fake.add(Reply("Layered prefill lowers TTFT [openreview:yyDbI3HXco]. Stream2LLM overlaps streaming and "
+                       "prefill [openreview:FuRo7Ur5Ib]. More follows from the papers given [openreview:yyDbI3HXco].",
+                       mode="trickle", delay=0.3))
+        seen = []
+        for item in assistant.ask_stream("which papers reduce TTFT?", llm=True):
+            seen.append((time.monotonic(), item))
+    finally:
+        fake.stop()
+    body = fake.chat_requests[0].body
+    assert body["stream"] is True
+    given = re.findall(r'<source id="([^"]+)">', body["messages"][-1]["content"])
+    assert given == grounded.cited_ids
+    texts = [item for _, item in seen if isinstance(item, str)]
+    final = seen[-1][1]
+    assert isinstance(final, Answer) and final.cited_ids == ["openreview:yyDbI3HXco", "openreview:FuRo7Ur5Ib"]
+    assert texts[0].endswith("_Waiting for the LLM…_")
+    growing = [t for t in texts[1:] if "Layered prefill" in t]
+    assert len(growing) >= 3 and seen[-1][0] - seen[1][0] > 0.6  # pieces arrived as the server sent them
+    assert final.text.startswith(growing[-1].split("[openreview:FuRo7Ur5Ib]")[0])
+
+
 def test_a_yes_or_no_answer_from_the_record_stays_grounded_with_an_llm(real_index):
     answer, requests = _ask_with_llm(real_index, "Yes, it is from Berkeley [openreview:FuRo7Ur5Ib].",  # a wrong reply
                                      "Is Stream2LLM from Berkeley?")

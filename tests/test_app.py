@@ -141,6 +141,36 @@ def test_twenty_concurrent_clients(app_url):
     assert time.monotonic() - start < 100
 
 
+def test_grounded_questions_do_not_wait_behind_a_stalled_llm(real_index):
+    # every ask shared 4 slots: four questions waiting on a hung LLM server held up a grounded one for its timeout
+    from dataclasses import replace
+
+    from fake_openai import FakeOpenAI, Reply
+
+    from assistant import Assistant
+
+    fake = FakeOpenAI().start()
+    fake.add(*[Reply("Layered prefill lowers TTFT [openreview:yyDbI3HXco].", mode="slow", delay=8)
+               for _ in range(4)])
+    settings = replace(real_index, llm_base_url=fake.base_url, llm_timeout=20.0)
+    done: list[str] = []
+    try:
+        with serving_app(settings, Assistant(settings, build_if_missing=False).load()) as url:
+            def ask(use_llm: bool) -> None:
+                client(url).predict(TTFT, "Any", "Any", "Any", use_llm, api_name="/ask")
+                done.append("llm" if use_llm else "grounded")
+
+            with ThreadPoolExecutor(max_workers=5) as pool:
+                futures = [pool.submit(ask, True) for _ in range(4)]
+                time.sleep(2.0)  # the four are waiting on the LLM server
+                futures.append(pool.submit(ask, False))
+                for f in as_completed(futures, timeout=60):
+                    f.result()
+    finally:
+        fake.stop()
+    assert done[0] == "grounded" and done.count("llm") == 4
+
+
 def test_login_required_when_auth_is_set(real_index, real_assistant):
     settings = type(real_index).load(index_dir=real_index.index_dir, sources=real_index.sources, auth="alice:s3cret")
     with serving_app(settings, real_assistant) as url:
