@@ -4,7 +4,8 @@
     answer = Assistant().ask("which papers reduce TTFT?")
 """
 from .config import Settings
-from .errors import AssistantError, ConfigError, IndexError_, IndexLockedError, LLMError, QuestionError, SourceError
+from .errors import (AssistantError, ConfigError, IndexError_, IndexLockedError, LLMError, QuestionError, SourceError,
+                     StoreUnavailableError)
 from .schema import Answer, Citation, Paper
 
 
@@ -25,4 +26,5 @@ def __getattr__(name):  # heavy modules load on first use, so `import assistant`
 
 
 __all__ = ["Assistant", "Settings", "Answer", "Citation", "Paper", "build_index", "open_index", "load_collection",
-           "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError", "QuestionError", "SourceError"]
+           "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError", "QuestionError", "SourceError",
+           "StoreUnavailableError"]

@@ -113,6 +113,12 @@ def run_ask(args) -> int:
     return _batch(assistant, options, args.json, color)
 
 
+def _text(line: str) -> str:
+    """A line of stdin as valid UTF-8 text: bytes that were not (read as lone surrogates) shown as U+FFFD, so the
+    JSON echoing the question stays readable by strict parsers."""
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").encode("utf-8", "replace").decode()
+
+
 def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
     """``ask < questions.txt``: each non-blank line of stdin is a question of its own; with --json, one JSON
     object per line. A bad question is an ``Error:`` line on stderr (and exit code 1 at the end), not the end."""
@@ -130,7 +136,7 @@ def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
             failed += 1
             continue
         if as_json:
-            print(json.dumps({"question": line.strip(), **answer.to_dict()}, ensure_ascii=False), flush=True)
+            print(json.dumps({"question": _text(line.strip()), **answer.to_dict()}, ensure_ascii=False), flush=True)
         else:
             print(f"## {line.strip()}\n\n{_format_answer(answer, color)}\n", flush=True)
     if not asked:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -84,7 +85,7 @@ def read_manifest(index_dir: Path) -> dict | None:
             raise ValueError("unknown manifest format")
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         raise IndexError_(f"The index manifest {path} is corrupted ({exc}). "
-                          "Rebuild it with: assistant index --rebuild") from exc
+                          f"Rebuild it with: {_rebuild(path.parent)}") from exc
     return manifest
 
 
@@ -156,7 +157,7 @@ def open_collection(settings: Settings, generation: str, create: bool = False):
         if settings.chroma_url and not _is_not_found(exc):  # the server went away after the client connected
             raise store_unavailable(settings.chroma_url, exc) from exc
         raise IndexError_(f"The index generation {generation} has no vector collection ({exc}). "
-                          "Rebuild it with: assistant index --rebuild") from exc
+                          f"Rebuild it with: {_rebuild(settings.index_dir)}") from exc
 
 
 def store_unavailable(url: str | None, exc: Exception, retry: bool = False) -> StoreUnavailableError:
@@ -216,6 +217,8 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
 
     started = time.perf_counter()
     index_dir = Path(settings.index_dir)
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexError_(f"{index_dir} is a file, not an index directory: give a new or empty directory.")
     collection = load_collection(settings.source_paths, skip_bad=skip_bad)  # bad input fails here, index untouched
     papers = {p.id: p for p in collection.papers}
     hashes = {pid: p.content_hash() for pid, p in papers.items()}
@@ -475,16 +478,29 @@ class IndexSnapshot:
         return self.manifest["generation"]
 
 
+def _rebuild(index_dir, again: bool = True) -> str:
+    """The command that builds the index at ``index_dir`` (its directory named unless it is the default one, so
+    that following the advice for "--index-dir DIR" does not rebuild another index)."""
+    from .config import _default_index_dir
+
+    command = "assistant index" + (" --rebuild" if again else "")
+    try:
+        default = Path(index_dir).resolve() == _default_index_dir().resolve()
+    except OSError:
+        default = False
+    return command if default else f"{command} --index-dir {index_dir}"
+
+
 def open_index(settings: Settings) -> IndexSnapshot:
     """Open the live generation for reading; a missing, stale or foreign index is a clear error."""
     index_dir = Path(settings.index_dir)
     manifest = read_manifest(index_dir)
     if manifest is None:
-        raise IndexError_(f"No index at {index_dir}. Build it with: assistant index")
+        raise IndexError_(f"No index at {index_dir}. Build it with: {_rebuild(index_dir, again=False)}")
     params = expected_build_params(settings)
     if manifest.get("embedding") != params["embedding"]:
         raise IndexError_(f"The index at {index_dir} was built with another embedding model "
-                          f"({manifest.get('embedding', {}).get('model')}). Rebuild it with: assistant index --rebuild")
+                          f"({manifest.get('embedding', {}).get('model')}). Rebuild it with: {_rebuild(index_dir)}")
     mode, url = manifest.get("store", {}).get("mode", "embedded"), manifest.get("store", {}).get("url")
     if mode == "server" and not settings.chroma_url:
         raise IndexError_(f"The index at {index_dir} keeps its vectors on the Chroma server at {url}: "
@@ -504,7 +520,7 @@ def open_index(settings: Settings) -> IndexSnapshot:
                 papers[paper.id] = paper
         glossary = json.loads((gen_dir / "glossary.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError) as exc:
-        raise IndexError_(f"The index at {index_dir} is damaged ({exc}). Rebuild it with: assistant index --rebuild") from exc
+        raise IndexError_(f"The index at {index_dir} is damaged ({exc}). Rebuild it with: {_rebuild(index_dir)}") from exc
     coll = open_collection(settings, manifest["generation"])
     return IndexSnapshot(manifest, papers, gen_dir, glossary, coll, mtime)
 
@@ -530,6 +546,7 @@ def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnaps
     older embedded one's search settings up to date (a copy of it, nothing re-embedded: about a second)."""
     manifest = read_manifest(Path(settings.index_dir))
     if manifest is None:
+        _check_new_index_dir(Path(settings.index_dir))
         if progress is not False:
             print(f"Building the index at {settings.index_dir} (first use)...", file=sys.stderr)
         build_index(settings, progress=progress)
@@ -543,6 +560,24 @@ def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnaps
             except IndexError_ as exc:  # another writer, a read-only disk: search the index as it is
                 log.info("index search settings not updated: %s", exc)
     return open_index(settings)
+
+
+_INDEX_ENTRIES = re.compile(r"^(sources|multilingual|manifest\.json.*|\.lock|gen-.*|\..*)$")
+
+
+def _check_new_index_dir(index_dir: Path) -> None:
+    """Refuse to build a first index where one cannot or should not go: a file ("--index-dir /etc/passwd" ended
+    in a FileExistsError traceback), or a folder of other files (the index would be written among them)."""
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexError_(f"{index_dir} is a file, not an index directory: give a new or empty directory "
+                          "(or an index built by `assistant index`).")
+    if index_dir.is_dir():
+        others = sorted(p.name for p in index_dir.iterdir() if not _INDEX_ENTRIES.match(p.name))
+        if others:
+            shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+            raise IndexError_(f"{index_dir} holds no index but other files ({shown}): give a new or empty directory "
+                              f"for the index, or build one there on purpose with: assistant index --index-dir "
+                              f"{index_dir}")
 
 
 def _parsers_changed(manifest: dict) -> bool:

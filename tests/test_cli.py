@@ -197,3 +197,35 @@ def test_version_is_the_installed_package_version(command):
     proc = run(command + ["--version"], None, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().endswith(version("paper-assistant"))
+
+
+def test_an_index_dir_that_cannot_hold_an_index_is_one_error_line(real_index, tmp_path):
+    # "--index-dir /etc/passwd" ended in a FileExistsError traceback; a folder of the user's own files got an index
+    # written among them
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("my notes")
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "thesis.tex").write_text("x")
+    for index_dir, message in ((a_file, "is a file, not an index directory"), (folder, "holds no index but other "
+                                                                                       "files (thesis.tex)")):
+        proc = run(["ask!", TTFT, "--index-dir", str(index_dir)], None)
+        lines = error_lines(proc)
+        assert proc.returncode == 1 and len(lines) == 1 and message in lines[0], proc.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["thesis.tex"]
+    # a damaged index elsewhere than the default is rebuilt by a command naming it
+    index_dir = tmp_path / "index"
+    shutil.copytree(real_index.index_dir, index_dir)
+    (index_dir / MANIFEST).write_text("{")
+    proc = run(["ask!", TTFT, "--index-dir", str(index_dir)], None)
+    assert f"assistant index --rebuild --index-dir {index_dir}" in proc.stderr
+
+
+def test_piped_json_echoes_the_question_as_valid_utf8(real_index):
+    # bytes that are not UTF-8 were echoed raw in "question", and strict JSON readers failed on the line
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(NO_COLOR="1", ASSISTANT_INDEX_DIR=str(real_index.index_dir))
+    proc = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--json"], env=env,
+                          input=TTFT.encode() + b"\xed\xa0\x80\n", capture_output=True, timeout=240)
+    row = json.loads(proc.stdout.decode("utf-8"))  # strict: raises on invalid UTF-8
+    assert row["question"].startswith(TTFT) and len(row["citations"]) >= 8
