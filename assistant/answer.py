@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from .chunks import split_sentences
 from .clean import institution_aliases, title_name
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
                     LIST_CUES, MEASURES,
@@ -377,6 +378,50 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
 def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
             t: Thresholds | None = None) -> Answer:
     """Turn a retrieval into a grounded, cited answer shaped by the question."""
+    return _attributed(_compose(r, sentences, idf, k, t), sentences)
+
+
+DIGEST_MARK = " (the digest's summary)"
+
+
+def _attributed(answer: Answer, sentences) -> Answer:
+    """The answer with each quote of a digest's summary line marked as the digest's words: "…; directly about LLM
+    inference optimization" had read as the paper's own."""
+    summary_of = getattr(sentences, "summary_of", None)
+    if summary_of is None or not answer.citations:
+        return answer
+    body, sep, tail = answer.text.partition("\n**Sources**")
+    for c in answer.citations:
+        for sentence in split_sentences(summary_of(c.paper_id)):
+            span = _shown_span(sentence, body)
+            if span and span + DIGEST_MARK not in body:
+                body = body.replace(span, span + DIGEST_MARK, 1)
+    # the summary's sentences quoted one after the other are marked once, after the last
+    mark = re.escape(DIGEST_MARK)
+    joined = re.compile(mark + r"(\s+[^\[\]\n(]+?)" + mark)
+    while joined.search(body):
+        body = joined.sub(lambda m: m.group(1) + DIGEST_MARK, body)
+    answer.text = body + sep + tail
+    return answer
+
+
+def _shown_span(sentence: str, body: str, shortest: int = 30) -> str:
+    """The part of ``sentence`` the answer shows: whole, or trimmed at its start or end ("…we propose X")."""
+    if sentence in body:
+        return sentence
+    starts = [m.start() for m in re.finditer(r"(?<=\s)\S", sentence)]
+    for i in starts:
+        if len(sentence) - i >= shortest and sentence[i:] in body:
+            return sentence[i:]
+    ends = [m.start() for m in re.finditer(r"\s", sentence)]
+    for j in reversed(ends):
+        if j >= shortest and sentence[:j] in body:
+            return sentence[:j] + ("…" if sentence[:j] + "…" in body else "")
+    return ""
+
+
+def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float], k: int = 10,
+             t: Thresholds | None = None) -> Answer:
     t = t or Thresholds()
     k = r.parsed.wanted or k  # "give me 3 papers on ...", "all papers on ..."
     shape = r.parsed.shape

@@ -189,13 +189,30 @@ def _sniff_digest(text: str) -> bool:
     return bool(re.search(r"^### ", text, re.M) and _ARXIV_LINK.search(text))
 
 
+_SHORT_WORDS = frozenset("""a an the of to in on and or for by is are as at be it its we our can not but with via per has
+was all any new two one how why use low high few may our his her two six ten key""".split())
+
+
+@lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from .lexical import english_words
+
+    return english_words()
+
+
 def _complete_sentences(cut: str) -> tuple[str, bool]:
     """An abstract cut at ~200 characters ('...'): its complete sentences, else the fragment; and whether
     what is kept is a fragment (it is then quoted with an ellipsis, see ``retrieve.Sentences``)."""
+    stopped = re.search(r"(\.\.\.|…)\s*$", cut.strip())
     cut = re.sub(r"\s*(\.\.\.|…)\s*$", "", cut.strip())
     ends = [m.end() for m in re.finditer(r"[.!?][\"')\]]?(?=\s+[A-Z])", cut)]
     if ends:
         return cut[: ends[-1]], False
+    last = re.search(r"[^\W\d_]+$", cut)
+    whole = last and (not last.group(0).islower() or last.group(0) in _SHORT_WORDS
+                      or (len(last.group(0)) >= 4 and last.group(0) in _words()))
+    if stopped and " " in cut and last and not whole:
+        cut = re.sub(r"[\s,;:(\[-]*\S+$", "", cut)  # stopped mid-word ("the dynamic computatio..."): the words before
     return cut, bool(cut) and not cut.endswith((".", "!", "?"))
 
 
@@ -452,7 +469,7 @@ PARSERS: dict[str, Parser] = {p.name: p for p in (
            _sniff_jsonl, _parse_jsonl, user_ids=True),
     Parser("csv", "1", "CSV/TSV with a header row containing id and title", (".csv", ".tsv"),
            lambda t: _csv_dialect(t) is not None, _parse_csv, user_ids=True),
-    Parser("arxiv-digest", "2", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
+    Parser("arxiv-digest", "4", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
            (".md",), _sniff_digest, _parse_digest),
     Parser("reading-notes", "1", "reading-notes Markdown (### Section, * Title [[Paper](link)] + details)",
            (".md",), _sniff_notes, _parse_notes),
