@@ -130,11 +130,21 @@ class Assistant:
         t0 = time.perf_counter()
         if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
             raise QuestionError(f"k is the most papers to cite: a whole number of at least 1, not {k!r}.")
+        if question is not None and not isinstance(question, str):
+            raise QuestionError(f"The question must be text, not {type(question).__name__}.")
+        within = _ids(within)
         text = clean_question(question, self.settings.max_question_chars)
+        if within is None:  # "what does the second one do?" asked on its own: said, not answered with a random paper
+            from .conversation import NO_PREVIOUS_ANSWER, refers_back
+
+            if refers_back(text):
+                raise QuestionError(NO_PREVIOUS_ANSWER)
         search = self._searcher()
         t1 = time.perf_counter()
-        filters = Filters(venues=_list(venue), institutions=_list(institution), authors=_list(author),
-                          years=[int(y) for y in _list(year)])
+        filters = Filters(venues=_names(venue, "venue"), institutions=_names(institution, "institution"),
+                          authors=_names(author, "author"), years=_years(year))
+        if within is not None and len(within) == 1:  # "who wrote it?" about the one paper asked about
+            text = self._it_named(text, within[0], search)
         if GREETING.match(text) and not filters:  # "hello", "what can you do?": what it answers, with examples
             from .answer import help_answer
 
@@ -148,6 +158,17 @@ class Assistant:
         candidates = self._candidates(search, retrieval, answer, k) if self._use_llm(llm, retrieval, answer) else None
         timings = dict(load=(t1 - t0) * 1000, retrieve=(t2 - t1) * 1000, compose=(t3 - t2) * 1000)
         return _Asked(text, retrieval, answer, candidates, t0, timings)
+
+    @staticmethod
+    def _it_named(text: str, pid: str, search) -> str:
+        """``text`` with "it"/"its" as the paper ``pid``'s short name, as a chat reads a follow-up about one paper."""
+        from .conversation import IT_REF, short_name
+
+        paper = search.by_id.get(pid)
+        if paper is None or not IT_REF.search(text):
+            return text
+        name = short_name(paper.title)
+        return IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text)
 
     def _use_llm(self, llm: bool | None, retrieval, answer: Answer) -> bool:
         """LLM only when asked for (or configured) and useful: exact metadata lists, counts per institution or
@@ -201,6 +222,36 @@ class _Asked:
         total = {**self.timings, "total": (time.perf_counter() - self.t0) * 1000}
         answer.timings_ms = {**answer.timings_ms, **{key: round(v, 2) for key, v in total.items()}}
         return answer
+
+
+def _names(value, what: str) -> list[str]:
+    """A filter's names: text, or a list of texts (``venue=123`` was a TypeError deep in the search)."""
+    names = _list(value)
+    if not all(isinstance(v, str) for v in names):
+        raise QuestionError(f"{what} must be a name or a list of names, not {value!r}.")
+    return names
+
+
+def _years(value) -> list[int]:
+    """Whole years, as numbers or digits ("abc" was a bare ValueError, 2026.7 read as 2026)."""
+    years = []
+    for v in _list(value):
+        if isinstance(v, bool) or not (isinstance(v, int) or (isinstance(v, str) and v.strip().isdigit())):
+            raise QuestionError(f"year must be a whole year such as 2026, not {v!r}.")
+        years.append(int(v))
+    return years
+
+
+def _ids(within) -> list[str] | None:
+    """The paper ids a follow-up is restricted to: a list of ids (one id alone is one, not its characters)."""
+    if within is None:
+        return None
+    ids = [within] if isinstance(within, str) else list(within) if isinstance(within, (list, tuple, set)) else None
+    if ids is None or not all(isinstance(i, str) and i for i in ids):
+        raise QuestionError(f"within must be a list of paper ids, not {within!r}.")
+    if not ids:
+        raise QuestionError("within lists no paper ids: give the papers the question is about.")
+    return ids
 
 
 def _list(value) -> list:

@@ -45,10 +45,23 @@ _SET_REF = re.compile(
     rf"|\b(?:those|these)\s+{_NOUN}\b|\bthe\s+(?:same\s+)?ones\b|\b(?:those|these|them|they)\b", re.I)
 # References that cannot be anything else: "the second one", "the last ones", "#3".
 _UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
+# "compare the first two", "what do the last three do?": the start or end of a list, and nothing else to search
+_FIRST_N_ONLY = re.compile(rf"\bthe\s+(?:first|last)\s+(?:two|three|four|five|[2-9])(?:\s+{_NOUN})?\s*"
+                           rf"(?:(?:do|does|say|propose|present)\b\s*)?[?.!]*\s*$", re.I)
+NO_PREVIOUS_ANSWER = ("There is no previous answer to refer to yet: ask a question first, then follow up with e.g. "
+                      "'what does the second one do?' (in a chat: the app, or `ask` with no question).")
+
+
+def refers_back(text: str) -> bool:
+    """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
+    first two"), which a question asked on its own has none of."""
+    return bool(_UNAMBIGUOUS_REF.search(text or "") or _FIRST_N_ONLY.search(text or ""))
+
+
 # "that paper", "this one": the single paper the previous answer was about.
 _THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|approach|study|article)\b", re.I)
 # "who wrote it?", "what are its results?": the same paper, in a short question that asks for no list
-_IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
+IT_REF = _IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
 _IT_MAX_WORDS = 8
 # what a short question may ask of "it" besides its effects ("how much faster is it?"): a paper's particulars
 _PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io]te|written|speedups?|numbers?|"
@@ -147,9 +160,8 @@ class Conversation:
         text = question or ""
         papers = self._list
         if not papers:
-            if _UNAMBIGUOUS_REF.search(text):  # better said plainly than answered with a refusal
-                raise QuestionError("There is no previous answer to refer to yet: ask a question first, then "
-                                    "follow up with e.g. 'what does the second one do?'.")
+            if refers_back(text):  # better said plainly than answered with a refusal
+                raise QuestionError(NO_PREVIOUS_ANSWER)
             return Followup(text)
         refs: list[tuple[int, int, list[int]]] = []  # (start, end, 1-based positions, -1 = last)
         for m in _ORDINAL_REF.finditer(text):

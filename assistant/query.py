@@ -567,17 +567,25 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+_ANSI = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
 def clean_question(text: str, max_chars: int = 2000) -> str:
     """Make user input safe to use: cut to ``max_chars``, strip HTML, control chars and lone surrogates."""
     if text is None:
         raise QuestionError("The question is empty: type a question about the papers.")
-    text = str(text)[: max_chars * 4]
-    text = _SURROGATE.sub("", text)
+    text = str(text)
+    if len(text) > max_chars * 4:  # its start and its end: the question may follow pages of pasted text
+        text = text[: max_chars * 2] + " … " + text[-max_chars * 2:]
+    text = _SURROGATE.sub("", _ANSI.sub("", text))  # (colour codes pasted from a terminal go whole, not as "[1m")
     # Entities first, then tags: "&lt;script&gt;" must not turn into a real tag after the tags are gone.
     text = html.unescape(text)
     text = _TAG.sub(" ", _HIDDEN.sub(" ", text))  # a script's or style's text is not shown either
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
-    text = re.sub(r"\s+", " ", text).strip()[:max_chars]
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > max_chars:  # (and the middle of a long message goes: the question opens or ends it)
+        half = (max_chars - 3) // 2
+        text = text[:half] + " … " + text[-(max_chars - 3 - half):]
     if not text or not re.search(r"\w", text):
         raise QuestionError("The question is empty: type a question about the papers.")
     return text

@@ -635,7 +635,12 @@ def test_question_cleaning_keeps_the_question(tiny_assistant):
 
     settings = tiny_assistant.settings
     assert len(clean_question("a" * 1_000_000, settings.max_question_chars)) == settings.max_question_chars
-    assert clean_question("which\x00 papers\x07 reduce\x1b[31m TTFT?\x7f") == "which papers reduce [31m TTFT?"
+    # colour codes pasted from a terminal go whole ("[1m" glued to "which" had made the question a refusal)
+    assert clean_question("which\x00 papers\x07 reduce\x1b[31m TTFT?\x7f") == "which papers reduce TTFT?"
+    assert clean_question("\x1b[1mwhich papers reduce TTFT?\x1b[0m") == TTFT
+    # a long message keeps its start and its end: the question after pages of pasted text is not cut away
+    long = clean_question("I need this for my thesis. " * 4000 + TTFT, settings.max_question_chars)
+    assert long.endswith(TTFT) and " … " in long and len(long) == settings.max_question_chars
     assert clean_question(TTFT + "\ud800") == TTFT
     # a script's text goes with its tags (a page would not show it either)
     assert clean_question("<b>which papers</b> reduce <script>x</script>TTFT?") == "which papers reduce TTFT?"
@@ -782,3 +787,10 @@ def test_source_text_that_gives_instructions_is_only_text(tiny_copy, no_network)
     assert after.text.splitlines()[0] == ttft_before.text.splitlines()[0] and not after.refused
     assert no_network == []  # nothing tried to reach evil.example (or anywhere off this machine)
     assert_intact(tiny_copy, before)
+
+
+def test_a_question_in_lower_case_after_chatter_is_found(real_assistant):
+    # "my cat is asleep. which papers reduce TTFT?" was refused: the chatter and the question were one sentence
+    plain = real_assistant.ask(TTFT).cited_ids
+    for message in ("my cat is asleep. which papers reduce TTFT?", "I need this for my thesis. which papers reduce TTFT?"):
+        assert real_assistant.ask(message).cited_ids == plain, message
