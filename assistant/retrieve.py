@@ -41,6 +41,16 @@ log = logging.getLogger(__name__)
 # list is slow to evaluate, so more allowed papers than this are filtered here, after an unfiltered query.
 WHERE_IN_LIMIT = 2000
 POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distances only)
+# well-known venues of the field, so that a question naming one the collection does not hold ("NeurIPS 2025 papers
+# on KV cache") is told so instead of being answered from the venues it does hold
+_OTHER_VENUE = re.compile(r"\b(?P<venue>NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|EMNLP|NAACL|CVPR|ICCV|ECCV|KDD|WWW|SIGMOD|"
+                          r"VLDB|OSDI|SOSP|NSDI|EuroSys|ASPLOS|ISCA|HPCA|SIGCOMM|PPoPP|"
+                          r"MLSys|CAIS|arXiv|TMLR|JMLR)(?:\s*'?(?:19|20)?\d{2})?\b(?!-)")
+# a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
+GENERIC_SHARE = 0.6
+# a name a cue introduces ("from Nvidea", "by Ion Stoika"): up to three words, checked for misspellings
+_NAME_AFTER_CUE = re.compile(r"\b(?:from|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
+                             r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
@@ -136,6 +146,11 @@ class Sentences(Mapping):
                 found[-1] += "…"
             self._split[paper_id] = found  # one dict store: safe when two threads split the same paper
         return found
+
+    def summary_of(self, paper_id: str) -> str:
+        """The line a digest wrote about the paper (in its text, before the abstract), not the authors' words."""
+        paper = self._papers.get(paper_id)
+        return (paper.extra.get("summary") or "") if paper else ""
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._papers)
@@ -489,9 +504,46 @@ class PaperSearch:
                     if (all(w[0].isupper() for w in run) and not generic_name(" ".join(run))
                             and key not in self.alias_keys and key not in ENGLISH_STOPWORDS):
                         self.name_part_institutions[key].add(canon)
+        self._long_keys: dict[tuple[str, ...], str] | None = None  # glossary long forms as stems (acronymized)
         self.surname_authors: dict[str, set[str]] = defaultdict(set)
         for full in self.author_name.values():
             self.surname_authors[_name_key(full).split()[-1]].add(full)
+
+    def closest_name(self, surface: str) -> str | None:
+        """The one author, surname or institution a misspelt name is nearest ("Nvidea" -> "NVIDIA", "Ion Stoika"
+        -> "Ion Stoica", "Stoika" -> "Stoica"): within one edit (two from nine letters), None if none or several
+        are, or if ``surface`` already names one."""
+        key = _name_key(surface)
+        if len(key) < 5 or key in self.alias_keys or key in self.author_keys or key in self.surname_authors \
+                or key in self.name_part_institutions:
+            return None
+        limit = 1 if len(key) < 9 else 2
+        near = lambda k: abs(len(k) - len(key)) <= limit and _edits(k, key) <= limit  # noqa: E731
+        hits = {full for k, full in self.author_keys.items() if near(k)}
+        hits |= {alias for k, alias in self.alias_keys.items() if near(k)}
+        if " " not in key:  # a surname alone stays a surname ("by Stoika": every Stoica, as "by Stoica" reads)
+            hits |= {next(iter(names)).split()[-1] for k, names in self.surname_authors.items() if near(k)}
+            hits |= {k.title() for k in self.name_part_institutions if near(k)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def mend_names(self, text: str) -> tuple[str, dict[str, str]]:
+        """``text`` with a misspelt name after "from", "at", "by" and the like spelt as the records spell it
+        ("papers from Nvidea" had searched for papers mentioning NVIDIA, without the filter), and the mends."""
+        mends: dict[str, str] = {}
+        for m in reversed(list(_NAME_AFTER_CUE.finditer(text))):
+            words = m.group("name").split()
+            for n in range(min(3, len(words)), 0, -1):
+                surface = " ".join(words[:n]).strip(",.;:?!")
+                first = _name_key(words[0])
+                if n == 1 and (first in self.english or _stem(first) in self.idf) and not words[0][:1].isupper():
+                    break  # "by design", "from scratch": words, not names
+                name = self.closest_name(surface)
+                if name:
+                    start = m.start("name")
+                    text = text[:start] + name + text[start + len(surface):]
+                    mends[surface] = self.alias_canonical.get(name, name)
+                    break
+        return text, mends
 
     def _phrases(self, text: str, longest: int = 8):
         """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""
@@ -633,6 +685,12 @@ class PaperSearch:
                     if asked and neg is None and not venue.endswith(str(asked)) and asked not in found.years:
                         found.years.append(asked)
                     break
+        for m in _OTHER_VENUE.finditer(text):  # "NeurIPS 2025 papers on KV cache": a venue the collection lacks
+            name = m.group("venue")
+            if free(m.start(), m.end()) and negated(m.start()) is None and \
+                    not any(v.split()[0].lower() == name.lower() for v in self.venues):
+                found.venues.append(re.sub(r"\s+", " ", m.group(0)).strip())
+                spans.append((m.start(), m.end()))
         alone = re.search(r"\b(a |one |only one |just one )?(single|sole|solo|lone)[- ]author(ed|s)?\b|"
                           r"\b(only |just |a )?(one|1) author\b", text, re.I)
         if alone:  # "single-author papers", "papers with a single author": the words are the filter, not a topic
@@ -893,8 +951,9 @@ class PaperSearch:
         given = self.given_filters(filters) if filters else None
         r = self._search(question, given, k, within)
         r.within = len(set(within)) if within is not None else None  # a follow-up's papers, for "none of them"
-        if given and given.venues and not set(given.venues) & set(self.venues):
-            r.venues_held = list(self.venues)  # "--venue NeurIPS": the answer says which venues there are
+        asked = r.parsed.filters.venues if r.parsed and r.parsed.filters else []
+        if asked and not set(asked) & set(self.venues):
+            r.venues_held = list(self.venues)  # "--venue NeurIPS", "NeurIPS papers": the answer says which there are
         return r
 
     def unshout(self, text: str) -> str:
@@ -945,23 +1004,39 @@ class PaperSearch:
     def given_filters(self, filters: Filters) -> Filters:
         """Explicit filters (``--venue mlsys``, ``--author "ion stoica"``, ``--author Stoica``) as the records
         spell them, read as the question's words are; a name the collection does not know is kept as given."""
-        venues = [v for given in filters.venues
-                  for v in ([given] if given in self.venues else self.read_filters(given)[0].venues or [given])]
+        venues, years = [], list(filters.years)
+        for given in filters.venues:
+            if given in self.venues:
+                venues.append(given)
+                continue
+            read = self.read_filters(given)[0]
+            venues += read.venues or [given]
+            years += read.years  # "--venue 'MLSys 2027'": that year, which the collection may not hold
         authors = []
         for given in filters.authors:
             if given in self._author_rows:
                 authors.append(given)
             elif given.lower() in self.author_name:
                 authors.append(self.author_name[given.lower()])
-            else:  # a surname alone: every author of it, as "papers by Stoica" reads
-                authors += self.read_filters(f"by {given}")[0].authors or [given]
-        return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)))
+            else:  # a surname alone: every author of it, as "papers by Stoica" reads; a misspelt one mended
+                name = self.closest_name(given) or given
+                authors += self.read_filters(f"by {name}")[0].authors or [given]
+        institutions = []
+        for given in filters.institutions:  # "--institution Berkeley", "--institution Nvidea": as a question says
+            if _name_key(given) in self.alias_keys:
+                institutions.append(given)
+                continue
+            name = self.closest_name(given) or given
+            institutions += self.read_filters(f"papers from {name}")[0].institutions or [given]
+        return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)),
+                       institutions=list(dict.fromkeys(institutions)), years=list(dict.fromkeys(years)))
 
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
         text, excluded = split_negated(self.focus(strip_injection(strip_greeting(self.unshout(question)))))
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
             text = translate_records(translate_names(text))  # ...and "机构", "más artículos": who, and the most
+        text, name_mends = self.mend_names(text)  # "papers from Nvidea": NVIDIA's papers, and the mend said
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
         # "what is TTFT?": the long form, and the papers' sentences that spell it out
@@ -990,6 +1065,7 @@ class PaperSearch:
             read.not_institutions += ruled.not_institutions
             read.not_authors += ruled.not_authors
             read.not_venues += ruled.not_venues
+        overridden = _overridden(filters or Filters(), read)
         filters = _merge(filters or Filters(), read)
         # "Is Stream2LLM from Berkeley?", "Did Ion Stoica write Stream2LLM?": yes or no, from the paper's record
         if _YES_NO.match(text) and (read.institutions or read.authors or read.venues or read.years):
@@ -1071,8 +1147,13 @@ class PaperSearch:
         # word read by its start, "elastically" as "elastic", nor another form of the same stem)
         typos = {w: c for w, c in fixes.items() if not other_language and not _another_form(w, c)
                  and self.correct(w, context, cognates=False) == c and not re.search(rf"\b{w.upper()}\b", text)}
+        typos = {**name_mends, **typos}
         if typos:
             note = _also(note, "Read " + ", ".join(f"“{w}” as “{c}”" for w, c in typos.items()) + ".")
+        if overridden:  # "papers from Amazon" asked with --institution Google: the option is followed, and said
+            note = _also(note, "Filtered as the options given say (" + "; ".join(
+                f"{field} {', '.join(mine)}" for field, mine, _ in overridden) + "), not as the question does (" +
+                "; ".join(", ".join(theirs) for _, _, theirs in overridden) + ").")
         if filters.every_institution and mask is not None and not mask.any():
             either = "either" if len(filters.institutions) == 2 else "any of them"
             note = _also(note, f"No paper in the collection is {filters.describe()}; these are from {either}.")
@@ -1206,8 +1287,13 @@ class PaperSearch:
                 else "describe"
             if parsed.shape == "single" and any(EFFECT_WORDS.match(w) for w in asked):
                 parsed.shape = "factual"  # "Does Stream2LLM reduce TTFT?": the sentence with the number
-        acronym_papers = self.acronym_papers(words) if parsed.shape == "list" and len(words) <= 4 else None
-        qualified = bool(acronym_papers) and bool(self.qualifiers(words))
+        # ("papers on mixture of experts" is "papers on MoE": the long form typed finds the papers the acronym does)
+        # (one long form, offered as no alternative: "sequence parallelism or context parallelism" is either)
+        short = self.acronymized(words) if not parsed.alternatives else words
+        if sum(w not in words for w in short) > 1:
+            short = words
+        acronym_papers = self.acronym_papers(short) if parsed.shape == "list" and len(short) <= 4 else None
+        qualified = bool(acronym_papers) and bool(self.qualifiers(short))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
         # eviction" papers that never say "eviction" are still about it
         # (a seed paper's abstract is scored as a whole: counting its hundred concepts would cost more than it says)
@@ -1360,6 +1446,35 @@ class PaperSearch:
             log.warning("question read as English: %s", exc)
             return None
 
+    def acronymized(self, words: list[str]) -> list[str]:
+        """``words`` with a glossary long form written out ("mixture", "of", "experts", or "mixture-of-experts")
+        replaced by its acronym ("moe"), when the acronym tells papers apart (see ``long_forms``)."""
+        if self._long_keys is None:
+            keys: dict[tuple[str, ...], str] = {}
+            for acronym, longs in self.glossary.items():
+                for long in longs:
+                    key = tuple(_stem(t) for t in re.findall(r"[a-z0-9]+", long.lower()) if t not in STOPWORDS)
+                    if len(key) >= 2:
+                        keys.setdefault(key, acronym)
+            self._long_keys = keys
+        parts = [(w, _stem(t)) for w in words for t in re.split(r"-", w.lower()) if t and t not in STOPWORDS]
+        stems = [st for _, st in parts]
+        out, i = [], 0
+        while i < len(parts):
+            for n in range(min(5, len(parts) - i), 1, -1):
+                acronym = self._long_keys.get(tuple(stems[i:i + n]))
+                # (not one of two topics sharing a word: "sequence parallelism, context parallelism" is both)
+                others = stems[:i] + stems[i + n:]
+                if acronym and self.long_forms(acronym) and not set(stems[i:i + n]) & set(others):
+                    out.append(acronym)
+                    i += n
+                    break
+            else:
+                if not out or out[-1] != parts[i][0]:
+                    out.append(parts[i][0])
+                i += 1
+        return out if len(out) < len(words) or any(w not in words for w in out) else words
+
     def acronym_papers(self, words: list[str]) -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
         "time-to-first-token"): for "which papers reduce TTFT?" the acronym is the whole topic.
@@ -1415,8 +1530,17 @@ class PaperSearch:
         covered |= {_stem(b) for a, b in zip(words, words[1:]) if a.lower() in self.glossary
                     and self.acronym_head(a).get(_stem(b), 0.0) >= 0.5}
         # (nor an organisation's name: "Google TPUs" asks for the papers using "TPU", as the topic concepts read it)
-        return [w for w in words if not self.long_forms(w) and _stem(w) not in covered
+        rest = [w for w in words if not self.long_forms(w) and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w) and w.lower() not in self.alias_keys]
+        # ...nor a word most of the acronym's papers write ("MoE models": MoE papers are about models)
+        acronyms = [w for w in words if self.long_forms(w)]
+        if rest and acronyms:
+            rows = np.zeros(len(self.papers), dtype=bool)
+            for pid in self.acronym_papers(acronyms) or ():
+                rows[self.row[pid]] = True
+            if rows.any():
+                rest = [w for w in rest if (self._papers_with(w) & rows).sum() < GENERIC_SHARE * rows.sum()]
+        return rest
 
     def acronym_head(self, acronym: str) -> dict[str, float]:
         """The words the papers write right after a glossary acronym, each with the share of the acronym's papers
@@ -1742,7 +1866,10 @@ _ASKING_WORDS = frozenset("papers paper works work which what research studies a
 # part
 # (not after an initial or an abbreviation: "Joseph E. Gonzalez", "et al.", "vs.")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bFig\.)(?<!\bDr\.)(?<!\bMr\.)"
-                             r"(?<!\bMs\.)(?<!\bSt\.)(?<!\bProf\.)\s+(?=[A-Z¿¡\"'(])|"
+                             r"(?<!\bMs\.)(?<!\bSt\.)(?<!\bProf\.)\s+(?=[A-Z¿¡\"'(]|"
+                             # (a question typed in lower case opens a sentence too: "my cat is asleep. which ...")
+                             r"(?:which|what|who|how|where|when|why|is there|are there|any|do|does|can|could|"
+                             r"show|list|find|give|tell)\b)|"
                              r"(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|any|do|does|can|could|"
                              r"papers?|show|list|find|give|tell)\b))")
 # the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
@@ -1792,6 +1919,17 @@ def _no_initials(key: str) -> str:
     words = key.split()
     kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]] if len(words) > 2 else words
     return " ".join(kept)
+
+
+def _overridden(given: Filters, read: Filters) -> list[tuple[str, list[str], list[str]]]:
+    """The filters a question names that an option given replaces: (option, its values, the question's)."""
+    out = []
+    for field, option in (("venues", "venue"), ("institutions", "institution"), ("authors", "author"),
+                          ("years", "year")):
+        mine, theirs = getattr(given, field), getattr(read, field)
+        if mine and theirs and set(map(str, mine)) != set(map(str, theirs)):
+            out.append((option, [str(v) for v in mine], [str(v) for v in theirs]))
+    return out
 
 
 def _merge(given: Filters, read: Filters) -> Filters:

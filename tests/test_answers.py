@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -2242,3 +2243,112 @@ def test_papers_involving_an_institution_are_its_papers(answerer):
     assert len(linkedin) >= 2
     answer = answerer.ask("Which papers involve LinkedIn?")
     assert set(answer.cited_ids) == linkedin and answer.text.startswith(f"{len(linkedin)} papers from LinkedIn")
+
+
+def test_a_misspelt_name_after_a_cue_is_mended_and_filters(answerer):
+    # "papers from Nvidea" was read as "nvidia" and then searched for papers mentioning NVIDIA, with no filter;
+    # "papers by Ion Stoika" was refused
+    nvidia = _institution_papers(answerer, "NVIDIA")
+    answer = answerer.ask("papers from Nvidea")
+    assert answer.text.startswith("Read “Nvidea” as “NVIDIA”.") and set(answer.cited_ids) == nvidia
+    stoica = _author_papers(answerer, "Ion Stoica")
+    for question in ("papers by Ion Stoika", "papers by Stoika"):
+        answer = answerer.ask(question)
+        assert "as “Ion Stoica”" in answer.text or "as “Stoica”" in answer.text
+        assert set(answer.cited_ids) == stoica, question
+    # given as options, the same names are read the same way
+    assert set(answerer.ask("papers", institution="Nvidea").cited_ids) == nvidia
+    assert set(answerer.ask("papers", author="Ion Stoika").cited_ids) == stoica
+    # words after "from" or "by" that are words, not names, are left alone
+    for question in ("papers on training from scratch", "papers on models that are private by design"):
+        assert "Read “" not in answerer.ask(question).text
+
+
+def test_given_filters_are_read_as_the_question_reads_them(answerer):
+    # "--institution Berkeley" matched no paper while "papers from Berkeley" listed 11; "--venue 'MLSys 2027'" was
+    # read as MLSys 2026; an option silently replaced the question's own filter
+    berkeley = set(answerer.ask("papers from Berkeley").cited_ids)
+    assert len(berkeley) >= 5 and set(answerer.ask("papers", institution="Berkeley").cited_ids) == berkeley
+    later = answerer.ask("papers on KV cache", venue="MLSys 2027")
+    assert later.refused and "It holds papers from 2026 only." in later.text
+    google = answerer.ask("papers from Amazon", institution="Google")
+    assert google.text.startswith("Filtered as the options given say (institution Google), not as the question "
+                                  "does (Amazon).")
+    assert set(google.cited_ids) == _institution_papers(answerer, "Google")
+
+
+def test_a_venue_the_collection_does_not_hold_is_said(answerer):
+    # "Which NeurIPS 2025 papers discuss KV cache compression?" listed 10 MLSys and arXiv papers as if they were
+    venues = sorted({p.venue for p in answerer.papers})
+    for question in ("Which NeurIPS 2025 papers discuss KV cache compression?", "ICML papers on MoE"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question
+        assert f"Its venues are {', '.join(venues[:-1])} and {venues[-1]}." in answer.text
+    assert not answerer.ask("what does FAST-Prefill do?").refused  # a name, not the FAST conference
+
+
+def test_a_reference_to_an_earlier_answer_asked_alone_is_said(answerer):
+    # "what does the second one do?" asked on its own described a random paper; "compare the first two" listed 9
+    for question in ("what does the second one do?", "compare the first two", "tell me about #3"):
+        with pytest.raises(QuestionError, match="no previous answer"):
+            answerer.ask(question)
+    assert answerer.ask("what do the first two papers on MoE propose?").citations  # a question of its own
+
+
+def test_the_python_api_checks_its_arguments(answerer):
+    # year="abc" was a bare ValueError and venue=123 a TypeError; a question of 42 was searched for; within="id"
+    # was read character by character, and within=[] as "none of the 0 papers"
+    for kwargs in (dict(year="abc"), dict(year=2026.7), dict(venue=123), dict(author=["Ion Stoica", 7]),
+                   dict(within=[]), dict(within=5)):
+        with pytest.raises(QuestionError):
+            answerer.ask("papers on MoE", **kwargs)
+    for question in (42, ["which papers reduce TTFT?"]):
+        with pytest.raises(QuestionError, match="must be text"):
+            answerer.ask(question)
+    assert answerer.ask("papers on MoE", year="2026").citations
+    kitty = _titled(answerer, "Kitty:")
+    for within in ([kitty], kitty):  # "who wrote it?" about the one paper asked about
+        answer = answerer.ask("who wrote it?", within=within)
+        assert answer.cited_ids == [kitty] and answerer.paper(kitty).authors[0] in answer.text
+
+
+def test_a_digest_summary_is_marked_as_the_digests_words(answerer):
+    # "…; directly about LLM inference optimization." (the digest's note) read as the paper's own words
+    from assistant.answer import DIGEST_MARK
+
+    digest = [p for p in answerer.papers if p.extra.get("summary")]
+    assert len(digest) >= 20
+    marked = 0
+    for p in digest[:12]:
+        answer = answerer.ask(f"what does {p.title} do?")
+        body = answer.text.split("**Sources**")[0]
+        summary = p.extra["summary"]
+        if summary.split(". ")[0][:40] in body:
+            assert DIGEST_MARK in body, p.title
+            marked += 1
+        # a quote of the paper's own abstract is not marked
+        assert body.count(DIGEST_MARK) <= 1, body
+    assert marked >= 3
+    # the digest's abstracts stop mid-word ("the dynamic computatio..."): quoted up to their last whole word
+    source = next(Path(s).read_text(encoding="utf-8") for s in answerer.settings.source_paths[0].glob("*digest*"))
+    cut = [p for p in digest if p.extra.get("abstract_cut")]
+    assert cut
+    for p in cut:
+        last = re.findall(r"[\w-]+", p.abstract)[-1]
+        assert re.search(rf"\b{re.escape(last)}(?![\w-])(?!\.\.\.)", source), (p.title, last)
+
+
+def test_a_long_form_typed_finds_the_papers_its_acronym_does(answerer):
+    # "papers on mixture of experts" listed 4 papers where "papers on MoE" lists 16
+    moe = answerer.ask("which papers are about MoE?")
+    for question in ("papers on mixture of experts", "Which papers deal with mixture-of-experts models?"):
+        answer = answerer.ask(question)
+        assert len(answer.cited_ids) == len(moe.cited_ids) == 10, question
+        assert len(set(answer.cited_ids) & set(moe.cited_ids)) >= 7
+        for pid in answer.cited_ids:
+            paper = answerer.paper(pid)
+            assert re.search(r"\bMoE|mixture[- ]of[- ]experts", paper.title + " " + paper.abstract, re.I), pid
+    # two topics sharing a word are both searched ("sequence parallelism or context parallelism")
+    both = answerer.ask("sequence parallelism context parallelism")
+    assert any("sequence parallel" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
+               for pid in both.cited_ids)

@@ -98,7 +98,7 @@ def scan(search, filters: Filters) -> list[str]:
     return [p.id for p in search.papers
             if (not filters.venues or p.venue in filters.venues) and (not filters.years or p.year in filters.years)
             and (not filters.authors or any(a in p.authors for a in filters.authors))
-            and (not filters.single_author or len([a for a in p.authors if a]) == 1)
+            and (not filters.single_author or p.author_count == 1)  # (an unnamed author counts)
             and (not filters.institutions or p.id in inst)]
 
 
