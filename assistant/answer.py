@@ -275,6 +275,8 @@ def _standalone(sentences: list[str], picked: list[int], context: bool = False) 
         elif context and i > 0 and i - 1 not in picked and _POINTS_BACK.match(text) \
                 and len(sentences[i - 1]) <= _POINTED_AT_MAX:
             text = sentences[i - 1] + " " + text
+        elif context and out and i - 1 not in picked and not text.startswith("…"):
+            text = "… " + text  # sentences the abstract does not write one after the other are not quoted as if it did
         out.append(text)
     return out
 

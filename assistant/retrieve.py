@@ -1342,6 +1342,13 @@ class PaperSearch:
             if whole is not None and not whole.any():
                 listed_note = (f"No paper{' ' + filters.describe() if filters else ''} mentions all of “{topic}”: "
                                "those below mention part of it.")
+        # "which papers use quantum computers to train neural networks?": a word of a short question that no paper
+        # writes at all is said, so that the papers on the rest of it are not read as answering it
+        missing = list(dict.fromkeys(unknown))
+        if (not listed_note and parsed.shape == "list" and foreign is None and 1 <= len(missing) <= 2
+                and len(words) <= 6 and not named and not seeds):
+            said = " or ".join(f"“{w}”" for w in missing)
+            listed_note = f"No paper mentions {said}: those below match the rest of the question."
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"

@@ -2352,3 +2352,27 @@ def test_a_long_form_typed_finds_the_papers_its_acronym_does(answerer):
     both = answerer.ask("sequence parallelism context parallelism")
     assert any("sequence parallel" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
                for pid in both.cited_ids)
+
+
+def test_sentences_quoted_from_apart_are_marked_apart(answerer):
+    # "what does GhostServe do?" joined its first, third and last sentences as one passage, as if written so
+    checked = 0
+    for p in [p for p in answerer.papers if p.venue == "MLSys 2026"][:25]:
+        name = p.title.split(":")[0]
+        answer = answerer.ask(f"what does {p.title} do?")
+        shown = re.search(r"\*\*: (.+?) \[" + re.escape(p.id) + r"\]", answer.text.split("**Sources**")[0])
+        quote = shown.group(1) if shown else ""
+        pieces = [piece.strip().lstrip("…").strip() for piece in quote.split(" … ")]
+        for a, b in zip(pieces, pieces[1:]):
+            assert a in p.abstract and b in p.abstract, (name, a, b)
+            assert f"{a} {b}" not in p.abstract, name  # written one after the other: no mark between them
+            checked += 1
+    assert checked >= 10
+
+
+def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
+    # "Which papers use quantum computers to train neural networks?" listed 5 papers with no word of doubt
+    answer = answerer.ask("Which papers use quantum computers to train neural networks?")
+    assert not any("quantum" in (p.title + p.abstract).lower() for p in answerer.papers)
+    assert answer.text.startswith("No paper mentions “quantum”: those below match the rest of the question.")
+    assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
