@@ -100,7 +100,7 @@ def run_ask(args) -> int:
     assistant = Assistant(settings)
     options = dict(k=args.k, venue=args.venue, institution=args.institution, author=args.author, year=args.year,
                    llm=args.llm or None)
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    color = _use_color()
     if args.question:
         answer = assistant.ask(" ".join(args.question), **options)
         if args.json:
@@ -119,6 +119,11 @@ def _text(line: str) -> str:
     return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").encode("utf-8", "replace").decode()
 
 
+def _use_color() -> bool:
+    """Colour on a terminal that shows it: not when piped, with NO_COLOR set, or on TERM=dumb."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
     """``ask < questions.txt``: each non-blank line of stdin is a question of its own; with --json, one JSON
     object per line. A bad question is an ``Error:`` line on stderr (and exit code 1 at the end), not the end."""
@@ -133,6 +138,9 @@ def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
             answer = assistant.ask(line.strip(), **options)
         except QuestionError as exc:
             print(f"Error: line {i}: {exc}", file=sys.stderr)
+            if as_json:  # one JSON line per question, so that answers stay beside the lines that asked them
+                print(json.dumps({"question": _text(line.strip()), "error": str(exc)}, ensure_ascii=False),
+                      flush=True)
             failed += 1
             continue
         if as_json:
@@ -160,12 +168,18 @@ def _chat(assistant, options: dict, color: bool) -> int:
         except EOFError:
             print(file=sys.stderr)
             return 0
+        except KeyboardInterrupt:  # Ctrl-C clears the line, as in a shell; Ctrl-D or "exit" ends
+            print(file=sys.stderr)
+            continue
         if not question or question.lower() in ("exit", "quit", "bye"):
             return 0
         try:
             answer = conversation.ask(question, **options)
         except QuestionError as exc:
             print(f"Error: {exc}", file=sys.stderr)
+            continue
+        except KeyboardInterrupt:  # ...and stops a question being answered
+            print("(stopped)", file=sys.stderr)
             continue
         print(_format_answer(answer, color) + "\n")
 
@@ -224,7 +238,8 @@ def run_papers(args) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         for r in rows:
-            print(f"{r['id']:<34} {r['venue']:<11} {r['title'][:90]}")
+            title = r["title"] if len(r["title"]) <= 90 else r["title"][:89].rstrip() + "…"
+            print(f"{r['id']:<34} {r['venue']:<11} {title}")
         print(f"{len(rows)} papers")
     return 0
 

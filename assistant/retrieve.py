@@ -68,6 +68,8 @@ _PAPER_REF = re.compile(
     r"https?://\S+?(?:[?&]id=([\w-]+)|/(?:abs|pdf)/(\d{4}\.\d{4,5}(?:v\d+)?)|/(10\.\d{4,9}/[^\s?#]+))(?=[\s,;)]|$)"
     r"|https?://\S+|\b(?:openreview|arxiv|doi):[^\s,;\]\)]+|\b\d{4}\.\d{4,5}(?:v\d+)?\b"
     r"|\b10\.\d{4,9}/[^\s,;\]\)]+", re.I)
+# an id as the Sources list prints them, left in a question when no paper has it
+_NAMED_ID = re.compile(r"\b(?:openreview|arxiv|doi):[^\s,;\]\)?!]+", re.I)
 _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10\.\d{4}", re.I)
 
 # "what techniques does Kitty use?" asks about Kitty's own, not for a list of papers
@@ -1039,6 +1041,11 @@ class PaperSearch:
         text, name_mends = self.mend_names(text)  # "papers from Nvidea": NVIDIA's papers, and the mend said
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
+        absent = [m.group(0).rstrip("/.,;:)?!") for m in _NAMED_ID.finditer(text)] if not ids else []
+        if absent:  # "what does arxiv:9999 do?" had been read as a question about the arXiv papers
+            parsed = ParsedQuestion(text, text, "describe", filters or Filters(), [])
+            return Retrieval(parsed, [], len(self.papers), note=f"No paper in the collection has the id "
+                                                                f"{' or '.join(absent)}.")
         # "what is TTFT?": the long form, and the papers' sentences that spell it out
         meaning = self.definition(definition_term(text)) if not filters else None
         if meaning:

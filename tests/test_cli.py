@@ -132,7 +132,10 @@ def test_questions_piped_one_per_line_get_one_json_answer_each(real_index):
     proc = _ask_with_stdin(["--json"], f"{TTFT}\n\n   \n\x01\nwhat does Stream2LLM do?\n", real_index.index_dir)
     assert proc.returncode == 1  # the line of a control character only is an empty question, said and skipped
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert [r["question"] for r in rows] == [TTFT, "what does Stream2LLM do?"]
+    # (a bad line gets a JSON line too, saying why, so the answers stay beside the questions that asked them)
+    assert [r["question"] for r in rows] == [TTFT, "\x01", "what does Stream2LLM do?"]
+    assert rows[1] == {"question": "\x01", "error": "The question is empty: type a question about the papers."}
+    rows = [rows[0], rows[2]]
     assert all(set(r) == {"question", "text", "citations", "refused", "timings_ms"} for r in rows)
     assert len(rows[0]["citations"]) >= 8 and rows[1]["citations"][0]["title"].startswith("Stream2LLM")
     assert error_lines(proc) == ["Error: line 4: The question is empty: type a question about the papers."]
@@ -149,6 +152,7 @@ def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
     import pty
     import re
     import select
+    import signal
     import time
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
@@ -177,6 +181,10 @@ def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
         prompts(2)
         os.write(leader, b"what does the second one do?\n")
         prompts(3)
+        time.sleep(1.5)  # (the prompt is up: a signal while readline sets it up is lost)
+        proc.send_signal(signal.SIGINT)  # Ctrl-C at the prompt clears it (it had ended the chat, exit 130)
+        prompts(4, timeout=30)
+        assert proc.poll() is None
         os.write(leader, b"exit\n")
         assert proc.wait(timeout=60) == 0
     finally:
@@ -229,3 +237,34 @@ def test_piped_json_echoes_the_question_as_valid_utf8(real_index):
                           input=TTFT.encode() + b"\xed\xa0\x80\n", capture_output=True, timeout=240)
     row = json.loads(proc.stdout.decode("utf-8"))  # strict: raises on invalid UTF-8
     assert row["question"].startswith(TTFT) and len(row["citations"]) >= 8
+
+
+def test_an_id_no_paper_has_is_said(real_index):
+    # "what does arxiv:9999 do?" had been read as a question about the arXiv papers
+    proc = run(["ask!", "what does arxiv:9999 do?", "--json"], real_index.index_dir)
+    answer = json.loads(proc.stdout)
+    assert proc.returncode == 0 and answer["refused"] and not answer["citations"]
+    assert answer["text"].startswith("No paper in the collection has the id arxiv:9999.")
+
+
+def test_papers_marks_cut_titles_and_a_dumb_terminal_gets_no_colour(real_index):
+    # titles cut at 90 characters had been cut with no mark ("...for Efficient LLM Infere")
+    proc = run(["papers"], real_index.index_dir)
+    titles = [p.title for p in open_index(real_index).papers.values() if len(p.title) > 90]
+    assert titles
+    for title in titles:
+        assert title[:89].rstrip() + "…" in proc.stdout, title
+
+
+def test_colour_only_where_a_terminal_shows_it(monkeypatch):
+    import assistant.cli as cli
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert cli._use_color()
+    monkeypatch.setenv("TERM", "dumb")  # had still got escape codes
+    assert not cli._use_color()
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._use_color()
