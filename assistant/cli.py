@@ -247,8 +247,20 @@ def run_papers(args) -> int:
 def run_eval(args) -> int:
     from .evaluate import load_questions, run_eval as evaluate
 
+    from .errors import ConfigError
+
+    if args.baseline and args.answerer not in (None, "default"):
+        raise ConfigError("Give --answerer or --baseline, not both: a baseline answers instead of the assistant.")
+    if args.answerer not in ("default", "grounded", "llm"):
+        raise ConfigError(f"Unknown answerer {args.answerer!r}: use default (grounded) or llm.")
     questions = load_questions(args.questions)
+    if not questions:
+        raise ConfigError(f"{args.questions} holds no questions: one JSON object per line (see `assistant eval --help`).")
     settings = _settings(args)
+    if args.answerer == "llm" and not args.baseline:
+        from .llm import check_server
+
+        check_server(settings)  # scoring "the LLM" with nothing to reach scores the grounded answers under its name
     answer_fn = make_answerer(args.baseline or args.answerer, settings)
     show = sys.stderr.isatty() and not args.json
     report = evaluate(questions, answer_fn,

@@ -275,6 +275,7 @@ def _headers(settings: Settings, stream: bool) -> dict[str, str]:
 
 def _plain(reason: str, limit: int = 160) -> str:
     # The reason ends up in rendered markdown: no links, images, tags or emphasis from a server's text.
+    reason = re.sub(r"\[Errno (\d+)\]\s*", r"errno \1: ", reason)  # not "( Errno 111 Connection refused)"
     reason = _BARE_URL.sub("", reason)
     reason = re.sub(r"[\[\]<>!*`#|\\]", " ", reason)  # "_" inside words and "()" are harmless
     reason = _one_line(reason)

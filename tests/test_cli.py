@@ -268,3 +268,20 @@ def test_colour_only_where_a_terminal_shows_it(monkeypatch):
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setenv("NO_COLOR", "1")
     assert not cli._use_color()
+
+
+def test_eval_refuses_what_it_cannot_score(real_index, tmp_path):
+    # "--answerer llm" with no server scored every question 0 (or scored the grounded fallback as the LLM's) with
+    # exit 0; "--answerer nope" was reported as an unknown baseline; an empty file gave an empty table, exit 0
+    questions = Path(__file__).parents[1] / "benchmarks" / "questions" / "dev.jsonl"
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    env_free = run(["eval", str(questions), "--answerer", "llm"], real_index.index_dir)
+    cases = [(env_free, "No LLM server is configured"),
+             (run(["eval", str(questions), "--answerer", "nope"], real_index.index_dir), "Unknown answerer 'nope'"),
+             (run(["eval", str(empty)], real_index.index_dir), "holds no questions"),
+             (run(["eval", str(questions), "--answerer", "llm", "--baseline", "bm25"], real_index.index_dir),
+              "not both")]
+    for proc, message in cases:
+        lines = error_lines(proc)
+        assert proc.returncode == 1 and len(lines) == 1 and message in lines[0], proc.stderr
