@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 from .config import Settings  # first: it switches gradio's analytics off before gradio is imported
 from .answer import example_questions
 from .conversation import Conversation
-from .errors import AssistantError, ConfigError
+from .errors import AssistantError, ConfigError, QuestionError
 from .schema import Answer, Paper
 
 import gradio as gr  # noqa: E402  (after config, see above)
@@ -281,6 +281,11 @@ def build_app(assistant) -> gr.Blocks:
                     break
                 messages[-1] = {"role": "assistant", "content": chat_text(item)}
                 yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
+        except QuestionError as exc:  # "“it” could be any of the 9 papers ...": the chat asks back, as a reply
+            reply = safe_markdown(str(exc))
+            messages[-1] = {"role": "assistant", "content": reply}
+            yield reply, messages, render_sources(None, lookup), "", conv, messages
+            return
         except AssistantError as exc:
             messages[-1] = {"role": "assistant", "content": "⚠️ " + safe_markdown(str(exc))}
             yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages

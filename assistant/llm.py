@@ -462,14 +462,13 @@ def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> An
         return _fallback(fallback, "the LLM said the papers given to it do not answer the question", t0)
     if not cited:
         return _fallback(fallback, "the LLM reply cited none of the retrieved papers", t0)
-    notes = []
+    notes = ["written by the LLM from the papers cited; every citation checked against them"]  # not composed
     if dropped:
         notes.append(f"{dropped} statement{'s' if dropped != 1 else ''} citing papers that were not retrieved "
                      f"{'were' if dropped != 1 else 'was'} removed")
     if cut:
         notes.append("the LLM's reply reached its length limit and may end early")
-    if notes:
-        text += "\n\n_(" + "; ".join(notes) + ".)_"
+    text += "\n\n_(" + "; ".join(notes)[:1].upper() + "; ".join(notes)[1:] + ".)_"
     papers = {}
     for paper, sentences in candidates:
         papers.setdefault(paper.id, (paper, sentences))

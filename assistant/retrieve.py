@@ -1351,7 +1351,7 @@ class PaperSearch:
                                "those below mention part of it.")
         # "which papers use quantum computers to train neural networks?": a word of a short question that no paper
         # writes at all is said, so that the papers on the rest of it are not read as answering it
-        missing = list(dict.fromkeys(unknown))
+        missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w)))  # ("reduce" is no topic)
         if (not listed_note and parsed.shape == "list" and foreign is None and 1 <= len(missing) <= 2
                 and len(words) <= 6 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in missing)

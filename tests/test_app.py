@@ -83,6 +83,15 @@ def test_follow_ups_in_one_client_session(app_url, real_assistant):
     assert narrowed and set(narrowed) <= set(first)
 
 
+def test_a_follow_up_the_chat_cannot_resolve_is_asked_back_in_the_chat(app_url):
+    # "who wrote it?" after a list came back as an error toast (gr.Error) instead of the chat asking which one
+    c = client(app_url)
+    c.predict(TTFT, api_name="/ask")
+    reply = answer_of(c.predict("who wrote it?", api_name="/ask"))
+    assert reply.startswith("“it” could be any of the") and "who wrote the first one?" in reply
+    assert not linked_ids(reply)
+
+
 def test_filters_are_optional_inputs(app_url):
     text = answer_of(client(app_url).predict("which papers reduce TTFT?", "MLSys 2026", "Any", "2026", False,
                                              api_name="/ask"))

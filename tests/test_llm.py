@@ -138,7 +138,8 @@ def test_a_claim_citing_only_an_invented_paper_is_removed_and_said(fake):
     assert "KVPress compresses the KV cache 4x [openreview:abc123]." in body
     assert "Decoding speeds up [arxiv:2401.00001v1] and." in body  # the sentence cites a given paper too
     assert answer.cited_ids == ["openreview:abc123", "arxiv:2401.00001v1"]
-    assert "_(3 statements citing papers that were not retrieved were removed.)_" in body
+    assert ("_(Written by the LLM from the papers cited; every citation checked against them; 3 statements citing "
+            "papers that were not retrieved were removed.)_") in body
     # a version-less arXiv id, in parentheses, is the given paper's
     assert "- Decoding is 2.5x faster [arxiv:2401.00001v1]." in body
 
