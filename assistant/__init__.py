@@ -26,5 +26,5 @@ def __getattr__(name):  # heavy modules load on first use, so `import assistant`
 
 
 __all__ = ["Assistant", "Settings", "Answer", "Citation", "Paper", "build_index", "open_index", "load_collection",
-           "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError", "QuestionError", "SourceError",
-           "StoreUnavailableError"]
+           "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError", "QuestionError",
+           "SourceError", "StoreUnavailableError"]

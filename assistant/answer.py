@@ -563,6 +563,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             lines.append(f"- **{sp.paper.title}**{who(sp.paper)}: {quote} [{sp.paper.id}]")
     else:
         kind, names = asked_kind(r.parsed.text) if shape in ("single", "factual") else ("", None)
+        measure = compared_measure(r.parsed.text) if r.compared else None
         for sp in chosen:
             sents = sentences.get(sp.paper.id, [])
             if names and len(chosen) == 1:  # "What GPU was used in the Kitty paper?"
@@ -579,6 +580,12 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":  # "summarize Kitty in one sentence": what it does
                 quotes = describe_sentences(sp.paper, sents, one=bool(ONE_SENTENCE.search(r.parsed.text)))
+                if r.compared and measure:  # "which is faster, Kitty or InnerQ?": each side's own figure for it
+                    stated = [x for x in sents if measure[1].search(x)]
+                    if stated and not any(stated[0] in q for q in quotes):
+                        quotes = quotes + ["… " + stated[0]]
+                    elif not stated:
+                        quotes = quotes + [f"_(its abstract gives no {measure[0]} figure)_"]
             else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
@@ -595,8 +602,27 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             lines.append(("- " if r.compared or len(chosen) > 1 else "") + f"**{sp.paper.title}**{who(sp.paper)}: "
                          + " ".join(quotes)
                          + f" [{sp.paper.id}]")
+    if r.compared and measure and len(chosen) > 1:
+        lines.append(f"\nEach {measure[0]} figure is the paper's own, against its own baselines: the collection "
+                     "holds no measurement of one against the other.")
     text = "\n".join(lines) + "\n" + _sources(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+# "which is faster, Kitty or InnerQ?": the measure a comparison asks about, as a sentence stating its figure names it
+_COMPARED_MEASURES = (("speedup", r"faster|quicker|speed|speedups?"), ("latency", r"latency|ttft|lower latency"),
+                      ("throughput", r"throughput"), ("memory saving", r"memory|smaller|footprint"),
+                      ("energy saving", r"energy|power|efficient"), ("accuracy", r"accura\w*|better quality"))
+
+
+def compared_measure(question: str) -> tuple[str, re.Pattern] | None:
+    """The measure a comparison asks about ("which is faster?": speedup), with the pattern of a sentence stating
+    a figure for it; None when it asks for none ("compare Kitty and InnerQ")."""
+    for kind, words in _COMPARED_MEASURES:
+        if re.search(rf"\b(?:{words})\b", question, re.I):
+            figure = r"(?=.*(?<![(\d.])\d+(?:\.\d+)?(?![\d)]))"
+            return kind, re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
+    return None
 
 
 _ABSTRACTS_ONLY = "(the collection holds each paper's title and abstract, not its full text)"

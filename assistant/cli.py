@@ -255,7 +255,8 @@ def run_eval(args) -> int:
         raise ConfigError(f"Unknown answerer {args.answerer!r}: use default (grounded) or llm.")
     questions = load_questions(args.questions)
     if not questions:
-        raise ConfigError(f"{args.questions} holds no questions: one JSON object per line (see `assistant eval --help`).")
+        raise ConfigError(f"{args.questions} holds no questions: one JSON object per line "
+                          "(see `assistant eval --help`).")
     settings = _settings(args)
     if args.answerer == "llm" and not args.baseline:
         from .llm import check_server

@@ -78,7 +78,8 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|papers (does|do|did)|"
+_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
+                          r"papers (does|do|did)|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # and Chinese ("来自 Google")
                           r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+(the\s+)?"
@@ -657,8 +658,9 @@ class PaperSearch:
         found.authors = list(dict.fromkeys(name for _, _, name in named_at))
         # "co-authored by A and B": their joint papers (a list "by A, B or C" is anyone's)
         # ...and so are "A co-authored with B", "papers A wrote with B", "A and B together"
-        found.every_author = any(re.fullmatch(r"\s*(and|&)\s*|\s*(co-?author(ed)?|co-?wr(ote|itten|ite)|wr(ote|itten|ite)|"
-                                              r"publish(ed)?|work(ed)?)\s+(together\s+)?with\s*", text[a_end:b_start], re.I)
+        found.every_author = any(re.fullmatch(r"\s*(and|&)\s*|\s*(co-?author(ed)?|co-?wr(ote|itten|ite)|"
+                                              r"wr(ote|itten|ite)|publish(ed)?|work(ed)?)\s+(together\s+)?with\s*",
+                                              text[a_end:b_start], re.I)
                                  for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:])) or \
             (len(found.authors) > 1 and bool(re.search(r"\b(both|together|jointly|joint)\b", text, re.I)))
         # "from both Google and Stanford", "Google and Stanford together": their joint papers ("from Google and

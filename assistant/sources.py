@@ -189,8 +189,8 @@ def _sniff_digest(text: str) -> bool:
     return bool(re.search(r"^### ", text, re.M) and _ARXIV_LINK.search(text))
 
 
-_SHORT_WORDS = frozenset("""a an the of to in on and or for by is are as at be it its we our can not but with via per has
-was all any new two one how why use low high few may our his her two six ten key""".split())
+_SHORT_WORDS = frozenset("""a an the of to in on and or for by is are as at be it its we our can not but with via per
+has was all any new two one how why use low high few may his her six ten key""".split())
 
 
 @lru_cache(maxsize=1)

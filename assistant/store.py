@@ -520,7 +520,8 @@ def open_index(settings: Settings) -> IndexSnapshot:
                 papers[paper.id] = paper
         glossary = json.loads((gen_dir / "glossary.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError) as exc:
-        raise IndexError_(f"The index at {index_dir} is damaged ({exc}). Rebuild it with: {_rebuild(index_dir)}") from exc
+        raise IndexError_(f"The index at {index_dir} is damaged ({exc}). "
+                          f"Rebuild it with: {_rebuild(index_dir)}") from exc
     coll = open_collection(settings, manifest["generation"])
     return IndexSnapshot(manifest, papers, gen_dir, glossary, coll, mtime)
 

@@ -261,8 +261,8 @@ def test_single_author_papers(answerer):
     # one author is unnamed, was left out; "which papers have a single author?" was refused
     alone = {p.id for p in answerer.papers if p.author_count == 1}
     assert "openreview:NrDa5Fu10D" in alone and "openreview:IZaXDwDtL1" not in alone
-    for question in ("single-author papers", "Which papers have a single author?", "Which papers are by a single author?",
-                     "papers written by only one author"):
+    for question in ("single-author papers", "Which papers have a single author?",
+                     "Which papers are by a single author?", "papers written by only one author"):
         answer = answerer.ask(question)
         assert not answer.refused and set(answer.cited_ids) == alone, question
     assert "(its record leaves the author unnamed — MLSys 2026) [openreview:NrDa5Fu10D]" in answer.text
@@ -2213,7 +2213,8 @@ def test_co_author_questions_list_every_paper_of_the_author(answerer):
     for name in ("Tri Dao", "Ion Stoica"):
         theirs = {p.id for p in answerer.papers if name in p.authors}
         assert len(theirs) >= 2
-        for question in (f"Which papers did {name} co-author?", f"papers {name} co-wrote", f"{name}'s co-authored papers"):
+        for question in (f"Which papers did {name} co-author?", f"papers {name} co-wrote",
+                         f"{name}'s co-authored papers"):
             answer = answerer.ask(question)
             assert not answer.refused and set(answer.cited_ids) == theirs, question
             # the author asked about is shown on every line, even past the first four names
@@ -2376,3 +2377,14 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     assert not any("quantum" in (p.title + p.abstract).lower() for p in answerer.papers)
     assert answer.text.startswith("No paper mentions “quantum”: those below match the rest of the question.")
     assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
+
+
+def test_a_comparison_on_a_measure_quotes_each_sides_figure_and_says_they_are_not_head_to_head(answerer):
+    # "which is faster, Kitty or InnerQ?" repeated the side-by-side descriptions and never addressed speed
+    answer = answerer.ask("which is faster, Kitty or InnerQ?")
+    assert len(answer.citations) == 2
+    lines = [line for line in answer.text.splitlines() if line.startswith("- **")]
+    assert len(lines) == 2 and all(re.search(r"\d+(\.\d+)?\s*(×|x\b|%)", line) for line in lines)
+    assert "Each speedup figure is the paper's own, against its own baselines" in answer.text
+    plain = answerer.ask("compare Kitty and InnerQ")
+    assert "figure is the paper's own" not in plain.text

@@ -552,7 +552,8 @@ def test_cli_damaged_manifest_is_one_error_line_with_the_fix(tiny_copy, capsys, 
     for argv in (["ask", TTFT], ["papers"]):
         assert main(argv + ["--index-dir", str(index_dir)]) == 1
         line = one_error_line(capsys.readouterr().err)
-        assert expected in line and line.endswith("Rebuild it with: assistant index --rebuild"), line
+        # (the command names the index directory: run as given, it rebuilds this index, not the default one)
+        assert expected in line and line.endswith(f"assistant index --rebuild --index-dir {index_dir}"), line
     assert state(tiny_copy) == before  # reading never repairs or rebuilds
     with pytest.raises(IndexError_, match="assistant index --rebuild"):
         Assistant(tiny_copy).ask(TTFT)  # not even an Assistant that may build a missing index
@@ -781,6 +782,7 @@ def test_source_text_that_gives_instructions_is_only_text(tiny_copy, no_network)
         for c in answer.citations:  # every quoted sentence is the paper's own
             paper = snap.papers[c.paper_id]
             for sentence in re.split(r"(?<=[.!?])\s+", c.quote):
+                sentence = sentence.removeprefix("… ")  # (sentences quoted from apart are marked so)
                 assert sentence in paper.abstract or sentence == paper.title, sentence
     after = assistant.ask(TTFT)  # other questions cite as before the hostile paper arrived (quotes may
     assert after.cited_ids == ttft_before.cited_ids  # differ: the collection's word statistics changed)
@@ -792,5 +794,6 @@ def test_source_text_that_gives_instructions_is_only_text(tiny_copy, no_network)
 def test_a_question_in_lower_case_after_chatter_is_found(real_assistant):
     # "my cat is asleep. which papers reduce TTFT?" was refused: the chatter and the question were one sentence
     plain = real_assistant.ask(TTFT).cited_ids
-    for message in ("my cat is asleep. which papers reduce TTFT?", "I need this for my thesis. which papers reduce TTFT?"):
+    for message in ("my cat is asleep. which papers reduce TTFT?",
+                    "I need this for my thesis. which papers reduce TTFT?"):
         assert real_assistant.ask(message).cited_ids == plain, message
