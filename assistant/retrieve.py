@@ -46,6 +46,10 @@ POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distan
 _OTHER_VENUE = re.compile(r"\b(?P<venue>NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|EMNLP|NAACL|CVPR|ICCV|ECCV|KDD|WWW|SIGMOD|"
                           r"VLDB|OSDI|SOSP|NSDI|EuroSys|ASPLOS|ISCA|HPCA|SIGCOMM|PPoPP|"
                           r"MLSys|CAIS|arXiv|TMLR|JMLR)(?:\s*'?(?:19|20)?\d{2})?\b(?!-)")
+_PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote)\b", re.I)
+# a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
+_UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
+                           r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
 # a name a cue introduces ("from Nvidea", "by Ion Stoika"): up to three words, checked for misspellings
@@ -593,7 +597,9 @@ class PaperSearch:
                 # cues only if it is no English word)
                 proper = " " in key or any(c.isupper() for c in surface) or bool(
                     re.search(r"\b(?:from|at)\s+(?:the\s+)?$", text[:start], re.I)) or (
-                    key not in self.english and bool(_INST_BEFORE.search(text[:start])))
+                    key not in self.english and bool(_INST_BEFORE.search(text[:start]))) or (
+                    # "what has amd published?": a name no English word spells, before a verb of publishing
+                    key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:])))
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
@@ -689,6 +695,14 @@ class PaperSearch:
                     if asked and neg is None and not venue.endswith(str(asked)) and asked not in found.years:
                         found.years.append(asked)
                     break
+        for m in _UNKNOWN_FROM.finditer(text):  # "papers from Qualcomm": an organisation no record lists
+            name = m.group("name")
+            keys = _name_key(name).split()
+            if free(m.start("name"), m.end("name")) and negated(m.start()) is None \
+                    and not _OTHER_VENUE.fullmatch(name) and all(k not in self.english and _stem(k) not in self.idf for k in keys) \
+                    and self.closest_name(name) is None:
+                found.institutions.append(name)
+                spans.append((m.start(), m.end()))
         for m in _OTHER_VENUE.finditer(text):  # "NeurIPS 2025 papers on KV cache": a venue the collection lacks
             name = m.group("venue")
             if free(m.start(), m.end()) and negated(m.start()) is None and \
@@ -735,12 +749,23 @@ class PaperSearch:
                 m = re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", name or "", re.I)
                 if m:
                     return m.group(0)
-        return typed.upper() if len(typed) <= 5 else typed.capitalize()
+        for pid in sorted(self.alias_papers.get(alias, ())):  # ...or as a spelling they list ("Georgia Tech")
+            for name in self.by_id[pid].institution_aliases:
+                if name.lower() == typed.lower():
+                    return name
+        if len(typed) <= 5:
+            return typed.upper()
+        small = {"of", "and", "the", "for", "de", "in", "at"}
+        return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(typed.split()))
 
     def _owns_product(self, text: str, start: int, end: int) -> bool:
         """Whether the organisation at ``text[start:end]`` is named as the maker of an acronym's thing ("Google's
         TPUs", "le TPU di Google", "the GPUs of NVIDIA"): a topic, the papers on TPUs, not Google's papers."""
         after = re.match(r"\s*(?:'s|’s)\s+([\w-]+)", text[end:])
+        # "Google's tensor processing units": the acronym's long form written out is its thing too
+        spelt = re.match(r"\s*(?:'s|’s)\s+((?:[\w-]+\s+){1,3}[\w-]+)", text[end:])
+        if spelt and any(self.long_forms(w) for w in self.acronymized(spelt.group(1).lower().split())):
+            return True
         before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
         # "which papers involve Google TPUs?" too, but not after "from", "at" or "by" ("papers from Google TPU teams")
         beside = None if re.search(r"\b(from|at|by)\s+(the\s+)?$", text[:start], re.I) else \

@@ -2388,3 +2388,18 @@ def test_a_comparison_on_a_measure_quotes_each_sides_figure_and_says_they_are_no
     assert "Each speedup figure is the paper's own, against its own baselines" in answer.text
     plain = answerer.ask("compare Kitty and InnerQ")
     assert "figure is the paper's own" not in plain.text
+
+
+def test_organisations_as_users_name_them(answerer):
+    # "what has amd published?" searched text for "amd" (2 papers) instead of AMD's 7; "which works run on Google's
+    # tensor processing units?" filtered by Google; "Which papers come from Qualcomm?" was a bare refusal with
+    # unrelated closest papers; "papers from georgia tech" was headed "from Georgia tech"
+    amd = _institution_papers(answerer, "AMD")
+    assert len(amd) >= 5 and set(answerer.ask("what has amd published?").cited_ids) == amd
+    tpu = answerer.ask("which works run on Google's tensor processing units?")
+    assert "from Google" not in tpu.text and len(tpu.cited_ids) >= 3
+    assert all(re.search(r"\bTPU|tensor processing unit", answerer.paper(pid).abstract + answerer.paper(pid).title,
+                         re.I) for pid in tpu.cited_ids)
+    lacking = answerer.ask("Which papers come from Qualcomm?")
+    assert lacking.refused and lacking.text.startswith("No paper in the collection matches (from Qualcomm).")
+    assert answerer.ask("papers from georgia tech").text.split(":")[0].endswith("from Georgia Tech")
