@@ -699,7 +699,8 @@ class PaperSearch:
             name = m.group("name")
             keys = _name_key(name).split()
             if free(m.start("name"), m.end("name")) and negated(m.start()) is None \
-                    and not _OTHER_VENUE.fullmatch(name) and all(k not in self.english and _stem(k) not in self.idf for k in keys) \
+                    and not _OTHER_VENUE.fullmatch(name) \
+                    and all(k not in self.english and _stem(k) not in self.idf for k in keys) \
                     and self.closest_name(name) is None:
                 found.institutions.append(name)
                 spans.append((m.start(), m.end()))
