@@ -765,8 +765,11 @@ class PaperSearch:
         after = re.match(r"\s*(?:'s|’s)\s+([\w-]+)", text[end:])
         # "Google's tensor processing units": the acronym's long form written out is its thing too
         spelt = re.match(r"\s*(?:'s|’s)\s+((?:[\w-]+\s+){1,3}[\w-]+)", text[end:])
-        if spelt and any(self.long_forms(w) for w in self.acronymized(spelt.group(1).lower().split())):
-            return True
+        if spelt:  # (the long form right after the possessive, not "Google's papers on TPUs")
+            words = spelt.group(1).lower().split()
+            short = self.acronymized(words)
+            if short and words[0] not in STOPWORDS and short[0] != words[0] and self.long_forms(short[0]):
+                return True
         before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
         # "which papers involve Google TPUs?" too, but not after "from", "at" or "by" ("papers from Google TPU teams")
         beside = None if re.search(r"\b(from|at|by)\s+(the\s+)?$", text[:start], re.I) else \
