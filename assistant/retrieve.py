@@ -512,6 +512,7 @@ class PaperSearch:
                             and key not in self.alias_keys and key not in ENGLISH_STOPWORDS):
                         self.name_part_institutions[key].add(canon)
         self._long_keys: dict[tuple[str, ...], str] | None = None  # glossary long forms as stems (acronymized)
+        self._closest: dict[str, str | None] = {}  # misspelt names met, and the name each is (closest_name)
         self.surname_authors: dict[str, set[str]] = defaultdict(set)
         for full in self.author_name.values():
             self.surname_authors[_name_key(full).split()[-1]].add(full)
@@ -524,14 +525,18 @@ class PaperSearch:
         if len(key) < 5 or key in self.alias_keys or key in self.author_keys or key in self.surname_authors \
                 or key in self.name_part_institutions:
             return None
+        if key in self._closest:
+            return self._closest[key]
         limit = 1 if len(key) < 9 else 2
-        near = lambda k: abs(len(k) - len(key)) <= limit and _edits(k, key) <= limit  # noqa: E731
+        # (a misspelling keeps the name's first or last letter: the edit distance, which costs, is for those)
+        near = lambda k: abs(len(k) - len(key)) <= limit and (k[0] == key[0] or k[-1] == key[-1]) \
+            and _edits(k, key) <= limit  # noqa: E731
         hits = {full for k, full in self.author_keys.items() if near(k)}
         hits |= {alias for k, alias in self.alias_keys.items() if near(k)}
         if " " not in key:  # a surname alone stays a surname ("by Stoika": every Stoica, as "by Stoica" reads)
             hits |= {next(iter(names)).split()[-1] for k, names in self.surname_authors.items() if near(k)}
             hits |= {k.title() for k in self.name_part_institutions if near(k)}
-        return hits.pop() if len(hits) == 1 else None
+        return _kept(self._closest, key, hits.pop() if len(hits) == 1 else None, 2048)
 
     def mend_names(self, text: str) -> tuple[str, dict[str, str]]:
         """``text`` with a misspelt name after "from", "at", "by" and the like spelt as the records spell it
@@ -539,11 +544,11 @@ class PaperSearch:
         mends: dict[str, str] = {}
         for m in reversed(list(_NAME_AFTER_CUE.finditer(text))):
             words = m.group("name").split()
+            first = _name_key(words[0])
+            if (first in self.english or _stem(first) in self.idf) and not words[0][:1].isupper():
+                continue  # "by design", "from scratch", "by pruning it": words, not names
             for n in range(min(3, len(words)), 0, -1):
                 surface = " ".join(words[:n]).strip(",.;:?!")
-                first = _name_key(words[0])
-                if n == 1 and (first in self.english or _stem(first) in self.idf) and not words[0][:1].isupper():
-                    break  # "by design", "from scratch": words, not names
                 name = self.closest_name(surface)
                 if name:
                     start = m.start("name")
