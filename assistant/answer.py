@@ -506,8 +506,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
     chosen = chosen or [top]
     citations: list[Citation] = []
     lines: list[str] = []
-    # "who wrote Stream2LLM?": each paper's line says who and where
-    most = 4 if shape == "list" else 1000
+    # "who wrote Stream2LLM?": each paper's line says who and where (a list of one: every author too)
+    most = 4 if shape == "list" and len(chosen) > 1 else 1000
     who = (lambda p: f" ({_who(p, most=most)})") if r.parsed.asks_who else (lambda p: "")
     if shape == "list" and r.parsed.unrecorded == DATES_UNRECORDED:
         # "what's the newest paper on speculative decoding?": of the papers on it, those whose record has a date
@@ -740,7 +740,8 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     lines = [head + ":"]
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}
-    who = lambda p: _who(p, wanted, asked=tuple(r.parsed.filters.authors))  # noqa: E731
+    most = 50 if len(papers) == 1 else 4  # (one paper: all of its authors, as "who wrote Kitty?" shows them)
+    who = lambda p: _who(p, wanted, most=most, asked=tuple(r.parsed.filters.authors))  # noqa: E731
     does = bool(WHAT_THEY_DO.search(r.parsed.text)) or r.parsed.describe_each
     for p in papers:
         if does:  # "what do the LinkedIn papers do?": who, and the sentence saying what each does

@@ -676,8 +676,13 @@ class PaperSearch:
             (len(found.authors) > 1 and bool(re.search(r"\b(both|together|jointly|joint)\b", text, re.I)))
         # "from both Google and Stanford", "Google and Stanford together": their joint papers ("from Google and
         # Meta" is either's, as a list of institutions usually means)
+        # ...and so do two named apart, not as one list ("the AMD kernel paper from Stanford": a paper of both)
+        named = sorted((a, b) for a, b, ruled in inst_at if not ruled)
+        apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
+                    for (_, e1), (s2, _) in zip(named, named[1:]))
         found.every_institution = (len(set(found.institutions)) > 1
-                                   and bool(re.search(r"\b(both|together|jointly|joint|collaborat\w*)\b", text, re.I)))
+                                   and (apart or bool(re.search(r"\b(both|together|jointly|joint|collaborat\w*)\b",
+                                                                text, re.I))))
         low = text.lower()
         for venue in self.venues:
             short = venue.split()[0]

@@ -2403,3 +2403,17 @@ def test_organisations_as_users_name_them(answerer):
     lacking = answerer.ask("Which papers come from Qualcomm?")
     assert lacking.refused and lacking.text.startswith("No paper in the collection matches (from Qualcomm).")
     assert answerer.ask("papers from georgia tech").text.split(":")[0].endswith("from Georgia Tech")
+
+
+def test_institutions_named_apart_are_both_on_the_paper(answerer):
+    # "the AMD kernel paper from Stanford" listed 4 papers from AMD or Stanford, authors cut at four names
+    both = _institution_papers(answerer, "AMD") & _institution_papers(answerer, "Stanford")
+    assert len(both) == 1
+    answer = answerer.ask("Who are the authors of the AMD kernel paper from Stanford and which institutions are they "
+                          "from?")
+    assert set(answer.cited_ids) == both
+    paper = answerer.paper(next(iter(both)))
+    assert ", ".join(paper.authors) in answer.text  # every author, for one paper
+    # a list after one cue is any of them, as before
+    either = _institution_papers(answerer, "Google") | _institution_papers(answerer, "Meta")
+    assert set(answerer.ask("papers from Google or Meta").cited_ids) == either
