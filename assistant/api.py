@@ -130,6 +130,8 @@ class Assistant:
         t0 = time.perf_counter()
         if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 1):
             raise QuestionError(f"k is the most papers to cite: a whole number of at least 1, not {k!r}.")
+        if llm is not None and not isinstance(llm, bool):
+            raise QuestionError(f"llm is True, False or None (the configured default), not {llm!r}.")
         if question is not None and not isinstance(question, str):
             raise QuestionError(f"The question must be text, not {type(question).__name__}.")
         within = _ids(within)
@@ -143,8 +145,11 @@ class Assistant:
         t1 = time.perf_counter()
         filters = Filters(venues=_names(venue, "venue"), institutions=_names(institution, "institution"),
                           authors=_names(author, "author"), years=_years(year))
-        if within is not None and len(within) == 1:  # "who wrote it?" about the one paper asked about
-            text = self._it_named(text, within[0], search)
+        if within is not None:
+            unknown = [pid for pid in within if pid not in search.by_id]
+            if unknown:  # (a follow-up's papers are the collection's: an id none has is said, not searched)
+                raise QuestionError(f"No paper in the collection has the id {', '.join(unknown[:3])}.")
+            text = self._refs_named(text, within, search)
         if GREETING.match(text) and not filters:  # "hello", "what can you do?": what it answers, with examples
             from .answer import help_answer
 
@@ -160,15 +165,18 @@ class Assistant:
         return _Asked(text, retrieval, answer, candidates, t0, timings)
 
     @staticmethod
-    def _it_named(text: str, pid: str, search) -> str:
-        """``text`` with "it"/"its" as the paper ``pid``'s short name, as a chat reads a follow-up about one paper."""
-        from .conversation import IT_REF, short_name
+    def _refs_named(text: str, within: list[str], search) -> str:
+        """``text`` with "it"/"its" as the one paper asked about, or "them" in "compare them" as the two, named
+        by their short names, as a chat reads a follow-up ("who wrote it?", "compare them")."""
+        from .conversation import COMPARE, IT_REF, PAIR_REF, short_name
 
-        paper = search.by_id.get(pid)
-        if paper is None or not IT_REF.search(text):
-            return text
-        name = short_name(paper.title)
-        return IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text)
+        names = [short_name(search.by_id[pid].title) for pid in dict.fromkeys(within)]
+        if len(names) == 1 and IT_REF.search(text):
+            name = names[0]
+            return IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text)
+        if len(names) == 2 and COMPARE.search(text) and PAIR_REF.search(text):
+            return PAIR_REF.sub(" and ".join(names), text, count=1)
+        return text
 
     def _use_llm(self, llm: bool | None, retrieval, answer: Answer) -> bool:
         """LLM only when asked for (or configured) and useful: exact metadata lists, counts per institution or

@@ -225,13 +225,10 @@ def _build_multilingual(settings, progress) -> dict:
 
 
 def run_papers(args) -> int:
-    from .store import load_papers_from_index, read_manifest
+    from .store import ensure_index, load_papers_from_index
 
     settings = _settings(args)
-    if read_manifest(settings.index_dir) is None:
-        from .store import build_index
-
-        build_index(settings)
+    ensure_index(settings)  # (built on first use, as `ask` does, with the same checks of where it goes)
     rows = [{"id": p.id, "title": p.title, "venue": p.venue, "year": p.year, "authors": p.authors,
              "institutions": p.institutions, "url": p.url} for p in load_papers_from_index(settings)]
     if args.json:

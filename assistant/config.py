@@ -79,9 +79,9 @@ class Settings:
         if int(self.k) < 1:
             raise ConfigError(f"k must be at least 1, got {self.k}")
         timeout = float(self.llm_timeout)
-        if not (math.isfinite(timeout) and 0 < timeout <= 3600):  # inf overflowed httpx; 0 or less never answered
-            raise ConfigError(f"llm_timeout (ASSISTANT_LLM_TIMEOUT) is seconds to wait for the LLM: more than 0 and "
-                              f"at most 3600, got {self.llm_timeout!r}")
+        if not (math.isfinite(timeout) and 0.5 <= timeout <= 3600):  # inf overflowed httpx; 0 never answered
+            raise ConfigError(f"llm_timeout (ASSISTANT_LLM_TIMEOUT) is seconds to wait for the LLM: from 0.5 to "
+                              f"3600, got {self.llm_timeout!r}")
 
     @property
     def multilingual_cache(self) -> Path:

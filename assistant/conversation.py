@@ -73,12 +73,13 @@ _ASKS_LIST = re.compile(r"\b(?:papers|works|articles|studies|which|list|any)\b",
 # "which ones have code?": a question about the previous answer's papers, asked of them
 _WHICH_ONES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|also)\W+)*(which|what)\s+ones\b", re.I)
 # "compare them", "how do the two differ?" after two answers about one paper each: those two papers
-_COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
+COMPARE = _COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
 # "which is faster?", "which one is better?": asks nothing else, so it is asked of the last answer's papers
 _WHICH_IS = re.compile(r"^\W*which(?:\s+one)?\s+(?:is|was|has|gets|does|did|uses?|needs?)\s+(?:the\s+)?"
                        r"(?:more|less|fewer|most|least|\w+er|\w+est)\b", re.I)
 _WHICH_IS_MAX_WORDS = 6
-_PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|the two(?: papers| systems| methods)?)\b", re.I)
+PAIR_REF = _PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|"
+                                   r"the two(?: papers| systems| methods)?)\b", re.I)
 
 # "any similar papers?", "more like this", "related work?" after an answer about one paper: papers like it
 _MORE_LIKE = re.compile(r"\b(?:similar|related|comparable)\s+(?:papers?|ones?|works?|systems?|approach\w*)\b|"

@@ -131,13 +131,17 @@ def _known_ids(candidates: Candidates) -> dict[str, str]:
     return known
 
 
-def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], int]:
-    """``validate``, and how many statements were removed because every citation they carried named a paper
-    the model was not given (an invented id): a claim is never left standing without its citation."""
+def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[int, int]]:
+    """``validate``, and how many statements were removed: those whose every citation named a paper the model
+    was not given (an invented id), and those citing nothing. A claim is never left standing without its
+    citation."""
     known = _known_ids(candidates)
     urls_by_id = {p.id: p.url.rstrip("/") for p, _ in candidates if p.url}
 
     text = _THINK.sub("", text)
+    text = re.sub(r"<(script|style)\b.*?(?:</\1\s*>|$)", "", text, flags=re.I | re.S)  # their text is no prose
+    # "[openreview:a][openreview:b]": two citations, not a reference-style link whose text is the first
+    text = re.sub(r"(\[[\w.-]+:[^\[\]\s]+\])(?=\[)", r"\1 ", text)
     text = _TRAILING_SOURCES.sub("", text)  # the model's own reference list: we append a checked one
     text = _COMMENT.sub("", text)
     text = _IMAGE.sub("", text)
@@ -198,23 +202,32 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], int]:
     # links carry an allowed URL, which this leaves alone.
     text = _BARE_URL.sub(bare, text)
 
-    # A statement whose citations all named papers it was not given goes, with its invented citation; one that
-    # also cites a given paper stays, with that citation only.
-    dropped = 0
+    # Every statement cites a paper it was given: one whose citations all named papers it was not given goes, with
+    # its invented citation, and so does one citing nothing ("... beats everything by 1000x."); a lead-in ("Three
+    # papers do:"), a heading or a very short line stays. A statement citing a given paper keeps that citation.
+    valid = re.compile(r"\[(?:" + "|".join(re.escape(pid) for pid in cited) + r")\]") if cited else None
+    dropped = uncited = 0
     lines = []
     for line in text.split("\n"):
-        if _DROPPED not in line:
+        if not line.strip() or line.lstrip().startswith("#"):
             lines.append(line)
             continue
+        sentences: list[str] = []
+        for sentence in _SENTENCE_END.split(line):  # "Claim. [id]": a citation after the full stop is the claim's
+            if sentences and not re.sub(r"\[[^\[\]\n]*\]|" + _DROPPED + r"|[\s.,;:]", "", sentence):
+                sentences[-1] += " " + sentence
+            else:
+                sentences.append(sentence)
         kept = []
-        for sentence in _SENTENCE_END.split(line):
-            if _DROPPED in sentence and not re.search(r"\[[^\[\]\n]+\]", sentence.replace(_DROPPED, "")):
+        for sentence in sentences:
+            if valid is not None and valid.search(sentence):
+                kept.append(sentence.replace(_DROPPED, ""))
+            elif _DROPPED in sentence:
                 dropped += 1
-                if not sentence.replace(_DROPPED, "").strip(" \t.,;") and kept and \
-                        not re.search(r"\[[^\[\]\n]+\]", kept[-1]):
-                    kept.pop()  # "Claim. [invented:id]": the citation after the full stop was the claim's
-                continue
-            kept.append(sentence.replace(_DROPPED, ""))
+            elif sentence.rstrip().endswith(":") or len(re.findall(r"\w+", sentence)) < 4:
+                kept.append(sentence)
+            else:
+                uncited += 1
         line = " ".join(kept)
         if re.fullmatch(r"\s*([-*+]|\d+[.)])?\s*", line):  # a list item left empty
             continue
@@ -227,7 +240,7 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], int]:
     text = re.sub(r"\(\s*\)", "", text)
     text = "\n".join(line.rstrip() for line in text.splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text, cited, dropped
+    return text, cited, (dropped, uncited)
 
 
 def _is_refusal(text: str) -> bool:
@@ -453,9 +466,9 @@ def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> An
     raw = raw.replace(_CUT, "")
     if not raw.strip():
         return _fallback(fallback, "the LLM returned an empty reply", t0)
-    text, cited, dropped = _validate(raw, candidates)
+    text, cited, (dropped, uncited) = _validate(raw, candidates)
     timings = {**fallback.timings_ms, "llm": _ms(t0)}
-    if not cited and _is_refusal(text):
+    if not cited and _is_refusal(raw):
         if fallback.refused:
             return Answer(text=REFUSAL_TEXT, citations=[], refused=True, timings_ms=timings)
         # the search found papers that answer it: the user sees them, told that the LLM saw no answer there
@@ -466,6 +479,9 @@ def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> An
     if dropped:
         notes.append(f"{dropped} statement{'s' if dropped != 1 else ''} citing papers that were not retrieved "
                      f"{'were' if dropped != 1 else 'was'} removed")
+    if uncited:
+        notes.append(f"{uncited} statement{'s' if uncited != 1 else ''} citing no paper "
+                     f"{'were' if uncited != 1 else 'was'} removed")
     if cut:
         notes.append("the LLM's reply reached its length limit and may end early")
     text += "\n\n_(" + "; ".join(notes)[:1].upper() + "; ".join(notes)[1:] + ".)_"

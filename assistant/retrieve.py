@@ -991,8 +991,12 @@ class PaperSearch:
     def search(self, question: str, filters: Filters | None = None, k: int = 10,
                within: list[str] | None = None) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
-        given = self.given_filters(filters) if filters else None
+        mends: dict[str, str] = {}
+        given = self.given_filters(filters, mends) if filters else None
         r = self._search(question, given, k, within)
+        if mends:  # "--author 'Ion Stoika'": the mend is said, as it is when the question names them
+            said = "Read " + ", ".join(f"“{a}” as “{b}”" for a, b in mends.items()) + "."
+            r.note = f"{said} {r.note}" if r.note else said
         r.within = len(set(within)) if within is not None else None  # a follow-up's papers, for "none of them"
         asked = r.parsed.filters.venues if r.parsed and r.parsed.filters else []
         if asked and not set(asked) & set(self.venues):
@@ -1044,7 +1048,7 @@ class PaperSearch:
         kept = [p.strip() for p, asked in zip(pieces, asks) if asked or ours(p)]
         return " ".join(kept) or text
 
-    def given_filters(self, filters: Filters) -> Filters:
+    def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:
         """Explicit filters (``--venue mlsys``, ``--author "ion stoica"``, ``--author Stoica``) as the records
         spell them, read as the question's words are; a name the collection does not know is kept as given."""
         venues, years = [], list(filters.years)
@@ -1064,6 +1068,8 @@ class PaperSearch:
             else:  # a surname alone: every author of it, as "papers by Stoica" reads; a misspelt one mended
                 name = self.closest_name(given) or given
                 authors += self.read_filters(f"by {name}")[0].authors or [given]
+                if name != given and mends is not None:
+                    mends[given] = name
         institutions = []
         for given in filters.institutions:  # "--institution Berkeley", "--institution Nvidea": as a question says
             if _name_key(given) in self.alias_keys:
@@ -1071,6 +1077,8 @@ class PaperSearch:
                 continue
             name = self.closest_name(given) or given
             institutions += self.read_filters(f"papers from {name}")[0].institutions or [given]
+            if name != given and mends is not None:
+                mends[given] = self.alias_canonical.get(name, name)
         return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)),
                        institutions=list(dict.fromkeys(institutions)), years=list(dict.fromkeys(years)))
 

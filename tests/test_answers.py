@@ -2258,8 +2258,10 @@ def test_a_misspelt_name_after_a_cue_is_mended_and_filters(answerer):
         assert "as “Ion Stoica”" in answer.text or "as “Stoica”" in answer.text
         assert set(answer.cited_ids) == stoica, question
     # given as options, the same names are read the same way
-    assert set(answerer.ask("papers", institution="Nvidea").cited_ids) == nvidia
-    assert set(answerer.ask("papers", author="Ion Stoika").cited_ids) == stoica
+    given = answerer.ask("papers", institution="Nvidea")
+    assert set(given.cited_ids) == nvidia and given.text.startswith("Read “Nvidea” as “NVIDIA”.")  # (said too)
+    given = answerer.ask("papers", author="Ion Stoika")
+    assert set(given.cited_ids) == stoica and given.text.startswith("Read “Ion Stoika” as “Ion Stoica”.")
     # words after "from" or "by" that are words, not names, are left alone
     for question in ("papers on training from scratch", "papers on models that are private by design"):
         assert "Read “" not in answerer.ask(question).text
@@ -2311,6 +2313,14 @@ def test_the_python_api_checks_its_arguments(answerer):
     for within in ([kitty], kitty):  # "who wrote it?" about the one paper asked about
         answer = answerer.ask("who wrote it?", within=within)
         assert answer.cited_ids == [kitty] and answerer.paper(kitty).authors[0] in answer.text
+    # an id no paper has was answered 'does not mention “”'; "compare them" about two papers did not compare
+    with pytest.raises(QuestionError, match="No paper in the collection has the id openreview:NOPE"):
+        answerer.ask("what does it do?", within=["openreview:NOPE"])
+    inner = _titled(answerer, "InnerQ:")
+    both = answerer.ask("compare them", within=[kitty, inner])
+    assert set(both.cited_ids) == {kitty, inner} and "side by side" in both.text
+    with pytest.raises(QuestionError, match="llm is True, False or None"):
+        answerer.ask("papers on MoE", llm="no")  # (a string had been read as true)
 
 
 def test_a_digest_summary_is_marked_as_the_digests_words(answerer):

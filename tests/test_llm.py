@@ -102,8 +102,27 @@ def test_hostile_reply_is_cleaned(fake):
     for bad in ("evil.example", "arxiv:6666", "[1]", "![", "tracker", "pixel", "<img", "<script", "](",
                 "arxiv:2401"):
         assert bad not in body, bad
-    assert "[openreview:abc123]" in body and "Please click" in body
+    # the uncited rest ("Please click ... or visit") is no claim of a paper: it goes, and is counted
+    assert "[openreview:abc123]" in body and "Please click" not in body and "steal()" not in body
+    assert "1 statement citing no paper was removed" in body
     assert NOTE not in answer.text
+
+
+def test_every_statement_cites_a_given_paper(fake):
+    # an uncited "beats everything by 1000x" stayed under the label saying every citation was checked; a valid
+    # citation beside an invented one ("[a][b]") was read as a link, and the whole answer fell back
+    fake.add("KVPress compresses the KV cache 4x [openreview:abc123]. It is the best system ever built and beats "
+             "everything by 1000x.\nSeveral papers help:\n"
+             "- Drafts speed decoding [arxiv:2401.00001][openreview:FAKE1].",
+             f"{REFUSAL_TEXT}")
+    answer = llm_answer(settings_for(fake.base_url), QUESTION, CANDIDATES, FALLBACK)
+    body = answer.text.split("**Sources**")[0]
+    assert "1000x" not in body and "Several papers help:" in body
+    assert "- Drafts speed decoding [arxiv:2401.00001]." in body and "FAKE1" not in body
+    assert answer.cited_ids == ["openreview:abc123", "arxiv:2401.00001"]
+    assert "1 statement citing no paper was removed" in body
+    refused = llm_answer(settings_for(fake.base_url), QUESTION, CANDIDATES, Answer(text=REFUSAL_TEXT, refused=True))
+    assert refused.refused and refused.text == REFUSAL_TEXT  # the refusal sentence itself cites nothing, rightly
 
 
 def test_reply_citing_nothing_valid_falls_back(fake):
@@ -171,7 +190,7 @@ def test_the_question_is_marked_as_data_in_the_prompt():
         < lines.index("</question>")
 
 
-@pytest.mark.parametrize("value", ["inf", "nan", "0", "-1", "1e12"])
+@pytest.mark.parametrize("value", ["inf", "nan", "0", "-1", "1e12", "1e-9"])
 def test_an_llm_timeout_that_cannot_work_is_a_clear_error(value, monkeypatch):
     # "inf" and "1e12" crashed with an OverflowError; "0" and "-1" made every LLM answer fall back
     monkeypatch.setenv("ASSISTANT_LLM_TIMEOUT", value)
