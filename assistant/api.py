@@ -168,15 +168,9 @@ class Assistant:
     def _refs_named(text: str, within: list[str], search) -> str:
         """``text`` with "it"/"its" as the one paper asked about, or "them" in "compare them" as the two, named
         by their short names, as a chat reads a follow-up ("who wrote it?", "compare them")."""
-        from .conversation import COMPARE, IT_REF, PAIR_REF, short_name
+        from .conversation import refs_named, short_name
 
-        names = [short_name(search.by_id[pid].title) for pid in dict.fromkeys(within)]
-        if len(names) == 1 and IT_REF.search(text):
-            name = names[0]
-            return IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text)
-        if len(names) == 2 and COMPARE.search(text) and PAIR_REF.search(text):
-            return PAIR_REF.sub(" and ".join(names), text, count=1)
-        return text
+        return refs_named(text, [short_name(search.by_id[pid].title) for pid in dict.fromkeys(within)])
 
     def _use_llm(self, llm: bool | None, retrieval, answer: Answer) -> bool:
         """LLM only when asked for (or configured) and useful: exact metadata lists, counts per institution or

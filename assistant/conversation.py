@@ -61,7 +61,7 @@ def refers_back(text: str) -> bool:
 # "that paper", "this one": the single paper the previous answer was about.
 _THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|approach|study|article)\b", re.I)
 # "who wrote it?", "what are its results?": the same paper, in a short question that asks for no list
-IT_REF = _IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
+_IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
 _IT_MAX_WORDS = 8
 # what a short question may ask of "it" besides its effects ("how much faster is it?"): a paper's particulars
 _PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io]te|written|speedups?|numbers?|"
@@ -73,13 +73,13 @@ _ASKS_LIST = re.compile(r"\b(?:papers|works|articles|studies|which|list|any)\b",
 # "which ones have code?": a question about the previous answer's papers, asked of them
 _WHICH_ONES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|also)\W+)*(which|what)\s+ones\b", re.I)
 # "compare them", "how do the two differ?" after two answers about one paper each: those two papers
-COMPARE = _COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
+_COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
 # "which is faster?", "which one is better?": asks nothing else, so it is asked of the last answer's papers
 _WHICH_IS = re.compile(r"^\W*which(?:\s+one)?\s+(?:is|was|has|gets|does|did|uses?|needs?)\s+(?:the\s+)?"
                        r"(?:more|less|fewer|most|least|\w+er|\w+est)\b", re.I)
 _WHICH_IS_MAX_WORDS = 6
-PAIR_REF = _PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|"
-                                   r"the two(?: papers| systems| methods)?)\b", re.I)
+_PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|the two(?: papers| systems| methods)?)\b",
+                       re.I)
 
 # "any similar papers?", "more like this", "related work?" after an answer about one paper: papers like it
 _MORE_LIKE = re.compile(r"\b(?:similar|related|comparable)\s+(?:papers?|ones?|works?|systems?|approach\w*)\b|"
@@ -87,6 +87,21 @@ _MORE_LIKE = re.compile(r"\b(?:similar|related|comparable)\s+(?:papers?|ones?|wo
                         r"that)(?:\s+one)?)\b|^\W*(?:similar|related)(?:\s+ones)?\W*$", re.I)
 
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
+
+
+def _it_named(text: str, name: str) -> str:
+    """``text`` with "it" as ``name`` and "its" as ``name``'s: "who wrote it?" -> "who wrote Kitty?"."""
+    return _IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text)
+
+
+def refs_named(text: str, names: list[str]) -> str:
+    """A follow-up about papers given by name (the API's ``within``), read as the chat reads one: "it" of one
+    paper, "them" of two in a comparison ("compare them" -> "compare Kitty and InnerQ")."""
+    if len(names) == 1 and _IT_REF.search(text):
+        return _it_named(text, names[0])
+    if len(names) == 2 and _COMPARE.search(text) and _PAIR_REF.search(text):
+        return _PAIR_REF.sub(" and ".join(names), text, count=1)
+    return text
 
 
 @dataclass
@@ -194,7 +209,7 @@ class Conversation:
                 and not _ASKS_LIST.search(text)):
             pid, title = self._last[0]
             name = short_name(title)
-            rewritten = _tidy(_IT_REF.sub(lambda m: f"{name}'s" if m.group(0).lower() == "its" else name, text))
+            rewritten = _tidy(_it_named(text, name))
             if _COMPARE.search(text):  # "how does it compare to InnerQ?": the other paper is searched for too
                 return Followup(rewritten, None, "ordinal", [pid])
             return Followup(rewritten, [pid], "ordinal", [pid])
