@@ -143,15 +143,20 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     if m or how_much:
         kind = singular(m.group(1).lower()) if m else next(
             (kind for kind, names in _MEASURE_OWN.items() if re.search(rf"\b(?:{names})", question, re.I)), "speedup")
-        # a figure: a number that is not an enumeration's "(1)"
-        figure = r"(?=.*(?<![(\d.])\d+(?:\.\d+)?(?![\d)]))"
-        return f"{kind} figure", re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
+        return f"{kind} figure", _figure_of(kind)
     asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
     m = _ASKED_OWN.search(question) if asks else None
     if m:
         kind = "future work" if m.group(1).lower().startswith("future") else "limitation"
         return kind, re.compile(rf"\b({_OWN_NAMES[kind]})\b", re.I)
     return "", None
+
+
+def _figure_of(kind: str) -> re.Pattern:
+    """A sentence stating a figure for measure ``kind``: a number that is not an enumeration's "(1)", and one of
+    the measure's words."""
+    figure = r"(?=.*(?<![(\d.])\d+(?:\.\d+)?(?![\d)]))"
+    return re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
 
 
 def _sentence_score(sentence: str, terms: dict[str, float], idf: dict[str, float], want_number: bool,
@@ -620,8 +625,7 @@ def compared_measure(question: str) -> tuple[str, re.Pattern] | None:
     a figure for it; None when it asks for none ("compare Kitty and InnerQ")."""
     for kind, words in _COMPARED_MEASURES:
         if re.search(rf"\b(?:{words})\b", question, re.I):
-            figure = r"(?=.*(?<![(\d.])\d+(?:\.\d+)?(?![\d)]))"
-            return kind, re.compile(rf"^{figure}(?=.*(?<!\w)(?:{_MEASURE_NAMES[kind]}))", re.I | re.S)
+            return kind, _figure_of(kind)
     return None
 
 
@@ -1085,9 +1089,8 @@ def _who(p: Paper, first: set[str] = frozenset(), most: int = 4, asked: tuple[st
     later = [a for a in p.authors[most:] if a in asked]
     who = ", ".join(shown + (["…"] + later if later else [])) + \
         (" et al." if len(p.authors) > most + len(later) else "")
-    if not p.authors and p.extra.get("authors_listed"):  # HyperTinyPW's one author has no name in the dump
-        who = "its record leaves the author unnamed" if p.extra["authors_listed"] == 1 else \
-            "its record leaves the authors unnamed"
+    if not p.authors and p.author_count:  # HyperTinyPW's one author has no name in the dump
+        who = f"its record leaves the author{'s' if p.author_count > 1 else ''} unnamed"
     inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:most])
     return " — ".join(x for x in (who, inst, p.venue) if x)
 

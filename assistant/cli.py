@@ -116,7 +116,7 @@ def run_ask(args) -> int:
 def _text(line: str) -> str:
     """A line of stdin as valid UTF-8 text: bytes that were not (read as lone surrogates) shown as U+FFFD, so the
     JSON echoing the question stays readable by strict parsers."""
-    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace").encode("utf-8", "replace").decode()
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _use_color() -> bool:

@@ -553,7 +553,8 @@ def llm_answer_stream(settings: Settings, question: str, candidates: Candidates,
         for delta in _chat(settings, messages, stream=True):
             raw += delta
             # Validate what is complete so far: images, tags and foreign links never appear, even briefly.
-            text = validate(raw.replace(_CUT, "")[:_stable_cut(raw.replace(_CUT, ""))], candidates)[0]
+            whole = raw.replace(_CUT, "")
+            text = validate(whole[:_stable_cut(whole)], candidates)[0]
             if text and text != shown:
                 shown = text
                 yield text

@@ -995,8 +995,7 @@ class PaperSearch:
         given = self.given_filters(filters, mends) if filters else None
         r = self._search(question, given, k, within)
         if mends:  # "--author 'Ion Stoika'": the mend is said, as it is when the question names them
-            said = "Read " + ", ".join(f"“{a}” as “{b}”" for a, b in mends.items()) + "."
-            r.note = f"{said} {r.note}" if r.note else said
+            r.note = f"{_read_as(mends)} {r.note}" if r.note else _read_as(mends)
         r.within = len(set(within)) if within is not None else None  # a follow-up's papers, for "none of them"
         asked = r.parsed.filters.venues if r.parsed and r.parsed.filters else []
         if asked and not set(asked) & set(self.venues):
@@ -1205,7 +1204,7 @@ class PaperSearch:
                  and self.correct(w, context, cognates=False) == c and not re.search(rf"\b{w.upper()}\b", text)}
         typos = {**name_mends, **typos}
         if typos:
-            note = _also(note, "Read " + ", ".join(f"“{w}” as “{c}”" for w, c in typos.items()) + ".")
+            note = _also(note, _read_as(typos))
         if overridden:  # "papers from Amazon" asked with --institution Google: the option is followed, and said
             note = _also(note, "Filtered as the options given say (" + "; ".join(
                 f"{field} {', '.join(mine)}" for field, mine, _ in overridden) + "), not as the question does (" +
@@ -1349,7 +1348,7 @@ class PaperSearch:
         if sum(w not in words for w in short) > 1:
             short = words
         acronym_papers = self.acronym_papers(short) if parsed.shape == "list" and len(short) <= 4 else None
-        qualified = bool(acronym_papers) and bool(self.qualifiers(short))
+        qualified = bool(acronym_papers) and bool(self.qualifiers(short, acronym_papers))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
         # eviction" papers that never say "eviction" are still about it
         # (a seed paper's abstract is scored as a whole: counting its hundred concepts would cost more than it says)
@@ -1585,9 +1584,10 @@ class PaperSearch:
         toks = {_stem(t) for t in tokenize(text)} - STOPWORDS
         return {t[:-1] if t.endswith("s") and t[:-1] in self.glossary else t for t in toks}
 
-    def qualifiers(self, words: list[str]) -> list[str]:
+    def qualifiers(self, words: list[str], papers: set[str] | None = None) -> list[str]:
         """The words of a question besides its glossary acronyms, their long forms and effect words:
-        "training" in "MoE training", nothing in "which papers reduce TTFT?"."""
+        "training" in "MoE training", nothing in "which papers reduce TTFT?". ``papers``: the acronyms' papers, when
+        the caller has them (``acronym_papers(words)``)."""
         covered = {_stem(t) for w in words for long in self.long_forms(w)[:3] for t in tokenize(long)}
         # "KV cache": the word the papers write after the acronym is the acronym's own term, not a narrowing
         covered |= {_stem(b) for a, b in zip(words, words[1:]) if a.lower() in self.glossary
@@ -1599,7 +1599,7 @@ class PaperSearch:
         acronyms = [w for w in words if self.long_forms(w)]
         if rest and acronyms:
             rows = np.zeros(len(self.papers), dtype=bool)
-            for pid in self.acronym_papers(acronyms) or ():
+            for pid in (papers if papers is not None else self.acronym_papers(acronyms)) or ():
                 rows[self.row[pid]] = True
             if rows.any():
                 rest = [w for w in rest if (self._papers_with(w) & rows).sum() < GENERIC_SHARE * rows.sum()]
@@ -1964,6 +1964,11 @@ def _another_form(word: str, other: str) -> bool:
     shared = len(os.path.commonprefix([word, other]))
     return shared >= min(len(word), len(other)) - 3 and (_stem(word) == _stem(other) or shared >= len(other) - 1
                                                          and shared >= len(word) - 1)
+
+
+def _read_as(mends: dict[str, str]) -> str:
+    """How typed words were read: "Read “papres” as “papers”, “Nvidea” as “NVIDIA”."."""
+    return "Read " + ", ".join(f"“{typed}” as “{read}”" for typed, read in mends.items()) + "."
 
 
 def _also(note: str, more: str) -> str:

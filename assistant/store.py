@@ -217,8 +217,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
 
     started = time.perf_counter()
     index_dir = Path(settings.index_dir)
-    if index_dir.exists() and not index_dir.is_dir():
-        raise IndexError_(f"{index_dir} is a file, not an index directory: give a new or empty directory.")
+    _refuse_a_file(index_dir)
     collection = load_collection(settings.source_paths, skip_bad=skip_bad)  # bad input fails here, index untouched
     papers = {p.id: p for p in collection.papers}
     hashes = {pid: p.content_hash() for pid, p in papers.items()}
@@ -566,12 +565,17 @@ def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnaps
 _INDEX_ENTRIES = re.compile(r"^(sources|multilingual|manifest\.json.*|\.lock|gen-.*|\..*)$")
 
 
-def _check_new_index_dir(index_dir: Path) -> None:
-    """Refuse to build a first index where one cannot or should not go: a file ("--index-dir /etc/passwd" ended
-    in a FileExistsError traceback), or a folder of other files (the index would be written among them)."""
+def _refuse_a_file(index_dir: Path) -> None:
+    """An index directory that is a file ("--index-dir /etc/passwd" ended in a FileExistsError traceback)."""
     if index_dir.exists() and not index_dir.is_dir():
         raise IndexError_(f"{index_dir} is a file, not an index directory: give a new or empty directory "
                           "(or an index built by `assistant index`).")
+
+
+def _check_new_index_dir(index_dir: Path) -> None:
+    """Refuse to build a first index where one cannot or should not go: a file ("--index-dir /etc/passwd" ended
+    in a FileExistsError traceback), or a folder of other files (the index would be written among them)."""
+    _refuse_a_file(index_dir)
     if index_dir.is_dir():
         others = sorted(p.name for p in index_dir.iterdir() if not _INDEX_ENTRIES.match(p.name))
         if others:
