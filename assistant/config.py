@@ -6,12 +6,19 @@ are an error, never silently ignored.
 """
 from __future__ import annotations
 
+import difflib
+import logging
 import math
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+# variables read outside Settings (cli.py, prompts.py, onnx_encoder.py)
+OTHER_ENV = ("ASSISTANT_DEBUG", "ASSISTANT_PROMPTS_DIR", "ASSISTANT_CACHE_DIR")
+_warned: set[str] = set()
 
 # Privacy and offline switches: set before chromadb, gradio or huggingface libraries are imported.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -64,6 +71,7 @@ class Settings:
             env = os.environ.get("ASSISTANT_" + name.upper())
             if env is not None and env != "":
                 values[name] = env
+        _warn_misspelt_env(known)
         for name, value in overrides.items():
             if name not in known:
                 raise ConfigError(f"Unknown setting {name!r}; known settings: {', '.join(sorted(known))}")
@@ -101,6 +109,22 @@ class Settings:
         return bool(self.llm_base_url)
 
 
+def _warn_misspelt_env(known) -> None:
+    """Say once which ``ASSISTANT_*`` variable looks like a misspelt setting ("ASSISTANT_LLM_BASEURL" is not
+    read, so the LLM would silently stay off). Other ``ASSISTANT_`` names may belong to other tools: left alone."""
+    names = [f"ASSISTANT_{n.upper()}" for n in known] + list(OTHER_ENV)
+    for key in os.environ:
+        if not key.upper().startswith("ASSISTANT_") or key in names or key in _warned:
+            continue
+        close = difflib.get_close_matches(key.upper(), names, n=1, cutoff=0.85)
+        if close:
+            _warned.add(key)
+            log.warning("Warning: %s is not a setting and is ignored; did you mean %s?", key, close[0])
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
 def _coerce(f, value):
     """Turn an environment string into the field's type, with a clear error."""
     if not isinstance(value, str):
@@ -112,11 +136,14 @@ def _coerce(f, value):
         if f.name == "index_dir":
             return Path(value)
         if isinstance(default, bool):
-            return value.lower() in ("1", "true", "yes", "on")
+            if value.strip().lower() not in _TRUE + _FALSE:  # "ture" had turned the feature off, unsaid
+                raise ValueError(value)
+            return value.strip().lower() in _TRUE
         if isinstance(default, int):
             return int(value)
         if isinstance(default, float):
             return float(value)
     except ValueError as exc:
-        raise ConfigError(f"ASSISTANT_{f.name.upper()}={value!r} is not a valid {type(default).__name__}") from exc
+        hint = " (true/false, yes/no, on/off or 1/0)" if isinstance(default, bool) else ""
+        raise ConfigError(f"ASSISTANT_{f.name.upper()}={value!r} is not a valid {type(default).__name__}{hint}") from exc
     return value

@@ -3,7 +3,7 @@
 The default encoder runs the model's own safetensors weights in NumPy: it needs neither torch nor
 sentence-transformers, so a cold ``ask`` process starts in well under a second of model time and
 indexing and querying produce the very same vectors. ``SentenceTransformerEncoder`` is the reference
-implementation (the tests check both agree); select it with ``ASSISTANT_EMBED_BACKEND``.
+implementation (the tests check both agree); select it with ``ASSISTANT_INDEX_BACKEND`` and ``ASSISTANT_QUERY_BACKEND``.
 """
 from __future__ import annotations
 

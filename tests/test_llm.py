@@ -198,6 +198,31 @@ def test_an_llm_timeout_that_cannot_work_is_a_clear_error(value, monkeypatch):
         Settings.load()
 
 
+def test_a_misspelt_llm_variable_is_said_not_silently_ignored(monkeypatch, caplog):
+    # "ASSISTANT_LLM_BASEURL" was never read: the LLM stayed off and nothing said why
+    import assistant.config as config
+
+    monkeypatch.setattr(config, "_warned", set())
+    monkeypatch.setenv("ASSISTANT_LLM_BASEURL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("ASSISTANT_ASSISTANT_NAME", "another tool's")  # not near any setting: left alone
+    with caplog.at_level("WARNING", logger="assistant.config"):
+        assert not Settings.load().llm_configured
+        Settings.load()  # said once per process
+    said = [r.getMessage() for r in caplog.records]
+    assert said == ["Warning: ASSISTANT_LLM_BASEURL is not a setting and is ignored; "
+                    "did you mean ASSISTANT_LLM_BASE_URL?"]
+
+
+@pytest.mark.parametrize("value", ["ture", "enabled", "2"])
+def test_a_yes_no_setting_takes_only_yes_or_no(value, monkeypatch):
+    # "ture" had read as false: the multilingual model was turned off without a word
+    monkeypatch.setenv("ASSISTANT_MULTILINGUAL", value)
+    with pytest.raises(ConfigError, match="ASSISTANT_MULTILINGUAL=.*true/false"):
+        Settings.load()
+    monkeypatch.setenv("ASSISTANT_MULTILINGUAL", " Off ")
+    assert Settings.load().multilingual is False
+
+
 def test_refusal_text_matches_grounded_answerer():
     from assistant.answer import REFUSAL_TEXT as GROUNDED
 
