@@ -838,6 +838,11 @@ def content_words(text: str) -> list[str]:
 _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods|approaches|techniques)\b", re.I)
 
 
+# "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
+_ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)(?:is|was|does|did|[a-z]{3,}[^s\W]s)\b",
+                       re.I)
+
+
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
     if not content and (filters or COLLECTION_CUES.search(text)):
@@ -846,6 +851,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "list"
     if STRONG_FACT_CUES.search(text) and not _PAPERS_PLURAL.match(text):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
+    if _ONE_WORK.match(text):
+        return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
     if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
         return "list"
     if OVERVIEW_CUES.match(text) or (

@@ -1610,6 +1610,11 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("What throughput does BatchLLM reach?", "factual"),
     ("Which paper is about deploying PyTorch models on phones and microcontrollers?", "single"),  # one paper
     ("Which paper introduces ExecuTorch?", "single"),  # short, but still one paper
+    # "which work" with a verb of one asks for the one that does it (it had listed NodeSweep and 3 others)
+    ("Which work finds slow or unhealthy nodes in large training clusters?", "single"),
+    ("Which work is about running PyTorch models on microcontrollers?", "single"),
+    ("Which work exists on sequence parallelism?", "list"),
+    ("Which works address KV cache eviction?", "list"),
 ])
 def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
     from assistant.query import Filters, content_words, question_shape
