@@ -63,7 +63,10 @@ _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|co-?author(s|ed|i
                         r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
                         r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
-                        r"universit(y|ies)|compan(y|ies)|labs?)\b", re.I)
+                        r"universit(y|ies)|compan(y|ies)|labs?|"
+                        # "papers by Stanford researchers", "from people at MIT": who they are, not a topic
+                        r"researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|"
+                        r"colleagues)\b", re.I)
 
 
 # a paper named by its id or link: "openreview:FuRo7Ur5Ib" (as Sources print it), openreview.net/forum?id=…,
@@ -80,6 +83,7 @@ _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10
 _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|ideas|strategies|solutions|frameworks)\s+"
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
+_BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
@@ -130,7 +134,7 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s
                          r"presented|published|accepted|appearing|in|on|any|the|papers?)\s+)*$", re.I)
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
-_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|present|presented|publish|published|submit|"
+_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|present|presented|publish|published|submit|"
                          r"submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
@@ -609,7 +613,8 @@ class PaperSearch:
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
                                or text[:start].lower().endswith("non-")
-                               or self._leading_name(alias, key, text, start, end)):
+                               or self._leading_name(alias, key, text, start, end)
+                               or self._bare_name(alias, key, text, start, end)):
                     neg = negated(start)
                     name = self.alias_canonical.get(alias) or (self._as_named(alias, surface) if surface.islower()
                                                                else surface)
@@ -794,6 +799,15 @@ class PaperSearch:
             return False
         return len(self.alias_papers[alias]) > int(self._papers_with(key).sum())
 
+    def _bare_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
+        """A question that is only an organisation's name ("Stanford", "CMU?") asks for its papers, if more papers
+        list it than use its name in their text (a bare "PyTorch" is the topic)."""
+        if not (_BARE.fullmatch(text[:start]) and _BARE.fullmatch(text[end:])):
+            return False
+        listed = len(self.alias_papers[alias]) if alias else len(set().union(
+            *(self.institution_papers(n) for n in self.name_part_institutions.get(key, ()))))
+        return listed > int(self._papers_with(key).sum())
+
     def _name_part(self, key: str, text: str, start: int, end: int,
                    cued: bool = True) -> tuple[str, list[str]] | None:
         """The institutions or authors a capitalised part of their names stands for, when a cue before or
@@ -809,7 +823,8 @@ class PaperSearch:
             return None
         # named with a cue: "from Berkeley", "Berkeley's papers", or opening "Berkeley serving papers"
         if cued and not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])
-                         or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))):
+                         or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))
+                         or (key in self.name_part_institutions and self._bare_name("", key, text, start, end))):
             return None
         if " " not in key and len(key) >= 3:
             used = self._papers_with(key)

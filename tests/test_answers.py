@@ -1022,6 +1022,23 @@ def test_part_of_an_institutions_name_names_it_after_a_cue(answerer):
     assert hong_kong and set(answerer.ask("papers from Hong Kong").cited_ids) == hong_kong
 
 
+def test_who_an_institutions_people_are_is_no_topic_and_a_bare_name_asks_for_its_papers(answerer):
+    stanford, mit = _institution_papers(answerer, "Stanford"), _institution_papers(answerer, "MIT")
+    assert len(stanford) > 5 and len(mit) > 5
+    # "researchers", "people", "employees" had been searched for: refused, or MIT's one paper on "people"
+    for question, expected in [("papers by Stanford researchers", stanford), ("papers from people at MIT", mit),
+                               ("papers written by researchers at Stanford", stanford),
+                               ("Stanford", stanford), ("MIT?", mit)]:  # a bare name had been refused / any paper
+        answer = answerer.ask(question)
+        assert set(answer.cited_ids) == expected and f"{len(expected)} papers from" in answer.text, question
+    berkeley = {p.id for p in answerer.papers if any(re.search(r"\bBerkeley\b", i) for i in p.institutions)}
+    assert set(answerer.ask("Berkeley").cited_ids) == berkeley  # (had been the eBPF paper)
+    # a name the papers' text uses more than records list is still a topic on its own
+    pytorch = answerer.ask("PyTorch")
+    assert pytorch.citations and "papers from" not in pytorch.text
+    assert all("pytorch" in f"{c.title} {answerer.paper(c.paper_id).abstract}".lower() for c in pytorch.citations)
+
+
 def test_part_of_an_institutions_name_in_a_list_the_cue_starts(answerer):
     berkeley = {p.id for p in answerer.papers if any(re.search(r"\bBerkeley\b", i) for i in p.institutions)}
     stanford = _institution_papers(answerer, "Stanford")
