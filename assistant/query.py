@@ -682,6 +682,8 @@ class Filters:
     institution_count: tuple[int, int | None] | None = None
     every_author: bool = False  # "co-authored by Tri Dao and Ion Stoica": papers with all of ``authors``
     every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
+    # ...each named one: "both Stanford and Berkeley" is Stanford and either Berkeley (empty: each name alone)
+    institution_groups: list[list[str]] = field(default_factory=list)
     # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
     not_venues: list[str] = field(default_factory=list)
     not_institutions: list[str] = field(default_factory=list)
@@ -692,11 +694,21 @@ class Filters:
                     or self.single_institution or self.sector or self.author_count or self.institution_count
                     or self.not_venues or self.not_institutions or self.not_authors)
 
+    def joint_groups(self) -> list[list[str]]:
+        """The institutions a joint paper must have each one of: a named one, or any of the ones a name stands for
+        ("Berkeley": UC Berkeley or Lawrence Berkeley National Laboratory)."""
+        grouped = [g for g in self.institution_groups if g]
+        if sorted(n for g in grouped for n in g) != sorted(set(self.institutions)):
+            return [[n] for n in dict.fromkeys(self.institutions)]
+        return grouped
+
     def describe(self) -> str:
         parts = []
-        if self.institutions:
-            parts.append(("from both " if self.every_institution and len(self.institutions) == 2 else "from ")
-                         + _names(self.institutions, "and" if self.every_institution else "or"))
+        if self.institutions and self.every_institution:
+            named = [" or ".join(g) if len(g) == 1 else f"({' or '.join(g)})" for g in self.joint_groups()]
+            parts.append(("from both " if len(named) == 2 else "from ") + _names(named, "and"))
+        elif self.institutions:
+            parts.append("from " + _names(self.institutions, "or"))
         if self.authors:
             parts.append("by " + _names(self.authors, "and" if self.every_author else "or"))
         years = self.years

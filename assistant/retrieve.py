@@ -129,13 +129,13 @@ def literal_pattern(term: str) -> re.Pattern | None:
 
 _LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/)\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
-_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
+_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
                          r"presented|published|accepted|appearing|in|on|any|the|papers?)\s+)*$", re.I)
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
-_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|present|presented|publish|published|submit|"
-                         r"submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
+_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|present|"
+                         r"presented|publish|published|submit|submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
 
@@ -620,6 +620,7 @@ class PaperSearch:
                                                                else surface)
                     if neg is None:
                         found.institutions.append(name)
+                        found.institution_groups.append([name])
                         matched_papers |= self.alias_papers[alias]
                     else:
                         found.not_institutions.append(name)
@@ -635,6 +636,7 @@ class PaperSearch:
                         found.not_authors += names
                 elif neg is None:
                     found.institutions += names
+                    found.institution_groups.append(list(names))
                     for name in names:
                         matched_papers |= self.institution_papers(name)
                 else:
@@ -666,6 +668,7 @@ class PaperSearch:
                     found.not_institutions += names
                 else:
                     found.institutions += names
+                    found.institution_groups.append(list(names))
                     matched_papers |= papers
                 spans.append((start, end))
                 inst_at.append((start, end, joined[0]))
@@ -685,8 +688,9 @@ class PaperSearch:
         named = sorted((a, b) for a, b, ruled in inst_at if not ruled)
         apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
                     for (_, e1), (s2, _) in zip(named, named[1:]))
-        found.every_institution = (len(set(found.institutions)) > 1
-                                   and (apart or bool(re.search(r"\b(both|together|jointly|joint|collaborat\w*)\b",
+        found.every_institution = (len(found.institution_groups) > 1
+                                   and (apart or bool(re.search(r"\b(both|together|jointly|joint|collaborat\w*|"
+                                                                r"co-?author\w*|co-?wr(ote|itten|ites?))\b",
                                                                 text, re.I))))
         low = text.lower()
         for venue in self.venues:
@@ -718,6 +722,7 @@ class PaperSearch:
                     and all(k not in self.english and _stem(k) not in self.idf for k in keys) \
                     and self.closest_name(name) is None:
                 found.institutions.append(name)
+                found.institution_groups.append([name])
                 spans.append((m.start(), m.end()))
         for m in _OTHER_VENUE.finditer(text):  # "NeurIPS 2025 papers on KV cache": a venue the collection lacks
             name = m.group("venue")
@@ -754,6 +759,8 @@ class PaperSearch:
         if found:
             rest = _META_CUES.sub(" ", rest)
         found.institutions = list(dict.fromkeys(found.institutions))
+        found.institution_groups = [g for i, g in enumerate(found.institution_groups)
+                                    if g not in found.institution_groups[:i]]
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
 
@@ -913,8 +920,8 @@ class PaperSearch:
         if filters.not_authors:
             mask &= ~self._rows_mask(self._author_rows, filters.not_authors)
         if filters.institutions and filters.every_institution:
-            for name in filters.institutions:
-                mask &= self.ids_mask(self.institution_papers(name))
+            for group in filters.joint_groups():
+                mask &= self.ids_mask(set().union(*map(self.institution_papers, group)))
         elif filters.institutions:
             inst_ids = institution_ids
             if inst_ids is None:
@@ -2028,6 +2035,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         institution_count=given.institution_count or read.institution_count,
         every_author=read.every_author if not given.authors else given.every_author,
         every_institution=read.every_institution if not given.institutions else given.every_institution,
+        institution_groups=read.institution_groups if not given.institutions else given.institution_groups,
         not_venues=given.not_venues or read.not_venues,
         not_institutions=given.not_institutions or read.not_institutions,
         not_authors=given.not_authors or read.not_authors,

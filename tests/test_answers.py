@@ -1453,6 +1453,22 @@ def test_institutions_asked_for_together_must_all_be_on_the_paper(answerer):
     assert {c.paper_id for c in none.citations} == amazon | microsoft
 
 
+def test_a_name_standing_for_several_institutions_is_one_of_those_asked_for_together(answerer):
+    berkeley = {p.id for p in answerer.papers if any(re.search(r"\bBerkeley\b", i) for i in p.institutions)}
+    stanford = _institution_papers(answerer, "Stanford")
+    joint = berkeley & stanford
+    assert joint and len({i for p in answerer.papers for i in p.institutions if "Berkeley" in i}) >= 2
+    # "Berkeley" is UC Berkeley or Lawrence Berkeley: both had been required, so no paper, then all 20 of either
+    for question in ["papers from both Stanford and Berkeley", "papers co-authored by UC Berkeley and Stanford"]:
+        answer = answerer.ask(question)
+        assert set(answer.cited_ids) == joint and answer.text.startswith(f"{len(joint)} papers from both"), question
+    # "without" rules an author out, as "but not" does (it had been read as "or")
+    stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    kasikci = {p.id for p in answerer.papers if "Baris Kasikci" in p.authors}
+    assert stoica & kasikci and stoica - kasikci
+    assert set(answerer.ask("papers by Ion Stoica without Baris Kasikci").cited_ids) == stoica - kasikci
+
+
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
     google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
