@@ -684,6 +684,9 @@ class Filters:
     every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
     # ...each named one: "both Stanford and Berkeley" is Stanford and either Berkeley (empty: each name alone)
     institution_groups: list[list[str]] = field(default_factory=list)
+    # "papers from Groq": a name asked for as an organisation that no record lists, though papers write it (no
+    # filter: the answer says so, and lists the papers mentioning it)
+    unlisted: list[str] = field(default_factory=list)
     # ruled out ("not from Amazon", "non-Google", "excluding papers by Ion Stoica", "other than arXiv")
     not_venues: list[str] = field(default_factory=list)
     not_institutions: list[str] = field(default_factory=list)

@@ -724,6 +724,13 @@ class PaperSearch:
                 found.institutions.append(name)
                 found.institution_groups.append([name])
                 spans.append((m.start(), m.end()))
+            elif free(m.start("name"), m.end("name")) and negated(m.start()) is None \
+                    and not _OTHER_VENUE.fullmatch(name) and self.closest_name(name) is None \
+                    and _BARE.fullmatch(text[m.end("name"):]) and not sector_of(text[:m.end("name")])[0] \
+                    and any(_stem(k) in self.idf for k in keys):
+                # "papers from Groq", "papers from Oracle": no author is from there, though papers write the name
+                found.unlisted.append(name)
+                spans.append((m.start("name"), m.end("name")))
         for m in _OTHER_VENUE.finditer(text):  # "NeurIPS 2025 papers on KV cache": a venue the collection lacks
             name = m.group("venue")
             if free(m.start(), m.end()) and negated(m.start()) is None and \
@@ -1316,9 +1323,13 @@ class PaperSearch:
                                  code=scope if asked else [], note=note, years_held=held)
         # "which papers mention Llama 3?": every paper whose title or abstract has it, word for word
         asked = _MENTION.search(rest) if shape == "list" and not seeds and not ranking else None
-        literal = literal_pattern(asked.group(1)) if asked else None
+        term = asked.group(1).strip() if asked else ""
+        if read.unlisted and not words:  # "papers from Groq": no record lists it; the papers writing it, said so
+            term = read.unlisted[0]
+            note = _also(note, f"No paper in the collection lists {term} among its authors' institutions; "
+                               f"these mention {term}:")
+        literal = literal_pattern(term) if term else None
         if literal:
-            term = asked.group(1).strip()
             times = {p.id: sum(1 for x in [p.title, *self.sentences[p.id]] if literal.search(x)) for p in pool}
             found = sorted((p for p in pool if times[p.id]), key=lambda p: -times[p.id])  # most mentions first
             if found:

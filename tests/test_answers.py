@@ -1469,6 +1469,17 @@ def test_a_name_standing_for_several_institutions_is_one_of_those_asked_for_toge
     assert set(answerer.ask("papers by Ion Stoica without Baris Kasikci").cited_ids) == stoica - kasikci
 
 
+@pytest.mark.parametrize("name", ["Groq", "Oracle"])
+def test_an_organisation_no_record_lists_but_papers_write_is_said_to_be_unlisted(answerer, name):
+    # "papers from Groq" had answered with SHIP as if it came from Groq (its authors are at NVIDIA)
+    writing = {p.id for p in answerer.papers if re.search(rf"\b{name}\b", f"{p.title} {p.abstract}", re.I)}
+    assert writing and not any(name.lower() in i.lower() for p in answerer.papers for i in p.institutions)
+    answer = answerer.ask(f"papers from {name}")
+    assert answer.text.startswith(f"No paper in the collection lists {name} among its authors' institutions")
+    assert set(answer.cited_ids) == writing
+    assert "papers from industry" in answerer.ask("work from Industry").text  # a sector is still one
+
+
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
     google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
