@@ -2,6 +2,8 @@
 glossary expansion and spelling correction against the collection's own vocabulary."""
 from __future__ import annotations
 
+import calendar
+import datetime
 import html
 import re
 import unicodedata
@@ -679,6 +681,8 @@ class Filters:
     sector: str = ""  # "both" (academia and industry), "industry only", "academia only", "industry", "academia"
     # "papers with more than 10 authors", "from at least 3 institutions": (fewest, most) the record lists, None: any
     author_count: tuple[int, int | None] | None = None
+    # "published on February 25", "after 2026-02-24": (first, last) ISO dates, None: open; only dated records match
+    published: tuple[str | None, str | None] | None = None
     institution_count: tuple[int, int | None] | None = None
     every_author: bool = False  # "co-authored by Tri Dao and Ion Stoica": papers with all of ``authors``
     every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
@@ -695,6 +699,7 @@ class Filters:
     def __bool__(self) -> bool:
         return bool(self.venues or self.institutions or self.authors or self.years or self.single_author
                     or self.single_institution or self.sector or self.author_count or self.institution_count
+                    or self.published
                     or self.not_venues or self.not_institutions or self.not_authors)
 
     def joint_groups(self) -> list[list[str]]:
@@ -735,6 +740,8 @@ class Filters:
         for bounds, group in ((self.author_count, "authors"), (self.institution_count, "institutions")):
             if bounds:
                 parts.append(f"with {_bounds_text(bounds)} {group}")
+        if self.published:
+            parts.append("published " + _dates_text(self.published))
         if self.not_institutions:
             parts.append("not from " + " or ".join(self.not_institutions))
         if self.not_authors:
@@ -787,6 +794,64 @@ def count_bounds(text: str) -> list[tuple[str, tuple[int, int | None], tuple[int
             out.append((kind, (lo, hi), m.span()))
             taken.append(m.span())
     return out
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")  # whole: "on 4 decoders" is no date
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_DATE = (rf"(?:(?P<iso>(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+         rf"|(?P<month>{_MONTH_NAMES})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>20\d\d))?"
+         rf"|(?P<day2>{_DAY})\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?:,?\s+(?P<year2>20\d\d))?"
+         rf"|(?P<month3>{_MONTH_NAMES})\s+(?P<year3>20\d\d))(?![\w-])")
+# "published on February 25", "released after 2026-02-24", "papers from Feb 26", "before the 25th of February"
+_DATE_ASKED = re.compile(rf"\b(?P<cue>on|from|dated|of|before|until|till|by|prior to|earlier than|after|since|"
+                         rf"later than|in)\s+(?:the\s+)?{_DATE}", re.I)
+
+
+def published_bounds(text: str, years: Collection[int]) -> tuple[tuple[str | None, str | None], tuple[int, int]] | None:
+    """The publication dates a question asks for ("published on February 25, 2026": that day; "after Feb 24": from
+    the day after; "in February 2026": the month) as (first, last) ISO dates, None where open, and the words'
+    span. A date written without its year takes the collection's one dated year (``years``), if it has one."""
+    m = _DATE_ASKED.search(text)
+    if not m:
+        return None
+    g = m.groupdict()
+    if g["iso"]:
+        year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
+    else:
+        name = (g["month"] or g["month2"] or g["month3"]).lower().rstrip(".")
+        month = next(i for i, full in enumerate(_MONTHS, 1) if full.startswith(name[:3]))
+        written = g["day"] or g["day2"]
+        day = int(re.match(r"\d+", written).group(0)) if written else None
+        given = g["year"] or g["year2"] or g["year3"]
+        if not given and len(years) != 1:
+            return None
+        year = int(given) if given else next(iter(years))
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    first = f"{year:04d}-{month:02d}-{day or 1:02d}"
+    last = f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"
+    cue = m.group("cue").lower()
+    if cue in ("before", "until", "till", "by", "prior to", "earlier than"):
+        bounds = (None, last if cue in ("until", "till", "by") else _day_next(first, -1))
+    elif cue in ("after", "since", "later than"):
+        bounds = (first if cue == "since" else _day_next(last, 1), None)
+    else:
+        bounds = (first, last)
+    return bounds, m.span()
+
+
+def _day_next(iso: str, days: int) -> str:
+    return (datetime.date.fromisoformat(iso) + datetime.timedelta(days=days)).isoformat()
+
+
+def _dates_text(bounds: tuple[str | None, str | None]) -> str:
+    first, last = bounds
+    if first and last:
+        return f"on {first}" if first == last else f"from {first} to {last}"
+    return f"on or after {first}" if first else f"on or before {last}"
 
 
 def _names(names: list[str], joiner: str) -> str:

@@ -30,7 +30,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded,
-                    unrecorded_note, newest_first)
+                    unrecorded_note, newest_first, published_bounds)
 from .schema import Paper
 from .store import IndexSnapshot, store_unavailable
 from .themes import FEWEST_TO_GROUP, MOST_SAMPLED, Theme, themes
@@ -483,6 +483,7 @@ class PaperSearch:
                     self.id_keys.setdefault(key.lower().rstrip("/"), p.id)
         self.venues = sorted({p.venue for p in self.papers if p.venue})
         self.years = {p.year for p in self.papers if p.year}
+        self.dated_years = {int(p.extra["published"][:4]) for p in self.papers if p.extra.get("published")}
         # rows of the papers with each exact venue, year and author: filters combine boolean masks
         # instead of testing every paper per question
         venue_rows, year_rows, author_rows = defaultdict(list), defaultdict(list), defaultdict(list)
@@ -714,6 +715,10 @@ class PaperSearch:
                     if asked and neg is None and not venue.endswith(str(asked)) and asked not in found.years:
                         found.years.append(asked)
                     break
+        dated = published_bounds(text, self.dated_years)  # "arXiv papers published on February 25"
+        if dated and free(*dated[1]):
+            found.published = dated[0]
+            spans.append(dated[1])
         for m in _UNKNOWN_FROM.finditer(text):  # "papers from Qualcomm": an organisation no record lists
             name = m.group("name")
             keys = _name_key(name).split()
@@ -907,6 +912,11 @@ class PaperSearch:
             mask &= self._rows_mask(self._author_rows, filters.authors)
         if filters.single_author:
             mask &= self._single_author
+        if filters.published:  # (a record without a date is not known to be within them)
+            first, last = filters.published
+            mask &= np.fromiter(((d := p.extra.get("published")) is not None and (first is None or d >= first)
+                                 and (last is None or d <= last) for p in self.papers), dtype=bool,
+                                count=len(self.papers))
         if filters.single_institution:
             mask &= self._single_institution
         if filters.sector:
@@ -1249,6 +1259,13 @@ class PaperSearch:
                                "these are by any of them.")
             filters.every_author = False
             mask = allowed(filters)
+        if filters.published:  # only the arXiv digest's records carry a date: said, with the dates they give
+            dates = sorted(p.extra["published"] for p in self.papers if p.extra.get("published"))
+            undated = len(self.papers) - len(dates)
+            said = (f"Only {len(dates)} papers record a publication date (from {dates[0]} to {dates[-1]}); the other "
+                    f"{undated} record only their year.") if dates and undated else \
+                "No paper records a publication date, only its year." if not dates else ""
+            note = _also(note, said) if said else note
         both = _BOTH.search(rest)
         if both and not seeds:  # "papers that use both quantization and pruning": each side's concepts
             sides = [[self.correct(w, foreign=in_other) for w in content_words(g)] for g in both.groups()]
@@ -2044,6 +2061,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         sector=given.sector or read.sector,
         author_count=given.author_count or read.author_count,
         institution_count=given.institution_count or read.institution_count,
+        published=given.published or read.published,
         every_author=read.every_author if not given.authors else given.every_author,
         every_institution=read.every_institution if not given.institutions else given.every_institution,
         institution_groups=read.institution_groups if not given.institutions else given.institution_groups,

@@ -1480,6 +1480,26 @@ def test_an_organisation_no_record_lists_but_papers_write_is_said_to_be_unlisted
     assert "papers from industry" in answerer.ask("work from Industry").text  # a sector is still one
 
 
+def test_a_publication_date_asked_for_is_a_filter_on_the_records_that_give_one(answerer):
+    dated = {p.id: p.extra["published"] for p in answerer.papers if p.extra.get("published")}
+    day = sorted(set(dated.values()))[1]
+    on_day = {pid for pid, d in dated.items() if d == day}
+    assert dated and 1 < len(on_day) < len(dated) < len(answerer.papers)
+    month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"][int(day[5:7]) - 1]
+    # these had been refused: the dates were recorded, but no question could ask for them
+    for question in [f"arXiv papers published on {month} {int(day[8:])}, {day[:4]}", f"which papers came out on {day}?",
+                     f"papers from {month[:3]} {int(day[8:])}"]:
+        answer = answerer.ask(question)
+        assert set(answer.cited_ids) == on_day, question
+        assert f"Only {len(dated)} papers record a publication date" in answer.text
+    later = answerer.ask(f"papers published after {day}")
+    assert set(later.cited_ids) == {pid for pid, d in dated.items() if d > day}
+    assert answerer.ask(f"papers published on {day[:4]}-12-31").refused
+    # a number of things after "on" is no date
+    assert "publication date" not in answerer.ask("which papers run inference on 4 decoders?").text
+
+
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
     google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
