@@ -7,6 +7,7 @@ citations of papers it was given survive, and images, HTML and foreign links are
 """
 from __future__ import annotations
 
+import html
 import ipaddress
 import json
 import queue
@@ -31,6 +32,7 @@ REFUSAL_TEXT = "The collection does not cover this question: no indexed paper an
 PROMPT_NAME = "answer"
 MAX_SOURCE_CHARS = 1500  # per paper: keeps the prompt small enough for local models' context windows
 MAX_TOKENS = 1024  # "answer briefly"; also stops a runaway generation well before most timeouts
+MAX_REPLY_CHARS = 8 * MAX_TOKENS  # a server ignoring max_tokens is cut here (2.7 MB had held the app for 100 s)
 CHECK_TIMEOUT = 3.0
 
 Candidates = Sequence[tuple[Paper, Sequence[str]]]
@@ -96,6 +98,7 @@ _REF_LINK = re.compile(r"\[([^\[\]\n]*)\]\[[^\[\]\n]*\]")
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,300})\](?!\()")
 _ID_LIKE = re.compile(r"^[\w][\w.:/\-]*$")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"']+")
+_EMAIL = re.compile(r"\b(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # renderers autolink them
 
 
 def _allowed_url(url: str, allowed: set[str]) -> bool:
@@ -139,6 +142,8 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
     urls_by_id = {p.id: p.url.rstrip("/") for p, _ in candidates if p.url}
 
     text = _THINK.sub("", text)
+    # "&lt;img src=x onerror=...&gt;" is a tag spelt as entities: read as written, then removed as a tag
+    text = html.unescape(text)
     text = re.sub(r"<(script|style)\b.*?(?:</\1\s*>|$)", "", text, flags=re.I | re.S)  # their text is no prose
     # "[openreview:a][openreview:b]": two citations, not a reference-style link whose text is the first
     text = re.sub(r"(\[[\w.-]+:[^\[\]\s]+\])(?=\[)", r"\1 ", text)
@@ -201,6 +206,12 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
     # Bare URLs are autolinked by most markdown renderers, so they count as links too. Kept markdown
     # links carry an allowed URL, which this leaves alone.
     text = _BARE_URL.sub(bare, text)
+    text = _EMAIL.sub("", text)
+    # "[the [full] paper](javascript:...)": the inner bracket, gone as a citation of nothing, leaves a link the
+    # first pass could not see; whatever link syntax remains with a URL not allowed is broken apart
+    text = _LINK.sub(link, text)
+    kept_link = "|".join(re.escape(u) for u in sorted(allowed, key=len, reverse=True))
+    text = re.sub(r"\]\((?!\s*<?(?:" + kept_link + r")/?>?\s*\))" if kept_link else r"\]\(", "] (", text)
 
     # Every statement cites a paper it was given: one whose citations all named papers it was not given goes, with
     # its invented citation, and so does one citing nothing ("... beats everything by 1000x."); a lead-in ("Three
@@ -224,7 +235,9 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
                 kept.append(sentence.replace(_DROPPED, ""))
             elif _DROPPED in sentence:
                 dropped += 1
-            elif sentence.rstrip().endswith(":") or len(re.findall(r"\w+", sentence)) < 4:
+            elif sentence.rstrip().endswith(":") or (len(re.findall(r"\w+", sentence)) < 4 and not (
+                    re.search(r"\d", sentence) or (re.search(r"[.!?]\W*$", sentence) and len(sentence.split()) > 1))):
+                # a lead-in ("Three papers do:"), a heading, "Sure."; not "TTFT drops 99%." or "Beats everything!"
                 kept.append(sentence)
             else:
                 uncited += 1
@@ -422,6 +435,7 @@ def _chat(settings: Settings, messages: list[dict[str, str]], stream: bool) -> I
     cancel = threading.Event()
     threading.Thread(target=_worker, args=(settings, messages, stream, events, cancel),
                      name="llm-request", daemon=True).start()
+    size = 0
     try:
         while True:
             remaining = deadline - time.monotonic()
@@ -432,6 +446,10 @@ def _chat(settings: Settings, messages: list[dict[str, str]], stream: bool) -> I
             except queue.Empty:
                 raise _Failure(f"no complete reply within {timeout:g} s") from None
             if kind == "delta":
+                if size + len(value) >= MAX_REPLY_CHARS:  # a server that ignores max_tokens: its reply is cut
+                    yield value[:max(MAX_REPLY_CHARS - size, 0)] + _CUT
+                    return
+                size += len(value)
                 yield value
             elif kind == "done":
                 return
@@ -539,6 +557,16 @@ def _stable_cut(raw: str) -> int:
     return cut
 
 
+_STATEMENT_END = re.compile(r"[.!?:](?:\s*\[[^\[\]\n]*\])*(?=\s)|\n")
+
+
+def _whole_statements(text: str) -> str:
+    """``text`` up to the end of its last finished sentence or line (a sentence still being written is judged,
+    and shown, once it ends)."""
+    ends = [m.end() for m in _STATEMENT_END.finditer(text)]
+    return text[:ends[-1]] if ends else ""
+
+
 def llm_answer_stream(settings: Settings, question: str, candidates: Candidates,
                       fallback: Answer) -> Iterator[str | Answer]:
     """Yield the cleaned answer text as it grows, then the final ``Answer`` (``fallback`` + note on failure)."""
@@ -554,7 +582,8 @@ def llm_answer_stream(settings: Settings, question: str, candidates: Candidates,
             raw += delta
             # Validate what is complete so far: images, tags and foreign links never appear, even briefly.
             whole = raw.replace(_CUT, "")
-            text = validate(whole[:_stable_cut(whole)], candidates)[0]
+            # (whole statements only: "Paper X reduces" had shown before its sentence was removed as uncited)
+            text = validate(_whole_statements(whole[:_stable_cut(whole)]), candidates)[0]
             if text and text != shown:
                 shown = text
                 yield text

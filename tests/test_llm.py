@@ -125,6 +125,40 @@ def test_every_statement_cites_a_given_paper(fake):
     assert refused.refused and refused.text == REFUSAL_TEXT  # the refusal sentence itself cites nothing, rightly
 
 
+def test_short_uncited_claims_go_too_and_a_lead_in_stays(fake):
+    # sentences under four words had been kept as lead-ins: "TTFT drops 99%." stood under the checked label
+    fake.add("Sure. Streaming reduces TTFT [openreview:abc123]. TTFT drops 99%. Costs halve, too. Beats everything!"
+             "\nIn short:\n- Drafts speed decoding [arxiv:2401.00001].")
+    answer = llm_answer(settings_for(fake.base_url), QUESTION, CANDIDATES, FALLBACK)
+    body = answer.text.split("**Sources**")[0]
+    assert "99%" not in body and "halve" not in body and "Beats" not in body
+    assert body.startswith("Sure. Streaming reduces TTFT [openreview:abc123].") and "In short:" in body
+    assert "3 statements citing no paper were removed" in body
+
+
+@pytest.mark.parametrize("reply", [
+    "Read [the [full] paper](javascript:alert(document.domain)) now [openreview:abc123].",
+    "Our [mirror [x] copy](//evil.example/x) has it [openreview:abc123].",
+    "A [data [1] link](data:text/html,boom) too [openreview:abc123].",
+    "It compresses 4x [openreview:abc123]. &lt;img src=x onerror=alert(3)&gt; Mail evil@evil.example now.",
+])
+def test_links_hidden_by_nested_brackets_entities_and_addresses_do_not_survive(reply):
+    # the inner "[full]", removed as a citation of nothing, had left a live javascript: or //evil link behind
+    clean, cited = validate(reply, CANDIDATES)
+    assert cited == ["openreview:abc123"]
+    assert "](" not in clean and "evil" not in clean and "onerror" not in clean and "<img" not in clean
+
+
+def test_a_reply_far_past_max_tokens_is_cut(fake):
+    # a server ignoring max_tokens streamed 2.7 MB: the app took 100 s to settle, the CLI printed all of it
+    from assistant.llm import MAX_REPLY_CHARS
+
+    fake.add("Streaming reduces TTFT [openreview:abc123]. " * (3 * MAX_REPLY_CHARS // 40))
+    answer = llm_answer(settings_for(fake.base_url), QUESTION, CANDIDATES, FALLBACK)
+    assert answer.cited_ids == ["openreview:abc123"] and len(answer.text) < MAX_REPLY_CHARS + 2000
+    assert "reached its length limit" in answer.text
+
+
 def test_reply_citing_nothing_valid_falls_back(fake):
     fake.add("Great question! It compresses a lot [arxiv:6666.66666] [2].")
     answer = llm_answer(settings_for(fake.base_url), QUESTION, CANDIDATES, FALLBACK)
@@ -343,14 +377,17 @@ def test_shipped_prompt_uses_exactly_the_known_placeholders():
 
 def test_stream_yields_growing_text_then_answer(fake):
     reply = ("KVPress compresses the KV cache 4x [openreview:abc123]. ![x](http://evil.example/a.png) "
-             "It targets long contexts and keeps accuracy [openreview:abc123] [arxiv:6666].")
+             "It targets long contexts [openreview:abc123]. Paper Y cuts memory 9x. "
+             "It keeps accuracy [openreview:abc123] [arxiv:6666].")
     fake.add(reply)
     items = list(llm_answer_stream(settings_for(fake.base_url), QUESTION, CANDIDATES, FALLBACK))
     pieces, final = items[:-1], items[-1]
-    assert len(pieces) >= 3 and all(isinstance(p, str) for p in pieces)
+    assert len(pieces) >= 2 and all(isinstance(p, str) for p in pieces)
     assert len(pieces[-1]) > len(pieces[0])
     for p in pieces:
         assert "evil.example" not in p and "![" not in p and "arxiv:6666" not in p
+        # whole statements only: "Paper Y cuts" had shown before its sentence was removed as uncited
+        assert "Paper Y" not in p and p.endswith("[openreview:abc123].")
     assert isinstance(final, Answer) and final.cited_ids == ["openreview:abc123"]
     assert "**Sources**" in final.text and "evil.example" not in final.text
     assert fake.chat_requests[0].body["stream"] is True
