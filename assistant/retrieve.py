@@ -50,6 +50,7 @@ _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|writte
 # a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
+MAX_MENDED = 40  # letters of the longest word spelling mends are looked for (research words are far shorter)
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
 # a name a cue introduces ("from Nvidea", "by Ion Stoika"): up to three words, checked for misspellings
@@ -317,8 +318,8 @@ class PaperSearch:
         if foreign and "-" in word and all(part.isalpha() for part in word.split("-")):
             # "vision-language-modelle", "géo-distribué": each part read on its own
             return "-".join(self.correct(part, context, cognates, foreign) for part in word.split("-"))
-        if word in self.vocab or len(word) < 4 or not word.isalpha():
-            return word
+        if word in self.vocab or len(word) < 4 or not word.isalpha() or len(word) > MAX_MENDED:
+            return word  # (a 2,000-letter "word" cost 5 s of cognate search, and no word is that long)
         if word in self.english:  # an English word the papers never write, unless in a compound ("smartphones")
             return self._compound(word) or word
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}

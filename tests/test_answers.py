@@ -1500,6 +1500,16 @@ def test_a_publication_date_asked_for_is_a_filter_on_the_records_that_give_one(a
     assert "publication date" not in answerer.ask("which papers run inference on 4 decoders?").text
 
 
+def test_a_word_longer_than_any_research_word_is_not_looked_up_for_mends(answerer, monkeypatch):
+    # "x" * 1999 had spent 5 s in the cognate search (its cost grows with the square of the length)
+    search = answerer._searcher()
+    looked = []
+    monkeypatch.setattr(type(search), "_cognate", lambda self, word: looked.append(word) or word)
+    assert answerer.ask("x" * 1999).refused and not looked
+    answerer.ask("papers on prunning with sparsityxyzzy")  # a short unknown word is still looked up
+    assert looked
+
+
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
     google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
