@@ -55,7 +55,18 @@ NO_PREVIOUS_ANSWER = ("There is no previous answer to refer to yet: ask a questi
 def refers_back(text: str) -> bool:
     """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
     first two"), which a question asked on its own has none of."""
-    return bool(_UNAMBIGUOUS_REF.search(text or "") or _FIRST_N_ONLY.search(text or ""))
+    text = text or ""
+    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text):
+        return True
+    # "who wrote it?", "what does this paper do?": a short question of nothing but a paper's particulars
+    return bool((_THAT_REF.search(text) or _IT_REF.search(text)) and _only_particulars(text))
+
+
+def _only_particulars(text: str) -> bool:
+    """A short question asking only what a paper is or has ("who wrote it?", "what are its results?"), no list and
+    no topic of its own ("is it possible to run LLMs on phones?" has one)."""
+    return (len(text.split()) <= _IT_MAX_WORDS and not _ASKS_LIST.search(text)
+            and all(_PAPER_ASPECT.match(w) or EFFECT_WORDS.match(w) for w in content_words(text)))
 
 
 # "that paper", "this one": the single paper the previous answer was about.
@@ -214,8 +225,7 @@ class Conversation:
                 return Followup(rewritten, None, "ordinal", [pid])
             return Followup(rewritten, [pid], "ordinal", [pid])
         pointer = _THAT_REF.search(text) or _IT_REF.search(text)
-        if (len(self._last) > 1 and pointer and len(text.split()) <= _IT_MAX_WORDS and not _ASKS_LIST.search(text)
-                and all(_PAPER_ASPECT.match(w) or EFFECT_WORDS.match(w) for w in content_words(text))):
+        if len(self._last) > 1 and pointer and _only_particulars(text):
             # "who wrote it?" after a list: any of its papers; said, not searched for as a question of its own
             one = "the first one's" if pointer.group(0).lower() == "its" else "the first one"
             example = _tidy(text[:pointer.start()] + one + text[pointer.end():])

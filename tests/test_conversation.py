@@ -87,6 +87,12 @@ def test_no_previous_answer_means_fresh():
     assert c.resolve("what was the first paper on paged attention?").within is None
     with pytest.raises(QuestionError, match="no previous answer"):
         c.resolve("what does the second one do?")
+    # "who wrote it?" first in a chat had been answered with a refusal and unrelated closest papers
+    for question in ("who wrote it?", "what are its results?", "what does this paper do?"):
+        with pytest.raises(QuestionError, match="no previous answer"):
+            c.resolve(question)
+    for question in ("Is it possible to run LLMs on phones?", "what is TTFT and why does it matter?"):
+        assert c.resolve(question).within is None  # questions of their own
 
 
 def test_out_of_range_is_a_readable_error(conv):
