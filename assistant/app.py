@@ -30,6 +30,7 @@ QUEUE_SIZE = 64  # waiting requests beyond this are turned away instead of pilin
 # ...and more at once with an LLM server, whose answers mostly wait on it: a slow or stalled server would
 # otherwise hold every slot and queue grounded questions behind it
 LLM_WAITING = 12
+PASTE_FACTOR = 20  # the box and the API take this many times the characters a question is read to
 _ID_REF = re.compile(r"\[([A-Za-z][\w.\-]*:[^\[\]\s]+)\]")
 _SOURCES_BLOCK = re.compile(r"\n\s*\*\*Sources\*\*\s*\n.*\Z", re.S)
 _PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#4D4D4D"]  # Okabe-Ito
@@ -219,7 +220,9 @@ def paper_rows(papers: list[Paper], query: str = "") -> list[list[Any]]:
 def build_app(assistant) -> gr.Blocks:
     """The Gradio app over ``assistant``: Ask (chat + sources), Map and Browse tabs."""
     settings: Settings = assistant.settings
-    max_chars = int(settings.max_question_chars)
+    # what the box takes: a pasted page or two, of which the question's start and end are read (clean_question
+    # keeps max_question_chars of them); the box had cut a paste at 2,000 characters, losing the question at its end
+    max_chars = PASTE_FACTOR * int(settings.max_question_chars)
     papers = assistant.papers
     try:
         coords = assistant.paper_map()
@@ -235,9 +238,9 @@ def build_app(assistant) -> gr.Blocks:
         """The question as typed, or a gr.Error; API calls get the same checks as the textbox."""
         text = question if isinstance(question, str) else ("" if question is None else str(question))
         if not text.strip():
-            raise gr.Error("The question is empty: type a question about the papers.")
+            raise _said("The question is empty: type a question about the papers.")
         if len(text.strip()) > max_chars:
-            raise gr.Error(f"The question is too long ({len(text.strip())} characters); the limit is {max_chars}. "
+            raise _said(f"The question is too long ({len(text.strip())} characters); the limit is {max_chars}. "
                            "Shorten it and ask again.")
         return text
 
@@ -245,17 +248,17 @@ def build_app(assistant) -> gr.Blocks:
         filters: dict[str, Any] = {}
         if venue and venue != ANY:
             if venue not in venues:
-                raise gr.Error(f"Unknown venue {str(venue)[:80]!r}; choose one of: {', '.join(venues)}.")
+                raise _said(f"Unknown venue {str(venue)[:80]!r}; choose one of: {', '.join(venues)}.")
             filters["venue"] = venue
         if institution and str(institution).strip() and institution != ANY:
             if len(str(institution)) > 200:
-                raise gr.Error("The institution is too long (over 200 characters).")
+                raise _said("The institution is too long (over 200 characters).")
             filters["institution"] = str(institution).strip()
         if year not in (None, "", ANY):
             try:
                 filters["year"] = int(year)
             except (TypeError, ValueError):
-                raise gr.Error(f"The year must be a number such as 2026, got {str(year)[:20]!r}.") from None
+                raise _said(f"The year must be a number such as 2026, got {str(year)[:20]!r}.") from None
         filters["llm"] = bool(use_llm) if settings.llm_configured else (True if use_llm else None)
         return filters
 
@@ -284,21 +287,22 @@ def build_app(assistant) -> gr.Blocks:
         except QuestionError as exc:  # "“it” could be any of the 9 papers ...": the chat asks back, as a reply
             reply = safe_markdown(str(exc))
             messages[-1] = {"role": "assistant", "content": reply}
-            yield reply, messages, render_sources(None, lookup), "", conv, messages
+            yield reply, messages, render_sources(None, lookup), gr.skip(), conv, messages
             return
         except AssistantError as exc:
             messages[-1] = {"role": "assistant", "content": "⚠️ " + safe_markdown(str(exc))}
             yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
-            raise gr.Error(str(exc)) from None
+            raise _said(str(exc)) from None
         except Exception:  # never a stack trace in the page: log it, say something useful
             log.exception("answering %r failed", text[:200])
             messages[-1] = {"role": "assistant", "content": "⚠️ Something went wrong while answering."}
             yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
-            raise gr.Error("Something went wrong while answering; the server log has the details.") from None
+            raise _said("Something went wrong while answering; the server log has the details.") from None
         assert answer is not None
         messages[-1] = {"role": "assistant", "content": chat_text(answer.text)}
         full = link_citations(safe_markdown(answer.text), lookup)
-        yield full, messages, render_sources(answer, lookup), "", conv, messages
+        # (the box was emptied when the question was taken: what was typed since stays for the next question)
+        yield full, messages, render_sources(answer, lookup), gr.skip(), conv, messages
 
     def new_chat(conv: Conversation | None):
         if isinstance(conv, Conversation):
@@ -377,6 +381,14 @@ def build_app(assistant) -> gr.Blocks:
 
 
 # ---------------------------------------------------------------------- serving
+def _said(message: str):
+    """A ``gr.Error`` shown to the user, without a traceback in the server's console: an empty question is no
+    server fault (each had printed 40 lines), and an unexpected one is logged with its own traceback."""
+    import gradio as gr
+
+    return gr.Error(message, print_exception=False)
+
+
 def parse_auth(auth: str) -> tuple[str, str] | None:
     """``"user:pass"`` -> ("user", "pass"); empty -> None (no login)."""
     if not auth:

@@ -50,6 +50,7 @@ _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|writte
 # a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
+_LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
 MAX_MENDED = 40  # letters of the longest word spelling mends are looked for (research words are far shorter)
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
@@ -1084,7 +1085,11 @@ class PaperSearch:
                 return True
             return bool(self.read_filters(piece)[0]) or bool(self.named_papers(piece))
 
-        kept = [p.strip() for p, asked in zip(pieces, asks) if asked or ours(p)]
+        # (in a long message, only the statement right before a question is its context: pages of a thesis pasted
+        # before "Which papers reduce TTFT?" had been searched with it, and the question refused)
+        long = len(text.split()) > _LONG_MESSAGE_WORDS
+        kept = [p.strip() for i, (p, asked) in enumerate(zip(pieces, asks))
+                if asked or ((not long or (i + 1 < len(asks) and asks[i + 1])) and ours(p))]
         return " ".join(kept) or text
 
     def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:

@@ -102,13 +102,22 @@ def test_filters_are_optional_inputs(app_url):
 @pytest.mark.parametrize("question,message", [
     ("", "The question is empty"),
     ("   \n ", "The question is empty"),
-    ("x" * 2001, "The question is too long (2001 characters); the limit is 2000"),
+    ("x" * 40001, "The question is too long (40001 characters); the limit is 40000"),
 ])
 def test_bad_questions_get_readable_errors(app_url, question, message):
     with pytest.raises(Exception) as info:
         client(app_url).predict(question, api_name="/ask")
     assert message in str(info.value)
     assert "Traceback" not in str(info.value)
+
+
+def test_a_question_after_pasted_pages_is_answered(app_url):
+    # the box and the API had stopped at 2,000 characters: pages pasted before the question lost the question
+    pasted = ("My notes on the reading group, copied from the shared document, with everything we discussed "
+              "this week and the week before about the papers and the talks we went to. ") * 50
+    assert len(pasted) > 8000
+    text = answer_of(client(app_url).predict(pasted + "Which papers reduce TTFT?", api_name="/ask"))
+    assert "openreview:yyDbI3HXco" in linked_ids(body(text))
 
 
 def test_unknown_venue_is_readable(app_url):
