@@ -74,6 +74,8 @@ class Assistant:
 
     def paper(self, paper_id: str) -> Paper | None:
         """The paper with ``paper_id``, or None."""
+        if not isinstance(paper_id, str):  # (a list had raised a bare "unhashable type")
+            raise QuestionError(f"A paper id is text such as 'openreview:FuRo7Ur5Ib', not {type(paper_id).__name__}.")
         return self._searcher().by_id.get(paper_id)
 
     def paper_map(self) -> dict[str, list[float]]:

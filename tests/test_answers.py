@@ -2377,6 +2377,13 @@ def test_a_reference_to_an_earlier_answer_asked_alone_is_said(answerer):
     assert answerer.ask("what do the first two papers on MoE propose?").citations  # a question of its own
 
 
+def test_a_paper_is_looked_up_by_an_id_of_text(answerer):
+    assert answerer.paper("openreview:FuRo7Ur5Ib").title.startswith("Stream2LLM")
+    assert answerer.paper("openreview:nope") is None
+    with pytest.raises(QuestionError, match="A paper id is text"):  # had been a bare TypeError
+        answerer.paper(["openreview:FuRo7Ur5Ib"])
+
+
 def test_the_python_api_checks_its_arguments(answerer):
     # year="abc" was a bare ValueError and venue=123 a TypeError; a question of 42 was searched for; within="id"
     # was read character by character, and within=[] as "none of the 0 papers"
