@@ -142,8 +142,14 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     how_much = _HOW_MUCH.match(question) if not m else None
     if m or how_much:
         kind = singular(m.group(1).lower()) if m else next(
-            (kind for kind, names in _MEASURE_OWN.items() if re.search(rf"\b(?:{names})", question, re.I)), "speedup")
-        return f"{kind} figure", _figure_of(kind)
+            (kind for kind, names in _MEASURE_OWN.items() if re.search(rf"\b(?:{names})", question, re.I)), "")
+        # "how much faster is X?" is a speedup; "how much communication overlap does X achieve?" names its own
+        # measure, which the best sentence for the question's words states (it had been narrowed to "speed-up")
+        if not kind and re.search(rf"^\W*(?:by\s+)?how\s+(?:fast|quick|many\s+times)|\b(?:{_FASTER})",
+                                  question, re.I):
+            kind = "speedup"
+        if kind:
+            return f"{kind} figure", _figure_of(kind)
     asks = re.match(r"^\W*(what|which|does|do|did|are|is|any|list|name)\b", question, re.I)
     m = _ASKED_OWN.search(question) if asks else None
     if m:

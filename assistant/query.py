@@ -131,7 +131,9 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        r"estudios?|[ée]tudes?|studi|studien)\b", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
-                       r"monthly active|users|maximum|up to|roughly|how many)\b", re.I)
+                       r"monthly active|users|maximum|up to|roughly|how many|"
+                       # "what HPL performance does SAKURAONE reach?": the sentence with the figure
+                       r"reach(es|ed)?|attain(s|ed)?)\b", re.I)
 STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|percent(age)?|times faster|"
                               r"monthly active|how (fast|large|big|long))\b|%", re.I)
 # what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own

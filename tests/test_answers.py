@@ -2475,6 +2475,20 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
 
 
+def test_how_much_of_a_measure_of_its_own_quotes_the_sentence_stating_it(answerer):
+    # "how much ... overlap" had been read as a speed-up: the quote was FarSkip's inference speed-up sentence
+    farskip = answerer.ask("How much communication overlap does FarSkip-Collectives achieve when pre-training "
+                           "DeepSeek-V3?")
+    quote = farskip.citations[0].quote
+    assert "88.9%" in quote and "DeepSeek-V3" in quote and "give no" not in farskip.text
+    # "what HPL performance does SAKURAONE reach?" had quoted its TOP500 rank, not the figure
+    sakura = answerer.ask("What HPL performance does SAKURAONE reach?")
+    assert "PFLOP/s (HPL Rmax)" in sakura.citations[0].quote
+    from assistant.answer import asked_kind
+    assert asked_kind("how much faster is X?")[0] == "speedup figure"  # a speed-up, said with its word
+    assert asked_kind("how much communication overlap does X achieve?") == ("", None)
+
+
 def test_a_comparison_on_a_measure_quotes_each_sides_figure_and_says_they_are_not_head_to_head(answerer):
     # "which is faster, Kitty or InnerQ?" repeated the side-by-side descriptions and never addressed speed
     answer = answerer.ask("which is faster, Kitty or InnerQ?")
