@@ -36,6 +36,9 @@ class Thresholds:
     short_question_words: int = 8  # for questions this short, words the collection never uses are telling
     refuse_unknown_share: float = 0.34  # ...refuse when this share of them is unknown to the collection
     confident_dense: float = 0.5  # ...unless a chunk matches this well anyway
+    # ...(for a short question with words the collection never uses: the eval sets' such unanswerable questions
+    # reach 0.31, while "whether models cave in when users pressure them to agree ..." reaches Parrot at 0.49)
+    unknown_confident_dense: float = 0.4
     list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
     alternatives_gap: float = 0.2  # ...of the runner-up, when the question lists alternatives and the best leads by this
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
@@ -349,7 +352,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
             and not any(sp.lexical > 0 or sp.coverage > 0 for sp in r.ranked)):
         return True
     if words and len(words) <= t.short_question_words:
-        return len(unknown) / len(words) >= t.refuse_unknown_share and top.dense < t.confident_dense
+        return len(unknown) / len(words) >= t.refuse_unknown_share and top.dense < t.unknown_confident_dense
     return False
 
 

@@ -2489,6 +2489,16 @@ def test_how_much_of_a_measure_of_its_own_quotes_the_sentence_stating_it(answere
     assert asked_kind("how much communication overlap does X achieve?") == ("", None)
 
 
+def test_a_paraphrase_in_words_the_papers_do_not_use_is_answered_when_a_paper_matches_it_well(answerer):
+    # refused, with the right paper first among "closest papers (they do not answer it)"
+    parrot = answerer.ask("Is there a study of whether models cave in when users pressure them to agree with "
+                          "false statements?")
+    assert not parrot.refused and parrot.cited_ids[0] == "openreview:cU2wiOnfm5"
+    for question in ("Which papers use graph networks for crop yield forecasting?",
+                     "How do I descale an espresso machine?"):  # still not the collection's
+        assert answerer.ask(question).refused, question
+
+
 def test_a_comparison_on_a_measure_quotes_each_sides_figure_and_says_they_are_not_head_to_head(answerer):
     # "which is faster, Kitty or InnerQ?" repeated the side-by-side descriptions and never addressed speed
     answer = answerer.ask("which is faster, Kitty or InnerQ?")
