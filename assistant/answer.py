@@ -318,7 +318,7 @@ def _sources(citations: list[Citation]) -> str:
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     """True when the collection does not answer: nothing resembles the question, the question's own topic
     words never occur in the collection, or it names a system or title that no paper carries."""
-    if not r.ranked:
+    if not r.ranked or r.unheld:  # ("spiking neural networks": no paper writes "spiking")
         return True
     top = r.ranked[0]
     if top.name_match:
@@ -1143,6 +1143,9 @@ def _refusal(r: Retrieval) -> Answer:
         what = r.parsed.filters.describe()
         text = (f"No paper {what} answers this question: the collection does not cover it "
                 f"({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched).")
+    elif r.unheld:  # "which papers use spiking neural networks?"
+        word, thing = r.unheld
+        text = f"No paper mentions “{word}”: the collection does not cover {thing}."
     elif r.parsed.unrecorded:  # "which papers are funded by NSF?": neither the funding nor the rest is held
         text = f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded}, and no indexed paper answers the rest of it."
     # mostly letters outside the Latin script, read as English (the multilingual model is off)

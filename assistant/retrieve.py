@@ -51,6 +51,7 @@ _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|writte
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
+_FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 MAX_MENDED = 40  # letters of the longest word spelling mends are looked for (research words are far shorter)
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
@@ -228,6 +229,9 @@ class Retrieval:
     topic_held: bool = False  # a question in another language: the best paper holds the topic read (holding)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
     listed_note: str = ""  # ...and said of the papers listed, so not before a refusal
+    # "which papers use spiking neural networks?": (the word no paper writes, the thing it names) when that word
+    # narrows a topic ("spiking" of "neural networks"): no paper is on it, and the rest is not what was asked
+    unheld: tuple[str, str] | None = None
 
 
 class PaperSearch:
@@ -1456,10 +1460,19 @@ class PaperSearch:
         # "which papers use quantum computers to train neural networks?": a word of a short question that no paper
         # writes at all is said, so that the papers on the rest of it are not read as answering it
         missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w)))  # ("reduce" is no topic)
+        unheld = None
         if (not listed_note and parsed.shape == "list" and foreign is None and 1 <= len(missing) <= 2
                 and len(words) <= 6 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in missing)
             listed_note = f"No paper mentions {said}: those below match the rest of the question."
+            # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
+            # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
+            for w in missing:
+                m = re.search(rf"(?<![\w-]){re.escape(w)}((?:\s+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
+                after = content_words(m.group(1)) if m else []
+                if after and all(_stem(x) in self.idf for x in after):
+                    unheld = (w, f"{w} {m.group(1).strip()}")
+                    break
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
@@ -1470,7 +1483,7 @@ class PaperSearch:
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
-                         topic_held=topic_held, listed_note=listed_note)
+                         topic_held=topic_held, listed_note=listed_note, unheld=unheld)
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),

@@ -2469,9 +2469,19 @@ def test_sentences_quoted_from_apart_are_marked_apart(answerer):
 
 def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     # "Which papers use quantum computers to train neural networks?" listed 5 papers with no word of doubt
-    answer = answerer.ask("Which papers use quantum computers to train neural networks?")
-    assert not any("quantum" in (p.title + p.abstract).lower() for p in answerer.papers)
-    assert answer.text.startswith("No paper mentions “quantum”: those below match the rest of the question.")
+    # ...and a word narrowing the very thing asked leaves none of it: refused ("spiking neural networks" had been
+    # answered with 4 papers on other neural networks), saying which word no paper writes
+    for question, word, thing in [("Which papers use quantum computers to train neural networks?", "quantum",
+                                   "quantum computers"),
+                                  ("Which papers use spiking neural networks?", "spiking", "spiking neural networks")]:
+        assert not any(word in (p.title + p.abstract).lower() for p in answerer.papers)
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations
+        assert answer.text.startswith(f"No paper mentions “{word}”: the collection does not cover {thing}.")
+    # a word beside the topic leaves the topic: its papers, said to miss that word
+    beside = answerer.ask("Which papers reduce TTFT for chatbots?")
+    assert not any("chatbots" in (p.title + p.abstract).lower() for p in answerer.papers)
+    assert beside.citations and beside.text.startswith("No paper mentions “chatbots”: those below match the rest")
     assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
 
 
