@@ -52,6 +52,9 @@ _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
+# how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
+# narrowed them to the 4 of 7 writing it)
+_FRAMING_VERBS = frozenset("run runs running ran target targets targeting targeted employ employs employing".split())
 MAX_MENDED = 40  # letters of the longest word spelling mends are looked for (research words are far shorter)
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
@@ -1663,7 +1666,8 @@ class PaperSearch:
                     and self.acronym_head(a).get(_stem(b), 0.0) >= 0.5}
         # (nor an organisation's name: "Google TPUs" asks for the papers using "TPU", as the topic concepts read it)
         rest = [w for w in words if not self.long_forms(w) and _stem(w) not in covered
-                and not EFFECT_WORDS.match(w) and w.lower() not in self.alias_keys]
+                and not EFFECT_WORDS.match(w) and w.lower() not in self.alias_keys
+                and w.lower() not in _FRAMING_VERBS]
         # ...nor a word most of the acronym's papers write ("MoE models": MoE papers are about models)
         acronyms = [w for w in words if self.long_forms(w)]
         if rest and acronyms:

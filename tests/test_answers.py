@@ -566,6 +566,9 @@ def test_an_acronym_in_the_plural_is_the_acronym(answerer):
     answer = answerer.ask("which papers target TPUs?")
     assert not answer.refused and set(answer.cited_ids) <= users and set(answer.cited_ids) & singular_only
     assert set(answerer.ask("TPUs").cited_ids) >= set(answerer.ask("TPU").cited_ids)
+    # a verb framing it is no narrowing ("which papers run on TPUs?" had cited the 4 of 7 writing "run")
+    assert search.qualifiers(["run", "tpus"]) == []
+    assert set(answerer.ask("Which papers run on TPUs?").cited_ids) == users
     # an organisation named beside it is no narrowing ("Google TPUs": the TPU papers; it cited 4 of the 6)
     assert search.qualifiers(["google", "tpus"]) == []
     assert set(answerer.ask("Which papers involve Google TPUs?").cited_ids) == users
