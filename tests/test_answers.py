@@ -554,6 +554,20 @@ def test_a_list_cut_at_k_says_how_many_papers_qualify(answerer):
     assert len(lora) == 2 and set(answerer.ask("papers on LoRA").cited_ids) == lora
 
 
+def test_a_hyphenated_word_of_words_counts_mostly_as_its_parts(answerer):
+    # "communication-computation overlap": the one paper spelling the compound had outweighed the others (3 cited,
+    # where "overlap compute and communication" cites 8)
+    terms = answerer._searcher().expand(["communication-computation", "overlap"])
+    assert terms["communication-comput"] < terms["communic"] == terms["comput"] == 1.0
+    # ...but a prefix or a function word makes the whole the term ("multi-agent", "mixture-of-agents"), and a name
+    # stays whole
+    assert answerer._searcher().expand(["multi-agent"])["multi-ag"] == 1.0
+    assert answerer._searcher().expand(["FarSkip-Collectives"], names={"FarSkip-Collectives"})["farskip-collect"] == 1.0
+    hyphenated = set(answerer.ask("Which papers study communication-computation overlap?").cited_ids)
+    assert len(hyphenated) >= 4 and hyphenated <= set(answerer.ask("Which papers overlap compute and "
+                                                                   "communication?").cited_ids)
+
+
 def test_an_acronym_in_the_plural_is_the_acronym(answerer):
     # the glossary has "TPU"; "which papers target TPUs?" was refused (MiniLM does not know "TPUs", and its
     # long form was added for the singular only) and the bare "TPUs" cited 3 of the 7 papers using the acronym
