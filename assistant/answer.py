@@ -452,6 +452,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
                            "(each paper has its title, abstract, authors, institutions, venue and year).",
                       refused=True)
+    if r.counted:  # "does Meta have more papers than Google?"
+        return _counted_answer(r, sentences)
     if r.parsed.ranking and shape == "metadata":  # "which institutions published the most papers?"
         return _ranking_answer(r, r.metadata_matches, sentences)
     if shape == "metadata":
@@ -1050,6 +1052,29 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
         cited.update((p.id, p) for p in ps[:RANKED_SHOWN])
     if more:
         lines.append(f"({more}.)")
+    citations = [_record_citation(p, sentences) for p in cited.values()]
+    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+
+
+def _counted_answer(r: Retrieval, sentences) -> Answer:
+    """Two (or more) institutions or authors by their numbers of papers, each with its papers cited."""
+    ranked = sorted(r.counted, key=lambda side: -len(side[1]))
+    scope = r.parsed.filters.describe() if r.parsed.filters else ""
+    plural = lambda n: f"{n} paper{'s' if n != 1 else ''}"  # noqa: E731
+    (first, most), (second, next_most) = ranked[0], ranked[1]
+    if len(most) == len(next_most):
+        head = f"{' and '.join(name for name, _ in ranked)} have as many papers: {len(most)} each."
+    else:
+        head = (f"{first} has more papers than {second}: {len(most)} against {len(next_most)} "
+                f"({len(most) - len(next_most)} more).")
+    lines = [head + (f" (Counted {scope}.)" if scope else "")]
+    cited: dict[str, Paper] = {}
+    for name, papers in ranked:
+        by = "papers from" if any(p_name in name for p in papers[:1] for p_name in p.institutions) else "papers by"
+        rest = len(papers) - RANKED_SHOWN
+        lines.append(f"- **{name}**: {plural(len(papers))} " + " ".join(f"[{p.id}]" for p in papers[:RANKED_SHOWN])
+                     + (f" and {rest} more (ask “{by} {name}” for all of them)" if rest > 0 else ""))
+        cited.update((p.id, p) for p in papers[:RANKED_SHOWN])
     citations = [_record_citation(p, sentences) for p in cited.values()]
     return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
 

@@ -351,7 +351,7 @@ _RANKING = re.compile(r"\b(the )?most (papers|publications|works?|contributions|
                       r"^\W*(list|show|name)( me)?( all| every| the)?( of the)? " + _GROUP_WORDS + r"\b",
                       re.I)
 _RANKING_WORDS = frozenset("most top prolific active number count counts each per largest highest leading rank "
-                           "ranked ranking".split())
+                           "ranked ranking second third fourth fifth 2nd 3rd 4th 5th".split())  # "second most"
 
 
 def ranking_of(text: str) -> tuple[str, int]:

@@ -54,6 +54,9 @@ _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 # how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
 # narrowed them to the 4 of 7 writing it)
+_MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
+                        r"\bhow many (?:more|fewer)\b|\b(?:who|which)\b.*\b(?:more|fewer) (?:papers|publications)\b|"
+                        r"\b(?:who|which)(?: one)? (?:has|have|published|wrote|presented) (?:more|fewer)\b", re.I)
 _FRAMING_VERBS = frozenset("run runs running ran target targets targeting targeted employ employs employing".split())
 # a hyphenated word's weight beside its parts, when they are words of their own: "communication-computation" spelt
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
@@ -249,6 +252,8 @@ class Retrieval:
     # "which papers use spiking neural networks?": (the word no paper writes, the thing it names) when that word
     # narrows a topic ("spiking" of "neural networks"): no paper is on it, and the rest is not what was asked
     unheld: tuple[str, str] | None = None
+    # "does Meta have more papers than Google?": each named institution or author with its papers
+    counted: list[tuple[str, list[Paper]]] = field(default_factory=list)
 
 
 class PaperSearch:
@@ -1198,6 +1203,21 @@ class PaperSearch:
                 holds = bool(self.filter_mask(read, inst_hits)[self.row[paper.id]])
                 return Retrieval(ParsedQuestion(text, rest, "check", read, []), [ScoredPaper(paper, 1.0)], 1,
                                  check=holds)
+        # "does Meta have more papers than Google?", "how many more papers does NVIDIA have than Google?": counts
+        more = _MORE_THAN.search(text)
+        than = re.search(r"\bthan\s+(.+)$", text, re.I) if more else None
+        groups, authors = list(read.institution_groups), list(read.authors)
+        if than:  # ("than Google": named with no cue of its own)
+            other = self.read_filters("papers from " + than.group(1))[0]
+            groups += [g for g in other.institution_groups if g not in groups]
+            authors += [a for a in other.authors if a not in authors]
+        if more and (len(groups) >= 2 or len(authors) >= 2):
+            base = replace(filters, institutions=[], institution_groups=[], every_institution=False, authors=[],
+                           every_author=False)
+            sides = ([(" or ".join(g), replace(base, institutions=g, institution_groups=[g])) for g in groups]
+                     if len(groups) >= 2 else [(a, replace(base, authors=[a])) for a in authors])
+            return Retrieval(ParsedQuestion(text, rest, "metadata", base, []), [], len(self.papers),
+                             counted=[(name, self.matching(side)) for name, side in sides])
         wanted, rest = requested_count(rest)
         if wanted:
             k = max(k, wanted)

@@ -1527,6 +1527,25 @@ def test_a_word_longer_than_any_research_word_is_not_looked_up_for_mends(answere
     assert looked
 
 
+def test_two_institutions_or_authors_are_compared_by_their_numbers_of_papers(answerer):
+    # both had been refused (read as a topic among Meta's papers), and "second most" searched for "second"
+    meta, google = _institution_papers(answerer, "Meta"), _institution_papers(answerer, "Google")
+    assert len(meta) != len(google)
+    (big, n_big), (small, n_small) = sorted([("Meta", len(meta)), ("Google", len(google))], key=lambda x: -x[1])
+    for question in ("Does Meta have more papers than Google?", "how many more papers does Google have than Meta?"):
+        answer = answerer.ask(question)
+        assert answer.text.startswith(f"{big} has more papers than {small}: {n_big} against {n_small} "
+                                      f"({n_big - n_small} more)."), question
+        assert set(answer.cited_ids) <= meta | google and not answer.refused
+    stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    kasikci = {p.id for p in answerer.papers if "Baris Kasikci" in p.authors}
+    both = answerer.ask("who has more papers, Ion Stoica or Baris Kasikci?")
+    assert f"- **Ion Stoica**: {len(stoica)} papers" in both.text and f"- **Baris Kasikci**: {len(kasikci)} papers" \
+        in both.text
+    second = answerer.ask("which institution has the second most papers?")
+    assert second.text.startswith("Institutions with the most papers (173 papers in the collection")
+
+
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
     google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
