@@ -1001,11 +1001,14 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     # "which universities have the most papers?": universities and institutes, told from companies by name
     kind = institution_side(r.parsed.text) if group == "institutions" else ""
 
+    left_out = {n.lower() for n in r.collaborators_of}  # "who has Ion Stoica worked with?": not Ion Stoica
+
     def names(p: Paper) -> list[str]:
         if kind:
-            return [n for n in p.institutions if n and bool(ACADEMIC.search(n)) == (kind == "universities")]
+            return [n for n in p.institutions if n and bool(ACADEMIC.search(n)) == (kind == "universities")
+                    and n.lower() not in left_out]
         return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
-                            else [p.venue]) if n]
+                            else [p.venue]) if n and n.lower() not in left_out]
 
     members: dict[str, list[Paper]] = {}
     for p in papers:
@@ -1024,6 +1027,11 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     if not ranked:  # "top authors at CAIS 2026": its reading notes name institutions only
         return Answer(text=f"{REFUSAL_HEAD} no record lists the {label[0]} of these papers ({scope}).", refused=True)
     head = f"{label[0].capitalize()} with the most papers ({scope}"
+    if left_out:
+        whose = r.parsed.filters.describe()[len("from "):] if r.parsed.filters.institutions else \
+            " and ".join(r.collaborators_of)
+        head = (f"{label[0].capitalize()} on the papers of {whose}, by their number "
+                f"of joint papers ({scope}")
     if kind:  # (the records do not say which is which)
         head += "; told from " + ("companies" if kind == "universities" else "universities and institutes") + \
                 " by their names (University, Institute, College, Tech, …)"
@@ -1031,7 +1039,7 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
         head += f"; a paper counts once for each of its {label[0]}"
     unnamed = sum(1 for p in papers if not names(p))
     if unnamed and group != "venues":
-        head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {label[1]}"
+        head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {'other ' if left_out else ''}{label[1]}"
     if len(ranked[0][1]) == 1 and len(ranked) > 1:
         head += f"; none has more than one, so the first {min(top, len(ranked))} by name"
     lines = [head + "):"]

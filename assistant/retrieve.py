@@ -57,6 +57,13 @@ _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
                         r"\bhow many (?:more|fewer)\b|\b(?:who|which)\b.*\b(?:more|fewer) (?:papers|publications)\b|"
                         r"\b(?:who|which)(?: one)? (?:has|have|published|wrote|presented) (?:more|fewer)\b", re.I)
+_COLLAB = re.compile(r"\b(?:which|what|who|whom)\b.*\b(?:collaborat\w*|partner(?:ed|s)?|work(?:s|ed)?|co-?author(?:ed|s)?|"
+                     r"co-?wr(?:ote|itten))\s+with\b|\b(?:collaborators|co-?authors|partners)\s+(?:of|does|do|did|has)\b",
+                     re.I)
+_COLLAB_WORDS = re.compile(r"\b(?:collaborat\w*|partner\w*|work(?:s|ed)?|co-?author\w*|co-?wr(?:ote|itten)|with|"
+                           r"companies|company|universities|university|institutions?|organi[sz]ations?|labs?)\b", re.I)
+_GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|institutions?|organi[sz]ations?|labs?|"
+                          r"institutes?)\b", re.I)
 _FRAMING_VERBS = frozenset("run runs running ran target targets targeting targeted employ employs employing".split())
 # a hyphenated word's weight beside its parts, when they are words of their own: "communication-computation" spelt
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
@@ -254,6 +261,8 @@ class Retrieval:
     unheld: tuple[str, str] | None = None
     # "does Meta have more papers than Google?": each named institution or author with its papers
     counted: list[tuple[str, list[Paper]]] = field(default_factory=list)
+    # "who has Ion Stoica worked with?": the names whose collaborators the ranking counts (left out of it)
+    collaborators_of: list[str] = field(default_factory=list)
 
 
 class PaperSearch:
@@ -1227,6 +1236,20 @@ class PaperSearch:
         ranking, top = ranking_of(text)
         if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
             rest = strip_ranking(rest)
+        # "which companies did Tsinghua collaborate with?", "who has Ion Stoica worked with?": the others on their
+        # papers, ranked (the papers themselves had been listed)
+        collaborators: list[str] = []
+        if not ranking and _COLLAB.search(text) and (read.institutions or read.authors):
+            named = read.institutions if read.institutions and (not read.authors or _GROUP_NAMED.search(text)) \
+                else []
+            ranking, top = ("institutions", 10) if named else ("authors", 10)
+            collaborators = list(named or read.authors)
+            for name in named:  # ...and the names its papers give it ("Tsinghua" is "Tsinghua University")
+                own = self.institution_papers(name)
+                collaborators += sorted({n for pid in own for n in self.by_id[pid].institutions
+                                         if self.institution_papers(n) == own
+                                         or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", n, re.I)} - set(named))
+            rest = _COLLAB_WORDS.sub(" ", rest)
         what, only = unrecorded(text, content_words(rest))
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
@@ -1405,6 +1428,7 @@ class PaperSearch:
                                "abstract.")
         if parsed.shape == "metadata":
             return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in pool], len(pool), metadata_matches=pool, note=note,
+                             collaborators_of=collaborators,
                              years_held=held)
         pool_ids = {p.id for p in pool} if restricted else None
         terms = self.expand(words, names, in_other)

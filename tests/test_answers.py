@@ -1546,6 +1546,23 @@ def test_two_institutions_or_authors_are_compared_by_their_numbers_of_papers(ans
     assert second.text.startswith("Institutions with the most papers (173 papers in the collection")
 
 
+def test_who_an_institution_or_author_worked_with_ranks_the_others_on_their_papers(answerer):
+    # "which companies did Tsinghua collaborate with?" had listed Tsinghua's own papers
+    tsinghua = _institution_papers(answerer, "Tsinghua")
+    answer = answerer.ask("Which institutions did Tsinghua collaborate with?")
+    assert answer.text.startswith("Institutions on the papers of Tsinghua, by their number of joint papers")
+    shown = re.findall(r"^\d+\. \*\*(.+?)\*\*: (\d+) paper", answer.text, re.M)
+    assert shown and not any("Tsinghua" in name for name, _ in shown)
+    for name, n in shown:
+        assert int(n) == len(tsinghua & _institution_papers(answerer, name)), name
+    stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    coauthors = answerer.ask("who has Ion Stoica worked with?")
+    first = re.search(r"^1\. \*\*(.+?)\*\*: (\d+) papers", coauthors.text, re.M)
+    assert first and first.group(1) != "Ion Stoica"
+    assert int(first.group(2)) == len(stoica & {p.id for p in answerer.papers if first.group(1) in p.authors})
+    assert set(coauthors.cited_ids) <= stoica
+
+
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
     # "from Google and Meta" had read Meta as a topic word among Google's papers (1 paper)
     google, meta = _institution_papers(answerer, "Google"), _institution_papers(answerer, "Meta")
