@@ -645,6 +645,8 @@ _ABSTRACTS_ONLY = "(the collection holds each paper's title and abstract, not it
 
 def _scope(r: Retrieval) -> str:
     """The papers a question asked about, as an answer says it: "at MLSys 2026", "in the collection"."""
+    if r.within is not None and not r.parsed.filters:  # "which ones have code?" of the last answer's 9 papers
+        return f"of the {r.within} asked about" if r.within != 1 else "asked about"
     return r.parsed.filters.describe() if r.parsed.filters else "in the collection"
 
 

@@ -223,6 +223,15 @@ def test_which_ones_asks_of_the_previous_answers_papers(conv):
     assert f.kind == "set" and f.within == [pid for pid, _ in TITLES] and f.question == "which papers use vLLM?"
 
 
+def test_real_followup_on_code_speaks_of_the_papers_asked_about(real_assistant):
+    # "which ones have code?" after a list had said "no paper in the collection says ..." of the list's papers
+    conv = Conversation(real_assistant)
+    listed = conv.ask("papers on speculative decoding")
+    code = conv.ask("which ones have code?")
+    assert f"of the {len(listed.citations)} asked about" in code.text and "in the collection says" not in code.text
+    assert set(code.cited_ids) <= set(listed.cited_ids)
+
+
 def test_real_followup_on_a_topic_none_of_the_previous_papers_mentions(real_assistant):
     conv = Conversation(real_assistant)
     ttft = conv.ask("which papers reduce TTFT?").cited_ids
