@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 
 from .errors import AssistantError
 
@@ -34,7 +35,8 @@ INDEX_EXAMPLES = """examples:
   assistant index                      # index/sources/, only new or changed papers are embedded
   assistant index --rebuild            # re-embed everything
   assistant index --multilingual       # also embed papers for questions in other languages now
-  assistant index my-papers.jsonl --skip-bad --json
+  assistant index my-papers.jsonl --skip-bad   # add a collection of your own to the index
+  assistant index --only my-papers.jsonl       # index it alone (the other papers are removed)
 """
 
 
@@ -185,11 +187,25 @@ def _chat(assistant, options: dict, color: bool) -> int:
 
 
 def run_index(args) -> int:
-    from .store import build_index
+    from .store import MANIFEST as MANIFEST_NAME, build_index, index_sources
 
-    settings = _settings(args, sources=args.sources or None)
+    sources, added = None, []
+    if args.sources:
+        given = [Path(s).expanduser() for s in args.sources]
+        settings = _settings(args)
+        if args.only or not (Path(settings.index_dir) / MANIFEST_NAME).exists():  # (a first index: just these)
+            sources = given
+        else:  # "assistant index my-papers.jsonl": added to the collection (it had replaced all 173 papers)
+            current = index_sources(settings)
+            known = {p.resolve() for p in current}
+            added = [g for g in given if g.resolve() not in known]
+            sources = current + added
+    settings = _settings(args, sources=sources)
     summary = build_index(settings, rebuild=args.rebuild, skip_bad=args.skip_bad,
                           progress=None if not args.json else False)
+    if added and not args.json:
+        print(f"Added to the collection: {', '.join(str(a) for a in added)} (indexed with "
+              f"{', '.join(str(p) for p in sources if p not in added)}; --only indexes the files given alone).")
     extra = {}
     if args.multilingual:
         extra["multilingual"] = _build_multilingual(settings, progress=None if not args.json else False)
@@ -199,11 +215,12 @@ def run_index(args) -> int:
     if extra:
         print(f"Multilingual vectors: {extra['multilingual']['embedded']} papers embedded, "
               f"{extra['multilingual']['papers']} ready.")
+    papers = f"{summary.papers} paper{'s' if summary.papers != 1 else ''}"
     if summary.added == summary.updated == summary.removed == 0 and not summary.rebuilt:
-        print(f"Index up to date: {summary.papers} papers, nothing to embed ({summary.seconds:.2f} s).")
+        print(f"Index up to date: {papers}, nothing to embed ({summary.seconds:.2f} s).")
     else:
         why = f" (full rebuild: {summary.reason})" if summary.reason else ""
-        print(f"Indexed {summary.papers} papers{why}: {summary.added} added, {summary.updated} updated, "
+        print(f"Indexed {papers}{why}: {summary.added} added, {summary.updated} updated, "
               f"{summary.removed} removed, {summary.unchanged} unchanged in {summary.seconds:.1f} s.")
     for line in summary.skipped:
         print(f"skipped: {line}", file=sys.stderr)
@@ -306,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("index", help="build or update the index (only new or changed papers are embedded)",
                        epilog=INDEX_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("sources", nargs="*", help="source files or folders (default: index/sources/)")
+    p.add_argument("--only", action="store_true",
+                   help="index just the sources given, removing the papers of the others (default: add them)")
     p.add_argument("--rebuild", action="store_true", help="re-embed every paper")
     p.add_argument("--skip-bad", action="store_true", help="index the good records and list the bad ones")
     p.add_argument("--multilingual", action="store_true",

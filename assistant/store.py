@@ -28,7 +28,7 @@ from typing import Iterator
 
 from . import chunks as chunking
 from .config import Settings
-from .errors import IndexError_, IndexLockedError, StoreUnavailableError
+from .errors import IndexError_, IndexLockedError, SourceError, StoreUnavailableError
 from .schema import Paper
 
 log = logging.getLogger(__name__)
@@ -218,7 +218,11 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
     started = time.perf_counter()
     index_dir = Path(settings.index_dir)
     _refuse_a_file(index_dir)
-    collection = load_collection(settings.source_paths, skip_bad=skip_bad)  # bad input fails here, index untouched
+    paths = index_sources(settings)
+    collection = load_collection(paths, skip_bad=skip_bad)  # bad input fails here, index untouched
+    if not collection.papers:  # an empty folder or a header-only file had emptied the index, with exit 0
+        raise SourceError(f"No papers found in {', '.join(str(p) for p in paths)}: nothing to index (any index "
+                          "there is left as it is).")
     papers = {p.id: p for p in collection.papers}
     hashes = {pid: p.content_hash() for pid, p in papers.items()}
     params = expected_build_params(settings)
@@ -289,6 +293,8 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 "vector_index": VECTOR_INDEX,  # applied without re-embedding when it changes (open_collection)
                 "parsers": collection.parser_versions,
                 "sources": collection.sources,
+                # the files and folders indexed, so that a plain update reads them all again (not only index/sources)
+                "source_paths": [str(Path(p).resolve()) for p in paths],
                 "papers": hashes,
                 "glossary_hash": _hash(collection.glossary),
                 "records_hash": records,  # metadata-only changes make a new generation without embedding
@@ -539,6 +545,26 @@ def index_changed(settings: Settings, snapshot: IndexSnapshot) -> bool:
         return (Path(settings.index_dir) / MANIFEST).stat().st_mtime_ns != snapshot.mtime_ns
     except OSError:
         return True
+
+
+def recorded_sources(index_dir: Path) -> list[Path]:
+    """The source files and folders the index at ``index_dir`` was built from and that still exist ([] if it
+    records none: an index built before they were recorded, or no index)."""
+    try:
+        manifest = read_manifest(Path(index_dir))
+    except IndexError_:
+        return []
+    paths = [Path(p) for p in (manifest or {}).get("source_paths") or []]
+    return [p for p in paths if p.exists()]
+
+
+def index_sources(settings: Settings) -> list[Path]:
+    """What to index: the sources given (settings, ``ASSISTANT_SOURCES``), else those the index was built from
+    ("assistant index my-papers.jsonl" added a file: an update or a first-use refresh reads it again, where it had
+    been dropped for index/sources alone), else the default."""
+    if settings.sources:
+        return list(settings.sources)
+    return recorded_sources(Path(settings.index_dir)) or settings.source_paths
 
 
 def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnapshot:

@@ -121,6 +121,30 @@ def test_index_multilingual_embeds_the_papers_for_foreign_questions_once(tiny_se
     assert json.loads(answer.stdout)["citations"][0]["paper_id"] == "t:2"  # KVSqueeze
 
 
+def test_index_with_a_file_adds_it_and_updates_read_every_source_again(tiny_settings, tiny_sources, tmp_path):
+    # "assistant index my-papers.jsonl" had replaced the collection ("173 removed"), and a plain update afterwards
+    # dropped the added papers again; an empty folder had emptied the index with exit 0
+    from conftest import write_jsonl
+
+    first = run(["index", str(tiny_sources), "--json"], tiny_settings.index_dir)  # a first index: just these
+    assert json.loads(first.stdout)["papers"] == 4, first.stderr
+    mine = tmp_path / "mine.jsonl"
+    write_jsonl(mine, [{"id": "my:1", "title": "Zorblax squeezes the KV cache", "abstract": "We squeeze it 3x.",
+                        "venue": "MyLab 2026", "year": 2026}])
+    added = run(["index", str(mine)], tiny_settings.index_dir)
+    assert added.returncode == 0 and "Indexed 5 papers: 1 added, 0 updated, 0 removed" in added.stdout, added.stdout
+    assert "Added to the collection: " in added.stdout
+    again = run(["index", "--json"], tiny_settings.index_dir)
+    assert json.loads(again.stdout)["papers"] == 5 and json.loads(again.stdout)["removed"] == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = run(["index", "--only", str(empty)], tiny_settings.index_dir)
+    assert refused.returncode == 1 and error_lines(refused)[0].startswith("Error: No papers found in")
+    assert len(open_index(tiny_settings).papers) == 5  # left as it was
+    only = run(["index", "--only", str(mine), "--json"], tiny_settings.index_dir)
+    assert json.loads(only.stdout)["papers"] == 1 and json.loads(only.stdout)["removed"] == 4
+
+
 def _ask_with_stdin(args: list[str], stdin: str, index_dir: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(NO_COLOR="1", PYTHONIOENCODING="utf-8", ASSISTANT_INDEX_DIR=str(index_dir))
