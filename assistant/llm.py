@@ -98,7 +98,8 @@ _REF_LINK = re.compile(r"\[([^\[\]\n]*)\]\[[^\[\]\n]*\]")
 _BRACKET = re.compile(r"\[([^\[\]\n]{1,300})\](?!\()")
 _ID_LIKE = re.compile(r"^[\w][\w.:/\-]*$")
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\[\]()\"']+")
-_EMAIL = re.compile(r"\b(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")  # renderers autolink them
+_EMAIL = re.compile(r"\b(?:mailto:)?[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")  # autolinked
+_LIST_MARK = re.compile(r"^\s*(?:\*\*)?(?:[-*+]|\d+[.)])\s+")  # "1. ", "- ", "**2. ": no sentence of its own
 
 
 def _allowed_url(url: str, allowed: set[str]) -> bool:
@@ -211,7 +212,8 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
     # first pass could not see; whatever link syntax remains with a URL not allowed is broken apart
     text = _LINK.sub(link, text)
     kept_link = "|".join(re.escape(u) for u in sorted(allowed, key=len, reverse=True))
-    text = re.sub(r"\]\((?!\s*<?(?:" + kept_link + r")/?>?\s*\))" if kept_link else r"\]\(", "] (", text)
+    text = re.sub(r"\]\((?!\s*<?(?:" + kept_link + r")/?>?(?:\s+\"[^\"\n]*\")?\s*\))" if kept_link else r"\]\(",
+                  "] (", text)
 
     # Every statement cites a paper it was given: one whose citations all named papers it was not given goes, with
     # its invented citation, and so does one citing nothing ("... beats everything by 1000x."); a lead-in ("Three
@@ -223,6 +225,8 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
         if not line.strip() or line.lstrip().startswith("#"):
             lines.append(line)
             continue
+        mark = _LIST_MARK.match(line)  # (a numbered item's "1." had been read as a sentence, and removed)
+        prefix, line = (line[:mark.end()], line[mark.end():]) if mark else ("", line)
         sentences: list[str] = []
         for sentence in _SENTENCE_END.split(line):  # "Claim. [id]": a citation after the full stop is the claim's
             if sentences and not re.sub(r"\[[^\[\]\n]*\]|" + _DROPPED + r"|[\s.,;:]", "", sentence):
@@ -242,8 +246,9 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
             else:
                 uncited += 1
         line = " ".join(kept)
-        if re.fullmatch(r"\s*([-*+]|\d+[.)])?\s*", line):  # a list item left empty
+        if prefix and not line.strip() or re.fullmatch(r"\s*([-*+]|\d+[.)])?\s*", line):  # a list item left empty
             continue
+        line = prefix + line
         lines.append(line)
     text = "\n".join(lines)
 

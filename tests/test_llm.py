@@ -149,6 +149,18 @@ def test_links_hidden_by_nested_brackets_entities_and_addresses_do_not_survive(r
     assert "](" not in clean and "evil" not in clean and "onerror" not in clean and "<img" not in clean
 
 
+def test_numbered_lists_titled_links_and_version_pins_survive_the_checks():
+    # the short-claim rule had read "1." as a sentence of its own and removed it (counting it as uncited), broken
+    # "**1. Quantization**", split a permitted link with a title, and read "torch@2.1.0" as an e-mail address
+    numbered = "1. KVPress cuts memory 8x [openreview:abc123].\n2. Drafts speed decoding 11x [arxiv:2401.00001]."
+    assert validate(numbered, CANDIDATES)[0] == numbered
+    assert validate("**1. Quantization**\nIt cuts memory [openreview:abc123].", CANDIDATES)[0].startswith(
+        "**1. Quantization**\n")
+    titled = 'See [KVPress](https://openreview.net/forum?id=abc123 "its page") [openreview:abc123].'
+    assert validate(titled, CANDIDATES)[0] == titled
+    assert "torch@2.1.0" in validate("It needs torch@2.1.0 [openreview:abc123].", CANDIDATES)[0]
+
+
 def test_a_reply_far_past_max_tokens_is_cut(fake):
     # a server ignoring max_tokens streamed 2.7 MB: the app took 100 s to settle, the CLI printed all of it
     from assistant.llm import MAX_REPLY_CHARS
