@@ -1068,19 +1068,18 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
 
 def _counted_answer(r: Retrieval, sentences) -> Answer:
     """Two (or more) institutions or authors by their numbers of papers, each with its papers cited."""
-    ranked = sorted(r.counted, key=lambda side: -len(side[1]))
+    ranked = sorted(r.counted, key=lambda side: -len(side[2]))
     scope = r.parsed.filters.describe() if r.parsed.filters else ""
     plural = lambda n: f"{n} paper{'s' if n != 1 else ''}"  # noqa: E731
-    (first, most), (second, next_most) = ranked[0], ranked[1]
+    (first, _, most), (second, _, next_most) = ranked[0], ranked[1]
     if len(most) == len(next_most):
-        head = f"{' and '.join(name for name, _ in ranked)} have as many papers: {len(most)} each."
+        head = f"{' and '.join(name for name, _, _ in ranked)} have as many papers: {len(most)} each."
     else:
         head = (f"{first} has more papers than {second}: {len(most)} against {len(next_most)} "
                 f"({len(most) - len(next_most)} more).")
     lines = [head + (f" (Counted {scope}.)" if scope else "")]
     cited: dict[str, Paper] = {}
-    for name, papers in ranked:
-        by = "papers from" if any(p_name in name for p in papers[:1] for p_name in p.institutions) else "papers by"
+    for name, by, papers in ranked:
         rest = len(papers) - RANKED_SHOWN
         lines.append(f"- **{name}**: {plural(len(papers))} " + " ".join(f"[{p.id}]" for p in papers[:RANKED_SHOWN])
                      + (f" and {rest} more (ask “{by} {name}” for all of them)" if rest > 0 else ""))

@@ -57,6 +57,8 @@ _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
                         r"\bhow many (?:more|fewer)\b|\b(?:who|which)\b.*\b(?:more|fewer) (?:papers|publications)\b|"
                         r"\b(?:who|which)(?: one)? (?:has|have|published|wrote|presented) (?:more|fewer)\b", re.I)
+_COUNT_WORDS = re.compile(r"\b(?:more|fewer|less|than|between|papers?|publications?|works?|articles?|has|have|had|"
+                          r"does|do|did|who|which|one|published|wrote|written|presented|many|how|from|by)\b", re.I)
 _COLLAB = re.compile(r"\b(?:which|what|who|whom)\b.*\b(?:collaborat\w*|partner(?:ed|s)?|work(?:s|ed)?|co-?author(?:ed|s)?|"
                      r"co-?wr(?:ote|itten))\s+with\b|\b(?:collaborators|co-?authors|partners)\s+(?:of|does|do|did|has)\b",
                      re.I)
@@ -259,8 +261,9 @@ class Retrieval:
     # "which papers use spiking neural networks?": (the word no paper writes, the thing it names) when that word
     # narrows a topic ("spiking" of "neural networks"): no paper is on it, and the rest is not what was asked
     unheld: tuple[str, str] | None = None
-    # "does Meta have more papers than Google?": each named institution or author with its papers
-    counted: list[tuple[str, list[Paper]]] = field(default_factory=list)
+    # "does Meta have more papers than Google?": each named institution or author, how to ask for its papers
+    # ("papers from", "papers by"), and its papers
+    counted: list[tuple[str, str, list[Paper]]] = field(default_factory=list)
     # "who has Ion Stoica worked with?": the names whose collaborators the ranking counts (left out of it)
     collaborators_of: list[str] = field(default_factory=list)
 
@@ -855,6 +858,26 @@ class PaperSearch:
             return False
         return len(self.alias_papers[alias]) > int(self._papers_with(key).sum())
 
+    def _counted(self, text: str, filters: Filters, read: Filters) -> Retrieval | None:
+        """"Does Meta have more papers than Google?", "which has more papers, MIT or Stanford?": each named
+        institution (or author) with its papers, when the question names two or more and no topic (None else)."""
+        tail = re.search(r"\b(?:than|between)\s+(.+)$|,\s*([^,]+)$", text, re.I)
+        head_rest = self.read_filters(text[:tail.start()])[1] if tail else text
+        other, tail_rest = self.read_filters("papers from " + next(g for g in tail.groups() if g))[:2] if tail \
+            else (Filters(), "")
+        groups = read.institution_groups + [g for g in other.institution_groups if g not in read.institution_groups]
+        authors = read.authors + [a for a in other.authors if a not in read.authors]
+        topic = [w for w in content_words(_COUNT_WORDS.sub(" ", f"{head_rest} {tail_rest}")) if w not in STOPWORDS]
+        if topic or (len(groups) < 2 and len(authors) < 2):  # ("more papers on KV cache than NVIDIA": not the totals)
+            return None
+        base = replace(filters, institutions=[], institution_groups=[], every_institution=False, authors=[],
+                       every_author=False)
+        sides = ([(" or ".join(g), "papers from", replace(base, institutions=g, institution_groups=[g]))
+                  for g in groups] if len(groups) >= 2 else
+                 [(a, "papers by", replace(base, authors=[a])) for a in authors])
+        return Retrieval(ParsedQuestion(text, "", "metadata", base, []), [], len(self.papers),
+                         counted=[(name, asked, self.matching(side)) for name, asked, side in sides])
+
     def _bare_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """A question that is only an organisation's name ("Stanford", "CMU?") asks for its papers, if more papers
         list it than use its name in their text (a bare "PyTorch" is the topic)."""
@@ -1213,20 +1236,9 @@ class PaperSearch:
                 return Retrieval(ParsedQuestion(text, rest, "check", read, []), [ScoredPaper(paper, 1.0)], 1,
                                  check=holds)
         # "does Meta have more papers than Google?", "how many more papers does NVIDIA have than Google?": counts
-        more = _MORE_THAN.search(text)
-        than = re.search(r"\bthan\s+(.+)$", text, re.I) if more else None
-        groups, authors = list(read.institution_groups), list(read.authors)
-        if than:  # ("than Google": named with no cue of its own)
-            other = self.read_filters("papers from " + than.group(1))[0]
-            groups += [g for g in other.institution_groups if g not in groups]
-            authors += [a for a in other.authors if a not in authors]
-        if more and (len(groups) >= 2 or len(authors) >= 2):
-            base = replace(filters, institutions=[], institution_groups=[], every_institution=False, authors=[],
-                           every_author=False)
-            sides = ([(" or ".join(g), replace(base, institutions=g, institution_groups=[g])) for g in groups]
-                     if len(groups) >= 2 else [(a, replace(base, authors=[a])) for a in authors])
-            return Retrieval(ParsedQuestion(text, rest, "metadata", base, []), [], len(self.papers),
-                             counted=[(name, self.matching(side)) for name, side in sides])
+        counted = self._counted(text, filters, read) if _MORE_THAN.search(text) else None
+        if counted:  # "does Meta have more papers than Google?": each side's papers, counted
+            return counted
         wanted, rest = requested_count(rest)
         if wanted:
             k = max(k, wanted)
@@ -1239,7 +1251,9 @@ class PaperSearch:
         # "which companies did Tsinghua collaborate with?", "who has Ion Stoica worked with?": the others on their
         # papers, ranked (the papers themselves had been listed)
         collaborators: list[str] = []
-        if not ranking and _COLLAB.search(text) and (read.institutions or read.authors):
+        if (not ranking and _COLLAB.search(text) and (_GROUP_NAMED.search(text) or re.search(r"\bwho(m)?\b", text, re.I))
+                and not re.search(r"\bpapers?\b", text, re.I) and len(read.institution_groups) + len(read.authors) == 1
+                and not [w for w in content_words(_COLLAB_WORDS.sub(" ", rest)) if w not in STOPWORDS]):
             named = read.institutions if read.institutions and (not read.authors or _GROUP_NAMED.search(text)) \
                 else []
             ranking, top = ("institutions", 10) if named else ("authors", 10)

@@ -1542,6 +1542,11 @@ def test_two_institutions_or_authors_are_compared_by_their_numbers_of_papers(ans
     both = answerer.ask("who has more papers, Ion Stoica or Baris Kasikci?")
     assert f"- **Ion Stoica**: {len(stoica)} papers" in both.text and f"- **Baris Kasikci**: {len(kasikci)} papers" \
         in both.text
+    # named after a comma, and "fewer": the same counts; a topic asked about is not answered with the totals
+    assert answerer.ask("which has more papers, Meta or Google?").text.startswith(f"{big} has more papers than")
+    assert answerer.ask("does Google have fewer papers than Meta?").text.startswith(f"{big} has more papers than")
+    kv = answerer.ask("does Google have more papers on KV cache than NVIDIA?")
+    assert "has more papers than" not in kv.text
     second = answerer.ask("which institution has the second most papers?")
     assert second.text.startswith("Institutions with the most papers (173 papers in the collection")
 
@@ -1561,6 +1566,11 @@ def test_who_an_institution_or_author_worked_with_ranks_the_others_on_their_pape
     assert first and first.group(1) != "Ion Stoica"
     assert int(first.group(2)) == len(stoica & {p.id for p in answerer.papers if first.group(1) in p.authors})
     assert set(coauthors.cited_ids) <= stoica
+    # a question about papers, or with a topic, is no ranking of collaborators
+    google_tpu = answerer.ask("which Google papers work with TPUs?")
+    assert google_tpu.citations and "by their number of joint papers" not in google_tpu.text
+    joint = answerer.ask("which papers did Stanford co-author with Google?")
+    assert set(joint.cited_ids) == _institution_papers(answerer, "Stanford") & _institution_papers(answerer, "Google")
 
 
 def test_a_list_of_institutions_after_one_cue_names_them_all(answerer):
