@@ -352,7 +352,11 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
             and not any(sp.lexical > 0 or sp.coverage > 0 for sp in r.ranked)):
         return True
     if words and len(words) <= t.short_question_words:
-        return len(unknown) / len(words) >= t.refuse_unknown_share and top.dense < t.unknown_confident_dense
+        share = len(unknown) / len(words)
+        # (the more of the question the collection never writes, the closer a paper must match: "GNN weather
+        # forecasting", two of three words unknown, reaches GriNNder at 0.41)
+        return share >= t.refuse_unknown_share and top.dense < (
+            t.confident_dense if share >= 0.5 else t.unknown_confident_dense)
     return False
 
 

@@ -51,6 +51,9 @@ _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|writte
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
+                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 # how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
 # narrowed them to the 4 of 7 writing it)
@@ -118,7 +121,7 @@ _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*"
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
+_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
                           r"papers (does|do|did)|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # and Chinese ("来自 Google")
@@ -1545,9 +1548,13 @@ class PaperSearch:
             # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
             for w in missing:
+                if w.lower() in _MONTH_WORDS:  # "published on February 30": no date, not a topic
+                    continue
                 m = re.search(rf"(?<![\w-]){re.escape(w)}((?:\s+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
                 after = content_words(m.group(1)) if m else []
-                if after and all(_stem(x) in self.idf for x in after):
+                # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
+                if after and all(_stem(x) in self.idf for x in after) and ranked \
+                        and ranked[0].dense < UNHELD_DENSE:
                     unheld = (w, f"{w} {m.group(1).strip()}")
                     break
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)

@@ -1484,6 +1484,8 @@ def test_a_name_standing_for_several_institutions_is_one_of_those_asked_for_toge
     kasikci = {p.id for p in answerer.papers if "Baris Kasikci" in p.authors}
     assert stoica & kasikci and stoica - kasikci
     assert set(answerer.ask("papers by Ion Stoica without Baris Kasikci").cited_ids) == stoica - kasikci
+    without = answerer.ask("papers from Stanford without Google")  # (refused: "Google" had been read as a topic)
+    assert set(without.cited_ids) == stanford - _institution_papers(answerer, "Google")
 
 
 @pytest.mark.parametrize("name", ["Groq", "Oracle"])
@@ -2541,6 +2543,9 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations
         assert answer.text.startswith(f"No paper mentions “{word}”: the collection does not cover {thing}.")
+    # ...not a word qualifying a topic the collection holds well ("blazingly fast attention kernels")
+    blazing = answerer.ask("which papers use blazingly fast attention kernels?")
+    assert blazing.citations and blazing.text.startswith("No paper mentions “blazingly”: those below match the rest")
     # a word beside the topic leaves the topic: its papers, said to miss that word
     beside = answerer.ask("Which papers reduce TTFT for chatbots?")
     assert not any("chatbots" in (p.title + p.abstract).lower() for p in answerer.papers)
@@ -2567,7 +2572,7 @@ def test_a_paraphrase_in_words_the_papers_do_not_use_is_answered_when_a_paper_ma
     parrot = answerer.ask("Is there a study of whether models cave in when users pressure them to agree with "
                           "false statements?")
     assert not parrot.refused and parrot.cited_ids[0] == "openreview:cU2wiOnfm5"
-    for question in ("Which papers use graph networks for crop yield forecasting?",
+    for question in ("Which papers use graph networks for crop yield forecasting?", "GNN weather forecasting",
                      "How do I descale an espresso machine?"):  # still not the collection's
         assert answerer.ask(question).refused, question
 
