@@ -49,7 +49,7 @@ hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wher
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
-read interested someone anyone good try tried tries trying""".split())
+read interested someone anyone good try tried tries trying care""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a

@@ -1142,17 +1142,21 @@ class PaperSearch:
         if not any(asks):
             return text
 
-        def ours(piece: str) -> bool:  # most of its words are the papers' own, or it names a venue, author or paper
+        def research(piece: str) -> bool:  # most of its words are the papers' own
             words = content_words(piece)
-            if words and sum(_stem(w) in self.idf for w in words) / len(words) >= _OUR_WORDS_SHARE:
-                return True
+            return bool(words) and sum(_stem(w) in self.idf for w in words) / len(words) >= _OUR_WORDS_SHARE
+
+        def names(piece: str) -> bool:  # it names a venue, an author, an institution or a paper
             return bool(self.read_filters(piece)[0]) or bool(self.named_papers(piece))
 
-        # (in a long message, only the statement right before a question is its context: pages of a thesis pasted
-        # before "Which papers reduce TTFT?" had been searched with it, and the question refused)
-        long = len(text.split()) > _LONG_MESSAGE_WORDS
+        # (in a long message whose questions have a topic of their own, only the statement right before a question
+        # is read with it: pages of a thesis pasted before "Which papers reduce TTFT?" had been searched with it,
+        # and the question refused; a statement naming a venue, an institution or an author is always read)
+        questions = " ".join(p for p, asked in zip(pieces, asks) if asked)
+        long = len(text.split()) > _LONG_MESSAGE_WORDS and len(
+            [w for w in content_words(questions) if _stem(w) in self.idf and w not in STOPWORDS]) >= 2
         kept = [p.strip() for i, (p, asked) in enumerate(zip(pieces, asks))
-                if asked or ((not long or (i + 1 < len(asks) and asks[i + 1])) and ours(p))]
+                if asked or names(p) or (research(p) and (not long or (i + 1 < len(asks) and asks[i + 1])))]
         return " ".join(kept) or text
 
     def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:

@@ -797,3 +797,23 @@ def test_a_question_in_lower_case_after_chatter_is_found(real_assistant):
     for message in ("my cat is asleep. which papers reduce TTFT?",
                     "I need this for my thesis. which papers reduce TTFT?"):
         assert real_assistant.ask(message).cited_ids == plain, message
+
+
+def test_a_long_message_reads_its_question_with_the_context_it_needs(real_assistant):
+    chatter = ("My cat keeps walking over the keyboard and the weather has been awful all week, so I stayed in "
+               "and read a lot. ") * 6
+    thesis = ("In my thesis I study how large language model serving systems behave under bursty workloads, and I "
+              "have been reading about scheduling, batching, memory management and the tradeoffs between latency "
+              "and throughput in production clusters with many GPUs and heterogeneous hardware. ")
+    # pages of research prose before a question with its own topic: read with the last of them only, as one is
+    assert real_assistant.ask(thesis * 6 + TTFT).cited_ids == real_assistant.ask(thesis + TTFT).cited_ids
+    # a filter said at the start is kept however far the question is ("from Google" had been lost)
+    google = real_assistant.ask("I only care about papers from Google. " + chatter + "Which ones are about TPUs?")
+    assert google.citations and all("Google" in " ".join(real_assistant.paper(pid).institution_aliases)
+                                    for pid in google.cited_ids)
+    # ...and so is the topic, when the question has none of its own
+    topic = real_assistant.ask("I work on speculative decoding for LLM serving. " + chatter +
+                               "Which papers are relevant?")
+    assert topic.citations and all("speculative" in (real_assistant.paper(pid).title + " " +
+                                                     real_assistant.paper(pid).abstract).lower()
+                                   for pid in topic.cited_ids[:3])
