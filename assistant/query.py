@@ -809,17 +809,49 @@ _DATE = (rf"(?:(?P<iso>(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
          rf"|(?P<month3>{_MONTH_NAMES})\s+(?P<year3>20\d\d))(?![\w-])")
 # "published on February 25", "released after 2026-02-24", "papers from Feb 26", "before the 25th of February"
 _DATE_ASKED = re.compile(rf"\b(?P<cue>on|from|dated|of|before|until|till|by|prior to|earlier than|after|since|"
-                         rf"later than|in)\s+(?:the\s+)?{_DATE}", re.I)
+                         rf"later than|in|between|to|through|and)\s+(?:the\s+)?{_DATE}", re.I)
+_DATE_ENDS = ("to", "through", "and")  # "from Feb 24 to Feb 26", "between ... and ...": the range's last day
+_MONTH_ALONE = re.compile(r"\b(?:in|during)\s+(?P<name>january|february|march|april|june|july|august|september|"
+                          r"october|november|december)\b(?!\s+\d)", re.I)  # (not "may": a verb too)
+_PUBLISHED_WORDS = re.compile(r"\b(publish\w*|releas\w*|came out|come out|posted|dated|appear\w*|submitted)\b", re.I)
 
 
 def published_bounds(text: str, years: Collection[int]) -> tuple[tuple[str | None, str | None], tuple[int, int]] | None:
     """The publication dates a question asks for ("published on February 25, 2026": that day; "after Feb 24": from
-    the day after; "in February 2026": the month) as (first, last) ISO dates, None where open, and the words'
-    span. A date written without its year takes the collection's one dated year (``years``), if it has one."""
-    m = _DATE_ASKED.search(text)
-    if not m:
+    the day after; "in February 2026": the month; "from Feb 24 to Feb 26", "between ... and ...", "after ... and
+    before ...": both ends) as (first, last) ISO dates, None where open, and the words' span. A date written without
+    its year takes the collection's one dated year (``years``), if it has one."""
+    found = []  # (cue, first, last, span) of each date read
+    for m in _DATE_ASKED.finditer(text):
+        day_range = _date_range(m.groupdict(), years)
+        if day_range:
+            found.append((m.group("cue").lower(), *day_range, m.span()))
+    if not found and _PUBLISHED_WORDS.search(text) and (m := _MONTH_ALONE.search(text)) and len(years) == 1:
+        # "papers published in February": that month of the collection's one dated year
+        month = next(i for i, full in enumerate(_MONTHS, 1) if full == m.group("name").lower())
+        year = next(iter(years))
+        found.append(("in", f"{year:04d}-{month:02d}-01",
+                      f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", m.span()))
+    if not found:
         return None
-    g = m.groupdict()
+    low, high = None, None
+    for i, (cue, first, last, _) in enumerate(found):
+        later = i + 1 < len(found) and found[i + 1][0] in _DATE_ENDS
+        if cue in ("before", "prior to", "earlier than"):
+            high = min(filter(None, (high, _day_next(first, -1))))
+        elif cue in ("until", "till", "by") or (cue in _DATE_ENDS and i > 0):
+            high = min(filter(None, (high, last)))
+        elif cue in ("after", "later than"):
+            low = max(filter(None, (low, _day_next(last, 1))))
+        elif cue == "since" or (cue in ("from", "between") and later):
+            low = max(filter(None, (low, first)))
+        else:  # "on", "in", "of", "dated", "from" alone: that day or month
+            low, high = max(filter(None, (low, first))), min(filter(None, (high, last)))
+    return (low, high), (found[0][3][0], found[-1][3][1])
+
+
+def _date_range(g: dict, years: Collection[int]) -> tuple[str, str] | None:
+    """The first and last day a matched date names (a day, or a month), or None if it names none."""
     if g["iso"]:
         year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
     else:
@@ -833,16 +865,8 @@ def published_bounds(text: str, years: Collection[int]) -> tuple[tuple[str | Non
         year = int(given) if given else next(iter(years))
     if not 1 <= month <= 12 or (day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]):
         return None
-    first = f"{year:04d}-{month:02d}-{day or 1:02d}"
-    last = f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"
-    cue = m.group("cue").lower()
-    if cue in ("before", "until", "till", "by", "prior to", "earlier than"):
-        bounds = (None, last if cue in ("until", "till", "by") else _day_next(first, -1))
-    elif cue in ("after", "since", "later than"):
-        bounds = (first if cue == "since" else _day_next(last, 1), None)
-    else:
-        bounds = (first, last)
-    return bounds, m.span()
+    return (f"{year:04d}-{month:02d}-{day or 1:02d}",
+            f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}")
 
 
 def _day_next(iso: str, days: int) -> str:

@@ -1514,6 +1514,14 @@ def test_a_publication_date_asked_for_is_a_filter_on_the_records_that_give_one(a
         assert f"Only {len(dated)} papers record a publication date" in answer.text
     later = answerer.ask(f"papers published after {day}")
     assert set(later.cited_ids) == {pid for pid, d in dated.items() if d > day}
+    # both ends of a range, and a month without its year (they had been refused, or read as the first day only)
+    first, last = sorted(set(dated.values()))[0], sorted(set(dated.values()))[-1]
+    within = {pid for pid, d in dated.items() if first <= d <= last}
+    for question in (f"papers from {first} to {last}", f"papers published between {first} and {last}",
+                     f"papers published in {month}"):
+        assert set(answerer.ask(question).cited_ids) == within, question
+    middle = answerer.ask(f"papers published after {first} and before {last}")
+    assert set(middle.cited_ids) == {pid for pid, d in dated.items() if first < d < last}
     assert answerer.ask(f"papers published on {day[:4]}-12-31").refused
     # a number of things after "on" is no date
     assert "publication date" not in answerer.ask("which papers run inference on 4 decoders?").text
