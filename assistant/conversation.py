@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import QuestionError
-from .query import EFFECT_WORDS, content_words
+from .query import EFFECT_WORDS, GREETING, content_words
 from .schema import Answer
 
 _ORDINALS = {
@@ -58,6 +58,8 @@ def refers_back(text: str) -> bool:
     text = text or ""
     if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text):
         return True
+    if GREETING.match(text):  # "how does it work?" first: a question about the assistant, answered with its help
+        return False
     # "who wrote it?", "what does this paper do?": a short question of nothing but a paper's particulars
     return bool((_THAT_REF.search(text) or _IT_REF.search(text)) and _only_particulars(text))
 
@@ -75,7 +77,7 @@ _THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|appro
 _IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
 _IT_MAX_WORDS = 8
 # what a short question may ask of "it" besides its effects ("how much faster is it?"): a paper's particulars
-_PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io]te|written|speedups?|numbers?|"
+_PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io]te|written|speedups?|numbers?|fast|"
                            r"contributions?|problems?|methods?|approach|idea|goal|summary|gpus?|hardware|baselines?|"
                            r"datasets?|evaluat\w*|benchmarks?|venue|published|institutions?|limitations?|works?|"
                            r"about|mean|means|say|says|propose|proposes)$", re.I)

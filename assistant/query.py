@@ -131,9 +131,10 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        r"estudios?|[ée]tudes?|studi|studien)\b", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
-                       r"monthly active|users|maximum|up to|roughly|how many|"
-                       # "what HPL performance does SAKURAONE reach?": the sentence with the figure
-                       r"reach(es|ed)?|attain(s|ed)?)\b", re.I)
+                       r"monthly active|users|maximum|up to|roughly|how many)\b|"
+                       # "what HPL performance does SAKURAONE reach?": the sentence with the figure (not "how do agents
+                       # reach consensus?")
+                       r"^\W*what\b[^?]*\b(reach(es|ed)?|attain(s|ed)?)\b", re.I)
 STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|percent(age)?|times faster|"
                               r"monthly active|how (fast|large|big|long))\b|%", re.I)
 # what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own
@@ -945,8 +946,8 @@ _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|met
 
 
 # "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
-_ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)(?:is|was|does|did|[a-z]{3,}[^s\W]s)\b",
-                       re.I)
+_ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)"
+                       r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
 
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:

@@ -74,7 +74,9 @@ _FRAMING_VERBS = frozenset("run runs running ran target targets targeting target
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
 # 0.749; 0.3 and 0.5 change no eval citation)
 COMPOUND_WEIGHT = 0.5
-_PREFIXES = frozenset("multi pre post non co sub self cross inter intra semi re de un over under super".split())
+# (parts that make a term with the rest, not words of their own: "fine-tuning", "zero-shot", "long-context")
+_PREFIXES = frozenset("multi pre post non co sub self cross inter intra semi re de un over under super fine zero few "
+                      "low high long short end open real full half".split())
 
 
 def _of_words(token: str) -> bool:
@@ -93,15 +95,18 @@ _NAME_AFTER_CUE = re.compile(r"\b(?:from|at|by|involving|with authors from|affil
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
+_MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues)"
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
 _META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|authors?|"
                         r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
                         r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
-                        r"universit(y|ies)|compan(y|ies)|labs?|"
-                        # "papers by Stanford researchers", "from people at MIT": who they are, not a topic
-                        r"researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|"
-                        r"colleagues)\b", re.I)
+                        r"universit(y|ies)|compan(y|ies)|labs?)\b|"
+                        # "papers by Stanford researchers", "from people at MIT": who they are, not a topic (but
+                        # "Google papers on teams of agents" keeps its teams)
+                        r"(?:(?<=\bby\s)|(?<=\bfrom\s))" + _MEMBERS + r"\b|\b" + _MEMBERS +
+                        r"(?=\s+(?:at|from|in)\b|\s*[?.!]?\s*$)",
+                        re.I)
 
 
 # a paper named by its id or link: "openreview:FuRo7Ur5Ib" (as Sources print it), openreview.net/forum?id=…,

@@ -559,9 +559,10 @@ def test_a_hyphenated_word_of_words_counts_mostly_as_its_parts(answerer):
     # where "overlap compute and communication" cites 8)
     terms = answerer._searcher().expand(["communication-computation", "overlap"])
     assert terms["communication-comput"] < terms["communic"] == terms["comput"] == 1.0
-    # ...but a prefix or a function word makes the whole the term ("multi-agent", "mixture-of-agents"), and a name
-    # stays whole
+    # ...but a prefix or a function word makes the whole the term ("multi-agent", "mixture-of-agents", "fine-tuning"),
+    # and a name stays whole
     assert answerer._searcher().expand(["multi-agent"])["multi-ag"] == 1.0
+    assert answerer._searcher().expand(["fine-tuning"])["fine-tun"] == 1.0
     assert answerer._searcher().expand(["FarSkip-Collectives"], names={"FarSkip-Collectives"})["farskip-collect"] == 1.0
     hyphenated = set(answerer.ask("Which papers study communication-computation overlap?").cited_ids)
     assert len(hyphenated) >= 4 and hyphenated <= set(answerer.ask("Which papers overlap compute and "
@@ -1050,6 +1051,8 @@ def test_who_an_institutions_people_are_is_no_topic_and_a_bare_name_asks_for_its
         assert set(answer.cited_ids) == expected and f"{len(expected)} papers from" in answer.text, question
     berkeley = {p.id for p in answerer.papers if any(re.search(r"\bBerkeley\b", i) for i in p.institutions)}
     assert set(answerer.ask("Berkeley").cited_ids) == berkeley  # (had been the eBPF paper)
+    # ...who they are only beside the name: "Google papers on teams of agents" keeps its teams
+    assert "teams" in answerer._searcher().search("Google papers on teams of agents").parsed.content_words
     # a name the papers' text uses more than records list is still a topic on its own
     pytorch = answerer.ask("PyTorch")
     assert pytorch.citations and "papers from" not in pytorch.text
@@ -1762,6 +1765,9 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("Which work is about running PyTorch models on microcontrollers?", "single"),
     ("Which work exists on sequence parallelism?", "list"),
     ("Which works address KV cache eviction?", "list"),
+    ("which work uses speculative decoding?", "single"),  # (a verb of four letters too)
+    ("What HPL performance does SAKURAONE reach?", "factual"),
+    ("how do agents reach consensus?", "list"),  # "reach" is no question for a figure here
 ])
 def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
     from assistant.query import Filters, content_words, question_shape

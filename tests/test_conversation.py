@@ -88,10 +88,11 @@ def test_no_previous_answer_means_fresh():
     with pytest.raises(QuestionError, match="no previous answer"):
         c.resolve("what does the second one do?")
     # "who wrote it?" first in a chat had been answered with a refusal and unrelated closest papers
-    for question in ("who wrote it?", "what are its results?", "what does this paper do?"):
+    for question in ("who wrote it?", "what are its results?", "what does this paper do?", "how fast is it?"):
         with pytest.raises(QuestionError, match="no previous answer"):
             c.resolve(question)
-    for question in ("Is it possible to run LLMs on phones?", "what is TTFT and why does it matter?"):
+    for question in ("Is it possible to run LLMs on phones?", "what is TTFT and why does it matter?",
+                     "how does it work?"):  # (a question about the assistant: its help)
         assert c.resolve(question).within is None  # questions of their own
 
 
