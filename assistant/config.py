@@ -145,5 +145,6 @@ def _coerce(f, value):
             return float(value)
     except ValueError as exc:
         hint = " (true/false, yes/no, on/off or 1/0)" if isinstance(default, bool) else ""
-        raise ConfigError(f"ASSISTANT_{f.name.upper()}={value!r} is not a valid {type(default).__name__}{hint}") from exc
+        raise ConfigError(f"ASSISTANT_{f.name.upper()}={value!r} is not a valid "
+                          f"{type(default).__name__}{hint}") from exc
     return value

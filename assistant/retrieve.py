@@ -62,9 +62,9 @@ _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|pu
                         r"\b(?:who|which)(?: one)? (?:has|have|published|wrote|presented) (?:more|fewer)\b", re.I)
 _COUNT_WORDS = re.compile(r"\b(?:more|fewer|less|than|between|papers?|publications?|works?|articles?|has|have|had|"
                           r"does|do|did|who|which|one|published|wrote|written|presented|many|how|from|by)\b", re.I)
-_COLLAB = re.compile(r"\b(?:which|what|who|whom)\b.*\b(?:collaborat\w*|partner(?:ed|s)?|work(?:s|ed)?|co-?author(?:ed|s)?|"
-                     r"co-?wr(?:ote|itten))\s+with\b|\b(?:collaborators|co-?authors|partners)\s+(?:of|does|do|did|has)\b",
-                     re.I)
+_COLLAB = re.compile(r"\b(?:which|what|who|whom)\b.*\b(?:collaborat\w*|partner(?:ed|s)?|work(?:s|ed)?|"
+                     r"co-?author(?:ed|s)?|co-?wr(?:ote|itten))\s+with\b|"
+                     r"\b(?:collaborators|co-?authors|partners)\s+(?:of|does|do|did|has)\b", re.I)
 _COLLAB_WORDS = re.compile(r"\b(?:collaborat\w*|partner\w*|work(?:s|ed)?|co-?author\w*|co-?wr(?:ote|itten)|with|"
                            r"companies|company|universities|university|institutions?|organi[sz]ations?|labs?)\b", re.I)
 _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|institutions?|organi[sz]ations?|labs?|"
@@ -175,7 +175,8 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|present|"
-                         r"presented|publish|published|submit|submitted|work|works|working|worked|contribute|contributed|write|wrote|writes|collaborated?|"
+                         r"presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
+                         r"contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
 
@@ -1263,7 +1264,8 @@ class PaperSearch:
         # "which companies did Tsinghua collaborate with?", "who has Ion Stoica worked with?": the others on their
         # papers, ranked (the papers themselves had been listed)
         collaborators: list[str] = []
-        if (not ranking and _COLLAB.search(text) and (_GROUP_NAMED.search(text) or re.search(r"\bwho(m)?\b", text, re.I))
+        if (not ranking and _COLLAB.search(text)
+                and (_GROUP_NAMED.search(text) or re.search(r"\bwho(m)?\b", text, re.I))
                 and not re.search(r"\bpapers?\b", text, re.I) and len(read.institution_groups) + len(read.authors) == 1
                 and not [w for w in content_words(_COLLAB_WORDS.sub(" ", rest)) if w not in STOPWORDS]):
             named = read.institutions if read.institutions and (not read.authors or _GROUP_NAMED.search(text)) \

@@ -2559,7 +2559,8 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
         assert answer.text.startswith(f"No paper mentions “{word}”: the collection does not cover {thing}.")
     # ...not a word qualifying a topic the collection holds well ("blazingly fast attention kernels")
     blazing = answerer.ask("which papers use blazingly fast attention kernels?")
-    assert blazing.citations and blazing.text.startswith("No paper mentions “blazingly”: those below match the rest")
+    assert blazing.citations
+    assert blazing.text.startswith("No paper mentions “blazingly”: those below match the rest")
     # a word beside the topic leaves the topic: its papers, said to miss that word
     beside = answerer.ask("Which papers reduce TTFT for chatbots?")
     assert not any("chatbots" in (p.title + p.abstract).lower() for p in answerer.papers)
