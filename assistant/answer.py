@@ -988,8 +988,12 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
     """How many authors, institutions or venues one paper's record lists, and which."""
     names = {"authors": p.authors, "institutions": p.institutions, "venues": [p.venue]}.get(group) or []
     names = [n for n in names if n]
-    word = group if len(names) != 1 else group[:-1]
-    text = (f"**{p.title}** lists {len(names)} {word}: {'; '.join(names)}. [{p.id}]" if names
+    # (the record may list authors without their names: SHIP lists 11, one named; it had been said to list 1)
+    n = p.author_count if group == "authors" else len(names)
+    word = group if n != 1 else group[:-1]
+    unnamed = f" ({len(names)} named)" if n > len(names) else ""
+    text = (f"**{p.title}** lists {n} {word}{unnamed}: {'; '.join(names)}. [{p.id}]" if names
+            else f"The record of **{p.title}** lists {n} {word}, none of them named. [{p.id}]" if n
             else f"The record of **{p.title}** lists no {group}. [{p.id}]")
     citation = _record_citation(p, sentences)
     return Answer(text=text + "\n" + _sources([citation]), citations=[citation])

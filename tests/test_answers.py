@@ -1725,6 +1725,12 @@ def test_how_many_authors_or_institutions_one_paper_has(answerer):
         assert answer.cited_ids == [pid]
         assert answer.text.startswith(f"**{paper.title}** lists {len(names)} {group}: {'; '.join(names)}.")
         check_honest(answer, answerer)
+    # a record listing authors without names counts them all (SHIP lists 11, one named: it had been said to list 1,
+    # while "papers with more than 10 authors" counted it)
+    unnamed = next(p for p in answerer.papers if p.author_count > len(p.authors) >= 1 and p.title.startswith("SHIP"))
+    ship = answerer.ask("how many authors does SHIP have?")
+    assert ship.text.startswith(f"**{unnamed.title}** lists {unnamed.author_count} authors ({len(unnamed.authors)} "
+                                f"named): {'; '.join(unnamed.authors)}.")
 
 
 def test_who_and_where_questions_name_the_authors_institutions_and_venue(answerer):
