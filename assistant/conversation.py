@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import QuestionError
-from .query import EFFECT_WORDS, GREETING, content_words
+from .query import ALL_PAPERS, EFFECT_WORDS, GREETING, content_words
 from .schema import Answer
 
 _ORDINALS = {
@@ -52,11 +52,17 @@ NO_PREVIOUS_ANSWER = ("There is no previous answer to refer to yet: ask a questi
                       "'what does the second one do?' (in a chat: the app, or `ask` with no question).")
 
 
+# "all of them", "show all", "list all 26", "yes, every one please": the previous list question, all its papers
+_ALL_OF_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|please|so|and|then|now)\W+)*(?:(?:show|list|give|tell|see)"
+                          r"(?:\s+me)?\s+|ask\s+for\s+)?(?:all|every\s*one|everything)(?:\s+of\s+(?:them|those|these|"
+                          r"the\s+papers))?(?:\s+\d+)?(?:\s+(?:of\s+them|papers|ones))?(?:\s+please)?\W*$", re.I)
+
+
 def refers_back(text: str) -> bool:
     """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
     first two"), which a question asked on its own has none of."""
     text = text or ""
-    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text):
+    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text):
         return True
     if GREETING.match(text):  # "how does it work?" first: a question about the assistant, answered with its help
         return False
@@ -125,6 +131,7 @@ class Followup:
     within: list[str] | None = None  # paper ids the answer must come from; None = the whole collection
     kind: str = "fresh"  # "fresh" | "ordinal" (named papers of the last answer) | "set" (all of them)
     referenced: list[str] = field(default_factory=list)  # the paper ids the question pointed at
+    k: int | None = None  # how many papers to cite, when the follow-up asks for more ("all of them")
 
 
 def short_name(title: str) -> str:
@@ -164,6 +171,7 @@ class Conversation:
         self._last: list[tuple[str, str]] = []  # (paper id, title) cited by the very last answer
         self._singles: list[tuple[str, str]] = []  # the papers of the latest answers that cited one paper each
         self.last_answer: Answer | None = None
+        self._last_question: tuple[str, list[str] | None] | None = None  # the last list question, and its papers
         self.turns = 0
 
     def __deepcopy__(self, memo) -> "Conversation":
@@ -175,6 +183,7 @@ class Conversation:
         new._last = list(self._last)
         new._singles = list(self._singles)
         new.last_answer = copy.deepcopy(self.last_answer, memo)
+        new._last_question = copy.deepcopy(self._last_question, memo)
         new.turns = self.turns
         return new
 
@@ -188,6 +197,10 @@ class Conversation:
         """Read ``question`` against the previous answers: which papers it points at, and what to search for."""
         text = question or ""
         papers = self._list
+        if _ALL_OF_THEM.match(text) and self._last_question:
+            # "all of them", as a list cut at its best 10 says to ask: the same question, every paper of it
+            asked, within = self._last_question
+            return Followup(asked, within, "fresh" if within is None else "set", k=ALL_PAPERS)
         if not papers:
             if refers_back(text):  # better said plainly than answered with a refusal
                 raise QuestionError(NO_PREVIOUS_ANSWER)
@@ -296,6 +309,8 @@ class Conversation:
             with self._lock:
                 followup = self.resolve(question)
         answer = None
+        if followup.k and not filters.get("k"):
+            filters["k"] = followup.k
         for item in self.assistant.ask_stream(followup.question, within=followup.within, **filters):
             if isinstance(item, Answer):
                 answer = item
@@ -313,6 +328,8 @@ class Conversation:
             self.turns += 1
             if not cited:
                 return
+            if len(cited) > 1:
+                self._last_question = (followup.question, followup.within)
             self._last = cited
             if len(cited) == 1 and cited[0] not in self._singles[-1:]:
                 self._singles = (self._singles + cited)[-2:]

@@ -224,6 +224,19 @@ def test_which_ones_asks_of_the_previous_answers_papers(conv):
     assert f.kind == "set" and f.within == [pid for pid, _ in TITLES] and f.question == "which papers use vLLM?"
 
 
+def test_real_followup_all_of_them_shows_every_paper_of_the_cut_list(real_assistant):
+    # a list cut at its best 10 says "ask for all of them": "all of them" had been refused, or read as a topic
+    conv = Conversation(real_assistant)
+    cut = conv.ask("which papers reduce TTFT?")
+    total = int(re.match(r"The 10 best of (\d+) papers; ask for all of them", cut.text).group(1))
+    every = conv.ask("all of them")
+    assert len(every.citations) == total and set(cut.cited_ids) < set(every.cited_ids)
+    assert conv.ask("what does the second one do?").cited_ids == [every.cited_ids[1]]
+    assert len(conv.ask(f"show all {total}").citations) == total
+    with pytest.raises(QuestionError, match="no previous answer"):  # asked first
+        Conversation(real_assistant).resolve("all of them")
+
+
 def test_real_followup_on_code_speaks_of_the_papers_asked_about(real_assistant):
     # "which ones have code?" after a list had said "no paper in the collection says ..." of the list's papers
     conv = Conversation(real_assistant)
