@@ -121,6 +121,18 @@ def _text(line: str) -> str:
     return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _heading(line: str, most: int = 200) -> str:
+    """A piped question as its answer's heading: cleaned as it was read (a pasted colour code had reached the
+    terminal raw), and shortened (a 100 KB line had been echoed whole)."""
+    from .query import clean_question
+
+    try:
+        text = clean_question(line, 2000)
+    except Exception:  # noqa: BLE001 - a heading is no reason to fail; the question itself was answered
+        text = line.strip()
+    return text if len(text) <= most else text[:most].rstrip() + "…"
+
+
 def _use_color() -> bool:
     """Colour on a terminal that shows it: not when piped, with NO_COLOR set, or on TERM=dumb."""
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
@@ -148,7 +160,7 @@ def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
         if as_json:
             print(json.dumps({"question": _text(line.strip()), **answer.to_dict()}, ensure_ascii=False), flush=True)
         else:
-            print(f"## {line.strip()}\n\n{_format_answer(answer, color)}\n", flush=True)
+            print(f"## {_heading(line)}\n\n{_format_answer(answer, color)}\n", flush=True)
     if not asked:
         raise QuestionError('No question: give one (ask "which papers reduce TTFT?"), run ask on a terminal for a '
                             "chat, or pipe questions one per line.")

@@ -152,6 +152,15 @@ def _ask_with_stdin(args: list[str], stdin: str, index_dir: Path) -> subprocess.
                           capture_output=True, text=True, timeout=240)
 
 
+def test_a_piped_question_is_echoed_as_it_was_read(real_index):
+    # the heading had echoed a pasted colour code raw to the terminal, and a 100 KB line whole
+    proc = _ask_with_stdin([], "which papers reduce \x1b[31mTTFT\x1b[0m?\x07\n" + "x" * 100_000 + " why?\n",
+                           real_index.index_dir)
+    headings = [line for line in proc.stdout.splitlines() if line.startswith("## ")]
+    assert headings[0] == f"## {TTFT}" and "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+    assert len(headings[1]) < 300 and headings[1].endswith("…")
+
+
 def test_questions_piped_one_per_line_get_one_json_answer_each(real_index):
     proc = _ask_with_stdin(["--json"], f"{TTFT}\n\n   \n\x01\nwhat does Stream2LLM do?\n", real_index.index_dir)
     assert proc.returncode == 1  # the line of a control character only is an empty question, said and skipped
