@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import errno
 import os
 import re
 import shutil
@@ -132,7 +133,24 @@ def chroma_client(settings: Settings, path: Path | None = None):
                 f"chroma run --path index/chroma-server --host {url.hostname or '127.0.0.1'} --port {url.port or 8000}"
             ) from exc
     assert path is not None
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:  # noqa: BLE001 - chromadb's InternalError from SQLite, or an OSError
+        if _read_only(exc):
+            where = next((p for p in Path(path).parents if (p / MANIFEST).exists()), Path(path).parent)
+            raise IndexError_(_READ_ONLY.format(where=where)) from None
+        raise
+
+
+_READ_ONLY = ("The index at {where} is on a read-only disk or folder, and its store (Chroma's SQLite file) must be "
+              "writable even to be read: copy the index somewhere writable and point --index-dir (or "
+              "ASSISTANT_INDEX_DIR) at the copy.")
+
+
+def _read_only(exc: BaseException) -> bool:
+    """Whether ``exc`` says the disk or folder cannot be written (a read-only mount, a locked-down folder)."""
+    return (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)) or \
+        "readonly database" in str(exc) or "read-only file system" in str(exc).lower()
 
 
 def collection_name(settings: Settings, generation: str) -> str:
@@ -188,13 +206,17 @@ def writer_lock(index_dir: Path, wait: float = 0) -> Iterator[None]:
     because the server, not this process, owns the vectors."""
     from filelock import FileLock, Timeout
 
-    index_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(index_dir / ".lock"))
     owner = index_dir / ".lock.owner"
     try:
+        index_dir.mkdir(parents=True, exist_ok=True)
         if wait and owner.exists():
             print(f"Waiting for the other indexer ({owner.read_text().strip()}) to finish...", file=sys.stderr)
         lock.acquire(timeout=wait)
+    except OSError as exc:
+        if _read_only(exc):
+            raise IndexError_(_READ_ONLY.format(where=index_dir).replace(" even to be read", "")) from None
+        raise
     except Timeout:
         who = owner.read_text().strip() if owner.exists() else "another process"
         raise IndexLockedError(f"The index at {index_dir} is being written by {who}; "

@@ -817,3 +817,27 @@ def test_a_long_message_reads_its_question_with_the_context_it_needs(real_assist
     assert topic.citations and all("speculative" in (real_assistant.paper(pid).title + " " +
                                                      real_assistant.paper(pid).abstract).lower()
                                    for pid in topic.cited_ids[:3])
+
+
+def test_an_index_on_a_read_only_disk_is_one_clear_error(tiny_copy, monkeypatch):
+    # a read-only mount had ended every command in ~50 lines of traceback ("attempt to write a readonly database",
+    # "Read-only file system: '.lock'"); the disk is the boundary faked here, as a read-only mount reports it
+    import chromadb
+    from filelock import FileLock
+    from chromadb.errors import InternalError
+    from assistant.errors import IndexError_
+    from assistant.store import build_index, open_index
+
+    def readonly_db(*args, **kwargs):
+        raise InternalError("error returned from database: (code: 8) attempt to write a readonly database")
+
+    monkeypatch.setattr(chromadb, "PersistentClient", readonly_db)
+    with pytest.raises(IndexError_, match=rf"The index at {re.escape(str(tiny_copy.index_dir))} is on a read-only"):
+        open_index(tiny_copy)
+
+    def readonly_lock(self, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(tiny_copy.index_dir / ".lock"))
+
+    monkeypatch.setattr(FileLock, "acquire", readonly_lock)
+    with pytest.raises(IndexError_, match="read-only disk or folder"):
+        build_index(tiny_copy, rebuild=True, progress=False)
