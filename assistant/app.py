@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import sys
 from collections import Counter
 from typing import Any, Iterator
 from urllib.parse import quote, urlsplit
@@ -403,9 +404,12 @@ def launch(app: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: in
            block: bool = True) -> gr.Blocks:
     """Queue and launch ``app`` with the privacy and safety options (loopback, no share, no extra paths)."""
     app.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
+    if block:
+        print(f"Serving the paper assistant at http://{host}:{port} (Ctrl-C to stop).", file=sys.stderr, flush=True)
     app.launch(server_name=host, server_port=int(port), auth=parse_auth(settings.auth),
                auth_message="Log in with the user and password set in ASSISTANT_AUTH." if settings.auth else None,
-               share=False, inbrowser=False, prevent_thread_lock=not block, quiet=not block,
+               # (quiet: Gradio's own lines suggest share=True, which this app never uses; the URL is said below)
+               share=False, inbrowser=False, prevent_thread_lock=not block, quiet=True,
                # False: gr.Error messages still reach the user; any other exception shows only "Error".
                show_error=False,
                ssr_mode=False, pwa=False, mcp_server=False, enable_monitoring=False,
@@ -413,11 +417,25 @@ def launch(app: gr.Blocks, settings: Settings, host: str = "127.0.0.1", port: in
     return app
 
 
+def _check_port(host: str, port: int) -> None:
+    """A ConfigError naming the port if ``host:port`` cannot be listened on (another server has it)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, int(port)))
+        except OSError as exc:
+            raise ConfigError(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): another program may be using "
+                              f"the port; choose another with --port, e.g. --port {int(port) + 1}.") from None
+
+
 def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 7860, *,
           assistant=None, block: bool = True) -> gr.Blocks:
     """Build the app over ``settings``' index and launch it (on 127.0.0.1 unless told otherwise)."""
     settings = settings or Settings.load()
     parse_auth(settings.auth)  # a malformed login fails before the index is loaded
+    _check_port(host, port)  # ...and so does a port in use (it had ended in Gradio's traceback)
     if assistant is None:
         from .api import Assistant
 

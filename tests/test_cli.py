@@ -321,3 +321,17 @@ def test_eval_refuses_what_it_cannot_score(real_index, tmp_path):
     for proc, message in cases:
         lines = error_lines(proc)
         assert proc.returncode == 1 and len(lines) == 1 and message in lines[0], proc.stderr
+
+
+def test_serve_on_a_port_in_use_is_one_error_line(tmp_path):
+    # it had loaded the index, then ended in Gradio's "Cannot find empty port" traceback
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = run(["serve", "--port", str(port)], tmp_path / "no-index-needed", timeout=120)
+    assert proc.returncode == 1
+    lines = error_lines(proc)
+    assert len(lines) == 1 and lines[0].startswith(f"Error: Cannot serve on 127.0.0.1:{port}") and "--port" in lines[0]
