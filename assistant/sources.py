@@ -445,15 +445,33 @@ def _parse_csv(path: Path, text: str, skip_bad: bool) -> ParseResult:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=_csv_dialect(text) or ",")
     reader.fieldnames  # read the header so line numbers below count from it
 
+    delim = _csv_dialect(text) or ","
+    swallowed: list[str] = []
+    last_line = text.rstrip("\n").count("\n") + 1  # (an unclosed quote reads on to the end of the file)
+
     def rows():
         start = reader.line_num + 1
         for row in reader:
-            yield f"{path.name} line {start}", row  # the line the record starts on
+            # a quote never closed reads the next lines into one field: rows that had vanished without a word
+            if reader.line_num > start and reader.line_num >= last_line and any(
+                    isinstance(v, str) and "\n" in v
+                    and any(line.count(delim) >= len(reader.fieldnames or ()) - 1 for line in v.split("\n")[1:])
+                    for v in row.values()):
+                msg = (f"{path.name} line {start}: a quote opened in this record is never closed, so lines "
+                       f"{start + 1}-{reader.line_num} were read into one of its fields; close the quote (a quote "
+                       'inside a field is written "")')
+                if not skip_bad:
+                    raise SourceError(msg)
+                swallowed.append(msg)
+            else:
+                yield f"{path.name} line {start}", row  # the line the record starts on
             start = reader.line_num + 1
     try:
-        return _records(path, rows(), skip_bad)
+        result = _records(path, rows(), skip_bad)
     except csv.Error as exc:
         raise SourceError(f"{path.name} line {reader.line_num}: unreadable CSV ({exc})") from exc
+    result.skipped.extend(swallowed)
+    return result
 
 
 # ---------------------------------------------------------------------------------------------------

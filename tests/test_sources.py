@@ -389,3 +389,19 @@ def test_symbol_before_formatting_command_is_not_read_as_a_placeholder_macro():
 
     raw = r"costly $\mathrm{dequantize}\rightarrow\mathrm{softmax}\rightarrow\mathrm{requantize}$ detour"
     assert clean_text(raw, "IntAttention") == "costly dequantize→softmax→requantize detour"
+
+
+def test_a_csv_quote_never_closed_is_reported_not_a_silent_loss(tmp_path):
+    # the rows after it had been read into one title, and vanished, with or without --skip-bad
+    bad = tmp_path / "bad.csv"
+    bad.write_text('id,title,year\nc:1,First,2026\nc:2,"Unclosed quote,2026\nc:3,Third,2026\nc:4,Fine four,2026\n',
+                   encoding="utf-8")
+    with pytest.raises(SourceError, match=r"bad\.csv line 3: a quote opened in this record is never closed, so "
+                                          r"lines 4-5 were read"):
+        load_collection([bad])
+    kept = load_collection([bad], skip_bad=True)
+    assert [p.id for p in kept.papers] == ["c:1"] and "never closed" in kept.skipped[0]
+    # a quoted field on several lines, commas and all, is a field
+    ok = tmp_path / "ok.csv"
+    ok.write_text('id,title,abstract\nc:1,First,"An abstract\nwith, two, commas"\nc:2,Second,fine\n', encoding="utf-8")
+    assert [p.id for p in load_collection([ok]).papers] == ["c:1", "c:2"]
