@@ -70,3 +70,18 @@ def test_importing_assistant_turns_the_hub_offline():
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["1", "1", "False", "True"]
     assert os.environ.get("HF_HUB_OFFLINE") == "1"  # in this process too (conftest imported assistant)
+
+
+def test_onnx_runtime_writes_no_device_id_and_queues_no_usage_event(tmp_path):
+    # ONNX Runtime 1.29+ wrote ~/.cache/Microsoft/DeveloperTools/.onnxruntime/{deviceid,onnxruntime.db} (a queued
+    # "ProcessInfo" event) on every run; importing assistant first now opts out
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORT_")}
+    bare, ours = tmp_path / "bare", tmp_path / "ours"
+    bare.mkdir(), ours.mkdir()
+    subprocess.run([sys.executable, "-c", "import onnxruntime"], env={**env, "HOME": str(bare)}, timeout=120)
+    if not (bare / ".cache" / "Microsoft").exists():
+        pytest.skip("this onnxruntime writes no telemetry files at all")
+    proc = subprocess.run([sys.executable, "-c", "import assistant, onnxruntime"], env={**env, "HOME": str(ours)},
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert not (ours / ".cache" / "Microsoft").exists()
