@@ -18,7 +18,7 @@ from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFE
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
                     as_typed, newest_first, non_latin_share, singular, unrecorded_note)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
-from .schema import Answer, Citation, Paper
+from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
 
 REFUSAL_HEAD = "The collection does not cover this question:"
@@ -308,11 +308,7 @@ def _citation(sp: ScoredPaper, quote: str) -> Citation:
     return Citation(paper_id=p.id, title=p.title, url=p.url, venue=p.venue, quote=quote, score=round(float(sp.score), 4))
 
 
-def _sources(citations: list[Citation]) -> str:
-    lines = ["", "**Sources**"]
-    for i, c in enumerate(citations, 1):
-        lines.append(f"{i}. [{c.paper_id}] {c.title} — {c.venue} — {c.url}")
-    return "\n".join(lines)
+_sources = sources_block
 
 
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:

@@ -263,9 +263,12 @@ def run_papers(args) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
+        # (columns as wide as the longest id and venue, up to a point: "TestConf 2026" had run into its title)
+        wid = min(max((len(r["id"]) for r in rows), default=0), 40)
+        wven = min(max((len(r["venue"] or "") for r in rows), default=0), 24)
         for r in rows:
             title = r["title"] if len(r["title"]) <= 90 else r["title"][:89].rstrip() + "…"
-            print(f"{r['id']:<34} {r['venue']:<11} {title}")
+            print(f"{r['id']:<{wid}} {(r['venue'] or '')[:wven]:<{wven}} {title}")
         print(f"{len(rows)} papers")
     return 0
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from .config import Settings
 from .errors import ConfigError, LLMError
 from .prompts import load_prompt
-from .schema import Answer, Citation, Paper
+from .schema import Answer, Citation, Paper, sources_block
 
 if TYPE_CHECKING:  # httpx is imported lazily: only LLM users pay for it
     import httpx
@@ -477,11 +477,7 @@ def _fallback(fallback: Answer, reason: str, t0: float) -> Answer:
                    timings_ms={**fallback.timings_ms, "llm": _ms(t0)})
 
 
-def _sources_block(citations: list[Citation]) -> str:
-    lines = ["", "**Sources**"]
-    for i, c in enumerate(citations, 1):
-        lines.append(f"{i}. [{c.paper_id}] {c.title} — {c.venue} — {c.url}")
-    return "\n".join(lines)
+_sources_block = sources_block
 
 
 def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> Answer:

@@ -66,6 +66,15 @@ class Citation:
     score: float
 
 
+def sources_block(citations: list[Citation]) -> str:
+    """The **Sources** list ending an answer: number, id, title, venue and link of each paper (what a record lacks
+    is left out: a paper with no venue or link had ended "—  — ")."""
+    lines = ["", "**Sources**"]
+    for i, c in enumerate(citations, 1):
+        lines.append(f"{i}. [{c.paper_id}] " + " — ".join(part for part in (c.title, c.venue, c.url) if part))
+    return "\n".join(lines)
+
+
 @dataclass
 class Answer:
     """What ``Assistant.ask`` returns; ``--json`` prints exactly these fields."""

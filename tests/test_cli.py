@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -335,3 +336,20 @@ def test_serve_on_a_port_in_use_is_one_error_line(tmp_path):
     assert proc.returncode == 1
     lines = error_lines(proc)
     assert len(lines) == 1 and lines[0].startswith(f"Error: Cannot serve on 127.0.0.1:{port}") and "--port" in lines[0]
+
+
+def test_papers_columns_fit_long_venues_and_sources_skip_what_a_record_lacks(tiny_settings, tmp_path):
+    # "TestConf 2026" had run into its title in `assistant papers`; a paper with no venue or link got "—  — "
+    from assistant.schema import Citation, sources_block
+    from conftest import write_jsonl
+
+    src = tmp_path / "long.jsonl"
+    write_jsonl(src, [{"id": "lv:1", "title": "A Paper At A Long Venue", "abstract": "It is long.",
+                       "venue": "TestConf 2026 Workshop", "year": 2026},
+                      {"id": "lv:2", "title": "No Venue Here", "abstract": "None.", "year": 2026}])
+    assert run(["index", str(src)], tiny_settings.index_dir).returncode == 0
+    proc = run(["papers"], tiny_settings.index_dir)
+    lines = proc.stdout.splitlines()
+    assert any(re.search(r"^lv:1\s+TestConf 2026 Workshop\s+A Paper At A Long Venue$", ln) for ln in lines), lines
+    block = sources_block([Citation("lv:2", "No Venue Here", "", "", "None.", 1.0)])
+    assert block.splitlines()[-1] == "1. [lv:2] No Venue Here"
