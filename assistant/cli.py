@@ -40,6 +40,14 @@ INDEX_EXAMPLES = """examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad options are one ``Error:`` line and exit code 1, as every other bad input (argparse printed its usage
+    block and exited 2)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(1, f"Error: {message} (see {self.prog} --help)\n")
+
+
 def _settings_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index-dir", help="index directory (default: index/ of this checkout; env ASSISTANT_INDEX_DIR)")
     p.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (env ASSISTANT_CHROMA_URL)")
@@ -52,7 +60,7 @@ def _settings(args, **extra):
 
 
 def _ask_parser(prog: str) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog=prog, description="Ask a question about the indexed papers; "
+    p = _Parser(prog=prog, description="Ask a question about the indexed papers; "
                                 "the answer cites every paper it uses.",
                                 epilog=ASK_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("question", nargs="*",
@@ -327,7 +335,7 @@ def run_serve(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``assistant``."""
-    parser = argparse.ArgumentParser(prog="assistant", description="Research-paper question answering with citations.",
+    parser = _Parser(prog="assistant", description="Research-paper question answering with citations.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="examples:\n  assistant index\n  assistant ask \"which papers reduce TTFT?\"\n"
                                             "  assistant papers --json\n  assistant eval benchmarks/questions/dev.jsonl\n"

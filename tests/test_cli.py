@@ -353,3 +353,12 @@ def test_papers_columns_fit_long_venues_and_sources_skip_what_a_record_lacks(tin
     assert any(re.search(r"^lv:1\s+TestConf 2026 Workshop\s+A Paper At A Long Venue$", ln) for ln in lines), lines
     block = sources_block([Citation("lv:2", "No Venue Here", "", "", "None.", 1.0)])
     assert block.splitlines()[-1] == "1. [lv:2] No Venue Here"
+
+
+@pytest.mark.parametrize("args", [["ask!", "--bogus", "x"], ["index", "--nope"], ["frob"]])
+def test_a_bad_option_is_one_error_line_and_exit_code_1(args, tmp_path):
+    # argparse had printed its usage block and exited 2; every other bad input is one Error line and exit 1
+    proc = run(args, tmp_path / "index")
+    assert proc.returncode == 1
+    lines = error_lines(proc)
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "--help" in lines[0]
