@@ -216,16 +216,21 @@ def run_index(args) -> int:
         if args.only or not (Path(settings.index_dir) / MANIFEST_NAME).exists():  # (a first index: just these)
             sources = given
         else:  # "assistant index my-papers.jsonl": added to the collection (it had replaced all 173 papers)
-            current = index_sources(settings)
+            from .sources import _files
+
+            # (a source of a file the index already has, by name, is that file from elsewhere: it replaces it)
+            names = {f.name for f in _files(given)}
+            current = [p for p in index_sources(settings) if not names & {f.name for f in _files([p])}]
             known = {p.resolve() for p in current}
             added = [g for g in given if g.resolve() not in known]
             sources = current + added
     settings = _settings(args, sources=sources)
     summary = build_index(settings, rebuild=args.rebuild, skip_bad=args.skip_bad,
                           progress=None if not args.json else False)
-    if added and not args.json:
-        print(f"Added to the collection: {', '.join(str(a) for a in added)} (indexed with "
-              f"{', '.join(str(p) for p in sources if p not in added)}; --only indexes the files given alone).")
+    others = [str(p) for p in sources or () if p not in added]
+    if added and others and not args.json:
+        print(f"Added to the collection: {', '.join(str(a) for a in added)} (indexed with {', '.join(others)}; "
+              "--only indexes the files given alone).")
     extra = {}
     if args.multilingual:
         extra["multilingual"] = _build_multilingual(settings, progress=None if not args.json else False)

@@ -213,14 +213,14 @@ def writer_lock(index_dir: Path, wait: float = 0) -> Iterator[None]:
         if wait and owner.exists():
             print(f"Waiting for the other indexer ({owner.read_text().strip()}) to finish...", file=sys.stderr)
         lock.acquire(timeout=wait)
+    except Timeout:  # (before OSError: filelock's Timeout is a TimeoutError, an OSError)
+        who = owner.read_text().strip() if owner.exists() else "another process"
+        raise IndexLockedError(f"The index at {index_dir} is being written by {who}; "
+                               "wait for it to finish and try again.") from None
     except OSError as exc:
         if _read_only(exc):
             raise IndexError_(_READ_ONLY.format(where=index_dir).replace(" even to be read", "")) from None
         raise
-    except Timeout:
-        who = owner.read_text().strip() if owner.exists() else "another process"
-        raise IndexLockedError(f"The index at {index_dir} is being written by {who}; "
-                               "wait for it to finish and try again.") from None
     try:
         owner.write_text(f"pid {os.getpid()}")
         yield
@@ -569,6 +569,9 @@ def index_changed(settings: Settings, snapshot: IndexSnapshot) -> bool:
         return True
 
 
+FIRST_BUILD_WAIT = 900  # seconds a question waits for another process's first build of the index
+
+
 def recorded_sources(index_dir: Path) -> list[Path]:
     """The source files and folders the index at ``index_dir`` was built from and that still exist ([] if it
     records none: an index built before they were recorded, or no index)."""
@@ -597,7 +600,14 @@ def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnaps
         _check_new_index_dir(Path(settings.index_dir))
         if progress is not False:
             print(f"Building the index at {settings.index_dir} (first use)...", file=sys.stderr)
-        build_index(settings, progress=progress)
+        try:
+            build_index(settings, progress=progress)
+        except IndexLockedError:
+            # another process is building this first index (a second `ask` at once had failed): wait for it
+            with writer_lock(Path(settings.index_dir), wait=FIRST_BUILD_WAIT):
+                pass
+            if read_manifest(Path(settings.index_dir)) is None:  # it failed or was stopped: build it here
+                build_index(settings, progress=progress)
     elif manifest.get("vector_index") != VECTOR_INDEX or _parsers_changed(manifest):
         if settings.chroma_url:  # a copy through the server may be long: not on a question's path
             log.warning("the index predates the current search settings or source readers; "

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -362,3 +363,27 @@ def test_a_bad_option_is_one_error_line_and_exit_code_1(args, tmp_path):
     assert proc.returncode == 1
     lines = error_lines(proc)
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "--help" in lines[0]
+
+
+def test_a_question_during_another_processes_first_build_waits_for_it(tiny_sources, tmp_path):
+    # a second `ask` while the first was building the index had failed ("being written by pid N")
+    from filelock import FileLock
+
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(NO_COLOR="1", ASSISTANT_INDEX_DIR=str(index_dir), ASSISTANT_SOURCES=str(tiny_sources))
+    lock = FileLock(str(index_dir / ".lock"))
+    lock.acquire()  # this test is the other process, mid-build
+    (index_dir / ".lock.owner").write_text("pid 4242")
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ask", "what does KVSqueeze do?"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert proc.poll() is None  # waiting, not failed
+    finally:
+        (index_dir / ".lock.owner").unlink(missing_ok=True)
+        lock.release()
+    out, err = proc.communicate(timeout=240)
+    assert proc.returncode == 0, err
+    assert "Waiting for the other indexer (pid 4242)" in err and "[t:2]" in out
