@@ -231,24 +231,24 @@ def run_index(args) -> int:
     if added and others and not args.json:
         print(f"Added to the collection: {', '.join(str(a) for a in added)} (indexed with {', '.join(others)}; "
               "--only indexes the files given alone).")
+    if not args.json:  # (said before the multilingual vectors: "nothing to embed" had followed 2 minutes of it)
+        papers = f"{summary.papers} paper{'s' if summary.papers != 1 else ''}"
+        if summary.added == summary.updated == summary.removed == 0 and not summary.rebuilt:
+            print(f"Index up to date: {papers}, nothing to embed ({summary.seconds:.2f} s).", flush=True)
+        else:
+            why = f" (full rebuild: {summary.reason})" if summary.reason else ""
+            print(f"Indexed {papers}{why}: {summary.added} added, {summary.updated} updated, "
+                  f"{summary.removed} removed, {summary.unchanged} unchanged in {summary.seconds:.1f} s.", flush=True)
+        for line in summary.skipped:
+            print(f"skipped: {line}", file=sys.stderr)
     extra = {}
     if args.multilingual:
         extra["multilingual"] = _build_multilingual(settings, progress=None if not args.json else False)
     if args.json:
         print(json.dumps({**summary.to_dict(), **extra}, ensure_ascii=False))
-        return 0
-    if extra:
+    elif extra:
         print(f"Multilingual vectors: {extra['multilingual']['embedded']} papers embedded, "
               f"{extra['multilingual']['papers']} ready.")
-    papers = f"{summary.papers} paper{'s' if summary.papers != 1 else ''}"
-    if summary.added == summary.updated == summary.removed == 0 and not summary.rebuilt:
-        print(f"Index up to date: {papers}, nothing to embed ({summary.seconds:.2f} s).")
-    else:
-        why = f" (full rebuild: {summary.reason})" if summary.reason else ""
-        print(f"Indexed {papers}{why}: {summary.added} added, {summary.updated} updated, "
-              f"{summary.removed} removed, {summary.unchanged} unchanged in {summary.seconds:.1f} s.")
-    for line in summary.skipped:
-        print(f"skipped: {line}", file=sys.stderr)
     return 0
 
 

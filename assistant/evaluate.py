@@ -1,6 +1,7 @@
 """Gold-question evaluation: load question files, score answers, aggregate per kind, format reports.
 
-Scoring follows ``/work/shared/eval/README.md`` exactly; see ``score_answer`` for the choices it leaves open.
+Scoring follows the gold questions' README (``benchmarks/README.md`` repeats its rules: recall, precision, MRR,
+regex hits, refusals) exactly; see ``score_answer`` for the choices it leaves open.
 Pure standard library so ``assistant eval`` and the tests import it without loading models.
 """
 from __future__ import annotations
@@ -229,7 +230,7 @@ class Report:
         line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
         out = [line(heads), "  ".join("-" * w for w in widths)] + [line(r) for r in rows]
         if self.unknown_kinds:
-            out.append("* kind not defined by the gold README")
+            out.append(f"* kind not one of {', '.join(sorted(KNOWN_KINDS))}: scored, but its own row only")
         out.append(f"latency p50 {_fmt_ms(self.latency_ms['p50'])}  p95 {_fmt_ms(self.latency_ms['p95'])}")
         out.append(f"failures: {len(self.failures)}")
         for f in self.failures:
