@@ -634,6 +634,9 @@ def _check_new_index_dir(index_dir: Path) -> None:
     """Refuse to build a first index where one cannot or should not go: a file ("--index-dir /etc/passwd" ended
     in a FileExistsError traceback), or a folder of other files (the index would be written among them)."""
     _refuse_a_file(index_dir)
+    if not index_dir.exists() and not index_dir.parent.exists():  # a mistyped path: not a 20 s build in new folders
+        raise IndexError_(f"{index_dir} does not exist, nor does its folder {index_dir.parent}: check the path, or "
+                          f"build an index there on purpose with: assistant index --index-dir {index_dir}")
     if index_dir.is_dir():
         others = sorted(p.name for p in index_dir.iterdir() if not _INDEX_ENTRIES.match(p.name))
         if others:

@@ -250,15 +250,17 @@ def test_an_index_dir_that_cannot_hold_an_index_is_one_error_line(real_index, tm
     folder = tmp_path / "home"
     folder.mkdir()
     (folder / "thesis.tex").write_text("x")
-    for index_dir, message in ((a_file, "is a file, not an index directory"), (folder, "holds no index but other "
-                                                                                       "files (thesis.tex)")):
+    for index_dir, message in ((a_file, "is a file, not an index directory"),
+                               (folder, "holds no index but other files (thesis.tex)"),
+                               # a mistyped path had made its folders and spent 20 s building an index there
+                               (tmp_path / "typo" / "deep" / "index", "does not exist, nor does its folder")):
         proc = run(["ask!", TTFT, "--index-dir", str(index_dir)], None)
         lines = error_lines(proc)
         assert proc.returncode == 1 and len(lines) == 1 and message in lines[0], proc.stderr
     # `assistant papers` builds a first index only where `ask` would (it had written one among the files)
     proc = run(["papers", "--index-dir", str(folder)], None)
     assert proc.returncode == 1 and "holds no index but other files" in proc.stderr
-    assert sorted(p.name for p in folder.iterdir()) == ["thesis.tex"]
+    assert sorted(p.name for p in folder.iterdir()) == ["thesis.tex"] and not (tmp_path / "typo").exists()
     # a damaged index elsewhere than the default is rebuilt by a command naming it
     index_dir = tmp_path / "index"
     shutil.copytree(real_index.index_dir, index_dir)
