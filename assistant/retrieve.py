@@ -1161,8 +1161,12 @@ class PaperSearch:
         questions = " ".join(p for p, asked in zip(pieces, asks) if asked)
         long = len(text.split()) > _LONG_MESSAGE_WORDS and len(
             [w for w in content_words(questions) if _stem(w) in self.idf and w not in STOPWORDS]) >= 2
+        # (after the last question, only a statement naming a venue, institution or author: "...? I need it for a lit
+        # review, thanks!" had made "lit" a topic no paper writes, and the question a refusal)
+        last_ask = max(i for i, asked in enumerate(asks) if asked)
         kept = [p.strip() for i, (p, asked) in enumerate(zip(pieces, asks))
-                if asked or names(p) or (research(p) and (not long or (i + 1 < len(asks) and asks[i + 1])))]
+                if asked or names(p) or (research(p) and i < last_ask
+                                         and (not long or (i + 1 < len(asks) and asks[i + 1])))]
         return " ".join(kept) or text
 
     def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:
@@ -2098,6 +2102,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
                              # (a question typed in lower case opens a sentence too: "my cat is asleep. which ...")
                              r"(?:which|what|who|how|where|when|why|is there|are there|any|do|does|can|could|"
                              r"show|list|find|give|tell)\b)|"
+                             # (after a question mark, whatever follows: "...models? ok bye")
+                             r"(?<=\?)\s+(?=\S)|"
                              r"(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|any|do|does|can|could|"
                              r"papers?|show|list|find|give|tell)\b))")
 # the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,

@@ -841,3 +841,12 @@ def test_an_index_on_a_read_only_disk_is_one_clear_error(tiny_copy, monkeypatch)
     monkeypatch.setattr(FileLock, "acquire", readonly_lock)
     with pytest.raises(IndexError_, match="read-only disk or folder"):
         build_index(tiny_copy, rebuild=True, progress=False)
+
+
+def test_chatter_after_the_question_is_left_out(real_assistant):
+    # "...? ok bye" and "...? I need it for a lit review, thanks!" had been refused ("No paper mentions “lit”")
+    for question, signoff in [("Which papers study federated learning?", " I need it for a lit review, thanks so "
+                               "much!!"), ("Which papers are about mixture-of-experts models?", " ok bye"),
+                              ("Which papers are from Seoul National University?", " lol")]:
+        plain = real_assistant.ask(question)
+        assert plain.citations and real_assistant.ask(question + signoff).cited_ids == plain.cited_ids, signoff
