@@ -69,6 +69,9 @@ _COLLAB_WORDS = re.compile(r"\b(?:collaborat\w*|partner\w*|work(?:s|ed)?|co-?aut
                            r"companies|company|universities|university|institutions?|organi[sz]ations?|labs?)\b", re.I)
 _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|institutions?|organi[sz]ations?|labs?|"
                           r"institutes?)\b", re.I)
+# a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
+_COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
+_TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion Stocia"
 _FRAMING_VERBS = frozenset("run runs running ran target targets targeting targeted employ employs employing".split())
 # a hyphenated word's weight beside its parts, when they are words of their own: "communication-computation" spelt
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
@@ -90,14 +93,14 @@ MAX_MENDED = 40  # letters of the longest word spelling mends are looked for (re
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
 # a name a cue introduces ("from Nvidea", "by Ion Stoika"): up to three words, checked for misspellings
-_NAME_AFTER_CUE = re.compile(r"\b(?:from|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
+_NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
 _MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues)"
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
-_META_CUES = re.compile(r"\b(come|comes|coming|came|from|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|authors?|"
+_META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|authors?|"
                         r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
                         r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
@@ -126,7 +129,7 @@ _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*"
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"(\b(from|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
+_INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
                           r"papers (does|do|did)|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # and Chinese ("来自 Google")
@@ -609,7 +612,40 @@ class PaperSearch:
                     text = text[:start] + name + text[start + len(surface):]
                     mends[surface] = self.alias_canonical.get(name, name)
                     break
+        return self._mend_coined(text, mends)
+
+    def _mend_coined(self, text: str, mends: dict[str, str]) -> tuple[str, dict[str, str]]:
+        """``text`` with a misspelt paper name ("GriNNdr", "Strem2LLM", "DualPth": a word with a capital inside or a
+        digit) or author ("Ion Stocia", two capitalised words) spelt as the records spell it, wherever it stands: they
+        had been refused, read as another word ("social"), or answered from another paper."""
+        for m in reversed(list(_COINED.finditer(text))):
+            word = m.group(0)
+            key = word.lower()
+            if key in self.name_papers or key in self.vocab or key in self.glossary or len(key) < 5:
+                continue
+            limit = 1 if len(key) < 7 else 2
+            near = {name for name in self._coined_names if name[0] == key[0]
+                    and abs(len(name) - len(key)) <= limit and _edits(name, key) <= limit}
+            if len(near) == 1:
+                name = self.title_names[self.name_papers[near.pop()][0]]
+                text = text[:m.start()] + name + text[m.end():]
+                mends[word] = name
+        for m in reversed(list(_TWO_NAMES.finditer(text))):
+            surface = m.group(0)
+            if surface in mends.values() or _name_key(surface) in self.author_keys:
+                continue
+            if any(w.lower() in self.english or w.lower() in self.vocab for w in surface.split()[1:]):
+                continue  # ("Which Papers", "Speculative Decoding": words, not a name)
+            name = self.closest_name(surface)
+            if name and name in self.author_name.values():
+                text = text[:m.start()] + name + text[m.end():]
+                mends[surface] = name
         return text, mends
+
+    @cached_property
+    def _coined_names(self) -> list[str]:
+        """The papers' short names that are coined words, lower case ("grinnder", "stream2llm")."""
+        return [n for n in self.name_papers if " " not in n and not all(self.vocab.get(w, 0) >= 2 for w in [n])]
 
     def _phrases(self, text: str, longest: int = 8):
         """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""

@@ -1540,6 +1540,21 @@ def test_a_publication_date_asked_for_is_a_filter_on_the_records_that_give_one(a
     assert "publication date" not in answerer.ask("which papers run inference on 4 decoders?").text
 
 
+@pytest.mark.parametrize("typed, plain, said", [
+    # misspelt names had been refused, read as another word ("Stocia" as "social"), or answered from another paper
+    ("What is the maximun speedup GriNNdr reprots?", "What is the maximum speedup GriNNder reports?", "GriNNdr"),
+    ("What througput improvment does DualPth achieve?", "What throughput improvement does DualPath achieve?",
+     "DualPth"),
+    ("Who wrote Stream2LM?", "Who wrote Stream2LLM?", "Stream2LM"),
+    ("Which papers did Ion Stocia write?", "Which papers did Ion Stoica write?", "Ion Stocia"),
+    ("Which papers are form NVIDA?", "Which papers are from NVIDIA?", "NVIDA"),
+])
+def test_a_misspelt_paper_author_or_institution_name_is_mended_and_said(answerer, typed, plain, said):
+    answer, expected = answerer.ask(typed), answerer.ask(plain)
+    assert expected.citations and answer.cited_ids == expected.cited_ids, typed
+    assert f"“{said}” as “" in answer.text.split("\n")[0]
+
+
 def test_a_word_longer_than_any_research_word_is_not_looked_up_for_mends(answerer, monkeypatch):
     # "x" * 1999 had spent 5 s in the cognate search (its cost grows with the square of the length)
     search = answerer._searcher()
