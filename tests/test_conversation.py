@@ -235,6 +235,9 @@ def test_real_followup_all_of_them_shows_every_paper_of_the_cut_list(real_assist
     assert len(conv.ask(f"show all {total}").citations) == total
     with pytest.raises(QuestionError, match="no previous answer"):  # asked first
         Conversation(real_assistant).resolve("all of them")
+    # ...while "list all papers" asks for the collection, first or not (it had become "no previous answer")
+    assert len(Conversation(real_assistant).ask("list all papers").citations) == len(real_assistant.papers)
+    assert len(conv.ask("show all papers").citations) == len(real_assistant.papers)
 
 
 def test_real_followup_on_code_speaks_of_the_papers_asked_about(real_assistant):
