@@ -207,23 +207,25 @@ def _chat(assistant, options: dict, color: bool) -> int:
 
 
 def run_index(args) -> int:
-    from .store import MANIFEST as MANIFEST_NAME, build_index, index_sources
+    from .errors import ConfigError
+    from .store import build_index
 
     sources, added = None, []
+    if args.only and not args.sources:
+        raise ConfigError("--only needs the files or folders to index (assistant index --only my-papers.jsonl).")
     if args.sources:
-        given = [Path(s).expanduser() for s in args.sources]
+        given = [Path(s).expanduser() for s in dict.fromkeys(args.sources)]
+        from .sources import _files
+
+        empty = [str(g) for g in given if g.is_dir() and not _files([g])]
+        if empty:  # (an empty folder had been "added to the collection", exit 0)
+            raise ConfigError(f"No files in {', '.join(empty)}: nothing to add.")
         settings = _settings(args)
-        if args.only or not (Path(settings.index_dir) / MANIFEST_NAME).exists():  # (a first index: just these)
+        recorded = None if args.only else _current_sources(settings)
+        if recorded is None:  # --only, a first index, or one whose sources cannot be told: just these
             sources = given
         else:  # "assistant index my-papers.jsonl": added to the collection (it had replaced all 173 papers)
-            from .sources import _files
-
-            # (a source of a file the index already has, by name, is that file from elsewhere: it replaces it)
-            names = {f.name for f in _files(given)}
-            current = [p for p in index_sources(settings) if not names & {f.name for f in _files([p])}]
-            known = {p.resolve() for p in current}
-            added = [g for g in given if g.resolve() not in known]
-            sources = current + added
+            sources, added = _with_added(recorded, given)
     settings = _settings(args, sources=sources)
     summary = build_index(settings, rebuild=args.rebuild, skip_bad=args.skip_bad,
                           progress=None if not args.json else False)
@@ -250,6 +252,37 @@ def run_index(args) -> int:
         print(f"Multilingual vectors: {extra['multilingual']['embedded']} papers embedded, "
               f"{extra['multilingual']['papers']} ready.")
     return 0
+
+
+def _current_sources(settings) -> list[Path] | None:
+    """The sources of the existing index (recorded, else the default), or None when there is no readable one."""
+    from .errors import IndexError_
+    from .store import index_sources, read_manifest
+
+    try:
+        if read_manifest(Path(settings.index_dir)) is None:
+            return None
+    except IndexError_:
+        return None
+    return index_sources(settings)
+
+
+def _with_added(current: list[Path], given: list[Path]) -> tuple[list[Path], list[Path]]:
+    """``current`` sources with the ``given`` ones added, and those added. A given file already read (itself, or in a
+    folder read) adds nothing; a given file of the same name and content as every file of a current source is that
+    source moved (the index was copied elsewhere): it takes its place."""
+    import hashlib
+
+    from .sources import _files
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    read = {f.resolve() for f in _files(current)}
+    new = [g for g in given if not {f.resolve() for f in _files([g])} <= read]
+    new_files = {(f.name, digest(f)) for f in _files(new)}
+    kept = [c for c in current if not {(f.name, digest(f)) for f in _files([c])} <= new_files]
+    return kept + new, new
 
 
 def _build_multilingual(settings, progress) -> dict:

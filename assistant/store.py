@@ -285,7 +285,11 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
         records = _hash(sorted(p.record_hash() for p in papers.values()))
         if not full and not (added or updated or removed) and old.get("glossary_hash") == _hash(collection.glossary) \
                 and old.get("records_hash") == records and old.get("vector_index") == VECTOR_INDEX:
-            # Nothing to embed, but still remove what a killed build left behind.
+            # Nothing to embed, but still remove what a killed build left behind (and record where the sources
+            # now are: a file added again from its new place had kept its old one)
+            if old.get("source_paths") != _recorded(paths, index_dir):
+                _write_atomic(index_dir / MANIFEST, json.dumps({**old, "source_paths": _recorded(paths, index_dir)},
+                                                               indent=1, sort_keys=True))
             _collect_garbage(settings, keep={old["generation"], old.get("previous")} - {None})
             summary.seconds = time.perf_counter() - started
             return summary
@@ -316,7 +320,7 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 "parsers": collection.parser_versions,
                 "sources": collection.sources,
                 # the files and folders indexed, so that a plain update reads them all again (not only index/sources)
-                "source_paths": [str(Path(p).resolve()) for p in paths],
+                "source_paths": _recorded(paths, index_dir),
                 "papers": hashes,
                 "glossary_hash": _hash(collection.glossary),
                 "records_hash": records,  # metadata-only changes make a new generation without embedding
@@ -572,15 +576,39 @@ def index_changed(settings: Settings, snapshot: IndexSnapshot) -> bool:
 FIRST_BUILD_WAIT = 900  # seconds a question waits for another process's first build of the index
 
 
-def recorded_sources(index_dir: Path) -> list[Path]:
-    """The source files and folders the index at ``index_dir`` was built from and that still exist ([] if it
-    records none: an index built before they were recorded, or no index)."""
+def _recorded(paths: list[Path], index_dir: Path) -> list[str]:
+    """Source paths as the manifest keeps them: inside the index directory relative to it (the index moves with
+    its own sources/ folder), elsewhere absolute."""
+    out = []
+    for p in paths:
+        full = Path(p).resolve()
+        try:
+            out.append(str(full.relative_to(Path(index_dir).resolve())))
+        except ValueError:
+            out.append(str(full))
+    return list(dict.fromkeys(out))
+
+
+def recorded_sources(index_dir: Path) -> list[Path] | None:
+    """The source files and folders the index at ``index_dir`` was built from (None if it records none: an index
+    built before they were recorded, an unreadable manifest, or no index). A recorded path that no longer exists
+    is an error naming it: its papers would otherwise be removed without a word."""
     try:
         manifest = read_manifest(Path(index_dir))
     except IndexError_:
-        return []
-    paths = [Path(p) for p in (manifest or {}).get("source_paths") or []]
-    return [p for p in paths if p.exists()]
+        return None
+    recorded = (manifest or {}).get("source_paths")
+    if not recorded:
+        return None
+    paths = [p if p.is_absolute() else Path(index_dir) / p for p in map(Path, recorded)]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        kept = " ".join(str(p) for p in paths if p.exists())
+        raise SourceError(f"The index was built from {', '.join(missing)}, which no longer exist"
+                          f"{'s' if len(missing) == 1 else ''}: put {'it' if len(missing) == 1 else 'them'} back, "
+                          f"or index without {'it' if len(missing) == 1 else 'them'}: assistant index --only {kept}"
+                          f"{' --index-dir ' + str(index_dir) if kept else ''}")
+    return paths
 
 
 def index_sources(settings: Settings) -> list[Path]:
@@ -617,6 +645,8 @@ def ensure_index(settings: Settings, progress: bool | None = None) -> IndexSnaps
                 build_index(settings, progress=progress)
             except IndexError_ as exc:  # another writer, a read-only disk: search the index as it is
                 log.info("index search settings not updated: %s", exc)
+            except SourceError as exc:  # a source moved away: said, and the index searched as it is
+                log.warning("Warning: the index was not brought up to date: %s", exc)
     return open_index(settings)
 
 

@@ -140,11 +140,36 @@ def test_index_with_a_file_adds_it_and_updates_read_every_source_again(tiny_sett
     assert json.loads(again.stdout)["papers"] == 5 and json.loads(again.stdout)["removed"] == 0
     empty = tmp_path / "empty"
     empty.mkdir()
-    refused = run(["index", "--only", str(empty)], tiny_settings.index_dir)
-    assert refused.returncode == 1 and error_lines(refused)[0].startswith("Error: No papers found in")
+    for args in (["--only", str(empty)], [str(empty)]):
+        refused = run(["index", *args], tiny_settings.index_dir)
+        assert refused.returncode == 1 and error_lines(refused)[0].startswith(f"Error: No files in {empty}")
     assert len(open_index(tiny_settings).papers) == 5  # left as it was
+    # a file of a folder already read adds nothing, and removes nothing (its folder's other files had been dropped)
+    inside = run(["index", str(tiny_sources / "tiny.jsonl"), "--json"], tiny_settings.index_dir)
+    assert json.loads(inside.stdout)["papers"] == 5 and json.loads(inside.stdout)["removed"] == 0
+    # a source moved away is an error naming it, not its papers removed without a word
+    moved = tmp_path / "moved.jsonl"
+    mine.rename(moved)
+    gone = run(["index"], tiny_settings.index_dir)
+    assert gone.returncode == 1 and f"built from {mine}, which no longer exists" in error_lines(gone)[0]
+    assert len(open_index(tiny_settings).papers) == 5
+    moved.rename(mine)
     only = run(["index", "--only", str(mine), "--json"], tiny_settings.index_dir)
     assert json.loads(only.stdout)["papers"] == 1 and json.loads(only.stdout)["removed"] == 4
+
+
+def test_an_index_moved_with_its_own_sources_folder_still_reads_them(tmp_path):
+    # the sources were recorded by absolute path: a moved index (with index/sources/ inside it) had lost them all
+    from conftest import tiny_papers, write_jsonl
+
+    index_dir = tmp_path / "index"
+    (index_dir / "sources").mkdir(parents=True)
+    write_jsonl(index_dir / "sources" / "tiny.jsonl", tiny_papers())
+    assert run(["index"], index_dir).returncode == 0
+    shutil.move(str(index_dir), str(tmp_path / "moved-index"))
+    again = run(["index", "--json"], tmp_path / "moved-index")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["papers"] == 4 and json.loads(again.stdout)["removed"] == 0
 
 
 def _ask_with_stdin(args: list[str], stdin: str, index_dir: Path) -> subprocess.CompletedProcess:
