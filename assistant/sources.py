@@ -448,14 +448,23 @@ def _parse_csv(path: Path, text: str, skip_bad: bool) -> ParseResult:
     delim = _csv_dialect(text) or ","
     swallowed: list[str] = []
     last_line = text.rstrip("\n").count("\n") + 1  # (an unclosed quote reads on to the end of the file)
+    id_col = next((i for i, c in enumerate(reader.fieldnames or ()) if c.strip().strip('"').lower() == "id"), 0)
+    shapes: set[str] = set()  # the shapes of the ids read so far ("c:1" -> "a:9")
+
+    def shape(value: str) -> str:
+        return re.sub(r"\d+", "9", re.sub(r"[A-Za-z]+", "a", value.strip()))
+
+    def _record_line(line: str) -> bool:  # a line swallowed into a field that reads as a record of its own
+        cells = line.split(delim)
+        return len(cells) >= len(reader.fieldnames or ()) and id_col < len(cells) and \
+            shape(cells[id_col]) in shapes
 
     def rows():
         start = reader.line_num + 1
         for row in reader:
             # a quote never closed reads the next lines into one field: rows that had vanished without a word
             if reader.line_num > start and reader.line_num >= last_line and any(
-                    isinstance(v, str) and "\n" in v
-                    and any(line.count(delim) >= len(reader.fieldnames or ()) - 1 for line in v.split("\n")[1:])
+                    isinstance(v, str) and "\n" in v and any(_record_line(line) for line in v.split("\n")[1:])
                     for v in row.values()):
                 msg = (f"{path.name} line {start}: a quote opened in this record is never closed, so lines "
                        f"{start + 1}-{reader.line_num} were read into one of its fields; close the quote (a quote "
@@ -464,6 +473,7 @@ def _parse_csv(path: Path, text: str, skip_bad: bool) -> ParseResult:
                     raise SourceError(msg)
                 swallowed.append(msg)
             else:
+                shapes.add(shape(str(row.get((reader.fieldnames or ["id"])[id_col]) or "")))
                 yield f"{path.name} line {start}", row  # the line the record starts on
             start = reader.line_num + 1
     try:

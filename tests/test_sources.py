@@ -405,3 +405,7 @@ def test_a_csv_quote_never_closed_is_reported_not_a_silent_loss(tmp_path):
     ok = tmp_path / "ok.csv"
     ok.write_text('id,title,abstract\nc:1,First,"An abstract\nwith, two, commas"\nc:2,Second,fine\n', encoding="utf-8")
     assert [p.id for p in load_collection([ok]).papers] == ["c:1", "c:2"]
+    # ...the last one too, with commas enough for a row (it had been called an unclosed quote)
+    last = tmp_path / "last.csv"
+    last.write_text('id,title,abstract\nt:1,First paper,"Line one.\nWe study X, Y, Z."\n', encoding="utf-8")
+    assert [p.id for p in load_collection([last]).papers] == ["t:1"]
