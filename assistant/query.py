@@ -820,7 +820,8 @@ _DATE = (rf"(?:(?P<iso>(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
          rf"|(?P<month3>{_MONTH_NAMES})\s+(?P<year3>20\d\d))(?![\w-])")
 # "published on February 25", "released after 2026-02-24", "papers from Feb 26", "before the 25th of February"
 _DATE_ASKED = re.compile(rf"\b(?P<cue>on|from|dated|of|before|until|till|by|prior to|earlier than|after|since|"
-                         rf"later than|in|between|to|through|and)\s+(?:the\s+)?{_DATE}", re.I)
+                         rf"later than|in|between|up to|to|through|and)\s+(?:the\s+)?{_DATE}", re.I)
+_DAY_AFTER = re.compile(r"\s*(?P<cue>to|through|and|-|–)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w.%×-])", re.I)
 _DATE_ENDS = ("to", "through", "and")  # "from Feb 24 to Feb 26", "between ... and ...": the range's last day
 _MONTH_ALONE = re.compile(r"\b(?:in|during)\s+(?P<name>january|february|march|april|june|july|august|september|"
                           r"october|november|december)\b(?!\s+\d)", re.I)  # (not "may": a verb too)
@@ -845,12 +846,21 @@ def published_bounds(text: str, years: Collection[int]) -> tuple[tuple[str | Non
                       f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", m.span()))
     if not found:
         return None
+    if found and (end := _DAY_AFTER.match(text, found[-1][3][1])):
+        # "from February 23 to 25", "between Feb 24 and 26": the last day in the first's month
+        year, month = int(found[-1][1][:4]), int(found[-1][1][5:7])
+        day = int(end.group("day"))
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+            found.append((end.group("cue").lower(), iso, iso, end.span()))
+    if len(found) == 2 and found[1][0] == "and" and found[0][0] in ("on", "of", "dated", "in"):
+        return None  # "on Feb 24 and Feb 26": two days, not the days between them (no one range says it)
     low, high = None, None
     for i, (cue, first, last, _) in enumerate(found):
         later = i + 1 < len(found) and found[i + 1][0] in _DATE_ENDS
         if cue in ("before", "prior to", "earlier than"):
             high = min(filter(None, (high, _day_next(first, -1))))
-        elif cue in ("until", "till", "by") or (cue in _DATE_ENDS and i > 0):
+        elif cue in ("until", "till", "by", "up to", "through") or (cue in _DATE_ENDS and i > 0):
             high = min(filter(None, (high, last)))
         elif cue in ("after", "later than"):
             low = max(filter(None, (low, _day_next(last, 1))))

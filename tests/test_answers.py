@@ -1535,6 +1535,13 @@ def test_a_publication_date_asked_for_is_a_filter_on_the_records_that_give_one(a
         assert set(answerer.ask(question).cited_ids) == within, question
     middle = answerer.ask(f"papers published after {first} and before {last}")
     assert set(middle.cited_ids) == {pid for pid, d in dated.items() if first < d < last}
+    # "up to", and a range's last day written as its number alone (read as one day, or refused)
+    short = month[:3]
+    upto = answerer.ask(f"papers published up to {short} {int(day[8:])}")
+    assert set(upto.cited_ids) == {pid for pid, d in dated.items() if d <= day}
+    assert set(answerer.ask(f"papers from {short} {int(first[8:])} to {int(last[8:])}").cited_ids) == within
+    from assistant.query import published_bounds
+    assert published_bounds(f"published on {short} 24 and {short} 26", {2026}) is None  # two days: no one range
     assert answerer.ask(f"papers published on {day[:4]}-12-31").refused
     # a number of things after "on" is no date
     assert "publication date" not in answerer.ask("which papers run inference on 4 decoders?").text
