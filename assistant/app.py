@@ -421,10 +421,17 @@ def _check_port(host: str, port: int) -> None:
     """A ConfigError naming the port if ``host:port`` cannot be listened on (another server has it)."""
     import socket
 
+    if not 0 < int(port) < 65536:  # (99999 had ended in an OverflowError traceback)
+        raise ConfigError(f"--port must be a port number from 1 to 65535, not {port}.")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # (as the server itself binds: a port whose old connections are still closing is free)
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, int(port)))
+        except socket.gaierror as exc:
+            raise ConfigError(f"Cannot serve on {host}: no such host ({exc.strerror or exc}); --host is usually "
+                              "127.0.0.1, or 0.0.0.0 to serve other machines.") from None
         except OSError as exc:
             raise ConfigError(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): another program may be using "
                               f"the port; choose another with --port, e.g. --port {int(port) + 1}.") from None

@@ -364,6 +364,12 @@ def test_serve_on_a_port_in_use_is_one_error_line(tmp_path):
     assert proc.returncode == 1
     lines = error_lines(proc)
     assert len(lines) == 1 and lines[0].startswith(f"Error: Cannot serve on 127.0.0.1:{port}") and "--port" in lines[0]
+    # a port no machine has, and a host that does not resolve (a traceback, and "the port may be in use")
+    for args, said in ((["--port", "99999"], "Error: --port must be a port number from 1 to 65535"),
+                       (["--host", "nosuchhost.invalid", "--port", "7901"], "Error: Cannot serve on nosuchhost.invalid: "
+                                                                            "no such host")):
+        proc = run(["serve", *args], tmp_path / "no-index-needed", timeout=120)
+        assert proc.returncode == 1 and error_lines(proc)[0].startswith(said), proc.stderr
 
 
 def test_papers_columns_fit_long_venues_and_sources_skip_what_a_record_lacks(tiny_settings, tmp_path):
