@@ -100,7 +100,8 @@ _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|dig
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
 _MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues)"
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
-_META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|authors?|"
+_META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|"
+                        r"authors?|"
                         r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
                         r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
@@ -177,8 +178,8 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?
                          r"presented|published|accepted|appearing|in|on|any|the|papers?)\s+)*$", re.I)
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
-_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|present|"
-                         r"presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
+_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|partnered|"
+                         r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
@@ -1310,7 +1311,8 @@ class PaperSearch:
                 and not [w for w in content_words(_COLLAB_WORDS.sub(" ", rest)) if w not in STOPWORDS]):
             named = read.institutions if read.institutions and (not read.authors or _GROUP_NAMED.search(text)) \
                 else []
-            ranking, top = ("institutions", 10) if named else ("authors", 10)
+            # ("which labs did Ion Stoica work with?": the institutions on his papers, not his co-authors)
+            ranking, top = ("institutions", 10) if named or _GROUP_NAMED.search(text) else ("authors", 10)
             collaborators = list(named or read.authors)
             for name in named:  # ...and the names its papers give it ("Tsinghua" is "Tsinghua University")
                 own = self.institution_papers(name)

@@ -1611,6 +1611,11 @@ def test_who_an_institution_or_author_worked_with_ranks_the_others_on_their_pape
     assert first and first.group(1) != "Ion Stoica"
     assert int(first.group(2)) == len(stoica & {p.id for p in answerer.papers if first.group(1) in p.authors})
     assert set(coauthors.cited_ids) <= stoica
+    # "labs" asks for the institutions on his papers (it had ranked his co-authors); "has X partnered with" names X
+    labs = answerer.ask("which labs did Ion Stoica work with?")
+    assert labs.text.startswith("Institutions on the papers of Ion Stoica")
+    partners = answerer.ask("which companies has Stanford partnered with?")
+    assert not partners.refused and partners.text.startswith("Companies on the papers of Stanford")
     # a question about papers, or with a topic, is no ranking of collaborators
     google_tpu = answerer.ask("which Google papers work with TPUs?")
     assert google_tpu.citations and "by their number of joint papers" not in google_tpu.text
