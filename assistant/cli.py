@@ -226,6 +226,11 @@ def run_index(args) -> int:
             sources = given
         else:  # "assistant index my-papers.jsonl": added to the collection (it had replaced all 173 papers)
             sources, added = _with_added(recorded, given)
+            from .sources import load_collection
+
+            if added and not load_collection(added, skip_bad=args.skip_bad).papers:
+                # (a header-only CSV had been "added to the collection", exit 0)
+                raise ConfigError(f"No papers in {', '.join(str(a) for a in added)}: nothing to add.")
     settings = _settings(args, sources=sources)
     summary = build_index(settings, rebuild=args.rebuild, skip_bad=args.skip_bad,
                           progress=None if not args.json else False)

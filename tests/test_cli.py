@@ -143,6 +143,10 @@ def test_index_with_a_file_adds_it_and_updates_read_every_source_again(tiny_sett
     for args in (["--only", str(empty)], [str(empty)]):
         refused = run(["index", *args], tiny_settings.index_dir)
         assert refused.returncode == 1 and error_lines(refused)[0].startswith(f"Error: No files in {empty}")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("id,title,year\n", encoding="utf-8")
+    none = run(["index", str(header_only)], tiny_settings.index_dir)
+    assert none.returncode == 1 and error_lines(none)[0].startswith(f"Error: No papers in {header_only}")
     assert len(open_index(tiny_settings).papers) == 5  # left as it was
     # a file of a folder already read adds nothing, and removes nothing (its folder's other files had been dropped)
     inside = run(["index", str(tiny_sources / "tiny.jsonl"), "--json"], tiny_settings.index_dir)
