@@ -308,9 +308,6 @@ def _citation(sp: ScoredPaper, quote: str) -> Citation:
     return Citation(paper_id=p.id, title=p.title, url=p.url, venue=p.venue, quote=quote, score=round(float(sp.score), 4))
 
 
-_sources = sources_block
-
-
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     """True when the collection does not answer: nothing resembles the question, the question's own topic
     words never occur in the collection, or it names a system or title that no paper carries."""
@@ -465,7 +462,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         what = r.parsed.filters.describe()
         head = f"Yes: **{p.title}** is {what}" if r.check else f"No: **{p.title}** is not {what}"
         citation = _record_citation(p, sentences)
-        return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + _sources([citation]), citations=[citation])
+        return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + sources_block([citation]), citations=[citation])
     if r.mention:  # "which papers mention Llama 3?"
         return _mention_answer(r, sentences)
     if r.record_most:  # "what's the paper with the most authors?"
@@ -621,7 +618,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
     if r.compared and measure and len(chosen) > 1:
         lines.append(f"\nEach {measure[0]} figure is the paper's own, against its own baselines: the collection "
                      "holds no measurement of one against the other.")
-    text = "\n".join(lines) + "\n" + _sources(citations)
+    text = "\n".join(lines) + "\n" + sources_block(citations)
     return Answer(text=text, citations=citations, refused=False)
 
 
@@ -664,7 +661,7 @@ def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
             else:
                 citations.append(_record_citation(p, sentences))
                 lines.append(f"The abstract of **{p.title}** says nothing of its code {_ABSTRACTS_ONLY}. [{p.id}]")
-        return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+        return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
     scope = _scope(r)
     n = len(r.ranked)
     if not n:
@@ -679,7 +676,7 @@ def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
     for sp in r.ranked[:most]:
         citations.append(_citation(sp, stating(sp.paper)))
         lines.append(f"- **{sp.paper.title}**: {citations[-1].quote} [{sp.paper.id}]")
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 3) -> Answer:
@@ -698,7 +695,7 @@ def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 
         for sp in r.ranked:
             citations.append(_citation(sp, quote(sp.paper, [])))
             lines.append(f"- **{sp.paper.title}**: {citations[-1].quote} [{sp.paper.id}]")
-        return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+        return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
     grouped = sum(len(th.papers) for th in r.themes)
     lines = [f"The {grouped} papers {scope} fall into {len(r.themes)} groups by the similarity of their titles and "
              "abstracts; each group is named by the words its titles use more than the others' do, and shown by "
@@ -710,7 +707,7 @@ def _themes_answer(r: Retrieval, sentences, idf: dict[str, float], shown: int = 
             cites.append(f"{p.title.split(':')[0].strip() if ':' in p.title else p.title} [{p.id}]")
         lines.append(f"{i}. **{', '.join(th.words)}** — {len(th.papers)} paper{'s' if len(th.papers) != 1 else ''}: "
                      + "; ".join(cites))
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _mention_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
@@ -726,7 +723,7 @@ def _mention_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
         quote = next((x for x in sentences.get(p.id, []) if literal.search(x)), p.title)
         citations.append(_citation(ScoredPaper(p, 1.0), quote))
         lines.append(f"- **{p.title}**: {quote} [{p.id}]")
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _definition_answer(r: Retrieval, sentences) -> Answer:
@@ -741,7 +738,7 @@ def _definition_answer(r: Retrieval, sentences) -> Answer:
         citations.append(_citation(sp, quote))
         lines.append(f"- **{sp.paper.title}**: {quote} [{sp.paper.id}]")
     if lines:
-        text += " As the papers use it:\n" + "\n".join(lines) + "\n" + _sources(citations)
+        text += " As the papers use it:\n" + "\n".join(lines) + "\n" + sources_block(citations)
     return Answer(text=text, citations=citations)
 
 
@@ -768,7 +765,7 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
             continue
         lines.append(f"- **{p.title}** ({who(p)}) [{p.id}]")
         citations.append(_record_citation(p, sentences))
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest report reports "
@@ -869,7 +866,7 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
     for value, quote, sp in found[:shown]:
         lines.append(f"- **{sp.paper.title}** ({value:g}{unit}): {quote} [{sp.paper.id}]")
         citations.append(_citation(sp, quote))
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _hardware_answer(r: Retrieval, sentences) -> Answer:
@@ -895,7 +892,7 @@ def _hardware_answer(r: Retrieval, sentences) -> Answer:
         n = len(papers)
         lines.append(f"{i}. **{gpu}**: {n} paper{'s' if n != 1 else ''} " + " ".join(f"[{p.id}]" for p in papers))
     cited = list(citations.values())
-    return Answer(text="\n".join(lines) + "\n" + _sources(cited), citations=cited)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(cited), citations=cited)
 
 
 def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
@@ -915,7 +912,7 @@ def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
     for p in top:
         citations.append(_record_citation(p, sentences))
         lines.append(f"- **{p.title}** — {p.extra['published']} ({p.venue}) [{p.id}]")
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
@@ -935,7 +932,7 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
         citations.append(_record_citation(sp.paper, sentences))
         lines.append(f"{i}. **{sp.paper.title}** — {n} {group if n != 1 else group[:-1]}{_unnamed(sp.paper, n, group)}"
                      f" [{sp.paper.id}]")
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _unnamed(p: Paper, n: int, group: str) -> str:
@@ -977,7 +974,7 @@ def _record_mean_answer(r: Retrieval, sentences) -> Answer:
         text += f"; the fewest: **{fewest.paper.title}** — {count(fewest)} [{fewest.paper.id}]"
         ends.append(fewest)
     citations = [_record_citation(sp.paper, sentences) for sp in ends]
-    return Answer(text=text + ".\n" + _sources(citations), citations=citations)
+    return Answer(text=text + ".\n" + sources_block(citations), citations=citations)
 
 
 def _record_answer(p: Paper, group: str, sentences) -> Answer:
@@ -992,7 +989,7 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
             else f"The record of **{p.title}** lists {n} {word}, none of them named. [{p.id}]" if n
             else f"The record of **{p.title}** lists no {group}. [{p.id}]")
     citation = _record_citation(p, sentences)
-    return Answer(text=text + "\n" + _sources([citation]), citations=[citation])
+    return Answer(text=text + "\n" + sources_block([citation]), citations=[citation])
 
 
 RANKED_SHOWN = 10  # papers cited for each institution, author or venue of a ranking
@@ -1067,7 +1064,7 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
     if more:
         lines.append(f"({more}.)")
     citations = [_record_citation(p, sentences) for p in cited.values()]
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def _counted_answer(r: Retrieval, sentences) -> Answer:
@@ -1089,7 +1086,7 @@ def _counted_answer(r: Retrieval, sentences) -> Answer:
                      + (f" and {rest} more (ask “{by} {name}” for all of them)" if rest > 0 else ""))
         cited.update((p.id, p) for p in papers[:RANKED_SHOWN])
     citations = [_record_citation(p, sentences) for p in cited.values()]
-    return Answer(text="\n".join(lines) + "\n" + _sources(citations), citations=citations)
+    return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
 def record_fields_paper(r: Retrieval) -> Paper | None:
@@ -1119,7 +1116,7 @@ def _fields_answer(p: Paper, fields: tuple[str, ...], sentences) -> Answer:
             lines.append(f"- Year: {p.year} ({p.venue}); its record holds the year, not a date" if p.year
                          else f"- Date: its record holds none ({p.venue})")
     citation = _record_citation(p, sentences)
-    return Answer(text="\n".join(lines) + "\n" + _sources([citation]), citations=[citation])
+    return Answer(text="\n".join(lines) + "\n" + sources_block([citation]), citations=[citation])
 
 
 def _record_citation(p: Paper, sentences) -> Citation:

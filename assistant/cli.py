@@ -208,6 +208,7 @@ def _chat(assistant, options: dict, color: bool) -> int:
 
 def run_index(args) -> int:
     from .errors import ConfigError
+    from .sources import _files, load_collection
     from .store import build_index
 
     sources, added = None, []
@@ -215,8 +216,6 @@ def run_index(args) -> int:
         raise ConfigError("--only needs the files or folders to index (assistant index --only my-papers.jsonl).")
     if args.sources:
         given = [Path(s).expanduser() for s in dict.fromkeys(args.sources)]
-        from .sources import _files
-
         empty = [str(g) for g in given if g.is_dir() and not _files([g])]
         if empty:  # (an empty folder had been "added to the collection", exit 0)
             raise ConfigError(f"No files in {', '.join(empty)}: nothing to add.")
@@ -226,8 +225,6 @@ def run_index(args) -> int:
             sources = given
         else:  # "assistant index my-papers.jsonl": added to the collection (it had replaced all 173 papers)
             sources, added = _with_added(recorded, given)
-            from .sources import load_collection
-
             if added and not load_collection(added, skip_bad=args.skip_bad).papers:
                 # (a header-only CSV had been "added to the collection", exit 0)
                 raise ConfigError(f"No papers in {', '.join(str(a) for a in added)}: nothing to add.")

@@ -53,10 +53,10 @@ NO_PREVIOUS_ANSWER = ("There is no previous answer to refer to yet: ask a questi
 
 
 # "all of them", "show all", "list all 26", "yes, every one please": the previous list question, all its papers
+# (not "list all papers", "all papers", "show all 173 papers": the collection, asked of itself)
 _ALL_OF_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|please|so|and|then|now)\W+)*(?:(?:show|list|give|tell|see)"
                           r"(?:\s+me)?\s+|ask\s+for\s+)?(?:all|every\s*one|everything)(?:\s+of\s+(?:them|those|these|"
                           r"the\s+papers))?(?:\s+\d+)?(?:\s+(?:of\s+them|ones))?(?:\s+please)?\W*$", re.I)
-# ("list all papers", "all papers", "show all 173 papers": the collection, asked of itself)
 
 
 def refers_back(text: str) -> bool:

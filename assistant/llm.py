@@ -246,7 +246,7 @@ def _validate(text: str, candidates: Candidates) -> tuple[str, list[str], tuple[
             else:
                 uncited += 1
         line = " ".join(kept)
-        if prefix and not line.strip() or re.fullmatch(r"\s*([-*+]|\d+[.)])?\s*", line):  # a list item left empty
+        if re.fullmatch(r"\s*([-*+]|\d+[.)])?\s*", line):  # a list item left empty (its marker kept apart, or not)
             continue
         line = prefix + line
         lines.append(line)
@@ -477,7 +477,6 @@ def _fallback(fallback: Answer, reason: str, t0: float) -> Answer:
                    timings_ms={**fallback.timings_ms, "llm": _ms(t0)})
 
 
-_sources_block = sources_block
 
 
 def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> Answer:
@@ -514,7 +513,7 @@ def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> An
         quote = next((s.strip() for s in sentences if s and s.strip()), "") or paper.title
         citations.append(Citation(paper_id=pid, title=paper.title, url=paper.url, venue=paper.venue,
                                   quote=quote, score=float(scores.get(pid, 0.0))))
-    return Answer(text=text + "\n" + _sources_block(citations), citations=citations, refused=False,
+    return Answer(text=text + "\n" + sources_block(citations), citations=citations, refused=False,
                   timings_ms=timings)
 
 

@@ -849,7 +849,7 @@ def published_bounds(text: str, years: Collection[int]) -> tuple[tuple[str | Non
                       f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", m.span()))
     if not found:
         return None
-    if found and (end := _DAY_AFTER.match(text, found[-1][3][1])):
+    if end := _DAY_AFTER.match(text, found[-1][3][1]):
         # "from February 23 to 25", "between Feb 24 and 26": the last day in the first's month
         year, month = int(found[-1][1][:4]), int(found[-1][1][5:7])
         day = int(end.group("day"))

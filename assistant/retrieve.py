@@ -55,8 +55,6 @@ _MONTH_WORDS = frozenset("january february march april may june july august sept
                          "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
-# how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
-# narrowed them to the 4 of 7 writing it)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
                         r"\bhow many (?:more|fewer)\b|\b(?:who|which)\b.*\b(?:more|fewer) (?:papers|publications)\b|"
                         r"\b(?:who|which)(?: one)? (?:has|have|published|wrote|presented) (?:more|fewer)\b", re.I)
@@ -72,6 +70,8 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
 # a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
 _TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion Stocia"
+# how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
+# narrowed them to the 4 of 7 writing it)
 _FRAMING_VERBS = frozenset("run runs running ran target targets targeting targeted employ employs employing".split())
 # a hyphenated word's weight beside its parts, when they are words of their own: "communication-computation" spelt
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
@@ -536,7 +536,10 @@ class PaperSearch:
                     self.id_keys.setdefault(key.lower().rstrip("/"), p.id)
         self.venues = sorted({p.venue for p in self.papers if p.venue})
         self.years = {p.year for p in self.papers if p.year}
-        self.dated_years = {int(p.extra["published"][:4]) for p in self.papers if p.extra.get("published")}
+        # each paper's publication date, when its record gives one (the arXiv digest's), and the dates given, sorted
+        self._published = [p.extra.get("published") for p in self.papers]
+        self.dates = sorted(d for d in self._published if d)
+        self.dated_years = {int(d[:4]) for d in self.dates}
         # rows of the papers with each exact venue, year and author: filters combine boolean masks
         # instead of testing every paper per question
         venue_rows, year_rows, author_rows = defaultdict(list), defaultdict(list), defaultdict(list)
@@ -646,7 +649,7 @@ class PaperSearch:
     @cached_property
     def _coined_names(self) -> list[str]:
         """The papers' short names that are coined words, lower case ("grinnder", "stream2llm")."""
-        return [n for n in self.name_papers if " " not in n and not all(self.vocab.get(w, 0) >= 2 for w in [n])]
+        return [n for n in self.name_papers if " " not in n and self.vocab.get(n, 0) < 2]
 
     def _phrases(self, text: str, longest: int = 8):
         """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""
@@ -808,16 +811,14 @@ class PaperSearch:
         for m in _UNKNOWN_FROM.finditer(text):  # "papers from Qualcomm": an organisation no record lists
             name = m.group("name")
             keys = _name_key(name).split()
-            if free(m.start("name"), m.end("name")) and negated(m.start()) is None \
-                    and not _OTHER_VENUE.fullmatch(name) \
-                    and all(k not in self.english and _stem(k) not in self.idf for k in keys) \
-                    and self.closest_name(name) is None:
+            if not free(m.start("name"), m.end("name")) or negated(m.start()) is not None \
+                    or _OTHER_VENUE.fullmatch(name) or self.closest_name(name) is not None:
+                continue
+            if all(k not in self.english and _stem(k) not in self.idf for k in keys):
                 found.institutions.append(name)
                 found.institution_groups.append([name])
                 spans.append((m.start(), m.end()))
-            elif free(m.start("name"), m.end("name")) and negated(m.start()) is None \
-                    and not _OTHER_VENUE.fullmatch(name) and self.closest_name(name) is None \
-                    and _BARE.fullmatch(text[m.end("name"):]) and not sector_of(text[:m.end("name")])[0] \
+            elif _BARE.fullmatch(text[m.end("name"):]) and not sector_of(text[:m.end("name")])[0] \
                     and any(_stem(k) in self.idf for k in keys):
                 # "papers from Groq", "papers from Oracle": no author is from there, though papers write the name
                 found.unlisted.append(name)
@@ -1020,9 +1021,8 @@ class PaperSearch:
             mask &= self._single_author
         if filters.published:  # (a record without a date is not known to be within them)
             first, last = filters.published
-            mask &= np.fromiter(((d := p.extra.get("published")) is not None and (first is None or d >= first)
-                                 and (last is None or d <= last) for p in self.papers), dtype=bool,
-                                count=len(self.papers))
+            mask &= np.fromiter((d is not None and (first is None or d >= first) and (last is None or d <= last)
+                                 for d in self._published), dtype=bool, count=len(self.papers))
         if filters.single_institution:
             mask &= self._single_institution
         if filters.sector:
@@ -1402,7 +1402,7 @@ class PaperSearch:
             filters.every_author = False
             mask = allowed(filters)
         if filters.published:  # only the arXiv digest's records carry a date: said, with the dates they give
-            dates = sorted(p.extra["published"] for p in self.papers if p.extra.get("published"))
+            dates = self.dates
             undated = len(self.papers) - len(dates)
             said = (f"Only {len(dates)} papers record a publication date (from {dates[0]} to {dates[-1]}); the other "
                     f"{undated} record only their year.") if dates and undated else \

@@ -442,10 +442,10 @@ def _csv_dialect(text: str) -> str | None:
 
 
 def _parse_csv(path: Path, text: str, skip_bad: bool) -> ParseResult:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=_csv_dialect(text) or ",")
+    delim = _csv_dialect(text) or ","
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delim)
     reader.fieldnames  # read the header so line numbers below count from it
 
-    delim = _csv_dialect(text) or ","
     swallowed: list[str] = []
     last_line = text.rstrip("\n").count("\n") + 1  # (an unclosed quote reads on to the end of the file)
     id_col = next((i for i, c in enumerate(reader.fieldnames or ()) if c.strip().strip('"').lower() == "id"), 0)

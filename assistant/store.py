@@ -13,9 +13,9 @@ next writer. Readers follow the manifest and notice a swap on their next questio
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
-import errno
 import os
 import re
 import shutil
@@ -287,9 +287,10 @@ def build_index(settings: Settings, rebuild: bool = False, skip_bad: bool = Fals
                 and old.get("records_hash") == records and old.get("vector_index") == VECTOR_INDEX:
             # Nothing to embed, but still remove what a killed build left behind (and record where the sources
             # now are: a file added again from its new place had kept its old one)
-            if old.get("source_paths") != _recorded(paths, index_dir):
-                _write_atomic(index_dir / MANIFEST, json.dumps({**old, "source_paths": _recorded(paths, index_dir)},
-                                                               indent=1, sort_keys=True))
+            recorded = _recorded(paths, index_dir)
+            if old.get("source_paths") != recorded:
+                _write_atomic(index_dir / MANIFEST, json.dumps({**old, "source_paths": recorded}, indent=1,
+                                                               sort_keys=True))
             _collect_garbage(settings, keep={old["generation"], old.get("previous")} - {None})
             summary.seconds = time.perf_counter() - started
             return summary
