@@ -284,7 +284,11 @@ _AUTHORS_FOREIGN = (r"\b(qui[eé]n(es)?|quem|autor(es|en)?|auteurs?|autor[ei]|es
                     r"geschrieben|verfasst|scritt[oi]|escreveu|escreveram)\b|作者|著者|谁写|誰が書|저자|누가 썼")
 
 # the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
-WHO_CUES = re.compile(r"\b(who|whom|whose|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
+# ("who" asks when it opens a clause: "who wrote it?", "and who wrote it?", "tell me who"; not after a noun it
+# qualifies: "a drafter whose model is rebuilt", "users who chat")
+_WHO = (r"(?:(?<!\w\s)|(?<=\b(?:me|us|or|so|to|of|is)\s)|(?<=\b(?:and|but|was|out|see|ask)\s)|"
+        r"(?<=\b(?:know|tell|show|then|also|find|sure|said)\s)|(?<=\bwonder\s))(?:who|whom|whose)")
+WHO_CUES = re.compile(r"\b(" + _WHO + r"|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
                       r"\bwhere\b.*\b(from|published|presented|appear\w*|read|find)\b|"
                       r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released)\b|" + _AUTHORS_FOREIGN, re.I)
@@ -309,6 +313,13 @@ DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|
 # whether the words name it alone: "deadline" or "acceptance rate" are also topics of papers -- deadline-aware
 # scheduling, the acceptance rate of drafted tokens -- so they count only when nothing else is asked)
 DATES_UNRECORDED = "publication dates beyond the year"
+# how new the papers are, not what a described paper works on: "the latest paper on KV cache", "newest MLSys 2026
+# paper", "what's the latest on MoE?", "published recently"; not "reusing attention of similar recent queries"
+_RECENCY = re.compile(r"\b(?:recently|lately)\b|\b(?:latest|newest|most recent|recent|earliest|oldest)\b(?:\s+[\w-]+){0,4}?"
+                      r"\s+(?:papers?|works?|research|publications?|stud(?:y|ies)|articles?|preprints?|results?|ones?|"
+                      r"advances?|developments?|progress|findings|contributions?|additions?|entr(?:y|ies))\b|"
+                      r"\b(?:latest|newest|most recent|earliest|oldest)\b(?=\s*(?:[?.!,;:]|$)|\s+(?:on|about|in|from|at|by|of|"
+                      r"for|regarding)\b)", re.I)
 UNRECORDED = (
     (re.compile(r"\b(acceptance|admission|rejection) (rates?|ratios?)\b", re.I), "acceptance rates", False),
     (re.compile(r"\bsubmissions?\b|\bsubmitted\b", re.I), "submission figures", False),
@@ -321,8 +332,7 @@ UNRECORDED = (
     (re.compile(r"\b(fund(?:s|ed|ing|ers?)?|grants?|financ(?:ed|es|ing))\b", re.I), "funding", True),
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b|"
                 r"\b(where|when)\b.*\bheld\b(?!-)", re.I), "where or when the conference takes place", False),
-    (re.compile(r"\b(latest|newest|most recent(ly)?|recent(ly)?|lately|earliest|oldest)\b", re.I), DATES_UNRECORDED,
-     True),
+    (_RECENCY, DATES_UNRECORDED, True),
     (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
     (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),

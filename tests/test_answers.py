@@ -1020,6 +1020,25 @@ def test_publication_dates_are_not_recorded_beyond_the_year(answerer):
         assert answer.text.startswith("The collection does not record publication dates beyond the year: these are all")
 
 
+def test_recent_or_whose_inside_a_description_is_not_a_question_about_dates_or_authors(answerer):
+    # "recent" qualifying a described thing ("similar recent queries") had set the dates note and listed three
+    # papers newest first for a one-paper question; "whose" after a noun had printed every author of each paper
+    described = ("I remember a paper that speeds up long-context decoding by reusing attention results computed for "
+                 "similar {} queries instead of recomputing them. Which one?")
+    recent, earlier = answerer.ask(described.format("recent")), answerer.ask(described.format("earlier"))
+    assert "publication date" not in recent.text and len(recent.citations) == 1
+    assert recent.cited_ids == earlier.cited_ids
+    relative = answerer.ask("Which paper accelerates RL rollouts with speculative decoding whose drafter is "
+                            "rebuilt from recent rollouts?")
+    assert relative.citations and "publication date" not in relative.text
+    for pid in relative.cited_ids:
+        named = [a for a in answerer.paper(pid).authors if a]
+        assert named and not any(a in relative.text.split("**Sources**")[0] for a in named), relative.text
+    # ...while a question that asks who still names them
+    asked = answerer.ask("Which paper accelerates RL rollouts with speculative decoding, and who wrote it?")
+    assert any(a in asked.text for a in answerer.paper(asked.cited_ids[0]).authors if a)
+
+
 def test_initials_that_are_a_word_of_another_language_still_name_the_institution(answerer):
     # "mit" is German for "with" and "über" folds to "uber": as stopwords they had hidden MIT and Uber
     for name in ["MIT", "Uber"]:
