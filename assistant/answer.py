@@ -923,9 +923,8 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
         return _none_listed(r, group, scope)
     cut = r.ranked[min(shown, len(r.ranked)) - 1].score
     top = [sp for sp in r.ranked if (sp.score <= cut if fewest else sp.score >= cut)][:ALL_PAPERS]
-    unlisted = r.candidates - len(r.ranked)
-    none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
-    lines = [f"The papers {scope} with the {'fewest' if fewest else 'most'} {group} ({r.candidates} searched{none}):"]
+    lines = [f"The papers {scope} with the {'fewest' if fewest else 'most'} {group} ({r.candidates} searched"
+             f"{_unlisted(r, len(r.ranked))}):"]
     citations = []
     for i, sp in enumerate(top, 1):
         n = int(sp.score)
@@ -933,6 +932,14 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
         lines.append(f"{i}. **{sp.paper.title}** — {n} {group if n != 1 else group[:-1]}{_unnamed(sp.paper, n, group)}"
                      f" [{sp.paper.id}]")
     return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
+
+
+def _unlisted(r: Retrieval, n: int) -> str:
+    """ "; 7 list none; 31 list only their first authors (“et al.”)": the papers searched that are not counted."""
+    unlisted = r.candidates - n - r.authors_cut
+    none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
+    return none + (f"; {r.authors_cut} list{'s' if r.authors_cut == 1 else ''} only the first authors (“et al.”)"
+                   if r.authors_cut else "")
 
 
 def _unnamed(p: Paper, n: int, group: str) -> str:
@@ -961,8 +968,7 @@ def _record_mean_answer(r: Retrieval, sentences) -> Answer:
         return _none_listed(r, group, scope)
     sizes = [int(sp.score) for sp in r.ranked]
     n = len(sizes)
-    unlisted = r.candidates - n
-    none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
+    none = _unlisted(r, n)
     most, fewest = r.ranked[0], r.ranked[-1]
     count = lambda sp: (f"{int(sp.score)} {group if int(sp.score) != 1 else group[:-1]}"  # noqa: E731
                         f"{_unnamed(sp.paper, int(sp.score), group)}")
@@ -985,7 +991,9 @@ def _record_answer(p: Paper, group: str, sentences) -> Answer:
     n = p.author_count if group == "authors" else len(names)
     word = group if n != 1 else group[:-1]
     unnamed = f" ({len(names)} named)" if n > len(names) else ""
-    text = (f"**{p.title}** lists {n} {word}{unnamed}: {'; '.join(names)}. [{p.id}]" if names
+    text = (f"**{p.title}** lists its first {n} authors only, then “et al.”: {'; '.join(names)}. How many it has "
+            f"is not recorded. [{p.id}]" if group == "authors" and p.authors_cut and names
+            else f"**{p.title}** lists {n} {word}{unnamed}: {'; '.join(names)}. [{p.id}]" if names
             else f"The record of **{p.title}** lists {n} {word}, none of them named. [{p.id}]" if n
             else f"The record of **{p.title}** lists no {group}. [{p.id}]")
     citation = _record_citation(p, sentences)
@@ -1103,7 +1111,8 @@ def _fields_answer(p: Paper, fields: tuple[str, ...], sentences) -> Answer:
     lines = [f"**{p.title}** [{p.id}]"]
     for field_name in fields:
         if field_name == "authors":
-            lines.append(f"- Authors: {', '.join(p.authors) or 'its record lists none'}")
+            cut = f" et al. (its record lists the first {len(p.authors)} only)" if p.authors_cut and p.authors else ""
+            lines.append(f"- Authors: {', '.join(p.authors) or 'its record lists none'}{cut}")
             if p.institutions:
                 lines.append(f"- Institutions: {'; '.join(p.institutions)}")
         elif field_name == "link":
@@ -1132,7 +1141,7 @@ def _who(p: Paper, first: set[str] = frozenset(), most: int = 4, asked: tuple[st
     shown = p.authors[:most]
     later = [a for a in p.authors[most:] if a in asked]
     who = ", ".join(shown + (["…"] + later if later else [])) + \
-        (" et al." if len(p.authors) > most + len(later) else "")
+        (" et al." if len(p.authors) > most + len(later) or p.authors_cut else "")
     if not p.authors and p.author_count:  # HyperTinyPW's one author has no name in the dump
         who = f"its record leaves the author{'s' if p.author_count > 1 else ''} unnamed"
     inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:most])

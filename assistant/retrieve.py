@@ -267,6 +267,7 @@ class Retrieval:
     within: int | None = None  # how many papers a follow-up restricted the search to, if it did
     venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
+    authors_cut: int = 0  # ...of which so many records list their first authors only ("et al."), left out
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     topic_held: bool = False  # a question in another language: the best paper holds the topic read (holding)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally
@@ -555,7 +556,8 @@ class PaperSearch:
         self._author_counts = np.fromiter((p.author_count for p in self.papers), dtype=np.int64,
                                           count=len(self.papers))
         self._single_institution = self._institution_counts == 1
-        self._single_author = self._author_counts == 1
+        self._authors_cut = np.fromiter((p.authors_cut for p in self.papers), dtype=bool, count=len(self.papers))
+        self._single_author = (self._author_counts == 1) & ~self._authors_cut
         self.author_keys = {_name_key(name): full for name, full in self.author_name.items()}
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
             self.author_keys.setdefault(_no_initials(key), full)
@@ -1029,10 +1031,13 @@ class PaperSearch:
             academic, company = self._sides
             mask &= {"both": academic & company, "industry only": company & ~academic,
                      "academia only": academic & ~company, "industry": company, "academia": academic}[filters.sector]
-        for bounds, counts in ((filters.author_count, self._author_counts),
-                               (filters.institution_count, self._institution_counts)):
+        for bounds, counts, cut in ((filters.author_count, self._author_counts, self._authors_cut),
+                                    (filters.institution_count, self._institution_counts, None)):
             if bounds:  # (a record listing none is not one listing few: CAIS's notes name no authors)
                 lo, hi = bounds
+                if cut is not None:  # "A, B, C et al.": at least 4 authors, how many more unknown
+                    counts = counts + cut
+                    mask &= ~cut | (hi is None)
                 mask &= counts >= max(lo, 1)
                 if hi is not None:
                     mask &= counts <= hi
@@ -1379,6 +1384,16 @@ class PaperSearch:
         # "which is the most cited paper on KV cache?": the papers on KV cache, and what the answer cannot say
         unsaid = unrecorded_note(what) if what and not only else ""
         note = unsaid
+        if filters.author_count:
+            # "papers with 3 authors": "A, B, C et al." has at least 4, how many is unknown
+            lo, hi = filters.author_count
+            least = self._author_counts + 1
+            unknown = self._authors_cut & (least <= hi if hi is not None else least < max(lo, 1))
+            others = allowed(replace(filters, author_count=None))
+            cut = int((unknown if others is None else unknown & others).sum())
+            if cut:
+                note = _also(note, f"{cut} records list only their first authors (“et al.”): how many they have is "
+                                   "not known, so they are left out.")
         # "papres on prunning ...": the typos mended are said, as a search engine says what it searched for (not a
         # word read by its start, "elastically" as "elastic", nor another form of the same stem)
         typos = {w: c for w, c in fixes.items() if not other_language and not _another_form(w, c)
@@ -1461,11 +1476,13 @@ class PaperSearch:
             group, fewest = most or (mean, False)
             counts = self._author_counts if group == "authors" else self._institution_counts
             size = {p.id: int(counts[self.row[p.id]]) for p in pool}
+            cut = [p for p in pool if p.authors_cut] if group == "authors" else []
+            size.update((p.id, 0) for p in cut)  # a list cut with "et al." says too little to rank or average
             ordered = sorted((p for p in pool if size[p.id]),
                              key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
             parsed.shape = "record"
             return Retrieval(parsed, [ScoredPaper(p, float(size[p.id])) for p in ordered], len(pool),
-                             record_most=most, record_mean=mean, note=note, years_held=held)
+                             record_most=most, record_mean=mean, authors_cut=len(cut), note=note, years_held=held)
         # "what are the main topics at MLSys 2026?": the papers in groups, each named by its titles' words
         if asks_themes(shaped, words) and not seeds and not ranking and not ids and not self.named_papers(text):
             grouped = self.grouped(parsed, pool, note)

@@ -29,6 +29,11 @@ class Paper:
         names empty); a name listed twice counts once."""
         return max(len({a for a in self.authors if a}), self.extra.get("authors_listed", 0))
 
+    @property
+    def authors_cut(self) -> bool:
+        """The record lists the first authors only, then "et al." (the arXiv digest): how many there are is unknown."""
+        return bool(self.extra.get("authors_truncated"))
+
     def content_hash(self) -> str:
         """Hash of what goes into Chroma (embedded text and filter fields): a change means re-embedding.
 

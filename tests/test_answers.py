@@ -192,13 +192,18 @@ def test_the_average_number_of_authors_or_institutions(answerer):
     # "what's the average number of authors?" had listed two papers whose abstracts say "average"
     import statistics
 
-    sizes = {p.id: p.author_count for p in answerer.papers if p.author_count}
+    # (the digest's "A, B, C et al." says too little to average: those records are left out, and said to be;
+    # they had been counted as 3-author papers)
+    sizes = {p.id: p.author_count for p in answerer.papers if p.author_count and not p.authors_cut}
+    cut = sum(p.authors_cut for p in answerer.papers)
+    none = len(answerer.papers) - len(sizes) - cut
+    assert cut >= 20 and none
     for question in ("what's the average number of authors?", "how many authors does a paper have on average?"):
         answer = answerer.ask(question)
         assert f"**{statistics.mean(sizes.values()):.1f} authors** on average" in answer.text, answer.text
         assert f"(median {statistics.median(sizes.values()):g})" in answer.text
-        assert f"over the {len(sizes)} whose record lists them; {len(answerer.papers) - len(sizes)} list none" \
-            in answer.text
+        assert f"over the {len(sizes)} whose record lists them; {none} list none; {cut} list only the first " \
+               "authors (“et al.”)" in answer.text
         most, fewest = answer.cited_ids
         assert sizes[most] == max(sizes.values()) and sizes[fewest] == min(sizes.values())
         check_honest(answer, answerer)
@@ -244,8 +249,18 @@ def test_bounds_on_the_number_of_authors_or_institutions_are_filters(answerer):
     # "papers with more than 10 authors" had listed 2 papers on authorship, the first with 2 authors
     many = {p.id for p in answerer.papers if named(p) > 10}
     answer = answerer.ask("papers with more than 10 authors")
-    assert answer.text.startswith(f"{len(many)} papers with 11 or more authors")
+    assert answer.text.split("\n\n")[1].startswith(f"{len(many)} papers with 11 or more authors")
     assert set(answer.cited_ids) == many  # every one, as metadata answers are complete
+    # ("A, B, C et al." has 4 or more, how many unknown: not counted as 3, and said when it might fall in the bounds)
+    exactly = answerer.ask("papers with exactly 3 authors")
+    three = {p.id for p in answerer.papers if named(p) == 3 and not p.authors_cut}
+    assert set(exactly.cited_ids) == three and not any(answerer.paper(pid).authors_cut for pid in exactly.cited_ids)
+    assert "et al." not in exactly.text.split("\n")[0]
+    many = answerer.ask("papers with more than 20 authors")
+    unknown = sum(p.authors_cut and named(p) + 1 <= 20 for p in answerer.papers)
+    assert many.text.startswith(f"{unknown} records list only their first authors (“et al.”): how many they have "
+                                "is not known, so they are left out.")
+    assert set(many.cited_ids) == {p.id for p in answerer.papers if named(p) > 20 and not p.authors_cut}
     few = {p.id for p in answerer.papers if 1 <= named(p) <= 2}  # (a record naming no author is not a small team)
     answer = answerer.ask("papers with fewer than 3 authors")
     assert answer.text.startswith(f"{len(few)} papers with at most 2 authors") and set(answer.cited_ids) <= few
@@ -1785,6 +1800,12 @@ def test_how_many_authors_or_institutions_one_paper_has(answerer):
         check_honest(answer, answerer)
     # a record listing authors without names counts them all (SHIP lists 11, one named: it had been said to list 1,
     # while "papers with more than 10 authors" counted it)
+    # the digest lists three authors, then "et al.": the count is not known, and a who-answer says "et al."
+    cut = next(p for p in answerer.papers if p.authors_cut and p.title.startswith("KnapSpec"))
+    knap = answerer.ask("how many authors does KnapSpec have?")
+    assert knap.text.startswith(f"**{cut.title}** lists its first {len(cut.authors)} authors only, then “et al.”: "
+                                f"{'; '.join(cut.authors)}. How many it has is not recorded.")
+    assert f"{', '.join(cut.authors)} et al." in answerer.ask("who wrote KnapSpec?").text
     unnamed = next(p for p in answerer.papers if p.author_count > len(p.authors) >= 1 and p.title.startswith("SHIP"))
     ship = answerer.ask("how many authors does SHIP have?")
     assert ship.text.startswith(f"**{unnamed.title}** lists {unnamed.author_count} authors ({len(unnamed.authors)} "
