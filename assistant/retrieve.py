@@ -99,6 +99,15 @@ _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
 _MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues)"
+
+
+def _members_after(text: str, end: int) -> int:
+    """The length of "researchers", "'s engineers" after an organisation's name at ``end``: who they are, not a
+    topic ("What did Amazon researchers publish?" had been refused as a question on "researchers")."""
+    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b", text[end:], re.I)
+    return m.end() if m else 0
+
+
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
 _META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|"
                         r"authors?|"
@@ -696,11 +705,14 @@ class PaperSearch:
                 surface = text[start:end]
                 # (in lower case too right after "from" or "at", "papers from kaist", "from google"; after the other
                 # cues only if it is no English word)
+                # ...or before "papers", "researchers", "'s" or a verb of publishing when the papers' text uses it
+                # less than their records do: "kaist papers", "stanford researchers", "what did amazon present?"
+                unlike_text = key not in self.english or (
+                    int(self._papers_with(key).sum()) < len(self.alias_papers[alias]))
                 proper = " " in key or any(c.isupper() for c in surface) or bool(
                     re.search(r"\b(?:from|at)\s+(?:the\s+)?$", text[:start], re.I)) or (
                     key not in self.english and bool(_INST_BEFORE.search(text[:start]))) or (
-                    # "what has amd published?": a name no English word spells, before a verb of publishing
-                    key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:])))
+                    unlike_text and bool(_PUBLISHED_AFTER.match(text[end:]) or _INST_AFTER.match(text[end:])))
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
@@ -716,7 +728,7 @@ class PaperSearch:
                         matched_papers |= self.alias_papers[alias]
                     else:
                         found.not_institutions.append(name)
-                    spans.append((start if neg is None else neg, end))
+                    spans.append((start if neg is None else neg, end + _members_after(text, end)))
                     inst_at.append((start, end, neg is not None))
             elif (part := self._name_part(key, text, start, end)) is not None:
                 kind, names = part
@@ -733,7 +745,8 @@ class PaperSearch:
                         matched_papers |= self.institution_papers(name)
                 else:
                     found.not_institutions += names
-                spans.append((start if neg is None else neg, end))
+                spans.append((start if neg is None else neg, end + (_members_after(text, end) if kind == "institutions"
+                                                                    else 0)))
                 if kind == "institutions":
                     inst_at.append((start, end, neg is not None))
         # the rest of a list the cue starts: "from Google and Meta", "not from Amazon or Microsoft"
@@ -943,7 +956,10 @@ class PaperSearch:
         Laboratory), "Hong Kong papers", "papers by Stoica"; not a word the papers' text often uses, nor one
         of a longer name ("the Berkeley Packet Filter")."""
         surface = text[start:end]
-        if not all(w[:1].isupper() for w in surface.split()):
+        if not all(w[:1].isupper() for w in surface.split()) and not (
+                # "papers by stoica": a surname in lower case after "by", when no English or paper's word spells it
+                key in self.surname_authors and key not in self.english and not self._papers_with(key).any()
+                and re.search(r"\bby\s+$", text[:start], re.I)):
             return None
         # part of a longer name: "the Berkeley Packet Filter" (but "Berkeley KV cache papers": a glossary acronym)
         after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])
