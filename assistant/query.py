@@ -637,7 +637,10 @@ def strip_injection(text: str) -> str:
 # "... that are not about LLMs", "excluding quantization", "other than GPUs": topics the asker rules out.
 # Searched for, they would pull in exactly the papers the question excludes.
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
-                      r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from)|"
+                      r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from|"
+                      # "..., I don't care about LLMs for this"
+                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
+                      r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")
                       r"(?:(?:but|and) |, ?)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b"
                       r"\s*([^.,;:!?()]*)", re.I)

@@ -728,6 +728,11 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert split_negated("papers on KV cache, not only quantization") == ("papers on KV cache, not only quantization", [])
     training = answerer.ask("which papers are about training, not inference?")
     assert len(training.citations) >= 5 and not [c.title for c in training.citations if "inference" in c.title.lower()]
+    # "I don't care about X" too: a rambling question's LLMs had been searched for (7 LLM papers cited)
+    assert split_negated("papers on GNN training, I don't care about LLMs") == ("papers on GNN training", ["LLMs"])
+    assert split_negated("GNN papers; we're not interested in LLMs") == ("GNN papers", ["LLMs"])
+    gnn = answerer.ask("which papers deal with graph neural networks at all, I don't care about LLMs for this")
+    assert gnn.citations and not [c.title for c in gnn.citations if re.search(r"\bLLMs?\b", c.title)]
     assert all("training" in f"{c.title} {answerer.paper(c.paper_id).abstract}".lower() for c in training.citations)
     moe = re.compile(r"\bMoEs?\b|mixture[- ]of[- ]experts", re.I)
     assert any(moe.search(c.title) for c in answerer.ask("papers about MoE training").citations)
