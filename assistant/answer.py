@@ -1014,11 +1014,19 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
 
     left_out = {n.lower() for n in r.collaborators_of}  # "who has Ion Stoica worked with?": not Ion Stoica
 
+    # a lab counts for the organisation it belongs to as well, when other records list that organisation: Google
+    # DeepMind's papers are Google's, FAIR MSL's Meta's, as "papers from Google" finds them (the ranking had said
+    # Google 8, the filter 11)
+    listed = {n for p in papers for n in p.institutions if n} if group == "institutions" else set()
+
+    def of(p: Paper) -> list[str]:
+        return p.institutions + [a for a in p.institution_aliases if a in listed]
+
     def names(p: Paper) -> list[str]:
         if kind:
-            return [n for n in p.institutions if n and bool(ACADEMIC.search(n)) == (kind == "universities")
+            return [n for n in of(p) if n and bool(ACADEMIC.search(n)) == (kind == "universities")
                     and n.lower() not in left_out]
-        return [n for n in (p.institutions if group == "institutions" else p.authors if group == "authors"
+        return [n for n in (of(p) if group == "institutions" else p.authors if group == "authors"
                             else [p.venue]) if n and n.lower() not in left_out]
 
     members: dict[str, list[Paper]] = {}
