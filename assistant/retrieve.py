@@ -94,6 +94,11 @@ MAX_MENDED = 40  # letters of the longest word spelling mends are looked for (re
 # a word at least this share of an acronym's papers write does not narrow them ("models" of "MoE models")
 GENERIC_SHARE = 0.6
 # a name a cue introduces ("from Nvidea", "by Ion Stoika"): up to three words, checked for misspellings
+# "we propose DAS, a distribution-aware ...", "This paper presents TritorX": the name a paper gives its system
+_INTRODUCED = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|present|introduce|develop|design|build|"
+                         r"describe)s?\s+(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,6}?,?\s+(?:called|named|dubbed)\s+)?"
+                         r"([A-Z][\w-]*)")
+_COINED_NAME = re.compile(r"[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z]\w*\d[\w-]*")
 _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
@@ -362,6 +367,15 @@ class PaperSearch:
             if len(ids) == 1 and head not in self.name_papers and head not in self.english \
                     and self.vocab.get(head, 0) < 2:
                 self.name_papers[head].append(ids[0])
+        # a system its abstract introduces under a name the title lacks ("we propose DAS, a ...", "we present
+        # TritorX"): that name names the paper too, written as the abstract writes it (so the German "das" does not),
+        # when no other paper writes it
+        self.introduced: dict[str, str] = {}
+        for p in self.papers:
+            for name in (m.group(1).rstrip("-") for m in _INTRODUCED.finditer(p.abstract)):
+                if _COINED_NAME.fullmatch(name) and name.lower() not in self.name_papers and \
+                        int(self._papers_with(name.lower()).sum()) <= 1:
+                    self.introduced.setdefault(name, p.id)
         # a whole title written in the question names its paper, whatever its words ("what do FaaScale and Using
         # Span Queries to Optimize Cache and Attention Locality do?", as a chat's "the last two" is rewritten)
         self.full_titles: dict[str, list[str]] = defaultdict(list)
@@ -393,6 +407,9 @@ class PaperSearch:
                 found.add(key)
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
+        if foreign:  # a short foreign word one edit from ours is another word ("hecho" is no "echo", "fasi" no
+            # "fast"), and no paper's name is a foreign word ("lässt" is no "BLASST")
+            found = {c for c in found if len(word) > 5 and c not in self.name_papers}
         # (a shared deletion can be two edits apart, "ppers" and "paper": the nearest in true edits first)
         if len(found) > 1:
             nearest = min(_edits(word, c) for c in found)
@@ -1981,6 +1998,8 @@ class PaperSearch:
                     if ordinary and surface != name:
                         continue
                     found.add(pid)
+                if surface in self.introduced:
+                    found.add(self.introduced[surface])
         return found
 
     def _titles_in(self, text: str) -> list[tuple[tuple[int, int], list[str]]]:

@@ -805,6 +805,14 @@ def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
     layered = next(p.id for p in answerer.papers if "Layered Prefill" in p.title)
     for question in ["compare Stream2LLM and layered prefill", "which is faster, Stream2LLM or layered prefill?"]:
         assert answerer.ask(question).cited_ids == [_titled(answerer, "Stream2LLM:"), layered], question
+    # a side may be the name an abstract gives its system ("we propose DAS", "We present TritorX"): one side had
+    # been dropped ("DAS" even as a German article), and "What is DAS?" refused
+    das, nexspec = _titled(answerer, "Beat the long tail"), _titled(answerer, "NexSpec:")
+    assert answerer.ask("Which speeds up RL rollouts more, DAS or NexSpec?").cited_ids == [das, nexspec]
+    assert answerer.ask("Compare TritorX and AccelOpt").cited_ids == [_titled(answerer, "Agentic Operator Generation"),
+                                                                       _titled(answerer, "AccelOpt:")]
+    assert answerer.ask("What is DAS?").cited_ids == [das]
+    assert das not in answerer.ask("Welche Arbeiten beschleunigen das Training von MoE-Modellen?").cited_ids
     # alternatives that name no paper are no comparison
     assert "side by side" not in answerer.ask("edge or mobile: which papers target them?").text
     # two topics compare no papers: a list on them, as before
@@ -1998,6 +2006,17 @@ def test_accented_and_foreign_list_questions():
     for question in ["Welche Arbeiten trainieren Sprachmodelle?", "Quels articles séparent prefill et décodage ?",
                      "哪些论文研究联邦学习？", "¿Qué trabajos optimizan prompts?"]:
         assert LIST_CUES.search(question), question
+
+
+def test_a_short_foreign_word_is_not_mended_into_another_english_word(answerer):
+    # "hecho" (done) had been read as "echo", "fasi" (phases) as "fast", "lässt" (lets) as the BLASST paper's name
+    search = answerer._searcher()
+    for word in ("hecho", "fasi", "lässt"):
+        assert search.correct(word, foreign=True) == word, word
+    assert search.correct("paralelismo", foreign=True) == "parallelism"  # a longer cognate still is
+    assert search.correct("lasst") != "lasst"  # (in an English question a typo still is mended)
+    answer = answerer.ask("Welche Arbeit lässt Modelle auf GPUs laufen?")
+    assert not any(c.title.startswith("BLASST") for c in answer.citations)
 
 
 def test_accented_words_stay_whole_and_foreign_function_words_carry_no_topic():
