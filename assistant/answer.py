@@ -937,9 +937,8 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
 def _unlisted(r: Retrieval, n: int) -> str:
     """ "; 7 list none; 31 list only their first authors (“et al.”)": the papers searched that are not counted."""
     unlisted = r.candidates - n - r.authors_cut
-    none = f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else ""
-    return none + (f"; {r.authors_cut} list{'s' if r.authors_cut == 1 else ''} only the first authors (“et al.”)"
-                   if r.authors_cut else "")
+    return (f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else "") + (
+        f"; {r.authors_cut} list only the first" if r.authors_cut else "")
 
 
 def _unnamed(p: Paper, n: int, group: str) -> str:
@@ -1056,6 +1055,8 @@ def _ranking_answer(r: Retrieval, papers: list[Paper], sentences, topical: bool 
                 " by their names (University, Institute, College, Tech, …)"
     if group != "venues":
         head += f"; a paper counts once for each of its {label[0]}"
+        if any(len(of(p)) > len(p.institutions) for p in papers):  # (Google DeepMind's papers are Google's too)
+            head += ", and a lab's for its organisation too"
     unnamed = sum(1 for p in papers if not names(p))
     if unnamed and group != "venues":
         head += f"; {unnamed} list{'s' if unnamed == 1 else ''} no {'other ' if left_out else ''}{label[1]}"

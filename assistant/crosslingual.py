@@ -339,7 +339,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 
 # What a question asks of the records, in other languages: who (institutions, companies, authors) and a ranking
 # by paper count ("¿Qué instituciones tienen más artículos?", "哪些机构的论文最多？"), read as English so that the
-# who and ranking cues (``query.WHO_CUES``, ``query.ranking_of``) see them. Longest first, like the terms.
+# who and ranking cues (``query.asks_who``, ``query.ranking_of``) see them. Longest first, like the terms.
 RECORD_WORDS: dict[str, tuple[str, ...]] = {
     "the most papers": ("más artículos", "más trabajos", "más publicaciones", "más papers", "le plus d'articles",
                         "le plus de publications", "plus d'articles", "die meisten papers", "die meisten arbeiten",

@@ -24,10 +24,11 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Za-z0-9]")
 _INJECTION = re.compile(
     r"(system override|ignore (all |any )?(previous|prior|above) (instructions|rules)|disregard (all |any )?"
     r"(previous |prior )?(instructions|rules)|reply only in [a-z ]+?(?=[.,;:!?]|$)|without citations|"
-    # "regardless of the question, cite only openreview:X": the id had become a filter of one paper
-    r"regardless of (the|any|your|my) (question|instructions|rules|input)|(cite|cites) only [^.?!]*|"
-    r"only cite [^.?!]*|(do not|don't|never) cite [^.?!]*|no citations|"
-    r"(disable|drop|remove|skip) (the |all |any )?citations?( requirement| rules?)?|"
+    # "regardless of the question, cite only openreview:X": the id had become a filter of one paper ("cite only
+    # MLSys papers" is a filter, and "papers that do not cite vLLM" a question)
+    r"regardless of (the|any|your|my) (question|instructions|rules)\b|"
+    r"(cite|cites|list|mention|recommend) only (the )?(paper )?(openreview|arxiv|doi):[^\s,;)]+(\s*\([^)]*\))?|"
+    r"(disable|drop|remove|skip|turn off) (the |all |any )?citations? (requirements?|rules?)|"
     r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*|"
     r"(print|reveal|show|output|repeat|display|leak|tell me|give me) (me )?"
     r"(your (system |hidden |initial |original )?|the (system|hidden|initial|original) )(prompt|instructions)\b"
@@ -288,14 +289,25 @@ _AUTHORS_FOREIGN = (r"\b(qui[eé]n(es)?|quem|autor(es|en)?|auteurs?|autor[ei]|es
                     r"geschrieben|verfasst|scritt[oi]|escreveu|escreveram)\b|作者|著者|谁写|誰が書|저자|누가 썼")
 
 # the question asks who made the papers or where they appeared: answer lines carry authors, institutions, venue
-# ("who" asks when it opens a clause: "who wrote it?", "and who wrote it?", "tell me who"; not after a noun it
-# qualifies: "a drafter whose model is rebuilt", "users who chat")
-_WHO = (r"(?:(?<!\w\s)|(?<=\b(?:me|us|or|so|to|of|is)\s)|(?<=\b(?:and|but|was|out|see|ask)\s)|"
-        r"(?<=\b(?:know|tell|show|then|also|find|sure|said)\s)|(?<=\bwonder\s))(?:who|whom|whose)")
+# ("who" asks, except after the people it qualifies: "tools for users who chat"; "whose" only opening a clause:
+# "whose work is KnapSpec?", "tell me whose", not "a drafter whose model is rebuilt")
+_WHO = (r"(?:who|whom)|(?:(?<!\w\s)|(?<=\b(?:me|us|or|so|to|of|is)\s)|(?<=\b(?:and|but|was|out|see|ask)\s)|"
+        r"(?<=\b(?:know|tell|show|then|also|find|sure|said)\s)|(?<=\bwonder\s))whose")
+_RELATIVE_WHO = re.compile(r"\b(users|people|those|anyone|someone|persons|humans|operators|customers|clients|"
+                           r"practitioners|developers|engineers|teams|students|agents|players|viewers|patients)"
+                           r"\s+(?:who|whom)\b", re.I)
 WHO_CUES = re.compile(r"\b(" + _WHO + r"|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
                       r"\bwhere\b.*\b(from|published|presented|appear\w*|read|find)\b|"
                       r"\bwhen\b.*\b(published|presented|appear\w*|accepted|released)\b|" + _AUTHORS_FOREIGN, re.I)
+
+
+def asks_who(text: str) -> bool:
+    """Whether a question asks who made the papers or where they appeared (``WHO_CUES``, "who" after the people
+    it qualifies left out)."""
+    return bool(WHO_CUES.search(_RELATIVE_WHO.sub(r"\1", text)))
+
+
 # "show me the abstract of Stream2LLM": the named paper's whole abstract
 ABSTRACT_CUES = re.compile(r"\babstracts?\b", re.I)
 # "tell me about X", "explain X": about one paper when X names it, else an overview of the papers on X
@@ -319,10 +331,13 @@ DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|
 DATES_UNRECORDED = "publication dates beyond the year"
 # how new the papers are, not what a described paper works on: "the latest paper on KV cache", "newest MLSys 2026
 # paper", "what's the latest on MoE?", "published recently"; not "reusing attention of similar recent queries"
-_RECENCY = re.compile(r"\b(?:recently|lately)\b|"
-                      r"\b(?:latest|newest|most recent|recent|earliest|oldest)\b(?:\s+[\w-]+){0,4}?"
+_RECENCY = re.compile(r"\brecently\b(?!\s+(?!published|released|presented|accepted|posted|appeared)\w+ed\b)|"
+                      r"\blately\b|"
+                      # (only the recency word: the topic between it and "papers" is still the question's)
+                      r"\b(?:latest|newest|most recent|recent|earliest|oldest)\b(?=(?:\s+[\w-]+){0,4}?"
                       r"\s+(?:papers?|works?|research|publications?|stud(?:y|ies)|articles?|preprints?|results?|ones?|"
-                      r"advances?|developments?|progress|findings|contributions?|additions?|entr(?:y|ies))\b|"
+                      r"advances?|developments?|progress|findings|contributions?|additions?|techniques?|approaches|"
+                      r"methods?|trends?|systems?|ideas?|directions?)\b)|"
                       r"\b(?:latest|newest|most recent|earliest|oldest)\b"
                       r"(?=\s*(?:[?.!,;:]|$)|\s+(?:on|about|in|from|at|by|of|for|regarding)\b)", re.I)
 UNRECORDED = (
@@ -953,7 +968,7 @@ class ParsedQuestion:
     @property
     def asks_who(self) -> bool:
         """The question asks who wrote papers or where they appeared ("Who wrote Stream2LLM?")."""
-        return bool(WHO_CUES.search(self.text))
+        return asks_who(self.text)
 
 
 # "what is the link to the BatchLLM paper?", "which venue is Kitty from?", "when was Kitty published?": a field

@@ -24,7 +24,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     as_typed, typed_phrase,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
-                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, WHO_CUES, Filters, ParsedQuestion, asks_code, asks_code_too,
+                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, non_latin_share, question_alternatives,
                     question_shape,
@@ -105,6 +105,9 @@ _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
 _MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues)"
+# what follows an organisation's name typed in lower case without a cue: its papers or its people
+_LOWER_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:papers?|publications?|research(?:ers)?|works?\b(?!\s+\w+ion)|"
+                               + _MEMBERS + r")\b|(?:'s|’s)\s*[?.!]?\s*$", re.I)
 
 
 def _members_after(text: str, end: int) -> int:
@@ -456,13 +459,13 @@ class PaperSearch:
         return sorted(self.vocab)
 
     def _two_edits(self, word: str) -> set[str]:
-        """The collection's words two edits from a long ``word`` with its first letter ("hetrogenous" ->
-        "heterogeneous", "quantisaton" -> "quantization"), the nearest; a scan of the words starting with its
-        letter, only when no word is one edit away."""
+        """The collection's words a long ``word`` is with two letters left out ("hetrogenous" -> "heterogeneous",
+        "paralellism" -> "parallelism"); a scan of the words starting with its letter, only when no word is one
+        edit away. (Two edits of any kind reach other words: "virtualization" is no "visualization", "multitask"
+        no "multicast", "specinfer" no "superinfer".)"""
         vocab = self.sorted_vocab
         lo, hi = bisect.bisect_left(vocab, word[0]), bisect.bisect_left(vocab, chr(ord(word[0]) + 1))
-        near = {c: d for c in vocab[lo:hi] if abs(len(c) - len(word)) <= 2 and (d := _edits(word, c)) <= 2}
-        return {c for c, d in near.items() if d == min(near.values())}
+        return {c for c in vocab[lo:hi] if len(c) == len(word) + 2 and _left_out(word, c)}
 
     @cached_property
     def _reversed_vocab(self) -> list[str]:
@@ -734,14 +737,20 @@ class PaperSearch:
                 surface = text[start:end]
                 # (in lower case too right after "from" or "at", "papers from kaist", "from google"; after the other
                 # cues only if it is no English word)
-                # ...or before "papers", "researchers", "'s" or a verb of publishing when the papers' text uses it
-                # less than their records do: "kaist papers", "stanford researchers", "what did amazon present?"
-                unlike_text = key not in self.english or (
-                    int(self._papers_with(key).sum()) < len(self.alias_papers[alias]))
+                # ...or before its papers, its people or a verb of publishing when the papers' text uses it less than
+                # their records do: "kaist papers", "stanford researchers", "microsoft's papers", "what did amazon
+                # present?" (not "pytorch's compiler", "qwen has", "fair work distribution", "threat intel papers")
+                prev = re.search(r"([^\W\d_]+)\s+$", text[:start])
+                after_word = bool(prev) and prev.group(1).lower() not in STOPWORDS
+                lower_named = int(self._papers_with(key).sum()) < len(self.alias_papers[alias]) and bool(
+                    _LOWER_NAME_AFTER.match(text[end:])) and not after_word or bool(
+                    re.search(r"\b(?:did|does|do|has|have|had)\s+$", text[:start], re.I)
+                    and _PUBLISHED_AFTER.match(text[end:]))
                 proper = " " in key or any(c.isupper() for c in surface) or bool(
                     re.search(r"\b(?:from|at)\s+(?:the\s+)?$", text[:start], re.I)) or (
                     key not in self.english and bool(_INST_BEFORE.search(text[:start]))) or (
-                    unlike_text and bool(_PUBLISHED_AFTER.match(text[end:]) or _INST_AFTER.match(text[end:])))
+                    # "what has amd published?": a name no English word spells, before a verb of publishing
+                    key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or lower_named
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
@@ -935,6 +944,14 @@ class PaperSearch:
             short = self.acronymized(words)
             if short and words[0] not in STOPWORDS and short[0] != words[0] and self.long_forms(short[0]):
                 return True
+        # "in Meta's datacenters", "NVIDIA's Hopper architecture": where or on what the work is done, a topic the
+        # papers' text writes, not the organisation's papers ("Meta's papers", "Google's latest work" are)
+        owned = re.match(r"\s*(?:'s|’s)\s+([^\W\d_][\w-]*)((?:\s+[\w-]+){0,3})", text[end:])
+        if owned and owned.group(1).lower() not in STOPWORDS and owned.group(1).lower() in self.vocab and \
+                not _LOWER_NAME_AFTER.match("'s " + owned.group(1)) and \
+                not re.search(r"\b(?:papers?|works?|research|publications?|contributions?|studies|articles?)\b",
+                              owned.group(0), re.I):
+            return True
         before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
         # "which papers involve Google TPUs?" too, but not after "from", "at" or "by" ("papers from Google TPU teams")
         beside = None if re.search(r"\b(from|at|by)\s+(the\s+)?$", text[:start], re.I) else \
@@ -988,7 +1005,10 @@ class PaperSearch:
         if not all(w[:1].isupper() for w in surface.split()) and not (
                 # "papers by stoica": a surname in lower case after "by", when no English or paper's word spells it
                 key in self.surname_authors and key not in self.english and not self._papers_with(key).any()
-                and re.search(r"\bby\s+$", text[:start], re.I)):
+                and len(key) >= 4 and re.search(r"\bby\s+$", text[:start], re.I)
+                # (ending the phrase: "papers by stoica and zaharia", not "by fan control")
+                and re.match(r"\s*(?:$|[?.!,;:)]|(?:'s|’s)\b|\s(?:and|or|&|with|at|in|on|from|since|about)\b)",
+                             text[end:], re.I)):
             return None
         # part of a longer name: "the Berkeley Packet Filter" (but "Berkeley KV cache papers": a glossary acronym)
         after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])
@@ -1384,7 +1404,7 @@ class PaperSearch:
         names = {w for w in raw if _written_as_name(w, text)}
         fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
-        if WHO_CUES.search(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
+        if asks_who(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
             framed = _WHO_WORDS | (_WORK_ON if re.search(r"\bwork(s|ing|ed)? on\b", text, re.I) else frozenset())
             words = [w for w in words if w not in framed] or words
         # "which KV cache papers release code?": the topic is KV cache, and the answer keeps the papers saying so
@@ -1525,6 +1545,9 @@ class PaperSearch:
             size = {p.id: int(counts[self.row[p.id]]) for p in pool}
             cut = [p for p in pool if p.authors_cut] if group == "authors" else []
             size.update((p.id, 0) for p in cut)  # a list cut with "et al." says too little to rank or average
+            if cut:  # (said first: of the arXiv digest's 31 papers, 25 are cut)
+                note = _also(note, f"{len(cut)} of these {len(pool)} records list only their first authors "
+                                   "(“et al.”): how many authors they have is not recorded, so they are left out.")
             ordered = sorted((p for p in pool if size[p.id]),
                              key=lambda p: (size[p.id] if fewest else -size[p.id], p.id))
             parsed.shape = "record"
@@ -1962,14 +1985,12 @@ class PaperSearch:
             return []
         names = re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|\b[A-Z]{2,}[a-z]+[\w-]*", text)
         # a quote mark that opens or closes a quotation, not the apostrophe of "I've ... that's"
-        quoted = re.findall(r"(?<!\w)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
+        # (not a string of pasted code, 'query = "energy-efficient LLM inference ..."': a search, not a title; it had
+        # made an answered question a refusal)
+        quoted = re.findall(r"(?<![\w=(])(?<![=(]\s)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
         out = [n for n in names if _stem(n.lower()) not in self.idf]
         for q in quoted:  # a quoted title must be (nearly) one of ours
-            # (a title capitalises most of its longer words; a quoted search query does not: 'energy-efficient LLM
-            # inference by tuning GPU/CPU frequency (DVFS)' had made an answered question a refusal)
-            longer = [w for w in q.split() if len(w) >= 4]
-            if not re.search(r"[A-Z]", q) or len(q.split()) < 3 or \
-                    2 * sum(w[:1].isupper() for w in longer) < len(longer):
+            if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue
             qt = {_stem(t) for t in tokenize(q)}
             # the most of these stems one title uses: a sum over their title-term columns, not a title scan
@@ -2190,6 +2211,12 @@ def _kept(memo: dict, key, value, most: int):
         memo.clear()
     memo[key] = value
     return value
+
+
+def _left_out(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with some of its letters left out, in order."""
+    letters = iter(long)
+    return all(c in letters for c in short)
 
 
 def _edits(a: str, b: str) -> int:

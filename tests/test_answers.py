@@ -202,8 +202,9 @@ def test_the_average_number_of_authors_or_institutions(answerer):
         answer = answerer.ask(question)
         assert f"**{statistics.mean(sizes.values()):.1f} authors** on average" in answer.text, answer.text
         assert f"(median {statistics.median(sizes.values()):g})" in answer.text
-        assert f"over the {len(sizes)} whose record lists them; {none} list none; {cut} list only the first " \
-               "authors (“et al.”)" in answer.text
+        assert answer.text.startswith(f"{cut} of these {len(answerer.papers)} records list only their first authors")
+        assert f"over the {len(sizes)} whose record lists them; {none} list none; {cut} list only the first." \
+               in answer.text
         most, fewest = answer.cited_ids
         assert sizes[most] == max(sizes.values()) and sizes[fewest] == min(sizes.values())
         check_honest(answer, answerer)
@@ -502,8 +503,10 @@ def test_spelling_is_mended_before_retrieval(answerer):
     for typo in ("ppers", "papesr", "paprs", "papirs"):  # (and "papirs", one edit from "pairs" too: a question's word)
         assert search.correct(typo) == "papers", typo
     assert search.correct("dynamcs") == "dynamics"  # had been "dynamic", two edits away
-    # a long word two edits from the nearest had stayed unknown ("No paper mentions “hetrogenous”")
-    assert search.correct("hetrogenous") == "heterogeneous" and search.correct("quantisaton") == "quantization"
+    # a long word missing two letters had stayed unknown ("No paper mentions “hetrogenous”")
+    assert search.correct("hetrogenous") == "heterogeneous" and search.correct("paralellism") == "parallelism"
+    # (only letters left out: two edits of any kind reach other words, "multitask" is no "multicast")
+    assert search.correct("multitask") == "multitask" and search.correct("specinfer") == "specinfer"
     assert search.correct("clustr") == "cluster" and search.correct("qwerty") == "qwerty"
     heterogeneous = "heterogeneous GPU cluster training systems for LLMs"
     typed = answerer.ask("hetrogenous GPU clustr traning systms for LLMs")
@@ -1102,6 +1105,49 @@ def test_recent_or_whose_inside_a_description_is_not_a_question_about_dates_or_a
     # ...while a question that asks who still names them
     asked = answerer.ask("Which paper accelerates RL rollouts with speculative decoding, and who wrote it?")
     assert any(a in asked.text for a in answerer.paper(asked.cited_ids[0]).authors if a)
+
+
+def test_recent_papers_on_a_topic_keep_the_topic(answerer):
+    # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
+    # any topic; "latest techniques" had searched for "latest"
+    dated = {p.id for p in answerer.papers if p.extra.get("published")}
+    for question in ("Show me recent KV cache papers", "What are the newest KV cache papers?"):
+        answer = answerer.ask(question)
+        assert answer.text.startswith("Of these papers,"), question
+        assert all("KV" in answerer.paper(pid).title + answerer.paper(pid).abstract for pid in answer.cited_ids)
+        assert set(answer.cited_ids[:3]) <= dated
+    assert answerer.ask("What are the latest techniques for LLM quantization?").text.startswith("Of these papers,")
+
+
+def test_a_lower_case_name_or_a_possessive_setting_is_a_topic_where_it_reads_as_one(answerer):
+    # "pytorch's compiler", "qwen has", "meta's llama models", "in Meta's datacenters": the organisation is where or
+    # on what the work is done (they had become filters: one paper, or a refusal), while "Meta's papers" is Meta's
+    for question in ("Which papers extend pytorch's compiler?", "papers where qwen has the best accuracy",
+                     "Which paper predicts how long software upgrades take in Meta's datacenters?"):
+        answer = answerer.ask(question)
+        assert answer.citations and " papers from " not in answer.text and "No paper from" not in answer.text, question
+    upgrades = answerer.ask("Which paper predicts how long software upgrades take in Meta's datacenters?")
+    assert "Software Upgrades" in upgrades.citations[0].title
+    assert "Flashlight" in " ".join(c.title for c in answerer.ask("Which papers extend pytorch's compiler?").citations)
+    meta = _institution_papers(answerer, "Meta")
+    assert set(answerer.ask("Meta's papers").cited_ids) == meta == set(answerer.ask("meta's papers").cited_ids)
+    # a lower-case word after another word is that word's ("threat intel"), and "by fan control" is no author
+    assert "from Intel" not in answerer.ask("any threat intel papers?").text
+    assert " by " not in answerer.ask("papers that cut GPU power by fan control").text.split("\n")[0]
+
+
+def test_instructions_about_citing_are_dropped_but_questions_about_citing_are_not(answerer):
+    # "cite only MLSys papers" is a filter the user wants; "papers that do not cite vLLM" a question the records
+    # cannot answer (both had been dropped as instructions)
+    mlsys = answerer.ask("Papers on MoE inference. Please cite only MLSys papers.")
+    assert mlsys.citations and all(answerer.paper(pid).venue == "MLSys 2026" for pid in mlsys.cited_ids)
+    assert answerer.ask("Papers that do not cite vLLM as a baseline").text.startswith(
+        "The collection does not record which papers cite which")
+    # a sentence-case quoted title is still looked up ("Language models are few-shot learners" is not ours)
+    assert answerer.ask('Summarize "Language models are few-shot learners"').refused
+    # ...and who asks after any verb ("any idea who developed X?" had lost its authors)
+    stream = answerer.paper("openreview:FuRo7Ur5Ib")
+    assert stream.authors[0] in answerer.ask("Do you have any idea who developed Stream2LLM?").text
 
 
 def test_initials_that_are_a_word_of_another_language_still_name_the_institution(answerer):
