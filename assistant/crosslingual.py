@@ -351,6 +351,10 @@ RECORD_WORDS: dict[str, tuple[str, ...]] = {
                      "organisations", "organisationen", "organizzazioni", "organizações", "机构", "研究机构", "機関",
                      "研究機関", "기관", "연구 기관"),
     "universities": ("universidades", "universités", "universitäten", "università", "高校", "대학들"),
+    # "l'Université de Toronto", "la Universidad de Toronto": the record's "University of Toronto" (the foreign word
+    # had stayed a topic word no paper writes: "no paper from Toronto answers this")
+    "University of": ("université de", "universidad de", "universidade de", "universidade do", "universität",
+                      "università di", "université du", "universiteit van", "universitat de"),
     "companies": ("empresas", "entreprises", "unternehmen", "firmen", "aziende", "公司", "企业", "企業", "회사", "기업"),
     "authors": ("autores", "auteurs", "autoren", "autori", "作者", "著者", "저자"),
     "work on": ("trabajan en", "trabajan sobre", "travaillent sur", "arbeiten an", "forschen an", "lavorano su",

@@ -1003,6 +1003,8 @@ _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|met
 
 
 # "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
+# "哪篇论文…", "是哪一篇": Chinese asks for one paper (论文 alone is either number, as Japanese 論文 and Korean 논문 are)
+_ONE_PAPER_CJK = re.compile(r"哪一?篇|(?:这|那)一?篇论文")
 _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)"
                        r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
 
@@ -1015,7 +1017,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "list"
     if STRONG_FACT_CUES.search(text) and not _PAPERS_PLURAL.match(text):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
-    if _ONE_WORK.match(text):
+    if _ONE_WORK.match(text) or _ONE_PAPER_CJK.search(text):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
     if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
         return "list"

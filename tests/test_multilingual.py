@@ -53,6 +53,18 @@ def test_a_chinese_question_finds_the_papers_on_its_topic(real_assistant):
     assert not read.refused and all(re.search(r"speculat", c.title + c.quote, re.I) for c in read.citations[:3])
 
 
+def test_which_one_paper_in_chinese_is_one_paper_and_university_of_is_the_records_name(real_assistant):
+    # "哪篇论文 …" asks for one paper (it had been read as a list: 3 cited for one described)
+    one = real_assistant.ask("哪篇论文让一种流行的降维可视化算法能在多块GPU上处理数百GB的向量，比CPU快74倍？")
+    assert len(one.citations) == 1 and "UMAP" in one.citations[0].title
+    # "l'Université de Toronto", "der Universität Toronto": the records' University of Toronto (the foreign word had
+    # stayed a topic no paper writes: "No paper from Toronto answers this question")
+    toronto = {p.id for p in real_assistant.papers if "University of Toronto" in p.institutions + p.institution_aliases}
+    for question in ("Quels articles viennent de l'Université de Toronto ?", "¿Qué artículos son de la Universidad de "
+                     "Toronto?", "Welche Arbeiten kommen von der Universität Toronto?"):
+        assert set(real_assistant.ask(question).cited_ids) == toronto, question
+
+
 @pytest.mark.parametrize("question, topic", [
     ("哪些论文研究张量并行？", r"tensor[- ]parallel"),  # which papers study tensor parallelism? (in no eval set)
     ("양자화에 관한 논문은 무엇인가요?", r"quantiz"),  # which papers are about quantization?
