@@ -46,6 +46,7 @@ if not no yes one two between within without up down out more most less least ve
 find looking look give tell please kind sort type types there's i'm is there any anything that's
 author authors co-authored coauthored co-author coauthor co-authors coauthors co-wrote cowrote co-written
 written wrote write come comes came have has had i.e e.g etc
+aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
@@ -131,6 +132,8 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"
+                       # "does any paper study X?": whichever do, all of them (it had cited the first alone)
+                       r"\b(?:does|do|did|is|are|has|have) (?:there )?any (?:paper|work|study|article)\b|"
                        r"\bany(one|body) (has |have )?(tried|done|worked|looked|studied|proposed)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
@@ -654,6 +657,10 @@ def strip_injection(text: str) -> str:
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
                       r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from|"
                       # "..., I don't care about LLMs for this"
+                      # "that does not involve speculative decoding", "that aren't about X", "don't use quantization"
+                      r"(?:(?:that|which) )?(?:(?:do|does|did) not|don'?t|doesn'?t|didn'?t) (?:involve|use|rely on|"
+                      r"require|need|apply|employ|include)|(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) "
+                      r"(?:about|on|related to|focused on|based on)|"
                       r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")

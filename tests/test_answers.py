@@ -731,6 +731,16 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert split_negated("papers on KV cache, not only quantization") == ("papers on KV cache, not only quantization", [])
     training = answerer.ask("which papers are about training, not inference?")
     assert len(training.citations) >= 5 and not [c.title for c in training.citations if "inference" in c.title.lower()]
+    # "does not involve X", "aren't about X", "don't use X" too ("aren" and "don" had been searched for, and the
+    # speculative decoding papers cited first)
+    assert split_negated("diffusion LM papers that aren't about speculative decoding") == (
+        "diffusion LM papers", ["speculative decoding"])
+    assert split_negated("which KV cache compression papers don't use quantization?") == (
+        "which KV cache compression papers?", ["quantization"])
+    faster = answerer.ask("What work is there on making diffusion language models faster that does not involve "
+                          "speculative decoding?")
+    assert faster.citations and not [c.title for c in faster.citations if "Specul" in c.title]
+    assert split_negated("papers that do not rely on GPUs") == ("papers", ["GPUs"])
     # "I don't care about X" too: a rambling question's LLMs had been searched for (7 LLM papers cited)
     assert split_negated("papers on GNN training, I don't care about LLMs") == ("papers on GNN training", ["LLMs"])
     assert split_negated("GNN papers; we're not interested in LLMs") == ("GNN papers", ["LLMs"])
@@ -1105,6 +1115,15 @@ def test_recent_or_whose_inside_a_description_is_not_a_question_about_dates_or_a
     # ...while a question that asks who still names them
     asked = answerer.ask("Which paper accelerates RL rollouts with speculative decoding, and who wrote it?")
     assert any(a in asked.text for a in answerer.paper(asked.cited_ids[0]).authors if a)
+
+
+def test_does_any_paper_asks_for_every_paper_that_does(answerer):
+    # "Does any paper study X?" had cited the first paper alone; "Are there papers on X?" cites them all
+    plural = answerer.ask("Are there papers on energy efficiency of LLM inference?")
+    for question in ("Does any paper study energy efficiency of LLM inference?",
+                     "Is there any paper on energy efficiency of LLM inference?"):
+        answer = answerer.ask(question)
+        assert len(answer.citations) > 2 and answer.cited_ids[:3] == plural.cited_ids[:3], question
 
 
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
