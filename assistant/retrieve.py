@@ -1266,7 +1266,8 @@ class PaperSearch:
         # is read with it: pages of a thesis pasted before "Which papers reduce TTFT?" had been searched with it,
         # and the question refused; a statement naming a venue, an institution or an author is always read)
         questions = " ".join(p for p, asked in zip(pieces, asks) if asked)
-        long = len(text.split()) > _LONG_MESSAGE_WORDS and len(
+        # (a question asking for "that paper" has the topic the statements before it describe)
+        long = len(text.split()) > _LONG_MESSAGE_WORDS and not _REFERS_BACK.search(questions) and len(
             [w for w in content_words(questions) if _stem(w) in self.idf and w not in STOPWORDS]) >= 2
         # (after the last question, only a statement naming a venue, institution or author: "...? I need it for a lit
         # review, thanks!" had made "lit" a topic no paper writes, and the question a refusal)
@@ -2250,6 +2251,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 # the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
 # "LLM decode is limited by memory bandwidth ..." 0.73 (t-robust-07's sentences)
 _OUR_WORDS_SHARE = 0.5
+_REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)
 _WORD = r"[\w][\w\-\.+]*[\w+]|[\w]"  # a word as ``named_papers`` reads it ("FlashAttention-4", "C++")

@@ -817,6 +817,15 @@ def test_a_long_message_reads_its_question_with_the_context_it_needs(real_assist
     assert topic.citations and all("speculative" in (real_assistant.paper(pid).title + " " +
                                                      real_assistant.paper(pid).abstract).lower()
                                    for pid in topic.cited_ids[:3])
+    # ...or asks for "that paper": the statement describing it is read ("Can you point me to that paper?" after a
+    # description of elastic training had been searched alone, and cited four papers on "point")
+    described = ("So our cluster is shared with three other teams and half the time GPUs sit idle overnight. My "
+                 "manager read something about elastic training that dynamically grows and shrinks the GPU "
+                 "allocation of a job while keeping the accuracy consistent. I've been going back and forth with him "
+                 "for a week and it is getting a bit tiring, honestly, so I would really love to settle it today, once "
+                 "and for all. ")
+    that = real_assistant.ask(described + "Can you point me to that paper if it exists in the collection?")
+    assert that.citations and "Elastic" in that.citations[0].title
 
 
 def test_an_index_on_a_read_only_disk_is_one_clear_error(tiny_copy, monkeypatch):
