@@ -20,7 +20,13 @@ def fold_accents(text: str) -> str:
     """"décodage" -> "decodage": accented words stay whole for ASCII word patterns (not "d" + "codage")."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # (only a Latin letter's marks: "が" stays "が", not "か", and Korean syllables are put back together)
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(c) and out and (out[-1] < "\u0250" or "\u1e00" <= out[-1] <= "\u1eff"):
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def tokenize(text: str) -> list[str]:
