@@ -901,9 +901,11 @@ class PaperSearch:
             if free(*span):
                 setattr(found, "author_count" if group == "authors" else "institution_count", bounds)
                 spans.append(span)
-        for m in re.finditer(r"\b(19|20)\d{2}\b", text):
+        # (a year, not a date or a time of pasted logs: "2026-01-01 12:00:01 INFO ..." had filtered by "2026 or 2026")
+        for m in re.finditer(r"(?<![\d:/.-])\b(19|20)\d{2}\b(?![-/:.]\d)", text):
             if free(m.start(), m.end()) and (int(m.group(0)) in self.years or _YEAR_CUE.search(text[:m.start()])):
-                found.years.append(int(m.group(0)))
+                if int(m.group(0)) not in found.years:
+                    found.years.append(int(m.group(0)))
                 spans.append((m.start(), m.end()))
         rest = text
         for s, e in sorted(spans, reverse=True):
@@ -1245,13 +1247,24 @@ class PaperSearch:
         words are the papers' own ("... LLM decode is limited by memory bandwidth ...") or they name a venue, an
         author, an institution or a paper ("I'm looking at CAIS 2026."), not chatter ("my cat keeps walking across
         the keyboard", "I need this for my thesis"). An English message of one sentence, or with no question
-        sentence, is kept whole."""
+        sentence, is kept whole, unless it is long and ends asking: what precedes its last question word is then
+        read as a statement."""
         if foreign_language(text):
             return text
         pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]
+        if len(pieces) < 2 and len(text.split()) > _LONG_MESSAGE_WORDS:
+            # a long run of words with no sentence break before the question ("lorem ipsum dolor ... which papers use
+            # speculative decoding?", paragraphs whose breaks were lost) had been searched whole, and refused
+            ends_asking = re.search(r"\?\s*$", text)
+            last = [m.start() for m in _ASKED_FROM.finditer(text)][-1:] if ends_asking else []
+            if last and last[0] > 0:
+                pieces = [text[:last[0]], text[last[0]:]]
+        cut = len(pieces) == 2 and not _SENTENCE_BREAK.search(text)
         if len(pieces) < 2:
             return text
         asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p)) for p in pieces]
+        if cut:  # (the run before the question asks nothing, whatever word opens it)
+            asks[0] = False
         if not any(asks):
             return text
 
@@ -2251,6 +2264,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 # the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
 # "LLM decode is limited by memory bandwidth ..." 0.73 (t-robust-07's sentences)
 _OUR_WORDS_SHARE = 0.5
+_ASKED_FROM = re.compile(r"\b(?:which|what|who|how|are there|is there|does any|do any|can you|could you|list|"
+                         r"show me)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)

@@ -828,6 +828,19 @@ def test_a_long_message_reads_its_question_with_the_context_it_needs(real_assist
     assert that.citations and "Elastic" in that.citations[0].title
 
 
+def test_pasted_noise_before_a_question_is_no_filter_and_no_topic(real_assistant):
+    question = "Which papers use speculative decoding?"
+    plain = real_assistant.ask(question).cited_ids
+    # dates of pasted log lines had become year filters ("in 2026 or 2026") and their words the topic
+    logs = "2026-01-01 12:00:01 INFO worker started\n2026-01-01 12:00:02 INFO worker ready\n"
+    pasted = real_assistant.ask(logs + question)
+    assert "2026" not in pasted.text.split("\n")[0] and len(pasted.citations) >= 5
+    assert all("specul" in (real_assistant.paper(pid).title + real_assistant.paper(pid).abstract).lower()
+               for pid in pasted.cited_ids)
+    # a long run of words with no sentence break before the question had been searched whole, and refused
+    assert real_assistant.ask("lorem ipsum dolor " * 50 + question.lower()).cited_ids == plain
+
+
 def test_an_index_on_a_read_only_disk_is_one_clear_error(tiny_copy, monkeypatch):
     # a read-only mount had ended every command in ~50 lines of traceback ("attempt to write a readonly database",
     # "Read-only file system: '.lock'"); the disk is the boundary faked here, as a read-only mount reports it
