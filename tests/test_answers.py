@@ -1845,6 +1845,10 @@ def test_a_largest_figure_is_the_one_the_sentence_states_for_the_measure_and_top
     # a figure after another one is not the first one's measure ("energy by 67.5% with 93.6% quality")
     energy = answerer.ask("which papers report over 30% energy savings?")
     assert "(93.6%)" not in energy.text and "(67.5%)" in energy.text
+    # ...nor is a figure of how a system is built: FlashAttention-4's "20-30× faster compile times" had been its speedup
+    meta = answerer.ask("which paper from Meta reports the largest speedup?")
+    fa4 = next(line for line in meta.text.splitlines() if "FlashAttention-4" in line)
+    assert "(2.4×)" in fa4 and "(30×)" not in meta.text
     assert answerer.ask("which papers report more than 10x speedup for baking bread?").refused
 
 
