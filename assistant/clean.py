@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable
 
-CLEAN_VERSION = "2"  # bump when clean_text, line-break mending or the institution rules change what papers look like
+CLEAN_VERSION = "3"  # bump when clean_text, line-break mending or the institution rules change what papers look like
 
 # ----------------------------------------------------------------------------------------------------
 # Text
@@ -64,12 +64,18 @@ def clean_text(s: str | None, system_name: str = "") -> str:
     if "~" in s:
         s = _TILDE_RE.sub(lambda m: _tilde(m, s), s)
     if "--" in s or "`" in s or "''" in s:
-        s = re.sub(r"(?<=\d)--(?=\d)", "–", s).replace("---", "—").replace("``", '"').replace("''", '"')
+        # (a LaTeX "--" is an en dash between numbers and between words: "TTFT--TBT", "Match--Amend--Complete")
+        s = re.sub(r"(?<=\w)--(?=\w)", "–", s).replace("---", "—").replace("``", '"').replace("''", '"')
+    if "*" in s:  # Markdown emphasis in an abstract ("**XProf**", "*bypass*") is no part of its words
+        s = _EMPHASIS_RE.sub(r"\2", s)
     s = _SPACE_RE.sub(" ", _CONTROL_RE.sub("", s)).strip()
     if "×" in s:
         s = _TIMES_RE.sub(r"\1×", s)  # "1.41 ×" speedups read as "1.41×"
     s = _SPACE_BEFORE_RE.sub(r"\1", s)
     return unicodedata.normalize("NFC", s)
+
+
+_EMPHASIS_RE = re.compile(r"(?<![\w*])(\*\*|\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\1(?![\w*])")
 
 
 def _tilde(m: re.Match, s: str) -> str:

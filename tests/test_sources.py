@@ -95,8 +95,9 @@ def test_no_boilerplate_or_acronym_list_becomes_a_paper(real):
 def test_no_latex_or_html_residue(real):
     for p in real.papers:
         for text in (p.title, p.abstract):
-            for residue in ("\\times", "$", "\\%", "&amp;", "\\sys", "\\name", "\\textbf", "{", "}"):
+            for residue in ("\\times", "$", "\\%", "&amp;", "\\sys", "\\name", "\\textbf", "{", "}", "**"):
                 assert residue not in text, (p.id, residue)
+            assert not re.search(r"\w--\w", text), p.id  # (a LaTeX en dash: "TTFT--TBT" had been quoted so)
     accelopt = next(p for p in real.papers if p.title.startswith("AccelOpt"))
     assert "26×" in accelopt.abstract
     boute = next(p for p in real.papers if p.title.startswith("BOute"))
@@ -131,6 +132,8 @@ def test_words_a_line_break_split_are_whole_again(real, tmp_path):
     ("costs $5 and $10", "costs $5 and $10"),
     ("bad\ud800 char\x07s  here", "bad chars here"),
     ("Cafe\u0301", "Café"),
+    ("**XProf** reads *every* trace; the TTFT--TBT frontier; a*b*c",
+     "XProf reads every trace; the TTFT–TBT frontier; a*b*c"),
 ])
 def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
