@@ -147,17 +147,20 @@ def _use_color() -> bool:
 
 
 def _batch(assistant, options: dict, as_json: bool, color: bool) -> int:
-    """``ask < questions.txt``: each non-blank line of stdin is a question of its own; with --json, one JSON
-    object per line. A bad question is an ``Error:`` line on stderr (and exit code 1 at the end), not the end."""
+    """``ask < questions.txt``: each non-blank line of stdin is a question, read as the chat reads it (a follow-up,
+    "what does the second one do?", is about the answer before it); with --json, one JSON object per line. A bad
+    question is an ``Error:`` line on stderr (and exit code 1 at the end), not the end."""
+    from .conversation import Conversation
     from .errors import QuestionError
 
+    conversation = Conversation(assistant)  # (a follow-up piped after its question had been "no previous answer")
     failed = asked = 0
     for i, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
         asked += 1
         try:
-            answer = assistant.ask(line.strip(), **options)
+            answer = conversation.ask(line.strip(), **options)
         except QuestionError as exc:
             print(f"Error: line {i}: {exc}", file=sys.stderr)
             if as_json:  # one JSON line per question, so that answers stay beside the lines that asked them

@@ -205,6 +205,14 @@ def test_questions_piped_one_per_line_get_one_json_answer_each(real_index):
     assert error_lines(proc) == ["Error: line 4: The question is empty: type a question about the papers."]
 
 
+def test_a_piped_follow_up_is_about_the_answer_before_it(real_index):
+    # "what does the second one do?" piped after its question had been "Error: line 2: There is no previous answer"
+    proc = _ask_with_stdin(["--json"], f"{TTFT}\nwhat does the second one do?\n", real_index.index_dir)
+    assert proc.returncode == 0, proc.stderr
+    first, second = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [c["paper_id"] for c in second["citations"]] == [first["citations"][1]["paper_id"]]
+
+
 def test_no_question_and_nothing_piped_is_one_error_line(real_index):
     proc = _ask_with_stdin([], "", real_index.index_dir)
     assert proc.returncode == 1 and proc.stdout == ""
