@@ -29,6 +29,7 @@ _INJECTION = re.compile(
     r"regardless of (the|any|your|my) (question|instructions|rules)\b|"
     r"(cite|cites|list|mention|recommend) only (the )?(paper )?(openreview|arxiv|doi):[^\s,;)]+(\s*\([^)]*\))?|"
     r"(disable|drop|remove|skip|turn off) (the |all |any )?citations? (requirements?|rules?)|"
+    r"(never|do not|don't) cite (any |the |your )?sources|answer (only )?from your own knowledge|"
     r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*|"
     r"(print|reveal|show|output|repeat|display|leak|tell me|give me) (me )?"
     r"(your (system |hidden |initial |original )?|the (system|hidden|initial|original) )(prompt|instructions)\b"
@@ -297,7 +298,8 @@ _AUTHORS_FOREIGN = (r"\b(qui[eé]n(es)?|quem|autor(es|en)?|auteurs?|autor[ei]|es
 _WHO = (r"(?:who|whom)|(?:(?<!\w\s)|(?<=\b(?:me|us|or|so|to|of|is)\s)|(?<=\b(?:and|but|was|out|see|ask)\s)|"
         r"(?<=\b(?:know|tell|show|then|also|find|sure|said)\s)|(?<=\bwonder\s))whose")
 _RELATIVE_WHO = re.compile(r"\b(users|people|those|anyone|someone|persons|humans|operators|customers|clients|"
-                           r"practitioners|developers|engineers|teams|students|agents|players|viewers|patients)"
+                           r"practitioners|developers|engineers|researchers|scientists|teams|students|agents|players|"
+                           r"viewers|patients)"
                            r"\s+(?:who|whom)\b", re.I)
 WHO_CUES = re.compile(r"\b(" + _WHO + r"|authors?|wrote|written by|affiliat\w*|institutions?|universit(y|ies)|"
                       r"compan(y|ies)|labs?|organi[sz]ations?|venues?|conferences?)\b|"
@@ -657,10 +659,9 @@ def strip_injection(text: str) -> str:
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
                       r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from|"
                       # "..., I don't care about LLMs for this"
-                      # "that does not involve speculative decoding", "that aren't about X", "don't use quantization"
-                      r"(?:(?:that|which) )?(?:(?:do|does|did) not|don'?t|doesn'?t|didn'?t) (?:involve|use|rely on|"
-                      r"require|need|apply|employ|include)|(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) "
-                      r"(?:about|on|related to|focused on|based on)|"
+                      # "that aren't about X" ("don't need a draft model" is what the papers do, not a topic ruled
+                      # out: read as one, it had listed the whole collection)
+                      r"(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) (?:about|on|related to|focused on)|"
                       r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")
@@ -1010,7 +1011,8 @@ _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|met
 
 
 # "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
-# "哪篇论文…", "是哪一篇": Chinese asks for one paper (论文 alone is either number, as Japanese 論文 and Korean 논문 are)
+# "哪篇论文…", "是哪一篇": Chinese asks for one paper (论文 alone is either number, as Japanese 論文 and Korean 논문 are),
+# when it describes one; a short topic is read as "which paper studies KV cache compression?" is: its papers
 _ONE_PAPER_CJK = re.compile(r"哪一?篇|(?:这|那)一?篇论文")
 _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)"
                        r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
@@ -1024,7 +1026,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "list"
     if STRONG_FACT_CUES.search(text) and not _PAPERS_PLURAL.match(text):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
-    if _ONE_WORK.match(text) or _ONE_PAPER_CJK.search(text):
+    if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
     if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
         return "list"

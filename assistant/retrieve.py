@@ -98,7 +98,8 @@ GENERIC_SHARE = 0.6
 _INTRODUCED = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|present|introduce|develop|design|build|"
                          r"describe)s?\s+(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,6}?,?\s+(?:called|named|dubbed)\s+)?"
                          r"([A-Z][\w-]*)")
-_COINED_NAME = re.compile(r"[A-Z]{2,}[\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z]\w*\d[\w-]*")
+# (capitals alone only from 5 letters: "DAS", "ADR" or "FCP" are also other things' initials, "DAS storage")
+_COINED_NAME = re.compile(r"[A-Z]{5,}[\w-]*|[A-Z]{2,}[a-z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z]\w*\d[\w-]*")
 _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
@@ -411,8 +412,9 @@ class PaperSearch:
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
         if foreign:  # a short foreign word one edit from ours is another word ("hecho" is no "echo", "fasi" no
-            # "fast"), and no paper's name is a foreign word ("lässt" is no "BLASST")
-            found = {c for c in found if len(word) > 5 and c not in self.name_papers}
+            # "fast"), unless it has the same letters ("modle", "tokne"), and no paper's name is a foreign word
+            # ("lässt" is no "BLASST")
+            found = {c for c in found if (len(word) > 5 or sorted(c) == sorted(word)) and c not in self.name_papers}
         # (a shared deletion can be two edits apart, "ppers" and "paper": the nearest in true edits first)
         if len(found) > 1:
             nearest = min(_edits(word, c) for c in found)
@@ -1279,9 +1281,11 @@ class PaperSearch:
         # is read with it: pages of a thesis pasted before "Which papers reduce TTFT?" had been searched with it,
         # and the question refused; a statement naming a venue, an institution or an author is always read)
         questions = " ".join(p for p, asked in zip(pieces, asks) if asked)
-        # (a question asking for "that paper" has the topic the statements before it describe)
-        long = len(text.split()) > _LONG_MESSAGE_WORDS and not _REFERS_BACK.search(questions) and len(
-            [w for w in content_words(questions) if _stem(w) in self.idf and w not in STOPWORDS]) >= 2
+        topical = [w for w in content_words(questions) if _stem(w) in self.idf and w not in STOPWORDS]
+        # (a question asking for "that paper" with few words of its own has the topic the statements describe; not
+        # "... reduce TTFT in LLM serving, and does that work apply to chunked prefill?")
+        long = len(text.split()) > _LONG_MESSAGE_WORDS and len(topical) >= 2 and not (
+            _REFERS_BACK.search(questions) and len(topical) <= 3)
         # (after the last question, only a statement naming a venue, institution or author: "...? I need it for a lit
         # review, thanks!" had made "lit" a topic no paper writes, and the question a refusal)
         last_ask = max(i for i, asked in enumerate(asks) if asked)

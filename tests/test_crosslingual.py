@@ -78,3 +78,15 @@ def test_accents_are_folded_on_latin_letters_only():
     # "が" had become "か" and Korean syllables their letters: a word of those scripts reached search altered
     assert fold_accents("décodage Universität") == "decodage Universitat"
     assert fold_accents("人間が遅いか") == "人間が遅いか" and fold_accents("양자화 논문") == "양자화 논문"
+
+
+def test_words_that_mean_other_things_in_their_language_are_not_read_as_terms():
+    # "de consumo" had been "consumer", 復元 (restoring a prompt) "recovery", 密集型 (memory-intensive) "dense",
+    # procesador "cpu", Ausgabe (an edition) "output", 互联网 (the internet) "interconnect", "grands modèles de
+    # langage" "large model"
+    assert "consumer" not in _words("¿Qué artículos logran una reducción de consumo energético en la inferencia?")
+    assert "recovery" not in _words("プロンプトの復元攻撃に関する論文は?")
+    assert "dense" not in _words("内存密集型的解码阶段") and "cpu" not in _words("procesador gráfico")
+    assert "output" not in _words("Ausgabe 2026 von MLSys über Quantisierung")
+    assert "interconnect" not in _words("互联网") and "weather" not in _words("previsão do tempo de execução")
+    assert _words("grands modèles de langage") == ["large", "language", "model"]

@@ -57,6 +57,8 @@ def test_which_one_paper_in_chinese_is_one_paper_and_university_of_is_the_record
     # "哪篇论文 …" asks for one paper (it had been read as a list: 3 cited for one described)
     one = real_assistant.ask("哪篇论文让一种流行的降维可视化算法能在多块GPU上处理数百GB的向量，比CPU快74倍？")
     assert len(one.citations) == 1 and "UMAP" in one.citations[0].title
+    # ...when it describes one; a short topic asks for its papers, as "which paper studies KV cache compression?"
+    assert len(real_assistant.ask("哪篇论文研究KV缓存压缩？").citations) > 3
     # "l'Université de Toronto", "der Universität Toronto": the records' University of Toronto (the foreign word had
     # stayed a topic no paper writes: "No paper from Toronto answers this question")
     toronto = {p.id for p in real_assistant.papers if "University of Toronto" in p.institutions + p.institution_aliases}
