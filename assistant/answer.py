@@ -751,6 +751,9 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     venues = Counter(p.venue for p in papers)
     if len(venues) > 1:  # "how many papers are there?": the count per venue first
         head += " (" + ", ".join(f"{n} {v or 'unknown venue'}" for v, n in venues.most_common()) + ")"
+    if r.cap and len(papers) > r.cap:  # the count stays whole; the papers cited are the first k asked for
+        head += f"; the first {r.cap}, as k = {r.cap} asks"
+        papers = papers[:r.cap]
     lines = [head + ":"]
     citations = []
     wanted = {w.lower() for w in r.parsed.filters.institutions}

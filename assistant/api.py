@@ -159,6 +159,7 @@ class Assistant:
         retrieval = search.search(text, filters, k=k or self.settings.k, within=within)
         if k and retrieval.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
             retrieval.parsed.wanted = min(retrieval.parsed.wanted, k)
+        retrieval.cap = k  # (a complete metadata list too: "papers from Amazon" with --k 2 had cited all 9)
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
         t3 = time.perf_counter()

@@ -287,6 +287,7 @@ class Retrieval:
     venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     authors_cut: int = 0  # ...of which so many records list their first authors only ("et al."), left out
+    cap: int | None = None  # the most papers the asker wants cited (an explicit k): a complete list is cut to it
     code_too: bool = False  # "which KV cache papers release code?": of the papers on the topic, those saying so
     topic_held: bool = False  # a question in another language: the best paper holds the topic read (holding)
     note: str = ""  # said before the answer: how the question was read when it could not be taken literally

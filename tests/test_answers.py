@@ -136,6 +136,10 @@ def test_metadata_question_lists_every_matching_paper_with_the_count(answerer):
     assert {c.paper_id for c in answer.citations} == expected
     assert answer.text.startswith(f"{len(expected)} papers from Amazon")
     check_honest(answer, answerer)
+    # an explicit k is the most papers cited, the count staying whole (--k 2 had listed all of them)
+    two = answerer.ask("what did Amazon present at MLSys 2026?", k=2)
+    assert two.cited_ids == answer.cited_ids[:2]
+    assert two.text.startswith(f"{len(expected)} papers from Amazon, at MLSys 2026; the first 2, as k = 2 asks:")
 
 
 @pytest.mark.parametrize("question, shown", [
