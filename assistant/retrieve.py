@@ -819,6 +819,20 @@ class PaperSearch:
                 spans.append((start, end))
                 inst_at.append((start, end, joined[0]))
                 grew = True
+        # ...and of authors: "papers by Stoica and Zaharia", "by Ion Stoica or Zaharia" (the second surname had been
+        # read as a topic word, and the question refused)
+        grew = bool(named_at)
+        while grew:
+            grew = False
+            for key, start, end in phrases:
+                authors = self.surname_authors.get(key) if " " not in key else None
+                if not authors or not free(start, end) or not text[start:start + 1].isupper() \
+                        or any(s0 <= start < e0 for s0, e0, _ in named_at):
+                    continue
+                if any(_LIST_JOIN.fullmatch(text[e0:start]) for _, e0, _ in named_at if e0 <= start):
+                    named_at += [(start, end, name) for name in sorted(authors)]
+                    spans.append((start, end))
+                    grew = True
         named_at.sort()
         found.authors = list(dict.fromkeys(name for _, _, name in named_at))
         # "co-authored by A and B": their joint papers (a list "by A, B or C" is anyone's)

@@ -1443,6 +1443,9 @@ def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
     answer = answerer.ask("papers co-authored by Tri Dao and Ion Stoica")
     assert answer.text.startswith("No paper in the collection is by Tri Dao and Ion Stoica together")
     assert set(answer.cited_ids) == tri | stoica
+    # surnames alone, after the first one's "by" (the second had been read as a topic word: a refusal)
+    assert set(answerer.ask("papers by Stoica and Gonzalez").cited_ids) == stoica & gonzalez
+    assert set(answerer.ask("papers by Stoica or Gonzalez").cited_ids) == stoica | gonzalez
 
 
 def test_a_filtered_question_none_of_whose_papers_answers_says_which_papers_were_searched(answerer):
