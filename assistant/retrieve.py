@@ -1667,7 +1667,8 @@ class PaperSearch:
         # eviction" papers that never say "eviction" are still about it
         # (a seed paper's abstract is scored as a whole: counting its hundred concepts would cost more than it says)
         concepts = [] if acronym_papers or seeds else self.topic_concepts(words, parsed.alternatives)
-        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids, concepts)
+        # (every paper using the acronym is a candidate: "mixture of experts" had missed ReviveMoE, which "MoE" finds)
+        ranked = self._fuse(lexical, dense, chunk_of, named, pool_ids, concepts, also=acronym_papers or ())
         if seeds:
             ranked = [sp for sp in ranked if sp.paper.id not in seeds]
             titles = "; ".join(self.by_id[pid].title for pid in seeds)
@@ -2201,7 +2202,7 @@ class PaperSearch:
             raise self._unavailable(exc) from exc
 
     def _fuse(self, lexical: np.ndarray, dense: dict[str, float], chunk_of, named: set[str],
-              pool: set[str] | None, concepts=()) -> list[ScoredPaper]:
+              pool: set[str] | None, concepts=(), also: Collection[str] = ()) -> list[ScoredPaper]:
         """Score the union of dense and lexical candidates: cosine + scaled BM25 + the share of the question's
         concepts the paper holds + a bonus for a named system. BM25 sums its terms, so a paper using the
         common words of "pruning LLM weights" many times outranks one on pruning; coverage weighs what is held."""
@@ -2212,7 +2213,7 @@ class PaperSearch:
             lex_top = np.argpartition(-lexical, self.lexical_depth)[: self.lexical_depth]
         else:
             lex_top = np.argsort(-lexical)[: self.lexical_depth]
-        candidates = set(dense) | {self.papers[i].id for i in lex_top if lexical[i] > 0} | named
+        candidates = set(dense) | {self.papers[i].id for i in lex_top if lexical[i] > 0} | named | set(also)
         if pool is not None:
             candidates &= pool
         floor = (min(dense.values()) if dense else 0.0) - 0.05

@@ -2756,6 +2756,9 @@ def test_a_long_form_typed_finds_the_papers_its_acronym_does(answerer):
         for pid in answer.cited_ids:
             paper = answerer.paper(pid)
             assert re.search(r"\bMoE|mixture[- ]of[- ]experts", paper.title + " " + paper.abstract, re.I), pid
+    # ...and all of them when all are asked for: ReviveMoE, which never writes the long form, had been left out
+    every = set(answerer.ask("How many papers are about MoE?").cited_ids)
+    assert set(answerer.ask("How many papers are about mixture of experts?").cited_ids) == every
     # two topics sharing a word are both searched ("sequence parallelism or context parallelism")
     both = answerer.ask("sequence parallelism context parallelism")
     assert any("sequence parallel" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
