@@ -942,7 +942,8 @@ def _record_most_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
 
 
 def _unlisted(r: Retrieval, n: int) -> str:
-    """ "; 7 list none; 31 list only their first authors (“et al.”)": the papers searched that are not counted."""
+    """ "; 7 list none; 25 list only the first": the papers searched that are not counted (no author listed, or
+    only the first ones, "et al.")."""
     unlisted = r.candidates - n - r.authors_cut
     return (f"; {unlisted} list{'s' if unlisted == 1 else ''} none" if unlisted else "") + (
         f"; {r.authors_cut} list only the first" if r.authors_cut else "")

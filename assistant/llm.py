@@ -477,8 +477,6 @@ def _fallback(fallback: Answer, reason: str, t0: float) -> Answer:
                    timings_ms={**fallback.timings_ms, "llm": _ms(t0)})
 
 
-
-
 def _finish(raw: str, candidates: Candidates, fallback: Answer, t0: float) -> Answer:
     cut = _CUT in raw
     raw = raw.replace(_CUT, "")

@@ -658,10 +658,10 @@ def strip_injection(text: str) -> str:
 # Searched for, they would pull in exactly the papers the question excludes.
 _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about|on|related to|involving|"
                       r"concerning|focused on)|excluding|except(?: for)?|other than|besides|apart from|aside from|"
-                      # "..., I don't care about LLMs for this"
                       # "that aren't about X" ("don't need a draft model" is what the papers do, not a topic ruled
                       # out: read as one, it had listed the whole collection)
                       r"(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) (?:about|on|related to|focused on)|"
+                      # "..., I don't care about LLMs for this"
                       r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")
@@ -858,6 +858,13 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                 r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")  # whole: "on 4 decoders" is no date
+
+
+def is_month(word: str) -> bool:
+    """Whether ``word`` names a month, in full or short ("February", "feb", "Sept")."""
+    return bool(re.fullmatch(_MONTH_NAMES, word, re.I))
+
+
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _DATE = (rf"(?:(?P<iso>(?P<iy>20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
          rf"|(?P<month>{_MONTH_NAMES})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>20\d\d))?"
@@ -1010,10 +1017,10 @@ def content_words(text: str) -> list[str]:
 _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods|approaches|techniques)\b", re.I)
 
 
-# "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
 # "哪篇论文…", "是哪一篇": Chinese asks for one paper (论文 alone is either number, as Japanese 論文 and Korean 논문 are),
 # when it describes one; a short topic is read as "which paper studies KV cache compression?" is: its papers
 _ONE_PAPER_CJK = re.compile(r"哪一?篇|(?:这|那)一?篇论文")
+# "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
 _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)"
                        r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
 

@@ -26,7 +26,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
-                    content_words, definition_term, foreign_language, non_latin_share, question_alternatives,
+                    content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
                     question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded,
@@ -51,8 +51,6 @@ _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|writte
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
-_MONTH_WORDS = frozenset("january february march april may june july august september october november december "
-                         "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
@@ -98,8 +96,9 @@ GENERIC_SHARE = 0.6
 _INTRODUCED = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|present|introduce|develop|design|build|"
                          r"describe)s?\s+(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,6}?,?\s+(?:called|named|dubbed)\s+)?"
                          r"([A-Z][\w-]*)")
-# (capitals alone only from 5 letters: "DAS", "ADR" or "FCP" are also other things' initials, "DAS storage")
-_COINED_NAME = re.compile(r"[A-Z]{5,}[\w-]*|[A-Z]{2,}[a-z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|[A-Z]\w*\d[\w-]*")
+# ...a coined word (``_COINED``), or capitals alone from 5 letters ("OPTIKIT"; "DAS", "ADR" or "FCP" are also other
+# things' initials, "DAS storage")
+_CAPITALS = re.compile(r"[A-Z]{5,}[\w-]*")
 _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
@@ -378,7 +377,7 @@ class PaperSearch:
         self.introduced: dict[str, str] = {}
         for p in self.papers:
             for name in (m.group(1).rstrip("-") for m in _INTRODUCED.finditer(p.abstract)):
-                if _COINED_NAME.fullmatch(name) and name.lower() not in self.name_papers and \
+                if (_COINED.fullmatch(name) or _CAPITALS.fullmatch(name)) and name.lower() not in self.name_papers and \
                         int(self._papers_with(name.lower()).sum()) <= 1:
                     self.introduced.setdefault(name, p.id)
         # a whole title written in the question names its paper, whatever its words ("what do FaaScale and Using
@@ -740,20 +739,12 @@ class PaperSearch:
                 surface = text[start:end]
                 # (in lower case too right after "from" or "at", "papers from kaist", "from google"; after the other
                 # cues only if it is no English word)
-                # ...or before its papers, its people or a verb of publishing when the papers' text uses it less than
-                # their records do: "kaist papers", "stanford researchers", "microsoft's papers", "what did amazon
-                # present?" (not "pytorch's compiler", "qwen has", "fair work distribution", "threat intel papers")
-                prev = re.search(r"([^\W\d_]+)\s+$", text[:start])
-                after_word = bool(prev) and prev.group(1).lower() not in STOPWORDS
-                lower_named = int(self._papers_with(key).sum()) < len(self.alias_papers[alias]) and bool(
-                    _LOWER_NAME_AFTER.match(text[end:])) and not after_word or bool(
-                    re.search(r"\b(?:did|does|do|has|have|had)\s+$", text[:start], re.I)
-                    and _PUBLISHED_AFTER.match(text[end:]))
                 proper = " " in key or any(c.isupper() for c in surface) or bool(
                     re.search(r"\b(?:from|at)\s+(?:the\s+)?$", text[:start], re.I)) or (
                     key not in self.english and bool(_INST_BEFORE.search(text[:start]))) or (
                     # "what has amd published?": a name no English word spells, before a verb of publishing
-                    key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or lower_named
+                    key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or \
+                    self._lower_named(alias, key, text, start, end)
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
@@ -935,6 +926,17 @@ class PaperSearch:
         found.not_institutions = list(dict.fromkeys(found.not_institutions))
         return found, re.sub(r"\s+", " ", rest).strip(), matched_papers
 
+    def _lower_named(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
+        """Whether an organisation typed in lower case with no cue before it is named: before its papers, its people
+        or a verb of publishing, when the papers' text uses the word less than their records list it ("kaist
+        papers", "stanford researchers", "microsoft's papers", "what did amazon present?"; not "pytorch's compiler",
+        "qwen has", "fair work distribution", "threat intel papers")."""
+        if re.search(r"\b(?:did|does|do|has|have|had)\s+$", text[:start], re.I) and _PUBLISHED_AFTER.match(text[end:]):
+            return True
+        prev = re.search(r"([^\W\d_]+)\s+$", text[:start])
+        return not (prev and prev.group(1).lower() not in STOPWORDS) and bool(_LOWER_NAME_AFTER.match(text[end:])) \
+            and int(self._papers_with(key).sum()) < len(self.alias_papers[alias])
+
     def _as_named(self, alias: str, typed: str) -> str:
         """An organisation typed in lower case ("kaist", "stanford") as its papers' records write it ("KAIST",
         "Stanford"), else in capitals if short, else capitalised."""
@@ -967,7 +969,7 @@ class PaperSearch:
         # papers' text writes, not the organisation's papers ("Meta's papers", "Google's latest work" are)
         owned = re.match(r"\s*(?:'s|’s)\s+([^\W\d_][\w-]*)((?:\s+[\w-]+){0,3})", text[end:])
         if owned and owned.group(1).lower() not in STOPWORDS and owned.group(1).lower() in self.vocab and \
-                not _LOWER_NAME_AFTER.match("'s " + owned.group(1)) and \
+                not re.match(_MEMBERS + r"\b", owned.group(1), re.I) and \
                 not re.search(r"\b(?:papers?|works?|research|publications?|contributions?|studies|articles?)\b",
                               owned.group(0), re.I):
             return True
@@ -1269,14 +1271,14 @@ class PaperSearch:
         if foreign_language(text):
             return text
         pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]
+        cut = False
         if len(pieces) < 2 and len(text.split()) > _LONG_MESSAGE_WORDS:
             # a long run of words with no sentence break before the question ("lorem ipsum dolor ... which papers use
             # speculative decoding?", paragraphs whose breaks were lost) had been searched whole, and refused
             ends_asking = re.search(r"\?\s*$", text)
             last = [m.start() for m in _ASKED_FROM.finditer(text)][-1:] if ends_asking else []
             if last and last[0] > 0:
-                pieces = [text[:last[0]], text[last[0]:]]
-        cut = len(pieces) == 2 and not _SENTENCE_BREAK.search(text)
+                pieces, cut = [text[:last[0]], text[last[0]:]], True
         if len(pieces) < 2:
             return text
         asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p)) for p in pieces]
@@ -1723,7 +1725,7 @@ class PaperSearch:
             # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
             for w in missing:
-                if w.lower() in _MONTH_WORDS:  # "published on February 30": no date, not a topic
+                if is_month(w):  # "published on February 30": no date, not a topic
                     continue
                 m = re.search(rf"(?<![\w-]){re.escape(w)}((?:\s+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
                 after = content_words(m.group(1)) if m else []
