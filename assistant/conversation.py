@@ -63,12 +63,19 @@ def refers_back(text: str) -> bool:
     """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
     first two"), which a question asked on its own has none of."""
     text = text or ""
-    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text):
+    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text) or _more_like(text):
         return True
     if GREETING.match(text):  # "how does it work?" first: a question about the assistant, answered with its help
         return False
     # "who wrote it?", "what does this paper do?": a short question of nothing but a paper's particulars
     return bool((_THAT_REF.search(text) or _IT_REF.search(text)) and _only_particulars(text))
+
+
+def _more_like(text: str) -> bool:
+    """A short request for papers like the previous answer's ("any similar papers?", "more like this"), naming
+    nothing else they should be like."""
+    return bool(_MORE_LIKE.search(text) and not _LIKE_NAMED.search(text) and len(text.split()) <= _IT_MAX_WORDS
+                and not _COMPARE.search(text))
 
 
 def _only_particulars(text: str) -> bool:
@@ -105,6 +112,12 @@ _PAIR_REF = re.compile(r"\b(?:them|they|those|these|both(?: of them)?|the two(?:
 _MORE_LIKE = re.compile(r"\b(?:similar|related|comparable)\s+(?:papers?|ones?|works?|systems?|approach\w*)\b|"
                         r"\b(?:anything|any\w*|others?|more|papers?|works?)\s+(?:similar|related|like\s+(?:it|this|"
                         r"that)(?:\s+one)?)\b|^\W*(?:similar|related)(?:\s+ones)?\W*$", re.I)
+# ...unless it names what they are like: "papers similar to InnerQ", "any papers related to speculative decoding?"
+_LIKE_NAMED = re.compile(r"\b(?:similar|related|comparable|close)\s+(?:to|with)\s+(?!(?:it|this|that|these|those|"
+                         r"them)\b)|\blike\s+(?!(?:it|this|that|these|those|them)\b)\w", re.I)
+# "papers similar to the first one": a reference that says what the papers searched for are like
+_LIKE_BEFORE = re.compile(r"\b(?:(?:similar|related|comparable|close)\s+(?:to|with)|like)\s+(?:the\s+)?$", re.I)
+_SIMILAR_SEEDS = 3  # "any similar papers?" after a comparison: like all of its papers; after a longer list: say which
 
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
 
@@ -224,10 +237,13 @@ class Conversation:
             refs.append((m.start(), m.end(), [int(m.group("n1") or m.group("n2") or m.group("n3"))]))
         if refs:
             return self._ordinal(text, sorted(refs), papers)
-        if len(self._last) == 1 and _MORE_LIKE.search(text) and len(text.split()) <= _IT_MAX_WORDS \
-                and not _COMPARE.search(text):
-            pid, _ = self._last[0]  # (by its id: a title without a short name is still found)
-            return Followup(f"papers similar to {pid}", None, "fresh", [pid])
+        if _more_like(text):
+            # (by their ids: a title without a short name is still found)
+            seeds = [pid for pid, _ in self._last or self._list]
+            if len(seeds) > _SIMILAR_SEEDS:  # like which of ten? (a mix of all of them is like none)
+                raise QuestionError(f"“Similar” could mean like any of the {len(seeds)} papers of the last answer: "
+                                    "say which, e.g. “papers similar to the first one”.")
+            return Followup(f"papers similar to {' and '.join(seeds)}", None, "fresh", seeds)
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))
@@ -275,9 +291,9 @@ class Conversation:
     def _ordinal(self, text: str, refs: list[tuple[int, int, list[int]]], papers: list[tuple[str, str]]) -> Followup:
         """Replace each reference with the paper's name, so retrieval and the answer's shape see the paper."""
         ids: list[str] = []
-        out, pos = [], 0
+        out, pos, like = [], 0, False
         for start, end, positions in refs:
-            names = []
+            names, seeds = [], []
             for n in positions:
                 if n == 0 or n > len(papers):
                     raise QuestionError(f"The previous answer cited {len(papers)} paper"
@@ -286,11 +302,16 @@ class Conversation:
                 if pid not in ids:
                     ids.append(pid)
                 names.append(short_name(title))
+                seeds.append(pid)
             out.append(text[pos:start])
-            out.append(" and ".join(dict.fromkeys(names)))
+            # "papers similar to the first one": the others like it, found in the whole collection (by id: a title
+            # without a short name is still found); restricted to the paper itself, they had been none
+            seeded = bool(_LIKE_BEFORE.search(text[:start]))
+            like = like or seeded
+            out.append(" and ".join(dict.fromkeys(seeds if seeded else names)))
             pos = end
         out.append(text[pos:])
-        return Followup(_tidy("".join(out)), ids, "ordinal", ids)
+        return Followup(_tidy("".join(out)), None if like else ids, "fresh" if like else "ordinal", ids)
 
     # ------------------------------------------------------------------ asking
     def ask(self, question: str, **filters) -> Answer:

@@ -1674,8 +1674,9 @@ class PaperSearch:
         if seeds:
             ranked = [sp for sp in ranked if sp.paper.id not in seeds]
             titles = "; ".join(self.by_id[pid].title for pid in seeds)
-            note = _also(note, f"Papers similar to {titles}, found by its title and abstract "
-                               "(it is not listed itself).")
+            found = "its title and abstract (it is not listed itself)" if len(seeds) == 1 else \
+                "their titles and abstracts (they are not listed themselves)"
+            note = _also(note, f"Papers similar to {titles}, found by {found}.")
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked

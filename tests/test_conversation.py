@@ -334,7 +334,33 @@ def test_real_followup_asking_for_similar_papers_means_papers_like_the_one_just_
     fresh = Conversation(real_assistant).ask(f"papers similar to {fa4[0]}")
     assert similar.cited_ids == fresh.cited_ids and fa4[0] not in similar.cited_ids
     assert similar.text.startswith("Papers similar to FlashAttention-4")
-    # after a list, "similar" has no one paper to mean: not rewritten
+    # after a list, "similar" has no one paper to mean: said (searched as a question of its own, it had listed
+    # HexiScale and the like), and "papers similar to the first one" searches the whole collection (restricted to
+    # the first one itself, it had found nothing)
     listed = Conversation(real_assistant)
-    listed.ask("papers on RAG")
-    assert listed.resolve("any similar papers?").question == "any similar papers?"
+    rag = listed.ask("papers on RAG").cited_ids
+    with pytest.raises(QuestionError, match="say which"):
+        listed.resolve("any similar papers?")
+    first = listed.ask("papers similar to the first one")
+    assert first.cited_ids == fresh_similar(real_assistant, rag[:1]) and rag[0] not in first.cited_ids
+    # ...and asked first, there is nothing to be like
+    with pytest.raises(QuestionError, match="no previous answer"):
+        real_assistant.ask("any similar papers?")
+
+
+def fresh_similar(assistant, ids: list[str]) -> list[str]:
+    return Conversation(assistant).ask("papers similar to " + " and ".join(ids)).cited_ids
+
+
+def test_real_similar_papers_after_a_comparison_are_like_both(real_assistant):
+    conv = Conversation(real_assistant)
+    pair = conv.ask("Compare TritorX and AccelOpt").cited_ids
+    similar = conv.ask("any similar papers?")  # had been searched as a question of its own (HexiScale...)
+    assert len(pair) == 2 and similar.cited_ids == fresh_similar(real_assistant, pair)
+    assert not set(pair) & set(similar.cited_ids) and "their titles and abstracts" in similar.text
+    # a request that names what the papers are like is a question of its own, not "like the last answer"
+    kitty = Conversation(real_assistant)
+    kitty.ask("what is Kitty?")
+    for question in ("papers similar to InnerQ", "any papers related to speculative decoding?"):
+        assert kitty.resolve(question).question == question
+    assert kitty.resolve("anything similar to it?").question == "papers similar to openreview:r3mQiuYKIN"
