@@ -463,8 +463,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         head = f"Yes: **{p.title}** is {what}" if r.check else f"No: **{p.title}** is not {what}"
         citation = _record_citation(p, sentences)
         return Answer(text=f"{head} ({_who(p)}). [{p.id}]\n" + sources_block([citation]), citations=[citation])
-    if r.mention:  # "which papers mention Llama 3?"
-        return _mention_answer(r, sentences)
+    if r.mention:  # "which papers mention Llama 3?" (and "what is cuDNN?", which no paper presents: the k first)
+        return _mention_answer(r, sentences, k if shape == "describe" else ALL_PAPERS)
     if r.record_most:  # "what's the paper with the most authors?"
         return _record_most_answer(r, sentences)
     if r.record_mean:  # "what's the average number of authors?"

@@ -670,7 +670,8 @@ class PaperSearch:
         for m in reversed(list(_COINED.finditer(text))):
             word = m.group(0)
             key = word.lower()
-            if key in self.name_papers or key in self.vocab or key in self.glossary or len(key) < 5:
+            if key in self.name_papers or key in self.vocab or key in self.glossary or len(key) < 5 \
+                    or key in self._written_coined:  # ("FlashAttention-3": FlashAttention-4's abstract names it)
                 continue
             limit = 1 if len(key) < 7 else 2
             near = {name for name in self._coined_names if name[0] == key[0]
@@ -690,6 +691,11 @@ class PaperSearch:
                 text = text[:m.start()] + name + text[m.end():]
                 mends[surface] = name
         return text, mends
+
+    @cached_property
+    def _written_coined(self) -> set[str]:
+        """Every coined word the papers' titles and abstracts write, lower case ("flashattention-3")."""
+        return {w.lower() for p in self.papers for w in _COINED.findall(f"{p.title} {p.abstract}")}
 
     @cached_property
     def _coined_names(self) -> list[str]:
@@ -1605,6 +1611,10 @@ class PaperSearch:
         # "which papers mention Llama 3?": every paper whose title or abstract has it, word for word
         asked = _MENTION.search(rest) if shape == "list" and not seeds and not ranking else None
         term = asked.group(1).strip() if asked else ""
+        if not term and shape == "describe" and not seeds and not ids and (term := self._only_mentioned(text, words)):
+            # "what is cuDNN?", "what does SGLang do?": no paper presents it; the papers writing it say what it is to
+            # them (the nearest paper had been described as if it answered)
+            note = _also(note, f"No paper in the collection presents {term} itself.")
         if read.unlisted and not words:  # "papers from Groq": no record lists it; the papers writing it, said so
             term = read.unlisted[0]
             note = _also(note, f"No paper in the collection lists {term} among its authors' institutions; "
@@ -2037,6 +2047,18 @@ class PaperSearch:
             if best < 0.8:
                 out.append("'" + q + "'")
         return out
+
+    def _only_mentioned(self, text: str, words: list[str]) -> str:
+        """The name a question asks about alone ("what is cuDNN?") when papers write it and none is named so (not a
+        paper's own name, nor an ordinary word), as typed; else ""."""
+        if len(words) != 1:
+            return ""
+        m = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", text, re.I)
+        key = words[0].lower()
+        if not m or not re.search(r"[A-Z\d]", m.group(0)) or key in self.english or key in self.name_papers \
+                or m.group(0) in self.introduced or self.named_papers(text):
+            return ""
+        return m.group(0) if key in self._written_coined or key in self.vocab else ""
 
     def named_papers(self, text: str) -> set[str]:
         """Papers whose system name (the title before ':') the question mentions, by n-gram lookup.

@@ -1903,6 +1903,25 @@ def test_the_number_of_papers_a_question_asks_for_is_how_many_are_cited(answerer
     assert len(answerer.ask("list all papers about KV cache", k=4).citations) == 4
 
 
+def test_a_name_papers_write_but_none_presents_is_answered_with_its_mentions(answerer):
+    # "what is cuDNN?" had described FlashAttention-4, and "what does SGLang do?" PLA-Serve, as if they answered
+    for question, name in [("what is cuDNN?", "cuDNN"), ("what does SGLang do?", "SGLang"),
+                           ("what is FlashAttention-3?", "FlashAttention-3")]:
+        answer = answerer.ask(question)
+        assert answer.text.startswith(f"No paper in the collection presents {name} itself.")
+        assert answer.citations and all(name.lower() in c.quote.lower() for c in answer.citations)
+    # ...at most k of them, most mentions first
+    vllm = answerer.ask("what is vLLM?", k=4)
+    assert len(vllm.citations) == 4 and "(the first 4 shown)" in vllm.text
+    # a paper's own name is described as before
+    kitty = answerer.ask("what is Kitty?")
+    assert kitty.text.startswith("**Kitty:") and len(kitty.citations) == 1
+    # a name a paper writes is not mended into another paper's name ("Read “FlashAttention-3” as
+    # “FlashAttention-4”" had been said, and the question asked of FlashAttention-4 alone)
+    versus = answerer.ask("Is FlashAttention-4 faster than FlashAttention-3?")
+    assert "Read “FlashAttention-3”" not in versus.text and "FlashAttention-3" in versus.citations[0].quote
+
+
 def test_papers_similar_to_a_named_paper_are_found_by_its_own_text(answerer):
     answer = answerer.ask("papers similar to Stream2LLM")  # had cited Stream2LLM alone
     cited = [c.paper_id for c in answer.citations]
