@@ -58,7 +58,7 @@ hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wher
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
-read interested someone anyone good try tried tries trying care""".split())
+read interested someone anyone good try tried tries trying care people folks practitioners researchers""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -129,7 +129,13 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
                           # "what's the state of the art for KV cache eviction?": the papers on it
                           r"(what(?:'s| is| are)) (the )?(state[- ]of[- ]the[- ]art|sota|latest)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
-                          r"any (work|research|papers|studies))\b", re.I)
+                          r"any (work|research|papers|studies)|"
+                          # "what's been done on multi-agent systems?", "is there anything on recommender systems?",
+                          # "how do people train LLMs with long contexts?": whatever has, all of it (one paper had been
+                          # cited)
+                          r"what(?:'s| has| have) been (?:done|published|proposed|tried|written)|"
+                          r"(?:is|are) there (?:anything|something)(?: \w+)? (?:on|about|for|regarding|related to)|"
+                          r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners))\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"

@@ -1125,6 +1125,16 @@ def test_does_any_paper_asks_for_every_paper_that_does(answerer):
         assert len(answer.citations) > 2 and answer.cited_ids[:3] == plural.cited_ids[:3], question
 
 
+def test_what_has_been_done_and_is_there_anything_on_ask_for_every_paper(answerer):
+    # "What's been done on X?", "Is there anything on X?", "how do people X?" had cited the first paper alone
+    plural = answerer.ask("Are there papers on energy efficiency of LLM inference?")
+    for question in ("What's been done on energy efficiency of LLM inference?",
+                     "Is there anything on energy efficiency of LLM inference?",
+                     "How do people improve energy efficiency of LLM inference?"):
+        answer = answerer.ask(question)
+        assert len(answer.citations) > 2 and answer.cited_ids[:3] == plural.cited_ids[:3], question
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
