@@ -67,6 +67,7 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
                           r"institutes?)\b", re.I)
 # a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
+_NAME_ALONE_WORDS = 6  # a paper's name that is an English word names it in lower case only in a question this short
 _TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion Stocia"
 # how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
 # narrowed them to the 4 of 7 writing it)
@@ -2068,13 +2069,16 @@ class PaperSearch:
         the PROMPTS paper."""
         raw = re.findall(_WORD, text)
         found: set[str] = {pid for _, ids in self._titles_in(text) for pid in ids}
+        # (an English word in a longer question is that word: "so tensors ship faster" is no question about SHIP)
+        worded = len(raw) > _NAME_ALONE_WORDS
         for n in range(1, 5):
             for i in range(len(raw) - n + 1):
                 surface = " ".join(raw[i:i + n])
                 for pid in self.name_papers.get(surface.lower(), ()):
                     name = self.title_names[pid]
                     # (a name of ordinary words, "Speculative Decoding: ...", too: lower-case, it is the topic)
-                    ordinary = all(self.vocab.get(w, 0) >= 2 for w in name.lower().split())
+                    ordinary = all(self.vocab.get(w, 0) >= 2 or (worded and w in self.english)
+                                   for w in name.lower().split())
                     if ordinary and surface != name:
                         continue
                     found.add(pid)

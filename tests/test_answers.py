@@ -1135,6 +1135,16 @@ def test_what_has_been_done_and_is_there_anything_on_ask_for_every_paper(answere
         assert len(answer.citations) > 2 and answer.cited_ids[:3] == plural.cited_ids[:3], question
 
 
+def test_a_paper_name_that_is_an_english_word_is_that_word_in_a_longer_question(answerer):
+    # "so tensors ship faster" had named SHIP (Groq's SRAM pipelines) and answered with it
+    answer = answerer.ask("Which work codes quantized tensors losslessly with asymmetric numeral systems, so tensors "
+                          "ship faster over slow networks?")
+    assert "SHIP" not in answer.citations[0].title and "lossless" in answer.citations[0].quote.lower()
+    # ...while a short question in lower case still names the paper
+    assert answerer.ask("what is kitty?").citations[0].title.startswith("Kitty:")
+    assert answerer.ask("what is ship?").citations[0].title.startswith("SHIP:")
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
