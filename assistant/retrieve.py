@@ -1204,6 +1204,13 @@ class PaperSearch:
                 add(acro, 0.8)
         return terms
 
+    @cached_property
+    def _ambiguous(self) -> set[str]:
+        """The glossary's acronyms standing for different things (DP: data parallelism, differential privacy)."""
+        return {acro for acro, longs in self.glossary.items()
+                if len({frozenset(_stem(t) for t in re.findall(r"[a-z0-9]+", long.lower()) if t not in STOPWORDS)
+                        for long in longs}) > 1}
+
     def _joined(self, word: str) -> str:
         """A hyphenated word as the papers write it, in one, when they never hyphenate it ("all-reduce" ->
         "allreduce"), or "": its parts ("reduce") are then no concept of their own."""
@@ -1673,8 +1680,8 @@ class PaperSearch:
         short = self.acronymized(words) if not parsed.alternatives else words
         if sum(w not in words for w in short) > 1:
             short = words
-        acronym_papers = self.acronym_papers(short, parsed.alternatives) if parsed.shape == "list" and len(short) <= 4 \
-            else None
+        acronym_papers = self.acronym_papers(short, parsed.alternatives, " ".join(words).lower()) \
+            if parsed.shape == "list" and len(short) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(short, acronym_papers))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
         # eviction" papers that never say "eviction" are still about it
@@ -1879,10 +1886,21 @@ class PaperSearch:
                 i += 1
         return out if len(out) < len(words) or any(w not in words for w in out) else words
 
-    def acronym_papers(self, words: list[str], offered: Collection[str] = ()) -> set[str] | None:
+    def _form_rows(self, form: str) -> set[int]:
+        """The rows of the papers writing ``form`` (an acronym, or every word of a long form)."""
+        toks = [_stem(t) for t in tokenize(form) if "-" not in t or t == form.lower()]
+        whole = _stem(form.lower()) if re.fullmatch(r"[\w-]+", form) else None
+        group = [whole] if whole in self.term_ids else toks
+        cols = [self.term_ids.get(t) for t in group]
+        if not group or None in cols:
+            return set()
+        return set.intersection(*(set(self._term_rows(c).tolist()) for c in cols))
+
+    def acronym_papers(self, words: list[str], offered: Collection[str] = (), spelt: str = "") -> set[str] | None:
         """Papers that use a glossary acronym of a short question, or its long form ("TTFT" or
         "time-to-first-token"): for "which papers reduce TTFT?" the acronym is the whole topic. Two acronyms are
-        both held ("MoE KV cache"), unless ``offered`` as alternatives ("ML / LLM workloads": either).
+        both held ("MoE KV cache"), unless ``offered`` as alternatives ("ML / LLM workloads": either). An acronym of
+        several things whose one long form is ``spelt`` (the question, lower case) stands for that one.
         Looked up in the BM25 matrix's columns, so the cost does not grow with the collection."""
         hits: set[str] | None = None
         either: set[str] | None = None
@@ -1895,18 +1913,11 @@ class PaperSearch:
             key = w.lower()
             other = key[:-1] if key not in self.glossary else key + "s"
             for form in [w, other] + longs[:3]:
-                toks = [_stem(t) for t in tokenize(form) if "-" not in t or t == form.lower()]
-                whole = _stem(form.lower()) if re.fullmatch(r"[\w-]+", form) else None
-                groups = [[whole]] if whole in self.term_ids else [toks]
-                for group in groups:
-                    cols = [self.term_ids.get(t) for t in group]
-                    if not group or None in cols:
-                        continue
-                    present = None
-                    for c in cols:
-                        found = set(self._term_rows(c).tolist())
-                        present = found if present is None else present & found
-                    rows |= present or set()
+                rows |= self._form_rows(form)
+            mine = [long for long in longs if long.lower() in spelt]
+            if key in self._ambiguous and mine:
+                # "differential privacy": the papers writing it, not those whose DP is data parallelism ("DP-TP")
+                rows = set().union(*(self._form_rows(long) for long in mine))
             found_ids = {self.papers[i].id for i in rows}
             if singular(w.lower()) in offered:
                 either = found_ids if either is None else either | found_ids

@@ -1145,6 +1145,16 @@ def test_a_paper_name_that_is_an_english_word_is_that_word_in_a_longer_question(
     assert answerer.ask("what is ship?").citations[0].title.startswith("SHIP:")
 
 
+def test_an_acronym_of_two_things_spelt_out_stands_for_the_one_spelt(answerer):
+    # DP is data parallelism and differential privacy: "papers that use differential privacy?" had listed every paper
+    # writing DP, seven of them on data parallelism ("DP-TP parallelism switching")
+    answer = answerer.ask("Are there papers that use differential privacy?")
+    assert answer.citations and all("privacy" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
+                                    for pid in answer.cited_ids)
+    parallel = answerer.ask("papers on data parallelism")
+    assert len(parallel.citations) >= 5 and not any("privacy" in c.title.lower() for c in parallel.citations)
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
