@@ -188,7 +188,7 @@ def proper_names(text: str) -> frozenset[str]:
 def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
                    want_number: bool = False, n: int = 1, contribution: bool = False,
                    names: frozenset[str] = frozenset(), need_number: bool = False,
-                   context: bool = False) -> list[str]:
+                   context: bool = False, effect: bool = False) -> list[str]:
     """The ``n`` sentences of a paper that best support the answer (in the paper's order); with
     ``contribution``, preferably one that says what the paper does ("We propose X, ...") over the problem
     it starts from ("The KV cache is a dominant memory bottleneck")."""
@@ -206,6 +206,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     if want_number:
         own = {_stem(t) for t in tokenize(sp.paper.title)}
         terms = {t: w for t, w in terms.items() if t not in own} or terms
+    topic = {t for t in terms if not EFFECT_WORDS.match(t)}
     # a name the question asks about ("which papers use Llama 3?"): the sentence saying what the paper does is
     # preferred among those naming it, or the quote does not show why the paper is cited
     used = [t for t in names if t in terms and any(t in held for held in toks)] if contribution else []
@@ -223,6 +224,10 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 2.0
         if want_number and _RESULT_VERB.search(s):  # a number the paper achieves, not one of the problem's
             bonus += 0.5
+            # ...on the topic asked ("SuperInfer improves TTFT SLO attainment by up to 74.7%", not the problem
+            # sentence writing TTFT and its long form)
+            if effect and _FIGURE.search(s) and topic & toks[i]:
+                bonus += 2.0
         scored.append((_sentence_score(s, terms, idf, want_number, toks[i]) + bonus - 0.01 * i, i))
     picked = sorted(i for _, i in sorted(scored, reverse=True)[:n])
     return _standalone(sentences, picked, context)
@@ -350,6 +355,14 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         # forecasting", two of three words unknown, reaches GriNNder at 0.41)
         return share >= t.refuse_unknown_share and top.dense < (
             t.confident_dense if share >= 0.5 else t.unknown_confident_dense)
+    return False
+
+
+def _states_effect(sentences: list[str], forms: list[frozenset[str]]) -> bool:
+    """Whether a sentence writes one of the ``forms`` (stems) with a verb of effect or a figure."""
+    for s in sentences:
+        if (_RESULT_VERB.search(s) or _FIGURE.search(s)) and any(f <= {_stem(t) for t in tokenize(s)} for f in forms):
+            return True
     return False
 
 
@@ -500,6 +513,11 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         shape = "list"  # "what is the oldest paper on MoE?": the papers on it, the dated ones first (below)
     if shape == "list":
         everyone = _list_qualifying(r, k, t)
+        if r.acronym_forms and not r.acronym_qualified and EFFECT_WORDS.search(r.parsed.text):
+            # "which papers reduce TTFT?": those stating an effect on it, not the ones naming it as a measure of the
+            # problem (BEAM saves energy "under per-request latency targets such as TTFT")
+            everyone = [sp for sp in everyone if _states_effect(sentences.get(sp.paper.id, []), r.acronym_forms)] \
+                or everyone
         chosen, qualifying = everyone[:k], len(everyone)
         if len(chosen) == 1 and OVERVIEW_CUES.match(r.parsed.text) and not r.code_too:
             shape = "describe"  # "explain layered prefill": the one paper on it, described, not a list of one
@@ -569,7 +587,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             else frozenset()
         for sp in chosen:
             quote = best_sentences(sp, sentences.get(sp.paper.id, []), terms, idf, want_number=results,
-                                   contribution=not results, names=asked_names, need_number=asks_figure)[0]
+                                   contribution=not results, names=asked_names, need_number=asks_figure,
+                                   effect=results)[0]
             if code.get(sp.paper.id, quote) != quote:
                 quote += " " + code[sp.paper.id]
             citations.append(_citation(sp, quote))

@@ -269,6 +269,7 @@ class Retrieval:
     acronym_papers: set[str] | None = None  # papers using the question's acronym (short list questions)
     about_papers: set[str] | None = None  # a bare topic ("quantization"): the ranked papers writing it twice or more
     acronym_qualified: bool = False  # ...and the question has topic words besides it ("MoE training")
+    acronym_forms: list[frozenset[str]] = field(default_factory=list)  # ...each way it is written, as stems
     name_bonus: float = 0.0  # what a name match added to a paper's score
     multilingual: bool = False  # a question in another language, read by the multilingual encoder
     compared: bool = False  # "compare A and B": ``ranked`` is each one's paper, in the question's order
@@ -1761,7 +1762,7 @@ class PaperSearch:
         return Retrieval(parsed, kept, len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
-                         name_bonus=self.w_name,
+                         acronym_forms=self.acronym_forms(short) if acronym_papers else [], name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
                          topic_held=topic_held, listed_note=listed_note, unheld=unheld)
 
@@ -1885,6 +1886,17 @@ class PaperSearch:
                     out.append(parts[i][0])
                 i += 1
         return out if len(out) < len(words) or any(w not in words for w in out) else words
+
+    def acronym_forms(self, words: list[str]) -> list[frozenset[str]]:
+        """The ways the glossary acronyms among ``words`` are written, each as the stems a sentence holds: "TTFT" ->
+        {ttft}, {ttfts}, {time-to-first-token}, {time, first, token}."""
+        out = []
+        for w in words:
+            for form in [w, w + "s"] + self.long_forms(w)[:3] if self.long_forms(w) else []:
+                out.append(frozenset(_stem(t) for t in tokenize(form) if t not in STOPWORDS))
+                if "-" in form:
+                    out.append(frozenset(_stem(t) for t in re.split(r"[\s-]+", form.lower()) if t not in STOPWORDS))
+        return [f for f in out if f]
 
     def _form_rows(self, form: str) -> set[int]:
         """The rows of the papers writing ``form`` (an acronym, or every word of a long form)."""

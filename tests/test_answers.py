@@ -1155,6 +1155,22 @@ def test_an_acronym_of_two_things_spelt_out_stands_for_the_one_spelt(answerer):
     assert len(parallel.citations) >= 5 and not any("privacy" in c.title.lower() for c in parallel.citations)
 
 
+def test_papers_reducing_an_acronym_quote_the_effect_they_state_on_it(answerer):
+    # BEAM (energy "under latency targets such as TTFT") had been cited for reducing TTFT, and SuperInfer quoted on
+    # prior work "failing to meet tight TTFT SLOs" rather than its own "improves TTFT SLO attainment by up to 74.7%"
+    answer = answerer.ask("which papers reduce TTFT?")
+    assert len(answer.citations) >= 8 and not any(c.title.startswith("BEAM") for c in answer.citations)
+    for c in answer.citations:
+        assert re.search(r"TTFT|time-to-first-token", c.quote, re.I), c.title
+        assert re.search(r"\d\s*(%|×|x\b)|reduc|lower|improv|speed", c.quote, re.I), c.title
+    # a paper that writes TTFT without stating an effect on it is still listed where no effect is asked
+    assert any(c.title.startswith("BEAM") for c in answer_all(answerer, "which papers mention TTFT?"))
+
+
+def answer_all(answerer, question):
+    return answerer.ask(question).citations
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
