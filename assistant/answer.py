@@ -398,6 +398,9 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             # the best their abstracts rank
             ids = {sp.paper.id for sp in chosen} | r.about_papers
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
+    if r.within is not None and any(sp.lexical > 0 for sp in chosen):
+        # "which of them use vLLM?": of the previous answer's papers, those writing it (not one near it in meaning)
+        chosen = [sp for sp in chosen if sp.lexical > 0]
     return chosen
 
 

@@ -43,6 +43,9 @@ _NUMBER_REF = re.compile(r"(?<![\w#])#\s?(?P<n1>\d{1,2})\b|\b(?:paper|result|ite
 _SET_REF = re.compile(
     rf"\b(?:of|among|from|in)\s+(?:all\s+)?(?:those|these|them)(?:\s+{_NOUN})?\b"
     rf"|\b(?:those|these)\s+{_NOUN}\b|\bthe\s+(?:same\s+)?ones\b|\b(?:those|these|them|they)\b", re.I)
+# ...which a bare "they" after the papers a question asks for is not: "do any papers use FPGAs, and what speedups do
+# they report?"
+_ANTECEDENT = re.compile(r"\b(?:papers|works|studies|systems|methods|approaches|techniques)\b", re.I)
 # References that cannot be anything else: "the second one", "the last ones", "#3".
 _UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
 # "compare the first two", "what do the last three do?": the start or end of a list, and nothing else to search
@@ -280,13 +283,24 @@ class Conversation:
         if _WHICH_ONES.match(text):  # "which ones have code?": which of the previous answer's papers
             ids = [pid for pid, _ in papers]
             return Followup(_WHICH_ONES.sub(lambda m: f"{m.group(1)} papers", text, count=1), ids, "set", ids)
-        if _SET_REF.search(text):
+        if self._set_ref(text):
             rewritten = _tidy(_SET_REF.sub(" ", text))
             if not re.search(r"\w", rewritten):
                 rewritten = text  # nothing but the reference ("those?"): keep the words the user typed
             ids = [pid for pid, _ in papers]
             return Followup(rewritten, ids, "set", ids)
         return Followup(text)
+
+    @staticmethod
+    def _set_ref(text: str) -> bool:
+        """Whether ``text`` points at the previous answer's papers: not with a bare "they" whose papers the question
+        names before it ("which papers work on KV cache compression and what do they propose?" had been asked of
+        the previous answer's MoE papers)."""
+        for m in _SET_REF.finditer(text):
+            bare = m.group(0).lower() in ("they", "them", "those", "these")
+            if not (bare and _ANTECEDENT.search(text[:m.start()])):
+                return True
+        return False
 
     def _ordinal(self, text: str, refs: list[tuple[int, int, list[int]]], papers: list[tuple[str, str]]) -> Followup:
         """Replace each reference with the paper's name, so retrieval and the answer's shape see the paper."""

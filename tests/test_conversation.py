@@ -364,3 +364,14 @@ def test_real_similar_papers_after_a_comparison_are_like_both(real_assistant):
     for question in ("papers similar to InnerQ", "any papers related to speculative decoding?"):
         assert kitty.resolve(question).question == question
     assert kitty.resolve("anything similar to it?").question == "papers similar to openreview:r3mQiuYKIN"
+
+
+def test_real_they_after_the_papers_a_question_asks_for_are_those_papers(real_assistant):
+    # "...and what do they propose?" had been asked of the previous answer's MoE papers (one MoE paper cited)
+    conv = Conversation(real_assistant)
+    conv.ask("papers on MoE")
+    question = "which papers work on KV cache compression and what do they propose?"
+    assert conv.resolve(question).within is None
+    assert conv.ask(question).cited_ids == Conversation(real_assistant).ask(question).cited_ids
+    # a bare "they" with no papers named before it is still the previous answer's
+    assert conv.resolve("do they use vLLM?").kind == "set"
