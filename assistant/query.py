@@ -694,7 +694,12 @@ ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule
 _ACADEMIA = r"(?:academia|academic|universit(?:y|ies))"
 _INDUSTRY = r"(?:industry|industrial|compan(?:y|ies))"
 # "papers from both academia and industry", "academic-industry collaborations"; "only from industry"; "from academia"
+# "not from industry", "without any company", "with no industry authors": the other side alone
+_NOT_SIDE = r"\b(?:(?:not|never|none)\s+(?:\w+\s+)?(?:from|by|with|in)|without|with\s+no|no)\s+(?:the\s+|any\s+|a\s+)?"
+_SIDE_PART = r"(?:\s+(?:involvement|authors?|co-?authors?|affiliations?|participation|people|researchers))?"
 _SECTORS = (
+    ("academia only", re.compile(rf"{_NOT_SIDE}{_INDUSTRY}{_SIDE_PART}\b", re.I)),
+    ("industry only", re.compile(rf"{_NOT_SIDE}{_ACADEMIA}{_SIDE_PART}\b", re.I)),
     # (after "from", "by", "between" or "both", or as a collaboration: "which universities and companies publish
     # the most?" ranks both, it asks for no joint paper)
     ("both", re.compile(rf"\b(?:from|by|between|both)\s+(?:both\s+)?(?:{_ACADEMIA}\s*(?:and|&|-|/)\s*{_INDUSTRY}|"

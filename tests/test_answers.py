@@ -1616,6 +1616,13 @@ def test_papers_from_academia_industry_or_both_are_filters(answerer):
     kv = answerer.ask("academic-industry collaborations on KV cache")
     assert kv.citations and set(kv.cited_ids) <= both
     assert all("kv" in (p.title + p.abstract).lower() for p in map(answerer.paper, kv.cited_ids))
+    # "not from industry" had listed the 90 papers from industry; "not from companies" ignored the negation
+    academia_only = {p.id for p in answerer.papers if sides(p) == (True, False)}
+    for question in ("which papers are not from industry?", "papers without any industry authors"):
+        assert set(answerer.ask(question, k=200).cited_ids) == academia_only, question
+    assert set(answerer.ask("papers not from universities", k=200).cited_ids) == industry_only
+    moe = answerer.ask("MoE papers that are not from companies")
+    assert moe.citations and set(moe.cited_ids) <= academia_only
 
 
 def test_how_many_institutions_or_authors_counts_them_and_list_all_shows_them(answerer):
