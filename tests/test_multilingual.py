@@ -239,3 +239,19 @@ def test_a_foreign_question_is_read_by_both_models(real_assistant):
     # German "beim" ("at the") is a function word, not a mistyped "beam"
     german = real_assistant._searcher().search("Welche Arbeiten verringern den GPU-Speicher beim Training?", None)
     assert "beam" not in german.parsed.content_words
+
+
+def test_the_multilingual_engine_threads_sleep_when_idle_unless_the_user_says_otherwise():
+    # spinning OpenMP threads had fought other processes on a busy 2-core machine (p95 215-400 ms vs 46-106 ms)
+    import os
+    import subprocess
+    import sys
+
+    code = ("import os; from assistant.multilingual import Multilingual; Multilingual._model(); "
+            "print(os.environ['OMP_WAIT_POLICY'])")
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["PASSIVE"]
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "OMP_WAIT_POLICY": "ACTIVE"},
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["ACTIVE"]
