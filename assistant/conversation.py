@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import QuestionError
-from .query import ALL_PAPERS, EFFECT_WORDS, GREETING, content_words
+from .query import ALL_PAPERS, EFFECT_WORDS, GREETING, STOPWORDS, content_words
 from .schema import Answer
 
 _ORDINALS = {
@@ -122,6 +122,13 @@ _LIKE_NAMED = re.compile(r"\b(?:similar|related|comparable|close)\s+(?:to|with)\
 _LIKE_BEFORE = re.compile(r"\b(?:(?:similar|related|comparable|close)\s+(?:to|with)|like)\s+(?:the\s+)?$", re.I)
 _SIMILAR_SEEDS = 3  # "any similar papers?" after a comparison: like all of its papers; after a longer list: say which
 
+# "and from Meta?", "what about in 2026?", "only the arXiv ones" after a list: the same question, narrowed
+_NARROWS = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:what|how)\s+about\b|"
+                      r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:only|just|and)\b", re.I)
+_NARROW_OPENING = re.compile(r"(?:from|by|in|at|of|after|before|since|during|with|without|not|those|these|the|only|"
+                             r"published|papers|ones)\b", re.I)
+_NARROW_FILLER = {"ones", "one", "only", "just", "please", "show", "list", "those", "these", "them"}
+
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
 
 
@@ -149,6 +156,7 @@ class Followup:
     kind: str = "fresh"  # "fresh" | "ordinal" (named papers of the last answer) | "set" (all of them)
     referenced: list[str] = field(default_factory=list)  # the paper ids the question pointed at
     k: int | None = None  # how many papers to cite, when the follow-up asks for more ("all of them")
+    narrowed: bool = False  # the last list question again, with a filter ("and from Meta?"); not a new base
 
 
 def short_name(title: str) -> str:
@@ -218,6 +226,12 @@ class Conversation:
             # "all of them", as a list cut at its best 10 says to ask: the same question, every paper of it
             asked, within = self._last_question
             return Followup(asked, within, "fresh" if within is None else "set", k=ALL_PAPERS)
+        if self._last_question and (said := self._narrowing(text)):
+            # "and from Meta?" after "papers on quantization": Meta's papers on it (all 13 Meta papers had been
+            # listed; "what about in 2026?" had listed the whole collection)
+            asked, within = self._last_question
+            return Followup(f"{asked.rstrip(' ?.!')} {said}", within, "fresh" if within is None else "set",
+                            narrowed=True)
         if not papers:
             if refers_back(text):  # better said plainly than answered with a refusal
                 raise QuestionError(NO_PREVIOUS_ANSWER)
@@ -290,6 +304,21 @@ class Conversation:
             ids = [pid for pid, _ in papers]
             return Followup(rewritten, ids, "set", ids)
         return Followup(text)
+
+    def _narrowing(self, text: str) -> str:
+        """What a short follow-up opening with "and", "what about" or "only" says to narrow the last list question
+        to ("from Meta", "in 2026", "the arXiv ones"), when it says nothing else; else ""."""
+        m = _NARROWS.match(text)
+        searcher = getattr(self.assistant, "_searcher", None)
+        if not m or searcher is None or len(text.split()) > _IT_MAX_WORDS:
+            return ""
+        tail = text[m.end():].strip(" ?.!")
+        # ("what about Google?": a bare name after it is where the papers are from)
+        said = tail if _NARROW_OPENING.match(tail) else f"from {tail}"
+        read, rest, _ = searcher().read_filters(said)
+        if read and not [w for w in content_words(rest) if w not in STOPWORDS and w not in _NARROW_FILLER]:
+            return said
+        return ""
 
     @staticmethod
     def _set_ref(text: str) -> bool:
@@ -364,7 +393,7 @@ class Conversation:
             self.turns += 1
             if not cited:
                 return
-            if len(cited) > 1:
+            if len(cited) > 1 and not followup.narrowed:  # ("and from Google?" next narrows the same question)
                 self._last_question = (followup.question, followup.within)
             self._last = cited
             if len(cited) == 1 and cited[0] not in self._singles[-1:]:

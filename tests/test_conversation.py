@@ -375,3 +375,19 @@ def test_real_they_after_the_papers_a_question_asks_for_are_those_papers(real_as
     assert conv.ask(question).cited_ids == Conversation(real_assistant).ask(question).cited_ids
     # a bare "they" with no papers named before it is still the previous answer's
     assert conv.resolve("do they use vLLM?").kind == "set"
+
+
+def test_real_and_from_an_institution_narrows_the_last_list_question(real_assistant):
+    # "and from Meta?" after "papers on quantization" had listed all 13 Meta papers; "what about in 2026?" all 173
+    conv = Conversation(real_assistant)
+    conv.ask("papers on quantization")
+    meta = conv.ask("and from Meta?")
+    assert meta.citations and len(meta.citations) < 5
+    for c in meta.citations:
+        paper = real_assistant.paper(c.paper_id)
+        assert "Meta" in " ".join(paper.institutions) and "quantiz" in (paper.title + paper.abstract).lower()
+    # the next narrowing narrows the same question, not the narrowed one ("from Meta and Google")
+    assert conv.resolve("what about Google?").question == "papers on quantization from Google"
+    assert len(conv.ask("what about in 2026?").citations) <= 10
+    # a follow-up with a topic of its own is a question of its own
+    assert conv.resolve("and what about speculative decoding?").question == "and what about speculative decoding?"
