@@ -1701,7 +1701,7 @@ class PaperSearch:
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
         about = self.about_papers(words, ranked[:max(k * 3, 30)]) \
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
-        unknown = [w for w in words if _stem(w) not in self.idf and not any(_stem(t) in self.idf for t in tokenize(w))]
+        unknown = [w for w in words if self._unknown_word(w)]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
@@ -1897,6 +1897,16 @@ class PaperSearch:
                 if "-" in form:
                     out.append(frozenset(_stem(t) for t in re.split(r"[\s-]+", form.lower()) if t not in STOPWORDS))
         return [f for f in out if f]
+
+    def _unknown_word(self, word: str) -> bool:
+        """Whether the collection never writes ``word``: nor any part of it, or, of a compound, a part of three
+        letters or more ("text-to-SQL": no paper writes SQL, though every one writes "text")."""
+        if _stem(word) in self.idf:
+            return False
+        parts = [t for t in tokenize(word) if t != word.lower()]
+        held = [_stem(t) in self.idf for t in parts]
+        return not any(held) or ("-" in word and any(
+            not h and len(t) >= 3 and t.isalpha() and t not in STOPWORDS for t, h in zip(parts, held)))
 
     def _form_rows(self, form: str) -> set[int]:
         """The rows of the papers writing ``form`` (an acronym, or every word of a long form)."""
