@@ -437,6 +437,8 @@ MEASURES = {
     "throughput": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"throughput"),
     "reduction": (r"(\d+(?:\.\d+)?)\s*%", r"reduc|lower|less|fewer|sav|cut|compress|smaller"),
     "improvement": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"improv|gain|better|higher|faster|speed"),
+    # "reduce TTFT by more than 5x": a reduction stated as a factor ("10-20x reductions in TTFT")
+    "reduction factor": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"reduc|lower|less|fewer|sav|cut|smaller"),
 }
 
 
@@ -469,14 +471,17 @@ def at_least_of(text: str) -> tuple[str, float] | None:
     m = _AT_LEAST.search(text)
     if not m:
         return None
+    # (the words after the bar, or else the verb before it: "improve TTFT by at least 5x" asks for improvements)
     said = (m.group(0) + " " + text[m.end():m.end() + 40]).lower()
+    if not re.search(r"[a-z]{3,}", said[len(m.group(0)):]) and not m.group(3):
+        said += " " + text[max(0, m.start() - 40):m.start()].lower()
     percent = m.group(2) in ("%", "percent")
     measure = ("throughput" if "throughput" in said else
                "reduction" if re.search(r"reduc|lower|less|smaller|fewer|sav", said) else
                "improvement" if re.search(r"improv|gain|higher|better", said) else
                "reduction" if percent else "speedup")
     if percent != ("%" in MEASURES[measure][0]):  # "30% higher throughput": the numbers stated in %
-        measure = "reduction" if percent else "speedup"
+        measure = "reduction" if percent else "reduction factor" if measure == "reduction" else "speedup"
     return measure, float(m.group(1))
 
 

@@ -67,6 +67,7 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
                           r"institutes?)\b", re.I)
 # a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
+_FIGURE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x|×|%)", re.I)
 _NAME_ALONE_WORDS = 6  # a paper's name that is an English word names it in lower case only in a question this short
 _TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion Stocia"
 # how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
@@ -1454,6 +1455,8 @@ class PaperSearch:
         names = {w for w in raw if _written_as_name(w, text)}
         fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
+        if at_least_of(text):  # ("by at least 5x": the bar on a figure, no word of the topic)
+            words = [w for w in words if not _FIGURE_WORD.fullmatch(w)] or words
         if asks_who(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
             framed = _WHO_WORDS | (_WORK_ON if re.search(r"\bwork(s|ing|ed)? on\b", text, re.I) else frozenset())
             words = [w for w in words if w not in framed] or words

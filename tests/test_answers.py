@@ -1890,6 +1890,23 @@ def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answ
     assert answerer.ask("which paper has the largest speedup for cooking pasta?").refused
 
 
+def test_a_bar_on_a_figure_reads_the_verb_before_it_and_not_device_counts_or_other_measures(answerer):
+    # "improve TTFT by at least 5x" had been refused ("none of the 5 papers searched states a speedup above 5×")
+    # and said "No paper mentions “5x”"; Stream2LLM's "up to 11× TTFT improvements" answers it
+    ttft = answerer.ask("which papers improve TTFT by at least 5x?")
+    assert not ttft.refused and "Mentions" not in ttft.text and "“5x”" not in ttft.text
+    assert any(c.title.startswith("Stream2LLM") for c in ttft.citations)
+    assert all(re.search(r"TTFT|time-to-first-token", c.quote, re.I) for c in ttft.citations)
+    reduced = answerer.ask("which papers reduce TTFT by more than 5x?")  # "10-20x reductions in TTFT" (had refused)
+    assert not reduced.refused and re.search(r"\(20×\)", reduced.text)
+    # "on an 8×H100 DGX system" is no 8× speedup; "1.48× higher throughput and 15.14× larger batch size" is a 1.48×
+    # throughput figure
+    faster = answerer.ask("which papers report more than 5x speedup?")
+    assert faster.citations and not re.search(r"\(8×\).*8×H100", faster.text)
+    throughput = answerer.ask("which paper reports the highest throughput improvement?")
+    assert "(15.14×)" not in throughput.text
+
+
 def test_a_largest_figure_is_the_one_the_sentence_states_for_the_measure_and_topic(answerer):
     # "which paper reduces cost the most?" had listed ten papers; BOute's "outperforms ... by up to 157% ... or
     # reducing serving costs by 15%-61%" is a 61% cost reduction, and "KV cache transfer by over 95%" no cost one
