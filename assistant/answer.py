@@ -951,7 +951,8 @@ def _dated_answer(r: Retrieval, sentences, shown: int = 5) -> Answer:
     top = [p for p in papers if (p.extra["published"] >= cut if r.dated else p.extra["published"] <= cut)]
     where = ", ".join(sorted({p.venue for p in papers if p.venue}))
     undated = r.candidates - len(papers)
-    scope = _scope(r)
+    # (of the previous answer's papers: "the 31 papers asked about", not "the 31 papers of the 31 asked about")
+    scope = "asked about" if r.within is not None and not r.parsed.filters else _scope(r)
     which = "newest" if r.dated else "oldest"
     head = (f"Only {len(papers)} of the {r.candidates} papers {scope} record a publication date ({where}); "
             f"{undated} record only their year. The {which} of them:" if undated else

@@ -645,7 +645,16 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
         text = text[:half] + " … " + text[-(max_chars - 3 - half):]
     if not text or not re.search(r"\w", text):
         raise QuestionError("The question is empty: type a question about the papers.")
+    if _UNFINISHED.match(text):  # "what is ?", "compare X and": had listed papers matching "what is" or "compare"
+        raise QuestionError(f"“{text}” stops before saying what it asks about: name a topic or a paper, e.g. "
+                            "“what is TTFT?” or “compare Kitty and InnerQ”.")
     return text
+
+
+# a question that stops before its subject (a one-letter placeholder at most)
+_UNFINISHED = re.compile(r"^\W*(?:(?:what|who|which|how)\s+(?:is|are|was|were|does|do)|compare|contrast|"
+                         r"(?:the\s+)?differences?\s+between|explain|describe|summari[sz]e|tell\s+me(?:\s+about)?)"
+                         r"(?:\s+\w)?(?:\s+(?:and|vs\.?|versus|or|with|to))?(?:\s+\w)?\W*$", re.I)
 
 
 def strip_injection(text: str) -> str:

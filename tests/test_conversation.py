@@ -391,3 +391,10 @@ def test_real_and_from_an_institution_narrows_the_last_list_question(real_assist
     assert len(conv.ask("what about in 2026?").citations) <= 10
     # a follow-up with a topic of its own is a question of its own
     assert conv.resolve("and what about speculative decoding?").question == "and what about speculative decoding?"
+
+
+def test_real_newest_of_the_previous_answers_papers_says_so_once(real_assistant):
+    conv = Conversation(real_assistant)
+    conv.ask("arXiv papers")
+    newest = conv.ask("which of these is the newest?")  # had said "of the 31 papers of the 31 asked about"
+    assert newest.text.startswith("The newest of the 31 papers asked about, by the publication date")

@@ -592,6 +592,13 @@ def test_empty_question_is_a_question_error(tiny_assistant, tiny_index, question
     assert_intact(tiny_index, before)
 
 
+@pytest.mark.parametrize("question", ["what is ?", "compare X and", "difference between", "explain", "tell me"])
+def test_a_question_that_stops_before_its_subject_is_a_question_error(tiny_assistant, question):
+    # had listed papers matching "what is" or "compare"
+    with pytest.raises(QuestionError, match="stops before saying what it asks about"):
+        tiny_assistant.ask(question)
+
+
 @pytest.mark.parametrize("argv", [["ask!", ""], ["ask", "   "]], ids=["ask", "assistant-ask"])
 def test_cli_empty_question_is_one_error_line(tiny_index, capsys, argv):
     before = state(tiny_index)
