@@ -280,6 +280,17 @@ _POINTS_BACK = re.compile(r"^\W*\S+(?: \S+)? (?:address|tackl|solv|overcom|mitig
 _POINTED_AT_MAX = 300  # characters of the sentence quoted before one that points back at it
 
 
+def _apart(quotes: list[str], sentences: list[str]) -> list[str]:
+    """``quotes`` (in the paper's order) with "… " before one the abstract does not write right after the one
+    before it: two sentences apart had been quoted as if one followed the other."""
+    out: list[str] = []
+    for q in quotes:
+        if out and not q.startswith("…") and _position(q, sentences) != _position(out[-1], sentences) + 1:
+            q = "… " + q
+        out.append(q)
+    return out
+
+
 def _position(quote: str, sentences: list[str]) -> int:
     """Where a quote (a sentence, one trimmed of its opener, or two) ends in its paper's sentences."""
     return next((i for i, s in enumerate(sentences) if quote.endswith(s) or s.endswith(quote.lstrip("…"))), 0)
@@ -599,7 +610,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                                    contribution=not results, names=asked_names, need_number=asks_figure,
                                    effect=results)[0]
             if code.get(sp.paper.id, quote) != quote:
-                quote += " " + code[sp.paper.id]
+                quote = " ".join(_apart([quote, code[sp.paper.id]], sentences.get(sp.paper.id, [])))
             citations.append(_citation(sp, quote))
             lines.append(f"- **{sp.paper.title}**{who(sp.paper)}: {quote} [{sp.paper.id}]")
     else:
@@ -637,7 +648,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                     said = best_sentences(sp, sents, {}, idf, contribution=True,  # (not the number's words)
                                           context=len(chosen) == 1)
                     if set(said) - set(quotes):  # both, in the paper's order (a quote may hold two sentences)
-                        quotes = sorted(dict.fromkeys(said + quotes), key=lambda x: _position(x, sents))
+                        quotes = _apart(sorted(dict.fromkeys(said + quotes), key=lambda x: _position(x, sents)),
+                                        sents)
             whole = shape in ("describe", "abstract") or len(quotes) > 1 and shape == "factual"
             citations.append(_citation(sp, " ".join(quotes) if whole else quotes[0]))
             lines.append(("- " if r.compared or len(chosen) > 1 else "") + f"**{sp.paper.title}**{who(sp.paper)}: "

@@ -1175,6 +1175,17 @@ def answer_all(answerer, question):
     return answerer.ask(question).citations
 
 
+def test_sentences_apart_in_the_abstract_are_quoted_apart(answerer):
+    # "how does Stream2LLM reduce TTFT?" had joined its 3rd and last sentences as if one followed the other, and a
+    # code line had been appended to a list line the same way
+    how = answerer.ask("how does Stream2LLM reduce TTFT?")
+    sents = answerer._searcher().sentences["openreview:FuRo7Ur5Ib"]
+    shown = [i for i, x in enumerate(sents) if x in how.citations[0].quote]
+    assert len(shown) == 2 and shown[1] > shown[0] + 1 and f"… {sents[shown[1]]}" in how.text
+    code = answerer.ask("which differential privacy papers have code available?")
+    assert code.citations and all("… " in c.quote for c in code.citations if not c.quote.startswith("Code"))
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
