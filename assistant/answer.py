@@ -249,15 +249,18 @@ _FIGURE = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 
-def describe_sentences(paper: Paper, sentences: list[str], one: bool = False) -> list[str]:
+def describe_sentences(paper: Paper, sentences: list[str], one: bool = False, summary: str = "") -> list[str]:
     """Problem, method and result sentences of a paper, in its own order ("what does X do?"); with ``one``, the
-    method sentence alone."""
+    method sentence alone. A digest's ``summary`` line, which opens its sentences, says what the paper does when
+    no sentence says "we propose"."""
     if len(sentences) <= (1 if one else 3):
         return sentences or [paper.title]
     name = _title_name(paper.title)
     method = next((i for i, s in enumerate(sentences) if _METHOD.search(s)), None)
     if method is None and name:
         method = next((i for i, s in enumerate(sentences) if name in s.lower()), None)
+    if method is None and summary and summary.startswith(sentences[0]):
+        method = 0  # ("summarize S2O in one sentence" had quoted "Attention scales quadratically ...")
     method = 1 if method is None else method
     if one:
         return _standalone(sentences, [method])
@@ -631,7 +634,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             if shape == "abstract":
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":  # "summarize Kitty in one sentence": what it does
-                quotes = describe_sentences(sp.paper, sents, one=bool(ONE_SENTENCE.search(r.parsed.text)))
+                quotes = describe_sentences(sp.paper, sents, one=bool(ONE_SENTENCE.search(r.parsed.text)),
+                                            summary=getattr(sentences, "summary_of", lambda _: "")(sp.paper.id))
                 if r.compared and measure:  # "which is faster, Kitty or InnerQ?": each side's own figure for it
                     stated = [x for x in sents if measure[1].search(x)]
                     if stated and not any(stated[0] in q for q in quotes):

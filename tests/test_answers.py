@@ -1186,6 +1186,16 @@ def test_sentences_apart_in_the_abstract_are_quoted_apart(answerer):
     assert code.citations and all("… " in c.quote for c in code.citations if not c.quote.startswith("Code"))
 
 
+def test_one_sentence_summary_of_a_digest_paper_is_its_summary_line(answerer):
+    # "summarize S2O in one sentence" had quoted its background ("Attention scales quadratically ...")
+    search = answerer._searcher()
+    for name, pid in [("S2O", "arxiv:2602.22575v1"), ("InnerQ", "arxiv:2602.23200v1")]:
+        answer = answerer.ask(f"summarize {name} in one sentence")
+        assert answer.cited_ids == [pid]
+        assert answer.citations[0].quote == search.sentences.summary_of(pid)
+        assert "(the digest's summary)" in answer.text
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
