@@ -2950,6 +2950,9 @@ def test_a_comparison_on_a_measure_quotes_each_sides_figure_and_says_they_are_no
     assert "Each speedup figure is the paper's own, against its own baselines" in answer.text
     plain = answerer.ask("compare Kitty and InnerQ")
     assert "figure is the paper's own" not in plain.text
+    # faster is lower latency too: layered prefill's "lowering TTFT by up to 70%" had been "no speedup figure"
+    prefill = answerer.ask("which is faster, Stream2LLM or layered prefill?")
+    assert "gives no speedup figure" not in prefill.text and "lowering TTFT by up to 70%" in prefill.text
 
 
 def test_organisations_as_users_name_them(answerer):
