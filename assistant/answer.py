@@ -536,9 +536,12 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         shape = "list"  # "what is the oldest paper on MoE?": the papers on it, the dated ones first (below)
     if shape == "list":
         everyone = _list_qualifying(r, k, t)
-        if r.acronym_forms and not r.acronym_qualified and EFFECT_WORDS.search(r.parsed.text):
-            # "which papers reduce TTFT?": those stating an effect on it, not the ones naming it as a measure of the
-            # problem (BEAM saves energy "under per-request latency targets such as TTFT")
+        if r.acronym_forms and not r.acronym_qualified and re.search(
+                rf"\b(?:reduc|lower|cut|decreas|minimi[sz]|shorten)\w*\s+(?:the\s+|their\s+)?"
+                rf"{re.escape(next(iter(r.acronym_forms[0])))}s?\b", r.parsed.text, re.I):
+            # "which papers reduce TTFT?": those stating an effect on the measure, not the ones naming it as a
+            # measure of the problem (BEAM saves energy "under per-request latency targets such as TTFT"); not "speed
+            # up MoE", whose papers name their own system in the sentence stating it ("CDLM achieves ...")
             everyone = [sp for sp in everyone if _states_effect(sentences.get(sp.paper.id, []), r.acronym_forms)] \
                 or everyone
         chosen, qualifying = everyone[:k], len(everyone)
@@ -845,8 +848,9 @@ def _superlative_pool(r: Retrieval, k: int, t: Thresholds) -> tuple[list[ScoredP
 _JOINING = re.compile(r",|;|\band\b|\bor\b|\bwhile\b|\bwith\b|\bwhereas\b", re.I)
 _NO_MEASURE_AFTER = re.compile(r"\s*(?:over|than|against|compared|vs\.?|versus|relative|respectively|on|in|for|at|"
                                r"across|with|when|under)\b|\s*(?:[,.;:)]|$)", re.I)
-_DEVICE_COUNT = re.compile(r"\s*(?:NVIDIA\s+|AMD\s+)?(?:[A-Z]{1,3}\d{2,4}[A-Z]?\b|GPUs?\b|TPUs?\b|nodes?\b|devices?\b|"
-                           r"cores?\b|chips?\b|servers?\b|machines?\b)")
+# (a model, or devices in the plural: "2× GPU throughput" is a throughput figure)
+_DEVICE_COUNT = re.compile(r"\s*(?:NVIDIA\s+|AMD\s+)?(?:[A-Z]{1,3}\d{2,4}[A-Z]?\b|GPUs\b|TPUs\b|nodes\b|devices\b|"
+                           r"cores\b|chips\b|servers\b|machines\b)")
 _BUILD_FIGURE = re.compile(r"\W{0,3}(?:\w+\W+){0,2}?(?:compil\w*|build|development|engineering|coding)\b", re.I)
 
 

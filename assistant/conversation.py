@@ -45,7 +45,8 @@ _SET_REF = re.compile(
     rf"|\b(?:those|these)\s+{_NOUN}\b|\bthe\s+(?:same\s+)?ones\b|\b(?:those|these|them|they)\b", re.I)
 # ...which a bare "they" after the papers a question asks for is not: "do any papers use FPGAs, and what speedups do
 # they report?"
-_ANTECEDENT = re.compile(r"\b(?:papers|works|studies|systems|methods|approaches|techniques)\b", re.I)
+_ANTECEDENT = re.compile(r"\b(?:which|do\s+any|does\s+any|did\s+any|are\s+there(?:\s+any)?|any)\s+(?!of\b)"
+                         r"(?:[\w-]+\s+){0,2}?(?:papers|works|studies)\b", re.I)
 # References that cannot be anything else: "the second one", "the last ones", "#3".
 _UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
 # "compare the first two", "what do the last three do?": the start or end of a list, and nothing else to search
@@ -77,8 +78,12 @@ def refers_back(text: str) -> bool:
 def _more_like(text: str) -> bool:
     """A short request for papers like the previous answer's ("any similar papers?", "more like this"), naming
     nothing else they should be like."""
-    return bool(_MORE_LIKE.search(text) and not _LIKE_NAMED.search(text) and len(text.split()) <= _IT_MAX_WORDS
-                and not _COMPARE.search(text))
+    m = _MORE_LIKE.search(text)
+    if not m or _LIKE_NAMED.search(text) or len(text.split()) > _IT_MAX_WORDS or _COMPARE.search(text):
+        return False
+    # ("related work on KV cache eviction?", "similar systems for MoE inference?": a topic of its own)
+    rest = text[:m.start()] + " " + text[m.end():]
+    return not [w for w in content_words(rest) if w not in STOPWORDS and w not in _LIKE_FILLER]
 
 
 def _only_particulars(text: str) -> bool:
@@ -120,6 +125,8 @@ _LIKE_NAMED = re.compile(r"\b(?:similar|related|comparable|close)\s+(?:to|with)\
                          r"them)\b)|\blike\s+(?!(?:it|this|that|these|those|them)\b)\w", re.I)
 # "papers similar to the first one": a reference that says what the papers searched for are like
 _LIKE_BEFORE = re.compile(r"\b(?:(?:similar|related|comparable|close)\s+(?:to|with)|like)\s+(?:the\s+)?$", re.I)
+_LIKE_FILLER = {"similar", "related", "comparable", "papers", "paper", "work", "works", "ones", "systems", "approaches",
+                "more", "others", "show", "please", "find", "list", "give", "see", "other"}
 _SIMILAR_SEEDS = 3  # "any similar papers?" after a comparison: like all of its papers; after a longer list: say which
 
 # "and from Meta?", "what about in 2026?", "only the arXiv ones" after a list: the same question, narrowed
@@ -127,6 +134,7 @@ _NARROWS = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:what|how)\s+a
                       r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:only|just|and)\b", re.I)
 _NARROW_OPENING = re.compile(r"(?:from|by|in|at|of|after|before|since|during|with|without|not|those|these|the|only|"
                              r"published|papers|ones)\b", re.I)
+_LIST_HEAD = re.compile(r"(?:\d+|The \d+ best of \d+) papers?\b")  # a list answer, of one paper too ("1 paper: ...")
 _NARROW_FILLER = {"ones", "one", "only", "just", "please", "show", "list", "those", "these", "them"}
 
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
@@ -327,7 +335,9 @@ class Conversation:
         the previous answer's MoE papers)."""
         for m in _SET_REF.finditer(text):
             bare = m.group(0).lower() in ("they", "them", "those", "these")
-            if not (bare and _ANTECEDENT.search(text[:m.start()])):
+            named = _ANTECEDENT.search(text, 0, m.start())
+            # (in a clause after them: "which works do they build on?" asks the previous papers' references)
+            if not (bare and named and re.search(r",|;|\band\b|\bbut\b", text[named.end():m.start()], re.I)):
                 return True
         return False
 
@@ -393,8 +403,11 @@ class Conversation:
             self.turns += 1
             if not cited:
                 return
-            if len(cited) > 1 and not followup.narrowed:  # ("and from Google?" next narrows the same question)
-                self._last_question = (followup.question, followup.within)
+            if not followup.narrowed:  # ("and from Google?" next narrows the same question)
+                if len(cited) > 1 or _LIST_HEAD.match(answer.text):
+                    self._last_question = (followup.question, followup.within)
+                elif followup.kind == "fresh":  # ("what is Kitty?": nothing to narrow; an older list is stale)
+                    self._last_question = None
             self._last = cited
             if len(cited) == 1 and cited[0] not in self._singles[-1:]:
                 self._singles = (self._singles + cited)[-2:]

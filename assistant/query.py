@@ -58,7 +58,8 @@ hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wher
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
-read interested someone anyone good try tried tries trying care people folks practitioners researchers""".split())
+read interested someone anyone good try tried tries trying care people folks practitioners researchers
+something""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -124,18 +125,19 @@ def foreign_language(text: str) -> bool:
 
 # "what work is there on X", "is there research on X", "any work on X": the mass nouns ask for all of it
 # (while "is there a system that ..." asks for one)
+# "what's been done on multi-agent systems?", "is there anything on recommender systems?", "how do people train LLMs
+# with long contexts?": whatever has, all of it (one paper had been cited); of a paper named, it (retrieve.py)
+LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|published|proposed|tried|written)|"
+                                r"(?:is|are) there (?:anything|something)(?: \w+)? "
+                                r"(?:on|about|for|regarding|related to)|"
+                                r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners))\b", re.I)
 LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature|"
                           r"approaches|techniques|solutions|frameworks|tools|ideas|strategies)|"
                           # "what's the state of the art for KV cache eviction?": the papers on it
                           r"(what(?:'s| is| are)) (the )?(state[- ]of[- ]the[- ]art|sota|latest)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
                           r"any (work|research|papers|studies)|"
-                          # "what's been done on multi-agent systems?", "is there anything on recommender systems?",
-                          # "how do people train LLMs with long contexts?": whatever has, all of it (one paper had been
-                          # cited)
-                          r"what(?:'s| has| have) been (?:done|published|proposed|tried|written)|"
-                          r"(?:is|are) there (?:anything|something)(?: \w+)? (?:on|about|for|regarding|related to)|"
-                          r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners))\b", re.I)
+                          + LOOSE_LIST_OPENING.pattern[len("^\\s*"):] + r")\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"
@@ -708,21 +710,24 @@ ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule
 _ACADEMIA = r"(?:academia|academic|universit(?:y|ies))"
 _INDUSTRY = r"(?:industry|industrial|compan(?:y|ies))"
 # "papers from both academia and industry", "academic-industry collaborations"; "only from industry"; "from academia"
-# "not from industry", "without any company", "with no industry authors": the other side alone
-_NOT_SIDE = r"\b(?:(?:not|never|none)\s+(?:\w+\s+)?(?:from|by|with|in)|without|with\s+no|no)\s+(?:the\s+|any\s+|a\s+)?"
-_SIDE_PART = r"(?:\s+(?:involvement|authors?|co-?authors?|affiliations?|participation|people|researchers))?"
+# "not from industry", "papers without any industry authors", "with no company involvement": the other side alone
+# (not "not only from industry", "with no industry-standard benchmark", "without industrial clusters")
+_SIDE_PEOPLE = (r"\s+(?:authors?|co-?authors?|involvement|affiliations?|participation|people|researchers|"
+                r"institutions?|collaborators?)\b")
+_NOT_SIDE = (r"\b(?:(?:not|never)\s+(?!only\b)(?:\w+\s+)?(?:from|by)\s+(?:the\s+|any\s+|a\s+)?{side}(?![\w-])|"
+             r"(?:without|with\s+no|no)\s+(?:any\s+)?{side}" + _SIDE_PEOPLE + ")")
 _SECTORS = (
-    ("academia only", re.compile(rf"{_NOT_SIDE}{_INDUSTRY}{_SIDE_PART}\b", re.I)),
-    ("industry only", re.compile(rf"{_NOT_SIDE}{_ACADEMIA}{_SIDE_PART}\b", re.I)),
+    ("academia only", re.compile(_NOT_SIDE.format(side=_INDUSTRY), re.I)),
+    ("industry only", re.compile(_NOT_SIDE.format(side=_ACADEMIA), re.I)),
     # (after "from", "by", "between" or "both", or as a collaboration: "which universities and companies publish
     # the most?" ranks both, it asks for no joint paper)
     ("both", re.compile(rf"\b(?:from|by|between|both)\s+(?:both\s+)?(?:{_ACADEMIA}\s*(?:and|&|-|/)\s*{_INDUSTRY}|"
                         rf"{_INDUSTRY}\s*(?:and|&|-|/)\s*{_ACADEMIA})\b|"
                         rf"\b(?:{_ACADEMIA}[- /]{_INDUSTRY}|{_INDUSTRY}[- /]{_ACADEMIA})\s+"
                         rf"(?:collaborations?|partnerships?|co-?authored|joint)\b", re.I)),
-    ("industry only", re.compile(rf"\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_INDUSTRY}\b|"
+    ("industry only", re.compile(rf"(?<!not )\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_INDUSTRY}\b|"
                                  rf"\b{_INDUSTRY}[- ]only\b", re.I)),
-    ("academia only", re.compile(rf"\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_ACADEMIA}\b|"
+    ("academia only", re.compile(rf"(?<!not )\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_ACADEMIA}\b|"
                                  rf"\b{_ACADEMIA}[- ]only\b", re.I)),
     ("industry", re.compile(r"\bfrom\s+(?:the\s+)?industry\b|\bindustry\s+papers\b|"
                             r"\bindustrial\s+(?:papers|labs|research)\b", re.I)),

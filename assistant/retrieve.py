@@ -24,6 +24,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     as_typed, typed_phrase,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
+                    LOOSE_LIST_OPENING,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
@@ -68,6 +69,19 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
 # a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
 _FIGURE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x|×|%)", re.I)
+
+
+_PRESENTS = (r"\b(?:we\s+(?:introduce|present|propose|build|design|develop|implement|call|name)|called|named|dubbed|"
+             r"termed)")
+
+
+def _said_as_paper(text: str, surface: str) -> bool:
+    """Whether a word is said to be a paper's: "the craft paper", "what does flashlight report"."""
+    m = re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
+    return bool(m and (re.search(r"\b(?:does|did|is|was)\s+$", text[:m.start()], re.I)
+                       or re.match(r"\s+(?:paper|system|framework|work)\b|'s\b", text[m.end():], re.I)))
+
+
 _NAME_ALONE_WORDS = 6  # a paper's name that is an English word names it in lower case only in a question this short
 _TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion Stocia"
 # how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
@@ -1701,6 +1715,14 @@ class PaperSearch:
             note = _also(note, f"Papers similar to {titles}, found by {found}.")
         if excluded:  # "... not about LLMs": a paper whose title names a ruled-out topic does not answer
             ruled_out = self.concepts(excluded)
+            # ...and of "other than by KV cache compression", a title naming the KV cache ("KV Cache Resizing"),
+            # unless the question asks about it
+            asked = {_stem(w) for w in words}
+            for phrase in excluded:
+                said = re.findall(r"[A-Za-z0-9]+", phrase)
+                head = self.title_stems(" ".join(said[:-1])) if len(said) >= 3 else set()
+                if head and not head & asked:
+                    ruled_out.append(head)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
         about = self.about_papers(words, ranked[:max(k * 3, 30)]) \
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
@@ -1715,6 +1737,10 @@ class PaperSearch:
         topic_held = best is not None and bool(best[0])
         # "explain KV cache quantization" names no paper: the papers on it; so does "what did MLSys 2026 have
         # on quantization?", which names a venue (an institution, an author) and a topic, and no one paper
+        # "how did researchers evaluate Kitty?", "is there anything about limitations in the SHIP paper?": of the
+        # paper named, not a list of one
+        if parsed.shape == "list" and named and LOOSE_LIST_OPENING.match(text):
+            parsed.shape = "single"
         if parsed.shape == "describe" and not named and not unknown_names and (
                 OVERVIEW_CUES.match(text) or (read and words and not ONE_PAPER.search(text))):
             parsed.shape = "list"
@@ -1902,14 +1928,16 @@ class PaperSearch:
         return [f for f in out if f]
 
     def _unknown_word(self, word: str) -> bool:
-        """Whether the collection never writes ``word``: nor any part of it, or, of a compound, a part of three
-        letters or more ("text-to-SQL": no paper writes SQL, though every one writes "text")."""
+        """Whether the collection never writes ``word``: nor any part of it, or, of a compound, its last part of
+        three letters or more, which says what it is ("text-to-SQL": no paper writes SQL, though every one writes
+        "text"; not "ROCm-based", "finance-domain", whose last parts are the collection's)."""
         if _stem(word) in self.idf:
             return False
         parts = [t for t in tokenize(word) if t != word.lower()]
-        held = [_stem(t) in self.idf for t in parts]
-        return not any(held) or ("-" in word and any(
-            not h and len(t) >= 3 and t.isalpha() and t not in STOPWORDS for t, h in zip(parts, held)))
+        if not any(_stem(t) in self.idf for t in parts):
+            return True
+        last = parts[-1] if "-" in word and parts else ""
+        return len(last) >= 3 and last.isalpha() and last not in STOPWORDS and _stem(last) not in self.idf
 
     def _form_rows(self, form: str) -> set[int]:
         """The rows of the papers writing ``form`` (an acronym, or every word of a long form)."""
@@ -1941,8 +1969,17 @@ class PaperSearch:
                 rows |= self._form_rows(form)
             mine = [long for long in longs if long.lower() in spelt]
             if key in self._ambiguous and mine:
-                # "differential privacy": the papers writing it, not those whose DP is data parallelism ("DP-TP")
-                rows = set().union(*(self._form_rows(long) for long in mine))
+                # "differential privacy": the papers writing it, and those writing DP with a word of it rather than
+                # of another of its long forms (not "DP-TP parallelism switching", whose DP is data parallelism)
+                others = [long for long in longs if long not in mine]
+                mine_words = {w for long in mine for w in long.lower().split()}
+                their_words = {w for o in others for w in o.lower().split()}
+                own, theirs = mine_words - their_words, their_words - mine_words
+                rows_own = set().union(*(self._form_rows(w) for w in own))
+                rows_theirs = set().union(*(self._form_rows(w) for w in theirs))
+                spelt_rows = set().union(*(self._form_rows(long) for long in mine))
+                rows = spelt_rows | {i for i in rows - set().union(*(self._form_rows(o) for o in others))
+                                     if i in rows_own or i not in rows_theirs}
             found_ids = {self.papers[i].id for i in rows}
             if singular(w.lower()) in offered:
                 either = found_ids if either is None else either | found_ids
@@ -2095,7 +2132,14 @@ class PaperSearch:
         if not m or not re.search(r"[A-Z\d]", m.group(0)) or key in self.english or key in self.name_papers \
                 or m.group(0) in self.introduced or self.named_papers(text):
             return ""
-        return m.group(0) if key in self._written_coined or key in self.vocab else ""
+        if key not in self._written_coined and key not in self.vocab:
+            return ""
+        # (a paper presenting it by that name, which no title carries: "we introduce Zephyr", "a system called
+        # DistCA", is described as usual)
+        presented = re.compile(_PRESENTS + rf"\s+(?:[\w-]+\s+){{0,2}}?{re.escape(m.group(0))}(?![\w-])", re.I)
+        if any(presented.search(x) for p in self.papers for x in self.sentences[p.id]):
+            return ""
+        return m.group(0)
 
     def named_papers(self, text: str) -> set[str]:
         """Papers whose system name (the title before ':') the question mentions, by n-gram lookup.
@@ -2115,7 +2159,7 @@ class PaperSearch:
                     # (a name of ordinary words, "Speculative Decoding: ...", too: lower-case, it is the topic)
                     ordinary = all(self.vocab.get(w, 0) >= 2 or (worded and w in self.english)
                                    for w in name.lower().split())
-                    if ordinary and surface != name:
+                    if ordinary and surface != name and not (worded and _said_as_paper(text, surface)):
                         continue
                     found.add(pid)
                 if surface in self.introduced:

@@ -398,3 +398,28 @@ def test_real_newest_of_the_previous_answers_papers_says_so_once(real_assistant)
     conv.ask("arXiv papers")
     newest = conv.ask("which of these is the newest?")  # had said "of the 31 papers of the 31 asked about"
     assert newest.text.startswith("The newest of the 31 papers asked about, by the publication date")
+
+
+def test_real_review_fixes_to_this_round_of_follow_ups(real_assistant):
+    # "related work on X" names its own topic: asked first it had raised "no previous answer", and after a
+    # comparison it had listed papers like the compared ones
+    first = real_assistant.ask("any related work on speculative decoding?")
+    assert len(first.citations) >= 3
+    compared = Conversation(real_assistant)
+    compared.ask("compare Kitty and InnerQ")
+    assert compared.resolve("related work on MoE inference?").question == "related work on MoE inference?"
+    # "they" of a question asking what the previous papers do, not of papers it names in an earlier clause
+    moe = Conversation(real_assistant)
+    moe.ask("papers on MoE load balancing")
+    for question in ("what techniques do they propose?", "which works do they build on?"):
+        assert moe.resolve(question).kind == "set", question
+    # a narrowing follow-up narrows the last list question, a list of one paper too, and nothing after a
+    # question about one paper
+    straggler = Conversation(real_assistant)
+    straggler.ask("papers on MoE")
+    straggler.ask("papers on straggler detection")
+    assert straggler.resolve("and from Amazon?").question == "papers on straggler detection from Amazon"
+    kitty = Conversation(real_assistant)
+    kitty.ask("papers on MoE")
+    kitty.ask("what is Kitty?")
+    assert kitty.resolve("and from Amazon?").question == "and from Amazon?"
