@@ -162,6 +162,7 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
+_CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
@@ -1046,10 +1047,12 @@ class PaperSearch:
         Laboratory), "Hong Kong papers", "papers by Stoica"; not a word the papers' text often uses, nor one
         of a longer name ("the Berkeley Packet Filter")."""
         surface = text[start:end]
+        before = text[max(0, start - _CUE_REACH):start]  # (the cues end right before it: a 2,000-character question
+        # had searched its whole start again for each capitalised word, 0.4 s)
         if not all(w[:1].isupper() for w in surface.split()) and not (
                 # "papers by stoica": a surname in lower case after "by", when no English or paper's word spells it
                 key in self.surname_authors and key not in self.english and not self._papers_with(key).any()
-                and len(key) >= 4 and re.search(r"\bby\s+$", text[:start], re.I)
+                and len(key) >= 4 and re.search(r"\bby\s+$", before, re.I)
                 # (ending the phrase: "papers by stoica and zaharia", not "by fan control")
                 and re.match(r"\s*(?:$|[?.!,;:)]|(?:'s|’s)\b|\s(?:and|or|&|with|at|in|on|from|since|about)\b)",
                              text[end:], re.I)):
@@ -1059,7 +1062,7 @@ class PaperSearch:
         if after and not (sum(c.isupper() for c in after.group(1)) > 1 and after.group(1).lower() in self.glossary):
             return None
         # named with a cue: "from Berkeley", "Berkeley's papers", or opening "Berkeley serving papers"
-        if cued and not (_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:])
+        if cued and not (_INST_BEFORE.search(before) or _INST_AFTER.match(text[end:])
                          or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))
                          or (key in self.name_part_institutions and self._bare_name("", key, text, start, end))):
             return None
