@@ -192,7 +192,7 @@ def proper_names(text: str) -> frozenset[str]:
 def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float], idf: dict[str, float],
                    want_number: bool = False, n: int = 1, contribution: bool = False,
                    names: frozenset[str] = frozenset(), need_number: bool = False,
-                   context: bool = False, effect: bool = False) -> list[str]:
+                   context: bool = False, effect: bool = False, counted: str = "") -> list[str]:
     """The ``n`` sentences of a paper that best support the answer (in the paper's order); with
     ``contribution``, preferably one that says what the paper does ("We propose X, ...") over the problem
     it starts from ("The KV cache is a dominant memory bottleneck")."""
@@ -226,6 +226,10 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 3.0
         elif contribution and name and len(name) <= 40 and name in s.lower():  # what X does, if no "we propose"
             bonus += 2.0
+        # "how many models were evaluated?": the number of them ("We evaluated 22 models"), not a sentence on the
+        # question's other words
+        if counted and re.search(rf"\d[\d,.]*\s+(?:[\w-]+\s+){{0,2}}{re.escape(counted)}", s, re.I):
+            bonus += 3.0
         if want_number and _RESULT_VERB.search(s):  # a number the paper achieves, not one of the problem's
             bonus += 0.5
             # ...on the topic asked ("SuperInfer improves TTFT SLO attainment by up to 74.7%", not the problem
@@ -237,6 +241,7 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     return _standalone(sentences, picked, context)
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+([a-z]{3,}?)s?\b(?=\s+(?:were|was|are|is|did|do|does|\w+ed)\b)", re.I)
 _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
 _RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev|higher|gain|sav|cut)\w*", re.I)
@@ -647,9 +652,10 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                         quotes = quotes + [f"_(its abstract gives no {measure[0]} figure)_"]
             else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
+                how_many = _HOW_MANY.search(r.parsed.text) if shape == "factual" else None
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1, contribution=proposes,
-                                        context=len(chosen) == 1)
+                                        context=len(chosen) == 1, counted=how_many.group(1) if how_many else "")
                 if shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
                     # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number
                     said = best_sentences(sp, sents, {}, idf, contribution=True,  # (not the number's words)

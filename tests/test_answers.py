@@ -1226,6 +1226,14 @@ def test_review_fixes_to_this_round_of_readings(answerer):
     assert answerer.ask("how did researchers evaluate Kitty?").cited_ids == ["openreview:r3mQiuYKIN"]
 
 
+def test_how_many_things_were_counted_quotes_the_sentence_counting_them(answerer):
+    # "How many models were evaluated in the PARROT study?" had quoted PARROT's opening sentence, on its other words
+    for question, figure in [("How many models were evaluated in the PARROT sycophancy study?", "22 models"),
+                             ("How many questions were used in the PARROT sycophancy study?", "1,302")]:
+        answer = answerer.ask(question)
+        assert figure in answer.citations[0].quote, question
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
