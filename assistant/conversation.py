@@ -45,8 +45,9 @@ _SET_REF = re.compile(
     rf"|\b(?:those|these)\s+{_NOUN}\b|\bthe\s+(?:same\s+)?ones\b|\b(?:those|these|them|they)\b", re.I)
 # ...which a bare "they" after the papers a question asks for is not: "do any papers use FPGAs, and what speedups do
 # they report?"
-_ANTECEDENT = re.compile(r"\b(?:which|do\s+any|does\s+any|did\s+any|are\s+there(?:\s+any)?|any)\s+(?!of\b)"
-                         r"(?:[\w-]+\s+){0,2}?(?:papers|works|studies)\b", re.I)
+_ANTECEDENT = re.compile(r"(?:\b(?:which|what|do\s+any|does\s+any|did\s+any|are\s+there(?:\s+any)?|any)\s+(?!of\b)"
+                         r"(?:[\w-]+\s+){0,2}?|^\W*(?:(?:list|show|find|give\s+me)\s+)?(?:all\s+)?(?:the\s+)?)"
+                         r"(?:papers|works|studies)\b", re.I)
 # References that cannot be anything else: "the second one", "the last ones", "#3".
 _UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
 # "compare the first two", "what do the last three do?": the start or end of a list, and nothing else to search
@@ -81,9 +82,17 @@ def _more_like(text: str) -> bool:
     m = _MORE_LIKE.search(text)
     if not m or _LIKE_NAMED.search(text) or len(text.split()) > _IT_MAX_WORDS or _COMPARE.search(text):
         return False
-    # ("related work on KV cache eviction?", "similar systems for MoE inference?": a topic of its own)
+    # ("related work on KV cache eviction?", "similar systems for MoE inference?": a topic of its own; not a name,
+    # a year or a filter word: "similar papers from Google?", "anything similar in 2026?", "similar work with code?")
     rest = text[:m.start()] + " " + text[m.end():]
-    return not [w for w in content_words(rest) if w not in STOPWORDS and w not in _LIKE_FILLER]
+    return not [w for w in content_words(rest) if w not in STOPWORDS and w not in _LIKE_FILLER
+                and not w[:1].isdigit() and not _typed(rest, w)[:1].isupper()]
+
+
+def _typed(text: str, word: str) -> str:
+    """``word`` as ``text`` writes it (its case), or ""."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    return m.group(0) if m else ""
 
 
 def _only_particulars(text: str) -> bool:
@@ -126,7 +135,9 @@ _LIKE_NAMED = re.compile(r"\b(?:similar|related|comparable|close)\s+(?:to|with)\
 # "papers similar to the first one": a reference that says what the papers searched for are like
 _LIKE_BEFORE = re.compile(r"\b(?:(?:similar|related|comparable|close)\s+(?:to|with)|like)\s+(?:the\s+)?$", re.I)
 _LIKE_FILLER = {"similar", "related", "comparable", "papers", "paper", "work", "works", "ones", "systems", "approaches",
-                "more", "others", "show", "please", "find", "list", "give", "see", "other"}
+                "more", "others", "show", "please", "find", "list", "give", "see", "other", "recent", "recently",
+                "newer", "older", "code", "techniques", "methods", "ideas", "academia", "industry", "companies",
+                "universities", "academic", "published"}
 _SIMILAR_SEEDS = 3  # "any similar papers?" after a comparison: like all of its papers; after a longer list: say which
 
 # "and from Meta?", "what about in 2026?", "only the arXiv ones" after a list: the same question, narrowed
@@ -134,7 +145,7 @@ _NARROWS = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:what|how)\s+a
                       r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:only|just|and)\b", re.I)
 _NARROW_OPENING = re.compile(r"(?:from|by|in|at|of|after|before|since|during|with|without|not|those|these|the|only|"
                              r"published|papers|ones)\b", re.I)
-_LIST_HEAD = re.compile(r"(?:\d+|The \d+ best of \d+) papers?\b")  # a list answer, of one paper too ("1 paper: ...")
+_LIST_HEAD = re.compile(r"(?m)^(?:\d+|The \d+ best of \d+) papers?\b")  # a list answer, of one paper too ("1 paper: ...")
 _NARROW_FILLER = {"ones", "one", "only", "just", "please", "show", "list", "those", "these", "them"}
 
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
@@ -268,7 +279,10 @@ class Conversation:
             if len(seeds) > _SIMILAR_SEEDS:  # like which of ten? (a mix of all of them is like none)
                 raise QuestionError(f"“Similar” could mean like any of the {len(seeds)} papers of the last answer: "
                                     "say which, e.g. “papers similar to the first one”.")
-            return Followup(f"papers similar to {' and '.join(seeds)}", None, "fresh", seeds)
+            # ("anything similar in 2026?", "similar papers from Google?": like them, and the filter too)
+            m = _MORE_LIKE.search(text)
+            also = _tidy(text[m.end():]).strip(" ?.!")
+            return Followup(_tidy(f"papers similar to {' and '.join(seeds)} {also}"), None, "fresh", seeds)
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))
@@ -337,7 +351,7 @@ class Conversation:
             bare = m.group(0).lower() in ("they", "them", "those", "these")
             named = _ANTECEDENT.search(text, 0, m.start())
             # (in a clause after them: "which works do they build on?" asks the previous papers' references)
-            if not (bare and named and re.search(r",|;|\band\b|\bbut\b", text[named.end():m.start()], re.I)):
+            if not (bare and named and re.search(r"[,;?]|\band\b|\bbut\b", text[named.end():m.start()], re.I)):
                 return True
         return False
 
@@ -404,7 +418,9 @@ class Conversation:
             if not cited:
                 return
             if not followup.narrowed:  # ("and from Google?" next narrows the same question)
-                if len(cited) > 1 or _LIST_HEAD.match(answer.text):
+                if _COMPARE.search(followup.question):  # ("compare Kitty and InnerQ": no list to narrow)
+                    self._last_question = None
+                elif len(cited) > 1 or _LIST_HEAD.search("\n".join(answer.text.splitlines()[:4])):
                     self._last_question = (followup.question, followup.within)
                 elif followup.kind == "fresh":  # ("what is Kitty?": nothing to narrow; an older list is stale)
                     self._last_question = None

@@ -75,10 +75,15 @@ _PRESENTS = (r"\b(?:we\s+(?:introduce|present|propose|build|design|develop|imple
              r"termed)")
 
 
+_PAPER_VERB = re.compile(r"\s+(?:report|propose|do|use|achieve|claim|show|measure|target|stand|mean|evaluate|"
+                         r"compare|present|introduce|reach|get|need|support|run|work)\b", re.I)
+
+
 def _said_as_paper(text: str, surface: str) -> bool:
     """Whether a word is said to be a paper's: "the craft paper", "what does flashlight report"."""
     m = re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text)
-    return bool(m and (re.search(r"\b(?:does|did|is|was)\s+$", text[:m.start()], re.I)
+    # (not "what is matrix multiplication", "does beam search improve": a verb must follow "does <name>")
+    return bool(m and ((re.search(r"\b(?:does|did)\s+$", text[:m.start()], re.I) and _PAPER_VERB.match(text, m.end()))
                        or re.match(r"\s+(?:paper|system|framework|work)\b|'s\b", text[m.end():], re.I)))
 
 
@@ -1723,7 +1728,8 @@ class PaperSearch:
             asked = {_stem(w) for w in words}
             for phrase in excluded:
                 said = re.findall(r"[A-Za-z0-9]+", phrase)
-                head = self.title_stems(" ".join(said[:-1])) if len(said) >= 3 else set()
+                # (of three words: not "large language model quantization", whose rest names most papers)
+                head = self.title_stems(" ".join(said[:-1])) if len(said) == 3 else set()
                 if head and not head & asked:
                     ruled_out.append(head)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked

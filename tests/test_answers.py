@@ -1224,6 +1224,16 @@ def test_review_fixes_to_this_round_of_readings(answerer):
     # "something" is no topic word; a loose list opening about a named paper asks about that paper
     assert "“something”" not in answerer.ask("is there something on KV cache quantization?").text
     assert answerer.ask("how did researchers evaluate Kitty?").cited_ids == ["openreview:r3mQiuYKIN"]
+    # ...and again: "is"/"does" before an English word is no cue when no verb of a paper follows ("what is matrix
+    # multiplication ...", "does beam search improve ..." had named Matrix and BEAM)
+    assert not answerer.ask("what is matrix multiplication throughput on B200 GPUs?").citations[0].title.startswith(
+        "Matrix")
+    assert not answerer.ask("does beam search improve accuracy in test-time compute scaling?").citations[
+        0].title.startswith("BEAM")
+    assert sector_of("papers on LLM serving not exclusively from industry")[0] == "industry"
+    # a ruled-out phrase of more than three words does not rule out its first words ("large language model")
+    rest = answerer.ask("papers on inference efficiency other than large language model quantization")
+    assert any("Large Language Model" in c.title for c in rest.citations)
 
 
 def test_how_many_things_were_counted_quotes_the_sentence_counting_them(answerer):

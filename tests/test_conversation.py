@@ -423,3 +423,24 @@ def test_real_review_fixes_to_this_round_of_follow_ups(real_assistant):
     kitty.ask("papers on MoE")
     kitty.ask("what is Kitty?")
     assert kitty.resolve("and from Amazon?").question == "and from Amazon?"
+
+
+def test_real_second_review_of_follow_ups(real_assistant):
+    # "similar" with a filter is still like the last answer's paper, with the filter (it had searched for the word
+    # "similar": SkipKV "at a similar compression budget")
+    conv = Conversation(real_assistant)
+    kitty = conv.ask("what is Kitty?").cited_ids
+    assert conv.resolve("anything similar in 2026?").question == f"papers similar to {kitty[0]} in 2026"
+    google = conv.ask("similar papers from Google?")
+    assert google.text.startswith("Papers similar to Kitty") and kitty[0] not in google.cited_ids
+    # a list of one paper opening with a note (a mended word) is still the list to narrow
+    straggler = Conversation(real_assistant)
+    straggler.ask("papers on stragler detection")
+    assert straggler.resolve("and from Amazon?").question == "papers on stragler detection from Amazon"
+    # a comparison is no list to narrow; "they" after a question's own papers in the next sentence are those
+    compared = Conversation(real_assistant)
+    compared.ask("compare Kitty and InnerQ")
+    assert compared.resolve("and from arXiv?").question == "and from arXiv?"
+    moe = Conversation(real_assistant)
+    moe.ask("papers on MoE")
+    assert moe.resolve("which papers use FPGAs? what speedups do they report?").within is None
