@@ -145,7 +145,8 @@ _NARROWS = re.compile(r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:what|how)\s+a
                       r"^\W*(?:(?:and|but|ok(?:ay)?|so|now)\W+)*(?:only|just|and)\b", re.I)
 _NARROW_OPENING = re.compile(r"(?:from|by|in|at|of|after|before|since|during|with|without|not|those|these|the|only|"
                              r"published|papers|ones)\b", re.I)
-_LIST_HEAD = re.compile(r"(?m)^(?:\d+|The \d+ best of \d+) papers?\b")  # a list answer, of one paper too ("1 paper: ...")
+# a list answer, of one paper too ("1 paper: ..."), under a note or not
+_LIST_HEAD = re.compile(r"(?m)^(?:\d+|The \d+ best of \d+) papers?\b")
 _NARROW_FILLER = {"ones", "one", "only", "just", "please", "show", "list", "those", "these", "them"}
 
 _MAX_REMEMBERED = 50  # a chat's memory of cited papers stays small whatever the answers cite
@@ -281,7 +282,8 @@ class Conversation:
                                     "say which, e.g. “papers similar to the first one”.")
             # ("anything similar in 2026?", "similar papers from Google?": like them, and the filter too)
             m = _MORE_LIKE.search(text)
-            also = _tidy(text[m.end():]).strip(" ?.!")
+            also = re.sub(r"^(?:to|with)\s+(?:it|this|that|these|those|them)(?:\s+ones?)?\b", "",
+                          _tidy(text[m.end():]), flags=re.I).strip(" ?.!")
             return Followup(_tidy(f"papers similar to {' and '.join(seeds)} {also}"), None, "fresh", seeds)
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]

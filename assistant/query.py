@@ -714,7 +714,8 @@ _INDUSTRY = r"(?:industry|industrial|compan(?:y|ies))"
 # (not "not only from industry", "with no industry-standard benchmark", "without industrial clusters")
 _SIDE_PEOPLE = (r"\s+(?:authors?|co-?authors?|involvement|affiliations?|participation|people|researchers|"
                 r"institutions?|collaborators?)\b")
-_NOT_SIDE = (r"\b(?:(?:not|never)\s+(?!(?:only|just|exclusively|solely|purely|entirely|mainly|mostly)\b)(?:\w+\s+)?(?:from|by)\s+(?:the\s+|any\s+|a\s+)?{side}(?![\w-])|"
+_NOT_SIDE = (r"\b(?:(?:not|never)\s+(?!(?:only|just|exclusively|solely|purely|entirely|mainly|mostly)\b)(?:\w+\s+)?"
+             r"(?:from|by)\s+(?:the\s+|any\s+|a\s+)?{side}(?![\w-])|"
              r"(?:without|with\s+no|no)\s+(?:any\s+)?{side}" + _SIDE_PEOPLE + ")")
 _SECTORS = (
     ("academia only", re.compile(_NOT_SIDE.format(side=_INDUSTRY), re.I)),

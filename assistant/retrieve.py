@@ -68,13 +68,11 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
                           r"institutes?)\b", re.I)
 # a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
-_FIGURE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x|×|%)", re.I)
-
-
+_FIGURE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x|×|%)", re.I)  # "by at least 5x": a bar on a figure, no topic word
+# how a paper presents a name it gives ("we introduce Zephyr", "a system called DistCA")
 _PRESENTS = (r"\b(?:we\s+(?:introduce|present|propose|build|design|develop|implement|call|name)|called|named|dubbed|"
              r"termed)")
-
-
+# what a paper does, after "does <its name>" ("what does flashlight report")
 _PAPER_VERB = re.compile(r"\s+(?:report|propose|do|use|achieve|claim|show|measure|target|stand|mean|evaluate|"
                          r"compare|present|introduce|reach|get|need|support|run|work)\b", re.I)
 
@@ -1727,7 +1725,7 @@ class PaperSearch:
             # unless the question asks about it
             asked = {_stem(w) for w in words}
             for phrase in excluded:
-                said = re.findall(r"[A-Za-z0-9]+", phrase)
+                said = [w for w in re.findall(r"[A-Za-z0-9]+", phrase) if w.lower() not in STOPWORDS]
                 # (of three words: not "large language model quantization", whose rest names most papers)
                 head = self.title_stems(" ".join(said[:-1])) if len(said) == 3 else set()
                 if head and not head & asked:
