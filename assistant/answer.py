@@ -383,6 +383,20 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     return False
 
 
+_REDUCING = re.compile(r"\b(?:reduc|lower|cut|decreas|minimi[sz]|shorten)\w*\s+(?:the\s+|their\s+)?((?:[\w-]+\s*){1,4})",
+                       re.I)
+
+
+def _reduces_acronym(question: str, forms: list[frozenset[str]]) -> bool:
+    """Whether the question asks to reduce the acronym's measure, written short or long ("reduce TTFT", "lower the
+    time to first token")."""
+    for m in _REDUCING.finditer(question):
+        said = [_stem(t) for t in tokenize(m.group(1))]
+        if any(form <= set(said[:len(form) + 1]) for form in forms):
+            return True
+    return False
+
+
 def _states_effect(sentences: list[str], forms: list[frozenset[str]]) -> bool:
     """Whether a sentence writes one of the ``forms`` (stems) with a verb of effect or a figure."""
     for s in sentences:
@@ -541,9 +555,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         shape = "list"  # "what is the oldest paper on MoE?": the papers on it, the dated ones first (below)
     if shape == "list":
         everyone = _list_qualifying(r, k, t)
-        if r.acronym_forms and not r.acronym_qualified and re.search(
-                rf"\b(?:reduc|lower|cut|decreas|minimi[sz]|shorten)\w*\s+(?:the\s+|their\s+)?"
-                rf"{re.escape(next(iter(r.acronym_forms[0])))}s?\b", r.parsed.text, re.I):
+        if r.acronym_forms and not r.acronym_qualified and _reduces_acronym(r.parsed.text, r.acronym_forms):
             # "which papers reduce TTFT?": those stating an effect on the measure, not the ones naming it as a
             # measure of the problem (BEAM saves energy "under per-request latency targets such as TTFT"); not "speed
             # up MoE", whose papers name their own system in the sentence stating it ("CDLM achieves ...")

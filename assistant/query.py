@@ -59,7 +59,7 @@ hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wher
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
-something""".split())
+something say says said""".split())
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -90,6 +90,7 @@ pesquisa pesquisas investigacion investigaciones recherche recherches forschung 
 existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel nella nello negli nelle nei dalla
 dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos
 a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors nell dell sull dall vez mejores mejor
+basado basados basada basadas basato basati basata basate baseado baseados baseada baseadas basierend
 muchas muchos muchos etwa faible faibles""".split())
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 

@@ -1159,6 +1159,17 @@ def test_an_acronym_of_two_things_spelt_out_stands_for_the_one_spelt(answerer):
     assert len(parallel.citations) >= 5 and not any("privacy" in c.title.lower() for c in parallel.citations)
 
 
+def test_reducing_an_acronym_spelt_out_and_words_of_no_topic(answerer):
+    # "reduce time to first token" had listed BEAM first (its sentence names TTFT only as a target)
+    long = answerer.ask("which papers reduce time to first token?")
+    assert long.citations and not any(c.title.startswith("BEAM") for c in long.citations)
+    # "say" and a foreign "based" are no topic words (the collection never writes "basados")
+    search = answerer._searcher()
+    assert "say" not in search.search("what do the papers say about KV cache memory?", None, k=10).parsed.content_words
+    spanish = search.search("¿Qué trabajos optimizan prompts basados en LLM?", None, k=10)
+    assert "basados" not in spanish.unknown_words
+
+
 def test_papers_reducing_an_acronym_quote_the_effect_they_state_on_it(answerer):
     # BEAM (energy "under latency targets such as TTFT") had been cited for reducing TTFT, and SuperInfer quoted on
     # prior work "failing to meet tight TTFT SLOs" rather than its own "improves TTFT SLO attainment by up to 74.7%"
