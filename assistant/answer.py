@@ -383,8 +383,8 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     return False
 
 
-_REDUCING = re.compile(r"\b(?:reduc|lower|cut|decreas|minimi[sz]|shorten)\w*\s+(?:the\s+|their\s+)?((?:[\w-]+\s*){1,4})",
-                       re.I)
+_REDUCING = re.compile(r"\b(?:reduc|lower|cut|decreas|minimi[sz]|shorten)\w*\s+(?:the\s+|their\s+)?"
+                       r"((?:[\w-]+\s*){1,4})", re.I)
 
 
 def _reduces_acronym(question: str, forms: list[frozenset[str]]) -> bool:
