@@ -433,13 +433,14 @@ def strip_ranking(text: str) -> str:
 
 # "which paper from Meta reports the largest speedup?": a comparison of the numbers the papers state.
 # measure -> (the number compared, with its unit; words of the sentence that states it)
-SUPERLATIVE = re.compile(r"\b(largest|highest|biggest|greatest|most|best|maximum|max|strongest)\s+([\w-]+\s+)?"
-                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?)\b", re.I)
+SUPERLATIVE = re.compile(r"\b(largest|highest|biggest|greatest|most|best|maximum|max|strongest)\s+([\w-]+\s+){0,2}"
+                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?|increases?)\b",
+                         re.I)
 MEASURES = {
     "speedup": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"speed|faster|accelerat"),
     "throughput": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"throughput"),
     "reduction": (r"(\d+(?:\.\d+)?)\s*%", r"reduc|lower|less|fewer|sav|cut|compress|smaller"),
-    "improvement": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"improv|gain|better|higher|faster|speed"),
+    "improvement": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"improv|gain|better|higher|faster|speed|larger|increas"),
     # "reduce TTFT by more than 5x": a reduction stated as a factor ("10-20x reductions in TTFT")
     "reduction factor": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"reduc|lower|less|fewer|sav|cut|smaller"),
 }

@@ -1985,6 +1985,9 @@ def test_a_bar_on_a_figure_reads_the_verb_before_it_and_not_device_counts_or_oth
     assert faster.citations and not re.search(r"\(8×\).*8×H100", faster.text)
     throughput = answerer.ask("which paper reports the highest throughput improvement?")
     assert "(15.14×)" not in throughput.text
+    # ...which is HELIOS's batch-size figure: "the largest batch size increase" had been refused
+    batch = answerer.ask("which paper has the largest batch size increase?")
+    assert not batch.refused and "(15.14×)" in batch.text and batch.citations[0].title.startswith("HELIOS")
 
 
 def test_a_largest_figure_is_the_one_the_sentence_states_for_the_measure_and_topic(answerer):
