@@ -813,7 +813,9 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     what = r.parsed.filters.describe()
     if not papers:
         return _no_match(r, what)
-    head = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {what or 'in the collection'}"
+    # (of the previous answer's papers, "what do they propose?": "the 10 papers asked about")
+    scope = what or ("asked about" if r.within is not None else "in the collection")
+    head = f"{len(papers)} paper{'s' if len(papers) != 1 else ''} {scope}"
     venues = Counter(p.venue for p in papers)
     if len(venues) > 1:  # "how many papers are there?": the count per venue first
         head += " (" + ", ".join(f"{n} {v or 'unknown venue'}" for v, n in venues.most_common()) + ")"
@@ -828,7 +830,8 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     does = bool(WHAT_THEY_DO.search(r.parsed.text)) or r.parsed.describe_each
     for p in papers:
         if does:  # "what do the LinkedIn papers do?": who, and the sentence saying what each does
-            quote = describe_sentences(p, sentences.get(p.id, []), one=True)[0]
+            quote = describe_sentences(p, sentences.get(p.id, []), one=True,
+                                       summary=getattr(sentences, "summary_of", lambda _: "")(p.id))[0]
             citations.append(_citation(ScoredPaper(p, 1.0), quote))
             lines.append(f"- **{p.title}** ({who(p)}): {quote} [{p.id}]")
             continue

@@ -250,8 +250,7 @@ class Conversation:
             # "and from Meta?" after "papers on quantization": Meta's papers on it (all 13 Meta papers had been
             # listed; "what about in 2026?" had listed the whole collection)
             asked, within = self._last_question
-            return Followup(f"{asked.rstrip(' ?.!')} {said}", within, "fresh" if within is None else "set",
-                            narrowed=True)
+            return Followup(self._narrowed(asked, said), within, "fresh" if within is None else "set", narrowed=True)
         if not papers:
             if refers_back(text):  # better said plainly than answered with a refusal
                 raise QuestionError(NO_PREVIOUS_ANSWER)
@@ -282,7 +281,7 @@ class Conversation:
                                     "say which, e.g. “papers similar to the first one”.")
             # ("anything similar in 2026?", "similar papers from Google?": like them, and the filter too)
             m = _MORE_LIKE.search(text)
-            also = re.sub(r"^(?:to|with)\s+(?:it|this|that|these|those|them)(?:\s+ones?)?\b", "",
+            also = re.sub(r"^(?:(?:to|with)\s+(?:it|this|that|these|those|them)(?:\s+ones?)?|papers?|works?)\b", "",
                           _tidy(text[m.end():]), flags=re.I).strip(" ?.!")
             return Followup(_tidy(f"papers similar to {' and '.join(seeds)} {also}"), None, "fresh", seeds)
         if len(self._last) == 1 and _THAT_REF.search(text):
@@ -337,12 +336,25 @@ class Conversation:
         if not m or searcher is None or len(text.split()) > _IT_MAX_WORDS:
             return ""
         tail = text[m.end():].strip(" ?.!")
-        # ("what about Google?": a bare name after it is where the papers are from)
-        said = tail if _NARROW_OPENING.match(tail) else f"from {tail}"
+        # ("what about Google?": a bare name after it is where the papers are from; "and from Nvidea?": NVIDIA)
+        said = searcher().mend_names(tail if _NARROW_OPENING.match(tail) else f"from {tail}")[0]
         read, rest, _ = searcher().read_filters(said)
         if read and not [w for w in content_words(rest) if w not in STOPWORDS and w not in _NARROW_FILLER]:
             return said
         return ""
+
+    def _narrowed(self, asked: str, said: str) -> str:
+        """The last list question narrowed by ``said``; a filter of the same kind it had goes ("papers from Meta",
+        then "what about Google?": Google's papers, not those of both)."""
+        search = self.assistant._searcher()
+        before, rest, _ = search.read_filters(asked)
+        new, _, _ = search.read_filters(said)
+        # (where the papers are from is one kind, named or as a side: "not from industry", then "what about Google?")
+        kinds = (("institutions", "sector"), ("authors",), ("venues",), ("years", "published"))
+        if any(any(getattr(before, k, None) for k in kind) and any(getattr(new, k, None) for k in kind)
+               for kind in kinds):
+            asked = rest  # (the question without its filters: "papers from Meta" -> "papers")
+        return _tidy(f"{asked.rstrip(' ?.!')} {said}")
 
     @staticmethod
     def _set_ref(text: str) -> bool:

@@ -165,6 +165,7 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
+_SAYS_WHAT = re.compile(r"\bwhat\b.*\b(?:propose|do|does|did|present|introduce|offer|contribute)\b", re.I)
 _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
@@ -1494,6 +1495,10 @@ class PaperSearch:
         # by the sentence saying what it does (no topic to search for)
         describe_each = bool(filters) and bool(words) and all(_stem(w) in _ABOUT_A_PAPER for w in words) \
             and not ids and not ranking
+        # ...and "what do they propose?" of the previous answer's papers (it had been refused: "None of the 10 papers
+        # asked about mentions “”")
+        describe_each = describe_each or (within is not None and not words and not filters and not ranking
+                                          and bool(_SAYS_WHAT.search(text)))
         if describe_each:
             shape = "metadata"
         if code_too and shape in ("single", "describe", "factual"):

@@ -444,3 +444,20 @@ def test_real_second_review_of_follow_ups(real_assistant):
     moe = Conversation(real_assistant)
     moe.ask("papers on MoE")
     assert moe.resolve("which papers use FPGAs? what speedups do they report?").within is None
+
+
+def test_real_user_level_review_of_follow_ups(real_assistant):
+    # "what do they propose?" after a list had been refused ("None of the 10 papers asked about mentions “”")
+    conv = Conversation(real_assistant)
+    moe = conv.ask("papers on MoE").cited_ids
+    proposed = conv.ask("what do they propose?")
+    assert proposed.text.startswith(f"{len(moe)} papers asked about") and set(proposed.cited_ids) == set(moe)
+    # a narrowing replaces a filter of the same kind ("papers from Meta", then Google: had been both's 2 papers)
+    meta = Conversation(real_assistant)
+    meta.ask("papers from Meta")
+    assert meta.resolve("what about Google?").question == "papers from Google"
+    # ...and reads a misspelt name as the records spell it (had listed all 14 NVIDIA papers)
+    kv = Conversation(real_assistant)
+    kv.ask("papers on KV cache")
+    narrowed = kv.ask("and from Nvidea?")
+    assert narrowed.cited_ids == real_assistant.ask("papers on KV cache from NVIDIA").cited_ids
