@@ -1736,8 +1736,19 @@ class PaperSearch:
                 if head and not head & asked:
                     ruled_out.append(head)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
+        products = self._product_names(text, named) if parsed.shape == "list" and not seeds \
+            and not parsed.alternatives else []
+        for name in products:
+            # "which papers on KV cache use vLLM?": a software name the papers write (none's own) is what a paper
+            # listed must write (9 of the 10 listed had never named vLLM)
+            literal = literal_pattern(name)
+            writing = [sp for sp in ranked
+                       if literal and any(literal.search(x) for x in [sp.paper.title, *self.sentences[sp.paper.id]])]
+            ranked = writing or ranked
         about = self.about_papers(words, ranked[:max(k * 3, 30)]) \
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
+        if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
+            about = {sp.paper.id for sp in ranked}
         unknown = [w for w in words if self._unknown_word(w)]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
@@ -2132,6 +2143,17 @@ class PaperSearch:
             best = most / max(len(qt), 1)
             if best < 0.8:
                 out.append("'" + q + "'")
+        return out
+
+    def _product_names(self, text: str, named: set[str]) -> list[str]:
+        """The coined names a question writes that papers write but none is named by ("vLLM", "SGLang"), as typed."""
+        out = []
+        for m in _COINED.finditer(text):
+            key = m.group(0).lower()
+            # (not an acronym in the plural: "GPUs", "LLMs")
+            if key in self._written_coined and key not in self.name_papers and key not in self.glossary \
+                    and not re.fullmatch(r"[A-Z]{2,}s", m.group(0)) and m.group(0) not in self.introduced and not named:
+                out.append(m.group(0))
         return out
 
     def _only_mentioned(self, text: str, words: list[str]) -> str:

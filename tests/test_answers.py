@@ -1255,6 +1255,22 @@ def test_how_many_things_were_counted_quotes_the_sentence_counting_them(answerer
         assert figure in answer.citations[0].quote, question
 
 
+def test_a_software_name_in_a_list_question_is_written_by_every_paper_listed(answerer):
+    # "which papers on KV cache use vLLM?" had listed 12 papers, 9 of the first 10 never naming vLLM; "which papers
+    # use vLLM?" had left out FlexiCache ("Implemented atop vLLM")
+    def writes(pid, name):
+        paper = answerer.paper(pid)
+        return name.lower() in (paper.title + " " + paper.abstract).lower()
+
+    kv = answerer.ask("which papers on KV cache use vLLM?")
+    assert kv.citations and all(writes(pid, "vLLM") for pid in kv.cited_ids)
+    every = answerer.ask("which papers use vLLM?")
+    assert len(every.citations) == 10 and all(writes(pid, "vLLM") for pid in every.cited_ids)
+    # an acronym in the plural is no such name ("GPUs", "LLMs")
+    gpus = answerer.ask("Papers on tensor and pipeline parallelism for inference across multiple GPUs")
+    assert not all(writes(pid, "GPUs") for pid in gpus.cited_ids)
+
+
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
     # the words between "recent" and "papers" had been read as part of the date question: the 12 newest papers of
     # any topic; "latest techniques" had searched for "latest"
