@@ -2150,11 +2150,18 @@ class PaperSearch:
         out = []
         for m in _COINED.finditer(text):
             key = m.group(0).lower()
-            # (not an acronym in the plural: "GPUs", "LLMs")
+            # (not an acronym in the plural, "GPUs", nor a word of a venue's or institution's name, "MLSys")
             if key in self._written_coined and key not in self.name_papers and key not in self.glossary \
-                    and not re.fullmatch(r"[A-Z]{2,}s", m.group(0)) and m.group(0) not in self.introduced and not named:
+                    and not re.fullmatch(r"[A-Z]{2,}s", m.group(0)) and m.group(0) not in self.introduced \
+                    and key not in self._record_words and not named:
                 out.append(m.group(0))
         return out
+
+    @cached_property
+    def _record_words(self) -> set[str]:
+        """The words of the records' venues and institutions, lower case ("mlsys", "nvidia")."""
+        return {w.lower() for p in self.papers for field in [p.venue, *p.institutions]
+                for w in re.findall(r"[\w-]+", field)}
 
     def _only_mentioned(self, text: str, words: list[str]) -> str:
         """The name a question asks about alone ("what is cuDNN?") when papers write it and none is named so (not a
