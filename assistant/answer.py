@@ -383,16 +383,18 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     return False
 
 
-_REDUCING = re.compile(r"\b(?:reduc|lower|cut|decreas|minimi[sz]|shorten)\w*\s+(?:the\s+|their\s+)?"
-                       r"((?:[\w-]+\s*){1,4})", re.I)
+_REDUCING = re.compile(r"\b(?:(?P<less>reduc|lower|cut|decreas|minimi[sz]|shorten)|improv|speed)\w*\s+(?:up\s+)?"
+                       r"(?:the\s+|their\s+)?((?:[\w-]+\s*){1,4})", re.I)
 
 
 def _reduces_acronym(question: str, forms: list[frozenset[str]]) -> bool:
     """Whether the question asks to reduce the acronym's measure, written short or long ("reduce TTFT", "lower the
-    time to first token")."""
+    time to first token"), or to improve a time ("improve TTFT": not "improve SLO", whose papers name their own
+    system in the sentence stating it)."""
+    timed = any("time" in form for form in forms)
     for m in _REDUCING.finditer(question):
-        said = [_stem(t) for t in tokenize(m.group(1))]
-        if any(form <= set(said[:len(form) + 1]) for form in forms):
+        said = [_stem(t) for t in tokenize(m.group(2))]
+        if (m.group("less") or timed) and any(form <= set(said[:len(form) + 1]) for form in forms):
             return True
     return False
 
