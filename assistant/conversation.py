@@ -68,7 +68,8 @@ def refers_back(text: str) -> bool:
     """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
     first two"), which a question asked on its own has none of."""
     text = text or ""
-    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text) or _more_like(text):
+    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text) \
+            or _more_like(text):
         return True
     if GREETING.match(text):  # "how does it work?" first: a question about the assistant, answered with its help
         return False
@@ -76,17 +77,18 @@ def refers_back(text: str) -> bool:
     return bool((_THAT_REF.search(text) or _IT_REF.search(text)) and _only_particulars(text))
 
 
-def _more_like(text: str) -> bool:
+def _more_like(text: str) -> re.Match | None:
     """A short request for papers like the previous answer's ("any similar papers?", "more like this"), naming
-    nothing else they should be like."""
+    nothing else they should be like: the words asking it, else None."""
     m = _MORE_LIKE.search(text)
     if not m or _LIKE_NAMED.search(text) or len(text.split()) > _IT_MAX_WORDS or _COMPARE.search(text):
-        return False
+        return None
     # ("related work on KV cache eviction?", "similar systems for MoE inference?": a topic of its own; not a name,
     # a year or a filter word: "similar papers from Google?", "anything similar in 2026?", "similar work with code?")
     rest = text[:m.start()] + " " + text[m.end():]
-    return not [w for w in content_words(rest) if w not in STOPWORDS and w not in _LIKE_FILLER
-                and not w[:1].isdigit() and not _typed(rest, w)[:1].isupper()]
+    topical = [w for w in content_words(rest) if w not in STOPWORDS and w not in _LIKE_FILLER
+               and not w[:1].isdigit() and not _typed(rest, w)[:1].isupper()]
+    return None if topical else m
 
 
 def _typed(text: str, word: str) -> str:
@@ -273,14 +275,13 @@ class Conversation:
             refs.append((m.start(), m.end(), [int(m.group("n1") or m.group("n2") or m.group("n3"))]))
         if refs:
             return self._ordinal(text, sorted(refs), papers)
-        if _more_like(text):
+        if m := _more_like(text):
             # (by their ids: a title without a short name is still found)
             seeds = [pid for pid, _ in self._last or self._list]
             if len(seeds) > _SIMILAR_SEEDS:  # like which of ten? (a mix of all of them is like none)
                 raise QuestionError(f"“Similar” could mean like any of the {len(seeds)} papers of the last answer: "
                                     "say which, e.g. “papers similar to the first one”.")
             # ("anything similar in 2026?", "similar papers from Google?": like them, and the filter too)
-            m = _MORE_LIKE.search(text)
             also = re.sub(r"^(?:(?:to|with)\s+(?:it|this|that|these|those|them)(?:\s+ones?)?|papers?|works?)\b", "",
                           _tidy(text[m.end():]), flags=re.I).strip(" ?.!")
             return Followup(_tidy(f"papers similar to {' and '.join(seeds)} {also}"), None, "fresh", seeds)

@@ -334,7 +334,7 @@ COUNT_CUES = re.compile(r"\bhow many ([\w'’.-]+\s+){0,4}?(papers|works|article
 ONE_SENTENCE = re.compile(r"\b(in (one|a single|1) (sentence|line)|one[- ](sentence|liner?)|in a nutshell|tl;?dr|"
                           r"in (a few|five|ten|\d+) words|briefly|in brief|in short)\b", re.I)
 # "what did Amazon present at MLSys 2026?", "what do the LinkedIn papers do?": each paper's line says what it does
-WHAT_THEY_DO = re.compile(r"\bwhat (do|does|did|have|has)\b.*\b(do|does|doing|present\w*|propos\w*|publish\w*|"
+WHAT_THEY_DO = re.compile(r"\bwhat (do|does|did|have|has)\b.*\b(do|does|doing|present\w*|propos\w*|publish\w*|offer\w*|"
                           r"work(ed|ing)? on|stud(y|ied|ies)|contribut\w*|introduc\w*|bring|brought|have|show\w*)\b|"
                           r"\b(summari[sz]e|describe|explain|overview|tell me about)\b", re.I)
 DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|describe|tell me about)\b", re.I)

@@ -24,7 +24,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     as_typed, typed_phrase,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
-                    LOOSE_LIST_OPENING,
+                    LOOSE_LIST_OPENING, WHAT_THEY_DO,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
@@ -70,8 +70,9 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
 _FIGURE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x|×|%)", re.I)  # "by at least 5x": a bar on a figure, no topic word
 # how a paper presents a name it gives ("we introduce Zephyr", "a system called DistCA")
-_PRESENTS = (r"\b(?:we\s+(?:introduce|present|propose|build|design|develop|implement|call|name)|called|named|dubbed|"
-             r"termed)")
+_PRESENTS = re.compile(r"\b(?:we\s+(?:introduce|present|propose|build|design|develop|implement|call|name)|called|"
+                       r"named|dubbed|termed)", re.I)
+_PRESENTED_WORDS = re.compile(r"\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?")  # ...the three words after it
 # what a paper does, after "does <its name>" ("what does flashlight report")
 _PAPER_VERB = re.compile(r"\s+(?:report|propose|do|use|achieve|claim|show|measure|target|stand|mean|evaluate|"
                          r"compare|present|introduce|reach|get|need|support|run|work)\b", re.I)
@@ -165,7 +166,6 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
-_SAYS_WHAT = re.compile(r"\bwhat\b.*\b(?:propose|do|does|did|present|introduce|offer|contribute)\b", re.I)
 _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
@@ -1498,7 +1498,7 @@ class PaperSearch:
         # ...and "what do they propose?" of the previous answer's papers (it had been refused: "None of the 10 papers
         # asked about mentions “”")
         describe_each = describe_each or (within is not None and not words and not filters and not ranking
-                                          and bool(_SAYS_WHAT.search(text)))
+                                          and bool(WHAT_THEY_DO.search(text)))
         if describe_each:
             shape = "metadata"
         if code_too and shape in ("single", "describe", "factual"):
@@ -1658,7 +1658,7 @@ class PaperSearch:
                                f"these mention {term}:")
         literal = literal_pattern(term) if term else None
         if literal:
-            times = {p.id: sum(1 for x in [p.title, *self.sentences[p.id]] if literal.search(x)) for p in pool}
+            times = {p.id: self._mentions(p, literal) for p in pool}
             found = sorted((p for p in pool if times[p.id]), key=lambda p: -times[p.id])  # most mentions first
             if found:
                 return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in found], len(pool), mention=(term, literal),
@@ -1742,9 +1742,7 @@ class PaperSearch:
             # "which papers on KV cache use vLLM?": a software name the papers write (none's own) is what a paper
             # listed must write (9 of the 10 listed had never named vLLM)
             literal = literal_pattern(name)
-            writing = [sp for sp in ranked
-                       if literal and any(literal.search(x) for x in [sp.paper.title, *self.sentences[sp.paper.id]])]
-            ranked = writing or ranked
+            ranked = [sp for sp in ranked if literal and self._mentions(sp.paper, literal)] or ranked
         about = self.about_papers(words, ranked[:max(k * 3, 30)]) \
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
         if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
@@ -2145,6 +2143,10 @@ class PaperSearch:
                 out.append("'" + q + "'")
         return out
 
+    def _mentions(self, p: Paper, literal: re.Pattern) -> int:
+        """How many of a paper's title and sentences write ``literal``."""
+        return sum(1 for x in [p.title, *self.sentences[p.id]] if literal.search(x))
+
     def _product_names(self, text: str, named: set[str]) -> list[str]:
         """The coined names a question writes that papers write but none is named by ("vLLM", "SGLang"), as typed."""
         out = []
@@ -2177,10 +2179,20 @@ class PaperSearch:
             return ""
         # (a paper presenting it by that name, which no title carries: "we introduce Zephyr", "a system called
         # DistCA", is described as usual)
-        presented = re.compile(_PRESENTS + rf"\s+(?:[\w-]+\s+){{0,2}}?{re.escape(m.group(0))}(?![\w-])", re.I)
-        if any(presented.search(x) for p in self.papers for x in self.sentences[p.id]):
-            return ""
-        return m.group(0)
+        return "" if key in self._presented else m.group(0)
+
+    @cached_property
+    def _presented(self) -> set[str]:
+        """The words, lower case, up to three after a paper's sentence presents something ("we introduce Zephyr",
+        "a system called DistCA"): read once, not every sentence again for each question."""
+        out: set[str] = set()
+        for p in self.papers:
+            for x in self.sentences[p.id]:
+                for m in _PRESENTS.finditer(x):
+                    after = _PRESENTED_WORDS.match(x, m.end())
+                    if after:
+                        out.update(w.lower() for w in after.groups() if w)
+        return out
 
     def named_papers(self, text: str) -> set[str]:
         """Papers whose system name (the title before ':') the question mentions, by n-gram lookup.
