@@ -1937,12 +1937,19 @@ class PaperSearch:
                 i += 1
         return out if len(out) < len(words) or any(w not in words for w in out) else words
 
+    def _spellings(self, acronym: str, longs: list[str]) -> list[str]:
+        """How an acronym is written: itself, in the other number ("TPUs" finds the papers writing "TPU", "TPU"
+        those writing "TPUs"), and its first three long forms."""
+        key = acronym.lower()
+        return [acronym, key[:-1] if key not in self.glossary else key + "s"] + longs[:3]
+
     def acronym_forms(self, words: list[str]) -> list[frozenset[str]]:
         """The ways the glossary acronyms among ``words`` are written, each as the stems a sentence holds: "TTFT" ->
         {ttft}, {ttfts}, {time-to-first-token}, {time, first, token}."""
         out = []
         for w in words:
-            for form in [w, w + "s"] + self.long_forms(w)[:3] if self.long_forms(w) else []:
+            longs = self.long_forms(w)
+            for form in self._spellings(w, longs) if longs else []:
                 out.append(frozenset(_stem(t) for t in tokenize(form) if t not in STOPWORDS))
                 if "-" in form:
                     out.append(frozenset(_stem(t) for t in re.split(r"[\s-]+", form.lower()) if t not in STOPWORDS))
@@ -1983,10 +1990,8 @@ class PaperSearch:
             if not longs:
                 continue
             rows: set[int] = set()
-            # the acronym in both numbers: "TPUs" finds the papers writing "TPU", "TPU" those writing "TPUs"
             key = w.lower()
-            other = key[:-1] if key not in self.glossary else key + "s"
-            for form in [w, other] + longs[:3]:
+            for form in self._spellings(w, longs):
                 rows |= self._form_rows(form)
             mine = [long for long in longs if long.lower() in spelt]
             if key in self._ambiguous and mine:
