@@ -24,7 +24,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     as_typed, typed_phrase,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
-                    LOOSE_LIST_OPENING, WHAT_THEY_DO,
+                    LOOSE_LIST_OPENING, SUPERLATIVE, WHAT_THEY_DO,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
@@ -1747,7 +1747,9 @@ class PaperSearch:
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
         if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
             about = {sp.paper.id for sp in ranked}
-        unknown = [w for w in words if self._unknown_word(w)]
+        # ("largest" in "which paper has the largest energy savings?" is how the question compares, not its topic)
+        comparing = {m.group(1).lower() for m in SUPERLATIVE.finditer(text)}
+        unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)

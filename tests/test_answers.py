@@ -2036,6 +2036,23 @@ def test_a_largest_figure_is_the_one_the_sentence_states_for_the_measure_and_top
     assert answerer.ask("which papers report more than 10x speedup for baking bread?").refused
 
 
+def test_a_largest_figure_on_the_topic_is_looked_for_in_every_paper_searched(answerer):
+    # "which papers reduce memory the most?" had quoted an 81% cost and a 65% token figure: the ten papers ranked
+    # nearest "memory" state no memory figure, while others do ("over 50% memory savings")
+    memory = answerer.ask("Which papers reduce memory the most?")
+    assert memory.citations and "on memory" in memory.text.splitlines()[0]
+    assert all(re.search(r"memory[^.]{0,40}\d+%|\d+%[^.]{0,20}memory", c.quote, re.I) for c in memory.citations)
+    # the figure holding the most of the topic's words comes first: "reduces peak memory usage by 50%" for "GPU
+    # memory usage", not "lowers token usage by 65%" (a token figure) nor "GPU energy consumption by up to 51%"
+    usage = answerer.ask("which paper reduces GPU memory usage the most?")
+    assert usage.citations and all("memory usage" in c.quote for c in usage.citations)
+    # "largest" is how the question compares, not a word of its topic no paper writes: it had been said to be
+    # one ("No paper mentions “largest”"), and "which training paper reports the largest speedup?" was refused
+    energy = answerer.ask("which paper has the largest energy savings?")
+    assert "largest”" not in energy.text and energy.text.startswith("The largest reduction")
+    assert not answerer.ask("which training paper reports the largest speedup?").refused
+
+
 def test_which_papers_and_by_how_much_lists_the_papers_each_with_its_figure(answerer):
     # had answered as a fact, two papers in paragraphs, BEAM quoted by a sentence with no number
     figure = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
