@@ -845,11 +845,12 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
-SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest report reports "
+SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest fastest quickest "
+                              "report reports "
                               "reported state states stated has have achieve achieves".split())
 # the words of a "largest speedup" question that name the comparison, not its topic (words and their stems)
 _MEASURE_WORDS = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
-                                                         "compression", "improvement", "gain")}
+                                                         "compression", "improvement", "gain", "ratio")}
 
 
 def _topic_words(r: Retrieval) -> list[str]:
@@ -912,7 +913,7 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
              on_topic_only: bool = False) -> Answer | None:
     """The papers stating the largest of the measure the question asks ("the largest speedup"), compared by
     the number in the sentence that states it; None when no paper searched states one (with ``on_topic_only``,
-    in a sentence holding a word of the question's topic)."""
+    in a sentence holding a word of the question's topic, of a paper writing all of them)."""
     measure, bar = r.parsed.at_least or (r.parsed.superlative, None)
     number, context = MEASURES[measure]
     # a sentence stating the measure of the question's topic ("reducing serving costs by 15%-61%" for "reduces
@@ -920,6 +921,8 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
     topic = {_stem(w) for w in _topic_words(r)}
     found, on_topic = [], []
     for sp in pool:
+        if on_topic_only and not topic <= {_stem(w) for w in _words(sp.paper)}:
+            continue  # ("the quickest vector index": not "update vectors ... 1.9× faster" of a paper on no index)
         best = best_on = None
         for s in sentences.get(sp.paper.id, []):
             if re.search(context, s, re.I):

@@ -433,9 +433,10 @@ def strip_ranking(text: str) -> str:
 
 # "which paper from Meta reports the largest speedup?": a comparison of the numbers the papers state.
 # measure -> (the number compared, with its unit; words of the sentence that states it)
+# ("which attention kernel is fastest?": the largest speedup)
 SUPERLATIVE = re.compile(r"\b(largest|highest|biggest|greatest|most|best|maximum|max|strongest)\s+([\w-]+\s+){0,2}"
-                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?|increases?)\b",
-                         re.I)
+                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?|increases?)\b"
+                         r"|\b(fastest|quickest)\b", re.I)
 MEASURES = {
     "speedup": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"speed|faster|accelerat"),
     "throughput": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"throughput"),
@@ -457,7 +458,7 @@ def superlative_of(text: str) -> str:
     if not m:
         return ""
     said = m.group(0).lower()  # "the highest throughput improvement" asks for throughput
-    return ("speedup" if "speed" in said else "throughput" if "throughput" in said else
+    return ("speedup" if re.search("speed|fast|quick", said) else "throughput" if "throughput" in said else
             "reduction" if re.search(r"reduc|sav|compress|lower|cut", said) else "improvement")
 
 

@@ -1748,7 +1748,7 @@ class PaperSearch:
         if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
             about = {sp.paper.id for sp in ranked}
         # ("largest" in "which paper has the largest energy savings?" is how the question compares, not its topic)
-        comparing = {m.group(1).lower() for m in SUPERLATIVE.finditer(text)}
+        comparing = {(m.group(1) or m.group(4)).lower() for m in SUPERLATIVE.finditer(text)}
         unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)

@@ -2051,6 +2051,14 @@ def test_a_largest_figure_on_the_topic_is_looked_for_in_every_paper_searched(ans
     energy = answerer.ask("which paper has the largest energy savings?")
     assert "largest”" not in energy.text and energy.text.startswith("The largest reduction")
     assert not answerer.ask("which training paper reports the largest speedup?").refused
+    # "fastest" asks for the largest speedup: "which attention kernel is fastest?" had listed nine attention
+    # papers after "No paper mentions “fastest”"; a figure on the topic comes from a paper writing all its words
+    # ("the quickest vector index" is not DisAgg's "update vectors ... at least 1.9× faster")
+    fastest = answerer.ask("which attention kernel is fastest?")
+    assert fastest.text.startswith("The largest speedup") and "fastest”" not in fastest.text
+    assert all(re.search(r"\d×|\dx\b", c.quote) and "attention" in c.quote.lower() for c in fastest.citations)
+    quickest = answerer.ask("what's the quickest vector index?")
+    assert all("index" in f"{c.title} {c.quote}".lower() for c in quickest.citations)
 
 
 def test_which_papers_and_by_how_much_lists_the_papers_each_with_its_figure(answerer):
