@@ -7,6 +7,7 @@ import logging
 import math
 import os
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -267,6 +268,7 @@ class ScoredPaper:
     coverage: float = 0.0  # idf-weighted share of the question's topic concepts the paper's text holds
 
 
+_INFLECTIONS = ("s", "es", "ed", "ing", "ings", "ly", "er", "ers")  # (PaperSearch._inflected)
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
 # the MiniLM cosine a word and its compound must reach: "phones"/"smartphones" 0.86, "phone" 0.70; not
@@ -443,6 +445,18 @@ class PaperSearch:
             found = {c for c in found if _edits(word, c) == nearest}
         if not found and not foreign and len(word) >= TWO_EDITS_FROM:
             found = self._two_edits(word)
+        if not found and not foreign and len(word) >= TWO_EDITS_FROM:
+            # a letter left out of a form the papers never write, of a word they do ("quantizng": "quantizing",
+            # whose stem "quantized" and "quantize" share); the form most papers' stem
+            forms = {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in string.ascii_lowercase}
+            stems = {f: _stem(f) for f in forms}
+            forms = [f for f in forms if stems[f] in self.term_ids and stems[f] != _stem(word)]
+            if forms:
+                return max(forms, key=lambda f: (self.idf.get(stems[f], 0.0) * -1, f))
+        if found and not foreign and self._inflected(word):
+            # a form of an English word ("tooling", "spatially") is that word, not another one with a different first
+            # letter ("pooling", "partially"); a typo keeps the first letter ("devises" for "devices")
+            found = {c for c in found if c[0] == word[0]}
         if not found:
             if not cognates:
                 return word
@@ -462,6 +476,19 @@ class PaperSearch:
         # (then a word questions are made of: "papirs" is "papers" more often than "pairs")
         return max(found, key=lambda c: (c[0] == word[0], -sum((Counter(word) - Counter(c)).values()),
                                          c in _ASKING_WORDS, round(affinity(c), 2), self.vocab[c], c))
+
+    def _inflected(self, word: str) -> bool:
+        """Whether ``word`` is a regular form of a word of MiniLM's English list or of the papers ("tooling" of
+        "tool", "spatially" of "spatial", "emit" of "emitted")."""
+        def known(w: str) -> bool:
+            return w in self.english or w in self.vocab
+
+        for suffix in _INFLECTIONS:
+            base = word[:-len(suffix)]
+            if word.endswith(suffix) and len(base) >= 3 and (
+                    known(base) or known(base + "e") or (base[-1] == base[-2] and known(base[:-1]))):
+                return True
+        return any(known(word + s) or known(word + word[-1] + s) or known(word[:-1] + s) for s in ("s", "ed", "ing"))
 
     @cached_property
     def _sides(self) -> tuple[np.ndarray, np.ndarray]:

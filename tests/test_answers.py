@@ -516,6 +516,16 @@ def test_spelling_is_mended_before_retrieval(answerer):
     # (only letters left out: two edits of any kind reach other words, "multitask" is no "multicast")
     assert search.correct("multitask") == "multitask" and search.correct("specinfer") == "specinfer"
     assert search.correct("clustr") == "cluster" and search.correct("qwerty") == "qwerty"
+    # a form of an English word is not mended into another word with a different first letter: "tooling" had been
+    # read as "pooling", "spatially" as "partially", "caving" as "saving"; a typo that is a word still is mended
+    assert search.correct("tooling") == "tooling" and search.correct("caving") == "caving"
+    assert search.correct("spatially") in ("spatially", "spatial") and search.correct("devises") == "devices"
+    # a letter left out of a form no paper writes, of a word they do ("No paper mentions “quantizng”" had lost
+    # InnerQ, one of the two KV cache quantization papers)
+    assert search.correct("quantizng") == "quantizing"
+    quantizing = answerer.ask("papers on quantizng the kv cahce to low bit widths")
+    assert "quantizng”" not in quantizing.text.split("as “quantizing”")[-1]
+    assert set(quantizing.cited_ids) >= set(answerer.ask("papers on quantizing the KV cache to low bit widths").cited_ids)
     heterogeneous = "heterogeneous GPU cluster training systems for LLMs"
     typed = answerer.ask("hetrogenous GPU clustr traning systms for LLMs")
     assert typed.cited_ids == answerer.ask(heterogeneous).cited_ids
