@@ -500,7 +500,9 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "a couple of": 2, "a few": 3}
 _COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+((?:[\w-]+\s+)?(?:papers|works|articles|studies))\b",
                     re.I)
-_EVERY = re.compile(r"\b(all|every)(\s+(of\s+)?the)?\s+(?=(?:[\w-]+\s+)?(?:papers?|works?|articles?|studies)\b)", re.I)
+_EVERY = re.compile(r"\b(all|every)(\s+(of\s+)?the)?\s+(?=(?:[\w-]+\s+)?(?:papers?|works?|articles?|studies)\b)|"
+                    # "KV cache offload, all of them", "the full list of papers on MoE"
+                    r"\b(?:all|every one) of them\b|\b(?:complete|full|exhaustive|entire) list\b", re.I)
 ALL_PAPERS = 50  # "all papers on X": at most this many (still those scoring near the best)
 
 # "compare Stream2LLM and layered prefill", "the difference between Kitty and InnerQ", "Kitty vs. InnerQ"
@@ -549,8 +551,9 @@ def requested_count(text: str) -> tuple[int | None, str]:
         n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
         if n > 0:
             return min(n, ALL_PAPERS), (text[:m.start()] + m.group(2) + text[m.end():]).strip()
-    if _EVERY.search(text):
-        return ALL_PAPERS, text
+    m = _EVERY.search(text)
+    if m:  # ("the full list of papers on MoE": not "full" papers)
+        return ALL_PAPERS, text if m.group(1) else re.sub(r"\s+", " ", text[:m.start()] + text[m.end():]).strip()
     return None, text
 
 

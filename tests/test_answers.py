@@ -640,6 +640,10 @@ def test_a_list_cut_at_k_says_how_many_papers_qualify(answerer):
     # a count the question asks for is not a cut to explain; a list of all that qualify says nothing more
     assert answerer.ask("give me 3 papers on MoE").text.startswith("3 papers:")
     assert answerer.ask("all papers on MoE").text.startswith(f"{len(users)} papers:")
+    # ...as the list's head says to: "MoE papers, all of them" had given the same 10 of 16, and "the full list of
+    # papers on MoE" 4 (its "full" read as a topic word)
+    for asked in ("MoE papers, all of them", "give me the full list of papers on MoE"):
+        assert set(answerer.ask(asked).cited_ids) == users, asked
     # every paper using the acronym is a candidate, also one writing only its long form and ranked low
     # ("papers on LoRA" cited one of the two)
     lora = search.acronym_papers(["LoRA"])
