@@ -35,6 +35,8 @@ def test_latin_words_match_whole_with_accents_and_plurals_folded():
     assert "computation" in _words("Quali articoli sovrappongono la comunicazione con il calcolo?")
     assert "memory" in _words("Mémoires partagées")  # accents and a plural, in capitals
     assert "pesos" not in _words("pesos") and "espesos" in _words("espesos")  # whole words only
+    for said in ("memoria a largo plazo", "mémoire à long terme", "memoria a lungo termine", "长期记忆"):
+        assert _words(said) == ["memory", "long-term"] or _words(said) == ["long-term", "memory"], said
 
 
 def test_every_term_has_forms_and_no_form_reads_as_two_terms():

@@ -83,6 +83,15 @@ def test_a_short_question_in_another_language_is_answered_from_the_terms_it_name
     assert len(on_topic) >= 2 and answer.citations[0] in on_topic, [c.title for c in answer.citations]
 
 
+def test_a_spanish_question_on_long_term_memory_is_answered(real_assistant):
+    # "memoria a largo plazo" had been "memory" and two words no paper writes, and the question was refused while
+    # its closest papers were the ones on it
+    answer = real_assistant.ask("¿Qué artículos tratan sobre la memoria a largo plazo?")
+    assert not answer.refused and answer.citations
+    assert all(re.search(r"long-term", (p := real_assistant.paper(c.paper_id)).title + " " + p.abstract, re.I)
+               for c in answer.citations)
+
+
 @pytest.mark.parametrize("question", ["如何训练我的狗学会坐下？", "¿Cuál es la mejor receta de tortilla de patatas?",
                                       "Wie repariere ich einen tropfenden Wasserhahn?"])
 def test_foreign_questions_the_collection_does_not_cover_are_refused(real_assistant, question):
