@@ -18,6 +18,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import generic_name, title_name
+from .concepts import name_concepts
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
@@ -1496,6 +1497,8 @@ class PaperSearch:
             rest = strip_unrecorded(rest)
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
+        else:  # "the prompt-processing phase": the term the papers use for what the question describes (prefill)
+            rest = name_concepts(rest)
         raw = content_words(rest)
         in_other = bool(other_language)
         context = [self.correct(w, foreign=in_other) for w in raw]  # the other words, mended once without context

@@ -3111,3 +3111,18 @@ def test_institutions_named_apart_are_both_on_the_paper(answerer):
     # a list after one cue is any of them, as before
     either = _institution_papers(answerer, "Google") | _institution_papers(answerer, "Meta")
     assert set(answerer.ask("papers from Google or Meta").cited_ids) == either
+
+
+@pytest.mark.parametrize("question, term", [
+    ("papers that put the prompt-processing phase and the token-generation phase on different GPU pools",
+     r"disaggregat"),
+    ("papers where hospitals train a model collaboratively without sharing their data", r"federated"),
+    ("which papers skip attention computation for unimportant tokens?", r"sparse|sparsity"),
+])
+def test_a_concept_described_in_plain_words_finds_the_papers_naming_it(answerer, question, term):
+    # the first had cited no paper on disaggregation (CXL pooling and GPU pooling instead, for "pools"), the second
+    # had been refused
+    answer = answerer.ask(question)
+    writes = [bool(re.search(term, (p := answerer.paper(c.paper_id)).title + " " + p.abstract, re.I))
+              for c in answer.citations]
+    assert writes and writes[0] and sum(writes) * 2 >= len(writes), [c.title for c in answer.citations]

@@ -1,0 +1,82 @@
+"""A question that describes a research concept in plain words, read for the term the papers use for it: "the
+prompt-processing phase" is prefill, "a cheap proposer guesses tokens the full model verifies" is speculative
+decoding, "keeping raw data local while training across clients" is federated learning.
+
+BM25 sees only the words a question writes, and MiniLM links a description to the term only loosely: described
+this way, the papers on the concept ranked far below ones sharing a surface word ("pools" brought in CXL memory
+pooling for "separate GPU pools"). Like ``crosslingual`` for other languages, this is a small dictionary of the
+field's vocabulary: each term the papers write, with the plain-English ways of saying it. A description found in
+an English question gets the term written after it (the question keeps its own words); a question already
+writing the term is left as it is.
+"""
+from __future__ import annotations
+
+import re
+
+# the papers' term (or terms, "|" between them) -> how a question may describe it (regular expressions, matched
+# case-insensitively)
+DESCRIBED: dict[str, tuple[str, ...]] = {
+    "KV cache": (r"key[-/ ]?(?:and[- ])?values?[- ]cach(?:e|es|ing)", r"cached keys?(?: and |/| or )values?",
+                 r"attention cache"),
+    "prefill": (r"prompt[- ]processing(?: phase| stage| step)?", r"(?:phase|stage) that processes the (?:input )?prompt",
+                r"process(?:es|ing)? the (?:whole |entire |input )?prompt"),
+    "decode": (r"token[- ]generation (?:phase|stage)", r"(?:phase|stage) that generates (?:the )?(?:output )?tokens"),
+    "disaggregation": (r"(?:separate|different|dedicated|distinct) (?:gpu |machine |hardware )?(?:pools|clusters|"
+                       r"instances|sets of gpus|groups of gpus)",),
+    "speculative decoding": (r"(?:cheap|small|smaller|lightweight|fast) (?:proposer|drafter|draft model|guesser)",
+                             r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
+                             r"(?:upcoming |future |next )?tokens",
+                             r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif"),
+    "diffusion language model": (r"unmask(?:s|ing)?\b", r"denois(?:e|es|ing) (?:many |several |multiple )?tokens",
+                                 r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "
+                                 r"parallel", r"rather than (?:strictly )?left[- ]to[- ]right",
+                                 r"not (?:strictly )?left[- ]to[- ]right"),
+    "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
+                         r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
+                         r"attend(?:s|ing)? (?:only )?to (?:a subset of|only the important|the important|fewer) "
+                         r"tokens", r"instead of attending to (?:every|all)"),
+    "federated learning": (r"train\w* (?:models? )?collaboratively", r"(?:keep|keeps|keeping) (?:their |its |the )?"
+                           r"(?:raw |private |own )?data (?:local|on[- ]device|on their devices)",
+                           r"without (?:sharing|centralizing|pooling) (?:their |the )?(?:raw |private )?data"),
+    "heterogeneous GPUs": (r"(?:mixed|mix of|mixture of) (?:pool of )?(?:different )?(?:gpu|accelerator)",
+                           r"different (?:gpu|accelerator) (?:types|generations|models|kinds)",
+                           r"(?:non[- ]identical|dissimilar|varied) gpus"),
+    "routing": (r"rout(?:e|es|ing) (?:each |every |incoming )?(?:query|queries|request|requests|prompt|prompts) "
+                r"(?:to|between|among)", r"(?:send|sends|sending|dispatch\w*) (?:easy|hard|simple|difficult) "
+                r"(?:queries|requests|prompts)"),
+    "offloading": (r"(?:keep|keeps|keeping|store|stores|storing|hold|holds|holding|put|puts|putting) (?:\w+ ){0,3}"
+                   r"(?:in|on|to) (?:the )?(?:cpu|host) (?:ram|memory|dram)", r"(?:on|to) (?:nvme )?ssds?\b",
+                   r"spill(?:s|ing)? (?:\w+ )?(?:to|onto) (?:the )?(?:cpu|host|disk|ssd)"),
+    "fault tolerance|failures": (r"(?:gpus?|nodes?|machines?|servers?|hardware|devices?|workers?) "
+                                 r"(?:fail|fails|failing|crash|crashes|crashing|die|dies|dying|go down|break)",
+                                 r"recover\w* from (?:crashes|failures|faults)", r"(?:survive|tolerate)s? "
+                                 r"(?:crashes|hardware faults|node loss)"),
+    "compression|quantization|pruning|distillation": (r"compress(?:es|ing)? (?:the )?(?:llms?|models?|networks?)",
+                                                      r"(?:make|makes|making) (?:the )?(?:llms?|models?|networks?) "
+                                                      r"smaller", r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
+    "profiling|tracing": (r"diagnos\w* where (?:the )?(?:time|resources|cycles|memory)",
+                          r"where (?:the )?(?:time|resources) (?:go|goes|is spent|are spent)",
+                          r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks"),
+    "DSL|compiler": (r"(?:languages?|abstractions?) for (?:writing|authoring|programming|expressing) "
+                     r"(?:fast |efficient |gpu |custom )*kernels", r"(?:write|writing|author|authoring) "
+                     r"(?:fast |efficient )?(?:gpu )?kernels by hand"),
+    "interconnect": (r"communication fabric", r"network fabric"),
+    "stragglers": (r"slow (?:workers|nodes|gpus|machines|devices|ranks)",),
+    "agents|agentic": (r"tool[- ]call(?:ing|s)?", r"tool use"),
+    "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",),
+}
+
+_COMPILED = [(term, re.compile(r"\b(?:" + "|".join(forms) + r")", re.I)) for term, forms in DESCRIBED.items()]
+
+
+def name_concepts(text: str) -> str:
+    """``text`` with the papers' term written after each description of a concept it holds ("on separate GPU
+    pools" -> "on separate GPU pools (disaggregation)"), unless the text already writes the term."""
+    for term, pattern in _COMPILED:
+        said = term.split("|")
+        if any(re.search(rf"(?<!\w){re.escape(t)}", text, re.I) for t in said):
+            continue
+        m = pattern.search(text)
+        if m:
+            text = f"{text[:m.end()]} ({', '.join(said)}){text[m.end():]}"
+    return text
