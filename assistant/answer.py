@@ -230,6 +230,10 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
         # question's other words
         if counted and re.search(rf"\d[\d,.]*\s+(?:[\w-]+\s+){{0,2}}{re.escape(counted)}", s, re.I):
             bonus += 3.0
+        # where the code is ("The source code of TOKENBLEND is available at https://...") supports no claim but
+        # the one a question about its release makes (not "LLMs that write systems code")
+        if not _ASKS_RELEASE & terms.keys() and CODE_STATEMENT.search(s):
+            bonus -= 5.0  # (its link's words match too: "Consistency_DLM" for "diffusion language models")
         if want_number and _RESULT_VERB.search(s):  # a number the paper achieves, not one of the problem's
             bonus += 0.5
             # ...on the topic asked ("SuperInfer improves TTFT SLO attainment by up to 74.7%", not the problem
@@ -241,6 +245,8 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     return _standalone(sentences, picked, context)
 
 
+_ASKS_RELEASE = frozenset(_stem(w) for w in ("release", "released", "available", "availability", "open-source",
+                                               "open-sourced", "github", "repository", "artifact", "source"))
 _HOW_MANY = re.compile(r"\bhow many\s+([a-z]{3,}?)s?\b(?=\s+(?:were|was|are|is|did|do|does|\w+ed)\b)", re.I)
 _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)

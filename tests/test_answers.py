@@ -3126,3 +3126,15 @@ def test_a_concept_described_in_plain_words_finds_the_papers_naming_it(answerer,
     writes = [bool(re.search(term, (p := answerer.paper(c.paper_id)).title + " " + p.abstract, re.I))
               for c in answer.citations]
     assert writes and writes[0] and sum(writes) * 2 >= len(writes), [c.title for c in answer.citations]
+
+
+def test_a_quote_is_not_where_the_code_is_unless_the_question_asks_for_it(answerer):
+    # CDLM had been quoted by "The full training and evaluation code is available at https://anonymous...": its
+    # link's words ("Consistency_DLM") matched the question's
+    from assistant.query import CODE_STATEMENT
+    answer = answerer.ask("Which papers make diffusion language model decoding faster or more parallel?")
+    assert any(c.title.startswith("CDLM") for c in answer.citations)
+    assert not [c.title for c in answer.citations if CODE_STATEMENT.search(c.quote)]
+    # ...as one about code release still does
+    released = answerer.ask("which papers release their code?")
+    assert released.citations and all(CODE_STATEMENT.search(c.quote) for c in released.citations)
