@@ -19,11 +19,13 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "KV cache": (r"key[-/ ]?(?:and[- ])?values?[- ]cach(?:e|es|ing)", r"cached keys?(?: and |/| or )values?",
                  r"attention cache"),
     "prefill": (r"prompt[- ]processing(?: phase| stage| step)?", r"(?:phase|stage) that processes the (?:input )?prompt",
-                r"process(?:es|ing)? the (?:whole |entire |input )?prompt"),
-    "decode": (r"token[- ]generation (?:phase|stage)", r"(?:phase|stage) that generates (?:the )?(?:output )?tokens"),
+                r"(?:process|read)(?:es|s|ing)? the (?:whole |entire |input |full )?prompt"),
+    "decode": (r"token[- ]generation (?:phase|stage)", r"(?:phase|stage) that generates (?:the )?(?:output )?tokens",
+               r"writ(?:e|es|ing) the (?:reply|answer|response|output) (?:word|token) by (?:word|token)"),
     "disaggregation": (r"(?:separate|different|dedicated|distinct) (?:gpu |machine |hardware )?(?:pools|clusters|"
                        r"instances|sets of gpus|groups of gpus)",),
-    "speculative decoding": (r"(?:cheap|small|smaller|lightweight|fast) (?:proposer|drafter|draft model|guesser)",
+    "speculative decoding": (r"(?:cheap|small|smaller|lightweight|fast|quick)(?:,? (?:cheap|small|quick|fast|"
+                             r"lightweight))? (?:proposer|drafter|draft model|guesser)",
                              r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
                              r"(?:upcoming |future |next )?tokens",
                              r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif"),
@@ -34,7 +36,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
                          r"attend(?:s|ing)? (?:only )?to (?:a subset of|only the important|the important|fewer) "
-                         r"tokens", r"instead of attending to (?:every|all)"),
+                         r"tokens", r"instead of attending to (?:every|all)",
+                         r"only (?:looking|attending|look|attend)s? (?:at|to) (?:the )?(?:earlier |previous )?(?:words|tokens|"
+                         r"blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter"),
     "federated learning": (r"train\w* (?:models? )?collaboratively", r"(?:keep|keeps|keeping) (?:their |its |the )?"
                            r"(?:raw |private |own )?data (?:local|on[- ]device|on their devices)",
                            r"without (?:sharing|centralizing|pooling) (?:their |the )?(?:raw |private )?data"),
@@ -63,7 +67,50 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "interconnect": (r"communication fabric", r"network fabric"),
     "stragglers": (r"slow (?:workers|nodes|gpus|machines|devices|ranks)",),
     "agents|agentic": (r"tool[- ]call(?:ing|s)?", r"tool use"),
-    "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",),
+    "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",
+                     r"extremely long (?:inputs|prompts|documents|contexts|sequences)"),
+    "energy|power": (r"electricity", r"electric(?:al)? power", r"power (?:draw|bill|usage)"),
+    "edge|mobile|on-device": (r"battery[- ]powered", r"smart ?watch(?:es)?", r"(?:tiny|small) (?:microcontroller )?"
+                              r"boards?", r"(?:gadgets|wearables|handheld devices)", r"instead of (?:in )?the cloud"),
+    "mixture-of-experts": (r"specialist['’\"]?\s+(?:sub[- ]?networks?|sub[- ]?models?|networks?|models?)",),
+    "early-exit": (r"(?:leave|leaves|exit|exits|stop|stops) (?:the (?:network|model) )?(?:partway|early|halfway)",
+                   r"(?:without|not) (?:having to )?pass(?:ing)? through all (?:the )?layers",
+                   r"skip(?:s|ping)? the (?:remaining|later|last) layers"),
+    "vector search|similarity search": (r"closest (?:matches|neighbou?rs)", r"nearest[- ]neighbou?rs?",
+                                        r"number[- ]lists", r"similar (?:vectors|embeddings)"),
+    "attacks|security|jailbreak|leakage": (r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|hack\w*)\b",
+                                           r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)"),
+    "simulator|simulation": (r"without (?:actually )?(?:building|buying|having|owning|renting)(?: or (?:building|"
+                             r"buying|having|owning|renting))? (?:the )?"
+                             r"(?:hardware|cluster|machines|gpus)", r"before (?:building|buying) (?:the )?"
+                             r"(?:hardware|cluster|machines|gpus)"),
+    "elastic|autoscaling": (r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
+                            r"(?:add|adds|adding) (?:or|and) (?:remov|drop)\w* (?:gpus|nodes|machines|workers)"),
+    "structured generation|constrained decoding": (r"valid json", r"(?:follow|conform)s? (?:to )?(?:a |the )?"
+                                                   r"(?:json )?(?:schema|grammar|format)"),
+    "reinforcement learning": (r"trial[- ]and[- ](?:reward|error)", r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
+                               r"learn\w* from (?:rewards|feedback scores)"),
+    "parallelism|tensor parallelism|pipeline parallelism": (
+        r"(?:chop|split|cut|divide|shard|slice)\w* (?:up )?(?:one |a |the |each )?(?:single )?(?:big |large )?"
+        r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
+        r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
+    "GPU": (r"graphics cards?",),
+    "overlap communication computation": (r"(?:while|as) (?:the )?data (?:is )?(?:still )?(?:in flight|moving|"
+                                          r"being sent|travel\w*)", r"idle (?:\w+ ){0,3}wait\w* for (?:the )?data",
+                                          r"hid(?:e|es|ing) (?:the )?(?:communication|transfers?|data movement)"),
+    "compiler": (r"turn\w* (?:\S+ ){0,3}(?:code|programs?) into (?:\S+ ){0,3}(?:instructions|machine code)",),
+    "privacy": (r"personal data", r"private (?:data|information|inputs)", r"sensitive (?:data|information)"),
+    "graph|GNN": (r"networks? of connected", r"who[- ]follows[- ]whom", r"atoms and bonds",
+                  r"connected (?:things|entities|nodes)"),
+    "SLO": (r"response[- ]time (?:promises|deadlines|targets|guarantees|goals)", r"latency (?:targets|deadlines|"
+            r"promises|guarantees)"),
+    "TTFT": (r"(?:time (?:to|until|before) )?(?:the )?first (?:word|token) (?:appears|within|comes)",),
+    "benchmark": (r"test (?:collections?|suites?|sets?)", r"standard tasks? to compare"),
+    "prefix|prefix caching|reuse": (r"shared (?:opening|beginning|start|preamble|prefix)", r"same (?:long )?"
+                                    r"(?:instructions|system prompt|opening|preamble|retrieved documents)",
+                                    r"redo(?:ing)? the (?:same )?work"),
+    "quantization|low-bit|FP8": (r"fewer bits", r"(?:coarser|lower)[- ](?:precision|resolution) numbers",
+                                 r"lower numeric(?:al)? precision", r"smaller number formats"),
 }
 
 _COMPILED = [(term, re.compile(r"\b(?:" + "|".join(forms) + r")", re.I)) for term, forms in DESCRIBED.items()]
@@ -78,5 +125,8 @@ def name_concepts(text: str) -> str:
             continue
         m = pattern.search(text)
         if m:
-            text = f"{text[:m.end()]} ({', '.join(said)}){text[m.end():]}"
+            end = m.end()
+            while end < len(text) and text[end].isalnum():  # (after the word the description ends in: "dies")
+                end += 1
+            text = f"{text[:end]} ({', '.join(said)}){text[end:]}"
     return text

@@ -16,6 +16,9 @@ from assistant.concepts import DESCRIBED, name_concepts
     ("keeping the weights in CPU memory and moving them in as needed", "(offloading)"),
     ("what happens to a training job when nodes fail?", "(fault tolerance, failures)"),
     ("which papers skip attention computation for unimportant tokens?", "(sparse attention)"),
+    ("Which papers try to make AI use less electricity?", "(energy, power)"),
+    ("papers where easy tokens leave the network early", "(early-exit)"),
+    ("if a whole server dies mid-run, how do jobs recover?", "(fault tolerance, failures)"),  # after "dies", whole
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
