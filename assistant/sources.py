@@ -213,6 +213,9 @@ def _complete_sentences(cut: str) -> tuple[str, bool]:
                       or (len(last.group(0)) >= 4 and last.group(0) in _words()))
     if stopped and " " in cut and last and not whole:
         cut = re.sub(r"[\s,;:(\[-]*\S+$", "", cut)  # stopped mid-word ("the dynamic computatio..."): the words before
+    if stopped:  # ...nor on a word that leads on ("their substantial computational an...": "an" may be "and" cut)
+        cut = re.sub(r"(?:[\s,;:(\[-]+(?:a|an|the|of|to|in|on|and|or|for|by|as|at|with|via|per|its|our|their|is|"
+                     r"are|that|which|from|into|than|while|but))+$", "", cut, flags=re.I)
     return cut, bool(cut) and not cut.endswith((".", "!", "?"))
 
 
@@ -497,7 +500,7 @@ PARSERS: dict[str, Parser] = {p.name: p for p in (
            _sniff_jsonl, _parse_jsonl, user_ids=True),
     Parser("csv", "1", "CSV/TSV with a header row containing id and title", (".csv", ".tsv"),
            lambda t: _csv_dialect(t) is not None, _parse_csv, user_ids=True),
-    Parser("arxiv-digest", "4", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
+    Parser("arxiv-digest", "5", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
            (".md",), _sniff_digest, _parse_digest),
     Parser("reading-notes", "1", "reading-notes Markdown (### Section, * Title [[Paper](link)] + details)",
            (".md",), _sniff_notes, _parse_notes),

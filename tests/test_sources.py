@@ -72,6 +72,10 @@ def test_specific_papers(real):
     assert pquant.abstract.endswith("which can offer substantial") and pquant.extra["abstract_cut"] is True
     assert Sentences(papers)[pquant.id][-1].endswith("which can offer substantial…")
     assert "abstract_cut" not in digest.extra and Sentences(papers)[digest.id][-1].endswith("rather than computation.")
+    # ...and not on a word leading on, which may be a longer word cut ("their substantial computational an...": and)
+    leading = re.compile(r"\b(?:a|an|the|of|to|and|or|for|with|their)$", re.I)
+    assert not [p.id for p in papers.values() if p.extra.get("abstract_cut") and leading.search(p.abstract)]
+    assert papers["arxiv:2602.21626v1"].abstract.endswith("due to their substantial computational")
     cais = papers["doi:10.1145/3786335.3813124"]
     assert (cais.topic, cais.venue, cais.authors) == ("LLM Inference", "CAIS 2026", [])
     assert cais.abstract.startswith("Extend XGrammar with dynamic grammar support")
