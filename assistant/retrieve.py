@@ -1024,10 +1024,14 @@ class PaperSearch:
         # "in Meta's datacenters", "NVIDIA's Hopper architecture": where or on what the work is done, a topic the
         # papers' text writes, not the organisation's papers ("Meta's papers", "Google's latest work" are)
         owned = re.match(r"\s*(?:'s|’s)\s+([^\W\d_][\w-]*)((?:\s+[\w-]+){0,3})", text[end:])
-        if owned and owned.group(1).lower() not in STOPWORDS and owned.group(1).lower() in self.vocab and \
+        thing = owned.group(1).lower() if owned else ""
+        # ("Meta's deep-learning framework": a hyphenated word of the papers' words; "Google's JAX": a short name)
+        if owned and thing not in STOPWORDS and (thing in self.vocab or "-" in thing and all(
+                part in self.vocab or len(part) < 4 for part in thing.split("-"))
+                or owned.group(1).isupper() and _stem(thing) in self.term_ids) and \
                 not re.match(_MEMBERS + r"\b", owned.group(1), re.I) and \
-                not re.search(r"\b(?:papers?|works?|research|publications?|contributions?|studies|articles?)\b",
-                              owned.group(0), re.I):
+                not re.search(r"\b(?:papers?|works?|research|publications?|contributions?|studies|articles?|teams?|"
+                              r"groups?|labs?|researchers|engineers|people|authors)\b", owned.group(0), re.I):
             return True
         before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
         # "which papers involve Google TPUs?" too, but not after "from", "at" or "by" ("papers from Google TPU teams")

@@ -1324,6 +1324,11 @@ def test_a_lower_case_name_or_a_possessive_setting_is_a_topic_where_it_reads_as_
     # a lower-case word after another word is that word's ("threat intel"), and "by fan control" is no author
     assert "from Intel" not in answerer.ask("any threat intel papers?").text
     assert " by " not in answerer.ask("papers that cut GPU power by fan control").text.split("\n")[0]
+    # ...as is a short all-capital name or a hyphenated thing ("Google's JAX", "Meta's deep-learning framework" had
+    # become filters, and the learned-optimizer library for PyTorch was not found)
+    library = answerer.ask("Learned optimizers were only usable from Google's JAX. Is there a library that brings them "
+                           "to Meta's deep-learning framework?")
+    assert library.citations and library.citations[0].title.startswith("Pylo") and "from Google" not in library.text
 
 
 def test_instructions_about_citing_are_dropped_but_questions_about_citing_are_not(answerer):
