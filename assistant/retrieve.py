@@ -20,7 +20,7 @@ from .chunks import split_sentences
 from .clean import generic_name, title_name
 from .concepts import name_concepts
 from .crosslingual import translate_names, translate_records, translate_terms
-from .lexical import _stem, build_lexical, english_words, tokenize
+from .lexical import _stem, build_lexical, dictionary_words, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
                     as_typed, typed_phrase,
@@ -415,6 +415,14 @@ class PaperSearch:
         self.longest_title = max((len(t.split()) for t in self.full_titles), default=0)
 
     def correct(self, word: str, context: list[str] = (), cognates: bool = True, foreign: bool = False) -> str:
+        """``word`` mended (``_mended``), unless an English word the dictionary holds would become another word
+        ("redo", "churn", "tooling" are no "read", "chunk", "pooling"; "elastically" may still be read "elastic")."""
+        mended = self._mended(word, context, cognates, foreign)
+        if mended != word and not foreign and _stem(mended) != _stem(word) and word in dictionary_words():
+            return word
+        return mended
+
+    def _mended(self, word: str, context: list[str] = (), cognates: bool = True, foreign: bool = False) -> str:
         """Replace a misspelt word (in neither the collection nor MiniLM's English word list) by a collection
         word one edit away: "prunning" -> "pruning", "sparce attention" -> "sparse attention", but "leaking"
         stays. Among candidates: same first letter first (typos rarely hit it: "pruning", not the commoner

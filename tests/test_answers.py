@@ -531,6 +531,10 @@ def test_spelling_is_mended_before_retrieval(answerer):
     # a letter left out of a form no paper writes, of a word they do ("No paper mentions “quantizng”" had lost
     # InnerQ, one of the two KV cache quantization papers)
     assert search.correct("quantizng") == "quantizing"
+    # a word of the dictionary is no typo ("Read “churn” as “chunk”", "Read “redo” as “read”" had been said), while
+    # typos still are mended
+    assert [search.correct(w) for w in ("churn", "redo", "infer")] == ["churn", "redo", "infer"]
+    assert "Read “churn”" not in answerer.ask("which papers study user churn in chatbots?").text
     quantizing = answerer.ask("papers on quantizng the kv cahce to low bit widths")
     assert "quantizng”" not in quantizing.text.split("as “quantizing”")[-1]
     spelt = answerer.ask("papers on quantizing the KV cache to low bit widths")
