@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .chunks import split_sentences
 from .clean import institution_aliases, title_name
-from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
+from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
                     LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
                     as_typed, newest_first, non_latin_share, singular, unrecorded_note)
@@ -245,8 +245,10 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     return _standalone(sentences, picked, context)
 
 
-_ASKS_RELEASE = frozenset(_stem(w) for w in ("release", "released", "available", "availability", "open-source",
-                                               "open-sourced", "github", "repository", "artifact", "source"))
+# (the words of a question about code release, but those a question on other things writes too: "LLMs that write
+# systems code", "source of the speedup", "shared prefixes")
+_ASKS_RELEASE = frozenset(_stem(w) for w in CODE_WORDS) - {_stem(w) for w in (
+    "code", "codes", "source", "implementation", "make", "made", "provide", "link", "open", "share", "shared")}
 _HOW_MANY = re.compile(r"\bhow many\s+([a-z]{3,}?)s?\b(?=\s+(?:were|was|are|is|did|do|does|\w+ed)\b)", re.I)
 _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
@@ -851,12 +853,11 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
-SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest fastest quickest "
-                              "report reports "
+SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest report reports "
                               "reported state states stated has have achieve achieves".split())
 # the words of a "largest speedup" question that name the comparison, not its topic (words and their stems)
 _MEASURE_WORDS = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
-                                                         "compression", "improvement", "gain", "ratio")}
+                                                         "compression", "improvement", "gain")}
 
 
 def _topic_words(r: Retrieval) -> list[str]:
@@ -936,19 +937,14 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
                 values = [v for v, _ in measured]
                 if values and (best is None or max(values) > best[0]):
                     best = (max(values), s)
-                # ...near a word of the topic too ("latency by over 60%", not "KV accesses by up to 99%"), the
-                # more of them the better ("reduces peak memory usage by 50%" for "GPU memory usage", before
-                # "token usage by 65%")
-                for v, near in measured if topic else ():
-                    held = len(topic & {_stem(t) for t in tokenize(near)})
-                    if held and (best_on is None or (held, v) > best_on[:2]):
-                        best_on = (held, v, s)
+                # ...near a word of the topic too ("latency by over 60%", not "KV accesses by up to 99%")
+                on = [v for v, near in measured if topic & {_stem(t) for t in tokenize(near)}] if topic else []
+                if on and (best_on is None or max(on) > best_on[0]):
+                    best_on = (max(on), s)
         if best:
             found.append((best[0], best[1], sp))
         if best_on:
-            on_topic.append(best_on + (sp,))
-    most_held = max((f[0] for f in on_topic), default=0)
-    on_topic = [f[1:] for f in on_topic if f[0] == most_held]
+            on_topic.append((best_on[0], best_on[1], sp))
     on = f" on {' '.join(as_typed(r.parsed.text, _topic_words(r)))}" if on_topic else ""
     found = on_topic or ([] if on_topic_only else found)
     if on_topic_only and not found:

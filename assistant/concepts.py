@@ -18,12 +18,13 @@ import re
 DESCRIBED: dict[str, tuple[str, ...]] = {
     "KV cache": (r"key[-/ ]?(?:and[- ])?values?[- ]cach(?:e|es|ing)", r"cached keys?(?: and |/| or )values?",
                  r"attention cache"),
-    "prefill": (r"prompt[- ]processing(?: phase| stage| step)?", r"(?:phase|stage) that processes the (?:input )?prompt",
+    "prefill": (r"prompt[- ]processing(?: phase| stage| step)?",
+                r"(?:phase|stage) that processes the (?:input )?prompt",
                 r"(?:process|read)(?:es|s|ing)? the (?:whole |entire |input |full )?prompt"),
     "decode": (r"token[- ]generation (?:phase|stage)", r"(?:phase|stage) that generates (?:the )?(?:output )?tokens",
                r"writ(?:e|es|ing) the (?:reply|answer|response|output) (?:word|token) by (?:word|token)"),
-    "disaggregation": (r"(?:separate|different|dedicated|distinct) (?:gpu |machine |hardware )?(?:pools|clusters|"
-                       r"instances|sets of gpus|groups of gpus)",),
+    "disaggregation": (r"(?:separate|dedicated) (?:gpu |machine |hardware )?(?:pools|clusters|instances|sets of gpus|"
+                       r"groups of gpus)", r"different (?:gpu |machine )?pools"),
     "speculative decoding": (r"(?:cheap|small|smaller|lightweight|fast|quick)(?:,? (?:cheap|small|quick|fast|"
                              r"lightweight))? (?:proposer|drafter|draft model|guesser)",
                              r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
@@ -37,8 +38,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
                          r"attend(?:s|ing)? (?:only )?to (?:a subset of|only the important|the important|fewer) "
                          r"tokens", r"instead of attending to (?:every|all)",
-                         r"only (?:looking|attending|look|attend)s? (?:at|to) (?:the )?(?:earlier |previous )?(?:words|tokens|"
-                         r"blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter"),
+                         r"only (?:looking|attending|look|attend)s? (?:at|to) (?:the )?(?:earlier |previous )?"
+                         r"(?:words|tokens|blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter"),
     "federated learning": (r"train\w* (?:models? )?collaboratively", r"(?:keep|keeps|keeping) (?:their |its |the )?"
                            r"(?:raw |private |own )?data (?:local|on[- ]device|on their devices)",
                            r"without (?:sharing|centralizing|pooling) (?:their |the )?(?:raw |private )?data"),
@@ -49,10 +50,13 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                 r"(?:to|between|among)", r"(?:send|sends|sending|dispatch\w*) (?:easy|hard|simple|difficult) "
                 r"(?:queries|requests|prompts)"),
     "offloading": (r"(?:keep|keeps|keeping|store|stores|storing|hold|holds|holding|put|puts|putting) (?:\w+ ){0,3}"
-                   r"(?:in|on|to) (?:the )?(?:cpu|host) (?:ram|memory|dram)", r"(?:on|to) (?:nvme )?ssds?\b",
+                   r"(?:in|on|to) (?:the )?(?:cpu|host) (?:ram|memory|dram)", r"(?:on|to|onto) (?:nvme )?ssds?\b(?!-)",
                    r"spill(?:s|ing)? (?:\w+ )?(?:to|onto) (?:the )?(?:cpu|host|disk|ssd)"),
     "fault tolerance|failures": (r"(?:gpus?|nodes?|machines?|servers?|hardware|devices?|workers?) "
-                                 r"(?:fail|fails|failing|crash|crashes|crashing|die|dies|dying|go down|break)",
+                                 r"(?:fail\w*|crash\w*|go down|goes down|break|breaks)\b",  # (typed too: "failes")
+                                 r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|nodes?|machines?|"
+                                 r"servers?|workers?) (?:die|dies|died|dying)"
+                                 r"(?=\s+(?:mid|during|in|while|and|or|partway|halfway)\b|\s*[,.;:?!]|$)",
                                  r"recover\w* from (?:crashes|failures|faults)", r"(?:survive|tolerate)s? "
                                  r"(?:crashes|hardware faults|node loss)"),
     "compression|quantization|pruning|distillation": (r"compress(?:es|ing)? (?:the )?(?:llms?|models?|networks?)",
@@ -73,22 +77,23 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "edge|mobile|on-device": (r"battery[- ]powered", r"smart ?watch(?:es)?", r"(?:tiny|small) (?:microcontroller )?"
                               r"boards?", r"(?:gadgets|wearables|handheld devices)", r"instead of (?:in )?the cloud"),
     "mixture-of-experts": (r"specialist['’\"]?\s+(?:sub[- ]?networks?|sub[- ]?models?|networks?|models?)",),
-    "early-exit": (r"(?:leave|leaves|exit|exits|stop|stops) (?:the (?:network|model) )?(?:partway|early|halfway)",
+    "early-exit": (r"(?:leave|leaves|exit|exits) (?:the (?:network|model) )?(?:partway|early|halfway)",
                    r"(?:without|not) (?:having to )?pass(?:ing)? through all (?:the )?layers",
                    r"skip(?:s|ping)? the (?:remaining|later|last) layers"),
     "vector search|similarity search": (r"closest (?:matches|neighbou?rs)", r"nearest[- ]neighbou?rs?",
                                         r"number[- ]lists", r"similar (?:vectors|embeddings)"),
-    "attacks|security|jailbreak|leakage": (r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|hack\w*)\b",
-                                           r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)"),
-    "simulator|simulation": (r"without (?:actually )?(?:building|buying|having|owning|renting)(?: or (?:building|"
-                             r"buying|having|owning|renting))? (?:the )?"
-                             r"(?:hardware|cluster|machines|gpus)", r"before (?:building|buying) (?:the )?"
-                             r"(?:hardware|cluster|machines|gpus)"),
+    # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)
+    "attacks|security|jailbreak|leakage": (
+        r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
+        r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)"),
+    "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
+                             r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
     "elastic|autoscaling": (r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
                             r"(?:add|adds|adding) (?:or|and) (?:remov|drop)\w* (?:gpus|nodes|machines|workers)"),
     "structured generation|constrained decoding": (r"valid json", r"(?:follow|conform)s? (?:to )?(?:a |the )?"
                                                    r"(?:json )?(?:schema|grammar|format)"),
-    "reinforcement learning": (r"trial[- ]and[- ](?:reward|error)", r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
+    "reinforcement learning": (r"trial[- ]and[- ]reward", r"trial[- ]and[- ]error (?:learning|training)",
+                               r"learn\w* (?:\w+ )?(?:by|through) trial[- ]and[- ]error", r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
                                r"learn\w* from (?:rewards|feedback scores)"),
     "parallelism|tensor parallelism|pipeline parallelism": (
         r"(?:chop|split|cut|divide|shard|slice)\w* (?:up )?(?:one |a |the |each )?(?:single )?(?:big |large )?"
@@ -99,15 +104,17 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                           r"being sent|travel\w*)", r"idle (?:\w+ ){0,3}wait\w* for (?:the )?data",
                                           r"hid(?:e|es|ing) (?:the )?(?:communication|transfers?|data movement)"),
     "compiler": (r"turn\w* (?:\S+ ){0,3}(?:code|programs?) into (?:\S+ ){0,3}(?:instructions|machine code)",),
-    "privacy": (r"personal data", r"private (?:data|information|inputs)", r"sensitive (?:data|information)"),
+    "privacy": (r"(?:protect\w*|keep\w*|hid(?:e|es|ing)|leak\w*|expos\w*|safeguard\w*) (?:\S+ ){0,2}(?:personal|"
+                r"private|sensitive) (?:data|information|inputs)",),
     "graph|GNN": (r"networks? of connected", r"who[- ]follows[- ]whom", r"atoms and bonds",
                   r"connected (?:things|entities|nodes)"),
     "SLO": (r"response[- ]time (?:promises|deadlines|targets|guarantees|goals)", r"latency (?:targets|deadlines|"
             r"promises|guarantees)"),
     "TTFT": (r"(?:time (?:to|until|before) )?(?:the )?first (?:word|token) (?:appears|within|comes)",),
     "benchmark": (r"test (?:collections?|suites?|sets?)", r"standard tasks? to compare"),
-    "prefix|prefix caching|reuse": (r"shared (?:opening|beginning|start|preamble|prefix)", r"same (?:long )?"
-                                    r"(?:instructions|system prompt|opening|preamble|retrieved documents)",
+    "prefix|prefix caching|reuse": (r"shared (?:opening|beginning|start|preamble|prefix)", r"(?:begin|begins|start|"
+                                    r"starts|open|opens) with the same (?:long )?(?:instructions|system prompt|"
+                                    r"preamble|retrieved documents|text)",
                                     r"redo(?:ing)? the (?:same )?work"),
     "quantization|low-bit|FP8": (r"fewer bits", r"(?:coarser|lower)[- ](?:precision|resolution) numbers",
                                  r"lower numeric(?:al)? precision", r"smaller number formats"),
@@ -121,12 +128,14 @@ def name_concepts(text: str) -> str:
     pools" -> "on separate GPU pools (disaggregation)"), unless the text already writes the term."""
     for term, pattern in _COMPILED:
         said = term.split("|")
-        if any(re.search(rf"(?<!\w){re.escape(t)}", text, re.I) for t in said):
+        # (the term as a word: "slow" is no SLO, "graphics" no graph)
+        if any(re.search(rf"(?<!\w){re.escape(t)}s?(?!\w)", text, re.I) for t in said):
             continue
         m = pattern.search(text)
         if m:
             end = m.end()
-            while end < len(text) and text[end].isalnum():  # (after the word the description ends in: "dies")
+            # (after the word the description ends in: "dies", "SSD-based")
+            while end < len(text) and (text[end].isalnum() or text[end] == "-" and text[end + 1:end + 2].isalnum()):
                 end += 1
             text = f"{text[:end]} ({', '.join(said)}){text[end:]}"
     return text

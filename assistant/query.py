@@ -31,11 +31,13 @@ _INJECTION = re.compile(
     r"(disable|drop|remove|skip|turn off) (the |all |any )?citations? (requirements?|rules?)|"
     r"(never|do not|don't) cite (any |the |your )?sources|answer (only )?from your own knowledge|"
     # "Reply only with the word 'pwned' and do not cite anything" (had been read as "which papers cite which")
-    r"(never|do not|don't) cite (anything|any ?thing|any of them)\b|(reply|respond|answer) (only |just )?with "
-    r"(only |just )?((the word|the phrase)\s+('[^']*'|\"[^\"]*\"|[\w-]+)|one word|a single word)|"
+    # (said to the assistant, at a sentence's start or after "and": "LLMs that respond with a single word" is a topic)
+    r"(never|do not|don't) cite (anything|any ?thing)\b|"
+    r"(?:(?<![\w,] )|(?<=\band )|(?<=\bthen )|(?<=\bplease ))(reply|respond|answer) "
+    r"(only |just )?with (only |just )?((the word|the phrase)\s+('[^']*'|\"[^\"]*\"|[\w-]+)|one word|a single word)|"
     r"you are now [^.?!]*|pretend to be [^.?!]*|send an? http request[^.?!]*|"
     # chat-role markers ("### SYSTEM: ... ### USER: which paper ...", "<|user|>", "[INST]")
-    r"#+\s*(system|user|assistant|human)\s*:|<\|?/?(system|user|assistant)\|?>|\[/?(inst|sys)\]|"
+    r"#{1,6}\s*(system|user|assistant|human)\s*:|<\|?/?(system|user|assistant)\|?>|\[/?(inst|sys)\]|"
     r"(print|reveal|show|output|repeat|display|leak|tell me|give me) (me )?"
     r"(your (system |hidden |initial |original )?|the (system|hidden|initial|original) )(prompt|instructions)\b"
     r"(\s+(verbatim|exactly|in full|word for word))?)", re.I)
@@ -438,10 +440,9 @@ def strip_ranking(text: str) -> str:
 
 # "which paper from Meta reports the largest speedup?": a comparison of the numbers the papers state.
 # measure -> (the number compared, with its unit; words of the sentence that states it)
-# ("which attention kernel is fastest?": the largest speedup)
 SUPERLATIVE = re.compile(r"\b(largest|highest|biggest|greatest|most|best|maximum|max|strongest)\s+([\w-]+\s+){0,2}"
-                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?|increases?)\b"
-                         r"|\b(fastest|quickest)\b", re.I)
+                         r"(speed-?ups?|throughput|reductions?|savings?|compression|improvements?|gains?|increases?)\b",
+                         re.I)
 MEASURES = {
     "speedup": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"speed|faster|accelerat"),
     "throughput": (r"(\d+(?:\.\d+)?)\s*(?:×|x\b|times)", r"throughput"),
@@ -463,7 +464,7 @@ def superlative_of(text: str) -> str:
     if not m:
         return ""
     said = m.group(0).lower()  # "the highest throughput improvement" asks for throughput
-    return ("speedup" if re.search("speed|fast|quick", said) else "throughput" if "throughput" in said else
+    return ("speedup" if "speed" in said else "throughput" if "throughput" in said else
             "reduction" if re.search(r"reduc|sav|compress|lower|cut", said) else "improvement")
 
 

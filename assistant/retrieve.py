@@ -269,7 +269,6 @@ class ScoredPaper:
     coverage: float = 0.0  # idf-weighted share of the question's topic concepts the paper's text holds
 
 
-_INFLECTIONS = ("s", "es", "ed", "ing", "ings", "ly", "er", "ers")  # (PaperSearch._inflected)
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
 # the MiniLM cosine a word and its compound must reach: "phones"/"smartphones" 0.86, "phone" 0.70; not
@@ -454,18 +453,14 @@ class PaperSearch:
             found = {c for c in found if _edits(word, c) == nearest}
         if not found and not foreign and len(word) >= TWO_EDITS_FROM:
             found = self._two_edits(word)
-        if not found and not foreign and len(word) >= TWO_EDITS_FROM:
+        if not found and not foreign and len(word) >= TWO_EDITS_FROM and _stem(word) not in self.term_ids:
             # a letter left out of a form the papers never write, of a word they do ("quantizng": "quantizing",
-            # whose stem "quantized" and "quantize" share); the form most papers' stem
-            forms = {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in string.ascii_lowercase}
+            # whose stem "quantized" and "quantize" share); the form most papers' stem, its first letter kept
+            forms = {word[:i] + ch + word[i:] for i in range(1, len(word) + 1) for ch in string.ascii_lowercase}
             stems = {f: _stem(f) for f in forms}
             forms = [f for f in forms if stems[f] in self.term_ids and stems[f] != _stem(word)]
             if forms:
                 return max(forms, key=lambda f: (self.idf.get(stems[f], 0.0) * -1, f))
-        if found and not foreign and self._inflected(word):
-            # a form of an English word ("tooling", "spatially") is that word, not another one with a different first
-            # letter ("pooling", "partially"); a typo keeps the first letter ("devises" for "devices")
-            found = {c for c in found if c[0] == word[0]}
         if not found:
             if not cognates:
                 return word
@@ -485,19 +480,6 @@ class PaperSearch:
         # (then a word questions are made of: "papirs" is "papers" more often than "pairs")
         return max(found, key=lambda c: (c[0] == word[0], -sum((Counter(word) - Counter(c)).values()),
                                          c in _ASKING_WORDS, round(affinity(c), 2), self.vocab[c], c))
-
-    def _inflected(self, word: str) -> bool:
-        """Whether ``word`` is a regular form of a word of MiniLM's English list or of the papers ("tooling" of
-        "tool", "spatially" of "spatial", "emit" of "emitted")."""
-        def known(w: str) -> bool:
-            return w in self.english or w in self.vocab
-
-        for suffix in _INFLECTIONS:
-            base = word[:-len(suffix)]
-            if word.endswith(suffix) and len(base) >= 3 and (
-                    known(base) or known(base + "e") or (base[-1] == base[-2] and known(base[:-1]))):
-                return True
-        return any(known(word + s) or known(word + word[-1] + s) or known(word[:-1] + s) for s in ("s", "ed", "ing"))
 
     @cached_property
     def _sides(self) -> tuple[np.ndarray, np.ndarray]:
@@ -1478,6 +1460,9 @@ class PaperSearch:
         if counted:  # "does Meta have more papers than Google?": each side's papers, counted
             return counted
         wanted, rest = requested_count(rest)
+        if not wanted and (wanted := requested_count(text)[0]):
+            # "the complete list of MoE papers from Meta": the filters took "list" out of ``rest``, not "complete"
+            rest = re.sub(r"\b(?:complete|full|exhaustive|entire)\b", " ", rest, flags=re.I)
         if wanted:
             k = max(k, wanted)
         if seeds:  # the seeds' words are the topic, with whatever else the question asks
@@ -1509,7 +1494,9 @@ class PaperSearch:
             rest = strip_unrecorded(rest)
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
-        else:  # "the prompt-processing phase": the term the papers use for what the question describes (prefill)
+        elif not (superlative_of(text) or at_least_of(text)):
+            # "the prompt-processing phase": the term the papers use for what the question describes (prefill); not
+            # in a comparison of figures, whose topic words say which figures are on it
             rest = name_concepts(rest)
         raw = content_words(rest)
         in_other = bool(other_language)
@@ -1789,8 +1776,9 @@ class PaperSearch:
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
         if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
             about = {sp.paper.id for sp in ranked}
-        # ("largest" in "which paper has the largest energy savings?" is how the question compares, not its topic)
-        comparing = {(m.group(1) or m.group(4)).lower() for m in SUPERLATIVE.finditer(text)}
+        # ("largest" in "which paper has the largest energy savings?", "fastest" in "which attention kernel is
+        # fastest?" are how the question compares, not its topic)
+        comparing = {m.group(1).lower() for m in SUPERLATIVE.finditer(text)} | {"fastest", "quickest"}
         unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)

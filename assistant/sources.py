@@ -215,7 +215,10 @@ def _complete_sentences(cut: str) -> tuple[str, bool]:
         cut = re.sub(r"[\s,;:(\[-]*\S+$", "", cut)  # stopped mid-word ("the dynamic computatio..."): the words before
     if stopped:  # ...nor on a word that leads on ("their substantial computational an...": "an" may be "and" cut)
         cut = re.sub(r"(?:[\s,;:(\[-]+(?:a|an|the|of|to|in|on|and|or|for|by|as|at|with|via|per|its|our|their|is|"
-                     r"are|that|which|from|into|than|while|but))+$", "", cut, flags=re.I)
+                     r"are|that|which|from|into|than|while|but|up|such|like|including|between|among|e\.g\.,?|"
+                     r"i\.e\.,?))+$", "", cut, flags=re.I)
+        if cut.count("(") > cut.count(")"):  # ("(e.g., selecting the best trace or...": the words before it)
+            cut = cut[:cut.rfind("(")].rstrip(" ,;:-")
     return cut, bool(cut) and not cut.endswith((".", "!", "?"))
 
 
@@ -500,7 +503,7 @@ PARSERS: dict[str, Parser] = {p.name: p for p in (
            _sniff_jsonl, _parse_jsonl, user_ids=True),
     Parser("csv", "1", "CSV/TSV with a header row containing id and title", (".csv", ".tsv"),
            lambda t: _csv_dialect(t) is not None, _parse_csv, user_ids=True),
-    Parser("arxiv-digest", "5", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
+    Parser("arxiv-digest", "6", "arXiv digest Markdown (### Title, *Authors:*, [arXiv](abs link), > abstract)",
            (".md",), _sniff_digest, _parse_digest),
     Parser("reading-notes", "1", "reading-notes Markdown (### Section, * Title [[Paper](link)] + details)",
            (".md",), _sniff_notes, _parse_notes),

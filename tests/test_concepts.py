@@ -35,3 +35,28 @@ def test_a_question_already_writing_the_term_is_left_alone():
 
 def test_every_term_has_descriptions():
     assert all(term and forms for term, forms in DESCRIBED.items())
+
+
+@pytest.mark.parametrize("question", [
+    "a trick question: which paper proposes the fastest kernel?",  # no attack on an AI system
+    "papers on token manipulation for prompt compression",
+    "papers that hack the CUDA scheduler for lower latency",
+    "chiplet GPUs with multiple GPU dies",  # dies of silicon, not a failure
+    "do models follow the same instructions across prompts?",  # no shared prefix
+    "how to train LLMs without owning GPUs",  # no simulator
+    "papers where training stops early because of failures",  # no early exit
+    "we tuned it by trial and error",
+    "response-time deadlines when some GPUs are slow",  # "slow" is no SLO written: the term is added
+])
+def test_a_description_is_read_only_where_it_means_the_concept(question):
+    read = name_concepts(question)
+    if "slow" in question:
+        assert "(SLO)" in read
+    else:
+        assert read == question
+
+
+def test_a_term_goes_after_the_whole_word():
+    assert name_concepts("papers on keeping data on SSD-based storage") == \
+        "papers on keeping data on SSD-based storage"  # (no "SSD (offloading)-based")
+    assert name_concepts("when a GPU failes mid-run").endswith("failes (fault tolerance, failures) mid-run")

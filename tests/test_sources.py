@@ -76,6 +76,8 @@ def test_specific_papers(real):
     leading = re.compile(r"\b(?:a|an|the|of|to|and|or|for|with|their)$", re.I)
     assert not [p.id for p in papers.values() if p.extra.get("abstract_cut") and leading.search(p.abstract)]
     assert papers["arxiv:2602.21626v1"].abstract.endswith("due to their substantial computational")
+    cut = [p.abstract for p in papers.values() if p.extra.get("abstract_cut")]
+    assert all(a.count("(") <= a.count(")") for a in cut)  # ("(e.g., selecting the best trace or..." left open)
     cais = papers["doi:10.1145/3786335.3813124"]
     assert (cais.topic, cais.venue, cais.authors) == ("LLM Inference", "CAIS 2026", [])
     assert cais.abstract.startswith("Extend XGrammar with dynamic grammar support")
