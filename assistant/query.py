@@ -379,6 +379,12 @@ UNRECORDED = (
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),
     (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
+    # "what reviewer scores did LEANN receive?", "how many GitHub stars does ExecuTorch have?" had quoted abstracts
+    # (not "papers that review quantization methods")
+    (re.compile(r"\b(reviewers?|review scores?|review ratings?|meta-?reviews?|rebuttals?)\b|\bratings? (?:did|does|do|"
+                r"of)\b", re.I), "reviews or scores", True),
+    (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), "stars or downloads",
+     True),
 )
 # what remains of such a question when it asks nothing else ("How many submissions did MLSys 2026 receive?")
 _EVENT_WORDS = frozenset("""conference conferences venue event year edition receive received gave give given get got win

@@ -269,6 +269,9 @@ class ScoredPaper:
     coverage: float = 0.0  # idf-weighted share of the question's topic concepts the paper's text holds
 
 
+# words naming part of an organisation, after its name ("Google Research", "Meta AI"), not a product of it
+_ORG_WORDS = frozenset("research labs lab cloud brain deepmind inc corp corporation company team group university "
+                       "institute academy papers paper authors researchers".split())
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
 # the MiniLM cosine a word and its compound must reach: "phones"/"smartphones" 0.86, "phone" 0.70; not
@@ -1025,8 +1028,13 @@ class PaperSearch:
             return True
         before = re.search(r"([\w-]+)\s+(?:of|de|di|da|do|des|du|del|della|von|vom)\s+(?:the\s+)?$", text[:start], re.I)
         # "which papers involve Google TPUs?" too, but not after "from", "at" or "by" ("papers from Google TPU teams")
-        beside = None if re.search(r"\b(from|at|by)\s+(the\s+)?$", text[:start], re.I) else \
-            re.match(r"\s+([A-Z][A-Z0-9]+s?)\b", text[end:])
+        by_org = re.search(r"\b(from|at|by)\s+(the\s+)?$", text[:start], re.I)
+        beside = None if by_org else re.match(r"\s+([A-Z][A-Z0-9]+s?)\b", text[end:])
+        # ...or its product the papers write ("AWS Trainium", "NVIDIA Hopper"; not "Google Research papers")
+        product = None if by_org else re.match(r"\s+([A-Z][a-z][\w-]*)\b", text[end:])
+        if product and product.group(1).lower() in self.vocab and product.group(1).lower() not in self.alias_keys \
+                and product.group(1).lower() not in _ORG_WORDS:
+            return True
         return any(m and bool(self.long_forms(m.group(1))) for m in (after, before, beside))
 
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
@@ -1821,8 +1829,8 @@ class PaperSearch:
         missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w)))  # ("reduce" is no topic)
         unheld = None
         if (not listed_note and parsed.shape == "list" and foreign is None and 1 <= len(missing) <= 2
-                and len(words) <= 6 and not named and not seeds):
-            said = " or ".join(f"“{w}”" for w in missing)
+                and len(words) <= 8 and not named and not seeds):
+            said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
             listed_note = f"No paper mentions {said}: those below match the rest of the question."
             # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection

@@ -378,6 +378,11 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     # is not searched for (papers using the word would outrank the others)
     assert kv.text.startswith("The collection does not record citation counts or influence")
     assert [c.paper_id for c in kv.citations] == [c.paper_id for c in plain.citations]
+    # reviewer scores and GitHub stars had been answered with the paper's abstract, as if it said them
+    for question, what in (("What reviewer scores did LEANN receive at MLSys 2026?", "reviews or scores"),
+                           ("How many GitHub stars does ExecuTorch have?", "stars or downloads")):
+        assert answerer.ask(question).text.startswith(f"The collection does not record {what}"), question
+    assert "does not record" not in answerer.ask("papers that review quantization methods").text
     # which papers cite which, and page counts: said, and the rest answered ("page" found a "Key page" sentence)
     cite = answerer.ask("which papers cite FlashAttention?")  # was refused outright
     assert cite.text.startswith("The collection does not record which papers cite which")
@@ -1342,6 +1347,10 @@ def test_a_lower_case_name_or_a_possessive_setting_is_a_topic_where_it_reads_as_
     library = answerer.ask("Learned optimizers were only usable from Google's JAX. Is there a library that brings them "
                            "to Meta's deep-learning framework?")
     assert library.citations and library.citations[0].title.startswith("Pylo") and "from Google" not in library.text
+    # ...and its product the papers write: "the benchmark suite of AWS Trainium kernels built to evaluate AccelOpt"
+    # had been searched among Amazon's papers and answered with HetRL
+    suite = answerer.ask("What is the name of the benchmark suite of AWS Trainium kernels built to evaluate AccelOpt?")
+    assert suite.citations[0].title.startswith("AccelOpt") and "NKIBench" in suite.text
 
 
 def test_instructions_about_citing_are_dropped_but_questions_about_citing_are_not(answerer):
@@ -3069,6 +3078,10 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     assert not any("chatbots" in (p.title + p.abstract).lower() for p in answerer.papers)
     assert beside.citations and beside.text.startswith("No paper mentions “chatbots”: those below match the rest")
     assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
+    # ...in a longer question too: "speculative decoding for automatic speech recognition models like Whisper" had
+    # listed nine speculative decoding papers with no word of doubt
+    whisper = answerer.ask("Is there work on speculative decoding for automatic speech recognition models like Whisper?")
+    assert whisper.text.startswith("No paper mentions") and "“Whisper”" in whisper.text.split("\n")[0]
 
 
 def test_how_much_of_a_measure_of_its_own_quotes_the_sentence_stating_it(answerer):
