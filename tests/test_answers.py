@@ -3080,7 +3080,8 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
     # ...in a longer question too: "speculative decoding for automatic speech recognition models like Whisper" had
     # listed nine speculative decoding papers with no word of doubt
-    whisper = answerer.ask("Is there work on speculative decoding for automatic speech recognition models like Whisper?")
+    whisper = answerer.ask("Is there work on speculative decoding for automatic speech recognition models like "
+                           "Whisper?")
     assert whisper.text.startswith("No paper mentions") and "“Whisper”" in whisper.text.split("\n")[0]
 
 
