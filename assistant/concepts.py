@@ -126,6 +126,13 @@ _COMPILED = [(term, re.compile(r"\b(?:" + "|".join(forms) + r")", re.I)) for ter
 def name_concepts(text: str) -> str:
     """``text`` with the papers' term written after each description of a concept it holds ("on separate GPU
     pools" -> "on separate GPU pools (disaggregation)"), unless the text already writes the term."""
+    return read_concepts(text)[0]
+
+
+def read_concepts(text: str) -> tuple[str, set[str]]:
+    """``name_concepts``, and the (lower-case) words of the descriptions read: words no paper may write, that the
+    question is understood by all the same ("electricity" of "use less electricity")."""
+    described: set[str] = set()
     for term, pattern in _COMPILED:
         said = term.split("|")
         # (the term as a word: "slow" is no SLO, "graphics" no graph)
@@ -137,5 +144,6 @@ def name_concepts(text: str) -> str:
             # (after the word the description ends in: "dies", "SSD-based")
             while end < len(text) and (text[end].isalnum() or text[end] == "-" and text[end + 1:end + 2].isalnum()):
                 end += 1
+            described |= {w.lower() for w in re.findall(r"[\w-]+", text[m.start():end])}
             text = f"{text[:end]} ({', '.join(said)}){text[end:]}"
-    return text
+    return text, described

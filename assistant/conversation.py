@@ -48,6 +48,10 @@ _SET_REF = re.compile(
 _ANTECEDENT = re.compile(r"(?:\b(?:which|what|do\s+any|does\s+any|did\s+any|are\s+there(?:\s+any)?|any)\s+(?!of\b)"
                          r"(?:[\w-]+\s+){0,2}?|^\W*(?:(?:list|show|find|give\s+me)\s+)?(?:all\s+)?(?:the\s+)?)"
                          r"(?:papers|works|studies)\b", re.I)
+# a plural noun of the question itself, which a later "them" may stand for ("proposes words ... checks them")
+_OWN_PLURAL = re.compile(r"\b(?!(?:papers|works|studies|ones|results|answers|those|these|this|its|was|has|is|as|us|"
+                         r"does|yes|always|sometimes|less|across|thus|various|previous)\b)[a-z]{3,}[^s\W]s\b", re.I)
+_COMPARED_MOST = 4  # papers "compare them" sets side by side after a list
 # References that cannot be anything else: "the second one", "the last ones", "#3".
 _UNAMBIGUOUS_REF = re.compile(rf"\bthe\s+{_ORD}\s+ones?\b|(?<![\w#])#\s?\d{{1,2}}\b", re.I)
 # "compare the first two", "what do the last three do?": the start or end of a list, and nothing else to search
@@ -59,9 +63,15 @@ NO_PREVIOUS_ANSWER = ("There is no previous answer to refer to yet: ask a questi
 
 # "all of them", "show all", "list all 26", "yes, every one please": the previous list question, all its papers
 # (not "list all papers", "all papers", "show all 173 papers": the collection, asked of itself)
-_ALL_OF_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|please|so|and|then|now)\W+)*(?:(?:show|list|give|tell|see)"
+_ALL_OF_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|please|so|and|then|now)\W+)*(?:(?:(?:show|list|give|tell|see)"
                           r"(?:\s+me)?\s+|ask\s+for\s+)?(?:all|every\s*one|everything)(?:\s+of\s+(?:them|those|these|"
-                          r"the\s+papers))?(?:\s+\d+)?(?:\s+(?:of\s+them|ones))?(?:\s+please)?\W*$", re.I)
+                          r"the\s+papers))?(?:\s+\d+)?(?:\s+(?:of\s+them|ones))?"
+                          # "the full list", "list them all", "more", "and the rest?" (had listed sparse attention
+                          # papers for "full", or been refused)
+                          r"|(?:(?:show|give|see|send)(?:\s+me)?\s+)?(?:the\s+)?(?:full|complete|whole|entire)\s+list"
+                          r"|(?:list|show|give)(?:\s+me)?\s+them\s+all|(?:(?:show|give)(?:\s+me)?\s+)?more"
+                          r"|(?:(?:show|give|list)(?:\s+me)?\s+)?the\s+(?:rest|others|other\s+ones)(?:\s+of\s+them)?)"
+                          r"(?:\s+please)?\W*$", re.I)
 
 
 def refers_back(text: str) -> bool:
@@ -326,6 +336,14 @@ class Conversation:
             if not re.search(r"\w", rewritten):
                 rewritten = text  # nothing but the reference ("those?"): keep the words the user typed
             ids = [pid for pid, _ in papers]
+            if _COMPARE.search(text) and _PAIR_REF.search(text) and len(ids) >= 2:
+                # "compare them" after a list: side by side if a few ("compare" alone had been an error)
+                if len(ids) > _COMPARED_MOST:
+                    raise QuestionError(f"“{_PAIR_REF.search(text).group(0)}” are the {len(ids)} papers of the last "
+                                        "answer: say which to compare, e.g. “compare the first two”.")
+                names = [short_name(title) for _, title in papers]
+                said = ", ".join(names[:-1]) + " and " + names[-1]
+                return Followup(_tidy(_PAIR_REF.sub(said, text, count=1)), ids, "ordinal", ids)
             return Followup(rewritten, ids, "set", ids)
         return Followup(text)
 
@@ -366,8 +384,14 @@ class Conversation:
             bare = m.group(0).lower() in ("they", "them", "those", "these")
             named = _ANTECEDENT.search(text, 0, m.start())
             # (in a clause after them: "which works do they build on?" asks the previous papers' references)
-            if not (bare and named and re.search(r"[,;?]|\band\b|\bbut\b", text[named.end():m.start()], re.I)):
-                return True
+            if bare and named and re.search(r"[,;?]|\band\b|\bbut\b", text[named.end():m.start()], re.I):
+                continue
+            # ("a cheap guesser proposes words, the big model checks them": the words the question names just before,
+            # in a question of its own)
+            if bare and m.group(0).lower() == "them" and _OWN_PLURAL.search(text, 0, m.start()) \
+                    and len(re.findall(r"\w+", text)) > 6:
+                continue
+            return True
         return False
 
     def _ordinal(self, text: str, refs: list[tuple[int, int, list[int]]], papers: list[tuple[str, str]]) -> Followup:

@@ -18,7 +18,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import generic_name, title_name
-from .concepts import name_concepts
+from .concepts import read_concepts
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
@@ -1500,12 +1500,13 @@ class PaperSearch:
         what, only = unrecorded(text, content_words(rest))
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
+        described: set[str] = set()
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
         elif not (superlative_of(text) or at_least_of(text)):
             # "the prompt-processing phase": the term the papers use for what the question describes (prefill); not
             # in a comparison of figures, whose topic words say which figures are on it
-            rest = name_concepts(rest)
+            rest, described = read_concepts(rest)
         raw = content_words(rest)
         in_other = bool(other_language)
         context = [self.correct(w, foreign=in_other) for w in raw]  # the other words, mended once without context
@@ -1787,7 +1788,8 @@ class PaperSearch:
         # ("largest" in "which paper has the largest energy savings?", "fastest" in "which attention kernel is
         # fastest?" are how the question compares, not its topic)
         comparing = {m.group(1).lower() for m in SUPERLATIVE.finditer(text)} | {"fastest", "quickest"}
-        unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing]
+        # (nor is a word of a description read as the papers' term: "electricity" of "use less electricity")
+        unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing | described]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
@@ -1827,6 +1829,8 @@ class PaperSearch:
         # "which papers use quantum computers to train neural networks?": a word of a short question that no paper
         # writes at all is said, so that the papers on the rest of it are not read as answering it
         missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w)))  # ("reduce" is no topic)
+        if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
+            missing = []
         unheld = None
         if (not listed_note and parsed.shape == "list" and foreign is None and 1 <= len(missing) <= 2
                 and len(words) <= 8 and not named and not seeds):

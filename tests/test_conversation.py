@@ -238,6 +238,31 @@ def test_real_followup_all_of_them_shows_every_paper_of_the_cut_list(real_assist
     # ...while "list all papers" asks for the collection, first or not (it had become "no previous answer")
     assert len(Conversation(real_assistant).ask("list all papers").citations) == len(real_assistant.papers)
     assert len(conv.ask("show all papers").citations) == len(real_assistant.papers)
+    # ...and the other ways of asking for the rest ("full list" had listed 38 sparse attention papers, "the full list
+    # please", "more" had been refused)
+    for asked in ("full list", "the full list please", "show the complete list", "more", "list them all",
+                  "and the rest?"):
+        again = Conversation(real_assistant)
+        again.ask("which papers reduce TTFT?")
+        assert len(again.ask(asked).citations) == total, asked
+
+
+def test_real_followup_them_of_the_questions_own_words_is_a_fresh_question(real_assistant):
+    # "a cheap guesser proposes words, the big model checks them" after a list had been asked of the list's papers
+    # ("None of the 9 papers asked about mentions ...")
+    conv = Conversation(real_assistant)
+    conv.ask("papers from Amazon")
+    question = "a cheap guesser proposes words, the big model checks them"
+    assert conv.resolve(question).kind == "fresh"
+    assert conv.ask(question).cited_ids == Conversation(real_assistant).ask(question).cited_ids
+    # ...while "what do they propose?" and "compare them" are about the previous answer's papers: a few side by side,
+    # of many a question which ("compare" alone had been an error)
+    assert conv.resolve("what do they propose?").kind == "set"
+    conv.ask("papers on LoRA")
+    assert conv.resolve("compare them").kind == "ordinal" and len(conv.ask("compare them").citations) == 2
+    conv.ask("papers on KV cache")
+    with pytest.raises(QuestionError, match="say which to compare"):
+        conv.resolve("compare them")
 
 
 def test_real_followup_on_code_speaks_of_the_papers_asked_about(real_assistant):
