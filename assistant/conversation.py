@@ -339,8 +339,9 @@ class Conversation:
             if _COMPARE.search(text) and _PAIR_REF.search(text) and len(ids) >= 2:
                 # "compare them" after a list: side by side if a few ("compare" alone had been an error)
                 if len(ids) > _COMPARED_MOST:
-                    raise QuestionError(f"“{_PAIR_REF.search(text).group(0)}” are the {len(ids)} papers of the last "
-                                        "answer: say which to compare, e.g. “compare the first two”.")
+                    said = _PAIR_REF.search(text).group(0)
+                    raise QuestionError(f"“{said}” are the {len(ids)} papers of the last answer: say which to "
+                                        "compare, e.g. “compare the first two”.")
                 names = [short_name(title) for _, title in papers]
                 said = ", ".join(names[:-1]) + " and " + names[-1]
                 return Followup(_tidy(_PAIR_REF.sub(said, text, count=1)), ids, "ordinal", ids)
