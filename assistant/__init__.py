@@ -18,6 +18,10 @@ def __getattr__(name):  # heavy modules load on first use, so `import assistant`
         from . import store
 
         return getattr(store, name)
+    if name == "Conversation":
+        from .conversation import Conversation
+
+        return Conversation
     if name == "load_collection":
         from .sources import load_collection
 
@@ -25,6 +29,6 @@ def __getattr__(name):  # heavy modules load on first use, so `import assistant`
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")
 
 
-__all__ = ["Assistant", "Settings", "Answer", "Citation", "Paper", "build_index", "open_index", "load_collection",
+__all__ = ["Assistant", "Conversation", "Settings", "Answer", "Citation", "Paper", "build_index", "open_index", "load_collection",
            "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError", "QuestionError",
            "SourceError", "StoreUnavailableError"]

@@ -486,3 +486,10 @@ def test_real_user_level_review_of_follow_ups(real_assistant):
     kv.ask("papers on KV cache")
     narrowed = kv.ask("and from Nvidea?")
     assert narrowed.cited_ids == real_assistant.ask("papers on KV cache from NVIDIA").cited_ids
+
+
+def test_the_conversation_is_exported_as_the_readme_shows():
+    # the README's chat example imports it from the package (it had been reachable only as assistant.conversation)
+    import assistant
+
+    assert "Conversation" in assistant.__all__ and assistant.Conversation is Conversation
