@@ -29,6 +29,6 @@ def __getattr__(name):  # heavy modules load on first use, so `import assistant`
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")
 
 
-__all__ = ["Assistant", "Conversation", "Settings", "Answer", "Citation", "Paper", "build_index", "open_index", "load_collection",
-           "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError", "QuestionError",
-           "SourceError", "StoreUnavailableError"]
+__all__ = ["Assistant", "Conversation", "Settings", "Answer", "Citation", "Paper", "build_index", "open_index",
+           "load_collection", "AssistantError", "ConfigError", "IndexError_", "IndexLockedError", "LLMError",
+           "QuestionError", "SourceError", "StoreUnavailableError"]

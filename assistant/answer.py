@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .chunks import split_sentences
 from .clean import institution_aliases, title_name
-from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL, gpu_name,
-                    LIST_CUES, MEASURES,
+from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL,
+                    gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
                     as_typed, newest_first, non_latin_share, singular, unrecorded_note)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
@@ -294,6 +294,11 @@ _DANGLING_OPENER = re.compile(r"^To (?:address|tackle|overcome|solve|mitigate|br
 _POINTS_BACK = re.compile(r"^\W*\S+(?: \S+)? (?:address|tackl|solv|overcom|mitigat|resolv)\w* (?:these|this|such|both|"
                           r"the above) (?:issues?|problems?|challenges?|limitations?|gaps?|bottlenecks?)\b", re.I)
 _POINTED_AT_MAX = 300  # characters of the sentence quoted before one that points back at it
+
+
+def _summary_of(sentences, paper_id: str) -> str:
+    """A digest paper's summary line (``retrieve.Sentences.summary_of``), or "" of sentences without summaries."""
+    return sentences.summary_of(paper_id) if hasattr(sentences, "summary_of") else ""
 
 
 def _apart(quotes: list[str], sentences: list[str]) -> list[str]:
@@ -668,7 +673,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":  # "summarize Kitty in one sentence": what it does
                 quotes = describe_sentences(sp.paper, sents, one=bool(ONE_SENTENCE.search(r.parsed.text)),
-                                            summary=getattr(sentences, "summary_of", lambda _: "")(sp.paper.id))
+                                            summary=_summary_of(sentences, sp.paper.id))
                 if r.compared and measure:  # "which is faster, Kitty or InnerQ?": each side's own figure for it
                     stated = [x for x in sents if measure[1].search(x)]
                     if stated and not any(stated[0] in q for q in quotes):
@@ -843,8 +848,7 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     does = bool(WHAT_THEY_DO.search(r.parsed.text)) or r.parsed.describe_each
     for p in papers:
         if does:  # "what do the LinkedIn papers do?": who, and the sentence saying what each does
-            quote = describe_sentences(p, sentences.get(p.id, []), one=True,
-                                       summary=getattr(sentences, "summary_of", lambda _: "")(p.id))[0]
+            quote = describe_sentences(p, sentences.get(p.id, []), one=True, summary=_summary_of(sentences, p.id))[0]
             citations.append(_citation(ScoredPaper(p, 1.0), quote))
             lines.append(f"- **{p.title}** ({who(p)}): {quote} [{p.id}]")
             continue
@@ -925,7 +929,8 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
     number, context = MEASURES[measure]
     # a sentence stating the measure of the question's topic ("reducing serving costs by 15%-61%" for "reduces
     # cost the most"), when any paper has one, outranks a figure on something else ("KV cache transfer by 95%")
-    topic = {_stem(w) for w in _topic_words(r)}
+    said = _topic_words(r)
+    topic = {_stem(w) for w in said}
     found, on_topic = [], []
     for sp in pool:
         if on_topic_only and not topic <= {_stem(w) for w in _words(sp.paper)}:
@@ -945,7 +950,7 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
             found.append((best[0], best[1], sp))
         if best_on:
             on_topic.append((best_on[0], best_on[1], sp))
-    on = f" on {' '.join(as_typed(r.parsed.text, _topic_words(r)))}" if on_topic else ""
+    on = f" on {' '.join(as_typed(r.parsed.text, said))}" if on_topic else ""
     found = on_topic or ([] if on_topic_only else found)
     if on_topic_only and not found:
         return None

@@ -120,23 +120,21 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"lower numeric(?:al)? precision", r"smaller number formats"),
 }
 
-_COMPILED = [(term, re.compile(r"\b(?:" + "|".join(forms) + r")", re.I)) for term, forms in DESCRIBED.items()]
-
-
-def name_concepts(text: str) -> str:
-    """``text`` with the papers' term written after each description of a concept it holds ("on separate GPU
-    pools" -> "on separate GPU pools (disaggregation)"), unless the text already writes the term."""
-    return read_concepts(text)[0]
+# each term's words, how a question writes them (the term as a word: "slow" is no SLO, "graphics" no graph), and
+# how it describes them
+_COMPILED = [(term.split("|"),
+              re.compile("|".join(rf"(?<!\w){re.escape(t)}s?(?!\w)" for t in term.split("|")), re.I),
+              re.compile(r"\b(?:" + "|".join(forms) + r")", re.I)) for term, forms in DESCRIBED.items()]
 
 
 def read_concepts(text: str) -> tuple[str, set[str]]:
-    """``name_concepts``, and the (lower-case) words of the descriptions read: words no paper may write, that the
-    question is understood by all the same ("electricity" of "use less electricity")."""
+    """``text`` with the papers' term written after each description of a concept it holds ("on separate GPU
+    pools" -> "on separate GPU pools (disaggregation)"), unless the text already writes the term; and the
+    (lower-case) words of the descriptions read: words no paper may write, that the question is understood by all
+    the same ("electricity" of "use less electricity")."""
     described: set[str] = set()
-    for term, pattern in _COMPILED:
-        said = term.split("|")
-        # (the term as a word: "slow" is no SLO, "graphics" no graph)
-        if any(re.search(rf"(?<!\w){re.escape(t)}s?(?!\w)", text, re.I) for t in said):
+    for said, written, pattern in _COMPILED:
+        if written.search(text):
             continue
         m = pattern.search(text)
         if m:

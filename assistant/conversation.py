@@ -336,12 +336,12 @@ class Conversation:
             if not re.search(r"\w", rewritten):
                 rewritten = text  # nothing but the reference ("those?"): keep the words the user typed
             ids = [pid for pid, _ in papers]
-            if _COMPARE.search(text) and _PAIR_REF.search(text) and len(ids) >= 2:
+            pair = _PAIR_REF.search(text) if _COMPARE.search(text) else None
+            if pair and len(ids) >= 2:
                 # "compare them" after a list: side by side if a few ("compare" alone had been an error)
                 if len(ids) > _COMPARED_MOST:
-                    said = _PAIR_REF.search(text).group(0)
-                    raise QuestionError(f"“{said}” are the {len(ids)} papers of the last answer: say which to "
-                                        "compare, e.g. “compare the first two”.")
+                    raise QuestionError(f"“{pair.group(0)}” are the {len(ids)} papers of the last answer: say "
+                                        "which to compare, e.g. “compare the first two”.")
                 names = [short_name(title) for _, title in papers]
                 said = ", ".join(names[:-1]) + " and " + names[-1]
                 return Followup(_tidy(_PAIR_REF.sub(said, text, count=1)), ids, "ordinal", ids)

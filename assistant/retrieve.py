@@ -463,7 +463,7 @@ class PaperSearch:
             stems = {f: _stem(f) for f in forms}
             forms = [f for f in forms if stems[f] in self.term_ids and stems[f] != _stem(word)]
             if forms:
-                return max(forms, key=lambda f: (self.idf.get(stems[f], 0.0) * -1, f))
+                return max(forms, key=lambda f: (-self.idf.get(stems[f], 0.0), f))
         if not found:
             if not cognates:
                 return word
@@ -1032,8 +1032,8 @@ class PaperSearch:
         beside = None if by_org else re.match(r"\s+([A-Z][A-Z0-9]+s?)\b", text[end:])
         # ...or its product the papers write ("AWS Trainium", "NVIDIA Hopper"; not "Google Research papers")
         product = None if by_org else re.match(r"\s+([A-Z][a-z][\w-]*)\b", text[end:])
-        if product and product.group(1).lower() in self.vocab and product.group(1).lower() not in self.alias_keys \
-                and product.group(1).lower() not in _ORG_WORDS:
+        made = product.group(1).lower() if product else ""
+        if made in self.vocab and made not in self.alias_keys and made not in _ORG_WORDS:
             return True
         return any(m and bool(self.long_forms(m.group(1))) for m in (after, before, beside))
 
@@ -1501,9 +1501,10 @@ class PaperSearch:
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
         described: set[str] = set()
+        superlative, at_least = superlative_of(text), at_least_of(text)
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
-        elif not (superlative_of(text) or at_least_of(text)):
+        elif not (superlative or at_least):
             # "the prompt-processing phase": the term the papers use for what the question describes (prefill); not
             # in a comparison of figures, whose topic words say which figures are on it
             rest, described = read_concepts(rest)
@@ -1514,7 +1515,7 @@ class PaperSearch:
         names = {w for w in raw if _written_as_name(w, text)}
         fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
-        if at_least_of(text):  # ("by at least 5x": the bar on a figure, no word of the topic)
+        if at_least:  # ("by at least 5x": the bar on a figure, no word of the topic)
             words = [w for w in words if not _FIGURE_WORD.fullmatch(w)] or words
         if asks_who(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
             framed = _WHO_WORDS | (_WORK_ON if re.search(r"\bwork(s|ing|ed)? on\b", text, re.I) else frozenset())
@@ -1548,7 +1549,7 @@ class PaperSearch:
         # (the alternatives offered, read with their spelling mended: "recmomendation systems or ... models")
         offered = question_alternatives(_WORD_RUN.sub(lambda m: fixes.get(m.group(0).lower(), m.group(0)), rest))
         parsed = ParsedQuestion(text, rest, shape, filters, words, offered, what, only,
-                                ranking, top, superlative_of(text), wanted, at_least_of(text))
+                                ranking, top, superlative, wanted, at_least)
         parsed.fields = record_fields(text)
         parsed.describe_each = describe_each
         if shape == "list" and not wanted and COUNT_CUES.search(text):  # "how many papers are on X?": all of them

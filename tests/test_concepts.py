@@ -1,9 +1,14 @@
-"""A described concept read as the papers' term (concepts.name_concepts): no model, no index."""
+"""A described concept read as the papers' term (concepts.read_concepts): no model, no index."""
 from __future__ import annotations
 
 import pytest
 
-from assistant.concepts import DESCRIBED, name_concepts
+from assistant.concepts import DESCRIBED, read_concepts
+
+
+def name_concepts(text: str) -> str:
+    """The question as retrieval reads it."""
+    return read_concepts(text)[0]
 
 
 @pytest.mark.parametrize("question, term", [
