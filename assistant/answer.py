@@ -16,7 +16,7 @@ from .clean import institution_aliases, title_name
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL,
                     gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
-                    as_typed, newest_first, non_latin_share, singular, unrecorded_note)
+                    as_typed, newest_first, non_latin_share, singular, unread_script, unrecorded_note)
 from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
@@ -1315,12 +1315,17 @@ def _refusal(r: Retrieval) -> Answer:
         text = f"No paper mentions “{word}”: the collection does not cover {thing}."
     elif r.parsed.unrecorded:  # "which papers are funded by NSF?": neither the funding nor the rest is held
         text = f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded}, and no indexed paper answers the rest of it."
+    script = unread_script(r.parsed.text)
+    if script:  # a Russian question: not "the collection does not cover it", which nothing here could tell
+        text = (f"I can't answer this question in the {script} script: asking in one of the languages above may "
+                "find papers.")
     # mostly letters outside the Latin script, read as English (the multilingual model is off)
-    if non_latin_share(r.parsed.text) > 0.5 and not r.multilingual:
+    elif non_latin_share(r.parsed.text) > 0.5 and not r.multilingual:
         text += (" The question does not seem to be in English, and the assistant's embedding model reads "
                  "English only: asking in English may find papers.")
     if near:
-        text += "\n\nClosest papers (they do **not** answer it): " + "; ".join(f"{p.title} ({p.id})" for p in near)
+        unsure = "found by meaning alone, they may not answer it" if script else "they do **not** answer it"
+        text += f"\n\nClosest papers ({unsure}): " + "; ".join(f"{p.title} ({p.id})" for p in near)
     return Answer(text=text, citations=[], refused=True)
 
 

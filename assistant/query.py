@@ -7,6 +7,7 @@ import datetime
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -112,6 +113,38 @@ def non_latin_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     other = sum(not ("a" <= c.lower() <= "z" or "\u00c0" <= c <= "\u024f") for c in letters)
     return other / len(letters) if letters else 0.0
+
+
+READ_LANGUAGES = "English, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese and German"
+# scripts of languages the assistant does not read (Latin-script languages, Chinese, Japanese and Korean are read,
+# see crosslingual.py): a question mostly in one of them is not said to be outside the collection
+UNREAD_SCRIPTS = frozenset("ARABIC ARMENIAN BENGALI CYRILLIC DEVANAGARI ETHIOPIC GEORGIAN GREEK GUJARATI GURMUKHI "
+                           "HEBREW KANNADA KHMER LAO MALAYALAM MONGOLIAN MYANMAR ORIYA SINHALA SYRIAC TAMIL TELUGU "
+                           "THAANA THAI TIBETAN".split())
+
+
+def _unread(c: str) -> str:
+    """The script of letter ``c`` when the assistant does not read it ("CYRILLIC"), else ""."""
+    script = unicodedata.name(c, "").split(" ")[0]
+    return script if script in UNREAD_SCRIPTS else ""
+
+
+def unread_script(text: str) -> str:
+    """The script a question is mostly written in when the assistant cannot read it ("Cyrillic" for a Russian
+    question), else "": a quarter or more of its letters are of that script."""
+    letters = [c for c in text if c.isalpha()]
+    counts = Counter(filter(None, map(_unread, letters)))
+    if not counts:
+        return ""
+    script, n = counts.most_common(1)[0]
+    return script.title() if n >= 0.25 * len(letters) else ""
+
+
+def unread_words(text: str) -> list[str]:
+    """The words of ``text`` written in a script the assistant does not read ("статьи" of "KV cache статьи"); not
+    a letter of one ("50 μs", "λ"). Words are what spaces part (Devanagari's vowel signs are no letters)."""
+    words = (w.strip(".,;:!?()[]{}\"'“”‘’«»¿¡،؟") for w in text.split())
+    return [w for w in words if sum(map(bool, map(_unread, w))) >= 2]
 
 
 _ACCENTED_WORD = re.compile(r"(?<![\w'’])[a-zß]*[àâäáãåçéèêëíìîïñóòôöõúùûüÿß]"

@@ -30,6 +30,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
+                    READ_LANGUAGES, unread_words,
                     question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded,
@@ -1585,6 +1586,11 @@ class PaperSearch:
         typos = {**name_mends, **typos}
         if typos:
             note = _also(note, _read_as(typos))
+        unread = unread_words(text)
+        if unread:  # "какие статьи о KV cache?": the Russian words have no part in the search: said
+            shown = ", ".join(f"“{w}”" for w in unread[:4]) + (", …" if len(unread) > 4 else "")
+            note = _also(note, f"Words in a script the assistant does not read were left out: {shown} (it reads "
+                               f"questions in {READ_LANGUAGES}).")
         if overridden:  # "papers from Amazon" asked with --institution Google: the option is followed, and said
             note = _also(note, "Filtered as the options given say (" + "; ".join(
                 f"{field} {', '.join(mine)}" for field, mine, _ in overridden) + "), not as the question does (" +

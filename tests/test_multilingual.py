@@ -108,6 +108,21 @@ def test_a_refused_question_in_another_script_says_to_ask_in_english_when_read_a
     assert "English" not in english_only.ask("what is a good recipe for banana bread?").text
 
 
+def test_a_question_in_a_script_the_assistant_does_not_read_is_not_said_to_be_uncovered(real_assistant):
+    # "which papers are about speculative decoding?" in Russian: the collection covers it, so "the collection does
+    # not cover this question" would be false; the answer says what it cannot read and which languages it reads
+    answer = real_assistant.ask("какие статьи о спекулятивном декодировании?")
+    assert answer.refused and not answer.citations
+    assert "does not cover" not in answer.text and "Cyrillic" in answer.text and "Japanese" in answer.text
+    assert "“статьи”" in answer.text and "may not answer it" in answer.text
+    # words of such a script inside a question that is answered are said to be left out
+    mixed = real_assistant.ask("KV cache статьи")
+    assert not mixed.refused and "left out: “статьи”" in mixed.text
+    assert "left out" not in real_assistant.ask("哪些论文研究推测解码？").text  # Chinese is read
+    assert "left out" not in real_assistant.ask("グラフニューラルネットワークを扱う論文はどれですか？").text  # (the "ー")
+    assert "left out" not in real_assistant.ask("Which papers serve requests in under 50 μs?").text  # a Greek letter
+
+
 def test_paper_vectors_are_cached_by_text_and_only_new_text_is_embedded(real_assistant, tmp_path):
     real_assistant.ask(SPECULATIVE)  # the shared index's vectors exist from here on
     cache = real_assistant.settings.multilingual_cache
