@@ -981,7 +981,9 @@ RECORD_WORDS: dict[str, tuple[str, ...]] = {
 # "edge, móviles o embebidos": the alternatives a question offers are read from its "or" (question_alternatives);
 # Spanish and Italian "o" only after a comma list, since Portuguese writes "o" for "the"
 _OR_SCRIPTS = ("或者", "或", "または", "あるいは", "もしくは", "또는", "혹은")
-_OR_LATIN = re.compile(r"(?<![\w-])(ou|oder|oppure)(?![\w-])|(?<=,)(\s*[\w-]+\s+)o(?=\s+[\w-])", re.I)
+# (German "bzw." / "beziehungsweise", "respectively", joins alternatives as "oder" does: "ZeRO bzw. FSDP")
+_OR_LATIN = re.compile(r"(?<![\w-])(ou|oder|oppure|beziehungsweise|bzw\.?)(?![\w-])|"
+                       r"(?<=,)(\s*[\w-]+\s+)o(?=\s+[\w-])", re.I)
 
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 

@@ -55,6 +55,8 @@ def test_the_alternatives_offered_are_read_from_or():
     assert question_alternatives(translate_terms(spanish)) == {"edge", "mobile", "embedded"}
     assert question_alternatives(translate_terms("Welche Arbeiten nutzen TPUs oder GPUs?")) == {"tpu", "gpu"}
     assert question_alternatives(translate_terms("哪些论文研究量化或剪枝？")) == {"quantization", "pruning"}
+    # German "bzw." (respectively) offers alternatives as "oder" does (FSDP papers had been left for ZeRO's one)
+    assert question_alternatives(translate_terms("Welche Arbeiten nutzen TPUs bzw. GPUs?")) == {"tpu", "gpu"}
     # Portuguese writes "o" for "the": no comma list before it, no alternatives
     assert question_alternatives(translate_terms("Quais artigos reduzem o uso de memória?")) == set()
 
