@@ -743,6 +743,15 @@ def test_function_words_carry_no_topic():
     assert frame == ["gnn", "training"]
 
 
+def test_around_and_things_are_no_topic_the_collection_lacks(answerer):
+    # "around TPU fleets" had been read as a topic no paper holds ("around" no paper writes), and the question
+    # refused; "things" had been said to be a word no paper mentions
+    for question in ["which papers were built around TPU fleets?", "which papers run things on TPUs?"]:
+        answer = answerer.ask(question)
+        assert not answer.refused and "mentions" not in answer.text.split("\n")[0], question
+        assert all("TPU" in (p := answerer.paper(pid)).title + p.abstract for pid in answer.cited_ids)
+
+
 def test_words_about_the_papers_themselves_are_not_their_topic(answerer):
     # "mention" is no word of the collection: the short question was refused for it
     h100 = answerer.ask("which papers mention H100?")
