@@ -260,11 +260,10 @@ def _ids(within) -> list[str] | None:
 
 
 def _list(value) -> list:
-    if value is None or value == "":
-        return []
-    if isinstance(value, (list, tuple, set)):
-        return [v for v in value if v not in (None, "")]
-    return [value]
+    """A filter's values; None, "" or blank ones are none ("   " had been searched as the author "by    ")."""
+    values = list(value) if isinstance(value, (list, tuple, set)) else [value]
+    return [v.strip() if isinstance(v, str) else v for v in values if v is not None and not (
+        isinstance(v, str) and not v.strip())]
 
 
 __all__ = ["Assistant", "QuestionError"]

@@ -26,7 +26,8 @@ ASK_EXAMPLES = """examples:
   ask "what is TTFT?"
   ask "what are the main topics at MLSys 2026?"
   ask "which papers release their code?"
-  ask "哪些论文研究推测解码？"   # any language (the first such question prepares for ~80 s)
+  ask "哪些论文研究推测解码？"       # in Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese or German
+                                      # (the first such question prepares for ~80 s)
   ask                                 # a chat in the terminal: follow up with "what does the second one do?"
   ask --json < questions.txt          # one question per line, one JSON answer per line
 """
@@ -59,6 +60,13 @@ def _settings(args, **extra):
     return Settings.load(index_dir=getattr(args, "index_dir", None), chroma_url=getattr(args, "chroma_url", None), **extra)
 
 
+def _name_arg(value: str) -> str:
+    """A filter's name as given: a blank one is an error, not "no filter" nor a search for "by    "."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("it is blank: give a name, or leave the option out")
+    return value.strip()
+
+
 def _ask_parser(prog: str) -> argparse.ArgumentParser:
     p = _Parser(prog=prog, description="Ask a question about the indexed papers; "
                                 "the answer cites every paper it uses.",
@@ -66,9 +74,11 @@ def _ask_parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("question", nargs="*",
                    help="the question (quote it); none: a chat on a terminal, else one question per line of stdin")
     p.add_argument("--k", type=int, default=None, help="maximum papers to cite (default 10)")
-    p.add_argument("--venue", action="append", help="only papers from this venue, e.g. 'MLSys 2026' (repeatable)")
-    p.add_argument("--institution", action="append", help="only papers with an author from this institution")
-    p.add_argument("--author", action="append", help="only papers by this author")
+    p.add_argument("--venue", action="append", type=_name_arg,
+                   help="only papers from this venue, e.g. 'MLSys 2026' (repeatable)")
+    p.add_argument("--institution", action="append", type=_name_arg,
+                   help="only papers with an author from this institution")
+    p.add_argument("--author", action="append", type=_name_arg, help="only papers by this author")
     p.add_argument("--year", type=int, action="append", help="only papers from this year")
     p.add_argument("--json", action="store_true", help="print the answer as JSON (text, citations, refused, timings_ms)")
     p.add_argument("--llm", action="store_true", help="compose the answer with the LLM server set by ASSISTANT_LLM_BASE_URL")

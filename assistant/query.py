@@ -18,6 +18,10 @@ _HIDDEN = re.compile(r"<(script|style|template)\b[^>]*>.*?(</\1\s*>|$)|<!--.*?(-
 _TAG = re.compile(r"<[^>]{0,200}>")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# invisible format characters text pasted from PDFs and web pages carries inside words ("Stream\u200b2LLM", a soft
+# hyphen, a word joiner, direction marks), and Latin ligatures ("eﬃcient", "ﬂash")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_LIGATURE = re.compile(r"[\ufb00-\ufb06]")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-\.]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 # Phrases that address the assistant instead of asking about papers: dropped from the query text so
@@ -306,7 +310,7 @@ _HARDWARE_MOST = re.compile(r"\b(which|what)\s+(gpus?|gpu models?|hardware|accel
                             r"hardware|accelerators?)\b", re.I)
 _HARDWARE_WORDS = frozenset("""gpus gpu hardware accelerators accelerator used use uses using most common commonly
 popular frequent frequently often models model named mentioned appear appears run runs evaluated evaluate""".split())
-GPU_MODEL = re.compile(r"\b(GB[23]00|[ABH]100|H200|H20|H800|A800|B200|L40S?|A10G?|A6000|V100|T4|RTX\s?\d{4}(?:\s?Ti)?|"
+GPU_MODEL = re.compile(r"\b(GB[23]00|GH200|[ABH]100|H200|H20|H800|A800|B200|L40S?|A10G?|A6000|V100|T4|RTX\s?\d{4}(?:\s?Ti)?|"
                        r"MI\d{3}X?|Gaudi\s?\d?|Hopper|Blackwell|Ampere)\b")
 
 
@@ -682,7 +686,8 @@ _ANSI = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|
 
 
 def clean_question(text: str, max_chars: int = 2000) -> str:
-    """Make user input safe to use: cut to ``max_chars``, strip HTML, control chars and lone surrogates."""
+    """Make user input safe to use: cut to ``max_chars``, strip HTML, control chars, lone surrogates and
+    invisible format characters, and spell ligatures out."""
     if text is None:
         raise QuestionError("The question is empty: type a question about the papers.")
     text = str(text)
@@ -692,6 +697,7 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
     # Entities first, then tags: "&lt;script&gt;" must not turn into a real tag after the tags are gone.
     text = strip_template(html.unescape(text))
     text = _TAG.sub(" ", _HIDDEN.sub(" ", text))  # a script's or style's text is not shown either
+    text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), _INVISIBLE.sub("", text))
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > max_chars:  # (and the middle of a long message goes: the question opens or ends it)
@@ -773,9 +779,9 @@ def split_negated(text: str) -> tuple[str, list[str]]:
 
 
 # An institution's name that says it is a university or research institute (the records do not say which are
-# companies): "University", "Institute", "College", "Tech", school, KAIST, "UW"-style abbreviations, national labs
+# companies): "University", "Institute", "College", "Tech", school, KAIST, "UW"-style abbreviations, laboratories
 ACADEMIC = re.compile(r"univ|institut|college|school|academy|polytech|hochschule|école|ecole|\bETH\b|\bEPF|\bMIT\b|"
-                      r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|national laborator|"
+                      r"KAIST|CSAIL|\btech\b|\bU[A-Z]{1,4}\b|\bUof[A-Z]|\bMila\b|laborator(?:y|ies)\b|"
                       r"\b[A-Z]{1,3}NL\b", re.I)
 _ACADEMIA = r"(?:academia|academic|universit(?:y|ies))"
 _INDUSTRY = r"(?:industry|industrial|compan(?:y|ies))"

@@ -672,8 +672,7 @@ class PaperSearch:
         -> "Ion Stoica", "Stoika" -> "Stoica"): within one edit (two from nine letters), None if none or several
         are, or if ``surface`` already names one."""
         key = _name_key(surface)
-        if len(key) < 5 or key in self.alias_keys or key in self.author_keys or key in self.surname_authors \
-                or key in self.name_part_institutions:
+        if len(key) < 5 or self._names_exactly(key):
             return None
         if key in self._closest:
             return self._closest[key]
@@ -688,6 +687,11 @@ class PaperSearch:
             hits |= {k.title() for k in self.name_part_institutions if near(k)}
         return _kept(self._closest, key, hits.pop() if len(hits) == 1 else None, 2048)
 
+    def _names_exactly(self, key: str) -> bool:
+        """Whether a name key is an author, surname, institution or a part of an institution's name as written."""
+        return key in self.alias_keys or key in self.author_keys or key in self.surname_authors \
+            or key in self.name_part_institutions
+
     def mend_names(self, text: str) -> tuple[str, dict[str, str]]:
         """``text`` with a misspelt name after "from", "at", "by" and the like spelt as the records spell it
         ("papers from Nvidea" had searched for papers mentioning NVIDIA, without the filter), and the mends."""
@@ -699,6 +703,8 @@ class PaperSearch:
                 continue  # "by design", "from scratch", "by pruning it": words, not names
             for n in range(min(3, len(words)), 0, -1):
                 surface = " ".join(words[:n]).strip(",.;:?!")
+                if n > 1 and self._names_exactly(_name_key(surface)):
+                    break  # "by Sahil Parmar" names its author: "Sahil" alone is not a misspelt "SAIL"
                 name = self.closest_name(surface)
                 if name:
                     start = m.start("name")

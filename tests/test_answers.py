@@ -2001,6 +2001,9 @@ def test_who_an_institution_or_author_worked_with_ranks_the_others_on_their_pape
     assert labs.text.startswith("Institutions on the papers of Ion Stoica")
     partners = answerer.ask("which companies has Stanford partnered with?")
     assert not partners.refused and partners.text.startswith("Companies on the papers of Stanford")
+    # a laboratory is a research institute, not a company ("Shanghai Artificial Intelligence Laboratory" had been one)
+    companies = answerer.ask("which companies did Tsinghua collaborate with?")
+    assert companies.text.startswith("Companies on the papers of Tsinghua") and "Laboratory" not in companies.text
     # a question about papers, or with a topic, is no ranking of collaborators
     google_tpu = answerer.ask("which Google papers work with TPUs?")
     assert google_tpu.citations and "by their number of joint papers" not in google_tpu.text
@@ -2828,7 +2831,8 @@ def test_which_gpus_the_papers_name_most(answerer):
     counts = [int(n) for n in re.findall(r"^\d+\. \*\*.+?\*\*: (\d+) papers?", answer.text, re.M)]
     assert counts == sorted(counts, reverse=True) and len(counts) >= 3
     for c in answer.citations:  # each paper quoted where it names a GPU
-        assert re.search(r"\b(H100|H200|H20|GB200|B200|A100|MI300X|Hopper|Blackwell|Ampere)\b", c.quote), c.quote
+        assert re.search(r"\b(H100|H200|H20|GB200|GH200|B200|A100|MI300X|Hopper|Blackwell|Ampere)\b", c.quote), c.quote
+    assert "**GH200**: 1 paper" in answer.text  # (the Grace Hopper superchip SuperInfer runs on had been left out)
     check_honest(answer, answerer)
     assert "citation counts" not in answerer.ask("most popular GPUs").text  # no influence of papers asked
     cais = answerer.ask("which GPUs do CAIS papers use most?")
@@ -2948,6 +2952,11 @@ def test_a_misspelt_name_after_a_cue_is_mended_and_filters(answerer):
     # words after "from" or "by" that are words, not names, are left alone
     for question in ("papers on training from scratch", "papers on models that are private by design"):
         assert "Read “" not in answerer.ask(question).text
+    # an author's full name is his, whatever his first name alone is near ("Sahil" had become SAIL, and the
+    # question been refused)
+    parmar = _author_papers(answerer, "Sahil Parmar")
+    answer = answerer.ask("papers by Sahil Parmar")
+    assert parmar and set(answer.cited_ids) == parmar and "Read “" not in answer.text
 
 
 def test_given_filters_are_read_as_the_question_reads_them(answerer):
@@ -2999,6 +3008,9 @@ def test_the_python_api_checks_its_arguments(answerer):
         with pytest.raises(QuestionError, match="must be text"):
             answerer.ask(question)
     assert answerer.ask("papers on MoE", year="2026").citations
+    # a blank name is no filter, as None or "" are (an app's empty field), not a search for the author "by    "
+    plain = answerer.ask("papers on MoE").cited_ids
+    assert answerer.ask("papers on MoE", author="   ", institution=[" ", ""]).cited_ids == plain
     kitty = _titled(answerer, "Kitty:")
     for within in ([kitty], kitty):  # "who wrote it?" about the one paper asked about
         answer = answerer.ask("who wrote it?", within=within)

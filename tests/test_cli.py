@@ -410,6 +410,14 @@ def test_a_bad_option_is_one_error_line_and_exit_code_1(args, tmp_path):
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "--help" in lines[0]
 
 
+@pytest.mark.parametrize("option", ["--institution", "--author", "--venue"])
+def test_a_blank_filter_is_one_error_line(option, tmp_path):
+    # "--institution ''" had been ignored (all 26 KV cache papers) and "--author '   '" searched as the author "by    "
+    proc = run(["ask!", "papers on KV cache", option, "   "], tmp_path / "index")
+    lines = error_lines(proc)
+    assert proc.returncode == 1 and len(lines) == 1 and lines[0].startswith(f"Error: argument {option}: it is blank")
+
+
 def test_a_question_during_another_processes_first_build_waits_for_it(tiny_sources, tmp_path):
     # a second `ask` while the first was building the index had failed ("being written by pid N")
     from filelock import FileLock

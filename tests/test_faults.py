@@ -656,6 +656,10 @@ def test_question_cleaning_keeps_the_question(tiny_assistant):
     assert clean_question("which papers &lt;script&gt;alert(1)&lt;/script&gt;reduce TTFT?") \
         == "which papers reduce TTFT?"
     assert clean_question("which papers &lt;b&gt;reduce&lt;/b&gt; TTFT?") == "which papers reduce TTFT?"
+    # invisible characters pasted from PDFs and web pages go, ligatures are spelt out ("Stream\u200b2LLM" had not
+    # named its paper, and the refusal listed that paper as not answering)
+    assert clean_question("which papers reduce T\u200bT\u00adF\u2060T?\ufeff") == TTFT
+    assert clean_question("e\ufb03cient \ufb02ash attention") == "efficient flash attention"
 
 
 @pytest.mark.parametrize("question", [
