@@ -74,11 +74,18 @@ _ALL_OF_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|please|so|and|then|now)\W+)*
                           r"(?:\s+please)?\W*$", re.I)
 
 
+# "how many are there?", "how many of them?", "and how many in total?" after a list: its question again, every
+# paper of it, whose head says how many (it had been searched as a topic, "there", and refused)
+_HOW_MANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|but)\W+)*how\s+many(?:\s+(?:ones|are|is|"
+                               r"were|there|of|them|those|these|in|total|all|altogether|that|they|qualify))*\W*$", re.I)
+
+
 def refers_back(text: str) -> bool:
     """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
     first two"), which a question asked on its own has none of."""
     text = text or ""
     if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text) \
+            or _HOW_MANY_OF_THEM.match(text) \
             or _more_like(text):
         return True
     if GREETING.match(text):  # "how does it work?" first: a question about the assistant, answered with its help
@@ -254,7 +261,7 @@ class Conversation:
         """Read ``question`` against the previous answers: which papers it points at, and what to search for."""
         text = question or ""
         papers = self._list
-        if _ALL_OF_THEM.match(text) and self._last_question:
+        if (_ALL_OF_THEM.match(text) or _HOW_MANY_OF_THEM.match(text)) and self._last_question:
             # "all of them", as a list cut at its best 10 says to ask: the same question, every paper of it
             asked, within = self._last_question
             return Followup(asked, within, "fresh" if within is None else "set", k=ALL_PAPERS)

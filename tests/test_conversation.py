@@ -247,6 +247,18 @@ def test_real_followup_all_of_them_shows_every_paper_of_the_cut_list(real_assist
         assert len(again.ask(asked).citations) == total, asked
 
 
+def test_real_followup_how_many_counts_the_previous_list(real_assistant):
+    # "how many are there?" after a list had been searched as a topic and refused, with MoE papers as the closest
+    conv = Conversation(real_assistant)
+    cut = conv.ask("which papers reduce TTFT?")
+    total = int(re.match(r"The 10 best of (\d+) papers", cut.text).group(1))
+    for asked in ("how many are there?", "how many of them?", "and how many in total?"):
+        count = conv.ask(asked)
+        assert not count.refused and count.text.startswith(f"{total} papers"), asked
+    # ...while "how many papers are there?" asks about the collection
+    assert conv.ask("how many papers are there?").text.startswith(f"{len(real_assistant.papers)} papers")
+
+
 def test_real_followup_them_of_the_questions_own_words_is_a_fresh_question(real_assistant):
     # "a cheap guesser proposes words, the big model checks them" after a list had been asked of the list's papers
     # ("None of the 9 papers asked about mentions ...")
