@@ -420,6 +420,9 @@ def _states_effect(sentences: list[str], forms: list[frozenset[str]]) -> bool:
     return False
 
 
+KEPT_LEAST = 30  # the fewest ranked papers a search keeps (retrieve.py: max(3k, 30)); a list may be cut there
+
+
 def _list_choice(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
     """The papers a list answer cites: those scoring near the best, at most ``k``."""
     return _list_qualifying(r, k, t)[:k]
@@ -445,8 +448,10 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
         alternatives = r.parsed.alternatives
         wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
         low = evidence[1] * t.list_ratio if wide else bar
-        chosen = [sp for sp in r.ranked[:k]
-                  if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]
+        # (all of the ``k`` best qualifying, so may papers past them: counted, so that "50 papers" is not said of 87)
+        # (not of papers similar to one: likeness is had by degrees, and how many are alike says nothing)
+        pool = r.ranked if len(r.ranked) > k and r.ranked[k - 1].score >= bar and not r.similar else r.ranked[:k]
+        chosen = [sp for sp in pool if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]
         if r.about_papers:
             # a bare topic ("quantization"): the papers writing it twice or more are about it, however far below
             # the best their abstracts rank
@@ -620,12 +625,21 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         on_topic = (everyone or chosen) if r.code_too else chosen
         head = f"{len(on_topic)} paper{'s' if len(on_topic) != 1 else ''}"
         # "MoE": 16 papers use it; the list shows 10, saying so (not when the question said how many it wants)
-        more = qualifying > len(chosen) and not r.code_too and not r.parsed.wanted
-        if more:
-            head = f"The {len(chosen)} best of {qualifying} papers"
+        more = qualifying > len(chosen) and not r.code_too
+        # ...nor when all were asked for and more qualify than are shown ("how many papers are about LLM
+        # inference?" had said "50 papers" of 87), or than the asker's k allows
+        capped = more and (r.parsed.wanted == ALL_PAPERS or bool(r.cap))
+        if more and (capped or not r.parsed.wanted):
+            # (every paper the search kept qualifying: more may, past those it kept)
+            kept_all = qualifying >= len(r.ranked) >= KEPT_LEAST and r.candidates > len(r.ranked)
+            head = f"The {len(chosen)} best of {'at least ' if kept_all else ''}{qualifying} papers"
         if r.parsed.filters:
             head += f" ({r.parsed.filters.describe()})"
-        if more:
+        if capped:
+            # (a chat's "all of them" asks for ALL_PAPERS: no k the asker gave)
+            by_k = r.cap == len(chosen) and r.cap != ALL_PAPERS
+            head += f", as k = {r.cap} asks" if by_k else f"; at most {len(chosen)} are shown"
+        elif more and not r.parsed.wanted:
             head += "; ask for all of them to see every one"
         code = {}
         if r.code_too:
@@ -1277,8 +1291,9 @@ def _names_one_of(name: str, wanted: set[str]) -> bool:
     if not wanted:
         return False
     low = name.lower()
-    return any(low == w or re.search(rf"\b{re.escape(w)}\b", low) for w in wanted) or \
-        bool(wanted & {a.lower() for a in institution_aliases(name)})
+    # (...or the organisation of a lab asked for: "Microsoft" of "Microsoft Research", whose papers it lists)
+    return any(low == w or re.search(rf"\b{re.escape(w)}\b", low) or re.match(rf"{re.escape(low)}\b", w)
+               for w in wanted) or bool(wanted & {a.lower() for a in institution_aliases(name)})
 
 
 def _no_match(r: Retrieval, what: str) -> Answer:

@@ -327,6 +327,7 @@ class Retrieval:
     counted: list[tuple[str, str, list[Paper]]] = field(default_factory=list)
     # "who has Ion Stoica worked with?": the names whose collaborators the ranking counts (left out of it)
     collaborators_of: list[str] = field(default_factory=list)
+    similar: bool = False  # "papers similar to Kitty": ranked by likeness to it, which every paper has some of
 
 
 class PaperSearch:
@@ -1258,6 +1259,11 @@ class PaperSearch:
             for long in self.glossary.get(word.lower(), [])[:2]:
                 for tok in tokenize(long):
                     add(tok, 0.6)
+        for a, b in zip(words, words[1:]):
+            # "flash attention" where papers write "FlashAttention" (and "all reduce", "AllReduce"): the one word too
+            joined = self._joined(f"{a}-{b}") if "-" not in a + b and a not in names and b not in names else ""
+            if joined:
+                add(joined, 1.0)
         low = " ".join(words).lower()
         for acro, longs in self.glossary.items():
             if any(long and long.lower() in low for long in longs):
@@ -1794,7 +1800,8 @@ class PaperSearch:
             # listed must write (9 of the 10 listed had never named vLLM)
             literal = literal_pattern(name)
             ranked = [sp for sp in ranked if literal and self._mentions(sp.paper, literal)] or ranked
-        about = self.about_papers(words, ranked[:max(k * 3, 30)]) \
+        # (of as many ranked papers whatever k, so that "all of them" lists as many as the 10 best said there are)
+        about = self.about_papers(words, ranked[:max(k, ALL_PAPERS) * 3]) \
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
         if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
             about = {sp.paper.id for sp in ranked}
@@ -1865,13 +1872,14 @@ class PaperSearch:
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
         # had lost the one writing only "low-rank adaptation")
-        kept = ranked[:keep] + [sp for sp in ranked[keep:] if acronym_papers and sp.paper.id in acronym_papers]
+        kept = ranked[:keep] + [sp for sp in ranked[keep:] if (acronym_papers and sp.paper.id in acronym_papers)
+                                or (about and sp.paper.id in about)]
         return Retrieval(parsed, kept, len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          acronym_forms=self.acronym_forms(short) if acronym_papers else [], name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
-                         topic_held=topic_held, listed_note=listed_note, unheld=unheld)
+                         topic_held=topic_held, listed_note=listed_note, unheld=unheld, similar=bool(seeds))
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),

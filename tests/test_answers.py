@@ -145,6 +145,7 @@ def test_metadata_question_lists_every_matching_paper_with_the_count(answerer):
 @pytest.mark.parametrize("question, shown", [
     ("what did Google present at MLSys 2026?", re.compile(r"\bGoogle\b")),  # Google DeepMind is Google's
     ("papers from MIT", re.compile(r"Massachusetts Institute of Technology|\bMIT\b")),  # by its alias
+    ("papers from Microsoft Research", re.compile(r"\bMicrosoft\b")),  # (Kitty's Microsoft, its fifth, was hidden)
 ])
 def test_each_line_of_an_institution_list_shows_the_institution_asked_for(answerer, question, shown):
     # a paper with many institutions shows four: the one asked for must be among them, or the line
@@ -3213,3 +3214,26 @@ def test_a_word_of_a_description_read_as_a_concept_is_no_unknown_word(answerer):
     answer = answerer.ask("papers that use less electricity")
     assert not answer.refused and answer.citations and "No paper mentions" not in answer.text
     assert all(re.search(r"energy|power", answerer.paper(c.paper_id).abstract, re.I) for c in answer.citations)
+
+
+def test_a_list_cut_at_its_cap_says_how_many_qualify(answerer):
+    # "how many papers are about LLM inference?" had said "50 papers:" of a list cut at 50, and "all papers on KV
+    # cache" with k=3 "3 papers", as if no more qualified
+    answer = answerer.ask("how many papers are about LLM inference?")
+    head = re.match(r"The (\d+) best of (\d+) papers; at most \1 are shown:", answer.text)
+    assert head and int(head.group(1)) == len(answer.citations) < int(head.group(2)), answer.text[:200]
+    capped = answerer.ask("all papers on KV cache", venue="arXiv", k=3)
+    head = re.match(r"The 3 best of (\d+) papers \(at arXiv\), as k = 3 asks:", capped.text)
+    assert head and int(head.group(1)) > 3 and len(capped.citations) == 3
+    # ...and a list of the 10 best says how many there are, as many as a larger k lists (a bare topic's papers
+    # writing it twice had been looked for among the 30 best only: 25 said, 32 listed)
+    for question in ("papers that reduce the GPU memory footprint of model training", "papers on LLMs"):
+        cut = answerer.ask(question)
+        total = re.match(r"The 10 best of (\d+) papers; ask for all of them", cut.text)
+        assert total and len(answerer.ask(question, k=50).citations) == int(total.group(1)), question
+
+
+def test_two_words_the_papers_write_as_one_name_find_it(answerer):
+    # "flash attention" had missed FlashAttention-4, which "FlashAttention" finds first
+    fa4 = _titled(answerer, "FlashAttention-4:")
+    assert fa4 in answerer.ask("which papers improve efficiency of flash attention?").cited_ids[:3]
