@@ -1874,6 +1874,11 @@ class PaperSearch:
         # had lost the one writing only "low-rank adaptation")
         kept = ranked[:keep] + [sp for sp in ranked[keep:] if (acronym_papers and sp.paper.id in acronym_papers)
                                 or (about and sp.paper.id in about)]
+        if parsed.superlative or parsed.at_least:
+            # "which paper reports the largest speedup?" compares every paper (of the filters), not only those
+            # the search found near its words: UMAP's "74× faster" had been missed (it never writes "speedup")
+            held = {sp.paper.id for sp in kept}
+            kept += [ScoredPaper(p, 0.0) for p in pool if p.id not in held]
         return Retrieval(parsed, kept, len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
