@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .chunks import split_sentences
 from .clean import institution_aliases, title_name
+from .crosslingual import translate_terms
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL,
                     gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
@@ -578,7 +579,9 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         shape = "list"  # "what is the oldest paper on MoE?": the papers on it, the dated ones first (below)
     if shape == "list":
         everyone = _list_qualifying(r, k, t)
-        if r.acronym_forms and not r.acronym_qualified and _reduces_acronym(r.parsed.text, r.acronym_forms):
+        # (a question in another language, by its verbs read in English: "Welche Arbeiten reduzieren die TTFT?")
+        asked = translate_terms(r.parsed.text) if r.multilingual else r.parsed.text
+        if r.acronym_forms and not r.acronym_qualified and _reduces_acronym(asked, r.acronym_forms):
             # "which papers reduce TTFT?": those stating an effect on the measure, not the ones naming it as a
             # measure of the problem (BEAM saves energy "under per-request latency targets such as TTFT"); not "speed
             # up MoE", whose papers name their own system in the sentence stating it ("CDLM achieves ...")

@@ -123,6 +123,14 @@ def test_a_question_in_a_script_the_assistant_does_not_read_is_not_said_to_be_un
     assert "left out" not in real_assistant.ask("Which papers serve requests in under 50 μs?").text  # a Greek letter
 
 
+@pytest.mark.parametrize("question", ["Welche Arbeiten reduzieren die TTFT?", "¿Qué artículos reducen el TTFT?"])
+def test_reducing_a_measure_asked_in_another_language_lists_what_english_lists(real_assistant, question):
+    # the German question had listed BEAM, SuperInfer and layered prefill by their problem statements ("latency
+    # targets such as TTFT"): "reduzieren" was not read as "reduce", whose papers must state an effect on TTFT
+    english = set(real_assistant.ask("which papers reduce TTFT?", k=50).cited_ids)
+    assert set(real_assistant.ask(question, k=50).cited_ids) == english
+
+
 def test_paper_vectors_are_cached_by_text_and_only_new_text_is_embedded(real_assistant, tmp_path):
     real_assistant.ask(SPECULATIVE)  # the shared index's vectors exist from here on
     cache = real_assistant.settings.multilingual_cache
