@@ -235,7 +235,7 @@ def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
     os.close(follower)
     out = b""
 
-    def prompts(n: int, timeout: float = 240) -> None:
+    def prompts(n: int, timeout: float = 240, must: bool = True) -> bool:
         """Read the terminal until the n-th "ask> " prompt has been shown."""
         nonlocal out
         end = time.monotonic() + timeout
@@ -245,7 +245,8 @@ def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
                     out += os.read(leader, 65536)
                 except OSError:  # the process closed the terminal
                     break
-        assert out.count(b"ask> ") >= n, out.decode("utf-8", "replace")[-2000:]
+        assert not must or out.count(b"ask> ") >= n, out.decode("utf-8", "replace")[-2000:]
+        return out.count(b"ask> ") >= n
 
     try:
         prompts(1)
@@ -253,9 +254,14 @@ def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
         prompts(2)
         os.write(leader, b"what does the second one do?\n")
         prompts(3)
-        time.sleep(1.5)  # (the prompt is up: a signal while readline sets it up is lost)
-        proc.send_signal(signal.SIGINT)  # Ctrl-C at the prompt clears it (it had ended the chat, exit 130)
-        prompts(4, timeout=30)
+        # Ctrl-C at the prompt clears it (it had ended the chat, exit 130); a signal while readline sets the prompt
+        # up is lost, which on a loaded machine takes longer than the 1.5 s waited: sent again until a prompt shows
+        for _ in range(5):
+            time.sleep(1.5)
+            proc.send_signal(signal.SIGINT)
+            if prompts(4, timeout=6, must=False) or proc.poll() is not None:
+                break
+        prompts(4, timeout=1)
         assert proc.poll() is None
         os.write(leader, b"exit\n")
         assert proc.wait(timeout=60) == 0
