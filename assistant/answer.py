@@ -260,6 +260,9 @@ _ASKS_BOTH = re.compile(r"\b(propos|introduc|present|do|does)\w*\b.*\band\s+(how
 # "how does Stream2LLM reduce TTFT?": how it does it, then by how much (the figure alone does not say how)
 _ASKS_HOW = re.compile(r"^\W*how\s+(?:does|do|did|can|could|is|are|was|were)\b", re.I)
 _FIGURE = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
+# "how much does X reduce Y?", "by how much is it faster?": an effect's size, which a % or × figure states
+_ASKS_EFFECT_FIGURE = re.compile(r"\bhow much\b.*\b(?:reduc|lower|cut|sav|speed|faster|improv|increas|boost|shrink|"
+                                 r"smaller|less|more)|\bby how much\b", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 
@@ -700,8 +703,10 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             else:  # "which paper proposes TokenBlend?": the sentence saying what it proposes, before its results
                 proposes = shape == "single" and bool(_ASKS_CONTRIBUTION.search(r.parsed.text))
                 how_many = _HOW_MANY.search(r.parsed.text) if shape == "factual" else None
+                # ("how much does Kitty reduce KV memory?": the sentence with its "8×", not one of "2-bit memory")
+                figure = shape == "factual" and bool(_ASKS_EFFECT_FIGURE.search(r.parsed.text))
                 quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
-                                        n=2 if shape == "single" else 1, contribution=proposes,
+                                        n=2 if shape == "single" else 1, contribution=proposes, need_number=figure,
                                         context=len(chosen) == 1, counted=how_many.group(1) if how_many else "")
                 if shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
                     # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number

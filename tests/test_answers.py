@@ -3246,3 +3246,12 @@ def test_two_words_the_papers_write_as_one_name_find_it(answerer):
     # "flash attention" had missed FlashAttention-4, which "FlashAttention" finds first
     fa4 = _titled(answerer, "FlashAttention-4:")
     assert fa4 in answerer.ask("which papers improve efficiency of flash attention?").cited_ids[:3]
+
+
+@pytest.mark.parametrize("question", ["how much does Kitty reduce KV memory?",
+                                      "by how much does Stream2LLM improve TTFT?"])
+def test_how_much_an_effect_is_answered_by_a_sentence_stating_its_figure(answerer, question):
+    # Kitty's answer had been "... while approaching 2-bit memory", though its abstract says "cuts KV memory by
+    # nearly 8×" (the title's "KV" read as "key-value" had matched "Key-cache" in the other sentence)
+    answer = answerer.ask(question)
+    assert len(answer.citations) == 1 and re.search(r"\d\s*(%|×)", answer.citations[0].quote), answer.text
