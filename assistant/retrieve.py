@@ -1639,6 +1639,10 @@ class PaperSearch:
         restricted = mask is not None  # filters or ``within``; otherwise no per-paper work at all
         pool_rows = np.flatnonzero(mask) if restricted else None
         pool = [self.papers[i] for i in pool_rows] if restricted else self.papers
+        if within is not None:  # "what do they propose?": the papers in the order the previous answer listed them,
+            # which "the first two" then counts in (it had been the collection's order)
+            at = {pid: i for i, pid in enumerate(dict.fromkeys(within))}
+            pool = sorted(pool, key=lambda p: at.get(p.id, len(at)))
         # "papers from 2024": the answer says which years the collection holds
         held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
         if excluded and not words and not seeds and not ranking:

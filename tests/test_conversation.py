@@ -247,6 +247,15 @@ def test_real_followup_all_of_them_shows_every_paper_of_the_cut_list(real_assist
         assert len(again.ask(asked).citations) == total, asked
 
 
+def test_real_followup_about_all_of_a_list_keeps_its_order(real_assistant):
+    # "what do they propose?" had listed the papers in the collection's order, so that "compare the first two"
+    # then compared the 7th and 11th of the list the user had asked for
+    conv = Conversation(real_assistant)
+    listed = conv.ask("which papers reduce TTFT?").cited_ids
+    assert conv.ask("what do they propose?").cited_ids == listed
+    assert conv.ask("compare the first two").cited_ids == listed[:2]
+
+
 def test_real_followup_how_many_counts_the_previous_list(real_assistant):
     # "how many are there?" after a list had been searched as a topic and refused, with MoE papers as the closest
     conv = Conversation(real_assistant)
