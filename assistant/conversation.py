@@ -465,7 +465,9 @@ class Conversation:
             if not cited:
                 return
             if not followup.narrowed:  # ("and from Google?" next narrows the same question)
-                if _COMPARE.search(followup.question):  # ("compare Kitty and InnerQ": no list to narrow)
+                if followup.kind == "ordinal":  # ("compare the first two" of a list: "and from NVIDIA?" after it
+                    pass  # still narrows that list's question; it had listed all of NVIDIA's papers)
+                elif _COMPARE.search(followup.question):  # ("compare Kitty and InnerQ": no list to narrow)
                     self._last_question = None
                 elif len(cited) > 1 or _LIST_HEAD.search("\n".join(answer.text.splitlines()[:4])):
                     self._last_question = (followup.question, followup.within)

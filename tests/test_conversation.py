@@ -254,6 +254,11 @@ def test_real_followup_about_all_of_a_list_keeps_its_order(real_assistant):
     listed = conv.ask("which papers reduce TTFT?").cited_ids
     assert conv.ask("what do they propose?").cited_ids == listed
     assert conv.ask("compare the first two").cited_ids == listed[:2]
+    # ...and a comparison of a list's papers keeps the list's question for a narrowing next (it had been dropped:
+    # "and from NVIDIA?" listed all 14 NVIDIA papers, not the 2 of the list)
+    nvidia = {p.id for p in real_assistant.papers if "NVIDIA" in p.institutions}
+    narrowed = conv.ask("and from NVIDIA?").cited_ids
+    assert narrowed and set(narrowed) <= nvidia & set(listed)
 
 
 def test_real_followup_how_many_counts_the_previous_list(real_assistant):
