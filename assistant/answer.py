@@ -452,7 +452,8 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
         alternatives = r.parsed.alternatives
         wide = alternatives and len(evidence) > 1 and evidence[0] - evidence[1] > t.alternatives_gap
         low = evidence[1] * t.list_ratio if wide else bar
-        # (all of the ``k`` best qualifying, so may papers past them: counted, so that "50 papers" is not said of 87)
+        # (when all of the ``k`` best qualify, so may papers past them: they are counted, so that "50 papers" is not
+        # said of 116)
         # (not of papers similar to one: likeness is had by degrees, and how many are alike says nothing)
         pool = r.ranked if len(r.ranked) > k and r.ranked[k - 1].score >= bar and not r.similar else r.ranked[:k]
         chosen = [sp for sp in pool if sp.score >= bar or (sp.score >= low and alternatives & _words(sp.paper))]

@@ -310,8 +310,8 @@ _HARDWARE_MOST = re.compile(r"\b(which|what)\s+(gpus?|gpu models?|hardware|accel
                             r"hardware|accelerators?)\b", re.I)
 _HARDWARE_WORDS = frozenset("""gpus gpu hardware accelerators accelerator used use uses using most common commonly
 popular frequent frequently often models model named mentioned appear appears run runs evaluated evaluate""".split())
-GPU_MODEL = re.compile(r"\b(GB[23]00|GH200|[ABH]100|H200|H20|H800|A800|B200|L40S?|A10G?|A6000|V100|T4|RTX\s?\d{4}(?:\s?Ti)?|"
-                       r"MI\d{3}X?|Gaudi\s?\d?|Hopper|Blackwell|Ampere)\b")
+GPU_MODEL = re.compile(r"\b(GB[23]00|GH200|[ABH]100|H200|H20|H800|A800|B200|L40S?|A10G?|A6000|V100|T4|"
+                       r"RTX\s?\d{4}(?:\s?Ti)?|MI\d{3}X?|Gaudi\s?\d?|Hopper|Blackwell|Ampere)\b")
 
 
 def gpu_name(found: str) -> str:

@@ -230,8 +230,11 @@ def test_ask_alone_on_a_terminal_is_a_chat_with_follow_ups(real_index):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(NO_COLOR="1", PYTHONIOENCODING="utf-8", ASSISTANT_INDEX_DIR=str(real_index.index_dir))
     leader, follower = pty.openpty()
+    # (Ctrl-C as a terminal delivers it: pytest started in the background of a non-interactive shell ("... &")
+    # has SIGINT ignored, an ignored signal stays ignored in a child, and Python then raises no KeyboardInterrupt)
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ask"], stdin=follower, stdout=follower,
-                            stderr=follower, env=env)
+                            stderr=follower, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(follower)
     out = b""
 
