@@ -1881,8 +1881,8 @@ class PaperSearch:
         if parsed.superlative or parsed.at_least:
             # "which paper reports the largest speedup?" compares every paper (of the filters), not only those
             # the search found near its words: UMAP's "74× faster" had been missed (it never writes "speedup")
-            held = {sp.paper.id for sp in kept}
-            kept += [ScoredPaper(p, 0.0) for p in pool if p.id not in held]
+            kept_ids = {sp.paper.id for sp in kept}
+            kept += [ScoredPaper(p, 0.0) for p in pool if p.id not in kept_ids]
         return Retrieval(parsed, kept, len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,

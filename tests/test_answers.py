@@ -2061,6 +2061,9 @@ def test_the_largest_speedup_is_found_by_comparing_the_numbers_papers_state(answ
     stated = [float(v) for pid in mlsys for s in answerer._searcher().sentences[pid]
               for v in re.findall(r"(\d+(?:\.\d+)?)\s*×\s+(?:faster|speedup)", s)]
     assert stated and top >= max(stated)
+    # ...and a year the collection does not hold is still said to be outside it, with the years it holds (the
+    # every-paper comparison had overwritten them)
+    assert "It holds papers from 2026 only." in answerer.ask("which paper reports the largest speedup in 2024?").text
     # one named paper's maximum is that paper's own answer, not a comparison
     one = answerer.ask("What is the maximum speedup GriNNder reports?")
     assert [c.paper_id for c in one.citations] == ["openreview:8SNPzGRldN"] and "9.78" in one.text
