@@ -18,7 +18,7 @@ from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRE
                     gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
                     as_typed, newest_first, non_latin_share, singular, unread_script, unrecorded_note)
-from .retrieve import Retrieval, ScoredPaper, _stem, tokenize
+from .retrieve import KEPT_LEAST, Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
 
@@ -422,9 +422,6 @@ def _states_effect(sentences: list[str], forms: list[frozenset[str]]) -> bool:
         if (_RESULT_VERB.search(s) or _FIGURE.search(s)) and any(f <= {_stem(t) for t in tokenize(s)} for f in forms):
             return True
     return False
-
-
-KEPT_LEAST = 30  # the fewest ranked papers a search keeps (retrieve.py: max(3k, 30)); a list may be cut there
 
 
 def _list_choice(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:

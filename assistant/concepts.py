@@ -93,7 +93,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "structured generation|constrained decoding": (r"valid json", r"(?:follow|conform)s? (?:to )?(?:a |the )?"
                                                    r"(?:json )?(?:schema|grammar|format)"),
     "reinforcement learning": (r"trial[- ]and[- ]reward", r"trial[- ]and[- ]error (?:learning|training)",
-                               r"learn\w* (?:\w+ )?(?:by|through) trial[- ]and[- ]error", r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
+                               r"learn\w* (?:\w+ )?(?:by|through) trial[- ]and[- ]error",
+                               r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
                                r"learn\w* from (?:rewards|feedback scores)"),
     "parallelism|tensor parallelism|pipeline parallelism": (
         r"(?:chop|split|cut|divide|shard|slice)\w* (?:up )?(?:one |a |the |each )?(?:single )?(?:big |large )?"

@@ -80,13 +80,16 @@ _HOW_MANY_OF_THEM = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|but)\W+)*ho
                                r"were|there|of|them|those|these|in|total|all|altogether|that|they|qualify))*\W*$", re.I)
 
 
+def _asks_every(text: str) -> bool:
+    """"all of them", "more", "how many are there?": the last list question again, every paper of it."""
+    return bool(_ALL_OF_THEM.match(text) or _HOW_MANY_OF_THEM.match(text))
+
+
 def refers_back(text: str) -> bool:
     """The question points at an earlier answer's papers ("what does the second one do?", "#3", "compare the
     first two"), which a question asked on its own has none of."""
     text = text or ""
-    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _ALL_OF_THEM.match(text) \
-            or _HOW_MANY_OF_THEM.match(text) \
-            or _more_like(text):
+    if _UNAMBIGUOUS_REF.search(text) or _FIRST_N_ONLY.search(text) or _asks_every(text) or _more_like(text):
         return True
     if GREETING.match(text):  # "how does it work?" first: a question about the assistant, answered with its help
         return False
@@ -261,7 +264,7 @@ class Conversation:
         """Read ``question`` against the previous answers: which papers it points at, and what to search for."""
         text = question or ""
         papers = self._list
-        if (_ALL_OF_THEM.match(text) or _HOW_MANY_OF_THEM.match(text)) and self._last_question:
+        if _asks_every(text) and self._last_question:
             # "all of them", as a list cut at its best 10 says to ask: the same question, every paper of it
             asked, within = self._last_question
             return Followup(asked, within, "fresh" if within is None else "set", k=ALL_PAPERS)

@@ -273,6 +273,7 @@ class ScoredPaper:
 # words naming part of an organisation, after its name ("Google Research", "Meta AI"), not a product of it
 _ORG_WORDS = frozenset("research labs lab cloud brain deepmind inc corp corporation company team group university "
                        "institute academy papers paper authors researchers".split())
+KEPT_LEAST = 30  # the fewest ranked papers a search keeps (3k for a larger k): a list may be cut there
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
 # the MiniLM cosine a word and its compound must reach: "phones"/"smartphones" 0.86, "phone" 0.70; not
@@ -1873,7 +1874,7 @@ class PaperSearch:
                     unheld = (w, f"{w} {m.group(1).strip()}")
                     break
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
-        keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, 30)
+        keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
         # had lost the one writing only "low-rank adaptation")
         kept = ranked[:keep] + [sp for sp in ranked[keep:] if (acronym_papers and sp.paper.id in acronym_papers)
