@@ -1000,12 +1000,24 @@ def _tables(table: str) -> tuple[list[tuple[str, str]], re.Pattern, dict[str, st
     for english, forms in entries.items():
         for form in forms:
             if not _NON_LATIN.search(form):
-                latin.setdefault(fold_accents(form).lower(), english)
-                written.add(form.lower())
+                for variant in (form, *(_numbers(form) if table == "terms" else ())):
+                    latin.setdefault(fold_accents(variant).lower(), english)
+                    written.add(variant.lower())
     keys = sorted(written | set(latin), key=len, reverse=True)
     words = "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
     plural = r"(?:e?s)?" if table == "terms" else ""
     return scripts, re.compile(rf"(?<![\w-])({words}){plural}(?![\w-])", re.I), latin
+
+
+def _numbers(form: str) -> tuple[str, ...]:
+    """A Latin phrase's every word singular and every word plural ("prévisions météorologiques" -> "prévision
+    météorologique", ...): the table's plural ending is only allowed on a phrase's last word."""
+    words = form.split()
+    if len(words) < 2:
+        return ()
+    singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+    plural = " ".join(w if w[-1:] in ("s", "x", "z") else w + "s" for w in words)
+    return tuple({singular, plural} - {form})
 
 
 def _latin(text: str, pattern: re.Pattern, latin: dict[str, str]) -> str:

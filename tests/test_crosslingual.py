@@ -39,6 +39,13 @@ def test_latin_words_match_whole_with_accents_and_plurals_folded():
         assert _words(said) == ["memory", "long-term"] or _words(said) == ["long-term", "memory"], said
 
 
+def test_a_phrase_is_read_in_the_singular_and_the_plural_of_every_word():
+    # the table writes "prévisions météorologiques": its singular had been read as "precision" and a word no paper
+    # writes, and a French question on weather forecasts was answered with three GNN papers instead of refused
+    assert _words("la prévision météorologique") == ["weather", "forecast"]
+    assert _words("previsiones meteorologicas") == ["weather", "forecast"]
+
+
 def test_every_term_has_forms_and_no_form_reads_as_two_terms():
     seen: dict[str, str] = {}
     for english, forms in TERMS.items():

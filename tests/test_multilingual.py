@@ -93,7 +93,9 @@ def test_a_spanish_question_on_long_term_memory_is_answered(real_assistant):
 
 
 @pytest.mark.parametrize("question", ["如何训练我的狗学会坐下？", "¿Cuál es la mejor receta de tortilla de patatas?",
-                                      "Wie repariere ich einen tropfenden Wasserhahn?"])
+                                      "Wie repariere ich einen tropfenden Wasserhahn?",
+                                      "Quels articles appliquent des réseaux de neurones sur graphes à la prévision "
+                                      "météorologique ?"])
 def test_foreign_questions_the_collection_does_not_cover_are_refused(real_assistant, question):
     answer = real_assistant.ask(question)
     assert answer.refused and not answer.citations
