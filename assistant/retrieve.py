@@ -220,6 +220,11 @@ _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?
                          r"presented|published|accepted|appearing|in|on|any|the|papers?)\s+)*$", re.I)
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
+_USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|invoked|available|run|runs|running|"
+                        r"import(?:s|ed|ing)?|load(?:s|ed|ing)?|port(?:s|ed|ing)?|migrat\w*|convert\w*|switch\w*|"
+                        r"mov(?:e|es|ed|ing)|transition\w*|away|export\w*|translat\w*|compil\w*|differ\w*|"
+                        r"distinct|separate|independent|apart|benefit\w*|derived|inherit\w*)\s+from\s+(?:the\s+)?$",
+                        re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"contributed|write|wrote|writes|collaborated?|"
@@ -806,6 +811,7 @@ class PaperSearch:
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
+                               and not self._used_from(alias, key, text, start)
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)
                                or self._bare_name(alias, key, text, start, end)):
@@ -1045,6 +1051,12 @@ class PaperSearch:
         if made in self.vocab and made not in self.alias_keys and made not in _ORG_WORDS:
             return True
         return any(m and bool(self.long_forms(m.group(1))) for m in (after, before, beside))
+
+    def _used_from(self, alias: str, key: str, text: str, start: int) -> bool:
+        """"makes learned optimizers usable from PyTorch", "porting kernels from CUDA": a name the papers write in
+        their text more often than they list it as an affiliation, after a word of using or moving, is where the
+        work is used or comes from, a topic, not the papers of an institution ("papers from PyTorch" are)."""
+        return bool(_USED_FROM.search(text[:start])) and len(self.alias_papers[alias]) < int(self._papers_with(key).sum())
 
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """"Stanford MoE papers", "Google TPU papers": a name opening the question before a topic of one or two

@@ -717,6 +717,12 @@ def test_an_acronym_in_the_plural_is_the_acronym(answerer):
         assert len(cited & users) >= 5 and any("Google" not in answerer.paper(pid).institutions for pid in cited)
     assert search.read_filters("what are Google's papers on TPUs?")[0].institutions == ["Google"]
     assert search.read_filters("Quali articoli di Google riguardano le TPU?")[0].institutions == ["Google"]
+    # an affiliation the papers write more often as a topic, after a word of use, is where the work is used: "makes
+    # learned optimizers usable from PyTorch" had been a question about the one paper from "PyTorch", and refused
+    assert not search.read_filters("anything that makes learned optimizers usable from PyTorch?")[0].institutions
+    assert not search.read_filters("papers on models ported from PyTorch to JAX")[0].institutions
+    assert search.read_filters("which papers are from PyTorch?")[0].institutions == ["PyTorch"]
+    assert search.read_filters("papers from Google usable from JAX")[0].institutions == ["Google"]
     # an acronym a third of the papers use is not spelled out in the plural either: it tells no paper apart
     assert search.long_forms("LLM") and not search.long_forms("LLMs")
 
