@@ -34,7 +34,11 @@ TERMS: dict[str, tuple[str, ...]] = {
                        "sprachmodell", "sprachmodelle", "sprachmodellen"),
     "model": ("模型", "モデル", "모델", "modelo", "modele", "modello", "modelli", "modell", "modelle", "modellen"),
     "training": ("训练", "訓練", "学習", "훈련", "학습", "entrenamiento", "entrainement", "addestramento", "treinamento",
-                 "treino"),
+                 "treino",
+                 # (and the verbs: "pour entraîner des LLM", "¿cómo entrenan ...?", "addestrare", "trainieren")
+                 "entrenar", "entrenan", "entrenado", "entrenados", "entraîner", "entraînent", "entraîné", "entraînés",
+                 "addestrare", "addestrano", "addestrato", "addestrati", "trainieren", "trainiert", "treinar",
+                 "treinam", "treinado", "treinados"),
     "pretraining": ("预训练", "事前学習", "사전 학습", "사전학습", "preentrenamiento", "pre-entrenamiento",
                     "pre-entrainement", "preaddestramento", "pre-addestramento", "pre-treinamento", "pretreinamento",
                     "vortraining"),
@@ -1062,11 +1066,16 @@ _RESEARCH_ON = re.compile(r"\b(?:pesquisas?|recherches?|ricerc(?:a|he)|investiga
                           re.I)
 
 
+# "contextes très longs", "contextos muy largos": a word of degree inside a term ("très" with its accent: Spanish
+# "tres" is three)
+_INTENSIFIERS = re.compile(r"(?<![\w-])(?:très|muy|molto|sehr|muito)\s+(?=[^\W\d_])", re.I)
+
+
 def translate_terms(text: str) -> str:
     """``text`` with the research terms of other languages replaced by their English ("并行" -> " parallelism ",
     "poids" -> "weights"); other words are left as they are, for the cognate rule and the multilingual model."""
     scripts, pattern, latin = _tables("terms")
     text = _substitute(_substitute(text, scripts), [(form, "or") for form in _OR_SCRIPTS])
-    folded = _RESEARCH_ON.sub("research ", fold_accents(text))
+    folded = _RESEARCH_ON.sub("research ", fold_accents(_INTENSIFIERS.sub("", text)))
     folded = _latin(folded, pattern, latin)
     return _OR_LATIN.sub(lambda m: f"{m.group(2)}or" if m.group(2) else "or", folded)

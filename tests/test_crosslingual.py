@@ -46,6 +46,15 @@ def test_a_phrase_is_read_in_the_singular_and_the_plural_of_every_word():
     assert _words("previsiones meteorologicas") == ["weather", "forecast"]
 
 
+def test_verbs_of_training_and_words_of_degree_inside_a_term_are_read():
+    # "entraîner des LLM sur des contextes très longs" had been read as "entrain" and two unknown words
+    assert _words("Quels articles proposent d'entraîner des LLM sur des contextes très longs ?")[-4:] == [
+        "training", "llm", "long", "context"]
+    assert "training" in _words("¿Qué artículos entrenan modelos?") and "training" in _words("Welche Arbeiten "
+                                                                                           "trainieren LLMs?")
+    assert translate_terms("con tres GPUs") == "con tres GPUs"  # Spanish "three" is no "très"
+
+
 def test_every_term_has_forms_and_no_form_reads_as_two_terms():
     seen: dict[str, str] = {}
     for english, forms in TERMS.items():
