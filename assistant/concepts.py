@@ -51,7 +51,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                 r"(?:queries|requests|prompts)"),
     "offloading": (r"(?:keep|keeps|keeping|store|stores|storing|hold|holds|holding|put|puts|putting) (?:\w+ ){0,3}"
                    r"(?:in|on|to) (?:the )?(?:cpu|host) (?:ram|memory|dram)", r"(?:on|to|onto) (?:nvme )?ssds?\b(?!-)",
-                   r"spill(?:s|ing)? (?:\w+ )?(?:to|onto) (?:the )?(?:cpu|host|disk|ssd)"),
+                   r"spill(?:s|ing)? (?:\w+ )?(?:to|onto) (?:the )?(?:cpu|host|disk|ssd)",
+                   r"(?:in|to|into) (?:the )?(?:computer|pc|machine|host|laptop)['’]s (?:regular|system|main|ordinary|"
+                   r"normal) (?:ram|memory)"),
     "fault tolerance|failures": (r"(?:gpus?|nodes?|machines?|servers?|hardware|devices?|workers?) "
                                  r"(?:fail\w*|crash\w*|go down|goes down|break|breaks)\b",  # (typed too: "failes")
                                  r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|nodes?|machines?|"
@@ -73,6 +75,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "agents|agentic": (r"tool[- ]call(?:ing|s)?", r"tool use"),
     "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",
                      r"extremely long (?:inputs|prompts|documents|contexts|sequences)"),
+    "DVFS|frequency": (r"clock (?:speeds?|rates?|frequenc\w+)", r"how fast (?:the |its |their |each )?[\w'’ ,]{0,60}?"
+                       r"(?:processors?|cpus?|gpus?|chips?|memory|cores?) (?:runs?|is clocked|are clocked)\b"),
     "energy|power": (r"electricity", r"electric(?:al)? power", r"power (?:draw|bill|usage)"),
     "edge|mobile|on-device": (r"battery[- ]powered", r"smart ?watch(?:es)?", r"(?:tiny|small) (?:microcontroller )?"
                               r"boards?", r"(?:gadgets|wearables|handheld devices)", r"instead of (?:in )?the cloud"),

@@ -24,6 +24,9 @@ def name_concepts(text: str) -> str:
     ("Which papers try to make AI use less electricity?", "(energy, power)"),
     ("papers where easy tokens leave the network early", "(early-exit)"),
     ("if a whole server dies mid-run, how do jobs recover?", "(fault tolerance, failures)"),  # after "dies", whole
+    ("keeping part of the model in the computer's regular memory", "(offloading)"),
+    ("a chatbot on a phone that coordinates how fast the processor, graphics chip and memory run", "(DVFS, frequency)"),
+    ("papers that lower the clock speed of GPUs to save energy", "(DVFS, frequency)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
