@@ -1056,7 +1056,8 @@ class PaperSearch:
         """"makes learned optimizers usable from PyTorch", "porting kernels from CUDA": a name the papers write in
         their text more often than they list it as an affiliation, after a word of using or moving, is where the
         work is used or comes from, a topic, not the papers of an institution ("papers from PyTorch" are)."""
-        return bool(_USED_FROM.search(text[:start])) and len(self.alias_papers[alias]) < int(self._papers_with(key).sum())
+        return bool(_USED_FROM.search(text[:start])) and \
+            len(self.alias_papers[alias]) < int(self._papers_with(key).sum())
 
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """"Stanford MoE papers", "Google TPU papers": a name opening the question before a topic of one or two
