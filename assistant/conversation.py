@@ -59,6 +59,9 @@ _FIRST_N_ONLY = re.compile(rf"\bthe\s+(?:first|last)\s+(?:two|three|four|five|[2
                            rf"(?:(?:do|does|say|propose|present)\b\s*)?[?.!]*\s*$", re.I)
 NO_PREVIOUS_ANSWER = ("There is no previous answer to refer to yet: ask a question first, then follow up with e.g. "
                       "'what does the second one do?' (in a chat: the app, or `ask` with no question).")
+# (in a chat, the app's or the terminal's, where to chat is no news)
+NO_PREVIOUS_IN_CHAT = ("There is no previous answer in this chat yet: ask a question first, e.g. 'which papers reduce "
+                       "TTFT?', then follow up with 'what does the second one do?'.")
 
 
 # "all of them", "show all", "list all 26", "yes, every one please": the previous list question, all its papers
@@ -275,7 +278,7 @@ class Conversation:
             return Followup(self._narrowed(asked, said), within, "fresh" if within is None else "set", narrowed=True)
         if not papers:
             if refers_back(text):  # better said plainly than answered with a refusal
-                raise QuestionError(NO_PREVIOUS_ANSWER)
+                raise QuestionError(NO_PREVIOUS_IN_CHAT)
             return Followup(text)
         refs: list[tuple[int, int, list[int]]] = []  # (start, end, 1-based positions, -1 = last)
         for m in _ORDINAL_REF.finditer(text):

@@ -85,8 +85,10 @@ def test_no_previous_answer_means_fresh():
     c = Conversation(StubAssistant())
     assert c.resolve("which of those are from Microsoft?").within is None
     assert c.resolve("what was the first paper on paged attention?").within is None
-    with pytest.raises(QuestionError, match="no previous answer"):
+    with pytest.raises(QuestionError, match="no previous answer") as raised:
         c.resolve("what does the second one do?")
+    # (the app's example of a follow-up, clicked first, had been told to chat "in the app, or `ask` with no question")
+    assert "in this chat" in str(raised.value) and "`ask`" not in str(raised.value)
     # "who wrote it?" first in a chat had been answered with a refusal and unrelated closest papers
     for question in ("who wrote it?", "what are its results?", "what does this paper do?", "how fast is it?"):
         with pytest.raises(QuestionError, match="no previous answer"):
