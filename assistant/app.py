@@ -305,6 +305,18 @@ def build_app(assistant) -> gr.Blocks:
         # (the box was emptied when the question was taken: what was typed since stays for the next question)
         yield full, messages, render_sources(answer, lookup), gr.skip(), conv, messages
 
+    def respond_in_page(question: str, venue: str = ANY, institution: str = ANY, year: str = ANY,
+                        use_llm: bool = False, conv: Conversation | None = None,
+                        messages: list | None = None) -> Iterator[tuple]:
+        """``respond`` for the page's box and button: what cannot be asked is said in a notice that leaves the page as
+        it was (an error raised there marks every output "Error" and kept the box from taking a click; an empty
+        Enter did that)."""
+        try:
+            yield from respond(question, venue, institution, year, use_llm, conv, messages)
+        except gr.Error as exc:
+            gr.Warning(str(exc.message))
+            yield (gr.skip(),) * 6
+
     def new_chat(conv: Conversation | None):
         if isinstance(conv, Conversation):
             conv.reset()
@@ -336,7 +348,9 @@ def build_app(assistant) -> gr.Blocks:
                         with gr.Row():
                             question = gr.Textbox(label="Question", elem_id="question",
                                                   placeholder="Ask about the papers, e.g. which papers reduce TTFT?",
-                                                  lines=1, max_lines=4, max_length=max_chars, scale=5,
+                                                  # (no max_length: the browser cut a longer paste silently,
+                                                  # the question at its end with it; the server says it is long)
+                                                  lines=1, max_lines=4, scale=5,
                                                   show_label=False, autofocus=True, submit_btn=False)
                             ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80)
                         with gr.Row():
@@ -368,14 +382,21 @@ def build_app(assistant) -> gr.Blocks:
                                      wrap=True, max_height=640, column_widths=["40%", "12%", "8%", "30%", "10%"],
                                      elem_id="paper-table")
 
-        ask_event = gr.on([question.submit, ask_btn.click], respond,
-                          inputs=[question, venue, institution, year, use_llm, conv_state, messages_state],
-                          outputs=[answer_md, chatbot, sources, question, conv_state, messages_state],
-                          api_name="ask", concurrency_id="ask",
-                          concurrency_limit=CONCURRENCY + (LLM_WAITING if settings.llm_configured else 0))
+        inputs = [question, venue, institution, year, use_llm, conv_state, messages_state]
+        outputs = [answer_md, chatbot, sources, question, conv_state, messages_state]
+        limit = CONCURRENCY + (LLM_WAITING if settings.llm_configured else 0)
+        ask_event = gr.on([question.submit, ask_btn.click], respond_in_page, inputs=inputs, outputs=outputs,
+                          api_visibility="private", concurrency_id="ask", concurrency_limit=limit)
         ask_event.then(refresh_map, [conv_state], [paper_map], api_visibility="private", queue=False)
-        new_btn.click(new_chat, [conv_state], [chatbot, messages_state, sources, paper_map, conv_state, answer_md],
-                      api_visibility="private", queue=False)
+        # /ask, for programs: the same answer, its errors raised (a button no one sees, for the endpoint)
+        api_ask = gr.Button(visible=False)
+        api_ask.click(respond, inputs=inputs, outputs=outputs, api_name="ask", concurrency_id="ask",
+                      concurrency_limit=limit)
+        # "New chat" and the chat's own clear (bin) button start over: the bin had cleared the screen only, and
+        # "the second one" still meant the cleared list, which came back with the next answer
+        for cleared in (new_btn.click, chatbot.clear):
+            cleared(new_chat, [conv_state], [chatbot, messages_state, sources, paper_map, conv_state, answer_md],
+                    api_visibility="private", queue=False)
         query.change(search, [query], [table, count], api_visibility="private", trigger_mode="always_last",
                      queue=False)
     return app

@@ -89,3 +89,27 @@ def test_ask_in_the_browser(app_url, browser, tmp_path):
     page.locator("#sources-panel .pa-empty").wait_for()
     assert hosts <= {urlsplit(app_url).netloc}, f"the page contacted other hosts: {hosts}"
     page.close()
+
+
+def test_what_cannot_be_asked_leaves_the_page_usable_and_the_bin_starts_over(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(30_000)
+    page.goto(app_url, wait_until="domcontentloaded")
+    box = page.locator("#question textarea")
+    box.wait_for()
+    # An empty Enter is a notice: it had marked the chat, the box and the sources "Error", the box taking no click.
+    box.press("Enter")
+    page.get_by_text("The question is empty").first.wait_for()
+    page.wait_for_timeout(500)
+    assert page.get_by_text("Error", exact=True).count() == 0
+    box.fill("which papers reduce TTFT?")
+    box.press("Enter")
+    page.locator('#sources-panel .pa-card[data-paper-id="openreview:yyDbI3HXco"]').wait_for()
+    # The chat's bin clears what the chat remembers too: "the second one" had still meant the cleared list.
+    page.get_by_label("Clear").first.click()
+    page.locator("#sources-panel .pa-empty").wait_for()
+    box.fill("what does the second one do?")
+    box.press("Enter")
+    page.get_by_text("There is no previous answer in this chat yet").first.wait_for()
+    assert page.locator("#sources-panel .pa-card").count() == 0
+    page.close()
