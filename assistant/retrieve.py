@@ -124,6 +124,11 @@ _INTRODUCED = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|prese
 _CAPITALS = re.compile(r"[A-Z]{5,}[\w-]*")
 _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
+# ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
+# had been read as a topic word: "nvidia" found one paper writing it)
+_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do)\s+(?:the\s+)?(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
+                              r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b)"
+                              r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
@@ -703,8 +708,10 @@ class PaperSearch:
         """``text`` with a misspelt name after "from", "at", "by" and the like spelt as the records spell it
         ("papers from Nvidea" had searched for papers mentioning NVIDIA, without the filter), and the mends."""
         mends: dict[str, str] = {}
-        for m in reversed(list(_NAME_AFTER_CUE.finditer(text))):
-            words = m.group("name").split()
+        cued = sorted([*_NAME_AFTER_CUE.finditer(text), *_NAME_BEFORE_CUE.finditer(text)], key=lambda m: m.start())
+        for m in reversed(cued):
+            group = "name" if m.group("name") else "owner"
+            words = m.group(group).split()
             first = _name_key(words[0])
             if (first in self.english or _stem(first) in self.idf) and not words[0][:1].isupper():
                 continue  # "by design", "from scratch", "by pruning it": words, not names
@@ -714,7 +721,7 @@ class PaperSearch:
                     break  # "by Sahil Parmar" names its author: "Sahil" alone is not a misspelt "SAIL"
                 name = self.closest_name(surface)
                 if name:
-                    start = m.start("name")
+                    start = m.start(group)
                     text = text[:start] + name + text[start + len(surface):]
                     mends[surface] = self.alias_canonical.get(name, name)
                     break

@@ -2958,6 +2958,12 @@ def test_a_misspelt_name_after_a_cue_is_mended_and_filters(answerer):
     nvidia = _institution_papers(answerer, "NVIDIA")
     answer = answerer.ask("papers from Nvidea")
     assert answer.text.startswith("Read “Nvidea” as “NVIDIA”.") and set(answer.cited_ids) == nvidia
+    # ...and before a verb of publishing: "what did nvidea present?" had been one paper writing "NVIDIA GPU"
+    answer = answerer.ask("what did nvidea present?")
+    assert answer.text.startswith("Read “nvidea” as “NVIDIA”.") and set(answer.cited_ids) == nvidia
+    google = _institution_papers(answerer, "Google")
+    assert set(answerer.ask("what has googel published?").cited_ids) == google
+    assert set(answerer.ask("googel's papers").cited_ids) == google
     stoica = _author_papers(answerer, "Ion Stoica")
     for question in ("papers by Ion Stoika", "papers by Stoika"):
         answer = answerer.ask(question)
