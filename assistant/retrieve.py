@@ -126,7 +126,8 @@ _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|
                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
-_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do)\s+(?:the\s+)?(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
+_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do)\s+(?:the\s+)?"
+                              r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
                               r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b)"
                               r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
