@@ -49,6 +49,12 @@ class Assistant:
         self._searcher()
         return self
 
+    def multilingual_preparing(self) -> tuple[int, int] | None:
+        """(papers embedded, of how many) while the vectors for questions in other languages are being built (a
+        question in another language waits for them); None otherwise."""
+        search = self._search
+        return search.multilingual.preparing() if search is not None and search.multilingual is not None else None
+
     def prepare_multilingual(self) -> threading.Thread | None:
         """Embed the papers for questions in other languages in a background thread, so that the first such
         question does not wait for it (the web app calls this at start); None when the model is off."""

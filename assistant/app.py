@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import logging
+import queue
 import re
 import sys
+import threading
 from collections import Counter
 from typing import Any, Iterator
 from urllib.parse import quote, urlsplit
@@ -19,6 +21,7 @@ from .config import Settings  # first: it switches gradio's analytics off before
 from .answer import example_questions
 from .conversation import Conversation
 from .errors import AssistantError, ConfigError, QuestionError
+from .query import foreign_language
 from .schema import Answer, Paper
 
 import gradio as gr  # noqa: E402  (after config, see above)
@@ -267,6 +270,17 @@ def build_app(assistant) -> gr.Blocks:
         """The answer as shown in the chat: linked ids, no Sources list (the panel shows it)."""
         return link_citations(safe_markdown(_SOURCES_BLOCK.sub("", text)), lookup)
 
+    def _preparing(text: str) -> str:
+        """What a question in another language is waiting for, while the app reads the papers for such questions
+        (about half a second a paper, once: they are cached): the first one had waited two minutes on "Searching
+        the papers…" alone."""
+        state = assistant.multilingual_preparing() if foreign_language(text) else None
+        if not state:
+            return ""
+        done, total = state
+        return (f"Preparing questions in other languages (once for this collection): {done} of {total} papers "
+                f"read, about {max(1, (total - done) // 2)} s left…")
+
     def respond(question: str, venue: str = ANY, institution: str = ANY, year: str = ANY, use_llm: bool = False,
                 conv: Conversation | None = None, messages: list | None = None) -> Iterator[tuple]:
         """Answer a question (follow-ups read against this chat); streams the growing answer."""
@@ -279,7 +293,11 @@ def build_app(assistant) -> gr.Blocks:
         yield "", messages, gr.skip(), "", conv, messages
         answer = None
         try:
-            for item in conv.ask_stream(text, **filters):
+            for item in _waiting_said(conv.ask_stream(text, **filters), lambda: _preparing(text)):
+                if isinstance(item, _Notice):
+                    messages[-1] = {"role": "assistant", "content": f"_{item}_"}
+                    yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages
+                    continue
                 if isinstance(item, Answer):
                     answer = item
                     break
@@ -403,6 +421,41 @@ def build_app(assistant) -> gr.Blocks:
 
 
 # ---------------------------------------------------------------------- serving
+class _Notice(str):
+    """A line for the chat while an answer waits (not part of the answer)."""
+
+
+def _waiting_said(items: Iterator, notice, every: float = 1.0) -> Iterator:
+    """``items`` (made in a thread of their own), with a ``_Notice`` of ``notice()`` whenever ``every`` seconds pass
+    without one and it has something to say; the items' errors are raised here."""
+    box: queue.Queue = queue.Queue()
+
+    def run() -> None:
+        try:
+            for item in items:
+                box.put((True, item))
+            box.put((False, None))
+        except BaseException as exc:  # noqa: BLE001 - handed over, raised by the reader
+            box.put((False, exc))
+
+    threading.Thread(target=run, name="answer", daemon=True).start()
+    said = ""
+    while True:
+        try:
+            more, item = box.get(timeout=every)
+        except queue.Empty:
+            line = notice()
+            if line and line != said:
+                said = line
+                yield _Notice(line)
+            continue
+        if not more:
+            if item is not None:
+                raise item
+            return
+        yield item
+
+
 def _said(message: str):
     """A ``gr.Error`` shown to the user, without a traceback in the server's console: an empty question is no
     server fault (each had printed 40 lines), and an unexpected one is logged with its own traceback."""

@@ -51,6 +51,7 @@ class Multilingual:
         self._vectors: np.ndarray | None = None
         self._lock = threading.Lock()
         self.embedded = 0  # papers this object had to embed (0 when the cache held them all)
+        self._done, self._total = 0, 0  # papers embedded so far, of those being embedded now
         self.lazy_limit = LAZY_LIMIT
 
     @staticmethod
@@ -109,6 +110,12 @@ class Multilingual:
             self._vectors = vecs
             return vecs
 
+    def preparing(self) -> tuple[int, int] | None:
+        """(papers embedded, of how many) while the vectors are being built, for a notice to a waiting question;
+        None when they are ready or not being built."""
+        done, total = self._done, self._total
+        return (done, total) if self._vectors is None and total and done < total else None
+
     def _embed(self, texts: list[str], keys: list[str], progress: bool | None) -> dict[str, np.ndarray]:
         from tqdm import tqdm
 
@@ -121,13 +128,16 @@ class Multilingual:
                    disable=not show or len(texts) <= 20)
         out: dict[str, np.ndarray] = {}
         step = 16  # texts per engine call: how often the bar moves
+        self._done, self._total = 0, len(texts)
         try:
             for start in range(0, len(texts), step):
                 vecs = np.asarray(model.passage(texts[start:start + step]), dtype=np.float32).reshape(-1, 384)
                 out.update(zip(keys[start:start + step], vecs))
                 bar.update(len(vecs))
+                self._done += len(vecs)
         finally:
             bar.close()
+            self._total = 0
         return out
 
     def scores(self, question: str, rows: np.ndarray | None, depth: int) -> dict[str, float]:

@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 import pytest
 
 from assistant.app import (
+    _Notice,
+    _waiting_said,
     build_app,
     esc,
     example_questions,
@@ -267,3 +269,27 @@ def test_parse_auth():
 
 def test_esc_covers_template_syntax():
     assert esc('${a} {{b}} <c> "d"') == "&#36;&#123;a&#125; &#123;&#123;b&#125;&#125; &lt;c&gt; &quot;d&quot;"
+
+
+def test_a_waiting_answer_gets_notices_and_its_items_and_errors_pass_through():
+    def slow():
+        yield "first"
+        time.sleep(0.35)
+        yield "second"
+
+    said = iter(["", "preparing: 1 of 2", "preparing: 1 of 2", "preparing: 2 of 2"] + ["preparing: 2 of 2"] * 20)
+    out = list(_waiting_said(slow(), lambda: next(said), every=0.05))
+    assert out[0] == "first" and out[-1] == "second"
+    notices = [x for x in out if isinstance(x, _Notice)]
+    assert notices == ["preparing: 1 of 2", "preparing: 2 of 2"]  # each said once, nothing said for ""
+    assert not any(isinstance(x, _Notice) for x in _waiting_said(iter(["fast"]), lambda: "never", every=5))
+
+    def failing():
+        yield "partial"
+        raise ConfigError("the server went away")
+
+    got = []
+    with pytest.raises(ConfigError, match="went away"):
+        for item in _waiting_said(failing(), lambda: ""):
+            got.append(item)
+    assert got == ["partial"]

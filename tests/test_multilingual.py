@@ -149,6 +149,28 @@ def test_paper_vectors_are_cached_by_text_and_only_new_text_is_embedded(real_ass
     assert abs(float(new[1] @ vecs[1]) - 1) < 1e-6 and float(new[0] @ vecs[0]) < 0.95
 
 
+def test_how_far_the_vectors_are_is_known_while_they_are_built(real_assistant, tmp_path):
+    # (for the app's notice to a question in another language waiting on them: it had waited two minutes on
+    # "Searching the papers…" alone)
+    import threading
+    import time
+
+    papers = list(real_assistant._searcher().papers)[:34]
+    building = Multilingual(tmp_path / "ml", papers)
+    assert building.preparing() is None
+    seen: list[tuple[int, int]] = []
+    thread = threading.Thread(target=building.vectors, kwargs={"progress": False})
+    thread.start()
+    while thread.is_alive():
+        if (state := building.preparing()) is not None:
+            seen.append(state)
+        time.sleep(0.05)
+    assert seen and all(total == 34 and 0 <= done < 34 for done, total in seen)
+    assert building.preparing() is None and building.embedded == 34
+    real_assistant.ask(SPECULATIVE)
+    assert real_assistant.multilingual_preparing() is None  # (the shared index's vectors are ready)
+
+
 def test_too_many_papers_to_embed_now_reads_the_question_as_english(real_assistant, tmp_path, caplog):
     search = real_assistant._searcher()
     empty = Multilingual(tmp_path / "empty", list(search.papers))
