@@ -1086,6 +1086,7 @@ class ParsedQuestion:
     at_least: tuple[str, float] | None = None  # the bar it sets on a stated number: ("speedup", 10.0) (at_least_of)
     fields: tuple[str, ...] = ()  # the record fields it asks of a named paper: "authors", "link", "venue", "date"
     describe_each: bool = False  # it asks what each paper of its filters does ("what problems do the X papers address?")
+    mended: str = ""  # the text with its misspelt words mended ("which papers redcue TTFT?" -> "... reduce TTFT?")
 
     @property
     def asks_who(self) -> bool:

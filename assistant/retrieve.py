@@ -1587,6 +1587,7 @@ class PaperSearch:
                                 ranking, top, superlative, wanted, at_least)
         parsed.fields = record_fields(text)
         parsed.describe_each = describe_each
+        parsed.mended = shaped
         if shape == "list" and not wanted and COUNT_CUES.search(text):  # "how many papers are on X?": all of them
             parsed.wanted = ALL_PAPERS
             k = max(k, ALL_PAPERS)

@@ -1230,6 +1230,10 @@ def test_reducing_an_acronym_spelt_out_and_words_of_no_topic(answerer):
     # improving a time is reducing it ("improve TTFT" had listed BEAM); "speed up MoE" is no such measure
     improved = answerer.ask("which papers improve TTFT?")
     assert improved.citations and not any(c.title.startswith("BEAM") for c in improved.citations)
+    # ...and the verb is read mended: "which papers redcue TTFT?" had listed 13 papers, BEAM among them
+    typed = answer_all(answerer, "which papers redcue TTFT?")
+    spelt = answer_all(answerer, "which papers reduce TTFT?")
+    assert typed and {c.paper_id for c in typed} == {c.paper_id for c in spelt}
     # "say" and a foreign "based" are no topic words (the collection never writes "basados")
     search = answerer._searcher()
     assert "say" not in search.search("what do the papers say about KV cache memory?", None, k=10).parsed.content_words
