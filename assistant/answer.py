@@ -1333,6 +1333,12 @@ def _refusal(r: Retrieval) -> Answer:
         what = r.parsed.filters.describe()
         text = (f"No paper {what} answers this question: the collection does not cover it "
                 f"({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched).")
+        if r.named_elsewhere:  # "what does RagInfer do?" with Google as the filter: RagInfer is there, elsewhere
+            named = "; ".join(f"{title_name(t) or t} ({pid})" for pid, t in r.named_elsewhere)
+            text = (f"The paper the question names is in the collection, but not {what}: {named}. Ask without the "
+                    f"filter to hear about it." if len(r.named_elsewhere) == 1 else
+                    f"The papers the question names are in the collection, but not {what}: {named}. Ask without "
+                    f"the filter to hear about them.")
     elif r.unheld:  # "which papers use spiking neural networks?"
         word, thing = r.unheld
         text = f"No paper mentions “{word}”: the collection does not cover {thing}."

@@ -323,6 +323,8 @@ class Retrieval:
     dated: bool | None = None  # "what is the newest paper?": ``ranked`` are the dated papers, newest first if True
     record_most: tuple[str, bool] | None = None  # "the paper with the most authors": ("authors", fewest?)
     within: int | None = None  # how many papers a follow-up restricted the search to, if it did
+    # the papers (id, title) the question names that its filters leave out
+    named_elsewhere: list[tuple[str, str]] = field(default_factory=list)
     venues_held: list[str] = field(default_factory=list)  # the collection's venues, when none asked for is one
     record_mean: str | None = None  # "the average number of authors": "authors"; ``ranked`` most first
     authors_cut: int = 0  # ...of which so many records list their first authors only ("et al."), left out
@@ -1911,7 +1913,9 @@ class PaperSearch:
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          acronym_forms=self.acronym_forms(short) if acronym_papers else [], name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
-                         topic_held=topic_held, listed_note=listed_note, unheld=unheld, similar=bool(seeds))
+                         topic_held=topic_held, listed_note=listed_note, unheld=unheld, similar=bool(seeds),
+                         named_elsewhere=[(pid, self.papers[self.row[pid]].title) for pid in
+                                          sorted(named - {p.id for p in pool})] if restricted and filters else [])
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),

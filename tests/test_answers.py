@@ -3001,6 +3001,20 @@ def test_given_filters_are_read_as_the_question_reads_them(answerer):
     assert set(google.cited_ids) == _institution_papers(answerer, "Google")
 
 
+def test_a_paper_named_that_the_filters_leave_out_is_said_to_be_elsewhere(answerer):
+    # the app's Institution filter left at Google, "what does RagInfer do?" had been told "the collection does not
+    # cover it", with three Google papers as the closest
+    answer = answerer.ask("what does RagInfer do?", institution="Google")
+    assert answer.refused and not answer.citations
+    assert answer.text.startswith("The paper the question names is in the collection, but not from Google: RagInfer "
+                                  "(openreview:YsOyCpMUYD). Ask without the filter")
+    assert "does not cover" not in answer.text
+    both = answerer.ask("compare RagInfer and Kitty", venue="CAIS 2026")
+    assert "RagInfer (openreview:YsOyCpMUYD); Kitty (openreview:r3mQiuYKIN)" in both.text
+    # a filter the paper passes changes nothing
+    assert answerer.ask("what does RagInfer do?", institution="Meta").cited_ids == ["openreview:YsOyCpMUYD"]
+
+
 def test_a_venue_the_collection_does_not_hold_is_said(answerer):
     # "Which NeurIPS 2025 papers discuss KV cache compression?" listed 10 MLSys and arXiv papers as if they were
     venues = sorted({p.venue for p in answerer.papers})
