@@ -879,8 +879,8 @@ def _metadata_answer(r: Retrieval, sentences, terms, idf) -> Answer:
     return Answer(text="\n".join(lines) + "\n" + sources_block(citations), citations=citations)
 
 
-SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest report reports "
-                              "reported state states stated has have achieve achieves".split())
+SUPERLATIVE_WORDS = frozenset("largest highest biggest greatest most best maximum max strongest fastest quickest "
+                              "report reports reported state states stated has have achieve achieves".split())
 # the words of a "largest speedup" question that name the comparison, not its topic (words and their stems)
 _MEASURE_WORDS = SUPERLATIVE_WORDS | {_stem(w) for w in ("speedup", "speed", "throughput", "reduction", "saving",
                                                          "compression", "improvement", "gain")}

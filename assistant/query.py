@@ -499,7 +499,10 @@ MEASURES = {
 
 # "which paper reduces cost the most?", "what speeds up decoding the most?": the same, said with a verb
 _MOST_BY_VERB = re.compile(r"\b(reduc\w*|lower(s|ed|ing)?|cut(s|ting)?|sav(es|ed|ing)|compress\w*|speed(s|ed)? up|"
-                           r"accelerat\w*|improv\w*|boost\w*)\b(?:\s+[\w-]+){0,4}?\s+the most\b", re.I)
+                           r"accelerat\w*|improv\w*|boost\w*)\b(?:\s+[\w-]+){0,4}?\s+the most\b"
+                           # "which one is the fastest?": the largest speedup stated (not "the fastest way to ...")
+                           r"|\b(?:the\s+)?(?:fastest|quickest)\b(?!-|\s+(?:way|route|path|method|means|growing)\b)",
+                           re.I)
 
 
 def superlative_of(text: str) -> str:
@@ -508,7 +511,8 @@ def superlative_of(text: str) -> str:
     if not m:
         return ""
     said = m.group(0).lower()  # "the highest throughput improvement" asks for throughput
-    return ("speedup" if "speed" in said else "throughput" if "throughput" in said else
+    return ("speedup" if "speed" in said or "fast" in said or "quick" in said else
+            "throughput" if "throughput" in said else
             "reduction" if re.search(r"reduc|sav|compress|lower|cut", said) else "improvement")
 
 

@@ -263,6 +263,15 @@ def test_real_followup_about_all_of_a_list_keeps_its_order(real_assistant):
     assert narrowed and set(narrowed) <= nvidia & set(listed)
 
 
+def test_real_followup_the_fastest_of_a_list_is_its_largest_speedup(real_assistant):
+    # "which one is the fastest?" after a list had been told that none of its papers mentions "fastest"
+    conv = Conversation(real_assistant)
+    listed = conv.ask("papers on KV cache").cited_ids
+    fastest = conv.ask("which one is the fastest?")
+    assert fastest.text.startswith("The largest speedup") and fastest.cited_ids
+    assert set(fastest.cited_ids) <= set(listed)
+
+
 def test_real_followup_how_many_counts_the_previous_list(real_assistant):
     # "how many are there?" after a list had been searched as a topic and refused, with MoE papers as the closest
     conv = Conversation(real_assistant)
