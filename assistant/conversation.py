@@ -64,6 +64,11 @@ NO_PREVIOUS_IN_CHAT = ("There is no previous answer in this chat yet: ask a ques
                        "TTFT?', then follow up with 'what does the second one do?'.")
 
 
+# a ranking by paper count, and its rows: "Institutions with the most papers (...):", "2. **Meta**: 13 papers"
+_RANKING_HEAD = re.compile(r"(Institutions|Companies|Universities|Authors|Venues) with the most papers\b")
+_RANKED_ROW = re.compile(r"^\d+\. \*\*(.+?)\*\*: \d+ papers?\b", re.M)
+
+
 # "all of them", "show all", "list all 26", "yes, every one please": the previous list question, all its papers
 # (not "list all papers", "all papers", "show all 173 papers": the collection, asked of itself)
 _ALL_OF_THEM = re.compile(r"^\W*(?:(?:ok(?:ay)?|yes|please|so|and|then|now)\W+)*(?:(?:(?:show|list|give|tell|see)"
@@ -297,6 +302,13 @@ class Conversation:
                 continue
             refs.append((m.start(), m.end(), [int(m.group("n1") or m.group("n2") or m.group("n3"))]))
         if refs:
+            ranked = self._ranked_rows()
+            positions = [i for _, _, found in refs for i in found]
+            if ranked and len(positions) == 1 and 1 <= positions[0] <= len(ranked[1]):
+                # "tell me more about the second one" after "which institutions published the most papers?": the
+                # second institution's papers (it had been the second paper cited, RagInfer, not Meta)
+                cue, names = ranked
+                return Followup(f"papers {cue} {names[positions[0] - 1]}", None, "fresh")
             return self._ordinal(text, sorted(refs), papers)
         if m := _more_like(text):
             # (by their ids: a title without a short name is still found)
@@ -461,6 +473,17 @@ class Conversation:
         assert answer is not None
         self._remember(answer, followup)
         yield answer
+
+    def _ranked_rows(self) -> tuple[str, list[str]] | None:
+        """When the last answer ranked institutions, authors or venues by their papers: the cue that asks for one's
+        papers ("from", "by", "at") and the names, in the answer's order; None otherwise."""
+        answer = self.last_answer
+        head = _RANKING_HEAD.match(answer.text) if answer is not None else None
+        if not head:
+            return None
+        names = _RANKED_ROW.findall(answer.text)
+        cue = {"authors": "by", "venues": "at"}.get(head.group(1).lower(), "from")
+        return (cue, names) if names else None
 
     def _remember(self, answer: Answer, followup: Followup) -> None:
         """Keep what the next follow-up can point at; an answer that cites nothing changes nothing."""

@@ -272,6 +272,20 @@ def test_real_followup_the_fastest_of_a_list_is_its_largest_speedup(real_assista
     assert set(fastest.cited_ids) <= set(listed)
 
 
+def test_real_followup_a_row_of_a_ranking_is_its_papers(real_assistant):
+    # "tell me more about the second one" after the institutions with the most papers had described the second
+    # paper cited (RagInfer), not the second institution
+    conv = Conversation(real_assistant)
+    ranking = conv.ask("which institutions published the most papers?")
+    second = re.search(r"^2\. \*\*(.+?)\*\*: (\d+) papers", ranking.text, re.M)
+    more = conv.ask("tell me more about the second one")
+    assert more.text.startswith(f"{second.group(2)} papers from {second.group(1)}")
+    assert set(more.cited_ids) == set(real_assistant.ask(f"papers from {second.group(1)}").cited_ids)
+    authors = Conversation(real_assistant)
+    first = re.search(r"^1\. \*\*(.+?)\*\*", authors.ask("which authors have the most papers?").text, re.M)
+    assert f"papers by {first.group(1)}" in authors.ask("show me the first one").text
+
+
 def test_real_followup_how_many_counts_the_previous_list(real_assistant):
     # "how many are there?" after a list had been searched as a topic and refused, with MoE papers as the closest
     conv = Conversation(real_assistant)
