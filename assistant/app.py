@@ -59,7 +59,7 @@ SOURCES_CSS = """
 """
 MAP_CSS = """
 .pa-map svg.pa-plot { width: 100%; height: auto; max-height: 680px; display: block; }
-.pa-legend { font-size: 0.9em; margin-bottom: 6px; }
+.pa-legend { font-size: 0.9em; margin-bottom: 6px; display: flex; flex-wrap: wrap; row-gap: 4px; }
 .pa-key { display: inline-flex; align-items: center; margin-right: 16px; white-space: nowrap; }
 .pa-dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 5px; }
 .pa-ring { border: 2.5px solid #111; width: 9px; height: 9px; }
