@@ -71,6 +71,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                      r"(?:fast |efficient |gpu |custom )*kernels", r"(?:write|writing|author|authoring) "
                      r"(?:fast |efficient )?(?:gpu )?kernels by hand"),
     "interconnect": (r"communication fabric", r"network fabric"),
+    # (the papers' "node" is a server: "served across several servers", "the inter-server network")
+    "multi-node|inter-node": (r"(?:across|over|on|spanning|among) (?:several|multiple|many|two or more|a few) "
+                              r"(?:servers|machines|hosts)\b", r"\binter-?(?:server|machine|host)\b",
+                              r"between (?:the )?(?:servers|machines|hosts)\b"),
     "stragglers": (r"slow (?:workers|nodes|gpus|machines|devices|ranks)",),
     "agents|agentic": (r"tool[- ]call(?:ing|s)?", r"tool use"),
     "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",

@@ -27,6 +27,8 @@ def name_concepts(text: str) -> str:
     ("keeping part of the model in the computer's regular memory", "(offloading)"),
     ("a chatbot on a phone that coordinates how fast the processor, graphics chip and memory run", "(DVFS, frequency)"),
     ("papers that lower the clock speed of GPUs to save energy", "(DVFS, frequency)"),
+    ("a model served across several servers", "(multi-node, inter-node)"),
+    ("where does the time go on the inter-server network?", "(multi-node, inter-node)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
