@@ -25,11 +25,16 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                r"writ(?:e|es|ing) the (?:reply|answer|response|output) (?:word|token) by (?:word|token)"),
     "disaggregation": (r"(?:separate|dedicated) (?:gpu |machine |hardware )?(?:pools|clusters|instances|sets of gpus|"
                        r"groups of gpus)", r"different (?:gpu |machine )?pools"),
+    # (the model drafting for itself: "drafts tokens by running the same LLM with some blocks skipped")
+    "self-speculative": (r"draft\w* (?:\w+ ){0,4}(?:with|by running|using|from) (?:the )?same (?:llm|model|network)",
+                         r"draft\w* (?:\w+ ){0,3}for (?:itself|themselves)"),
     "speculative decoding": (r"(?:cheap|small|smaller|lightweight|fast|quick)(?:,? (?:cheap|small|quick|fast|"
                              r"lightweight))? (?:proposer|drafter|draft model|guesser)",
                              r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
                              r"(?:upcoming |future |next )?tokens",
-                             r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif"),
+                             r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif",
+                             r"draft(?:s|ing|ed)? (?:the )?(?:next |future |upcoming |several |multiple )?tokens"),
+    "knapsack": (r"0/1 (?:packing|selection|optimi[sz]ation)", r"packing[- ]style (?:optimi[sz]ation|problem)"),
     "diffusion language model": (r"unmask(?:s|ing)?\b", r"denois(?:e|es|ing) (?:many |several |multiple )?tokens",
                                  r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "
                                  r"parallel", r"rather than (?:strictly )?left[- ]to[- ]right",

@@ -28,6 +28,9 @@ def name_concepts(text: str) -> str:
     ("a chatbot on a phone that coordinates how fast the processor, graphics chip and memory run", "(DVFS, frequency)"),
     ("papers that lower the clock speed of GPUs to save energy", "(DVFS, frequency)"),
     ("a model served across several servers", "(multi-node, inter-node)"),
+    ("a model that drafts for itself, with layers skipped", "(self-speculative)"),
+    ("it drafts with the same model instead of a separate one", "(self-speculative)"),
+    ("picking layers by solving a 0/1 packing problem", "(knapsack)"),
     ("where does the time go on the inter-server network?", "(multi-node, inter-node)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
