@@ -471,7 +471,7 @@ def compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float]
     return _attributed(_compose(r, sentences, idf, k, t), sentences)
 
 
-DIGEST_MARK = " (the digest's summary)"
+DIGEST_MARK = " (the digest's summary, not the paper's abstract)"
 
 
 def _attributed(answer: Answer, sentences) -> Answer:

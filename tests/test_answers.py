@@ -1275,7 +1275,7 @@ def test_one_sentence_summary_of_a_digest_paper_is_its_summary_line(answerer):
         answer = answerer.ask(f"summarize {name} in one sentence")
         assert answer.cited_ids == [pid]
         assert answer.citations[0].quote == search.sentences.summary_of(pid)
-        assert "(the digest's summary)" in answer.text
+        assert "(the digest's summary, not the paper's abstract)" in answer.text
 
 
 def test_review_fixes_to_this_round_of_readings(answerer):
