@@ -66,7 +66,7 @@ exist exists existing deal deals dealing research like including regarding conce
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's
-around thing things stuff actually really basically""".split())
+around thing things stuff actually really basically especially particularly ideally preferably notably""".split())
 # what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.

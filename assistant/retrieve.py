@@ -231,6 +231,10 @@ _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|in
                         r"mov(?:e|es|ed|ing)|transition\w*|away|export\w*|translat\w*|compil\w*|differ\w*|"
                         r"distinct|separate|independent|apart|benefit\w*|derived|inherit\w*)\s+from\s+(?:the\s+)?$",
                         re.I)
+# "especially anything from Microsoft", "ideally from NVIDIA": a wish for an institution's papers
+_PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|notably|in particular)\s+"
+                             r"(?:(?:anything|something|ones?|those|the ones|papers?|work)\s+)?(?:from|by)\s+[^,;.?!]+",
+                             re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"contributed|write|wrote|writes|collaborated?|"
@@ -1623,6 +1627,11 @@ class PaperSearch:
         typos = {**name_mends, **typos}
         if typos:
             note = _also(note, _read_as(typos))
+        preferred = _PREFERRED_FROM.search(text)
+        if preferred and read.institutions and not overridden:
+            # "which papers reduce TTFT, especially anything from Microsoft?": a wish read as a filter, and said
+            note = _also(note, f"Read “{preferred.group(0).strip(' ,;')}” as a filter: only papers "
+                               f"{read.describe()} are listed (ask without it for all of them).")
         unread = unread_words(text)
         if unread:  # "какие статьи о KV cache?": the Russian words have no part in the search: said
             shown = ", ".join(f"“{w}”" for w in unread[:4]) + (", …" if len(unread) > 4 else "")

@@ -3021,6 +3021,17 @@ def test_a_paper_named_that_the_filters_leave_out_is_said_to_be_elsewhere(answer
     assert answerer.ask("what does RagInfer do?", institution="Meta").cited_ids == ["openreview:YsOyCpMUYD"]
 
 
+def test_a_wish_for_an_institution_is_read_as_a_filter_and_said(answerer):
+    # "..., especially anything from Microsoft?" had been filtered silently, with "especially" searched as a topic
+    # word ("No paper from Microsoft mentions all of “reduce TTFT especially”")
+    answer = answerer.ask("which papers reduce TTFT, especially anything from Microsoft?")
+    assert answer.text.startswith("Read “especially anything from Microsoft” as a filter: only papers from Microsoft "
+                                  "are listed")
+    assert "especially”" not in answer.text and answer.citations
+    assert set(answer.cited_ids) <= _institution_papers(answerer, "Microsoft")
+    assert "as a filter" not in answerer.ask("which papers from Microsoft reduce TTFT?").text
+
+
 def test_a_venue_the_collection_does_not_hold_is_said(answerer):
     # "Which NeurIPS 2025 papers discuss KV cache compression?" listed 10 MLSys and arXiv papers as if they were
     venues = sorted({p.venue for p in answerer.papers})
