@@ -1321,6 +1321,13 @@ def _no_match(r: Retrieval, what: str) -> Answer:
                   refused=True)
 
 
+def _any_english(words: list[str]) -> bool:
+    from .lexical import dictionary_words  # (loaded on first use, about 0.2 s)
+
+    known = dictionary_words()
+    return any(w.lower() in known or w.lower().rstrip("s") in known for w in words)
+
+
 def _refusal(r: Retrieval) -> Answer:
     near = [sp.paper for sp in r.ranked[:3]]
     text = REFUSAL_TEXT
@@ -1344,6 +1351,15 @@ def _refusal(r: Retrieval) -> Answer:
         text = f"No paper mentions “{word}”: the collection does not cover {thing}."
     elif r.parsed.unrecorded:  # "which papers are funded by NSF?": neither the funding nor the rest is held
         text = f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded}, and no indexed paper answers the rest of it."
+    words = r.parsed.content_words
+    typed = as_typed(r.parsed.text, words)
+    # "asdkjh qwpoei": no word any paper or dictionary writes, none written as a name ("FlexGen" may be a system the
+    # collection lacks, its closest papers a help); the closest papers would be noise
+    if (r.within is None and not r.multilingual and not r.parsed.filters and words
+            and set(words) <= set(r.unknown_words) and all(t.islower() for t in typed) and not _any_english(words)):
+        said = ", ".join(f"“{w}”" for w in typed[:4]) + (", …" if len(words) > 4 else "")
+        return Answer(text=f"{REFUSAL_HEAD} none of its words ({said}) is one the papers or an English dictionary "
+                           "use. Check the spelling, or ask about a topic, a paper or an author.", refused=True)
     script = unread_script(r.parsed.text)
     if script:  # a Russian question: not "the collection does not cover it", which nothing here could tell
         text = (f"I can't answer this question in the {script} script: asking in one of the languages above may "

@@ -336,6 +336,18 @@ def test_refuses_what_the_collection_does_not_cover(answerer, question):
     assert "does not cover" in answer.text
 
 
+def test_keyboard_mash_is_told_to_check_its_spelling_without_closest_papers(answerer):
+    # "asdkjh qwpoei" had been answered with three "closest papers" on nothing it says
+    mash = answerer.ask("asdkjh qwpoei zxmcnv")
+    assert mash.refused and not mash.citations and "does not cover" in mash.text
+    assert "“asdkjh”, “qwpoei”, “zxmcnv”" in mash.text and "Check the spelling" in mash.text
+    assert "Closest papers" not in mash.text
+    # a name the collection lacks ("FlexGen") or English words ("lorem ipsum dolor sit amet") keep the closest papers
+    for question in ("what is FlexGen?", "lorem ipsum dolor sit amet"):
+        answer = answerer.ask(question)
+        assert answer.refused and "Closest papers" in answer.text and "Check the spelling" not in answer.text
+
+
 def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_covers(answerer):
     # "phones" is no word of the papers ("smartphones" is): the question was refused for it
     answer = answerer.ask("which papers target edge devices or mobile phones?")
