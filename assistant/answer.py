@@ -16,8 +16,9 @@ from .clean import institution_aliases, title_name
 from .crosslingual import translate_terms
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL,
                     gpu_name, LIST_CUES, MEASURES,
-                    ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO, institution_side,
-                    as_typed, newest_first, non_latin_share, singular, unread_script, unrecorded_note)
+                    ONE_SENTENCE, OVERVIEW_CUES, READ_LANGUAGES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO,
+                    institution_side, as_typed, newest_first, non_latin_share, other_latin_language, singular,
+                    unread_script, unrecorded_note)
 from .retrieve import KEPT_LEAST, Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
@@ -1355,8 +1356,9 @@ def _refusal(r: Retrieval) -> Answer:
     typed = as_typed(r.parsed.text, words)
     # "asdkjh qwpoei": no word any paper or dictionary writes, none written as a name ("FlexGen" may be a system the
     # collection lacks, its closest papers a help); the closest papers would be noise
-    if (r.within is None and not r.multilingual and not r.parsed.filters and words
-            and set(words) <= set(r.unknown_words) and all(t.islower() for t in typed) and not _any_english(words)):
+    if (r.within is None and not r.multilingual and not r.parsed.filters and words and r.parsed.text.isascii()
+            and set(words) <= set(r.unknown_words) and all(t.islower() for t in typed) and not _any_english(words)
+            and not other_latin_language(r.parsed.text)):
         said = ", ".join(f"“{w}”" for w in typed[:4]) + (", …" if len(words) > 4 else "")
         return Answer(text=f"{REFUSAL_HEAD} none of its words ({said}) is one the papers or an English dictionary "
                            "use. Check the spelling, or ask about a topic, a paper or an author.", refused=True)
@@ -1364,6 +1366,10 @@ def _refusal(r: Retrieval) -> Answer:
     if script:  # a Russian question: not "the collection does not cover it", which nothing here could tell
         text = (f"I can't answer this question in the {script} script: asking in one of the languages above may "
                 "find papers.")
+    elif other_latin_language(r.parsed.text):  # "Hangi makaleler ...?": read by the multilingual model alone
+        script = "its language"
+        text = (f"I can't read this question's language well enough to answer it: I read {READ_LANGUAGES}, and "
+                "asking in one of them may find papers.")
     # mostly letters outside the Latin script, read as English (the multilingual model is off)
     elif non_latin_share(r.parsed.text) > 0.5 and not r.multilingual:
         text += (" The question does not seem to be in English, and the assistant's embedding model reads "

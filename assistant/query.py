@@ -105,6 +105,18 @@ dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre mach
 a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors nell dell sull dall vez mejores mejor
 basado basados basada basadas basato basati basata basate baseado baseados baseada baseadas basierend
 muchas muchos muchos etwa faible faibles""".split())
+# ...and of other languages in the Latin script, which the multilingual model reads though the lexicon does not
+# (Dutch, Turkish, Polish, Swedish, Indonesian, Czech, Romanian): "Welke artikelen gaan over ...?" had been read as
+# English, "gaan" mended into "gain", and "Welke artikelen verminderen de TTFT?" refused
+OTHER_LATIN = frozenset("""welke welk artikelen artikel onderzoeken onderzoek worden wordt zijn deze
+gaan waarom hoe wat niet ook voor een het
+hangi makaleler makale nedir nasil hakkinda icin ile olan hangileri calismalar
+ktore ktory jakie artykuly artykul czy oraz przez dla sie
+vilka vilken artiklar och som handlar
+makalah untuk dengan bagaimana tentang
+ktere clanky jsou
+articole lucrari pentru despre sunt artykuły artykułów""".split())
+FOREIGN_STOPWORDS |= OTHER_LATIN
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
@@ -132,6 +144,12 @@ def _unread(c: str) -> str:
     """The script of letter ``c`` when the assistant does not read it ("CYRILLIC"), else ""."""
     script = unicodedata.name(c, "").split(" ")[0]
     return script if script in UNREAD_SCRIPTS else ""
+
+
+def other_latin_language(text: str) -> bool:
+    """Whether ``text`` is in a Latin-script language the lexicon does not hold (Dutch, Turkish, Polish, ...): two
+    or more of its function words ("Welke artikelen ...", "Hangi makaleler ...")."""
+    return len(set(re.findall(r"[^\W\d_]+", fold_accents(text.lower()))) & OTHER_LATIN) >= 2
 
 
 def unread_script(text: str) -> str:

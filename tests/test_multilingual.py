@@ -171,6 +171,19 @@ def test_how_far_the_vectors_are_is_known_while_they_are_built(real_assistant, t
     assert real_assistant.multilingual_preparing() is None  # (the shared index's vectors are ready)
 
 
+def test_other_latin_script_languages_are_read_by_the_multilingual_model_and_not_mended(real_assistant):
+    # Dutch had been read as English: "gaan" mended into "gain", and one paper cited of the six English lists
+    dutch = real_assistant.ask("Welke artikelen gaan over federated learning?")
+    assert "“gain”" not in dutch.text
+    assert set(dutch.cited_ids) == set(real_assistant.ask("Which papers are about federated learning?").cited_ids)
+    assert not foreign_language("papers by Yang and Tang on KV cache")  # (a surname is no marker)
+    # a question it cannot answer is not said to be outside the collection, which nothing here could tell
+    turkish = real_assistant.ask("Hangi makaleler federe öğrenme hakkında?")
+    assert turkish.refused and not turkish.citations
+    assert "language well enough" in turkish.text and "does not cover" not in turkish.text
+    assert "Check the spelling" not in real_assistant.ask("Które artykuły dotyczą kwantyzacji?").text
+
+
 def test_too_many_papers_to_embed_now_reads_the_question_as_english(real_assistant, tmp_path, caplog):
     search = real_assistant._searcher()
     empty = Multilingual(tmp_path / "empty", list(search.papers))
