@@ -204,7 +204,8 @@ def render_map(papers: list[Paper], coords: dict[str, list[float]], highlight: l
 
 
 def paper_rows(papers: list[Paper], query: str = "") -> list[list[Any]]:
-    """Table rows (title, venue, year, institutions, link) of the papers matching ``query`` (all words)."""
+    """Table rows (title, authors, venue, year, institutions, link) of the papers matching ``query`` (all words);
+    the first three authors, "et al." for more (the search reads them all: it had matched authors it did not show)."""
     words = [w for w in re.split(r"\s+", (query or "").lower()[:200]) if w]
     rows = []
     for p in papers:
@@ -216,7 +217,11 @@ def paper_rows(papers: list[Paper], query: str = "") -> list[list[Any]]:
         url = safe_url(p.url)
         # The link cell is markdown built only from a fixed label and a validated, quoted URL.
         link = f"[{link_label(p, url)}]({_md_url(url)})" if url else ""
-        rows.append([p.title, p.venue, p.year if p.year else None, "; ".join(p.institutions), link])
+        # (and an author the search matched, however far down the list: "Stoica" shows Ion Stoica)
+        matched = [a for a in p.authors[3:] if words and any(w in a.lower() for w in words)]
+        authors = ", ".join(p.authors[:3] + (["…"] + matched if matched else [])) + (
+            " et al." if len(p.authors) > 3 + len(matched) or p.authors_cut else "")
+        rows.append([p.title, authors, p.venue, p.year if p.year else None, "; ".join(p.institutions), link])
     return rows
 
 
@@ -395,10 +400,11 @@ def build_app(assistant) -> gr.Blocks:
                     query = gr.Textbox(label="Search titles, authors, institutions, venues", scale=4,
                                        placeholder="e.g. NVIDIA, speculative decoding, CAIS", max_length=200)
                     count = gr.Markdown(f"{len(papers)} of {len(papers)} papers")
-                table = gr.Dataframe(value=paper_rows(papers), headers=["Title", "Venue", "Year", "Institutions", "Link"],
-                                     datatype=["str", "str", "number", "str", "markdown"], interactive=False,
-                                     wrap=True, max_height=640, column_widths=["40%", "12%", "8%", "30%", "10%"],
-                                     elem_id="paper-table")
+                table = gr.Dataframe(value=paper_rows(papers),
+                                     headers=["Title", "Authors", "Venue", "Year", "Institutions", "Link"],
+                                     datatype=["str", "str", "str", "number", "str", "markdown"], interactive=False,
+                                     wrap=True, max_height=640,
+                                     column_widths=["32%", "20%", "10%", "6%", "22%", "10%"], elem_id="paper-table")
 
         inputs = [question, venue, institution, year, use_llm, conv_state, messages_state]
         outputs = [answer_md, chatbot, sources, question, conv_state, messages_state]

@@ -255,9 +255,14 @@ def test_map_svg_escapes_and_highlights():
 
 def test_browse_rows_filter_and_link():
     rows = paper_rows([EVIL, GOOD], "openreview")
-    assert rows == [["Good: A paper", "MLSys 2026", None, "", "[OpenReview](https://openreview.net/forum?id=abc)"]]
-    assert paper_rows([EVIL, GOOD], "mallory")[0][4] == ""  # no link for a javascript: URL
+    assert rows == [["Good: A paper", "", "MLSys 2026", None, "",
+                     "[OpenReview](https://openreview.net/forum?id=abc)"]]
+    assert paper_rows([EVIL, GOOD], "mallory")[0][5] == ""  # no link for a javascript: URL
     assert len(paper_rows([EVIL, GOOD])) == 2
+    # the authors the search matches are shown: the first three, "et al." for more
+    many = Paper(id="a:1", title="T", authors=["Ann Lee", "Bo Li", "Cy Wu", "Di Xu"])
+    assert paper_rows([many])[0][1] == "Ann Lee, Bo Li, Cy Wu et al."
+    assert paper_rows([many], "xu")[0][1] == "Ann Lee, Bo Li, Cy Wu, …, Di Xu"  # the author searched for, shown
 
 
 def test_parse_auth():
