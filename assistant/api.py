@@ -145,9 +145,9 @@ class Assistant:
         within = _ids(within)
         text = clean_question(question, self.settings.max_question_chars)
         if within is None:  # "what does the second one do?" asked on its own: said, not answered with a random paper
-            from .conversation import NO_PREVIOUS_ANSWER, refers_back
+            from .conversation import NO_PREVIOUS_ANSWER, asks_more, refers_back
 
-            if refers_back(text):
+            if refers_back(text) or asks_more(text):
                 raise QuestionError(NO_PREVIOUS_ANSWER)
         search = self._searcher()
         t1 = time.perf_counter()

@@ -64,6 +64,19 @@ NO_PREVIOUS_IN_CHAT = ("There is no previous answer in this chat yet: ask a ques
                        "TTFT?', then follow up with 'what does the second one do?'.")
 
 
+# "tell me more", "more details please", "go on", "tell me more about it": more of the one paper just answered
+_TELL_MORE = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|great|thanks|nice)\W+)*(?:(?:can|could|would) you\s+)?"
+                        r"(?:please\s+)?"
+                        r"(?:(?:tell|show|give)\s+me\s+more|more\s+(?:details?|info(?:rmation)?)|go\s+on|continue|"
+                        r"elaborate|expand(?:\s+on\s+(?:it|this|that))?|say\s+more|details?)"
+                        r"(?:\s+(?:about|on)\s+(?:it|this|that)(?:\s+(?:one|paper|work))?)?\W*(?:please)?\W*$", re.I)
+
+
+def asks_more(text: str) -> bool:
+    """Whether ``text`` asks for more of the last answer and nothing else ("tell me more", "go on")."""
+    return bool(_TELL_MORE.match(text))
+
+
 # a ranking by paper count, and its rows: "Institutions with the most papers (...):", "2. **Meta**: 13 papers"
 _RANKING_HEAD = re.compile(r"(Institutions|Companies|Universities|Authors|Venues) with the most papers\b")
 _RANKED_ROW = re.compile(r"^\d+\. \*\*(.+?)\*\*: \d+ papers?\b", re.M)
@@ -282,7 +295,7 @@ class Conversation:
             asked, within = self._last_question
             return Followup(self._narrowed(asked, said), within, "fresh" if within is None else "set", narrowed=True)
         if not papers:
-            if refers_back(text):  # better said plainly than answered with a refusal
+            if refers_back(text) or _TELL_MORE.match(text):  # better said plainly than answered with a refusal
                 raise QuestionError(NO_PREVIOUS_IN_CHAT)
             return Followup(text)
         refs: list[tuple[int, int, list[int]]] = []  # (start, end, 1-based positions, -1 = last)
@@ -320,6 +333,16 @@ class Conversation:
             also = re.sub(r"^(?:(?:to|with)\s+(?:it|this|that|these|those|them)(?:\s+ones?)?|papers?|works?)\b", "",
                           _tidy(text[m.end():]), flags=re.I).strip(" ?.!")
             return Followup(_tidy(f"papers similar to {' and '.join(seeds)} {also}"), None, "fresh", seeds)
+        if len(self._last) != 1 and _TELL_MORE.match(text):  # of a list, of which paper? (it had been refused)
+            if not self._last:
+                raise QuestionError(NO_PREVIOUS_IN_CHAT)
+            raise QuestionError(f"“{_tidy(text).strip(' ?.!')}” could be about any of the {len(self._last)} papers of "
+                                "the last answer: say which, e.g. “tell me more about the first one”.")
+        if len(self._last) == 1 and _TELL_MORE.match(text):
+            # "tell me more" after one paper's answer: its whole abstract, not the same three sentences again (a
+            # bare "tell me more" had been searched as a question of its own and refused)
+            pid, title = self._last[0]
+            return Followup(f"the abstract of {short_name(title)}", [pid], "ordinal", [pid])
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))

@@ -286,6 +286,26 @@ def test_real_followup_a_row_of_a_ranking_is_its_papers(real_assistant):
     assert f"papers by {first.group(1)}" in authors.ask("show me the first one").text
 
 
+def test_real_followup_tell_me_more_gives_the_whole_abstract(real_assistant):
+    # a bare "tell me more" after one paper's answer had been refused; "tell me more about it" repeated its sentences
+    conv = Conversation(real_assistant)
+    first = conv.ask("what does RagInfer do?")
+    more = conv.ask("tell me more")
+    assert more.cited_ids == first.cited_ids == ["openreview:YsOyCpMUYD"]
+    assert len(more.text.split("**Sources**")[0]) > len(first.text.split("**Sources**")[0])
+    assert "Modern RAG pipelines rely on large datastores" in more.text  # a sentence the first answer left out
+    assert "Modern RAG pipelines" not in first.text
+    # ...after a list, which paper is asked, as "who wrote it?" is
+    conv.ask("which papers reduce TTFT?")
+    with pytest.raises(QuestionError, match="could be about any of the 10 papers"):
+        conv.ask("tell me more")
+    with pytest.raises(QuestionError, match="no previous answer in this chat"):
+        Conversation(real_assistant).ask("tell me more")
+    with pytest.raises(QuestionError, match="no previous answer"):  # asked on its own, as `ask "tell me more"`
+        real_assistant.ask("tell me more")
+    assert real_assistant.ask("tell me more about KV cache").citations  # a topic is no follow-up
+
+
 def test_real_followup_how_many_counts_the_previous_list(real_assistant):
     # "how many are there?" after a list had been searched as a topic and refused, with MoE papers as the closest
     conv = Conversation(real_assistant)
