@@ -72,6 +72,10 @@ _TELL_MORE = re.compile(r"^\W*(?:(?:ok(?:ay)?|and|so|great|thanks|nice)\W+)*(?:(
                         r"(?:\s+(?:about|on)\s+(?:it|this|that)(?:\s+(?:one|paper|work))?)?\W*(?:please)?\W*$", re.I)
 
 
+_CORRECTION = re.compile(r"^\W*(?:(?:sorry|oops|no|nope|actually|wait|ah|oh)\W+)*(?:i\s+meant|i\s+mean|i\s+was\s+"
+                         r"asking\s+about|what\s+i\s+meant\s+was)\s+", re.I)
+
+
 def asks_more(text: str) -> bool:
     """Whether ``text`` asks for more of the last answer and nothing else ("tell me more", "go on")."""
     return bool(_TELL_MORE.match(text))
@@ -156,9 +160,19 @@ _PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io
                            r"datasets?|evaluat\w*|benchmarks?|venue|published|institutions?|limitations?|works?|"
                            r"about|mean|means|say|says|propose|proposes)$", re.I)
 _ASKS_LIST = re.compile(r"\b(?:papers|works|articles|studies|which|list|any)\b", re.I)
+# ...though "which company is it from?", "which GPUs does it use?" ask a particular of the paper (the first had been
+# searched on its own, and answered with a Google paper)
+_WHICH_OF_IT = re.compile(r"^\W*(?:which|what)\s+(?:company|companies|institutions?|universit(?:y|ies)|labs?|"
+                          r"organi[sz]ations?|venue|conference|year|gpus?|hardware|models?|datasets?|benchmarks?|"
+                          r"baselines?|frameworks?|language)\b(?!\s+(?:papers?|works?)\b)", re.I)
+# "where are the authors from?", "who are the authors?": of the one paper just answered
+_THE_AUTHORS = re.compile(r"\bthe\s+(?:authors?|team|researchers)\b", re.I)
 
 # "which ones have code?": a question about the previous answer's papers, asked of them
-_WHICH_ONES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|also)\W+)*(which|what)\s+ones\b", re.I)
+# ...and "which one is from Amazon?", "any from Amazon?" (both had listed all of Amazon's papers)
+_WHICH_ONES = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|then|now|also)\W+)*(which|what)\s+ones?\b"
+                         r"|^\W*(?:(?:and|so|ok(?:ay)?|then|now|also)\W+)*(any)(?:\s+ones?|\s+papers?)?"
+                         r"(?=\s+(?:from|by|at|in|with|using|use)\b)", re.I)
 # "compare them", "how do the two differ?" after two answers about one paper each: those two papers
 _COMPARE = re.compile(r"\b(compar\w*|differ\w*|vs\.?|versus|better|faster|contrast)\b", re.I)
 # "which is faster?", "which one is better?": asks nothing else, so it is asked of the last answer's papers
@@ -284,6 +298,9 @@ class Conversation:
     def resolve(self, question: str) -> Followup:
         """Read ``question`` against the previous answers: which papers it points at, and what to search for."""
         text = question or ""
+        # "sorry, I meant sparse attention": a new question, the last one's words dropped (it had been refused, and
+        # "I meant ..." read "meant" as a topic word)
+        text = _CORRECTION.sub("", text, count=1) or text
         papers = self._list
         if _asks_every(text) and self._last_question:
             # "all of them", as a list cut at its best 10 says to ask: the same question, every paper of it
@@ -347,8 +364,14 @@ class Conversation:
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))
             return Followup(rewritten, [pid], "ordinal", [pid])
+        if len(self._last) == 1 and _THE_AUTHORS.search(text) and len(text.split()) <= _IT_MAX_WORDS \
+                and not _ASKS_LIST.search(text):
+            # "where are the authors from?" after one paper's answer: its authors (it had been refused)
+            pid, title = self._last[0]
+            rewritten = _tidy(_THE_AUTHORS.sub(lambda m: f"{m.group(0)} of {short_name(title)}", text, count=1))
+            return Followup(rewritten, [pid], "ordinal", [pid])
         if (len(self._last) == 1 and _IT_REF.search(text) and len(text.split()) <= _IT_MAX_WORDS
-                and not _ASKS_LIST.search(text)):
+                and (not _ASKS_LIST.search(text) or _WHICH_OF_IT.search(text))):
             pid, title = self._last[0]
             name = short_name(title)
             rewritten = _tidy(_it_named(text, name))
@@ -378,7 +401,8 @@ class Conversation:
             return Followup(text, ids, "set", ids)
         if _WHICH_ONES.match(text):  # "which ones have code?": which of the previous answer's papers
             ids = [pid for pid, _ in papers]
-            return Followup(_WHICH_ONES.sub(lambda m: f"{m.group(1)} papers", text, count=1), ids, "set", ids)
+            return Followup(_WHICH_ONES.sub(lambda m: f"{m.group(1) or 'which'} papers", text, count=1), ids, "set",
+                            ids)
         if self._set_ref(text):
             rewritten = _tidy(_SET_REF.sub(" ", text))
             if not re.search(r"\w", rewritten):
@@ -519,8 +543,11 @@ class Conversation:
             if not followup.narrowed:  # ("and from Google?" next narrows the same question)
                 if followup.kind == "ordinal":  # ("compare the first two" of a list: "and from NVIDIA?" after it
                     pass  # still narrows that list's question; it had listed all of NVIDIA's papers)
-                elif _COMPARE.search(followup.question):  # ("compare Kitty and InnerQ": no list to narrow)
-                    self._last_question = None
+                elif _COMPARE.search(followup.question):
+                    # ("compare Kitty and InnerQ": no list to narrow; "which one is faster?" of a list's two papers
+                    # keeps the list's question, for "and from NVIDIA?" next: it had listed all of NVIDIA's papers)
+                    if followup.within is None:
+                        self._last_question = None
                 elif len(cited) > 1 or _LIST_HEAD.search("\n".join(answer.text.splitlines()[:4])):
                     self._last_question = (followup.question, followup.within)
                 elif followup.kind == "fresh":  # ("what is Kitty?": nothing to narrow; an older list is stale)

@@ -306,6 +306,42 @@ def test_real_followup_tell_me_more_gives_the_whole_abstract(real_assistant):
     assert real_assistant.ask("tell me more about KV cache").citations  # a topic is no follow-up
 
 
+def test_real_followups_found_by_a_blind_chat_review(real_assistant):
+    # "which one is from Amazon?" and "any from Amazon?" after a list had listed all 9 Amazon papers
+    conv = Conversation(real_assistant)
+    listed = set(conv.ask("Which papers tackle straggler mitigation?").cited_ids)
+    amazon = {p.id for p in real_assistant.papers if "Amazon" in p.institutions}
+    one = set(conv.ask("which one is from Amazon?").cited_ids)
+    assert one and one <= listed & amazon
+    conv.ask("Which papers tackle straggler mitigation?")
+    assert set(conv.ask("any from Amazon?").cited_ids) == one
+    # "which one is faster?" of a list's two papers kept no list question: "and from NVIDIA?" listed all 14
+    conv = Conversation(real_assistant)
+    ttft = conv.ask("which papers reduce TTFT?").cited_ids
+    conv.ask("compare the first two")
+    conv.ask("which one is faster?")
+    nvidia = conv.ask("and from NVIDIA?").cited_ids
+    assert nvidia and set(nvidia) <= set(answer_all_ttft(real_assistant)) and len(nvidia) < 14
+    # "sorry, I meant sparse attention" had been refused
+    conv = Conversation(real_assistant)
+    conv.ask("papers on prunning")
+    meant = conv.ask("sorry, I meant sparse attention")
+    assert meant.cited_ids and "meant" not in meant.text.split("\n")[0]
+    assert meant.cited_ids == real_assistant.ask("sparse attention").cited_ids
+    # "which company is it from?" after one paper had been answered with a Google paper; "where are the authors
+    # from?" refused
+    conv = Conversation(real_assistant)
+    conv.ask("what does NodeSweep do?")
+    for question in ("which company is it from?", "where are the authors from?"):
+        answer = conv.ask(question)
+        assert answer.cited_ids == ["openreview:JFEwQ821MS"] and "Amazon" in answer.text, question
+    assert ttft
+
+
+def answer_all_ttft(assistant):
+    return assistant.ask("which papers reduce TTFT?", k=50).cited_ids
+
+
 def test_real_followup_how_many_counts_the_previous_list(real_assistant):
     # "how many are there?" after a list had been searched as a topic and refused, with MoE papers as the closest
     conv = Conversation(real_assistant)
