@@ -62,7 +62,8 @@ def _title_name(title: str) -> str:
 
 # "What GPU was used in the Kitty paper?": a question for a kind of thing its text may not name at all; the
 # answer then says so rather than quote its nearest sentences as if they answered. (What a text names it by.)
-_GPU_NAMES = r"gpus?|graphics processing units?|[abhv]100s?|h200s?|g?b200s?|gb300s?|mi\d{3}x?|rtx|hopper|blackwell|ampere"
+_GPU_NAMES = (r"gpus?|graphics processing units?|[abhv]100s?|h200s?|g?b200s?|gb300s?|gh200s?|l40s?|a6000s?|"
+              r"mi\d{3}x?|rtx|hopper|blackwell|ampere|grace")
 _ASKED_KIND = re.compile(r"^\W*(?:on |in |with )?(?:what|which)\s+(?:kinds? of |types? of )?"
                          r"(gpus?|hardware|accelerators?|datasets?|benchmarks?)\b", re.I)
 _KIND_NAMES = {

@@ -154,6 +154,8 @@ _THAT_REF = re.compile(r"\b(?:that|this)\s+(?:one|paper|system|work|method|appro
 # "who wrote it?", "what are its results?": the same paper, in a short question that asks for no list
 _IT_REF = re.compile(r"\b(?:it|its)\b", re.I)
 _IT_MAX_WORDS = 8
+# "what GPUs did they use?", "what are their results?" after one paper's answer: its authors, so the paper
+_THEY_REF = re.compile(r"\b(?:they|their)\b", re.I)
 # what a short question may ask of "it" besides its effects ("how much faster is it?"): a paper's particulars
 _PAPER_ASPECT = re.compile(r"(results?|code|releas\w*|open|source|authors?|wr[io]te|written|speedups?|numbers?|fast|"
                            r"contributions?|problems?|methods?|approach|idea|goal|summary|gpus?|hardware|baselines?|"
@@ -370,11 +372,14 @@ class Conversation:
             pid, title = self._last[0]
             rewritten = _tidy(_THE_AUTHORS.sub(lambda m: f"{m.group(0)} of {short_name(title)}", text, count=1))
             return Followup(rewritten, [pid], "ordinal", [pid])
-        if (len(self._last) == 1 and _IT_REF.search(text) and len(text.split()) <= _IT_MAX_WORDS
+        if (len(self._last) == 1 and len(text.split()) <= _IT_MAX_WORDS
+                and (_IT_REF.search(text) or _THEY_REF.search(text) and _only_particulars(text))
                 and (not _ASKS_LIST.search(text) or _WHICH_OF_IT.search(text))):
+            # (...and "what GPUs did they use?" of its authors: it had been searched in the paper for "GPUs")
             pid, title = self._last[0]
             name = short_name(title)
-            rewritten = _tidy(_it_named(text, name))
+            rewritten = _tidy(_it_named(text, name) if _IT_REF.search(text) else _THEY_REF.sub(
+                lambda m: f"{name}'s" if m.group(0).lower() == "their" else name, text))
             if _COMPARE.search(text):  # "how does it compare to InnerQ?": the other paper is searched for too
                 return Followup(rewritten, None, "ordinal", [pid])
             return Followup(rewritten, [pid], "ordinal", [pid])

@@ -2165,11 +2165,11 @@ def test_a_largest_figure_on_the_topic_is_looked_for_in_every_paper_searched(ans
     # "fastest" is how a question compares, no word of its topic no paper writes ("No paper mentions “fastest”")
     fastest = answerer.ask("which attention kernel is fastest?")
     assert fastest.citations and "fastest”" not in fastest.text
-    # ...it asks for the largest speedup stated ("which one is the fastest?" after a list had been told none of its
-    # papers mentions "fastest"; "which KV cache paper is the fastest?" had listed 10 papers)
+    # ...it asks for the largest gain in speed stated, a speedup or a factor on latency or throughput ("which one is
+    # the fastest?" after a list had been told none of its papers mentions "fastest"; "which KV cache paper is the
+    # fastest?" had listed 10 papers)
     kv = answerer.ask("which KV cache paper is the fastest?")
-    assert kv.text.startswith("The largest speedup") and kv.cited_ids == answerer.ask(
-        "which KV cache paper reports the largest speedup?").cited_ids
+    assert kv.text.startswith("The largest gain in speed") and kv.citations
     assert not answerer._searcher().search("what is the fastest way to serve LLMs?", None, k=10).parsed.superlative
     # a figure on the topic comes from a paper writing every topic word (not "update vectors ... 1.9× faster" of a
     # paper on no index, for "the largest speedup for vector indexes")
