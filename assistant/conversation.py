@@ -76,6 +76,36 @@ _CORRECTION = re.compile(r"^\W*(?:(?:sorry|oops|no|nope|actually|wait|ah|oh)\W+)
                          r"asking\s+about|what\s+i\s+meant\s+was)\s+", re.I)
 
 
+_REFERENCE_WORDS = ("which", "what", "them", "they", "those", "these", "their", "does", "first", "second", "third",
+                    "fourth", "fifth", "last", "one", "ones", "compare", "papers")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _mend_references(text: str) -> str:
+    """``text`` with each word one typo away from a word that points at an earlier answer spelt as that word."""
+    from .lexical import dictionary_words  # (loaded on first use, about 0.2 s)
+
+    def mend(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 3 or low in _REFERENCE_WORDS or low in STOPWORDS or low in dictionary_words():
+            return word  # ("theme" is a word, not "them")
+        near = [w for w in _REFERENCE_WORDS if _one_edit(low, w)]
+        return near[0] if len(near) == 1 else word
+    return re.sub(r"[A-Za-z]+", mend, text)
+
+
 def asks_more(text: str) -> bool:
     """Whether ``text`` asks for more of the last answer and nothing else ("tell me more", "go on")."""
     return bool(_TELL_MORE.match(text))
@@ -303,6 +333,12 @@ class Conversation:
         # "sorry, I meant sparse attention": a new question, the last one's words dropped (it had been refused, and
         # "I meant ..." read "meant" as a topic word)
         text = _CORRECTION.sub("", text, count=1) or text
+        # "whcih of thme are from KAIST?", "wat does the secnd one do?": a misspelt reference word, mended when it
+        # makes the question a follow-up (it had been searched as typed, and answered with unrelated papers)
+        if self._list and not (refers_back(text) or self._set_ref(text) or _WHICH_ONES.match(text)):
+            mended = _mend_references(text)
+            if mended != text and (refers_back(mended) or self._set_ref(mended) or _WHICH_ONES.match(mended)):
+                text = mended
         papers = self._list
         if _asks_every(text) and self._last_question:
             # "all of them", as a list cut at its best 10 says to ask: the same question, every paper of it

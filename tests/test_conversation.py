@@ -346,6 +346,21 @@ def test_real_followups_found_by_a_blind_chat_review(real_assistant):
     assert ttft
 
 
+def test_real_followup_with_a_misspelt_reference_is_a_followup(real_assistant):
+    # "whcih of thme are from KAIST?" had listed two KAIST papers on other topics; "wat does the secnd one do?" six
+    # papers writing "Second,"
+    conv = Conversation(real_assistant)
+    listed = conv.ask("which papers speed up speculative decoding?").cited_ids
+    assert conv.ask("wat does the secnd one do?").cited_ids == [listed[1]]
+    conv.ask("which papers speed up speculative decoding?")
+    typed = conv.ask("whcih of thme are from NVIDIA?")
+    conv.ask("which papers speed up speculative decoding?")
+    assert typed.cited_ids == conv.ask("which of them are from NVIDIA?").cited_ids
+    assert set(typed.cited_ids) <= set(listed)
+    from assistant.conversation import _mend_references
+    assert _mend_references("theme parks") == "theme parks"  # a word is no typo
+
+
 def answer_all_ttft(assistant):
     return assistant.ask("which papers reduce TTFT?", k=50).cited_ids
 
