@@ -106,6 +106,35 @@ def _mend_references(text: str) -> str:
     return re.sub(r"[A-Za-z]+", mend, text)
 
 
+# the words of Spanish, French, German, Italian and Portuguese that point at an earlier answer, in English, so that
+# "¿cuáles de ellos son de Columbia?", "wer hat das zweite geschrieben?", "¿y de Berkeley?" are follow-ups (they had
+# been refused or searched on their own)
+_ORDINAL_WORDS = {"first": ("primero", "primera", "premier", "première", "premiere", "erste", "ersten", "primo",
+                            "prima", "primeiro", "primeira"),
+                  "second": ("segundo", "segunda", "deuxième", "deuxieme", "second", "seconde", "zweite", "zweiten",
+                             "secondo", "seconda"),
+                  "third": ("tercero", "tercera", "troisième", "troisieme", "dritte", "dritten", "terzo", "terza",
+                            "terceiro", "terceira"),
+                  "last": ("último", "última", "ultimo", "ultima", "dernier", "dernière", "derniere", "letzte",
+                           "letzten")}
+_FOREIGN_REFERENCES = [
+    (re.compile(r"\b(?:el|la|le|l'|das|der|die|den|il|lo|o|a)\s*(" + "|".join(
+        w for words in _ORDINAL_WORDS.values() for w in words) + r")\b", re.I),
+     lambda m: f"the {next(k for k, v in _ORDINAL_WORDS.items() if m.group(1).lower() in v)} one"),
+    (re.compile(r"\b(?:de\s+(?:ellos|ellas|estos|estas|esos|esas)|d'entre\s+(?:eux|elles)|parmi\s+(?:eux|elles|"
+                r"ceux-ci)|davon|von\s+(?:ihnen|diesen)|di\s+(?:loro|questi|queste)|tra\s+(?:loro|questi)|"
+                r"de(?:les|las|sses|stes)|entre\s+(?:eles|elas))\b", re.I), lambda m: "of them"),
+    (re.compile(r"^\W*(?:cu[aá]les|lesquels|lesquelles|welche|quali|quais)\b", re.I), lambda m: "which"),
+    (re.compile(r"^\W*(?:y|und|et|e)\s+(?:de|del|von|vom|di|da|do)\s+", re.I), lambda m: "and from "),
+]
+
+
+def _english_references(text: str) -> str:
+    for pattern, english in _FOREIGN_REFERENCES:
+        text = pattern.sub(english, text)
+    return text
+
+
 def asks_more(text: str) -> bool:
     """Whether ``text`` asks for more of the last answer and nothing else ("tell me more", "go on")."""
     return bool(_TELL_MORE.match(text))
@@ -336,8 +365,9 @@ class Conversation:
         # "whcih of thme are from KAIST?", "wat does the secnd one do?": a misspelt reference word, mended when it
         # makes the question a follow-up (it had been searched as typed, and answered with unrelated papers)
         if self._list and not (refers_back(text) or self._set_ref(text) or _WHICH_ONES.match(text)):
-            mended = _mend_references(text)
-            if mended != text and (refers_back(mended) or self._set_ref(mended) or _WHICH_ONES.match(mended)):
+            mended = _mend_references(_english_references(text))
+            if mended != text and (refers_back(mended) or self._set_ref(mended) or _WHICH_ONES.match(mended)
+                                   or self._last_question and self._narrowing(mended)):
                 text = mended
         papers = self._list
         if _asks_every(text) and self._last_question:

@@ -361,6 +361,21 @@ def test_real_followup_with_a_misspelt_reference_is_a_followup(real_assistant):
     assert _mend_references("theme parks") == "theme parks"  # a word is no typo
 
 
+def test_real_followups_in_spanish_and_german_point_at_the_list(real_assistant):
+    # "¿cuáles de ellos son de Berkeley?" and "wer hat das zweite geschrieben?" had been refused, "¿y de Berkeley?"
+    # listed all 11 Berkeley papers
+    conv = Conversation(real_assistant)
+    listed = conv.ask("which papers speed up speculative decoding?").cited_ids
+    english = conv.ask("which of them are from Berkeley?").cited_ids
+    conv.ask("which papers speed up speculative decoding?")
+    assert conv.ask("¿cuáles de ellos son de Berkeley?").cited_ids == english
+    conv.ask("which papers speed up speculative decoding?")
+    assert set(conv.ask("¿y de Berkeley?").cited_ids) == set(english)
+    conv.ask("which papers speed up speculative decoding?")
+    second = conv.ask("wer hat das zweite geschrieben?")
+    assert second.cited_ids == [listed[1]]
+
+
 def answer_all_ttft(assistant):
     return assistant.ask("which papers reduce TTFT?", k=50).cited_ids
 
