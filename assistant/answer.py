@@ -691,6 +691,12 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                                                else "name no ") + kind)
                     lines.append(f"The title and abstract of {name}, all the collection holds of it, {says}; "
                                  "its sentences nearest the question:\n")
+            unnamed = _names_not_written(r.parsed.text, sp.paper) if shape == "single" and len(chosen) == 1 else []
+            if unnamed:  # "does Stream2LLM use SGLang?": a name its text never writes is said, not quoted around
+                name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
+                said = " or ".join(f"“{w}”" for w in unnamed)
+                lines.append(f"The title and abstract of {name}, all the collection holds of it, do not mention "
+                             f"{said}; its sentences nearest the question:\n")
             if shape == "abstract":
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":  # "summarize Kitty in one sentence": what it does
@@ -727,6 +733,22 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                      "holds no measurement of one against the other.")
     text = "\n".join(lines) + "\n" + sources_block(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+_YES_NO = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|has|have)\b", re.I)
+# a name as a name is written: two capitals or a digit ("SGLang", "FP8", "H100", "vLLM")
+_WRITTEN_NAME = re.compile(r"(?<![\w-])(?=[\w.+-]*(?:[A-Z][\w.+-]*[A-Z]|\d))[A-Za-z][\w.+-]*[A-Za-z0-9+](?![\w-])")
+
+
+def _names_not_written(question: str, paper: Paper) -> list[str]:
+    """The names a yes/no question about ``paper`` asks of it ("does Stream2LLM use SGLang?": SGLang) that its
+    title and abstract never write; [] for other questions."""
+    if not _YES_NO.match(question):
+        return []
+    text = f"{paper.title} {paper.abstract}".lower()
+    own = _title_name(paper.title)
+    return [w for w in dict.fromkeys(_WRITTEN_NAME.findall(question))
+            if w.lower() != own and w.lower() not in text and not re.fullmatch(r"\d+", w)]
 
 
 # "which is faster, Kitty or InnerQ?": the measure a comparison asks about, as a sentence stating its figure names it

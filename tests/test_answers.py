@@ -3044,6 +3044,15 @@ def test_a_wish_for_an_institution_is_read_as_a_filter_and_said(answerer):
     assert "as a filter" not in answerer.ask("which papers from Microsoft reduce TTFT?").text
 
 
+def test_a_yes_no_question_on_a_name_its_paper_never_writes_says_so(answerer):
+    # "does Stream2LLM use SGLang?" had quoted "extends vLLM ..." as if it answered yes
+    answer = answerer.ask("does Stream2LLM use SGLang?")
+    assert answer.cited_ids == ["openreview:FuRo7Ur5Ib"]
+    assert answer.text.startswith("The title and abstract of Stream2LLM, all the collection holds of it, do not "
+                                  "mention “SGLang”")
+    assert "do not mention" not in answerer.ask("does Stream2LLM use vLLM?").text  # it does write vLLM
+
+
 def test_a_venue_the_collection_does_not_hold_is_said(answerer):
     # "Which NeurIPS 2025 papers discuss KV cache compression?" listed 10 MLSys and arXiv papers as if they were
     venues = sorted({p.venue for p in answerer.papers})
