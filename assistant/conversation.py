@@ -478,6 +478,10 @@ class Conversation:
             rewritten = _tidy(_SET_REF.sub(" ", text))
             if not re.search(r"\w", rewritten):
                 rewritten = text  # nothing but the reference ("those?"): keep the words the user typed
+            # ("which of them has the most authors?": which paper, not "which has the most authors?", a ranking of
+            # authors by their papers)
+            rewritten = re.sub(r"^(\W*which)(?=\s+(?:has|is|was|uses)\b)", r"\1 paper", rewritten, count=1,
+                               flags=re.I)
             ids = [pid for pid, _ in papers]
             pair = _PAIR_REF.search(text) if _COMPARE.search(text) else None
             if pair and len(ids) >= 2:

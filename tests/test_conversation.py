@@ -376,6 +376,15 @@ def test_real_followups_in_spanish_and_german_point_at_the_list(real_assistant):
     assert second.cited_ids == [listed[1]]
 
 
+def test_real_followup_which_of_them_has_the_most_authors_is_a_paper(real_assistant):
+    # it had been read as "which has the most authors?", a ranking of authors by their papers
+    conv = Conversation(real_assistant)
+    stoica = conv.ask("papers by Ion Stoica").cited_ids
+    most = conv.ask("which of them has the most authors?")
+    assert most.text.startswith("The papers of the 5 asked about with the most authors")
+    assert set(most.cited_ids) == set(stoica)
+
+
 def answer_all_ttft(assistant):
     return assistant.ask("which papers reduce TTFT?", k=50).cited_ids
 
