@@ -743,10 +743,12 @@ _WRITTEN_NAME = re.compile(r"(?<![\w-])(?=[\w.+-]*(?:[A-Z][\w.+-]*[A-Z]|\d))[A-Z
 def _names_not_written(question: str, paper: Paper) -> list[str]:
     """The names a yes/no question about ``paper`` asks of it ("does Stream2LLM use SGLang?": SGLang) that its
     title and abstract never write; [] for other questions."""
-    if not _YES_NO.match(question):
+    own = _title_name(paper.title)
+    # (of a paper the question names: "is there a paper on DAS storage arrays?" is a search, not asked of GriNNder)
+    if not _YES_NO.match(question) or not own or not re.search(rf"(?<![\w-]){re.escape(own)}(?![\w-])", question,
+                                                               re.I):
         return []
     text = f"{paper.title} {paper.abstract}".lower()
-    own = _title_name(paper.title)
     return [w for w in dict.fromkeys(_WRITTEN_NAME.findall(question))
             if w.lower() != own and w.lower() not in text and not re.fullmatch(r"\d+", w)]
 

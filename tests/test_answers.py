@@ -3051,6 +3051,8 @@ def test_a_yes_no_question_on_a_name_its_paper_never_writes_says_so(answerer):
     assert answer.text.startswith("The title and abstract of Stream2LLM, all the collection holds of it, do not "
                                   "mention “SGLang”")
     assert "do not mention" not in answerer.ask("does Stream2LLM use vLLM?").text  # it does write vLLM
+    # ...of a paper the question names: "is there a paper on DAS storage arrays?" searches, asks no paper
+    assert "do not mention" not in answerer.ask("Is there a paper on DAS storage arrays for training data?").text
 
 
 def test_a_venue_the_collection_does_not_hold_is_said(answerer):
