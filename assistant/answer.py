@@ -686,17 +686,12 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                 if naming:  # the sentences that name one are the answer
                     sents = naming
                 elif sp.name_match and not names.search(sp.paper.title):  # ...or it names none: said so
-                    name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
                     says = _NAME_NO.get(kind, ("give no " if kind.startswith("number of") or kind.endswith("figure")
                                                else "name no ") + kind)
-                    lines.append(f"The title and abstract of {name}, all the collection holds of it, {says}; "
-                                 "its sentences nearest the question:\n")
+                    lines.append(_holds_not(sp.paper, says))
             unnamed = _names_not_written(r.parsed.text, sp.paper) if shape == "single" and len(chosen) == 1 else []
             if unnamed:  # "does Stream2LLM use SGLang?": a name its text never writes is said, not quoted around
-                name = sp.paper.title.split(":")[0] if ":" in sp.paper.title else "this paper"
-                said = " or ".join(f"“{w}”" for w in unnamed)
-                lines.append(f"The title and abstract of {name}, all the collection holds of it, do not mention "
-                             f"{said}; its sentences nearest the question:\n")
+                lines.append(_holds_not(sp.paper, "do not mention " + " or ".join(f"“{w}”" for w in unnamed)))
             if shape == "abstract":
                 quotes = sents or [sp.paper.title]
             elif shape == "describe":  # "summarize Kitty in one sentence": what it does
@@ -733,6 +728,13 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                      "holds no measurement of one against the other.")
     text = "\n".join(lines) + "\n" + sources_block(citations)
     return Answer(text=text, citations=citations, refused=False)
+
+
+def _holds_not(paper: Paper, says: str) -> str:
+    """The line before a paper's nearest sentences when its text lacks what the question asks ("... name no GPU")."""
+    name = paper.title.split(":")[0] if ":" in paper.title else "this paper"
+    return f"The title and abstract of {name}, all the collection holds of it, {says}; its sentences nearest the " \
+           "question:\n"
 
 
 _YES_NO = re.compile(r"^\W*(?:does|do|did|is|are|was|were|can|could|has|have)\b", re.I)

@@ -275,11 +275,11 @@ def build_app(assistant) -> gr.Blocks:
         """The answer as shown in the chat: linked ids, no Sources list (the panel shows it)."""
         return link_citations(safe_markdown(_SOURCES_BLOCK.sub("", text)), lookup)
 
-    def _preparing(text: str) -> str:
+    def _preparing() -> str:
         """What a question in another language is waiting for, while the app reads the papers for such questions
         (about half a second a paper, once: they are cached): the first one had waited two minutes on "Searching
         the papers…" alone."""
-        state = assistant.multilingual_preparing() if foreign_language(text) else None
+        state = assistant.multilingual_preparing()
         if not state:
             return ""
         done, total = state
@@ -298,7 +298,9 @@ def build_app(assistant) -> gr.Blocks:
         yield "", messages, gr.skip(), "", conv, messages
         answer = None
         try:
-            for item in _waiting_said(conv.ask_stream(text, **filters), lambda: _preparing(text)):
+            # (an English question waits on nothing the app prepares: it says nothing while it waits)
+            notice = _preparing if foreign_language(text) else lambda: ""
+            for item in _waiting_said(conv.ask_stream(text, **filters), notice):
                 if isinstance(item, _Notice):
                     messages[-1] = {"role": "assistant", "content": f"_{item}_"}
                     yield gr.skip(), messages, gr.skip(), gr.skip(), conv, messages

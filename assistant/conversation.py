@@ -80,28 +80,17 @@ _REFERENCE_WORDS = ("which", "what", "them", "they", "those", "these", "their", 
                     "fourth", "fifth", "last", "one", "ones", "compare", "papers")
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by one insertion, deletion, substitution or swap of neighbouring letters."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def _mend_references(text: str) -> str:
     """``text`` with each word one typo away from a word that points at an earlier answer spelt as that word."""
     from .lexical import dictionary_words  # (loaded on first use, about 0.2 s)
+    from .retrieve import _edits  # (loaded by then: a follow-up comes after an answer)
 
     def mend(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
         if len(low) < 3 or low in _REFERENCE_WORDS or low in STOPWORDS or low in dictionary_words():
             return word  # ("theme" is a word, not "them")
-        near = [w for w in _REFERENCE_WORDS if _one_edit(low, w)]
+        near = [w for w in _REFERENCE_WORDS if _edits(low, w) == 1]
         return near[0] if len(near) == 1 else word
     return re.sub(r"[A-Za-z]+", mend, text)
 
@@ -380,7 +369,7 @@ class Conversation:
             asked, within = self._last_question
             return Followup(self._narrowed(asked, said), within, "fresh" if within is None else "set", narrowed=True)
         if not papers:
-            if refers_back(text) or _TELL_MORE.match(text):  # better said plainly than answered with a refusal
+            if refers_back(text) or asks_more(text):  # better said plainly than answered with a refusal
                 raise QuestionError(NO_PREVIOUS_IN_CHAT)
             return Followup(text)
         refs: list[tuple[int, int, list[int]]] = []  # (start, end, 1-based positions, -1 = last)
@@ -418,16 +407,17 @@ class Conversation:
             also = re.sub(r"^(?:(?:to|with)\s+(?:it|this|that|these|those|them)(?:\s+ones?)?|papers?|works?)\b", "",
                           _tidy(text[m.end():]), flags=re.I).strip(" ?.!")
             return Followup(_tidy(f"papers similar to {' and '.join(seeds)} {also}"), None, "fresh", seeds)
-        if len(self._last) != 1 and _TELL_MORE.match(text):  # of a list, of which paper? (it had been refused)
+        if asks_more(text):
+            if len(self._last) == 1:
+                # "tell me more" after one paper's answer: its whole abstract, not the same three sentences again (a
+                # bare "tell me more" had been searched as a question of its own and refused)
+                pid, title = self._last[0]
+                return Followup(f"the abstract of {short_name(title)}", [pid], "ordinal", [pid])
             if not self._last:
                 raise QuestionError(NO_PREVIOUS_IN_CHAT)
+            # ...of a list, of which paper? (it had been refused)
             raise QuestionError(f"“{_tidy(text).strip(' ?.!')}” could be about any of the {len(self._last)} papers of "
                                 "the last answer: say which, e.g. “tell me more about the first one”.")
-        if len(self._last) == 1 and _TELL_MORE.match(text):
-            # "tell me more" after one paper's answer: its whole abstract, not the same three sentences again (a
-            # bare "tell me more" had been searched as a question of its own and refused)
-            pid, title = self._last[0]
-            return Followup(f"the abstract of {short_name(title)}", [pid], "ordinal", [pid])
         if len(self._last) == 1 and _THAT_REF.search(text):
             pid, title = self._last[0]
             rewritten = _tidy(_THAT_REF.sub(short_name(title), text, count=1))

@@ -1627,8 +1627,8 @@ class PaperSearch:
         typos = {**name_mends, **typos}
         if typos:
             note = _also(note, _read_as(typos))
-        preferred = _PREFERRED_FROM.search(text)
-        if preferred and read.institutions and not overridden:
+        preferred = _PREFERRED_FROM.search(text) if read.institutions and not overridden else None
+        if preferred:
             # "which papers reduce TTFT, especially anything from Microsoft?": a wish read as a filter, and said
             note = _also(note, f"Read “{preferred.group(0).strip(' ,;')}” as a filter: only papers "
                                f"{read.describe()} are listed (ask without it for all of them).")
@@ -1924,7 +1924,8 @@ class PaperSearch:
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
                          topic_held=topic_held, listed_note=listed_note, unheld=unheld, similar=bool(seeds),
                          named_elsewhere=[(pid, self.papers[self.row[pid]].title) for pid in
-                                          sorted(named - {p.id for p in pool})] if restricted and filters else [])
+                                          sorted(named - {p.id for p in pool})] if named and restricted and filters
+                         else [])
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),
