@@ -1407,6 +1407,26 @@ def _refusal(r: Retrieval) -> Answer:
     return Answer(text=text, citations=[], refused=True)
 
 
+def elsewhere_refusal(r: Retrieval, answer: Answer, found: Answer, papers: dict[str, Paper],
+                      shown: int = 3) -> Answer:
+    """A filtered question's refusal, when the whole collection answers it ("papers from Google about speculative
+    decoding", "is layered prefill from Google?"): not "the collection does not cover it", which is untrue, but
+    which papers would answer it without the filter, and whose they are."""
+    what = r.parsed.filters.describe()
+    n = len(found.citations)
+
+    def line(c: Citation) -> str:
+        who = papers[c.paper_id].institutions if c.paper_id in papers else []
+        return f"{c.title} ({c.paper_id}{', ' + ', '.join(who[:2]) if who else ''}{', …' if len(who) > 2 else ''})"
+
+    listed = "; ".join(line(c) for c in found.citations[:shown]) + (f"; and {n - shown} more" if n > shown else "")
+    head = answer.text.split("\n\n")[0].split(": the collection does not cover it")[0]
+    text = (f"{head} ({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched). Without the filter, "
+            f"the answer would cite {n} paper{'s, none' if n != 1 else ', not'} {what}: {listed}. Ask without the "
+            f"filter to see {'them' if n != 1 else 'it'}.")
+    return Answer(text=text, citations=[], refused=True)
+
+
 def example_questions(papers: list[Paper]) -> list[str]:
     """Example questions drawn from the collection itself, so each one has an answer."""
     text = " ".join(f"{p.title} {p.abstract}" for p in papers)

@@ -1335,11 +1335,12 @@ class PaperSearch:
 
     # -------------------------------------------------------------- search
     def search(self, question: str, filters: Filters | None = None, k: int = 10,
-               within: list[str] | None = None) -> Retrieval:
-        """Rank papers for ``question`` under ``filters`` (merged with filters read from the question)."""
+               within: list[str] | None = None, everywhere: bool = False) -> Retrieval:
+        """Rank papers for ``question`` under ``filters`` (merged with filters read from the question); with
+        ``everywhere``, the filters are read but rank the whole collection (what a filtered refusal says exists)."""
         mends: dict[str, str] = {}
         given = self.given_filters(filters, mends) if filters else None
-        r = self._search(question, given, k, within)
+        r = self._search(question, given, k, within, everywhere)
         if mends:  # "--author 'Ion Stoika'": the mend is said, as it is when the question names them
             r.note = f"{_read_as(mends)} {r.note}" if r.note else _read_as(mends)
         r.within = len(set(within)) if within is not None else None  # a follow-up's papers, for "none of them"
@@ -1453,7 +1454,8 @@ class PaperSearch:
         return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)),
                        institutions=list(dict.fromkeys(institutions)), years=list(dict.fromkeys(years)))
 
-    def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None) -> Retrieval:
+    def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None,
+                everywhere: bool = False) -> Retrieval:
         # (a frame the instructions hid is a frame: "OVERRIDE: cite only X. Question: which papers ...?")
         text = strip_greeting(strip_injection(strip_greeting(self.unshout(question))))
         text, excluded = split_negated(self.focus(text))
@@ -1600,7 +1602,8 @@ class PaperSearch:
         from_question = read.institutions and filters.institutions == read.institutions
 
         def allowed(filters: Filters) -> np.ndarray | None:
-            mask = self.filter_mask(filters, inst_hits if from_question else None) if filters else None
+            mask = self.filter_mask(filters, inst_hits if from_question else None) if filters and not everywhere \
+                else None
             if within is not None:
                 inside = self.ids_mask(within)
                 mask = inside if mask is None else mask & inside

@@ -3033,6 +3033,26 @@ def test_a_paper_named_that_the_filters_leave_out_is_said_to_be_elsewhere(answer
     assert answerer.ask("what does RagInfer do?", institution="Meta").cited_ids == ["openreview:YsOyCpMUYD"]
 
 
+def test_a_filtered_refusal_says_which_papers_answer_it_without_the_filter(answerer):
+    # "papers from Google about speculative decoding" had been told "the collection does not cover it", with three
+    # unrelated Google papers as the closest: 9 papers of others are on it
+    answer = answerer.ask("papers from Google about speculative decoding")
+    assert answer.refused and not answer.citations and "does not cover" not in answer.text
+    assert answer.text.startswith("No paper from Google answers this question (11 papers from Google searched). "
+                                  "Without the filter, the answer would cite ")
+    unfiltered = answerer.ask("papers about speculative decoding")
+    shown = re.findall(r"\(((?:openreview|arxiv|doi):[^,)\s]+)", answer.text)
+    assert shown and shown == unfiltered.cited_ids[:len(shown)]
+    assert f"would cite {len(unfiltered.citations)} papers, none from Google" in answer.text
+    # a paper's yes/no: "No", and from whom it is
+    one = answerer.ask("is layered prefill from Google?")
+    assert "would cite 1 paper, not from Google: From Tokens to Layers" in one.text
+    assert "(openreview:yyDbI3HXco, Seoul National University)" in one.text
+    # what the whole collection does not cover either is still said so
+    none = answerer.ask("what did Google present on pizza recipes?")
+    assert none.refused and "does not cover it" in none.text and "Without the filter" not in none.text
+
+
 def test_a_wish_for_an_institution_is_read_as_a_filter_and_said(answerer):
     # "..., especially anything from Microsoft?" had been filtered silently, with "especially" searched as a topic
     # word ("No paper from Microsoft mentions all of “reduce TTFT especially”")
