@@ -239,7 +239,8 @@ _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
-                         r"\s*(的|の|의|有哪些|发表|が発表)", re.I)  # "Google 的论文", "Google の論文", "Google 의 논문"
+                         # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
+                         r"\s*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文)", re.I)
 
 
 class Sentences(Mapping):
@@ -705,6 +706,32 @@ class PaperSearch:
             hits |= {next(iter(names)).split()[-1] for k, names in self.surname_authors.items() if near(k)}
             hits |= {k.title() for k in self.name_part_institutions if near(k)}
         return _kept(self._closest, key, hits.pop() if len(hits) == 1 else None, 2048)
+
+    def _restated(self, rest: str, hits: set[str]) -> str:
+        """``rest`` without the filter's institutions named again, however spelt: a parenthesis naming one goes whole
+        ("from NVIDIA (nvidea research, nvida corp etc)", "(any IBM lab counts)", "(incluida Google DeepMind)"),
+        else the name and the words of an organisation after it ("from Micrsoft or Microsft Reserch"). They had been
+        searched for as the topic, and the institution's papers answered with none or a few of them."""
+        def names_them(word: str) -> bool:
+            alias = self.alias_keys.get(_name_key(word)) or self.closest_name(word)
+            return bool(alias and self.alias_papers.get(alias, set()) & hits)
+
+        def aside(m: re.Match) -> str:
+            return " " if any(names_them(w) for w in _WORD_RUN.findall(m.group(1))) else m.group(0)
+
+        rest = re.sub(r"\(([^()]*)\)", aside, rest)
+        words = rest.split(" ")
+        kept, dropping = [], False
+        for w in words:
+            bare, mark = w.strip(",.;:?!\"'"), w[len(w.rstrip(",.;:?!")):]  # (the question mark stays)
+            if bare and (names_them(bare) or dropping and (bare.lower() in _ORG_WORDS
+                                                           or self.correct(bare.lower()) in _ORG_WORDS)):
+                dropping = True
+                kept += [mark] if mark else []
+                continue
+            dropping = False
+            kept.append(w)
+        return " ".join(kept)
 
     def _names_exactly(self, key: str) -> bool:
         """Whether a name key is an author, surname, institution or a part of an institution's name as written."""
@@ -1491,6 +1518,8 @@ class PaperSearch:
             for name in filter(None, (self.title_names.get(pid) for pid in seeds)):
                 text = re.sub(re.escape(name), " ", text, flags=re.I)
         read, rest, inst_hits = self.read_filters(text)
+        if inst_hits:  # "papers from NVIDIA (nvidea research, nvida corp etc)": the filter again, no topic
+            rest = self._restated(rest, inst_hits)
         if excluded:
             ruled, excluded = self.ruled_out_metadata(excluded)
             read.not_institutions += ruled.not_institutions

@@ -264,6 +264,9 @@ def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assi
     ("谷歌的论文有哪些？", "which papers are from Google?"),  # Google's papers, in Chinese
     ("구글의 논문은?", "which papers are from Google?"),  # ... in Korean
     ("微软有哪些关于KV缓存的论文？", "papers from Microsoft about KV cache"),
+    # "affiliated" and a bare "papers" after the name: refused as a question about "seoul national"
+    ("서울대학교 소속 저자가 참여한 논문을 모두 알려주세요.", "papers from Seoul National University"),
+    ("谷歌 论文", "which papers are from Google?"),
 ])
 def test_an_organisation_written_in_another_script_is_a_filter(real_assistant, question, english):
     # were refused, or answered with KV cache papers from anywhere (the same papers; ranked by e5, not MiniLM)
