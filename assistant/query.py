@@ -67,6 +67,7 @@ their them his her its after before several given while during because since unt
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
+include includes included containing
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's
 around thing things stuff actually really basically especially particularly ideally preferably notably""".split())

@@ -3070,6 +3070,13 @@ def test_an_institution_named_again_is_no_topic(answerer, question, name):
     assert not answer.refused and set(answer.cited_ids) == _institution_papers(answerer, name), answer.text[:300]
 
 
+def test_papers_that_include_authors_from_an_institution_are_all_its_papers(answerer):
+    # "include" had been searched for as the topic: 1 of Shanghai Jiao Tong's 10 papers
+    answer = answerer.ask("Which papers include authors from Shanghai Jiao Tong University?")
+    assert set(answer.cited_ids) == _institution_papers(answerer, "Shanghai Jiao Tong University")
+    assert answer.text.startswith("10 papers from Shanghai Jiao Tong University")
+
+
 def test_a_topic_beside_a_restated_institution_is_still_searched(answerer):
     # (only the institution's names go: the topic of "(or Google Research) on TPUs" stays)
     answer = answerer.ask("papers from Google (or Google Research) on TPUs")
