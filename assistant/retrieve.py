@@ -1922,10 +1922,11 @@ class PaperSearch:
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             missing = []
         unheld = None
-        if (not listed_note and parsed.shape == "list" and foreign is None and 1 <= len(missing) <= 2
+        if (not listed_note and parsed.shape in ("list", "single") and foreign is None and 1 <= len(missing) <= 2
                 and len(words) <= 8 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
-            listed_note = f"No paper mentions {said}: those below match the rest of the question."
+            below = "those below match" if parsed.shape == "list" else "the paper below matches"  # ("which paper")
+            listed_note = f"No paper mentions {said}: {below} the rest of the question."
             # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
             for w in missing:

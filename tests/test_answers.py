@@ -3246,6 +3246,11 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     whisper = answerer.ask("Is there work on speculative decoding for automatic speech recognition models like "
                            "Whisper?")
     assert whisper.text.startswith("No paper mentions") and "“Whisper”" in whisper.text.split("\n")[0]
+    # ...and of a "which paper" question answered with one paper: it had been AccelOpt's, with no word of doubt
+    gaudi = answerer.ask("Which paper benchmarks LLM training on Intel Gaudi 3 accelerators?")
+    assert not any("gaudi" in (p.title + p.abstract).lower() for p in answerer.papers)
+    assert gaudi.text.startswith("No paper mentions “Intel” or “Gaudi”: the paper below matches the rest of the "
+                                 "question.") and len(gaudi.citations) == 1
 
 
 def test_how_much_of_a_measure_of_its_own_quotes_the_sentence_stating_it(answerer):
