@@ -1406,6 +1406,9 @@ class PaperSearch:
         read as a statement."""
         if foreign_language(text):
             return text
+        quoted = _CODE_QUESTION.search(text) if "```" in text or '"""' in text or "'''" in text else None
+        if quoted:  # a question pasted as a string in code ('query = """which papers do constrained decoding?"""'):
+            return quoted.group("q")  # the code around it ("TODO", "standup", "results = search(...)") had been searched
         pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]
         cut = False
         if len(pieces) < 2 and len(text.split()) > _LONG_MESSAGE_WORDS:
@@ -2597,6 +2600,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 _OUR_WORDS_SHARE = 0.5
 _ASKED_FROM = re.compile(r"\b(?:which|what|who|how|are there|is there|does any|do any|can you|could you|list|"
                          r"show me)\b", re.I)
+_CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
+                            r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)

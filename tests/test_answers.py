@@ -440,6 +440,14 @@ def test_a_sentence_of_instructions_before_the_question_goes_whole(answerer, inj
     assert answerer.ask(injected + question).cited_ids == answerer.ask(question).cited_ids
 
 
+def test_a_question_pasted_as_a_string_in_code_is_the_question(answerer):
+    # the code around it ("TODO", "standup", "results = search(query)") had been searched too, and the question refused
+    plain = "which papers do constrained or grammar-restricted decoding for LLMs?"
+    pasted = answerer.ask(f'```python\n# TODO(me): find related work before standup\nquery = """\n{plain}\n"""\n'
+                          'results = search(query, k=10)  # returns []?? why\n```')
+    assert pasted.citations and pasted.cited_ids == answerer.ask(plain).cited_ids
+
+
 @pytest.mark.parametrize("plain, typed", [
     # a polite frame around the question (41 of 64 eval questions had changed their citations inside one)
     ("which MLSys 2026 papers come from KAIST?",
