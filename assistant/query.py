@@ -207,6 +207,8 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
                           r"any (work|research|papers|studies)|"
                           + LOOSE_LIST_OPENING.pattern[len("^\\s*"):] + r")\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
+                       # "Anything that runs on Google TPUs?": whatever does, all of it
+                       r"^\W*anything\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"
                        # "does any paper study X?": whichever do, all of them (it had cited the first alone)

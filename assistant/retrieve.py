@@ -1420,7 +1420,8 @@ class PaperSearch:
                 pieces, cut = [text[:last[0]], text[last[0]:]], True
         if len(pieces) < 2:
             return text
-        asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p)) for p in pieces]
+        asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p) or _WANTS_PAPERS.match(p))
+                for p in pieces]
         if cut:  # (the run before the question asks nothing, whatever word opens it)
             asks[0] = False
         if not any(asks):
@@ -2600,6 +2601,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 _OUR_WORDS_SHARE = 0.5
 _ASKED_FROM = re.compile(r"\b(?:which|what|who|how|are there|is there|does any|do any|can you|could you|list|"
                          r"show me)\b", re.I)
+# "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
+_WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"
+                           r"(?:papers|work|research|studies)\b|^\W*(?:i|we)\s*(?:want|need|'d like|would like)\s+"
+                           r"(?:papers|work|research|studies)\b", re.I)
 _CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
                             r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)

@@ -440,6 +440,18 @@ def test_a_sentence_of_instructions_before_the_question_goes_whole(answerer, inj
     assert answerer.ask(injected + question).cited_ids == answerer.ask(question).cited_ids
 
 
+def test_anything_and_looking_for_papers_ask_for_every_paper(answerer):
+    # both had been read as asking for one paper: XProf alone of the TPU papers, LLMInfer-Bench alone of the
+    # kernel-writing agents
+    tpus = answerer.ask("Anything that runs on, or was evaluated on, Google TPUs?")
+    assert LIST_HEAD.match(tpus.text) and len(tpus.citations) >= 3
+    assert all("TPU" in answerer.paper(pid).title + answerer.paper(pid).abstract for pid in tpus.cited_ids)
+    asked = "Can LLM agents write fast GPU or accelerator kernels?"
+    kernels = answerer.ask(f"{asked} Looking for papers where AI generates or optimizes kernels.")
+    assert LIST_HEAD.match(kernels.text) and len(kernels.citations) >= 3
+    assert {"openreview:SBS4NJHYjZ", "openreview:O3Bx0nNGnW"} <= set(kernels.cited_ids)  # AccelOpt, Agentic Operator
+
+
 def test_a_question_pasted_as_a_string_in_code_is_the_question(answerer):
     # the code around it ("TODO", "standup", "results = search(query)") had been searched too, and the question refused
     plain = "which papers do constrained or grammar-restricted decoding for LLMs?"
