@@ -17,7 +17,9 @@ import re
 # case-insensitively)
 DESCRIBED: dict[str, tuple[str, ...]] = {
     "KV cache": (r"key[-/ ]?(?:and[- ])?values?[- ]cach(?:e|es|ing)", r"cached keys?(?: and |/| or )values?",
-                 r"attention cache"),
+                 r"attention cache",
+                 # "the model's memory of the conversation keeps growing"
+                 r"(?:model|llm|ai)['’]?s? memory of (?:the )?(?:conversation|chat|dialog(?:ue)?|context|past tokens)"),
     "prefill": (r"prompt[- ]processing(?: phase| stage| step)?",
                 r"(?:phase|stage) that processes the (?:input )?prompt",
                 r"(?:process|read)(?:es|s|ing)? the (?:whole |entire |input |full )?prompt"),
@@ -58,7 +60,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                    r"(?:in|on|to) (?:the )?(?:cpu|host) (?:ram|memory|dram)", r"(?:on|to|onto) (?:nvme )?ssds?\b(?!-)",
                    r"spill(?:s|ing)? (?:\w+ )?(?:to|onto) (?:the )?(?:cpu|host|disk|ssd)",
                    r"(?:in|to|into) (?:the )?(?:computer|pc|machine|host|laptop)['’]s (?:regular|system|main|ordinary|"
-                   r"normal) (?:ram|memory)"),
+                   r"normal) (?:ram|memory)",
+                   # "spill data that doesn't fit in GPU memory out to CPU RAM or SSDs"
+                   r"(?:out )?(?:to|into|onto) (?:the )?(?:cpu|host)(?:['’]s)? (?:ram|memory|dram)"),
     "fault tolerance|failures": (r"(?:gpus?|nodes?|machines?|servers?|hardware|devices?|workers?) "
                                  r"(?:fail\w*|crash\w*|go down|goes down|break|breaks)\b",  # (typed too: "failes")
                                  r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|nodes?|machines?|"

@@ -32,6 +32,8 @@ def name_concepts(text: str) -> str:
     ("it drafts with the same model instead of a separate one", "(self-speculative)"),
     ("picking layers by solving a 0/1 packing problem", "(knapsack)"),
     ("where does the time go on the inter-server network?", "(multi-node, inter-node)"),
+    ("long chats make the model's memory of the conversation grow", "(KV cache)"),
+    ("spill data that doesn't fit in GPU memory out to CPU RAM or SSDs", "(offloading)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
