@@ -795,7 +795,8 @@ _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about
                       r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")
-                      r"(?:(?:but|and) |, ?)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b"
+                      # ("MoE serving papers - not MoE training", "for serving — not for training")
+                      r"(?:(?:but|and) |, ?|\s[-–—]+\s*)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b"
                       r"\s*([^.,;:!?()]*)", re.I)
 
 

@@ -837,6 +837,13 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert split_negated("which papers are about training, not inference?") == (
         "which papers are about training?", ["inference"])
     assert split_negated("papers on KV cache, not only quantization") == ("papers on KV cache, not only quantization", [])
+    # " - not X" and " — not X" too: "MoE inference / serving papers - not MoE training" had cited MoEBlaze first
+    assert split_negated("MoE serving papers - not MoE training") == ("MoE serving papers", ["MoE training"])
+    assert split_negated("fault tolerance for serving — not for training") == ("fault tolerance for serving",
+                                                                               ["for training"])
+    assert split_negated("papers on KV cache - not only quantization")[1] == []
+    serving = answerer.ask("MoE inference / serving papers - not MoE training")
+    assert serving.citations and not {"openreview:L8qKfWWkry", "openreview:wyH60Su6G7"} & set(serving.cited_ids)
     training = answerer.ask("which papers are about training, not inference?")
     assert len(training.citations) >= 5 and not [c.title for c in training.citations if "inference" in c.title.lower()]
     # "aren't about X" too ("aren" had been searched for, and the speculative decoding papers cited first)
