@@ -289,6 +289,10 @@ class ScoredPaper:
 # words naming part of an organisation, after its name ("Google Research", "Meta AI"), not a product of it
 _ORG_WORDS = frozenset("research labs lab cloud brain deepmind inc corp corporation company team group university "
                        "institute academy papers paper authors researchers".split())
+# an acronym written by more than 1/this of the papers does not pick a question's papers beside other words (LLM, in
+# two thirds of them: "serverless LLM" had listed nine LLM papers after the one on serverless inference; next is KV,
+# in 15%)
+_UBIQUITOUS = 3
 KEPT_LEAST = 30  # the fewest ranked papers a search keeps (3k for a larger k): a list may be cut there
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
@@ -2141,6 +2145,8 @@ class PaperSearch:
             key = w.lower()
             for form in self._spellings(w, longs):
                 rows |= self._form_rows(form)
+            if len(words) > 1 and len(rows) * _UBIQUITOUS > len(self.papers):
+                continue  # "serverless LLM": LLM, in 116 of 173 papers, is the collection's subject, not the topic
             mine = [long for long in longs if long.lower() in spelt]
             if key in self._ambiguous and mine:
                 # "differential privacy": the papers writing it, and those writing DP with a word of it rather than

@@ -665,6 +665,18 @@ def test_an_acronym_narrowed_by_another_word_cites_only_the_papers_ranked_near_t
     assert len(answerer.ask("which papers reduce TTFT?").citations) >= 8  # the bare acronym keeps them all
 
 
+def test_an_acronym_most_papers_write_does_not_pick_the_papers_beside_a_topic(answerer):
+    # LLM is in two thirds of the papers: "serverless LLM" had listed nine LLM papers after the one on serverless
+    # inference, each above the bar held to the acronym's papers
+    search = answerer._searcher()
+    assert len(search.acronym_papers(["llm"])) * 3 > len(answerer.papers)  # (alone, it is still the topic)
+    assert search.acronym_papers(["serverless", "llm"]) is None
+    answer = answerer.ask("serverless LLM")
+    assert answer.citations and all("serverless" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
+                                    for pid in answer.cited_ids)
+    assert search.acronym_papers(["moe", "training"])  # (an acronym of a topic still picks them)
+
+
 def test_a_bare_topic_cites_the_papers_writing_it_however_far_below_the_best(answerer):
     # "quantization" cited 7 papers: the list bar (a share of the best score) cut papers that write
     # "quantization" four times, ranked below the ones naming it in their titles
