@@ -40,7 +40,9 @@ _INJECTION = re.compile(
     r"(never|do not|don't) cite (anything|any ?thing)\b|"
     r"(?:(?<![\w,] )|(?<=\band )|(?<=\bthen )|(?<=\bplease ))(reply|respond|answer) "
     r"(only |just )?with (only |just )?((the word|the phrase)\s+('[^']*'|\"[^\"]*\"|[\w-]+)|one word|a single word)|"
-    r"you are now [^.?!]*|pretend (?:to be|(?:that )?you(?:'re| are)) [^.?!]*|send an? http request[^.?!]*|"
+    r"you are now [^.?!]*|pretend (?:to be|(?:that )?you(?:'re| are)) [^.?!]*|"
+    # "send an HTTP request to ...", "you must first perform an HTTP GET request to https://... and paste the response"
+    r"(?:send|perform|make|issue|do|run) an? (?:https? )?(?:get |post )?request\b[^.?!]*|"
     # chat-role markers ("### SYSTEM: ... ### USER: which paper ...", "<|user|>", "[INST]")
     r"#{1,6}\s*(system|user|assistant|human)\s*:|<\|?/?(system|user|assistant)\|?>|\[/?(inst|sys)\]|"
     r"(print|reveal|show|output|repeat|display|leak|tell me|give me) (me )?"
@@ -796,7 +798,7 @@ _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")
                       # ("MoE serving papers - not MoE training", "for serving — not for training")
-                      r"(?:(?:but|and) |, ?|\s[-–—]+\s*)not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b"
+                      r"(?:(?:but|and) |, ?|\s[-–—]+\s*|(?<=\())not(?!\s+(?:only|just|necessarily|always|yet|even|sure)\b))\b"
                       r"\s*([^.,;:!?()]*)", re.I)
 
 
@@ -806,7 +808,7 @@ def split_negated(text: str) -> tuple[str, list[str]]:
     excluded = [m.group(1).strip() for m in _NEGATED.finditer(text) if m.group(1).strip()]
     if not excluded:
         return text, []
-    rest = re.sub(r"\s+", " ", _NEGATED.sub(" ", text))
+    rest = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", " ", _NEGATED.sub(" ", text)))  # ("for training (not serving)")
     rest = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r",\s*(?=[.,;:!?]|$)", "", rest.rstrip()))
     return rest.strip(" :,;") or text, excluded
 
@@ -1166,6 +1168,11 @@ _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b
                        r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
 
 
+# where a clause of a question starts: after a dash or a colon ("Training LLMs on a mix of GPUs - what systems handle
+# heterogeneous clusters?" asks what "What systems handle ...?" does)
+_CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+")
+
+
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
     """Which answer shape fits: complete metadata list, list of papers, description, fact, or one paper."""
     if not content and (filters or COLLECTION_CUES.search(text)):
@@ -1176,8 +1183,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
     if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
-    if LIST_OPENING.match(text) and not OVERVIEW_CUES.match(text):  # "what's the state of the art for X?"
-        return "list"
+    if any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text)) and not OVERVIEW_CUES.match(text):
+        return "list"  # "what's the state of the art for X?", "heterogeneous GPU clusters - any work on ...?"
     if OVERVIEW_CUES.match(text) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"
