@@ -2145,7 +2145,7 @@ class PaperSearch:
             key = w.lower()
             for form in self._spellings(w, longs):
                 rows |= self._form_rows(form)
-            if len(words) > 1 and len(rows) * _UBIQUITOUS > len(self.papers):
+            if len(words) > 1 and len(rows) * _UBIQUITOUS > len(self.papers) and singular(key) not in offered:
                 continue  # "serverless LLM": LLM, in 116 of 173 papers, is the collection's subject, not the topic
             mine = [long for long in longs if long.lower() in spelt]
             if key in self._ambiguous and mine:
