@@ -51,6 +51,9 @@ class Thresholds:
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
 
 
+_WHOLE_TOPIC = 0.999  # a concept coverage this high holds every concept of the question's topic
+
+
 def _words(paper: Paper) -> set[str]:
     return {singular(t) for t in tokenize(f"{paper.title} {paper.abstract}")}
 
@@ -459,7 +462,10 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
         if r.about_papers:
             # a bare topic ("quantization"): the papers writing it twice or more are about it, however far below
             # the best their abstracts rank
-            ids = {sp.paper.id for sp in chosen} | r.about_papers
+            # ...and of two words, the others near the best only if they write both ("constrained decoding" had
+            # listed four speculative decoding papers after the one on constrained decoding)
+            whole = len(r.parsed.content_words) < 2
+            ids = {sp.paper.id for sp in chosen if whole or sp.coverage >= _WHOLE_TOPIC} | r.about_papers
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     if r.within is not None and any(sp.lexical > 0 for sp in chosen):
         # "which of them use vLLM?": of the previous answer's papers, those writing it (not one near it in meaning)

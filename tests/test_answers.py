@@ -716,6 +716,13 @@ def test_a_bare_topic_cites_the_papers_writing_it_however_far_below_the_best(ans
     assert len(phrase) >= 5
     for question in ["federated learning", "fedrated lerning"]:
         assert set(answerer.ask(question).cited_ids) == phrase, question
+    # ...and the papers near the best that write one of its words, not both, are left out ("constrained decoding"
+    # had listed four speculative decoding papers, none writing "constrained")
+    constrained = answerer.ask("constrained decoding")
+    assert "arxiv:2602.22647v1" in constrained.cited_ids  # Vectorizing the Trie: Efficient Constrained Decoding ...
+    for pid in constrained.cited_ids:
+        text = (answerer.paper(pid).title + " " + answerer.paper(pid).abstract).lower()
+        assert "constrain" in text and "decod" in text, pid
 
 
 def test_a_list_cut_at_k_says_how_many_papers_qualify(answerer):
