@@ -129,6 +129,10 @@ TERMS: dict[str, tuple[str, ...]] = {
     "cold start": ("冷启动", "コールドスタート", "콜드 스타트", "콜드스타트", "arranque en frio", "inicio en frio",
                    "demarrage a froid", "avvio a freddo", "partenza a freddo", "inicializacao a frio",
                    "partida a frio", "kaltstart"),
+    # "warum das Hochfahren ... so lange dauert", "temps de démarrage", "tiempo de arranque"
+    "startup": ("启动时间", "启动延迟", "起動時間", "起動", "시작 시간", "기동", "hochfahren", "startzeit", "startvorgang",
+                "startlatenz", "demarrage", "temps de demarrage", "tiempo de arranque", "arranque", "tempo di avvio",
+                "avvio", "tempo de inicializacao", "inicializacao"),
     "serverless": ("无服务器", "サーバーレス", "서버리스", "sin servidor", "sans serveur", "senza server", "sem servidor"),
     "cache": ("缓存", "キャッシュ", "캐시", "cache", "antememoria"),
     "kv cache": ("键值缓存", "KV缓存", "KVキャッシュ", "KV 캐시"),

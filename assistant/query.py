@@ -286,7 +286,7 @@ CODE_STATEMENT = re.compile(
     r"|\b(is|are|will be|has been|have been) open[- ]sourced\b"
     r"|https?://(anonymous\.4open\.science|github\.com|gitlab\.com)", re.I)
 CODE_CUES = re.compile(r"\b(code|source code|implementations?|github|repos?|repositor(y|ies)|open[- ]sourced)\b|"
-                       r"\bopen[- ]source\b(?!\s+[a-z])", re.I)  # not "open-source models"
+                       r"\bopen[- ]source\b(?![\s-]+[a-z])", re.I)  # not "open-source models", "Open-Source-Inferenz-Engine"
 # ...and asks whether it is available ("which KV cache papers release code?"), not about code ("code generation")
 _CODE_AVAILABLE = re.compile(r"\b(releas\w*|available|availability|open[- ]sourc\w*|github|repos?|repositor(y|ies)|"
                              r"publicly|public|shares?|shared|publish\w*)\b|"

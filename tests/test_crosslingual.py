@@ -92,6 +92,9 @@ def test_descriptive_words_and_topics_the_papers_lack_are_read_too():
     assert "overhead" in _words("¿Qué sistema tiene una sobrecarga de ejecución menor al 4%?")
     assert {"load", "imbalance"} <= set(_words("MoEの負荷の偏りを解消する論文は？"))
     assert {"weather", "forecast"} <= set(_words("Quels articles font des prévisions météo ?"))
+    # starting an engine up: "Hochfahren", "Startzeit" had been lost (OptiKIT answered the vLLM cold-start study)
+    assert _words("warum das Hochfahren der Engine so lange dauert und die Startzeit vorhersagt").count("startup") == 2
+    assert "startup" in _words("¿Por qué el tiempo de arranque de vLLM es tan largo?")
 
 
 def test_accents_are_folded_on_latin_letters_only():

@@ -251,6 +251,14 @@ def test_a_verb_of_studying_in_another_language_is_no_topic(real_assistant, ques
     assert len(twin.cited_ids) >= 5 and set(real_assistant.ask(question).cited_ids) == set(twin.cited_ids)
 
 
+def test_a_german_compound_naming_an_open_source_engine_asks_no_code(real_assistant):
+    # "Open-Source-Inferenz-Engine" had been read as a request for code ("None of the 1 paper on this topic says
+    # ... its code is available"), and the start-up words lost: OptiKIT answered
+    answer = real_assistant.ask("Gibt es eine Arbeit, die systematisch untersucht, warum das Hochfahren einer "
+                                "populären Open-Source-Inferenz-Engine für LLMs so lange dauert?")
+    assert answer.cited_ids[:1] == ["openreview:eoEobeKTNZ"] and "code" not in answer.text.split("\n")[0]
+
+
 @pytest.mark.parametrize("question", ["¿Quién escribió Stream2LLM?", "Stream2LLM的作者是谁？",
                                       "Wer hat Stream2LLM geschrieben?"])
 def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assistant, question):
