@@ -531,8 +531,12 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
     if (asked := record_fields_paper(r)) is not None:  # "what is the link to BatchLLM?"
         return _fields_answer(asked, r.parsed.fields, sentences)
     if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it
+        # ("How many citations does HipKittens have?": the paper is there, and cited for nothing it says)
+        named = [sp.paper for sp in r.ranked[:1] if sp.name_match]
+        held = "".join(f" {title_name(p.title) or p.title} ({p.id}) is in the collection: ask what it does."
+                       for p in named)
         return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
-                           "(each paper has its title, abstract, authors, institutions, venue and year).",
+                           f"(each paper has its title, abstract, authors, institutions, venue and year).{held}",
                       refused=True)
     if r.counted:  # "does Meta have more papers than Google?"
         return _counted_answer(r, sentences)

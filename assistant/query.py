@@ -61,7 +61,7 @@ propose proposes proposed present presents presented publish published list list
 me i we you they our your can could would should will may might about into over under than then so
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
-find looking look give tell please kind sort type types there's i'm is there any anything that's
+find looking look give tell please kind sort type types there's i'm is there any anything that's got gotten getting
 author authors co-authored coauthored co-author coauthor co-authors coauthors co-wrote cowrote co-written
 written wrote write come comes came have has had i.e e.g etc
 aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot
@@ -445,8 +445,8 @@ UNRECORDED = (
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
     # "what reviewer scores did LEANN receive?", "how many GitHub stars does ExecuTorch have?" had quoted abstracts
     # (not "papers that review quantization methods")
-    (re.compile(r"\b(reviewers?|review scores?|review ratings?|meta-?reviews?|rebuttals?)\b|\bratings? (?:did|does|do|"
-                r"of)\b", re.I), "reviews or scores", True),
+    (re.compile(r"\b(reviewers?(?:['’]s?)?(?: scores?| ratings?)?|review scores?|review ratings?|meta-?reviews?|"
+                r"rebuttals?)\b|\bratings? (?:did|does|do|of)\b", re.I), "reviews or scores", True),
     (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), "stars or downloads",
      True),
 )

@@ -188,6 +188,9 @@ _INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
 # what a question about one paper may ask besides its name and still ask what the paper does (stems)
+# words around a fact asked of a paper that say nothing of which ("so far", "did it receive", "does it get")
+_FACT_FILLER = frozenset("far receive received receives get got gets currently now today yet total overall "
+                         "openreview".split())
 _ABOUT_A_PAPER = frozenset(_stem(w) for w in """problem problems solve solves solved result results key main
 contribution contributions idea ideas goal goals summary summarize overview novelty novel findings finding
 achieve achieves achieved do does doing work works purpose point gist core tackle tackles address addresses
@@ -1827,6 +1830,22 @@ class PaperSearch:
             dense = {pid: (1 - self.w_minilm_foreign) * v + self.w_minilm_foreign * dense.get(pid, low)
                      for pid, v in foreign.items()}
         named = (self.named_papers(text) | set(ids)) - set(seeds)
+        if parsed.unrecorded and len(named) == 1 and not seeds:
+            # "How many citations does HipKittens have?": nothing but the unrecorded fact of the paper named is asked
+            # (its name, and the words of its title that describe it before "paper": "the Kitty KV-cache quantization
+            # paper"; not "how does Kitty quantize the KV cache?", which asks more)
+            pid = next(iter(named))
+            name = self.title_names.get(pid, "")
+            title = self.title_stems(self.by_id[pid].title)
+            said = re.search(rf"{re.escape(name)}((?:[\s-]+[\w-]+){{0,5}}?)\s+(?:paper|work|article)\b", text, re.I) \
+                if name else None
+            mine = self.title_stems(name) | ({st for st in self.title_stems(said.group(1)) if st in title}
+                                             if said else set())
+            asked = [w for w in words if not all(_stem(part) in mine for part in w.split("-"))
+                     and _stem(w) not in _ABOUT_A_PAPER and w not in _FACT_FILLER]
+            if not asked or unrecorded(text, asked)[1]:
+                parsed.only_unrecorded = True
+                note = ""
         if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:
             parsed.shape = "abstract"
         elif len(named) == 1 and parsed.shape in ("list", "describe") and not seeds and (

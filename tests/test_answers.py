@@ -394,7 +394,7 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     # reviewer scores and GitHub stars had been answered with the paper's abstract, as if it said them
     for question, what in (("What reviewer scores did LEANN receive at MLSys 2026?", "reviews or scores"),
                            ("How many GitHub stars does ExecuTorch have?", "stars or downloads")):
-        assert answerer.ask(question).text.startswith(f"The collection does not record {what}"), question
+        assert f"does not record {what}" in answerer.ask(question).text.split("\n")[0], question
     assert "does not record" not in answerer.ask("papers that review quantization methods").text
     # which papers cite which, and page counts: said, and the rest answered ("page" found a "Key page" sentence)
     cite = answerer.ask("which papers cite FlashAttention?")  # was refused outright
@@ -402,12 +402,21 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     assert cite.citations and all("flashattention" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
                                   for pid in cite.cited_ids)
     # funding, in a chat's "who funded it?" too: said, not answered with the paper's authors as if they were
-    funded = answerer.ask("who funded Kitty?")
-    assert funded.text.startswith("The collection does not record funding") and funded.cited_ids == [
-        "openreview:r3mQiuYKIN"]
-    pages = answerer.ask("how many pages is the Kitty paper?")
-    assert pages.text.startswith("The collection does not record page counts") and pages.cited_ids == [
-        "openreview:r3mQiuYKIN"] and " page " not in pages.citations[0].quote
+    # ...and a fact no record holds asked of one paper, and nothing else, is refused: the paper had been cited for a
+    # sentence that does not say it ("How many citations does HipKittens have?")
+    for question, what, paper in (("who funded Kitty?", "funding", "Kitty (openreview:r3mQiuYKIN)"),
+                                  ("how many pages is the Kitty paper?", "page counts", "Kitty (openreview:r3mQiuYKIN)"),
+                                  ("How many citations does the HipKittens paper have so far?",
+                                   "citation counts or influence", "HipKittens (openreview:xxSSrndQrI)"),
+                                  ("What reviewer scores did the Kitty KV-cache quantization paper get on OpenReview?",
+                                   "reviews or scores", "Kitty (openreview:r3mQiuYKIN)")):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question
+        assert answer.text.startswith(f"The collection does not cover this question: it does not record {what} ")
+        assert answer.text.endswith(f"{paper} is in the collection: ask what it does.")
+    # (asked with more of it, the rest is answered: "how many citations does Kitty have and how does it quantize?")
+    more = answerer.ask("how many citations does Kitty have, and how does it quantize the KV cache?")
+    assert "does not record citation counts" in more.text and more.cited_ids == ["openreview:r3mQiuYKIN"]
 
 
 @pytest.mark.parametrize("question", [
