@@ -69,7 +69,7 @@ their them his her its after before several given while during because since unt
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
-include includes included containing
+include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's
 around thing things stuff actually really basically especially particularly ideally preferably notably""".split())
@@ -78,7 +78,7 @@ around thing things stuff actually really basically especially particularly idea
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
-something say says said""".split())
+something say says said pull dig""".split())  # ("could you pull up every paper ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -239,14 +239,16 @@ COLLECTION_CUES = re.compile(r"\bhow many (papers|works|articles)\b|\b(all|every
 # the collection itself, named in a question ("how many papers are in the collection?", "which papers do you have
 # on MoE?"): not a topic of the papers
 _ABOUT_COLLECTION = re.compile(
-    r"\b(in|of|from|across|within)\s+(the|this|your)\s+(collection|corpus|index|database|library)\b|"
+    r"\b(in|of|from|across|within)\s+(the|this|these|your)\s+(collections?|corpus|index|database|library)\b|"
     r"\b(do|does|can)\s+(you|it|this|the (collection|corpus|index|database|library))\s+"
     r"(have|hold|know|cover|contain|include|index)\b|\b(are|is|were|was)\s+(covered|included|indexed)\b", re.I)
 # a greeting or a question about the assistant itself: answered with what it can do, not searched for
 _HELLO = r"hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)"
 GREETING = re.compile(rf"^\W*({_HELLO}|help|thanks|thank you|who are you|what are you|what can (you|i) (do|ask|answer)|"
-                      r"what do you (do|know)|how do(es)? (this|it|you) work)(\s+(there|again|please|me))?\W*$", re.I)
-_GREETING_HEAD = re.compile(rf"^\W*({_HELLO})\b(\s+there)?[\s,!.:;-]*", re.I)  # "Hello, which papers ..."
+                      r"what do you (do|know)|how do(es)? (this|it|you) work)"
+                      r"(\s+(there|again|please|me|team|all|everyone|everybody|folks|guys))?\W*$", re.I)
+_GREETING_HEAD = re.compile(rf"^\W*({_HELLO})\b(\s+(?:there|team|all|everyone|everybody|folks|guys))?[\s,!.:;-]*",
+                            re.I)  # "Hello, which papers ...", "Hi team, could you ..."
 
 
 # "Could you please tell me: which papers ...? Thanks a lot!": the question is what is between

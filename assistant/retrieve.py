@@ -50,7 +50,8 @@ POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distan
 _OTHER_VENUE = re.compile(r"\b(?P<venue>NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|EMNLP|NAACL|CVPR|ICCV|ECCV|KDD|WWW|SIGMOD|"
                           r"VLDB|OSDI|SOSP|NSDI|EuroSys|ASPLOS|ISCA|HPCA|SIGCOMM|PPoPP|"
                           r"MLSys|CAIS|arXiv|TMLR|JMLR)(?:\s*'?(?:19|20)?\d{2})?\b(?!-)")
-_PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote)\b", re.I)
+_PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote|got|brought|shown|showed)\b",
+                              re.I)
 # a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
@@ -240,6 +241,7 @@ _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|n
                              re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
+                         r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
                          r"contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
@@ -1003,7 +1005,7 @@ class PaperSearch:
                 found.venues.append(re.sub(r"\s+", " ", m.group(0)).strip())
                 spans.append((m.start(), m.end()))
         alone = re.search(r"\b(a |one |only one |just one )?(single|sole|solo|lone)[- ]author(ed|s)?\b|"
-                          r"\b(only |just |a )?(one|1) author\b", text, re.I)
+                          r"(?<!least )\b(only |just |a )?(one|1) author\b", text, re.I)  # (not "at least one author")
         if alone:  # "single-author papers", "papers with a single author": the words are the filter, not a topic
             found.single_author = True
             spans.append(alone.span())
@@ -1019,7 +1021,8 @@ class PaperSearch:
             spans.append(one_place.span())
         for group, bounds, span in count_bounds(text):  # "papers with more than 10 authors"
             if free(*span):
-                setattr(found, "author_count" if group == "authors" else "institution_count", bounds)
+                if bounds[0] > 1 or bounds[1] is not None:  # ("with at least one author affiliated with AMD": all)
+                    setattr(found, "author_count" if group == "authors" else "institution_count", bounds)
                 spans.append(span)
         # (a year, not a date or a time of pasted logs: "2026-01-01 12:00:01 INFO ..." had filtered by "2026 or 2026")
         for m in re.finditer(r"(?<![\d:/.-])\b(19|20)\d{2}\b(?![-/:.]\d)", text):

@@ -1806,7 +1806,8 @@ def test_a_question_naming_the_collection_itself_is_not_about_a_topic(answerer):
 def test_a_greeting_is_answered_with_what_the_assistant_does(answerer):
     from assistant.answer import example_questions
 
-    for question in ["hello", "Hi there!", "what can you do?", "help"]:  # were refused, or "help" cited 4 papers
+    # (were refused, or "help" cited 4 papers; "hi all", "Hello team!" had listed papers)
+    for question in ["hello", "Hi there!", "what can you do?", "help", "hi all", "Hello team!"]:
         answer = answerer.ask(question)
         assert not answer.refused and not answer.citations
         assert f"{len(answerer.papers)} papers" in answer.text
@@ -3155,6 +3156,27 @@ def test_papers_that_include_authors_from_an_institution_are_all_its_papers(answ
     answer = answerer.ask("Which papers include authors from Shanghai Jiao Tong University?")
     assert set(answer.cited_ids) == _institution_papers(answerer, "Shanghai Jiao Tong University")
     assert answer.text.startswith("10 papers from Shanghai Jiao Tong University")
+
+
+@pytest.mark.parametrize("question, name", [
+    ("what has ByteDance got at MLSys?", "ByteDance"),  # "got" had left ByteDance a topic word: refused
+    ("How many papers have Microsoft authors, counting Microsoft Research?", "Microsoft"),  # "counting" the topic
+    # an e-mail: "at least one author" had been a filter of single-author papers, "team" and "pull" topic words
+    ("Hi team,\n\nCould you pull up every paper in the collection with at least one author affiliated with AMD?\n\n"
+     "Thanks!\n--\nJordan Pike | Senior Research Analyst", "AMD"),
+])
+def test_an_institutions_papers_asked_in_other_words_are_all_its_papers(answerer, question, name):
+    answer = answerer.ask(question)
+    expected = _institution_papers(answerer, name, "MLSys 2026" if "MLSys" in question else None)
+    assert not answer.refused and set(answer.cited_ids) == expected, answer.text[:300]
+    assert "author" not in answer.text.split("\n")[0]
+
+
+def test_what_an_author_worked_on_in_the_collections_is_their_papers(answerer):
+    # "worked" and "collections" had been searched for among G. Edward Suh's papers: refused
+    answer = answerer.ask("What has G. Edward Suh worked on in these collections?")
+    assert set(answer.cited_ids) == {p.id for p in answerer.papers if "G. Edward Suh" in p.authors}
+    assert len(answer.citations) == 2
 
 
 def test_a_topic_beside_a_restated_institution_is_still_searched(answerer):
