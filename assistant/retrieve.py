@@ -123,8 +123,9 @@ _INTRODUCED = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|prese
 # ...a coined word (``_COINED``), or capitals alone from 5 letters ("OPTIKIT"; "DAS", "ADR" or "FCP" are also other
 # things' initials, "DAS storage")
 _CAPITALS = re.compile(r"[A-Z]{5,}[\w-]*")
+# (the name looked ahead at, not consumed: "by people at Togeter AI" has a name after "at" too)
 _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
-                             r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})", re.I)
+                             r"(?=(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}))", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
 _NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do)\s+(?:the\s+)?"
@@ -711,9 +712,19 @@ class PaperSearch:
             and _edits(k, key) <= limit  # noqa: E731
         hits = {full for k, full in self.author_keys.items() if near(k)}
         hits |= {alias for k, alias in self.alias_keys.items() if near(k)}
+        if not hits and " " in key:  # "Carnagie Melon Univeristy": a slip in each word (three edits in all)
+            words = key.split()
+            alike = lambda k: len(k.split()) == len(words) and all(  # noqa: E731
+                a == b or (a[0] == b[0] and len(b) >= 4 and _edits(a, b) <= (1 if len(b) < 9 else 2))
+                for a, b in zip(k.split(), words))
+            hits |= {alias for k, alias in self.alias_keys.items() if alike(k)}
         if " " not in key:  # a surname alone stays a surname ("by Stoika": every Stoica, as "by Stoica" reads)
             hits |= {next(iter(names)).split()[-1] for k, names in self.surname_authors.items() if near(k)}
             hits |= {k.title() for k in self.name_part_institutions if near(k)}
+        if len(hits) > 1 and len({frozenset(self.alias_papers.get(h, ())) for h in hits}) == 1 \
+                and all(h in self.alias_papers for h in hits):
+            # "Togeter AI": "together.ai" and "togetherai", one institution's names: the one with a canonical name
+            hits = {max(sorted(hits), key=lambda h: _name_key(h) in self.alias_canonical)}
         return _kept(self._closest, key, hits.pop() if len(hits) == 1 else None, 2048)
 
     def _restated(self, rest: str, hits: set[str]) -> str:
@@ -721,12 +732,18 @@ class PaperSearch:
         ("from NVIDIA (nvidea research, nvida corp etc)", "(any IBM lab counts)", "(incluida Google DeepMind)"),
         else the name and the words of an organisation after it ("from Micrsoft or Microsft Reserch"). They had been
         searched for as the topic, and the institution's papers answered with none or a few of them."""
-        def names_them(word: str) -> bool:
+        def names_them(word: str, part: bool = False) -> bool:
             alias = self.alias_keys.get(_name_key(word)) or self.closest_name(word)
-            return bool(alias and self.alias_papers.get(alias, set()) & hits)
+            if alias and self.alias_papers.get(alias, set()) & hits:
+                return True
+            # (in a parenthesis, a word of one of its names: "HKUST authors (including the Guangzhou campus)", whose
+            # records write "HKUST(GZ)" and "Hong Kong University of Science and Technology (Guangzhou)")
+            key = _name_key(word)
+            return part and word[:1].isupper() and any(
+                key in k.split() and self.alias_papers[alias] & hits for k, alias in self.alias_keys.items())
 
         def aside(m: re.Match) -> str:
-            return " " if any(names_them(w) for w in _WORD_RUN.findall(m.group(1))) else m.group(0)
+            return " " if any(names_them(w, part=True) for w in _WORD_RUN.findall(m.group(1))) else m.group(0)
 
         rest = re.sub(r"\(([^()]*)\)", aside, rest)
         words = rest.split(" ")
@@ -741,6 +758,11 @@ class PaperSearch:
             dropping = False
             kept.append(w)
         return " ".join(kept)
+
+    def canonical(self, alias: str, default: str | None = None) -> str:
+        """An alias's canonical name ("together.ai" -> "Together AI"), else ``default`` (the alias itself)."""
+        return self.alias_canonical.get(alias) or self.alias_canonical.get(_name_key(alias)) or (
+            alias if default is None else default)
 
     def _names_exactly(self, key: str) -> bool:
         """Whether a name key is an author, surname, institution or a part of an institution's name as written."""
@@ -766,7 +788,7 @@ class PaperSearch:
                 if name:
                     start = m.start(group)
                     text = text[:start] + name + text[start + len(surface):]
-                    mends[surface] = self.alias_canonical.get(name, name)
+                    mends[surface] = self.canonical(name)
                     break
         return self._mend_coined(text, mends)
 
@@ -866,7 +888,7 @@ class PaperSearch:
                                or self._leading_name(alias, key, text, start, end)
                                or self._bare_name(alias, key, text, start, end)):
                     neg = negated(start)
-                    name = self.alias_canonical.get(alias) or (self._as_named(alias, surface) if surface.islower()
+                    name = self.canonical(alias, "") or (self._as_named(alias, surface) if surface.islower()
                                                                else surface)
                     if neg is None:
                         found.institutions.append(name)
@@ -1491,7 +1513,7 @@ class PaperSearch:
             name = self.closest_name(given) or given
             institutions += self.read_filters(f"papers from {name}")[0].institutions or [given]
             if name != given and mends is not None:
-                mends[given] = self.alias_canonical.get(name, name)
+                mends[given] = self.canonical(name)
         return replace(filters, venues=list(dict.fromkeys(venues)), authors=list(dict.fromkeys(authors)),
                        institutions=list(dict.fromkeys(institutions)), years=list(dict.fromkeys(years)))
 

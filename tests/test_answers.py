@@ -3143,6 +3143,7 @@ def test_a_filtered_refusal_says_which_papers_answer_it_without_the_filter(answe
     ("which papers have authors from Micrsoft or Microsft Reserch?", "Microsoft"),
     ("Papers by IBM authors? (any IBM lab counts)", "IBM"),
     ("¿Qué artículos tienen autores de Google (incluida Google DeepMind)?", "Google"),
+    ("papers with HKUST authors (including the Guangzhou campus)", "HKUST"),  # a word of one of its names
 ])
 def test_an_institution_named_again_is_no_topic(answerer, question, name):
     # the second naming ("nvidia corp", "Microsft Reserch", "IBM lab counts") had been searched for as the topic:
@@ -3170,6 +3171,17 @@ def test_an_institutions_papers_asked_in_other_words_are_all_its_papers(answerer
     expected = _institution_papers(answerer, name, "MLSys 2026" if "MLSys" in question else None)
     assert not answer.refused and set(answer.cited_ids) == expected, answer.text[:300]
     assert "author" not in answer.text.split("\n")[0]
+
+
+def test_a_misspelt_institution_of_several_words_or_names_is_read(answerer):
+    # a slip in each of three words (three edits in all), and a name with two spellings one edit away ("Together AI",
+    # "TogetherAI") had been left unread: refused, or ten papers on AI cited
+    cmu = answerer.ask("which papers have authors from Carnagie Melon Univeristy")
+    assert cmu.text.startswith("Read “Carnagie Melon Univeristy” as “Carnegie Mellon University”.")
+    assert set(cmu.cited_ids) == _institution_papers(answerer, "Carnegie Mellon University")
+    together = answerer.ask("papers writen by people at Togeter AI?")
+    assert "“Togeter AI” as “Together AI”" in together.text.split("\n")[0]
+    assert set(together.cited_ids) == _institution_papers(answerer, "Together AI") and len(together.citations) == 3
 
 
 def test_what_an_author_worked_on_in_the_collections_is_their_papers(answerer):
