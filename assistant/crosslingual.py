@@ -960,6 +960,9 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "University of Washington": ("华盛顿大学", "ワシントン大学", "워싱턴 대학교"), "Georgia Tech": ("佐治亚理工", "조지아공대"),
     "University of Toronto": ("多伦多大学", "トロント大学", "토론토 대학교"),
     "Hong Kong University of Science and Technology": ("香港科技大学", "港科大"),
+    # (and as German writes them: "Autoren von der Technischen Universität München")
+    "Technical University of Munich": ("Technischen Universität München", "Technische Universität München",
+                                       "TU München"),
 }
 
 # What a question asks of the records, in other languages: who (institutions, companies, authors) and a ranking
@@ -1060,6 +1063,7 @@ def translate_records(text: str) -> str:
     """``text`` with the words asking who wrote papers, or which have the most, in English ("¿Qué instituciones
     tienen más artículos?" -> "¿Qué institutions tienen the most papers?"); other words as they are."""
     scripts, pattern, latin = _tables("records")
+    text = re.sub(r"\b[lL]['’](?=[A-ZÀ-Ý])", "", text)  # "affiliés à l'Université de Toronto": the name, unelided
     return _latin(_substitute(text, scripts), pattern, latin)
 
 

@@ -94,6 +94,7 @@ nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten a
 veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien proponen propone proposent
 proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien quienes porque dove quando quanto
 perche chi wann warum welchen wieviel pourquoi combien onde quem quantos
+sammlung coleccion collection collezione colecao affilies affiliees affilie afiliados afiliadas affiliati
 escribio escribieron escrito escritos publico publicaron publicado publicados presento presentaron presentado
 presentados viene vienen provienen ecrit ecrits ecrite ecrites publie publies publiee publiees presentes presentee
 presentees vient viennent proviennent hat haben geschrieben verfasst veroffentlicht vorgestellt stammt stammen

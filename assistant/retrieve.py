@@ -184,7 +184,8 @@ _INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|
                           r"papers (does|do|did)|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # and Chinese ("来自 Google")
-                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+(the\s+)?"
+                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+"
+                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
                           r"(both\s+|either\s+)?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"

@@ -275,6 +275,11 @@ def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assi
     # "affiliated" and a bare "papers" after the name: refused as a question about "seoul national"
     ("서울대학교 소속 저자가 참여한 논문을 모두 알려주세요.", "papers from Seoul National University"),
     ("谷歌 论文", "which papers are from Google?"),
+    # "affiliés à l'Université": the elided article and "affiliés" had stayed; "von der Technischen Universität
+    # München": the article after the cue, and the German name (both refused)
+    ("Quels articles ont des auteurs affiliés à l'Université de Toronto ?", "papers from University of Toronto"),
+    ("Welche Arbeiten in der Sammlung haben Autoren von der Technischen Universität München?",
+     "papers from the Technical University of Munich"),
 ])
 def test_an_organisation_written_in_another_script_is_a_filter(real_assistant, question, english):
     # were refused, or answered with KV cache papers from anywhere (the same papers; ranked by e5, not MiniLM)
