@@ -464,7 +464,7 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             # the best their abstracts rank
             # ...and of two words, the others near the best only if they write both ("constrained decoding" had
             # listed four speculative decoding papers after the one on constrained decoding)
-            whole = len(r.parsed.content_words) < 2
+            whole = len(r.parsed.content_words) < 2 or not any(sp.coverage for sp in r.ranked)  # (none computed)
             ids = {sp.paper.id for sp in chosen if whole or sp.coverage >= _WHOLE_TOPIC} | r.about_papers
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     if r.within is not None and any(sp.lexical > 0 for sp in chosen):
