@@ -1442,6 +1442,9 @@ class PaperSearch:
         quoted = _CODE_QUESTION.search(text) if "```" in text or '"""' in text or "'''" in text else None
         if quoted:  # a question pasted as a string in code ('query = """which papers do constrained decoding?"""'):
             return quoted.group("q")  # the code around it ("TODO", "standup", "results = search(...)") had been searched
+        asked = _json_question(text) if text.lstrip().startswith("{") else None
+        if asked:  # a request pasted as JSON: its "query" ({"request_id": "a91f-22", "user": {...}, "query": "..."})
+            return asked
         pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]
         cut = False
         if len(pieces) < 2 and len(text.split()) > _LONG_MESSAGE_WORDS:
@@ -2652,6 +2655,34 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 _OUR_WORDS_SHARE = 0.5
 _ASKED_FROM = re.compile(r"\b(?:which|what|who|how|are there|is there|does any|do any|can you|could you|list|"
                          r"show me)\b", re.I)
+_ASKING_KEYS = ("query", "question", "q", "prompt", "input", "text", "message", "content", "search")
+
+
+def _json_question(text: str) -> str | None:
+    """The question of a request pasted as a JSON object: the string under its "query" (or "question", "prompt",
+    ...) key, at any depth; None if the text is no JSON object or holds none."""
+    import json
+
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        return None
+    found: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if isinstance(inner, str) and str(key).lower() in _ASKING_KEYS and inner.strip():
+                    found.append(inner.strip())
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(obj)
+    return max(found, key=len) if found else None
+
+
 # "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
 _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"
                            r"(?:papers|work|research|studies)\b|^\W*(?:i|we)\s*(?:want|need|'d like|would like)\s+"

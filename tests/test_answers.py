@@ -453,6 +453,15 @@ def test_a_sentence_of_instructions_before_the_question_goes_whole(answerer, inj
     assert answerer.ask(injected + question).cited_ids == answerer.ask(question).cited_ids
 
 
+def test_a_request_pasted_as_json_is_its_query(answerer):
+    # its request id, user name and tier had been searched with the query, and the question refused
+    plain = "papers that make vector search / ANN indexes cheaper in storage or I/O for RAG"
+    pasted = answerer.ask('{"request_id": "a91f-22", "user": {"name": "test", "tier": "free"}, "query": "'
+                          + plain + '", "top_k": 5, "filters": {"year": 2026}}')
+    assert pasted.citations and pasted.cited_ids == answerer.ask(plain).cited_ids
+    assert "openreview:e8Dp5QkFxP" in pasted.cited_ids  # LEANN
+
+
 def test_anything_and_looking_for_papers_ask_for_every_paper(answerer):
     # both had been read as asking for one paper: XProf alone of the TPU papers, LLMInfer-Bench alone of the
     # kernel-writing agents
