@@ -2341,6 +2341,10 @@ class PaperSearch:
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue
+            # (a saying quoted, "people keep saying 'just use ML'", is no title: a title opens with a capital, or
+            # most of its words do)
+            if not q[:1].isupper() and sum(w[:1].isupper() for w in q.split()) * 2 < len(q.split()):
+                continue
             qt = {_stem(t) for t in tokenize(q)}
             # the most of these stems one title uses: a sum over their title-term columns, not a title scan
             cols = [self.term_ids[t] for t in qt if t in self.term_ids]

@@ -541,6 +541,11 @@ def test_a_quoted_search_query_is_no_title_the_collection_lacks(answerer):
     assert not pasted.refused and set(pasted.cited_ids[:2]) == set(plain.cited_ids[:2])
     # ...while a quoted title still has to be one of ours
     assert answerer.ask("Is there a paper called 'Attention Is All You Need Again'?").refused
+    # ...and a saying quoted is no title: "people keep saying 'just use ML'" had refused a question Catur answers
+    rambling = answerer.ask("People keep saying 'just use ML' but I'm skeptical about models doing weird stuff on rare "
+                            "VM shapes. Is there any paper that learns VM placement across NUMA nodes from production "
+                            "data and protects against the bad tail cases?")
+    assert not rambling.refused and rambling.cited_ids[:1] == ["openreview:guCUThRvX5"]
 
 
 def test_acronyms_offered_as_alternatives_are_either(answerer):
