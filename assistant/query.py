@@ -831,6 +831,10 @@ _SIDE_PEOPLE = (r"\s+(?:authors?|co-?authors?|involvement|affiliations?|particip
 _NOT_SIDE = (r"\b(?:(?:not|never)\s+(?!(?:only|just|exclusively|solely|purely|entirely|mainly|mostly)\b)(?:\w+\s+)?"
              r"(?:from|by)\s+(?:the\s+|any\s+|a\s+)?{side}(?![\w-])|"
              r"(?:without|with\s+no|no)\s+(?:any\s+)?{side}" + _SIDE_PEOPLE + ")")
+# a side among a paper's affiliations: "a company among the affiliations", "with university co-authors"
+_AMONG = (r"\b(?:an?|any|some|at least one)\s+{side}\s+among\s+(?:the|their|its)\s+(?:authors['’]?\s+|author\s+)?"
+          r"(?:affiliations|institutions|authors)\b|\b(?:with|have|has|having)\s+(?:an?\s+|any\s+)?{side}\s+"
+          r"(?:authors?|co-?authors?|affiliations?)\b")
 _SECTORS = (
     ("academia only", re.compile(_NOT_SIDE.format(side=_INDUSTRY), re.I)),
     ("industry only", re.compile(_NOT_SIDE.format(side=_ACADEMIA), re.I)),
@@ -844,9 +848,11 @@ _SECTORS = (
                                  rf"\b{_INDUSTRY}[- ]only\b", re.I)),
     ("academia only", re.compile(rf"(?<!not )\b(?:only|purely|entirely|solely|just)\s+(?:from\s+|by\s+)?{_ACADEMIA}\b|"
                                  rf"\b{_ACADEMIA}[- ]only\b", re.I)),
+    # ("which CAIS papers have a company among the affiliations?", "papers with industry authors")
     ("industry", re.compile(r"\bfrom\s+(?:the\s+)?industry\b|\bindustry\s+papers\b|"
-                            r"\bindustrial\s+(?:papers|labs|research)\b", re.I)),
-    ("academia", re.compile(r"\bfrom\s+academia\b|\bacademic\s+(?:papers|labs|research|groups)\b", re.I)),
+                            r"\bindustrial\s+(?:papers|labs|research)\b|" + _AMONG.format(side=_INDUSTRY), re.I)),
+    ("academia", re.compile(r"\bfrom\s+academia\b|\bacademic\s+(?:papers|labs|research|groups)\b|"
+                            + _AMONG.format(side=_ACADEMIA), re.I)),
 )
 
 

@@ -181,7 +181,7 @@ _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "�
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
-                          r"papers (does|do|did)|"
+                          r"papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # and Chinese ("来自 Google")
                           r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+"

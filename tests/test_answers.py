@@ -3198,6 +3198,20 @@ def test_a_misspelt_institution_of_several_words_or_names_is_read(answerer):
     assert set(together.cited_ids) == _institution_papers(answerer, "Together AI") and len(together.citations) == 3
 
 
+def test_a_side_among_the_affiliations_is_a_filter(answerer):
+    # "a company among the affiliations" and "both Google and a university" had been searched as topics: refused,
+    # or 2 of Google's 9 papers with a university
+    from assistant.query import ACADEMIC
+
+    cais = answerer.ask("Which CAIS papers have a company among the affiliations?")
+    assert cais.citations and all(answerer.paper(pid).venue == "CAIS 2026" for pid in cais.cited_ids)
+    assert all(any(not ACADEMIC.search(i) for i in answerer.paper(pid).institutions) for pid in cais.cited_ids)
+    both = answerer.ask("which papers have both Google and a university among the author affiliations?")
+    expected = {pid for pid in _institution_papers(answerer, "Google")
+                if any(ACADEMIC.search(i) for i in answerer.paper(pid).institutions)}
+    assert len(expected) >= 5 and set(both.cited_ids) == expected
+
+
 def test_what_an_author_worked_on_in_the_collections_is_their_papers(answerer):
     # "worked" and "collections" had been searched for among G. Edward Suh's papers: refused
     answer = answerer.ask("What has G. Edward Suh worked on in these collections?")

@@ -34,6 +34,7 @@ def name_concepts(text: str) -> str:
     ("where does the time go on the inter-server network?", "(multi-node, inter-node)"),
     ("long chats make the model's memory of the conversation grow", "(KV cache)"),
     ("spill data that doesn't fit in GPU memory out to CPU RAM or SSDs", "(offloading)"),
+    ("send easy questions to a cheap small model and hard ones to a big model", "(routing)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
