@@ -199,6 +199,7 @@ def foreign_language(text: str) -> bool:
 # "what's been done on multi-agent systems?", "is there anything on recommender systems?", "how do people train LLMs
 # with long contexts?": whatever has, all of it (one paper had been cited); of a paper named, it (retrieve.py)
 LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|published|proposed|tried|written)|"
+                                r"what(?:'s| is) (?:out )?there (?:on|about|for|regarding)|"  # ("What's out there on ...?")
                                 r"(?:is|are) there (?:anything|something)(?: \w+)? "
                                 r"(?:on|about|for|regarding|related to)|"
                                 r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners))\b", re.I)
@@ -797,7 +798,9 @@ _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about
                       # out: read as one, it had listed the whole collection)
                       r"(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) (?:about|on|related to|focused on)|"
                       # "..., I don't care about LLMs for this"
-                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
+                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|(?:i|we) (?:do not|don't|dont) want|"
+                      # "leave out the ones that use it to speed up RL rollouts", "skip those about RL"
+                      r"(?:leave|leaving) out|(?:skip|skipping|excluding|exclude)(?= (?:the ones|those|any)\b)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
                       # (... "training but not MoE", "about training, not inference")
                       # ("MoE serving papers - not MoE training", "for serving — not for training")
@@ -808,12 +811,20 @@ _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about
 def split_negated(text: str) -> tuple[str, list[str]]:
     """The question without the topics it rules out, and those topics: "3D workloads that are not about
     LLMs" -> ("3D workloads", ["LLMs"])."""
-    excluded = [m.group(1).strip() for m in _NEGATED.finditer(text) if m.group(1).strip()]
+    excluded = [_THE_ONES.sub("", m.group(1).strip()) for m in _NEGATED.finditer(text) if m.group(1).strip()]
+    excluded = [x for x in excluded if x]
     if not excluded:
         return text, []
     rest = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", " ", _NEGATED.sub(" ", text)))  # ("for training (not serving)")
     rest = re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r",\s*(?=[.,;:!?]|$)", "", rest.rstrip()))
+    rest = re.sub(r"\s+[-–—]+\s*(?=[.?!]?$)", "", rest)  # ("speculative decoding papers - [leave out ...]")
     return rest.strip(" :,;") or text, excluded
+
+
+# what a ruled-out phrase says of the papers before its topic: "[the ones that use it to speed up] RL rollouts"
+_THE_ONES = re.compile(r"^(?:the ones|those|any papers|any|papers)(?:\s+(?:that|which))?(?:\s+(?:use|uses|apply|"
+                       r"applies|are|is|do|does|focus|focuses)(?:\s+(?:it|them|on))?(?:\s+(?:to|on|about|for|in))?)?"
+                       r"(?:\s+(?:speed up|accelerate|improve|about|on))?\s+", re.I)
 
 
 # An institution's name that says it is a university or research institute (the records do not say which are

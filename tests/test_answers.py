@@ -489,6 +489,12 @@ def test_a_list_question_after_a_dash_or_a_colon_asks_for_every_paper(answerer):
     assert not {"openreview:ZVQb92umqX", "openreview:dzjCkSEDyG"} & set(first.cited_ids)
 
 
+def test_whats_out_there_on_a_topic_asks_for_every_paper(answerer):
+    # had been read as asking for one paper: GhostServe alone of the fault-tolerance papers
+    answer = answerer.ask("What's out there on keeping LLM jobs alive when GPUs or whole nodes fail?")
+    assert LIST_HEAD.match(answer.text) and len(answer.citations) >= 3
+
+
 def test_a_question_pasted_as_a_string_in_code_is_the_question(answerer):
     # the code around it ("TODO", "standup", "results = search(query)") had been searched too, and the question refused
     plain = "which papers do constrained or grammar-restricted decoding for LLMs?"
@@ -903,6 +909,16 @@ def test_topics_the_question_rules_out_are_not_searched_for_or_cited(answerer):
     assert split_negated("fault tolerance for serving — not for training") == ("fault tolerance for serving",
                                                                                ["for training"])
     assert split_negated("papers on KV cache - not only quantization")[1] == []
+    # "leave out the ones that ...", "skip the ones about ...", "I don't want ..." too (not "papers that do not want")
+    assert split_negated("speculative decoding papers - leave out the ones that use it to speed up RL rollouts") == (
+        "speculative decoding papers", ["RL rollouts"])
+    assert split_negated("papers on KV cache, skip the ones about quantization") == ("papers on KV cache",
+                                                                                     ["quantization"])
+    assert split_negated("MoE serving papers - I don't want MoE training work")[1] == ["MoE training work"]
+    assert split_negated("which papers do not want a draft model?")[1] == []
+    # (it had been searched for "leave", "ones" and "use", and cited 3 papers, 2 of them on RL)
+    spec = answerer.ask("speculative decoding papers - leave out the ones that use it to speed up RL rollouts")
+    assert len(spec.citations) >= 6 and spec.cited_ids[:3] == answerer.ask("speculative decoding papers").cited_ids[:3]
     # "(not X)" too
     assert split_negated("systems for training (not serving)?") == ("systems for training?", ["serving"])
     assert split_negated("KV cache papers (not only quantization)")[1] == []
