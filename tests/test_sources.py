@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -386,10 +385,17 @@ def test_miniconf_without_paper_url_falls_back_to_uid(tmp_path):
         load_collection([write(tmp_path / "iclr.json", json.dumps(data))])
 
 
-def test_loading_the_bundled_collections_is_fast():
-    start = time.perf_counter()
-    load_collection([SOURCES])
-    assert time.perf_counter() - start < 0.5
+def test_loading_the_bundled_collections_needs_no_model_or_index_library():
+    # (its speed is measured in benchmarks/, not asserted here: a timed assertion failed on a busy machine)
+    import subprocess
+    import sys
+
+    code = ("import sys; from assistant.sources import load_collection; "
+            f"c = load_collection([{str(SOURCES)!r}]); "
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'chromadb', 'llama_index.core') if m in sys.modules]; "
+            "print(len(c.papers), heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) == 173 and out[1:] == ["[]"]
 
 
 def test_symbol_before_formatting_command_is_not_read_as_a_placeholder_macro():

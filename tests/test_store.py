@@ -109,15 +109,13 @@ def test_real_index_has_the_173_bundled_papers(real_index):
     assert snap.manifest["chunking"]["chunk_tokens"] == real_index.chunk_tokens
 
 
-def test_second_build_embeds_nothing_and_is_fast(real_index, no_encoding):
+def test_second_build_embeds_nothing(real_index, no_encoding):
+    # (no_encoding fails the test on any call to the encoder; the build's time is measured in benchmarks/)
     before = open_index(real_index).generation
-    t0 = time.perf_counter()
     summary = build_index(real_index, progress=False)
-    elapsed = time.perf_counter() - t0
     assert (summary.added, summary.updated, summary.removed) == (0, 0, 0)
     assert summary.unchanged == summary.papers == 173
     assert not summary.rebuilt
-    assert elapsed < 5, f"a no-op build took {elapsed:.1f} s"
     assert open_index(real_index).generation == before
 
 
