@@ -1440,8 +1440,8 @@ class PaperSearch:
         if foreign_language(text):
             return text
         quoted = _CODE_QUESTION.search(text) if "```" in text or '"""' in text or "'''" in text else None
-        if quoted:  # a question pasted as a string in code ('query = """which papers do constrained decoding?"""'):
-            return quoted.group("q")  # the code around it ("TODO", "standup", "results = search(...)") had been searched
+        if quoted:  # a question pasted as a string in code ('query = """which papers do constrained decoding?"""'): the
+            return quoted.group("q")  # code around it ("TODO", "standup", "results = search(...)") had been searched
         asked = _json_question(text) if text.lstrip().startswith("{") else None
         if asked:  # a request pasted as JSON: its "query" ({"request_id": "a91f-22", "user": {...}, "query": "..."})
             return asked
@@ -1456,8 +1456,8 @@ class PaperSearch:
                 pieces, cut = [text[:last[0]], text[last[0]:]], True
         if len(pieces) < 2:
             return text
-        asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p) or _WANTS_PAPERS.match(p))
-                for p in pieces]
+        asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p)
+                     or _WANTS_PAPERS.match(p)) for p in pieces]
         if cut:  # (the run before the question asks nothing, whatever word opens it)
             asks[0] = False
         if not any(asks):

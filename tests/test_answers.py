@@ -404,8 +404,9 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     # funding, in a chat's "who funded it?" too: said, not answered with the paper's authors as if they were
     # ...and a fact no record holds asked of one paper, and nothing else, is refused: the paper had been cited for a
     # sentence that does not say it ("How many citations does HipKittens have?")
-    for question, what, paper in (("who funded Kitty?", "funding", "Kitty (openreview:r3mQiuYKIN)"),
-                                  ("how many pages is the Kitty paper?", "page counts", "Kitty (openreview:r3mQiuYKIN)"),
+    kitty = "Kitty (openreview:r3mQiuYKIN)"
+    for question, what, paper in (("who funded Kitty?", "funding", kitty),
+                                  ("how many pages is the Kitty paper?", "page counts", kitty),
                                   ("How many citations does the HipKittens paper have so far?",
                                    "citation counts or influence", "HipKittens (openreview:xxSSrndQrI)"),
                                   ("What reviewer scores did the Kitty KV-cache quantization paper get on OpenReview?",

@@ -392,7 +392,8 @@ def test_loading_the_bundled_collections_needs_no_model_or_index_library():
 
     code = ("import sys; from assistant.sources import load_collection; "
             f"c = load_collection([{str(SOURCES)!r}]); "
-            "heavy = [m for m in ('torch', 'sentence_transformers', 'chromadb', 'llama_index.core') if m in sys.modules]; "
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'chromadb', 'llama_index.core') "
+            "if m in sys.modules]; "
             "print(len(c.papers), heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) == 173 and out[1:] == ["[]"]
