@@ -1195,6 +1195,11 @@ _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b
 # where a clause of a question starts: after a dash or a colon ("Training LLMs on a mix of GPUs - what systems handle
 # heterogeneous clusters?" asks what "What systems handle ...?" does)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+")
+# "is there work that <does this, that and the other>?": a description this long is of one paper, not a topic
+_THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b",
+                        re.I)
+_SPECIFIC_WORDS = 10
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+")
 
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
@@ -1207,6 +1212,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
     if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
+    if len(content) >= _SPECIFIC_WORDS and any(_THAT_WORK.match(c) for c in _SENTENCES.split(text)):
+        return "single"  # "Is there work that works out the hardware's rounding, subnormal handling and ...?": one
     if any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text)) and not OVERVIEW_CUES.match(text):
         return "list"  # "what's the state of the art for X?", "heterogeneous GPU clusters - any work on ...?"
     if OVERVIEW_CUES.match(text) or (

@@ -490,6 +490,17 @@ def test_a_list_question_after_a_dash_or_a_colon_asks_for_every_paper(answerer):
     assert not {"openreview:ZVQb92umqX", "openreview:dzjCkSEDyG"} & set(first.cited_ids)
 
 
+def test_is_there_work_that_does_a_long_description_asks_for_that_paper(answerer):
+    # a description this specific is of one paper (Hawkeye): it had been listed with six others
+    answer = answerer.ask("An auditor wants to re-run a model's training or inference that originally ran on NVIDIA "
+                          "tensor cores, but on a plain CPU, and get exactly the same bits. Is there work that works "
+                          "out the hardware's rounding, subnormal handling and accumulation order so that this "
+                          "becomes possible?")
+    assert answer.cited_ids == ["openreview:JnmgsTFQQv"]
+    # ...while a short one is a topic: every paper on it
+    assert len(answerer.ask("Is there work that reduces TTFT?").citations) >= 5
+
+
 def test_whats_out_there_on_a_topic_asks_for_every_paper(answerer):
     # had been read as asking for one paper: GhostServe alone of the fault-tolerance papers
     answer = answerer.ask("What's out there on keeping LLM jobs alive when GPUs or whole nodes fail?")
