@@ -102,7 +102,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)
     "attacks|security|jailbreak|leakage": (
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
-        r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)"),
+        r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
+        # "can an attacker rebuild what other users typed?"
+        r"(?:rebuild|reconstruct|recover|infer|steal)\w* (?:what|the prompts? (?:of|that)) (?:other|another|"
+        r"different) (?:users?|customers?|tenants?)"),
     "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
                              r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
     "elastic|autoscaling": (r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
@@ -112,7 +115,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "reinforcement learning": (r"trial[- ]and[- ]reward", r"trial[- ]and[- ]error (?:learning|training)",
                                r"learn\w* (?:\w+ )?(?:by|through) trial[- ]and[- ]error",
                                r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
-                               r"learn\w* from (?:rewards|feedback scores)"),
+                               r"learn\w* from (?:rewards|feedback scores)",
+                               r"(?:policy|agent|model) trained (?:with|on|from) rewards?"),
     "parallelism|tensor parallelism|pipeline parallelism": (
         r"(?:chop|split|cut|divide|shard|slice)\w* (?:up )?(?:one |a |the |each )?(?:single )?(?:big |large )?"
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "

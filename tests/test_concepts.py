@@ -35,6 +35,8 @@ def name_concepts(text: str) -> str:
     ("long chats make the model's memory of the conversation grow", "(KV cache)"),
     ("spill data that doesn't fit in GPU memory out to CPU RAM or SSDs", "(offloading)"),
     ("send easy questions to a cheap small model and hard ones to a big model", "(routing)"),
+    ("can an attacker rebuild what other users typed?", "(attacks, security, jailbreak, leakage)"),
+    ("a policy trained with rewards makes the attack cheaper", "(reinforcement learning)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
