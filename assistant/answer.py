@@ -358,6 +358,11 @@ def _citation(sp: ScoredPaper, quote: str) -> Citation:
     return Citation(paper_id=p.id, title=p.title, url=p.url, venue=p.venue, quote=quote, score=round(float(sp.score), 4))
 
 
+def _asked_as_paper(name: str) -> re.Pattern:
+    """A name written as a paper's: "the vAttention paper", "vAttention's paper", "the FlexGen system"."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:paper|system|work|framework)\b", re.I)
+
+
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     """True when the collection does not answer: nothing resembles the question, the question's own topic
     words never occur in the collection, or it names a system or title that no paper carries."""
@@ -385,6 +390,9 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):
+        return True
+    # ...or asked of as a paper ("What speedup does the vAttention paper report over vLLM?")
+    if any(_asked_as_paper(n).search(r.parsed.text) for n in r.unknown_names if not n.startswith("'")):
         return True
     words = r.parsed.content_words
     # a topic no paper of the ones asked about names ("quantization papers at CAIS 2026": not one of its papers
@@ -1387,6 +1395,14 @@ def _refusal(r: Retrieval) -> Answer:
     elif r.unheld:  # "which papers use spiking neural networks?"
         word, thing = r.unheld
         text = f"No paper mentions “{word}”: the collection does not cover {thing}."
+    elif any(n.startswith("'") for n in r.unknown_names):  # "Is there a paper called 'Attention Is All ...'?"
+        title = next(n for n in r.unknown_names if n.startswith("'")).strip("'")
+        text = f"{REFUSAL_HEAD} no paper in it is titled “{title}”, or nearly so."
+    elif r.unknown_names and r.parsed.shape in ("describe", "factual", "single") and not r.multilingual:
+        # "what does the FlexGen paper do?", "What speedup does the vAttention paper report?": said by its name (the
+        # one asked of as a paper, not "instead of PagedAttention")
+        asked = [n for n in r.unknown_names if _asked_as_paper(n).search(r.parsed.text)] or r.unknown_names[:1]
+        text = f"{REFUSAL_HEAD} no paper in it is called “{asked[0]}” (or has that name in its title or abstract)."
     elif r.parsed.unrecorded:  # "which papers are funded by NSF?": neither the funding nor the rest is held
         text = f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded}, and no indexed paper answers the rest of it."
     words = r.parsed.content_words

@@ -507,6 +507,21 @@ def test_whats_out_there_on_a_topic_asks_for_every_paper(answerer):
     assert LIST_HEAD.match(answer.text) and len(answer.citations) >= 3
 
 
+def test_a_paper_the_collection_lacks_is_said_by_its_name(answerer):
+    # "What speedup does the vAttention paper report?" had been answered with FlexiCache's figure; "what does the
+    # FlexGen paper do?" and a quoted title were refused without saying which paper is missing
+    v = answerer.ask("What speedup does the vAttention paper (virtual-memory-based KV cache management instead of "
+                     "PagedAttention) report over vLLM?")
+    assert v.refused and not v.citations
+    assert v.text.startswith("The collection does not cover this question: no paper in it is called “vAttention” ")
+    flexgen = answerer.ask("what does the FlexGen paper do?")
+    assert flexgen.refused and "is called “FlexGen”" in flexgen.text
+    quoted = answerer.ask("Is there a paper called 'Attention Is All You Need Again'?")
+    assert "no paper in it is titled “Attention Is All You Need Again”, or nearly so." in quoted.text
+    # (a paper of ours asked of the same way is answered)
+    assert answerer.ask("what speedup does the Kitty paper report?").cited_ids == ["openreview:r3mQiuYKIN"]
+
+
 def test_a_question_pasted_as_a_string_in_code_is_the_question(answerer):
     # the code around it ("TODO", "standup", "results = search(query)") had been searched too, and the question refused
     plain = "which papers do constrained or grammar-restricted decoding for LLMs?"
