@@ -300,6 +300,7 @@ _ORG_WORDS = frozenset("research labs lab cloud brain deepmind inc corp corporat
 # two thirds of them: "serverless LLM" had listed nine LLM papers after the one on serverless inference; next is KV,
 # in 15%)
 _UBIQUITOUS = 3
+_OR_REACH = 3  # the words either side of an "or" read as the alternatives it offers
 KEPT_LEAST = 30  # the fewest ranked papers a search keeps (3k for a larger k): a list may be cut there
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
@@ -1991,9 +1992,11 @@ class PaperSearch:
                 m = re.search(rf"(?<![\w-]){re.escape(w)}((?:\s+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
                 after = content_words(m.group(1)) if m else []
                 # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
-                if after and all(_stem(x) in self.idf for x in after) and ranked \
-                        and ranked[0].dense < UNHELD_DENSE:
-                    unheld = (w, f"{w} {m.group(1).strip()}")
+                # (a word no paper writes either may stand in it: "spiking neuromorphic chips")
+                if after and all(_stem(x) in self.idf or x in missing for x in after) \
+                        and any(_stem(x) in self.idf for x in after) and ranked and ranked[0].dense < UNHELD_DENSE:
+                    typed = as_typed(text, [w])[0]  # ("Mixtral" as the question writes it)
+                    unheld = (typed, f"{typed} {m.group(1).strip()}")
                     break
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
@@ -2091,8 +2094,18 @@ class PaperSearch:
         """The unknown words that tell the question is off the collection's topics: "edge devices or mobile
         phones" is answered by the papers on edge devices however unknown "phones" is, so unknown words do not
         count when one of the alternatives the question offers is all words the collection uses."""
-        sides = [set(content_words(side)) for side in re.split(r"\bor\b", rest, flags=re.I)]
-        return [] if any(side and not side & set(unknown) for side in sides) else unknown
+        # (only the words next to the "or": "train or run neural networks on spiking neuromorphic chips" offers
+        # "train" and "run", which excuse no unknown word three words past them)
+        tokens = re.findall(r"[\w'-]+", rest.lower().replace("/", " or "))  # ("vector search / ANN indexes")
+        ors = [i for i, t in enumerate(tokens) if t == "or"]
+        near = lambda lo, hi: set(content_words(" ".join(tokens[max(lo, 0):hi])))  # noqa: E731
+        excused = set()
+        for i in ors:
+            before, after = near(i - _OR_REACH, i), near(i + 1, i + 1 + _OR_REACH)
+            for side, other in ((before, after), (after, before)):
+                if other and not other & set(unknown):
+                    excused |= side & set(unknown)
+        return [w for w in unknown if w not in excused]
 
     def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
         """For a question in another language (the caller tells, ``query.foreign_language``), the multilingual

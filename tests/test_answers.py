@@ -3417,6 +3417,14 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations
         assert answer.text.startswith(f"No paper mentions “{word}”: the collection does not cover {thing}.")
+    # ...with another word no paper writes in it ("spiking neuromorphic chips"), and whatever "or" the question has
+    # elsewhere ("train or run" had excused both words: eight papers on neural networks were listed)
+    chips = answerer.ask("Which papers train or run neural networks on spiking neuromorphic chips?")
+    assert chips.refused and chips.text.startswith("No paper mentions “spiking”: the collection does not cover "
+                                                   "spiking neuromorphic chips.")
+    mixtral = answerer.ask("Which papers report results on the Mixtral 8x7B model?")  # (had said “8x7b”)
+    assert mixtral.refused and mixtral.text.startswith("No paper mentions “Mixtral”: the collection does not cover "
+                                                       "Mixtral 8x7B model.")
     # ...not a word qualifying a topic the collection holds well ("blazingly fast attention kernels")
     blazing = answerer.ask("which papers use blazingly fast attention kernels?")
     assert blazing.citations
