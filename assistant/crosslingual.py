@@ -984,7 +984,8 @@ RECORD_WORDS: dict[str, tuple[str, ...]] = {
     "University of": ("université de", "universidad de", "universidade de", "universidade do", "universität",
                       "università di", "université du", "universiteit van", "universitat de"),
     "companies": ("empresas", "entreprises", "unternehmen", "firmen", "aziende", "公司", "企业", "企業", "회사", "기업"),
-    "authors": ("autores", "auteurs", "autoren", "autori", "作者", "著者", "저자"),
+    "authors": ("autores", "auteurs", "autoren", "autori", "作者", "著者", "저자",
+                "autorinnen", "autoras", "autrices", "autrici"),  # ("Autorinnen oder Autoren")
     "work on": ("trabajan en", "trabajan sobre", "travaillent sur", "arbeiten an", "forschen an", "lavorano su",
                 "lavorano a", "trabalham em", "trabalham com"),
 }

@@ -801,7 +801,7 @@ _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about
                       # out: read as one, it had listed the whole collection)
                       r"(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) (?:about|on|related to|focused on)|"
                       # "..., I don't care about LLMs for this"
-                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|(?:i|we) (?:do not|don't|dont) want|"
+                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|(?:i|we) (?:do not|don't|dont) (?:want|mean)|"
                       # "leave out the ones that use it to speed up RL rollouts", "skip those about RL"
                       r"(?:leave|leaving) out|(?:skip|skipping|excluding|exclude)(?= (?:the ones|those|any)\b)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
@@ -1178,7 +1178,12 @@ _STATE_OF_ART = re.compile(r"\b(state[- ]of[- ]the[- ]art|sota)\b", re.I)  # wha
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry meaning (no stopwords), lower-cased and accent-folded."""
     return [w.lower() for w in _WORD.findall(fold_accents(_STATE_OF_ART.sub(" ", text)))
-            if w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS and len(w) > 1]
+            if w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS and len(w) > 1 and w not in _PRONOUNS]
+
+
+# "how many papers is he on?": a pronoun as written (not HE, homomorphic encryption, which papers write; as a
+# stopword it had also dropped from the papers' own words)
+_PRONOUNS = frozenset("he He she She him Him hers Hers".split())
 
 
 _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods|approaches|techniques)\b", re.I)

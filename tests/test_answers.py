@@ -3260,6 +3260,11 @@ def test_what_an_author_worked_on_in_the_collections_is_their_papers(answerer):
     answer = answerer.ask("What has G. Edward Suh worked on in these collections?")
     assert set(answer.cited_ids) == {p.id for p in answerer.papers if "G. Edward Suh" in p.authors}
     assert len(answer.citations) == 2
+    # ..."he" too ("how many papers is he on?" had searched for "he": refused), not HE, homomorphic encryption
+    stoica = answerer.ask("Ion Stoica: how many papers in here is he on, and which are they?")
+    assert set(stoica.cited_ids) == {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    from assistant.query import content_words
+    assert "he" not in content_words("how many papers is he on?") and "he" in content_words("papers using HE")
 
 
 def test_a_topic_beside_a_restated_institution_is_still_searched(answerer):

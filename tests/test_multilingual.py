@@ -280,6 +280,8 @@ def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assi
     ("Quels articles ont des auteurs affiliés à l'Université de Toronto ?", "papers from University of Toronto"),
     ("Welche Arbeiten in der Sammlung haben Autoren von der Technischen Universität München?",
      "papers from the Technical University of Munich"),
+    ("Welche Arbeiten haben Autorinnen oder Autoren von der Seoul National University?",  # ("Autorinnen": refused)
+     "papers from Seoul National University"),
 ])
 def test_an_organisation_written_in_another_script_is_a_filter(real_assistant, question, english):
     # were refused, or answered with KV cache papers from anywhere (the same papers; ranked by e5, not MiniLM)
