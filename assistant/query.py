@@ -801,7 +801,8 @@ _NEGATED = re.compile(r"\b(?:(?:(?:that|which) (?:are|is) |but )?(?:not (?:about
                       # out: read as one, it had listed the whole collection)
                       r"(?:(?:that|which) )?(?:are not|is not|aren'?t|isn'?t) (?:about|on|related to|focused on)|"
                       # "..., I don't care about LLMs for this"
-                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|(?:i|we) (?:do not|don't|dont) (?:want|mean)|"
+                      r"(?:(?:i|we) )?(?:do not|don't|dont) care (?:about|for)|"
+                      r"(?:i|we) (?:do not|don't|dont) (?:want|mean)|"
                       # "leave out the ones that use it to speed up RL rollouts", "skip those about RL"
                       r"(?:leave|leaving) out|(?:skip|skipping|excluding|exclude)(?= (?:the ones|those|any)\b)|"
                       r"(?:i|we)?(?: am|'m| are|'re) not interested in)|"
