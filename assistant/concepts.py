@@ -55,7 +55,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:non[- ]identical|dissimilar|varied) gpus"),
     "routing": (r"rout(?:e|es|ing) (?:each |every |incoming )?(?:query|queries|request|requests|prompt|prompts) "
                 r"(?:to|between|among)", r"(?:send|sends|sending|dispatch\w*) (?:easy|hard|simple|difficult) "
-                r"(?:queries|requests|prompts|questions)"),
+                r"(?:queries|requests|prompts|questions)",
+                # "assigns a whole group of incoming prompts to models jointly"
+                r"assign\w* (?:\w+ ){0,5}(?:queries|requests|prompts|questions) (?:\w+ )?(?:to|among|between|across) "
+                r"(?:the |several |different |multiple )?(?:models|llms)"),
     "offloading": (r"(?:keep|keeps|keeping|store|stores|storing|hold|holds|holding|put|puts|putting) (?:\w+ ){0,3}"
                    r"(?:in|on|to) (?:the )?(?:cpu|host) (?:ram|memory|dram)", r"(?:on|to|onto) (?:nvme )?ssds?\b(?!-)",
                    r"spill(?:s|ing)? (?:\w+ )?(?:to|onto) (?:the )?(?:cpu|host|disk|ssd)",

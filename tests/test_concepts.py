@@ -35,6 +35,7 @@ def name_concepts(text: str) -> str:
     ("long chats make the model's memory of the conversation grow", "(KV cache)"),
     ("spill data that doesn't fit in GPU memory out to CPU RAM or SSDs", "(offloading)"),
     ("send easy questions to a cheap small model and hard ones to a big model", "(routing)"),
+    ("work that assigns a whole group of incoming prompts to models jointly", "(routing)"),
     ("can an attacker rebuild what other users typed?", "(attacks, security, jailbreak, leakage)"),
     ("a policy trained with rewards makes the attack cheaper", "(reinforcement learning)"),
 ])
