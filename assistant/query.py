@@ -248,11 +248,11 @@ _ABOUT_COLLECTION = re.compile(
     r"(have|hold|know|cover|contain|include|index)\b|\b(are|is|were|was)\s+(covered|included|indexed)\b", re.I)
 # a greeting or a question about the assistant itself: answered with what it can do, not searched for
 _HELLO = r"hi|hello|hey|hallo|hola|bonjour|good (morning|afternoon|evening)"
+_ADDRESSED = r"there|team|all|everyone|everybody|folks|guys"  # "hi there", "Hi team, could you ..."
 GREETING = re.compile(rf"^\W*({_HELLO}|help|thanks|thank you|who are you|what are you|what can (you|i) (do|ask|answer)|"
                       r"what do you (do|know)|how do(es)? (this|it|you) work)"
-                      r"(\s+(there|again|please|me|team|all|everyone|everybody|folks|guys))?\W*$", re.I)
-_GREETING_HEAD = re.compile(rf"^\W*({_HELLO})\b(\s+(?:there|team|all|everyone|everybody|folks|guys))?[\s,!.:;-]*",
-                            re.I)  # "Hello, which papers ...", "Hi team, could you ..."
+                      rf"(\s+({_ADDRESSED}|again|please|me))?\W*$", re.I)
+_GREETING_HEAD = re.compile(rf"^\W*({_HELLO})\b(\s+(?:{_ADDRESSED}))?[\s,!.:;-]*", re.I)  # "Hello, which papers ..."
 
 
 # "Could you please tell me: which papers ...? Thanks a lot!": the question is what is between
