@@ -1384,7 +1384,7 @@ def _refusal(r: Retrieval) -> Answer:
                 f"The paper asked about does not mention “{topic}”.")
     elif r.parsed.filters and r.candidates:  # "papers from Microsoft about MoE": none of its papers answers
         what = r.parsed.filters.describe()
-        text = (f"No paper {what} answers this question: the collection does not cover it "
+        text = (f"{_none_of_filter(r)}: the collection does not cover it "
                 f"({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched).")
         if r.named_elsewhere:  # "what does RagInfer do?" with Google as the filter: RagInfer is there, elsewhere
             named = "; ".join(f"{title_name(t) or t} ({pid})" for pid, t in r.named_elsewhere)
@@ -1433,8 +1433,19 @@ def _refusal(r: Retrieval) -> Answer:
     return Answer(text=text, citations=[], refused=True)
 
 
-def elsewhere_refusal(r: Retrieval, answer: Answer, found: Answer, papers: dict[str, Paper],
-                      shown: int = 3) -> Answer:
+def _none_of_filter(r: Retrieval) -> str:
+    """How a refusal says that none of the filter's papers answers ("No paper from Google answers this question")."""
+    return f"No paper {r.parsed.filters.describe()} answers this question"
+
+
+def left_out_by_filter(r: Retrieval, answer: Answer) -> bool:
+    """Whether ``answer`` is the refusal saying no paper of the question's filters is on its topic (not one of
+    the record refusals a filter also takes: "the average number of authors at CAIS 2026", "which GPUs ...")."""
+    return (answer.refused and r.within is None and bool(r.parsed.filters) and bool(r.candidates)
+            and not r.named_elsewhere and answer.text.startswith(f"{_none_of_filter(r)}: the collection does not"))
+
+
+def elsewhere_refusal(r: Retrieval, found: Answer, papers: dict[str, Paper], shown: int = 3) -> Answer:
     """A filtered question's refusal, when the whole collection answers it ("papers from Google about speculative
     decoding", "is layered prefill from Google?"): not "the collection does not cover it", which is untrue, but
     which papers would answer it without the filter, and whose they are."""
@@ -1446,8 +1457,7 @@ def elsewhere_refusal(r: Retrieval, answer: Answer, found: Answer, papers: dict[
         return f"{c.title} ({c.paper_id}{', ' + ', '.join(who[:2]) if who else ''}{', …' if len(who) > 2 else ''})"
 
     listed = "; ".join(line(c) for c in found.citations[:shown]) + (f"; and {n - shown} more" if n > shown else "")
-    head = answer.text.split("\n\n")[0].split(": the collection does not cover it")[0]
-    text = (f"{head} ({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched). Without the filter, "
+    text = (f"{_none_of_filter(r)} ({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched). Without the filter, "
             f"the answer would cite {n} paper{'s, none' if n != 1 else ', not'} {what}: {listed}. Ask without the "
             f"filter to see {'them' if n != 1 else 'it'}.")
     return Answer(text=text, citations=[], refused=True)

@@ -6,7 +6,7 @@ import threading
 import time
 from typing import Iterator
 
-from .answer import Thresholds, compose, elsewhere_refusal
+from .answer import Thresholds, compose, elsewhere_refusal, left_out_by_filter
 from .config import Settings
 from .errors import QuestionError
 from .query import GREETING, Filters, clean_question, unrecorded_note
@@ -168,12 +168,11 @@ class Assistant:
         retrieval.cap = k  # (a complete metadata list too: "papers from Amazon" with --k 2 had cited all 9)
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
-        if (answer.refused and within is None and retrieval.parsed.filters and retrieval.candidates
-                and not retrieval.named_elsewhere):  # "papers from Google on speculative decoding": said elsewhere?
+        if left_out_by_filter(retrieval, answer):  # "papers from Google on speculative decoding": said elsewhere?
             wide = search.search(text, filters, k=k or self.settings.k, everywhere=True)
             found = compose(wide, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
             if found.citations and not found.refused:
-                answer = elsewhere_refusal(retrieval, answer, found, search.by_id)
+                answer = elsewhere_refusal(retrieval, found, search.by_id)
         t3 = time.perf_counter()
         candidates = self._candidates(search, retrieval, answer, k) if self._use_llm(llm, retrieval, answer) else None
         timings = dict(load=(t1 - t0) * 1000, retrieve=(t2 - t1) * 1000, compose=(t3 - t2) * 1000)

@@ -3195,6 +3195,10 @@ def test_a_filtered_refusal_says_which_papers_answer_it_without_the_filter(answe
     # what the whole collection does not cover either is still said so
     none = answerer.ask("what did Google present on pizza recipes?")
     assert none.refused and "does not cover it" in none.text and "Without the filter" not in none.text
+    # ...nor is a refusal on what a filter's records lack: the papers "without the filter" had been appended to
+    # "none of the 7 papers at CAIS 2026 list their authors"
+    cais = answerer.ask("what is the average number of authors at CAIS 2026?")
+    assert cais.refused and "list their authors" in cais.text and "Without the filter" not in cais.text
 
 
 @pytest.mark.parametrize("question, name", [
