@@ -1457,8 +1457,8 @@ def elsewhere_refusal(r: Retrieval, found: Answer, papers: dict[str, Paper], sho
         return f"{c.title} ({c.paper_id}{', ' + ', '.join(who[:2]) if who else ''}{', …' if len(who) > 2 else ''})"
 
     listed = "; ".join(line(c) for c in found.citations[:shown]) + (f"; and {n - shown} more" if n > shown else "")
-    text = (f"{_none_of_filter(r)} ({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched). Without the filter, "
-            f"the answer would cite {n} paper{'s, none' if n != 1 else ', not'} {what}: {listed}. Ask without the "
+    text = (f"{_none_of_filter(r)} ({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched). "
+            f"Without the filter, the answer would cite {n} paper{'s, none' if n != 1 else ', not'} {what}: {listed}. Ask without the "
             f"filter to see {'them' if n != 1 else 'it'}.")
     return Answer(text=text, citations=[], refused=True)
 
