@@ -57,6 +57,7 @@ _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
+UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
                         r"\bhow many (?:more|fewer)\b|\b(?:who|which)\b.*\b(?:more|fewer) (?:papers|publications)\b|"
@@ -1980,22 +1981,27 @@ class PaperSearch:
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             missing = []
         unheld = None
-        if (not listed_note and parsed.shape in ("list", "single") and foreign is None and 1 <= len(missing) <= 2
-                and len(words) <= 8 and not named and not seeds):
+        if (not listed_note and parsed.shape in ("list", "single") and foreign is None and 1 <= len(missing)
+                <= UNHELD_MOST and len(words) - len(missing) < 8 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
             below = "those below match" if parsed.shape == "list" else "the paper below matches"  # ("which paper")
-            listed_note = f"No paper mentions {said}: {below} the rest of the question."
+            if len(missing) <= 2 and len(words) <= 8:  # (of more, a note names chatter: "giving", "easier")
+                listed_note = f"No paper mentions {said}: {below} the rest of the question."
             # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
-            for w in missing:
+            # (and the more of the words naming it no paper writes, the surer: "spiking neuromorphic chips such as
+            # Intel Loihi", "Intel Gaudi (Habana) accelerators", said by a word that is no record's name)
+            recorded = {w for w in missing if self.institution_papers(w)}
+            for w in sorted(missing, key=lambda w: w in recorded):
                 if is_month(w):  # "published on February 30": no date, not a topic
                     continue
-                m = re.search(rf"(?<![\w-]){re.escape(w)}((?:\s+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
+                m = re.search(rf"(?<![\w-]){re.escape(w)}((?:[\s()]+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
                 after = content_words(m.group(1)) if m else []
                 # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
                 # (a word no paper writes either may stand in it: "spiking neuromorphic chips")
                 if after and all(_stem(x) in self.idf or x in missing for x in after) \
-                        and any(_stem(x) in self.idf for x in after) and ranked and ranked[0].dense < UNHELD_DENSE:
+                        and any(_stem(x) in self.idf for x in after) and ranked \
+                        and (ranked[0].dense < UNHELD_DENSE or _capitalised_inside(w, text)):
                     typed = as_typed(text, [w])[0]  # ("Mixtral" as the question writes it)
                     unheld = (typed, f"{typed} {m.group(1).strip()}")
                     break
@@ -2106,7 +2112,9 @@ class PaperSearch:
             for side, other in ((before, after), (after, before)):
                 if other and not other & set(unknown):
                     excused |= side & set(unknown)
-        return [w for w in unknown if w not in excused]
+        # (a word written twice is the topic of both: "compiling circuits for quantum computers or running ML on
+        # quantum hardware")
+        return [w for w in unknown if w not in excused or tokens.count(w) > 1]
 
     def foreign_scores(self, text: str, rows: np.ndarray | None) -> dict[str, float] | None:
         """For a question in another language (the caller tells, ``query.foreign_language``), the multilingual
@@ -2717,6 +2725,13 @@ def _title_words(title: str) -> list[str]:
     """A title's words as ``named_papers`` reads a question's, lower-cased: "Stream2LLM: Overlap ..." ->
     ["stream2llm", "overlap", ...]."""
     return [w.lower() for w in re.findall(_WORD, title)]
+
+
+def _capitalised_inside(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` capitalised past a sentence's start, as a product is named ("on Intel Gaudi
+    accelerators"): however well the rest matches, the thing asked is that one."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    return bool(m) and m.group(0)[0].isupper() and not re.search(r"(?:^|[.!?:]\s*|[\"'“(]\s*)$", text[:m.start()])
 
 
 def _written_as_name(word: str, text: str) -> bool:
