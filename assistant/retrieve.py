@@ -830,6 +830,14 @@ class PaperSearch:
         """Every coined word the papers' titles and abstracts write, lower case ("flashattention-3")."""
         return {w.lower() for p in self.papers for w in _COINED.findall(f"{p.title} {p.abstract}")}
 
+    def _named_product(self, word: str, text: str) -> bool:
+        """Whether ``text`` names a product by ``word``, which no paper writes: capitalised past a sentence's start
+        ("on Intel Gaudi accelerators"), and not a name the papers coin mistyped ("Laura adapters", autocorrected
+        LoRA; of a short one, a slip: "AMX" is no "AMD")."""
+        slips = 1 if len(word) <= 4 else 2
+        return _capitalised_inside(word, text) and not any(
+            abs(len(c) - len(word)) <= slips and _edits(word.lower(), c) <= slips for c in self._written_coined)
+
     @cached_property
     def _coined_names(self) -> list[str]:
         """The papers' short names that are coined words, lower case ("grinnder", "stream2llm")."""
@@ -2001,7 +2009,7 @@ class PaperSearch:
                 # (a word no paper writes either may stand in it: "spiking neuromorphic chips")
                 if after and all(_stem(x) in self.idf or x in missing for x in after) \
                         and any(_stem(x) in self.idf for x in after) and ranked \
-                        and (ranked[0].dense < UNHELD_DENSE or _capitalised_inside(w, text)):
+                        and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)):
                     typed = as_typed(text, [w])[0]  # ("Mixtral" as the question writes it)
                     unheld = (typed, f"{typed} {m.group(1).strip()}")
                     break

@@ -3478,6 +3478,9 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
                            "hardware?")
     assert quantum.refused and quantum.text.startswith("No paper mentions “quantum”: the collection does not cover "
                                                        "quantum computers.")
+    # ...not a name the papers coin, autocorrected into a word no paper writes ("Laura adapters": LoRA)
+    laura = answerer.ask("Any papers on federal learning with Laura adapters for fine tuning big language models?")
+    assert not laura.refused and "FLoRIST" in laura.citations[0].title
     # ...while a product the papers do write, named the same way, is answered
     tpu = answerer.ask("Which papers optimize ML workloads on Google TPU accelerators?")
     assert not tpu.refused and any("TPU" in c.title for c in tpu.citations)
