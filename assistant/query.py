@@ -79,7 +79,7 @@ around thing things stuff actually really basically especially particularly idea
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
-something say says said pull dig""".split())  # ("could you pull up every paper ...")
+something say says said pull dig everything pls plz""".split())  # ("could you pull up every paper ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -1183,8 +1183,8 @@ def content_words(text: str) -> list[str]:
 
 
 # "how many papers is he on?": a pronoun as written (not HE, homomorphic encryption, which papers write; as a
-# stopword it had also dropped from the papers' own words)
-_PRONOUNS = frozenset("he He she She him Him hers Hers".split())
+# stopword it had also dropped from the papers' own words); so is "ppl" for people (not PPL, perplexity)
+_PRONOUNS = frozenset("he He she She him Him hers Hers ppl".split())
 
 
 _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods|approaches|techniques)\b", re.I)

@@ -20,7 +20,7 @@ from .chunks import split_sentences
 from .clean import generic_name, title_name
 from .concepts import read_concepts
 from .crosslingual import translate_names, translate_records, translate_terms
-from .lexical import _stem, build_lexical, dictionary_words, english_words, tokenize
+from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
                     as_typed, typed_phrase,
@@ -185,8 +185,9 @@ _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publicatio
 _INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
                           r"papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
+                          # or "at" ("affiliés au Georgia Institute of Technology"),
                           # and Chinese ("来自 Google")
-                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez)|来自|出自)\s+"
+                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez|au|aux|à)|来自|出自)\s+"
                           r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
                           r"(both\s+|either\s+)?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
@@ -243,6 +244,9 @@ _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|in
 _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|notably|in particular)\s+"
                              r"(?:(?:anything|something|ones?|those|the ones|papers?|work)\s+)?(?:from|by)\s+[^,;.?!]+",
                              re.I)
+# the kinds of thing an organisation makes, named after it: "Qwen models", "AWS instances", "Google Cloud APIs"
+_MADE_THINGS = re.compile(r"\s+(?:models?|chips?|accelerators?|hardware|instances?|APIs?|checkpoints?|weights|"
+                          r"devices?|phones?|processors?|CPUs?|GPUs?|TPUs?|NPUs?)\b", re.I)
 _INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
@@ -701,6 +705,16 @@ class PaperSearch:
         for full in self.author_name.values():
             self.surname_authors[_name_key(full).split()[-1]].add(full)
 
+    def _shortened(self, key: str) -> str | None:
+        """The one author a first name written short names with a surname ("chris re": Christopher Ré); None if
+        none or several."""
+        first, _, surname = key.partition(" ")
+        if len(first) < 3 or " " in surname or not surname or first in STOPWORDS:  # (not "the Zhang group")
+            return None
+        found = [full for full in self.surname_authors.get(surname, ())
+                 if _name_key(full).split()[0].startswith(first)]
+        return found[0] if len(found) == 1 else None
+
     def closest_name(self, surface: str) -> str | None:
         """The one author, surname or institution a misspelt name is nearest ("Nvidea" -> "NVIDIA", "Ion Stoika"
         -> "Ion Stoica", "Stoika" -> "Stoica"): within one edit (two from nine letters), None if none or several
@@ -845,7 +859,9 @@ class PaperSearch:
 
     def _phrases(self, text: str, longest: int = 8):
         """Every run of 1..``longest`` words of ``text`` as (normalized key, start, end), longest first."""
-        words = [(m.group(0).lower(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+        # (a Latin letter with its accent is of the word: "Ré" is "re", as the names' keys fold it, not "r")
+        words = [(key, m.start(), m.end()) for m in re.finditer(r"(?:[A-Za-z0-9]|[À-ÖØ-öø-ɏ])+", text)
+                 if (key := _name_key(m.group(0)))]
         out = []
         for n in range(min(longest, len(words)), 0, -1):
             for i in range(len(words) - n + 1):
@@ -873,7 +889,7 @@ class PaperSearch:
         for key, start, end in phrases:
             if not free(start, end):
                 continue
-            author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key))
+            author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key)) or self._shortened(key)
             if " " in key and author:
                 neg = negated(start)
                 if neg is None:
@@ -1134,6 +1150,9 @@ class PaperSearch:
         product = None if by_org else re.match(r"\s+([A-Z][a-z][\w-]*)\b", text[end:])
         made = product.group(1).lower() if product else ""
         if made in self.vocab and made not in self.alias_keys and made not in _ORG_WORDS:
+            return True
+        # ...or a kind of thing it makes ("experiments with Qwen models", "on AWS instances")
+        if not by_org and _MADE_THINGS.match(text[end:]):
             return True
         return any(m and bool(self.long_forms(m.group(1))) for m in (after, before, beside))
 
@@ -2770,8 +2789,9 @@ def _also(note: str, more: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    """A name's lookup key: lower-case words and digits only ("UC, Berkeley" -> "uc berkeley")."""
-    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+    """A name's lookup key: lower-case words and digits only, accents folded ("UC, Berkeley" -> "uc berkeley",
+    "Christopher Ré" -> "christopher re")."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold_accents(name).lower()))
 
 
 def _no_initials(key: str) -> str:

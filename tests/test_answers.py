@@ -10,6 +10,7 @@ import pytest
 from assistant import Answer, QuestionError
 from assistant.chunks import split_sentences
 from assistant.answer import _standalone
+from assistant.query import content_words
 
 @pytest.fixture(scope="module", params=["embedded", "server"])
 def answerer(request, real_assistant, tmp_path_factory):
@@ -3484,6 +3485,29 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
     # ...while a product the papers do write, named the same way, is answered
     tpu = answerer.ask("Which papers optimize ML workloads on Google TPU accelerators?")
     assert not tpu.refused and any("TPU" in c.title for c in tpu.citations)
+
+
+def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer):
+    # each had been refused (the blind set s31, scored before any change for it)
+    def of(institution: str) -> set[str]:
+        return {p.id for p in answerer.papers if any(institution in i for i in p.institutions)}
+    # "everything" was read as the topic, which no Berkeley paper writes
+    berkeley = answerer.ask("list everything with Berkeley authors")
+    assert set(berkeley.cited_ids) == of("Berkeley") and len(berkeley.cited_ids) > 5
+    # "ppl" (people) and "pls" were read as the topic, "ppl" as perplexity (PPL, which papers write)
+    seoul = answerer.ask("list paprs by ppl at Seol Natinal Univrsity pls")
+    assert set(seoul.cited_ids) == of("Seoul National University")
+    assert "ppl" not in content_words("which papers by ppl at Google") and "ppl" in content_words("PPL results")
+    # a first name written short, and a surname without its accent: Christopher Ré is "Chris Re"
+    re_papers = {p.id for p in answerer.papers if "Christopher Ré" in p.authors}
+    assert re_papers and all(set(answerer.ask(q).cited_ids) == re_papers for q in (
+        "Which papers is Chris Re an author on?", "papers by Christopher Re", "papers by Christopher Ré"))
+    # ...not a word of the question that begins a first name ("the Zhang group" is no Theodore Zhang's)
+    search = answerer._searcher()
+    assert search._shortened("the re") is None and search._shortened("chris re") == "Christopher Ré"
+    # "with Qwen models": the models a company makes, not its authors' papers (one paper, refused)
+    qwen = answerer.ask("I want papers that run experiments with Qwen models - which ones?")
+    assert qwen.citations and not qwen.text.startswith("No paper from Qwen")
 
 
 def test_how_much_of_a_measure_of_its_own_quotes_the_sentence_stating_it(answerer):
