@@ -848,9 +848,11 @@ _NOT_SIDE = (r"\b(?:(?:not|never)\s+(?!(?:only|just|exclusively|solely|purely|en
              r"(?:from|by)\s+(?:the\s+|any\s+|a\s+)?{side}(?![\w-])|"
              r"(?:without|with\s+no|no)\s+(?:any\s+)?{side}" + _SIDE_PEOPLE + ")")
 # a side among a paper's affiliations: "a company among the affiliations", "with university co-authors"
-_AMONG = (r"\b(?:an?|any|some|at least one)\s+{side}\s+among\s+(?:the|their|its)\s+(?:authors['’]?\s+|author\s+)?"
-          r"(?:affiliations|institutions|authors)\b|\b(?:with|have|has|having)\s+(?:an?\s+|any\s+)?{side}\s+"
-          r"(?:authors?|co-?authors?|affiliations?)\b")
+_AMONG_THEM = r"\s+among\s+(?:the|their|its)\s+(?:authors['’]?\s+|author\s+)?(?:affiliations|institutions|authors)\b"
+_AMONG = (r"\b(?:an?|any|some|at least one)\s+{side}" + _AMONG_THEM + r"|"
+          r"\b(?:with|have|has|having)\s+(?:an?\s+|any\s+)?{side}\s+(?:authors?|co-?authors?|affiliations?)\b|"
+          # (the other of two named together: "joint work between Amazon and a university")
+          r"\b(?:and|with)\s+(?:an?|some|any)\s+{side}(?:" + _AMONG_THEM + r")?(?!\s+(?:of|in|at)\b)")
 _SECTORS = (
     ("academia only", re.compile(_NOT_SIDE.format(side=_INDUSTRY), re.I)),
     ("industry only", re.compile(_NOT_SIDE.format(side=_ACADEMIA), re.I)),

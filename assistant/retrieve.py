@@ -183,7 +183,7 @@ _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "�
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
-                          r"papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
+                          r"between|papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # or "at" ("affiliés au Georgia Institute of Technology"),
                           # and Chinese ("来自 Google")
@@ -228,7 +228,8 @@ def literal_pattern(term: str) -> re.Pattern | None:
     return re.compile(rf"{start}{body}{end}", re.I)
 
 
-_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/)\s*(the\s+)?", re.I)
+# (and a name in brackets after one: "MSR (Microsoft Research)", the same organisation's papers however written)
+_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/|\()\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
 _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
@@ -885,6 +886,7 @@ class PaperSearch:
 
         named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
         inst_at: list[tuple[int, int, bool]] = []  # where institutions are named, and whether ruled out
+        group_at: dict[int, list[str]] = {}  # the group of institutions named at a start
         phrases = list(self._phrases(text))
         for key, start, end in phrases:
             if not free(start, end):
@@ -920,7 +922,7 @@ class PaperSearch:
                                                                else surface)
                     if neg is None:
                         found.institutions.append(name)
-                        found.institution_groups.append([name])
+                        found.institution_groups.append(group_at.setdefault(start, [name]))
                         matched_papers |= self.alias_papers[alias]
                     else:
                         found.not_institutions.append(name)
@@ -936,7 +938,7 @@ class PaperSearch:
                         found.not_authors += names
                 elif neg is None:
                     found.institutions += names
-                    found.institution_groups.append(list(names))
+                    found.institution_groups.append(group_at.setdefault(start, list(names)))
                     for name in names:
                         matched_papers |= self.institution_papers(name)
                 else:
@@ -952,10 +954,14 @@ class PaperSearch:
             for key, start, end in phrases:
                 if not free(start, end) or not any(c.isupper() for c in text[start:end]):
                     continue
-                joined = [neg for s0, e0, neg in inst_at
-                          if _LIST_JOIN.fullmatch(text[e0:start] if e0 <= start else text[end:s0])]
-                if not joined:
+                joins = [(neg, s0, text[e0:start] if e0 <= start else text[end:s0]) for s0, e0, neg in inst_at]
+                joins = [(neg, s0, between) for neg, s0, between in joins if _LIST_JOIN.fullmatch(between)]
+                if not joins:
                     continue
+                joined = [neg for neg, _, _ in joins]
+                # ("Amazon/AWS", "MSR (Microsoft Research)": one organisation written two ways, one group)
+                same = next((group_at[s0] for _, s0, between in joins
+                             if between.strip() in ("/", "(") and s0 in group_at), None)
                 if key in self.alias_keys:
                     alias = self.alias_keys[key]
                     names, papers = [self.alias_canonical.get(alias, text[start:end])], self.alias_papers[alias]
@@ -969,7 +975,11 @@ class PaperSearch:
                     found.not_institutions += names
                 else:
                     found.institutions += names
-                    found.institution_groups.append(list(names))
+                    if same is not None:
+                        same += [n for n in names if n not in same]
+                        group_at[start] = same
+                    else:
+                        found.institution_groups.append(group_at.setdefault(start, list(names)))
                     matched_papers |= papers
                 spans.append((start, end))
                 inst_at.append((start, end, joined[0]))

@@ -3505,6 +3505,18 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     # ...not a word of the question that begins a first name ("the Zhang group" is no Theodore Zhang's)
     search = answerer._searcher()
     assert search._shortened("the re") is None and search._shortened("chris re") == "Christopher Ré"
+    # a name in brackets after another is the same organisation's ("MSR (Microsoft Research)": MSR's one paper had
+    # been searched for "microsoft", and refused)
+    msr = answerer.ask("Which papers involve MSR (Microsoft Research)?")
+    assert {p.id for p in answerer.papers if "MSR" in p.institutions} < set(msr.cited_ids)
+    assert set(msr.cited_ids) >= of("Microsoft Research") and len(msr.cited_ids) > 3
+    # ...and so is one after a slash, however "joint" the question is ("Amazon/AWS": both had been required), with a
+    # university ("between" had been no cue, and "a university" no side)
+    joint = answerer.ask("Which papers are joint work between Amazon/AWS and a university?")
+    amazon = of("Amazon") | of("AWS")
+    academic = {p.id for p in answerer.papers
+                if any(re.search(r"Universit|Institute|College", i) for i in p.institutions)}
+    assert joint.cited_ids and set(joint.cited_ids) == amazon & academic and not amazon <= academic
     # "with Qwen models": the models a company makes, not its authors' papers (one paper, refused)
     qwen = answerer.ask("I want papers that run experiments with Qwen models - which ones?")
     assert qwen.citations and not qwen.text.startswith("No paper from Qwen")
