@@ -126,7 +126,7 @@ _INTRODUCED = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|prese
 # things' initials, "DAS storage")
 _CAPITALS = re.compile(r"[A-Z]{5,}[\w-]*")
 # (the name looked ahead at, not consumed: "by people at Togeter AI" has a name after "at" too)
-_NAME_AFTER_CUE = re.compile(r"\b(?:from|form|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
+_NAME_AFTER_CUE = re.compile(r"\b(?:from|form|frm|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?=(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}))", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
@@ -145,13 +145,14 @@ _LOWER_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:papers?|publications?|researc
 
 def _members_after(text: str, end: int) -> int:
     """The length of "researchers", "'s engineers" after an organisation's name at ``end``: who they are, not a
-    topic ("What did Amazon researchers publish?" had been refused as a question on "researchers")."""
-    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b", text[end:], re.I)
+    topic ("What did Amazon researchers publish?" had been refused as a question on "researchers"); or the rest of
+    its name, cut short ("Shanghai Jiaotong Univ", "Acme Corp.")."""
+    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b|\s+(?:univ|inc|corp|ltd)\b\.?", text[end:], re.I)
     return m.end() if m else 0
 
 
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
-_META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|"
+_META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|frm|at|by|co-?author(s|ed|ing)?|co-?wr(ote|itten|ites?)|"
                         r"authors?|"
                         r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
@@ -182,8 +183,8 @@ _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a na
 _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
-_INST_BEFORE = re.compile(r"(\b(from|form|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|authors? (at|from)|"
-                          r"between|papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
+_INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|"
+                          r"authors? (at|from)|between|papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # or "at" ("affiliés au Georgia Institute of Technology"),
                           # and Chinese ("来自 Google")
@@ -804,6 +805,8 @@ class PaperSearch:
                 if n > 1 and self._names_exactly(_name_key(surface)):
                     break  # "by Sahil Parmar" names its author: "Sahil" alone is not a misspelt "SAIL"
                 name = self.closest_name(surface)
+                if name and name.islower() and surface.istitle():  # (a part of names, as a key: said as typed)
+                    name = name.title()
                 if name:
                     start = m.start(group)
                     text = text[:start] + name + text[start + len(surface):]

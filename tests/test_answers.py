@@ -3498,6 +3498,11 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     seoul = answerer.ask("list paprs by ppl at Seol Natinal Univrsity pls")
     assert set(seoul.cited_ids) == of("Seoul National University")
     assert "ppl" not in content_words("which papers by ppl at Google") and "ppl" in content_words("PPL results")
+    # "frm" (from) is a cue, and "Univ" the rest of the name ("papres frm Shangai Jiaotung Univ" had been read as no
+    # filter, then as a question on "unit"); the mended name is said as typed, capitalised
+    sjtu = answerer.ask("papres frm Shangai Jiaotung Univ (sjtu)?")
+    assert set(sjtu.cited_ids) == of("Shanghai Jiao") | of("SJTU") and len(sjtu.cited_ids) > 5
+    assert sjtu.text.startswith("Read “Shangai Jiaotung” as “Shanghai Jiaotong”")
     # a first name written short, and a surname without its accent: Christopher Ré is "Chris Re"
     re_papers = {p.id for p in answerer.papers if "Christopher Ré" in p.authors}
     assert re_papers and all(set(answerer.ask(q).cited_ids) == re_papers for q in (
