@@ -57,6 +57,7 @@ _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
+_PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
@@ -2035,11 +2036,16 @@ class PaperSearch:
             for w in sorted(missing, key=lambda w: w in recorded):
                 if is_month(w):  # "published on February 30": no date, not a topic
                     continue
-                m = re.search(rf"(?<![\w-]){re.escape(w)}((?:[\s()]+(?!(?:{_FUNCTION})\b)[\w-]+)+)", text, re.I)
+                # (the noun phrase it opens, to a function word or a verb comparing: "the Cerebras wafer-scale engine
+                # compare to GPUs")
+                m = re.search(rf"(?<![\w-]){re.escape(w)}((?:[\s()]+(?!(?:{_FUNCTION}|{_PHRASE_ENDS})\b)[\w-]+)+)",
+                              text, re.I)
                 after = content_words(m.group(1)) if m else []
                 # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
-                # (a word no paper writes either may stand in it: "spiking neuromorphic chips")
-                if after and all(_stem(x) in self.idf or x in missing for x in after) \
+                # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
+                # the papers' words, "wafer-scale")
+                if after and all(_stem(x) in self.idf or x in missing or "-" in x and not self._unknown_word(x)
+                                 for x in after) \
                         and any(_stem(x) in self.idf for x in after) and ranked \
                         and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)):
                     typed = as_typed(text, [w])[0]  # ("Mixtral" as the question writes it)
@@ -2771,7 +2777,9 @@ def _capitalised_inside(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` capitalised past a sentence's start, as a product is named ("on Intel Gaudi
     accelerators"): however well the rest matches, the thing asked is that one."""
     m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
-    return bool(m) and m.group(0)[0].isupper() and not re.search(r"(?:^|[.!?:]\s*|[\"'“(]\s*)$", text[:m.start()])
+    # (an acronym is a name wherever it stands: "tokenization (BPE tokenizers)")
+    return bool(m) and m.group(0)[0].isupper() and (
+        len(m.group(0)) > 1 and m.group(0).isupper() or not re.search(r"(?:^|[.!?:]\s*|[\"'“(]\s*)$", text[:m.start()]))
 
 
 def _written_as_name(word: str, text: str) -> bool:

@@ -3479,6 +3479,13 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
                            "hardware?")
     assert quantum.refused and quantum.text.startswith("No paper mentions “quantum”: the collection does not cover "
                                                        "quantum computers.")
+    # an acronym is a name wherever it stands, in brackets too; a compound of the papers' words may be in the thing
+    # named, which ends before a verb comparing it (each had been answered under a note)
+    bpe = answerer.ask("Is there a paper on speeding up tokenization (BPE tokenizers) as a bottleneck in LLM serving?")
+    assert bpe.refused and bpe.text.startswith("No paper mentions “BPE”: the collection does not cover BPE tokenizers.")
+    wafer = answerer.ask("How does the Cerebras wafer-scale engine compare to GPUs for LLM decoding?")
+    assert wafer.refused and wafer.text.startswith("No paper mentions “Cerebras”: the collection does not cover "
+                                                   "Cerebras wafer-scale engine.")
     # ...not a name the papers coin, autocorrected into a word no paper writes ("Laura adapters": LoRA)
     laura = answerer.ask("Any papers on federal learning with Laura adapters for fine tuning big language models?")
     assert not laura.refused and "FLoRIST" in laura.citations[0].title
