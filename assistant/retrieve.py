@@ -57,6 +57,8 @@ _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
 _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements right before its questions
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
+# "together" of a joint paper, not of "putting together slides" nor of Together AI
+_TOGETHER = r"(?<!\bput )(?<!\bputting )(?<!\bget )(?<!\bgetting )together(?!\s*\.?\s*ai\b)"
 _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
@@ -250,7 +252,7 @@ _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|n
 # the kinds of thing an organisation makes, named after it: "Qwen models", "AWS instances", "Google Cloud APIs"
 _MADE_THINGS = re.compile(r"\s+(?:models?|chips?|accelerators?|hardware|instances?|APIs?|checkpoints?|weights|"
                           r"devices?|phones?|processors?|CPUs?|GPUs?|TPUs?|NPUs?)\b", re.I)
-_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|researchers?|employees?|engineers?|scientists?|partnered|"
+_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
                          r"contributed|write|wrote|writes|collaborated?|"
@@ -1010,17 +1012,18 @@ class PaperSearch:
                                               r"wr(ote|itten|ite)|publish(ed)?|work(ed)?)\s+(together\s+)?with\s*",
                                               text[a_end:b_start], re.I)
                                  for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:])) or \
-            (len(found.authors) > 1 and bool(re.search(r"\b(both|together|jointly|joint)\b", text, re.I)))
+            (len(found.authors) > 1 and bool(re.search(r"\b(both|" + _TOGETHER + r"|jointly|joint)\b", text, re.I)))
         # "from both Google and Stanford", "Google and Stanford together": their joint papers ("from Google and
         # Meta" is either's, as a list of institutions usually means)
         # ...and so do two named apart, not as one list ("the AMD kernel paper from Stanford": a paper of both)
         named = sorted((a, b) for a, b, ruled in inst_at if not ruled)
+        # (not one named as part of the other: "ByteDance authors, including their Seed team")
         apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
+                    and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     for (_, e1), (s2, _) in zip(named, named[1:]))
-        found.every_institution = (len(found.institution_groups) > 1
-                                   and (apart or bool(re.search(r"\b(both|together|jointly|joint|collaborat\w*|"
-                                                                r"co-?author\w*|co-?wr(ote|itten|ites?))\b",
-                                                                text, re.I))))
+        joint = re.search(r"\b(both|" + _TOGETHER + r"|jointly|joint|collaborat\w*|co-?author\w*|"
+                          r"co-?wr(ote|itten|ites?))\b", text, re.I)
+        found.every_institution = len(found.institution_groups) > 1 and (apart or bool(joint))
         low = text.lower()
         for venue in self.venues:
             short = venue.split()[0]

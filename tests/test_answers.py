@@ -3496,6 +3496,8 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
 
 def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer):
     # each had been refused (the blind set s31, scored before any change for it)
+    search = answerer._searcher()
+
     def of(institution: str) -> set[str]:
         return {p.id for p in answerer.papers if any(institution in i for i in p.institutions)}
     # "everything" was read as the topic, which no Berkeley paper writes
@@ -3515,7 +3517,6 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     assert re_papers and all(set(answerer.ask(q).cited_ids) == re_papers for q in (
         "Which papers is Chris Re an author on?", "papers by Christopher Re", "papers by Christopher Ré"))
     # ...not a word of the question that begins a first name ("the Zhang group" is no Theodore Zhang's)
-    search = answerer._searcher()
     assert search._shortened("the re") is None and search._shortened("chris re") == "Christopher Ré"
     # a name in brackets after another is the same organisation's ("MSR (Microsoft Research)": MSR's one paper had
     # been searched for "microsoft", and refused)
@@ -3529,6 +3530,13 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     academic = {p.id for p in answerer.papers
                 if any(re.search(r"Universit|Institute|College", i) for i in p.institutions)}
     assert joint.cited_ids and set(joint.cited_ids) == amazon & academic and not amazon <= academic
+    # "Together AI people": its people, as its researchers or engineers are (had listed ten papers on "AI")
+    together = answerer.ask("Which papers have Together AI people on them?")
+    assert together.cited_ids and set(together.cited_ids) == of("Together")
+    # one named as part of the other is either's papers, not both's; nor is "putting together slides" a joint paper
+    read = search.read_filters("For slides I'm putting together: every paper with ByteDance authors, including their "
+                               "Seed team")[0]
+    assert len(read.institution_groups) == 2 and not read.every_institution
     # "with Qwen models": the models a company makes, not its authors' papers (one paper, refused)
     qwen = answerer.ask("I want papers that run experiments with Qwen models - which ones?")
     assert qwen.citations and not qwen.text.startswith("No paper from Qwen")
