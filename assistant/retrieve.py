@@ -150,7 +150,7 @@ def _members_after(text: str, end: int) -> int:
     """The length of "researchers", "'s engineers" after an organisation's name at ``end``: who they are, not a
     topic ("What did Amazon researchers publish?" had been refused as a question on "researchers"); or the rest of
     its name, cut short ("Shanghai Jiaotong Univ", "Acme Corp.")."""
-    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b|\s+(?:univ|inc|corp|ltd)\b\.?", text[end:], re.I)
+    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b|\s+(?:univ|inc|corp|ltd)\b\.?|" + _AFFILIATED, text[end:], re.I)
     return m.end() if m else 0
 
 
@@ -252,7 +252,8 @@ _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|n
 # the kinds of thing an organisation makes, named after it: "Qwen models", "AWS instances", "Google Cloud APIs"
 _MADE_THINGS = re.compile(r"\s+(?:models?|chips?|accelerators?|hardware|instances?|APIs?|checkpoints?|weights|"
                           r"devices?|phones?|processors?|CPUs?|GPUs?|TPUs?|NPUs?)\b", re.I)
-_INST_AFTER = re.compile(r"('s|’s|\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
+_AFFILIATED = r"[-\s]+(?:affiliated|authored|led)\b"  # "Meta-affiliated papers", "NVIDIA-authored work"
+_INST_AFTER = re.compile(r"(" + _AFFILIATED + r"|'s|’s|\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
                          r"contributed|write|wrote|writes|collaborated?|"

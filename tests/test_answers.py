@@ -3530,6 +3530,9 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     academic = {p.id for p in answerer.papers
                 if any(re.search(r"Universit|Institute|College", i) for i in p.institutions)}
     assert joint.cited_ids and set(joint.cited_ids) == amazon & academic and not amazon <= academic
+    # "Meta-affiliated papers": Meta's ("meta-affiliated" had been the topic, and three papers listed from anywhere)
+    meta = answerer.ask("Meta-affiliated papers about model training?")
+    assert meta.cited_ids and set(meta.cited_ids) <= of("Meta") | of("FAIR") | of("Facebook")
     # "Together AI people": its people, as its researchers or engineers are (had listed ten papers on "AI")
     together = answerer.ask("Which papers have Together AI people on them?")
     assert together.cited_ids and set(together.cited_ids) == of("Together")
