@@ -100,6 +100,13 @@ _TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion S
 # narrowed them to the 4 of 7 writing it)
 _FRAMING_VERBS = frozenset("run runs running ran target targets targeting targeted employ employs employing "
                             "evaluate evaluates evaluated evaluating".split())  # ("evaluated on Google TPUs")
+# how a question says a paper uses a system it names, not what the paper is about: "build on, integrate with, or
+# benchmark against SGLang"
+_USING_WORDS = frozenset("build builds built building integrate integrates integrated integrating integration "
+                         "benchmark benchmarks benchmarked benchmarking against compare compares compared comparing "
+                         "plug plugs plugged adopt adopts adopted extend extends extended implement implements "
+                         "implemented atop leverage leverages leveraged rely relies relying experiments experiment "
+                         "results evaluations evaluation tested tests testing".split())
 # a hyphenated word's weight beside its parts, when they are words of their own: "communication-computation" spelt
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
 # 0.749; 0.3 and 0.5 change no eval citation)
@@ -1967,8 +1974,9 @@ class PaperSearch:
                 if head and not head & asked:
                     ruled_out.append(head)
             ranked = [sp for sp in ranked if not any(c <= self.title_stems(sp.paper.title) for c in ruled_out)] or ranked
+        # (alternatives of how it is used are none of what: "build on, integrate with, or benchmark against SGLang")
         products = self._product_names(text, named) if parsed.shape == "list" and not seeds \
-            and not parsed.alternatives else []
+            and not parsed.alternatives - _USING_WORDS else []
         for name in products:
             # "which papers on KV cache use vLLM?": a software name the papers write (none's own) is what a paper
             # listed must write (9 of the 10 listed had never named vLLM)
@@ -1977,7 +1985,11 @@ class PaperSearch:
         # (of as many ranked papers whatever k, so that "all of them" lists as many as the 10 best said there are)
         about = self.about_papers(words, ranked[:max(k, ALL_PAPERS) * 3]) \
             if parsed.shape == "list" and not acronym_papers and not seeds and not parsed.alternatives else None
-        if products and len(words) == 1:  # "which papers use vLLM?": every one writing it (FlexiCache had been cut)
+        # "which papers use vLLM?": every one writing it (FlexiCache had been cut); so "which papers build on,
+        # integrate with, or benchmark against SGLang?" (5 of its 8 had been listed)
+        # (and the kind of thing it is: "Qwen models")
+        if products and all(w in _USING_WORDS or w in _FRAMING_VERBS or w in {p.lower() for p in products}
+                            or _MADE_THINGS.fullmatch(" " + w) for w in words):
             about = {sp.paper.id for sp in ranked}
         # ("largest" in "which paper has the largest energy savings?", "fastest" in "which attention kernel is
         # fastest?" are how the question compares, not its topic)
@@ -2439,6 +2451,21 @@ class PaperSearch:
             if key in self._written_coined and key not in self.name_papers and key not in self.glossary \
                     and not re.fullmatch(r"[A-Z]{2,}s", m.group(0)) and m.group(0) not in self.introduced \
                     and key not in self._record_words and not named:
+                out.append(m.group(0))
+        # ...and the capitalised names of no English word the papers write ("Qwen models", "Triton"), past the start
+        quoted = [q.span() for q in re.finditer(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|“[^”]+”", text)]
+        for m in re.finditer(r"(?<=[\w,;:)] )[A-Z][a-z]{2,}\b", text):
+            key = m.group(0).lower()
+            # (not a name of the records, "Meta", "Stoica", unless a thing it makes follows: "Qwen models"; nor an
+            # example in brackets, "chip design (RTL, Verilog)", nor a word of a quoted title)
+            before = text[:m.start()]
+            if before.count("(") > before.count(")") or re.search(r"\b(?:like|such as|e\.g\.?|including)\s+$", before) \
+                    or any(a < m.start() < b for a, b in quoted):
+                continue
+            recorded = bool(self.institution_papers(key)) or key in self.surname_authors
+            if key in self.vocab and key not in self.english and key not in self.name_papers \
+                    and key not in self.glossary and m.group(0) not in self.introduced and not named \
+                    and m.group(0) not in out and (not recorded or _MADE_THINGS.match(text[m.end():])):
                 out.append(m.group(0))
         return out
 

@@ -1493,6 +1493,16 @@ def test_a_software_name_in_a_list_question_is_written_by_every_paper_listed(ans
     # an acronym in the plural is no such name ("GPUs", "LLMs")
     gpus = answerer.ask("Papers on tensor and pipeline parallelism for inference across multiple GPUs")
     assert not all(writes(pid, "GPUs") for pid in gpus.cited_ids)
+    # how a paper uses the system, however asked, is no topic: every paper writing it (5 of the 8 writing SGLang had
+    # been listed, the alternatives of use read as alternatives of topic)
+    writing = {p.id for p in answerer.papers if "sglang" in (p.title + " " + p.abstract).lower()}
+    sglang = answerer.ask("Which papers build on, integrate with, or benchmark against SGLang?")
+    assert len(writing) > 5 and set(sglang.cited_ids) == writing
+    # ...and a capitalised name of no English word ("Qwen models": 3 papers had been listed, one naming Qwen)
+    qwen = answerer.ask("I want papers that run experiments with Qwen models - which ones?")
+    assert len(qwen.cited_ids) > 5 and set(qwen.cited_ids) == {p.id for p in answerer.papers if writes(p.id, "Qwen")}
+    # ...not one given as an example ("(RTL, Verilog)": the papers need not write it)
+    assert answerer._searcher()._product_names("papers using LLMs for chip design (RTL, Verilog)", set()) == []
 
 
 def test_recent_papers_on_a_topic_keep_the_topic(answerer):
