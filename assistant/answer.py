@@ -386,7 +386,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         read = r.topic_held and len(r.unknown_words) / max(len(words), 1) < t.refuse_unknown_share
         if max(sp.dense for sp in r.ranked) < t.refuse_dense_foreign and not read:
             return True
-    elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0:
+    elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0 and not r.held_names:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):
@@ -1403,6 +1403,10 @@ def _refusal(r: Retrieval) -> Answer:
         # one asked of as a paper, not "instead of PagedAttention")
         asked = [n for n in r.unknown_names if _asked_as_paper(n).search(r.parsed.text)] or r.unknown_names[:1]
         text = f"{REFUSAL_HEAD} no paper in it is called “{asked[0]}” (or has that name in its title or abstract)."
+    elif names := [w for w in as_typed(r.parsed.text, r.unknown_words) if re.search(r"\d", w)] \
+            if not r.multilingual else []:  # "Does any paper report results for Llama-3.1-405B?": said by its name
+        text = f"No paper mentions {' or '.join(f'“{w}”' for w in names)}, in any spelling: the collection does not " \
+               "cover this question."
     elif r.parsed.unrecorded:  # "which papers are funded by NSF?": neither the funding nor the rest is held
         text = f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded}, and no indexed paper answers the rest of it."
     words = r.parsed.content_words

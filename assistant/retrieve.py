@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import itertools
 import math
 import os
 import re
@@ -372,6 +373,9 @@ class Retrieval:
     # "which papers use spiking neural networks?": (the word no paper writes, the thing it names) when that word
     # narrows a topic ("spiking" of "neural networks"): no paper is on it, and the rest is not what was asked
     unheld: tuple[str, str] | None = None
+    # the rare names the question writes that papers write too ("Megatron-LM", "Llama-3.1-70B"): however weakly the
+    # embedding matches the question, the papers writing them may answer it
+    held_names: list[str] = field(default_factory=list)
     # "does Meta have more papers than Google?": each named institution or author, how to ask for its papers
     # ("papers from", "papers by"), and its papers
     counted: list[tuple[str, str, list[Paper]]] = field(default_factory=list)
@@ -1977,6 +1981,10 @@ class PaperSearch:
         # (alternatives of how it is used are none of what: "build on, integrate with, or benchmark against SGLang")
         products = self._product_names(text, named) if parsed.shape == "list" and not seeds \
             and not parsed.alternatives - _USING_WORDS else []
+        held_names = self._held_names(text, words)
+        # ("which papers report results on Llama-3.1-70B?": the papers writing it, "Llama 3.1 70B")
+        products += [n for n in held_names if parsed.shape == "list" and not seeds and not parsed.alternatives
+                     and n.lower() not in {p.lower() for p in products}]
         for name in products:
             # "which papers on KV cache use vLLM?": a software name the papers write (none's own) is what a paper
             # listed must write (9 of the 10 listed had never named vLLM)
@@ -2084,6 +2092,7 @@ class PaperSearch:
                          acronym_forms=self.acronym_forms(short) if acronym_papers else [], name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
                          topic_held=topic_held, listed_note=listed_note, unheld=unheld, similar=bool(seeds),
+                         held_names=held_names,
                          named_elsewhere=[(pid, self.papers[self.row[pid]].title) for pid in
                                           sorted(named - {p.id for p in pool})] if named and restricted and filters
                          else [])
@@ -2245,6 +2254,13 @@ class PaperSearch:
         "text"; not "ROCm-based", "finance-domain", whose last parts are the collection's)."""
         if _stem(word) in self.idf:
             return False
+        # a model's version no paper writes, in any spelling, though they write the model: "Llama-3.1-405B"
+        versioned = re.fullmatch(r"([a-z]{3,})[-.]?(\d[\w.-]*)", word.lower())
+        if versioned and re.search(r"[-.]", word):
+            rows = np.flatnonzero(self._papers_with(versioned.group(1)))
+            literal = literal_pattern(word)
+            if len(rows) and literal and not any(self._mentions(self.papers[i], literal) for i in rows):
+                return True
         parts = [t for t in tokenize(word) if t != word.lower()]
         if not any(_stem(t) in self.idf for t in parts):
             return True
@@ -2436,6 +2452,24 @@ class PaperSearch:
             best = most / max(len(qt), 1)
             if best < 0.8:
                 out.append("'" + q + "'")
+        return out
+
+    def _held_names(self, text: str, words: list[str]) -> list[str]:
+        """The names among ``words`` that few papers write (a 20th of them at most), as typed: a version or size
+        ("Llama-3.1-70B") or a name of two cases joined ("Megatron-LM")."""
+        out = []
+        for w in as_typed(text, words):
+            # (beginning with a letter: not "3D", "2-bit")
+            if not (re.search(r"\d", w) and w[:1].isalpha() or re.fullmatch(r"[A-Z][a-z]+-[A-Z]{2,}", w)):
+                continue
+            literal = literal_pattern(w)
+            rows = np.flatnonzero(self._papers_with(re.split(r"[-.\s\d]", w.lower())[0] or w.lower()))
+            most = len(self.papers) // 20
+            # (counted until more than ``most`` write it: at scale, a common name is not read through)
+            writing = itertools.islice((i for i in rows if self._mentions(self.papers[i], literal)), most + 1) \
+                if literal else ()
+            if 0 < len(list(writing)) <= most:
+                out.append(w)
         return out
 
     def _mentions(self, p: Paper, literal: re.Pattern) -> int:

@@ -3496,6 +3496,17 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
     wafer = answerer.ask("How does the Cerebras wafer-scale engine compare to GPUs for LLM decoding?")
     assert wafer.refused and wafer.text.startswith("No paper mentions “Cerebras”: the collection does not cover "
                                                    "Cerebras wafer-scale engine.")
+    # a model's version no paper writes in any spelling, though they write the model, is said by its name (five
+    # papers had been listed on "report results"); one they write, however spelt, is answered
+    llama = answerer.ask("Does any paper report results for Llama-3.1-405B?")
+    assert llama.refused and llama.text.startswith("No paper mentions “Llama-3.1-405B”, in any spelling: the "
+                                                   "collection does not cover this question.")
+    # ...and one they write, however spelt, however weakly the embedding matches the rest: the papers writing it (it
+    # had been refused, as had "Megatron-LM")
+    seventy = answerer.ask("Which papers report results on Llama-3.1-70B?")  # (written "Llama 3.1 70B")
+    assert seventy.citations and all("Llama 3.1 70B" in c.quote for c in seventy.citations)
+    megatron = answerer.ask("which training papers plug into or compare against Megatron-LM?")
+    assert megatron.citations and all("Megatron-LM" in answerer.paper(pid).abstract for pid in megatron.cited_ids)
     # ...not a name the papers coin, autocorrected into a word no paper writes ("Laura adapters": LoRA)
     laura = answerer.ask("Any papers on federal learning with Laura adapters for fine tuning big language models?")
     assert not laura.refused and "FLoRIST" in laura.citations[0].title
