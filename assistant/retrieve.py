@@ -60,6 +60,7 @@ _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 # "together" of a joint paper, not of "putting together slides" nor of Together AI
 _TOGETHER = r"(?<!\bput )(?<!\bputting )(?<!\bget )(?<!\bgetting )together(?!\s*\.?\s*ai\b)"
+_VERSION = re.compile(r"\d[\w.-]*")  # "8x7B", "3.1", "405B": a version or size written after a name
 _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
@@ -868,6 +869,9 @@ class PaperSearch:
         ("on Intel Gaudi accelerators"), and not a name the papers coin mistyped ("Laura adapters", autocorrected
         LoRA; of a short one, a slip: "AMX" is no "AMD")."""
         slips = 1 if len(word) <= 4 else 2
+        if any(a < m.start() < b for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+               for a, b in _quoted_spans(text)):
+            return False  # (a word of a quoted title: "Summarize '... on Ascend NPUs'")
         return _capitalised_inside(word, text) and not any(
             abs(len(c) - len(word)) <= slips and _edits(word.lower(), c) <= slips for c in self._written_coined)
 
@@ -2056,25 +2060,7 @@ class PaperSearch:
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
             # (and the more of the words naming it no paper writes, the surer: "spiking neuromorphic chips such as
             # Intel Loihi", "Intel Gaudi (Habana) accelerators", said by a word that is no record's name)
-            recorded = {w for w in missing if self.institution_papers(w)}
-            for w in sorted(missing, key=lambda w: w in recorded):
-                if is_month(w):  # "published on February 30": no date, not a topic
-                    continue
-                # (the noun phrase it opens, to a function word or a verb comparing: "the Cerebras wafer-scale engine
-                # compare to GPUs")
-                m = re.search(rf"(?<![\w-]){re.escape(w)}((?:[\s()]+(?!(?:{_FUNCTION}|{_PHRASE_ENDS})\b)[\w-]+)+)",
-                              text, re.I)
-                after = content_words(m.group(1)) if m else []
-                # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
-                # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
-                # the papers' words, "wafer-scale")
-                if after and all(_stem(x) in self.idf or x in missing or "-" in x and not self._unknown_word(x)
-                                 for x in after) \
-                        and any(_stem(x) in self.idf for x in after) and ranked \
-                        and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)):
-                    typed = as_typed(text, [w])[0]  # ("Mixtral" as the question writes it)
-                    unheld = (typed, f"{typed} {m.group(1).strip()}")
-                    break
+            unheld = self._unheld(text, missing, ranked, products=not what)  # ("funded by NSF": no funding record)
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
@@ -2454,6 +2440,51 @@ class PaperSearch:
                 out.append("'" + q + "'")
         return out
 
+    def _unheld(self, text: str, missing: list[str], ranked: list[ScoredPaper],
+                products: bool = True) -> tuple[str, str] | None:
+        """(the word no paper writes, the thing it names) when a ``missing`` word narrows the very thing asked
+        ("spiking neural networks", "quantum computers") or is a product named, not one beside it ("TTFT for
+        chatbots"); None else. The more of the words naming it no paper writes, the surer ("spiking neuromorphic
+        chips such as Intel Loihi", "Intel Gaudi (Habana) accelerators"); said by a word that is no record's name."""
+        recorded = {w for w in missing if self.institution_papers(w)}
+        order = [w for w in sorted(missing, key=lambda w: w in recorded) if not is_month(w)]  # (not "February 30")
+        phrases = {}
+        for w in order:
+            # (the noun phrase it opens, to a function word or a verb comparing: "the Cerebras wafer-scale engine
+            # compare to GPUs")
+            m = re.search(rf"(?<![\w-]){re.escape(w)}((?:[\s()]+(?!(?:{_FUNCTION}|{_PHRASE_ENDS})\b)\w[\w-]*)+)",
+                          text, re.I)
+            typed = as_typed(text, [w])[0]  # ("Mixtral" as the question writes it)
+            phrases[w] = (typed, _closed(f"{typed} {m.group(1).strip()}" if m else typed),
+                          content_words(m.group(1)) if m else [])
+        for w in order:
+            typed, thing, after = phrases[w]
+            # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
+            # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
+            # the papers' words, "wafer-scale")
+            if after and all(_stem(x) in self.idf or x in missing or "-" in x and not self._unknown_word(x)
+                             for x in after) \
+                    and any(_stem(x) in self.idf for x in after) and ranked \
+                    and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)):
+                return typed, thing
+        # ...and (unless ``products`` is false) a product named, with nothing the papers write after it, is the thing
+        # itself ("on a Jetson Orin", "compare against DistServe or Splitwise", "on Mixtral 8x7B"; not an example,
+        # "like Argonne or Lawrence Livermore", nor a version, said as such: "Llama-3.1-405B")
+        example = re.search(r"\b(?:like|such as|e\.g\.?|including)\s", text, re.I)
+        products = [w for w in order if products and self._named_product(w, text) and not re.search(r"\d", w)
+                    and not (example and text.lower().find(w, example.end()) >= 0)
+                    and not self._names_exactly(_name_key(w))  # (nor a record's name, "Lawrence" of Livermore)
+                    and not re.search(rf"\b(?:my|our|your|his|her|their)\s+{re.escape(w)}\b", text, re.I)]  # ("my PhD")
+        for w in products:
+            typed, thing, after = phrases[w]
+            if all(x in missing or _VERSION.fullmatch(x) for x in after):
+                # ("DistServe or Splitwise", "Graphcore IPUs or Tenstorrent chips": each product offered)
+                offered = [x for x in products if x != w
+                           and re.search(rf"{re.escape(thing)}\s*(?:or|/|,)\s*{re.escape(phrases[x][0])}\b", text)]
+                return ("” or “".join([typed, *(phrases[x][0] for x in offered)]),
+                        " or ".join([thing, *(phrases[x][1] for x in offered)]))
+        return None
+
     def _held_names(self, text: str, words: list[str]) -> list[str]:
         """The names among ``words`` that few papers write (a 20th of them at most), as typed: a version or size
         ("Llama-3.1-70B") or a name of two cases joined ("Megatron-LM")."""
@@ -2487,7 +2518,7 @@ class PaperSearch:
                     and key not in self._record_words and not named:
                 out.append(m.group(0))
         # ...and the capitalised names of no English word the papers write ("Qwen models", "Triton"), past the start
-        quoted = [q.span() for q in re.finditer(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|“[^”]+”", text)]
+        quoted = _quoted_spans(text)
         for m in re.finditer(r"(?<=[\w,;:)] )[A-Z][a-z]{2,}\b", text):
             key = m.group(0).lower()
             # (not a name of the records, "Meta", "Stoica", unless a thing it makes follows: "Qwen models"; nor an
@@ -2836,6 +2867,16 @@ def _title_words(title: str) -> list[str]:
     """A title's words as ``named_papers`` reads a question's, lower-cased: "Stream2LLM: Overlap ..." ->
     ["stream2llm", "overlap", ...]."""
     return [w.lower() for w in re.findall(_WORD, title)]
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes: 'a title', "a title", “a title”."""
+    return [q.span() for q in re.finditer(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|“[^”]+”", text)]
+
+
+def _closed(phrase: str) -> str:
+    """``phrase`` with a bracket it opens closed: "Snapdragon NPU (Hexagon" -> "Snapdragon NPU (Hexagon)"."""
+    return phrase + ")" * max(phrase.count("(") - phrase.count(")"), 0)
 
 
 def _capitalised_inside(word: str, text: str) -> bool:

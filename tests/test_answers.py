@@ -3507,6 +3507,24 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
     assert seventy.citations and all("Llama 3.1 70B" in c.quote for c in seventy.citations)
     megatron = answerer.ask("which training papers plug into or compare against Megatron-LM?")
     assert megatron.citations and all("Megatron-LM" in answerer.paper(pid).abstract for pid in megatron.cited_ids)
+    # a product named with nothing the papers write after it is the thing itself, each one offered said (each had
+    # been answered with papers on the rest: "edge LLM inference", "prefill-decode disaggregation")
+    for question, said in [("edge LLM inference on a Jetson Orin: which papers measure it?",
+                            "No paper mentions “Jetson”: the collection does not cover Jetson Orin."),
+                           ("Which prefill-decode disaggregation papers compare against DistServe or Splitwise?",
+                            "No paper mentions “DistServe” or “Splitwise”: the collection does not cover DistServe or "
+                            "Splitwise."),
+                           ("Is there work that schedules LLM inference on a Qualcomm Snapdragon NPU (Hexagon)?",
+                            "No paper mentions “Qualcomm”: the collection does not cover Qualcomm Snapdragon NPU "
+                            "(Hexagon).")]:
+        answer = answerer.ask(question)
+        assert answer.refused and answer.text.startswith(said), answer.text[:200]
+    # ...not an example ("like Argonne or Lawrence Livermore": Lawrence is of a record's name), nor a company's name
+    # before its product ("Mistral's Mixtral 8x7B model" is said by Mixtral)
+    labs = answerer.ask("anything from the US national labs, like Argonne or Lawrence Livermore?")
+    assert "“Lawrence”" not in labs.text
+    mistral = answerer.ask("Which papers report serving or training results on Mistral's Mixtral 8x7B model?")
+    assert mistral.refused and mistral.text.startswith("No paper mentions “Mixtral”")
     # ...not a name the papers coin, autocorrected into a word no paper writes ("Laura adapters": LoRA)
     laura = answerer.ask("Any papers on federal learning with Laura adapters for fine tuning big language models?")
     assert not laura.refused and "FLoRIST" in laura.citations[0].title
