@@ -960,6 +960,7 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "University of Washington": ("华盛顿大学", "ワシントン大学", "워싱턴 대학교"), "Georgia Tech": ("佐治亚理工", "조지아공대"),
     "University of Toronto": ("多伦多大学", "トロント大学", "토론토 대학교"),
     "Hong Kong University of Science and Technology": ("香港科技大学", "港科大"),
+    "Chinese Academy of Sciences": ("中国科学院", "中國科學院", "中科院"),
     # (and as German writes them: "Autoren von der Technischen Universität München")
     "Technical University of Munich": ("Technischen Universität München", "Technische Universität München",
                                        "TU München"),

@@ -60,6 +60,8 @@ _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 # "together" of a joint paper, not of "putting together slides" nor of Together AI
 _TOGETHER = r"(?<!\bput )(?<!\bputting )(?<!\bget )(?<!\bgetting )together(?!\s*\.?\s*ai\b)"
+# what an aside about an institution's names says of them: "(... count too)", "(also fine)"
+_ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well".split())
 _VERSION = re.compile(r"\d[\w.-]*")  # "8x7B", "3.1", "405B": a version or size written after a name
 _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
@@ -241,8 +243,11 @@ def literal_pattern(term: str) -> re.Pattern | None:
     return re.compile(rf"{start}{body}{end}", re.I)
 
 
+_NATIONAL_LABS = re.compile(r"(?:\b(?:the\s+)?(?:U\.S\.|US|U\.S|American|DOE)\s+)?"
+                            r"\bnational\s+lab(?:s|oratory|oratories)?\b"
+                            r"(?:,?\s*\(?(?:such as|like|e\.g\.,?|including|incl\.?)\s+[^?.!;)]*\)?)?", re.I)
 # (and a name in brackets after one: "MSR (Microsoft Research)", the same organisation's papers however written)
-_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/|\()\s*(the\s+)?", re.I)
+_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/|\(|（)\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
 _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
@@ -268,7 +273,7 @@ _INST_AFTER = re.compile(r"(" + _AFFILIATED + r"|'s|’s|\s+(papers?|authors?|" 
                          r"contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
-                         r"\s*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文)", re.I)
+                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文)", re.I)
 
 
 class Sentences(Mapping):
@@ -779,7 +784,10 @@ class PaperSearch:
                 key in k.split() and self.alias_papers[alias] & hits for k, alias in self.alias_keys.items())
 
         def aside(m: re.Match) -> str:
-            return " " if any(names_them(w, part=True) for w in _WORD_RUN.findall(m.group(1))) else m.group(0)
+            # (or what is left of one once its names were read: "(IBM Research / International Business Machines
+            # count too)")
+            return " " if any(names_them(w, part=True) for w in _WORD_RUN.findall(m.group(1))) or not [
+                w for w in content_words(m.group(1)) if w not in _ASIDE_WORDS] else m.group(0)
 
         rest = re.sub(r"\(([^()]*)\)", aside, rest)
         words = rest.split(" ")
@@ -969,6 +977,19 @@ class PaperSearch:
                                                                     else 0)))
                 if kind == "institutions":
                     inst_at.append((start, end, neg is not None))
+        # "authors from US national laboratories (such as Argonne, ...)": each institution named a national laboratory,
+        # or by the initials the US labs end theirs with (LLNL, ORNL)
+        labs = _NATIONAL_LABS.search(text)
+        if labs and free(*labs.span()) and negated(labs.start()) is None:
+            names = sorted({self.canonical(alias) for alias in self.alias_papers
+                            if re.search(r"\bNational Lab", self.canonical(alias))
+                            or re.fullmatch(r"[A-Z]{1,3}NLs?", self.canonical(alias))})
+            if names:
+                found.institutions += names
+                found.institution_groups.append(names)
+                for name in names:
+                    matched_papers |= self.institution_papers(name)
+                spans.append(labs.span())
         # the rest of a list the cue starts: "from Google and Meta", "not from Amazon or Microsoft"
         grew = bool(inst_at)
         while grew:
@@ -1245,10 +1266,12 @@ class PaperSearch:
         if not all(w[:1].isupper() for w in surface.split()) and not (
                 # "papers by stoica": a surname in lower case after "by", when no English or paper's word spells it
                 key in self.surname_authors and key not in self.english and not self._papers_with(key).any()
-                and len(key) >= 4 and re.search(r"\bby\s+$", before, re.I)
-                # (ending the phrase: "papers by stoica and zaharia", not "by fan control")
-                and re.match(r"\s*(?:$|[?.!,;:)]|(?:'s|’s)\b|\s(?:and|or|&|with|at|in|on|from|since|about)\b)",
-                             text[end:], re.I)):
+                and len(key) >= 4 and (re.search(r"\bby\s+$", before, re.I)
+                                       # (ending the phrase: "papers by stoica and zaharia", not "by fan control")
+                                       and re.match(r"\s*(?:$|[?.!,;:)]|(?:'s|’s)\b|\s(?:and|or|&|with|at|in|on|from|"
+                                                    r"since|about)\b)", text[end:], re.I)
+                                       # ...or before "papers": "kasikci papers", "stoica's papers"
+                                       or re.match(r"(?:'s|’s)?\s+(?:papers?|publications?)\b", text[end:], re.I))):
             return None
         # part of a longer name: "the Berkeley Packet Filter" (but "Berkeley KV cache papers": a glossary acronym)
         after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])
@@ -1689,7 +1712,8 @@ class PaperSearch:
         # (a name is not mended: "InfiniBand", "vLLM", "CUDA" are written as their makers write them)
         names = {w for w in raw if _written_as_name(w, text)}
         fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
-        words = [w for w in (fixes.get(w, w) for w in raw) if w not in STOPWORDS]
+        words = [w for w in (fixes.get(w, w) for w in raw)
+                 if w not in STOPWORDS and not self._slipped_function(w, text)]
         if at_least:  # ("by at least 5x": the bar on a figure, no word of the topic)
             words = [w for w in words if not _FIGURE_WORD.fullmatch(w)] or words
         if asks_who(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
@@ -2439,6 +2463,22 @@ class PaperSearch:
             if best < 0.8:
                 out.append("'" + q + "'")
         return out
+
+    def _slipped_function(self, word: str, text: str) -> bool:
+        """Whether a short ``word`` no paper and no dictionary writes, typed in lower case, is a function word with
+        a letter slipped ("wich paprs hav authrs frm ...": "hav" had been the topic, and the question refused; not
+        "BPE", "Lite")."""
+        if not 3 <= len(word) <= 4 or not word.isalpha() or word in self.vocab or word in self.english \
+                or _stem(word) in self.idf or word in self.glossary or not self._unknown_word(word):
+            return False
+        typed = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        if not typed or not typed.group(0).islower():
+            return False
+        letters = string.ascii_lowercase
+        near = {word[:i] + word[i + 1:] for i in range(len(word))} \
+            | {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters} \
+            | {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
+        return bool(near & ENGLISH_STOPWORDS)
 
     def _unheld(self, text: str, missing: list[str], ranked: list[ScoredPaper],
                 products: bool = True) -> tuple[str, str] | None:

@@ -285,6 +285,8 @@ def test_who_wrote_a_paper_asked_in_another_language_shows_its_authors(real_assi
     # "affiliés au ...": "au" (at the) had been no cue, and the name read as the topic (refused)
     ("Quels articles ont des auteurs affiliés au Georgia Institute of Technology (Georgia Tech) ?",
      "papers from Georgia Institute of Technology"),
+    # the Chinese Academy of Sciences, with its name in brackets (refused)
+    ("中科院（中国科学院）有哪些论文？", "Which papers are from the Chinese Academy of Sciences?"),
 ])
 def test_an_organisation_written_in_another_script_is_a_filter(real_assistant, question, english):
     # were refused, or answered with KV cache papers from anywhere (the same papers; ranked by e5, not MiniLM)
