@@ -389,7 +389,9 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0 and not r.held_names:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
-    if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape == "describe"):
+    # (or a figure of one: "DeepSpeed-FastGen vs vLLM for LLM serving throughput")
+    if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape in ("describe", "factual")
+                                                           and not r.multilingual):
         return True
     # ...or asked of as a paper ("What speedup does the vAttention paper report over vLLM?")
     if any(_asked_as_paper(n).search(r.parsed.text) for n in r.unknown_names if not n.startswith("'")):

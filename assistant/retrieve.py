@@ -60,6 +60,7 @@ _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 # "together" of a joint paper, not of "putting together slides" nor of Together AI
 _TOGETHER = r"(?<!\bput )(?<!\bputting )(?<!\bget )(?<!\bgetting )together(?!\s*\.?\s*ai\b)"
+_NO_SYSTEMS = frozenset("phd phds msc bsc mba tldr iirc afaik imho".split())  # written like systems' names
 # what an aside about an institution's names says of them: "(... count too)", "(also fine)"
 _ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well".split())
 _VERSION = re.compile(r"\d[\w.-]*")  # "8x7B", "3.1", "405B": a version or size written after a name
@@ -2447,7 +2448,8 @@ class PaperSearch:
         # (not a string of pasted code, 'query = "energy-efficient LLM inference ..."': a search, not a title; it had
         # made an answered question a refusal)
         quoted = re.findall(r"(?<![\w=(])(?<![=(]\s)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
-        out = [n for n in names if _stem(n.lower()) not in self.idf]
+        # (not a degree or an abbreviation of chat: "first-year PhD student")
+        out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS]
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue

@@ -3525,6 +3525,12 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
     assert "“Lawrence”" not in labs.text
     mistral = answerer.ask("Which papers report serving or training results on Mistral's Mixtral 8x7B model?")
     assert mistral.refused and mistral.text.startswith("No paper mentions “Mixtral”")
+    # a figure asked of a system no paper names is refused by its name (a paper on vLLM's throughput had answered)
+    fastgen = answerer.ask("DeepSpeed-FastGen vs vLLM for LLM serving throughput")
+    assert fastgen.refused and "no paper in it is called “DeepSpeed-FastGen”" in fastgen.text
+    # ...not of a degree written like a system's name ("a first-year PhD student")
+    assert not answerer.ask("first-year PhD student here: how much faster is LLM serving with speculative decoding, "
+                            "by how many times?").refused
     # ...not a name the papers coin, autocorrected into a word no paper writes ("Laura adapters": LoRA)
     laura = answerer.ask("Any papers on federal learning with Laura adapters for fine tuning big language models?")
     assert not laura.refused and "FLoRIST" in laura.citations[0].title
