@@ -199,7 +199,8 @@ _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "�
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|"
-                          r"authors? (at|from)|between|papers (does|do|did)|(?:have|has|had|include|includes|including) both|"
+                          r"authors? (at|from)|between|papers (does|do|did)|"
+                          r"(?:have|has|had|include|includes|including) both|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # or "at" ("affiliés au Georgia Institute of Technology"),
                           # and Chinese ("来自 Google")
@@ -2085,7 +2086,7 @@ class PaperSearch:
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
             # (and the more of the words naming it no paper writes, the surer: "spiking neuromorphic chips such as
             # Intel Loihi", "Intel Gaudi (Habana) accelerators", said by a word that is no record's name)
-            unheld = self._unheld(text, missing, ranked, products=not what)  # ("funded by NSF": no funding record)
+            unheld = self._unheld(text, missing, ranked, as_products=not what)  # ("funded by NSF": no funding record)
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
@@ -2483,7 +2484,7 @@ class PaperSearch:
         return bool(near & ENGLISH_STOPWORDS)
 
     def _unheld(self, text: str, missing: list[str], ranked: list[ScoredPaper],
-                products: bool = True) -> tuple[str, str] | None:
+                as_products: bool = True) -> tuple[str, str] | None:
         """(the word no paper writes, the thing it names) when a ``missing`` word narrows the very thing asked
         ("spiking neural networks", "quantum computers") or is a product named, not one beside it ("TTFT for
         chatbots"); None else. The more of the words naming it no paper writes, the surer ("spiking neuromorphic
@@ -2509,11 +2510,11 @@ class PaperSearch:
                     and any(_stem(x) in self.idf for x in after) and ranked \
                     and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)):
                 return typed, thing
-        # ...and (unless ``products`` is false) a product named, with nothing the papers write after it, is the thing
+        # ...and (unless ``as_products`` is false) a product named, with nothing the papers write after it, is the thing
         # itself ("on a Jetson Orin", "compare against DistServe or Splitwise", "on Mixtral 8x7B"; not an example,
         # "like Argonne or Lawrence Livermore", nor a version, said as such: "Llama-3.1-405B")
         example = re.search(r"\b(?:like|such as|e\.g\.?|including)\s", text, re.I)
-        products = [w for w in order if products and self._named_product(w, text) and not re.search(r"\d", w)
+        products = [w for w in order if as_products and self._named_product(w, text) and not re.search(r"\d", w)
                     and not (example and text.lower().find(w, example.end()) >= 0)
                     and not self._names_exactly(_name_key(w))  # (nor a record's name, "Lawrence" of Livermore)
                     and not re.search(rf"\b(?:my|our|your|his|her|their)\s+{re.escape(w)}\b", text, re.I)]  # ("my PhD")
