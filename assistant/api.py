@@ -162,12 +162,24 @@ class Assistant:
             from .answer import help_answer
 
             return _Asked(text, None, help_answer(search.papers, text), None, t0, {})
-        retrieval = search.search(text, filters, k=k or self.settings.k, within=within)
-        if k and retrieval.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
-            retrieval.parsed.wanted = min(retrieval.parsed.wanted, k)
-        retrieval.cap = k  # (a complete metadata list too: "papers from Amazon" with --k 2 had cited all 9)
+        def retrieved(question: str):
+            found = search.search(question, filters, k=k or self.settings.k, within=within)
+            if k and found.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
+                found.parsed.wanted = min(found.parsed.wanted, k)
+            found.cap = k  # (a complete metadata list too: "papers from Amazon" with --k 2 had cited all 9)
+            return found
+
+        retrieval = retrieved(text)
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
+        asked = search.focus(text, only_asked=True) if answer.refused and within is None else text
+        if asked != text and asked.strip():
+            # "So I have an interview ... with IBM Research ... Which papers in your collection have authors from
+            # IBM? ...": refused on the chatter read with it, the message is read again by its questions alone
+            again = retrieved(asked)
+            found = compose(again, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
+            if found.citations and not found.refused:
+                retrieval, answer = again, found
         if left_out_by_filter(retrieval, answer):  # "papers from Google on speculative decoding": said elsewhere?
             wide = search.search(text, filters, k=k or self.settings.k, everywhere=True)
             found = compose(wide, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)

@@ -1518,13 +1518,13 @@ class PaperSearch:
             return low
         return _WORD_RUN.sub(word, text)
 
-    def focus(self, text: str) -> str:
+    def focus(self, text: str, only_asked: bool = False) -> str:
         """The question in a rambling message: its question sentences, and the others only when most of their
         words are the papers' own ("... LLM decode is limited by memory bandwidth ...") or they name a venue, an
         author, an institution or a paper ("I'm looking at CAIS 2026."), not chatter ("my cat keeps walking across
         the keyboard", "I need this for my thesis"). An English message of one sentence, or with no question
         sentence, is kept whole, unless it is long and ends asking: what precedes its last question word is then
-        read as a statement."""
+        read as a statement. ``only_asked``: its question sentences alone."""
         if foreign_language(text):
             return text
         quoted = _CODE_QUESTION.search(text) if "```" in text or '"""' in text or "'''" in text else None
@@ -1544,12 +1544,15 @@ class PaperSearch:
                 pieces, cut = [text[:last[0]], text[last[0]:]], True
         if len(pieces) < 2:
             return text
-        asks = [bool(p.rstrip().endswith("?") or _QUESTION_OPENING.match(p) or LIST_CUES.match(p)
-                     or _WANTS_PAPERS.match(p)) for p in pieces]
+        # (not a "?" inside an aside: "it's with IBM Research (their AI infrastructure group I think? the ...)")
+        asks = [bool(p.rstrip().endswith("?") and p.count("(") <= p.count(")") or _QUESTION_OPENING.match(p)
+                     or LIST_CUES.match(p) or _WANTS_PAPERS.match(p)) for p in pieces]
         if cut:  # (the run before the question asks nothing, whatever word opens it)
             asks[0] = False
         if not any(asks):
             return text
+        if only_asked:
+            return " ".join(p.strip() for p, asked in zip(pieces, asks) if asked)
 
         def research(piece: str) -> bool:  # most of its words are the papers' own
             words = content_words(piece)

@@ -3593,6 +3593,13 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
                        "Machines count too)?")
     assert set(ibm.cited_ids) == of("IBM") | of("International Business Machines")
     assert set(answerer.ask("wich paprs hav authrs frm seol natinal univrsity").cited_ids) == of("Seoul National")
+    # a rambling message refused on its chatter is read again by its questions alone (a "?" in an aside asks nothing)
+    interview = answerer.ask("So I have an interview next Thursday and I'm kind of panicking, it's with IBM Research "
+                             "(their AI infrastructure group I think? the recruiter wasn't super clear) and I want to "
+                             "sound like I know what they've been working on. I already read their blog but it's "
+                             "mostly marketing. Which papers in your collection have authors from IBM? I don't care "
+                             "which venue. Also any tips for system design interviews welcome but mainly the papers.")
+    assert set(interview.cited_ids) == of("IBM") | of("International Business Machines")
     # "Together AI people": its people, as its researchers or engineers are (had listed ten papers on "AI")
     together = answerer.ask("Which papers have Together AI people on them?")
     assert together.cited_ids and set(together.cited_ids) == of("Together")
