@@ -2508,10 +2508,13 @@ class PaperSearch:
             # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
             # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
             # the papers' words, "wafer-scale")
+            # (not the maker of a thing few papers name: "DeepSpeed ZeRO", whose ZeRO they write; not "GPUs")
             if after and all(_stem(x) in self.idf or x in missing or "-" in x and not self._unknown_word(x)
                              for x in after) \
                     and any(_stem(x) in self.idf for x in after) and ranked \
-                    and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)):
+                    and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)) \
+                    and not any(x in self._written_coined and self._papers_with(x).sum() <= len(self.papers) // 20
+                                for x in after):
                 return typed, thing
         # ...and (unless ``as_products`` is false) a product named, with nothing the papers write after it, is the thing
         # itself ("on a Jetson Orin", "compare against DistServe or Splitwise", "on Mixtral 8x7B"; not an example,

@@ -3531,6 +3531,10 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
     # ...not of a degree written like a system's name ("a first-year PhD student")
     assert not answerer.ask("first-year PhD student here: how much faster is LLM serving with speculative decoding, "
                             "by how many times?").refused
+    # ...not the maker of a thing few papers name ("DeepSpeed ZeRO": the ZeRO papers, under a note on DeepSpeed)
+    zero = answerer.ask("Which papers use DeepSpeed ZeRO?")
+    assert not zero.refused and zero.text.startswith("No paper mentions “DeepSpeed”")
+    assert any("zero" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower() for pid in zero.cited_ids)
     # ...not a name the papers coin, autocorrected into a word no paper writes ("Laura adapters": LoRA)
     laura = answerer.ask("Any papers on federal learning with Laura adapters for fine tuning big language models?")
     assert not laura.refused and "FLoRIST" in laura.citations[0].title
