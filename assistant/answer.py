@@ -363,6 +363,11 @@ def _asked_as_paper(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:paper|system|work|framework)\b", re.I)
 
 
+def _quoted_title(r: Retrieval) -> str:
+    """The quoted title the question names that no paper carries (``unknown_names`` marks it with quotes), or ""."""
+    return next((n.strip("'") for n in r.unknown_names if n.startswith("'")), "")
+
+
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     """True when the collection does not answer: nothing resembles the question, the question's own topic
     words never occur in the collection, or it names a system or title that no paper carries."""
@@ -390,8 +395,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     # (or a figure of one: "DeepSpeed-FastGen vs vLLM for LLM serving throughput")
-    if any(n.startswith("'") for n in r.unknown_names) or (r.unknown_names and r.parsed.shape in ("describe", "factual")
-                                                           and not r.multilingual):
+    if _quoted_title(r) or (r.unknown_names and r.parsed.shape in ("describe", "factual") and not r.multilingual):
         return True
     # ...or asked of as a paper ("What speedup does the vAttention paper report over vLLM?")
     if any(_asked_as_paper(n).search(r.parsed.text) for n in r.unknown_names if not n.startswith("'")):
@@ -1397,8 +1401,7 @@ def _refusal(r: Retrieval) -> Answer:
     elif r.unheld:  # "which papers use spiking neural networks?"
         word, thing = r.unheld
         text = f"No paper mentions “{word}”: the collection does not cover {thing}."
-    elif any(n.startswith("'") for n in r.unknown_names):  # "Is there a paper called 'Attention Is All ...'?"
-        title = next(n for n in r.unknown_names if n.startswith("'")).strip("'")
+    elif title := _quoted_title(r):  # "Is there a paper called 'Attention Is All ...'?"
         text = f"{REFUSAL_HEAD} no paper in it is titled “{title}”, or nearly so."
     elif r.unknown_names and r.parsed.shape in ("describe", "factual", "single") and not r.multilingual:
         # "what does the FlexGen paper do?", "What speedup does the vAttention paper report?": said by its name (the
@@ -1464,8 +1467,8 @@ def elsewhere_refusal(r: Retrieval, found: Answer, papers: dict[str, Paper], sho
 
     listed = "; ".join(line(c) for c in found.citations[:shown]) + (f"; and {n - shown} more" if n > shown else "")
     text = (f"{_none_of_filter(r)} ({r.candidates} paper{'s' if r.candidates != 1 else ''} {what} searched). "
-            f"Without the filter, the answer would cite {n} paper{'s, none' if n != 1 else ', not'} {what}: {listed}. Ask without the "
-            f"filter to see {'them' if n != 1 else 'it'}.")
+            f"Without the filter, the answer would cite {n} paper{'s, none' if n != 1 else ', not'} {what}: {listed}. "
+            f"Ask without the filter to see {'them' if n != 1 else 'it'}.")
     return Answer(text=text, citations=[], refused=True)
 
 

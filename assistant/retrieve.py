@@ -66,6 +66,7 @@ _ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome wel
 _VERSION = re.compile(r"\d[\w.-]*")  # "8x7B", "3.1", "405B": a version or size written after a name
 _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
+_FEW_PAPERS = 20  # a name at most 1/this of the papers write is a rare one ("Megatron-LM", "ZeRO"; not "GPUs")
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
                         r"\bhow many (?:more|fewer)\b|\b(?:who|which)\b.*\b(?:more|fewer) (?:papers|publications)\b|"
@@ -983,9 +984,8 @@ class PaperSearch:
         # or by the initials the US labs end theirs with (LLNL, ORNL)
         labs = _NATIONAL_LABS.search(text)
         if labs and free(*labs.span()) and negated(labs.start()) is None:
-            names = sorted({self.canonical(alias) for alias in self.alias_papers
-                            if re.search(r"\bNational Lab", self.canonical(alias))
-                            or re.fullmatch(r"[A-Z]{1,3}NLs?", self.canonical(alias))})
+            names = sorted({name for name in map(self.canonical, self.alias_papers)
+                            if re.search(r"\bNational Lab", name) or re.fullmatch(r"[A-Z]{1,3}NLs?", name)})
             if names:
                 found.institutions += names
                 found.institution_groups.append(names)
@@ -2271,11 +2271,9 @@ class PaperSearch:
             return False
         # a model's version no paper writes, in any spelling, though they write the model: "Llama-3.1-405B"
         versioned = re.fullmatch(r"([a-z]{3,})[-.]?(\d[\w.-]*)", word.lower())
-        if versioned and re.search(r"[-.]", word):
-            rows = np.flatnonzero(self._papers_with(versioned.group(1)))
-            literal = literal_pattern(word)
-            if len(rows) and literal and not any(self._mentions(self.papers[i], literal) for i in rows):
-                return True
+        if versioned and re.search(r"[-.]", word) and self._papers_with(versioned.group(1)).any() \
+                and self._spelt_by(word, versioned.group(1), 0) == 0:
+            return True
         parts = [t for t in tokenize(word) if t != word.lower()]
         if not any(_stem(t) in self.idf for t in parts):
             return True
@@ -2513,8 +2511,8 @@ class PaperSearch:
                              for x in after) \
                     and any(_stem(x) in self.idf for x in after) and ranked \
                     and (ranked[0].dense < UNHELD_DENSE or self._named_product(w, text)) \
-                    and not any(x in self._written_coined and self._papers_with(x).sum() <= len(self.papers) // 20
-                                for x in after):
+                    and not any(x in self._written_coined
+                                and self._papers_with(x).sum() <= len(self.papers) // _FEW_PAPERS for x in after):
                 return typed, thing
         # ...and (unless ``as_products`` is false) a product named, with nothing the papers write after it, is the thing
         # itself ("on a Jetson Orin", "compare against DistServe or Splitwise", "on Mixtral 8x7B"; not an example,
@@ -2542,15 +2540,21 @@ class PaperSearch:
             # (beginning with a letter: not "3D", "2-bit")
             if not (re.search(r"\d", w) and w[:1].isalpha() or re.fullmatch(r"[A-Z][a-z]+-[A-Z]{2,}", w)):
                 continue
-            literal = literal_pattern(w)
-            rows = np.flatnonzero(self._papers_with(re.split(r"[-.\s\d]", w.lower())[0] or w.lower()))
-            most = len(self.papers) // 20
-            # (counted until more than ``most`` write it: at scale, a common name is not read through)
-            writing = itertools.islice((i for i in rows if self._mentions(self.papers[i], literal)), most + 1) \
-                if literal else ()
-            if 0 < len(list(writing)) <= most:
+            most = len(self.papers) // _FEW_PAPERS
+            writing = self._spelt_by(w, re.split(r"[-.\s\d]", w.lower())[0] or w.lower(), most)
+            if writing and writing <= most:
                 out.append(w)
         return out
+
+    def _spelt_by(self, name: str, base: str, most: int) -> int | None:
+        """How many of the papers writing ``base`` write ``name``, in any spelling ("Llama 3.1 70B" for
+        "Llama-3.1-70B"), counted up to ``most`` + 1 (at scale, a common name is not read through); None when no
+        pattern spells it (``literal_pattern``)."""
+        literal = literal_pattern(name)
+        if literal is None:
+            return None
+        rows = np.flatnonzero(self._papers_with(base))
+        return sum(1 for _ in itertools.islice((i for i in rows if self._mentions(self.papers[i], literal)), most + 1))
 
     def _mentions(self, p: Paper, literal: re.Pattern) -> int:
         """How many of a paper's title and sentences write ``literal``."""
