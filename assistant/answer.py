@@ -1398,11 +1398,13 @@ def _refusal(r: Retrieval) -> Answer:
                     f"filter to hear about it." if len(r.named_elsewhere) == 1 else
                     f"The papers the question names are in the collection, but not {what}: {named}. Ask without "
                     f"the filter to hear about them.")
+    # (a title the collection lacks before a word of it no paper writes: "Summarize 'Quantum Gravity Accelerators for
+    # Sourdough Baking'." had been told the collection does not cover "Quantum Gravity Accelerators")
+    elif title := _quoted_title(r):  # "Is there a paper called 'Attention Is All ...'?"
+        text = f"{REFUSAL_HEAD} no paper in it is titled “{title}”, or nearly so."
     elif r.unheld:  # "which papers use spiking neural networks?"
         word, thing = r.unheld
         text = f"No paper mentions “{word}”: the collection does not cover {thing}."
-    elif title := _quoted_title(r):  # "Is there a paper called 'Attention Is All ...'?"
-        text = f"{REFUSAL_HEAD} no paper in it is titled “{title}”, or nearly so."
     elif r.unknown_names and r.parsed.shape in ("describe", "factual", "single") and not r.multilingual:
         # "what does the FlexGen paper do?", "What speedup does the vAttention paper report?": said by its name (the
         # one asked of as a paper, not "instead of PagedAttention")

@@ -2665,7 +2665,10 @@ def test_apostrophes_are_not_quotation_marks_around_an_unknown_title(answerer):
     answer = answerer.ask("I've been reading for my PhD and my advisor's asking: which papers reduce TTFT?")
     assert not answer.refused
     assert "openreview:yyDbI3HXco" in answer.cited_ids
-    assert answerer.ask("Summarize 'Quantum Gravity Accelerators for Sourdough Baking'.").refused
+    sourdough = answerer.ask("Summarize 'Quantum Gravity Accelerators for Sourdough Baking'.")
+    # (said by the title, not by a word of it no paper writes)
+    assert sourdough.refused and "no paper in it is titled “Quantum Gravity Accelerators for Sourdough Baking”" \
+        in sourdough.text
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x01", "<p></p>"])
