@@ -270,7 +270,9 @@ TERMS: dict[str, tuple[str, ...]] = {
                   "simulateurs", "simulatore", "simulatori", "simulatoren"),
     "profiling": ("性能分析", "プロファイリング", "프로파일링", "perfilado", "profilage", "profilazione", "perfilamento"),
     "optimization": ("优化", "最適化", "최적화", "ottimizzazione", "ottimizzare", "ottimizza", "otimizacao", "otimizar",
-                     "otimiza"),
+                     "otimiza",
+                     # (verbs starting like "optimizer", which spelling would mend them to: "para optimizar prompts")
+                     "optimizar", "optimizan", "optimiser", "optimisent", "optimieren", "optimiert"),
     "automatic": ("自动", "自動", "자동", "automatico", "automatica", "automatique", "automatisch", "automatische"),
     "open-source": ("开源", "オープンソース", "오픈소스", "오픈 소스", "codigo abierto", "code source ouvert",
                     "codice aperto", "codigo aberto", "quelloffen", "quelloffene"),

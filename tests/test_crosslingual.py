@@ -53,6 +53,10 @@ def test_verbs_of_training_and_words_of_degree_inside_a_term_are_read():
     assert "training" in _words("¿Qué artículos entrenan modelos?") and "training" in _words("Welche Arbeiten "
                                                                                            "trainieren LLMs?")
     assert translate_terms("con tres GPUs") == "con tres GPUs"  # Spanish "three" is no "très"
+    # verbs that start like "optimizer" are optimizing, not optimizers: "para optimizar automáticamente prompts"
+    for question in ("¿Qué trabajos proponen métodos para optimizar prompts?", "Quels travaux pour optimiser des "
+                     "prompts ?", "Welche Arbeiten optimieren Prompts?"):
+        assert "optimization" in _words(question) and "optimizer" not in _words(question), question
 
 
 def test_every_term_has_forms_and_no_form_reads_as_two_terms():
