@@ -123,7 +123,9 @@ _MEASURE_NAMES = {
 }
 # "how much faster is SwiftFusion?", "how fast is Echo?", "by how much does BEAM cut energy?", "how much memory
 # does Kitty save?": the same measures asked by their size; the measure is the first named (else a speed-up)
-_HOW_MUCH = re.compile(r"^\W*(?:by\s+)?how\s+(?:much|many\s+times|fast|quick(?:ly)?|far)\b", re.I)
+# ("up to how many times the throughput ... does HetRL deliver?" asks its figure too)
+_BY_HOW = r"^\W*(?:(?:by|up\s+to)\s+)?how\s+"
+_HOW_MUCH = re.compile(_BY_HOW + r"(?:much|many\s+times|fast|quick(?:ly)?|far)\b", re.I)
 # "what models does Kitty evaluate on?", "which LLMs did BatchLLM test?": the models a paper's experiments ran, which
 # a text names by family or size ("Qwen3, LLaMA3", "a 70B model")
 _ASKED_MODELS = re.compile(r"^\W*(?:on |with )?(?:what|which)\s+(?:llms?|(?:language |base |foundation )?models?|"
@@ -158,7 +160,7 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
             (kind for kind, names in _MEASURE_OWN.items() if re.search(rf"\b(?:{names})", question, re.I)), "")
         # "how much faster is X?" is a speedup; "how much communication overlap does X achieve?" names its own
         # measure, which the best sentence for the question's words states (it had been narrowed to "speed-up")
-        if not kind and re.search(rf"^\W*(?:by\s+)?how\s+(?:fast|quick|many\s+times)|\b(?:{_FASTER})",
+        if not kind and re.search(rf"{_BY_HOW}(?:fast|quick|many\s+times)|\b(?:{_FASTER})",
                                   question, re.I):
             kind = "speedup"
         if kind:

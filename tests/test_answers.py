@@ -124,6 +124,13 @@ def test_factual_question_quotes_the_sentence_holding_the_number(answerer):
     assert "lowering TTFT by up to 70%" in answer.citations[0].quote and "39%" not in answer.citations[0].quote
 
 
+def test_a_figure_asked_up_to_how_many_times_is_quoted(answerer):
+    # "Up to how many times ..." had quoted HetRL's scheduling sentence: only "how" or "by how" opened such a question
+    answer = answerer.ask("Up to how many times the throughput of state-of-the-art systems does HetRL deliver for RL "
+                          "training of LLMs on heterogeneous GPUs?")
+    assert answer.cited_ids == ["openreview:LRLyuaz1W7"] and "9.17×" in answer.citations[0].quote
+
+
 def _institution_papers(answerer, name: str, venue: str | None = None) -> set[str]:
     return {p.id for p in answerer.papers
             if any(name.lower() == a.lower() for a in p.institutions + p.institution_aliases)
