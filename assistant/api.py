@@ -9,7 +9,7 @@ from typing import Iterator
 from .answer import Thresholds, compose, elsewhere_refusal, left_out_by_filter
 from .config import Settings
 from .errors import QuestionError
-from .query import GREETING, Filters, clean_question, unrecorded_note
+from .query import GREETING, Filters, clean_question, states_unrecorded, unrecorded_note
 from .schema import Answer, Paper
 
 log = logging.getLogger(__name__)
@@ -240,7 +240,9 @@ class _Asked:
         if r is None:
             return ""
         note = " ".join(n for n in (r.note, "" if self.answer.refused else r.listed_note) if n)
-        if self.answer.refused and r.parsed.unrecorded:  # (the refusal says it; no papers follow to "match")
+        # (the refusal says it, and no papers follow to "match"; or a quote states it: "64k+ GitHub stars")
+        if r.parsed.unrecorded and (self.answer.refused or any(
+                states_unrecorded(r.parsed.unrecorded, c.quote) for c in self.answer.citations)):
             note = note.replace(unrecorded_note(r.parsed.unrecorded), "").strip()
         return note + "\n\n" if note else ""
 

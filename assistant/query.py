@@ -68,7 +68,7 @@ written wrote write come comes came have has had i.e e.g etc
 aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
-exist exists existing deal deals dealing research like including regarding concerning related relating
+exist exists existing deal deals dealing research like including regarding concerning related relating according
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
@@ -421,6 +421,7 @@ DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|
 # whether the words name it alone: "deadline" or "acceptance rate" are also topics of papers -- deadline-aware
 # scheduling, the acceptance rate of drafted tokens -- so they count only when nothing else is asked)
 DATES_UNRECORDED = "publication dates beyond the year"
+STARS_UNRECORDED = "stars or downloads"  # (asked with "GitHub", not a question on code release)
 # how new the papers are, not what a described paper works on: "the latest paper on KV cache", "newest MLSys 2026
 # paper", "what's the latest on MoE?", "published recently"; not "reusing attention of similar recent queries"
 _RECENCY = re.compile(r"\brecently\b(?!\s+(?!published|released|presented|accepted|posted|appeared)\w+ed\b)|"
@@ -454,7 +455,7 @@ UNRECORDED = (
     # (not "papers that review quantization methods")
     (re.compile(r"\b(reviewers?(?:['’]s?)?(?: scores?| ratings?)?|review scores?|review ratings?|meta-?reviews?|"
                 r"rebuttals?)\b|\bratings? (?:did|does|do|of)\b", re.I), "reviews or scores", True),
-    (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), "stars or downloads",
+    (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), STARS_UNRECORDED,
      True),
 )
 # what remains of such a question when it asks nothing else ("How many submissions did MLSys 2026 receive?")
@@ -660,6 +661,12 @@ def newest_first(text: str) -> bool:
 def unrecorded_note(what: str) -> str:
     """What an answer says first when the question asks ``what`` no record holds besides what it answers."""
     return f"The collection does not record {what}: these papers match the rest of the question."
+
+
+def states_unrecorded(what: str, text: str) -> bool:
+    """Whether ``text`` (a paper's sentence) states the fact ``what`` that records do not hold: "OpenHands V0 -- an
+    open-source agent system with 64k+ GitHub stars"."""
+    return any(pattern.search(text) for pattern, named, _ in UNRECORDED if named == what)
 
 
 def unrecorded(text: str, content_words: list[str]) -> tuple[str, bool]:

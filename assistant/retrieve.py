@@ -24,7 +24,7 @@ from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
-                    as_typed, typed_phrase,
+                    as_typed, typed_phrase, STARS_UNRECORDED,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     LOOSE_LIST_OPENING, SUPERLATIVE, WHAT_THEY_DO,
@@ -1726,9 +1726,11 @@ class PaperSearch:
             words = [w for w in words if w not in framed] or words
         # "which KV cache papers release code?": the topic is KV cache, and the answer keeps the papers saying so
         code_too = asks_code_too(text) and not asks_code(text, words)
-        if code_too:  # (a list of them, however asked: "which MoE paper has its code on GitHub?")
+        # (nor "how many GitHub stars does LEANN's repository have?": where the stars are, no question on code)
+        if code_too or what == STARS_UNRECORDED:  # (a list of them, however asked: "which MoE paper has its code on GitHub?")
             words = [w for w in words if w not in CODE_WORDS]
             rest = " ".join(w for w in rest.split() if w.lower().strip("?,.!") not in CODE_WORDS)
+        code_too = code_too and what != STARS_UNRECORDED
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         # (a function word is kept: "Existe pesquisa sobre ...?" is read as "existing" no more)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other)
@@ -1896,7 +1898,8 @@ class PaperSearch:
             grouped.years_held = held
             return grouped
         # "which papers release their code?", "is Kitty's code available?": what the abstracts say of code
-        if CODE_CUES.search(text) and not seeds and not ranking:
+        # (not "how many GitHub stars does LEANN have?", a fact its record does not hold: said below)
+        if CODE_CUES.search(text) and not seeds and not ranking and parsed.unrecorded != STARS_UNRECORDED:
             asked = set(ids) | self.named_papers(text)
             own = set().union(*(self.title_stems(self.title_names.get(pid, "")) for pid in asked))
             if asks_code(text, [w for w in words if _stem(w) not in own]):
@@ -2566,9 +2569,11 @@ class PaperSearch:
         for m in _COINED.finditer(text):
             key = m.group(0).lower()
             # (not an acronym in the plural, "GPUs", nor a word of a venue's or institution's name, "MLSys")
+            # (nor where code is kept: "which MoE paper has its code on GitHub?" had listed the one paper writing
+            # GitHub, a profiler, as the MoE paper)
             if key in self._written_coined and key not in self.name_papers and key not in self.glossary \
                     and not re.fullmatch(r"[A-Z]{2,}s", m.group(0)) and m.group(0) not in self.introduced \
-                    and key not in self._record_words and not named:
+                    and key not in self._record_words and key not in CODE_WORDS and not named:
                 out.append(m.group(0))
         # ...and the capitalised names of no English word the papers write ("Qwen models", "Triton"), past the start
         quoted = _quoted_spans(text)

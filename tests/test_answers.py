@@ -423,6 +423,18 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
         assert answer.refused and not answer.citations, question
         assert answer.text.startswith(f"The collection does not cover this question: it does not record {what} ")
         assert answer.text.endswith(f"{paper} is in the collection: ask what it does.")
+    # ...the stars of a paper's repository too ("repository" had read as a question on its code, and LEANN been cited
+    # as saying nothing of it)
+    answer = answerer.ask("How many GitHub stars does the LEANN repository have?")
+    assert answer.refused and not answer.citations
+    assert answer.text.endswith("LEANN (openreview:e8Dp5QkFxP) is in the collection: ask what it does.")
+    # ...but the stars a paper's abstract states are quoted, without saying the collection does not record them, or
+    # that the paper says nothing of its code
+    answer = answerer.ask("How many GitHub stars did OpenHands V0 have according to the OpenHands Software Agent SDK "
+                          "paper?")
+    assert answer.cited_ids == ["openreview:pzVmWs6yGq"] and "64k+ GitHub stars" in answer.citations[0].quote
+    assert "does not record" not in answer.text and "code" not in answer.text.split("**Sources**")[0]
+    assert "according" not in answer.text  # (no paper writing "according" is no gap in the collection)
     # (asked with more of it, the rest is answered: "how many citations does Kitty have and how does it quantize?")
     more = answerer.ask("how many citations does Kitty have, and how does it quantize the KV cache?")
     assert "does not record citation counts" in more.text and more.cited_ids == ["openreview:r3mQiuYKIN"]
@@ -1807,6 +1819,11 @@ def test_papers_on_a_topic_that_release_code(answerer):
     said = {pid for pid in moe if any(CODE_STATEMENT.search(x) for x in sentences[pid])}
     assert len(moe) > 10 and said and set(answer.cited_ids) == said
     assert answer.text.startswith(f"{len(said)} of the {len(moe)} papers on this topic say")
+    # ...and "on GitHub" is where the code is: no product of the papers ("which MoE paper has its code on GitHub?"
+    # had listed XProf, the one paper writing GitHub, as the MoE paper with code)
+    answer = answerer.ask("which MoE paper has its code on GitHub?")
+    assert answer.cited_ids and set(answer.cited_ids) <= said and "openreview:KqRLAdGK6C" not in answer.cited_ids
+    assert answer.text.startswith(f"{len(answer.cited_ids)} of the {len(moe)} papers on this topic")
     # code as a topic is no question of availability
     for question in ["which papers generate CUDA code?", "papers with code generation"]:
         answer = answerer.ask(question)
