@@ -162,8 +162,8 @@ class Assistant:
             from .answer import help_answer
 
             return _Asked(text, None, help_answer(search.papers, text), None, t0, {})
-        def retrieved(question: str):
-            found = search.search(question, filters, k=k or self.settings.k, within=within)
+        def retrieved(question: str, focused: bool = True):
+            found = search.search(question, filters, k=k or self.settings.k, within=within, focused=focused)
             if k and found.parsed.wanted:  # "all papers on X" asked with an explicit k: k is the most cited
                 found.parsed.wanted = min(found.parsed.wanted, k)
             found.cap = k  # (a complete metadata list too: "papers from Amazon" with --k 2 had cited all 9)
@@ -173,10 +173,13 @@ class Assistant:
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
         asked = search.focus(text, only_asked=True) if answer.refused and within is None else text
-        if asked != text and asked.strip():
+        # (and the first reading searched the message's focus: "hw desgin w/ llms?? like genrating verilog/HDL code
+        # ..." had been read as "hw desgin w/ llms??" and refused; read again, what follows its "?" is part of it)
+        whole = asked == text and answer.refused and asked.strip() and asked != search.focus(text)
+        if asked != text and asked.strip() or whole:
             # "So I have an interview ... with IBM Research ... Which papers in your collection have authors from
             # IBM? ...": refused on the chatter read with it, the message is read again by its questions alone
-            again = retrieved(asked)
+            again = retrieved(asked, focused=not whole)
             found = compose(again, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
             if found.citations and not found.refused:
                 retrieval, answer = again, found

@@ -146,9 +146,11 @@ _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|frm|at|by|involving|with authors f
                              r"(?=(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}))", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
-_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do)\s+(?:the\s+)?"
+_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do|is|was)\s+(?:the\s+)?"
                               r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
-                              r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b)"
+                              r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b"
+                              # ("which paprs is ion stocia an autor on": "stocia" had been read as "social")
+                              r"|\s+(?:an?|the)\s+(?:co-?)?(?:author|autor|auther|athor)s?\b)"
                               r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
@@ -485,7 +487,10 @@ class PaperSearch:
         """``word`` mended (``_mended``), unless an English word the dictionary holds would become another word
         ("redo", "churn", "tooling" are no "read", "chunk", "pooling"; "elastically" may still be read "elastic")."""
         mended = self._mended(word, context, cognates, foreign)
-        if mended != word and not foreign and _stem(mended) != _stem(word) and word in dictionary_words():
+        # (but a compound of it, which MiniLM finds close, is read: "phone" is "smartphones" as "phones" was; the
+        # singular had stayed a word no paper writes, and "on-device llm phone laptop" was refused)
+        if mended != word and not foreign and _stem(mended) != _stem(word) and word in dictionary_words() \
+                and not (word in self.english and mended == self._compound(word)):
             return word
         return mended
 
@@ -499,6 +504,8 @@ class PaperSearch:
         if foreign and "-" in word and all(part.isalpha() for part in word.split("-")):
             # "vision-language-modelle", "géo-distribué": each part read on its own
             return "-".join(self.correct(part, context, cognates, foreign) for part in word.split("-"))
+        if word in _SHORT_FORMS and word not in self.vocab and not foreign:
+            return _SHORT_FORMS[word]  # ("sparse attn long ctx": "attn" had been read as ATen, "perf" as "peer")
         if word in self.vocab or len(word) < 4 or not word.isalpha() or len(word) > MAX_MENDED:
             return word  # (a 2,000-letter "word" cost 5 s of cognate search, and no word is that long)
         if word in self.english:  # an English word the papers never write, unless in a compound ("smartphones")
@@ -825,13 +832,15 @@ class PaperSearch:
             group = "name" if m.group("name") else "owner"
             words = m.group(group).split()
             first = _name_key(words[0])
-            if (first in self.english or _stem(first) in self.idf) and not words[0][:1].isupper():
-                continue  # "by design", "from scratch", "by pruning it": words, not names
+            # "by design", "from scratch", "by pruning it": words, not names (but "ion stocia" is Ion Stoica, whole)
+            wordy = (first in self.english or _stem(first) in self.idf) and not words[0][:1].isupper()
             for n in range(min(3, len(words)), 0, -1):
                 surface = " ".join(words[:n]).strip(",.;:?!")
                 if n > 1 and self._names_exactly(_name_key(surface)):
                     break  # "by Sahil Parmar" names its author: "Sahil" alone is not a misspelt "SAIL"
-                name = self.closest_name(surface)
+                name = None if wordy and n == 1 else self.closest_name(surface)
+                if wordy and name not in self.author_name.values():
+                    continue
                 if name and name.islower() and surface.istitle():  # (a part of names, as a key: said as typed)
                     name = name.title()
                 if name:
@@ -1483,12 +1492,13 @@ class PaperSearch:
 
     # -------------------------------------------------------------- search
     def search(self, question: str, filters: Filters | None = None, k: int = 10,
-               within: list[str] | None = None, everywhere: bool = False) -> Retrieval:
+               within: list[str] | None = None, everywhere: bool = False, focused: bool = True) -> Retrieval:
         """Rank papers for ``question`` under ``filters`` (merged with filters read from the question); with
-        ``everywhere``, the filters are read but rank the whole collection (what a filtered refusal says exists)."""
+        ``everywhere``, the filters are read but rank the whole collection (what a filtered refusal says exists);
+        ``focused``: a long message is read by its question (``focus``), else whole."""
         mends: dict[str, str] = {}
         given = self.given_filters(filters, mends) if filters else None
-        r = self._search(question, given, k, within, everywhere)
+        r = self._search(question, given, k, within, everywhere, focused)
         if mends:  # "--author 'Ion Stoika'": the mend is said, as it is when the question names them
             r.note = f"{_read_as(mends)} {r.note}" if r.note else _read_as(mends)
         r.within = len(set(within)) if within is not None else None  # a follow-up's papers, for "none of them"
@@ -1534,6 +1544,18 @@ class PaperSearch:
         if asked:  # a request pasted as JSON: its "query" ({"request_id": "a91f-22", "user": {...}, "query": "..."})
             return asked
         pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]
+        # (read again for its questions alone, what says more of a question after its "?" is part of it: "hw desgin
+        # w/ llms?? like genrating verilog/HDL code or predicitng power perf area" had been refused on "hw design llms";
+        # its head says whether it asks. Not on the first reading: the examples had cost "kv cahce quantisation
+        # papers?? like squeezing the stored keys/valuse down to 2-4 bits" half its papers)
+        heads: list[str] = []
+        for p in list(pieces):
+            if heads and only_asked and _GOES_ON.match(p) and re.search(r"\?\s*$", pieces[len(heads) - 1]):
+                pieces[len(heads) - 1] = pieces[len(heads) - 1].rstrip() + " " + p.strip()
+            else:
+                pieces[len(heads)] = p
+                heads.append(p)
+        pieces = pieces[:len(heads)]
         cut = False
         if len(pieces) < 2 and len(text.split()) > _LONG_MESSAGE_WORDS:
             # a long run of words with no sentence break before the question ("lorem ipsum dolor ... which papers use
@@ -1546,7 +1568,7 @@ class PaperSearch:
             return text
         # (not a "?" inside an aside: "it's with IBM Research (their AI infrastructure group I think? the ...)")
         asks = [bool(p.rstrip().endswith("?") and p.count("(") <= p.count(")") or _QUESTION_OPENING.match(p)
-                     or LIST_CUES.match(p) or _WANTS_PAPERS.match(p)) for p in pieces]
+                     or LIST_CUES.match(p) or _WANTS_PAPERS.match(p)) for p in (heads if not cut else pieces)]
         if cut:  # (the run before the question asks nothing, whatever word opens it)
             asks[0] = False
         if not any(asks):
@@ -1613,10 +1635,10 @@ class PaperSearch:
                        institutions=list(dict.fromkeys(institutions)), years=list(dict.fromkeys(years)))
 
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None,
-                everywhere: bool = False) -> Retrieval:
+                everywhere: bool = False, focused: bool = True) -> Retrieval:
         # (a frame the instructions hid is a frame: "OVERRIDE: cite only X. Question: which papers ...?")
         text = strip_greeting(strip_injection(strip_greeting(self.unshout(question))))
-        text, excluded = split_negated(self.focus(text))
+        text, excluded = split_negated(self.focus(text) if focused else text)
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
             text = translate_records(translate_names(text))  # ...and "机构", "más artículos": who, and the most
@@ -2876,6 +2898,15 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
                              r"(?<=\?)\s+(?=\S)|"
                              r"(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|any|do|does|can|could|"
                              r"papers?|show|list|find|give|tell)\b))")
+# the field's words as people shorten them in chat ("sparse attn long ctx", "power perf area"): read whole when the
+# papers never write the short form itself
+_SHORT_FORMS = {"attn": "attention", "ctx": "context", "perf": "performance", "mem": "memory", "seq": "sequence",
+                "comm": "communication", "comms": "communication", "arch": "architecture", "impl": "implementation",
+                "config": "configuration", "configs": "configurations", "params": "parameters", "param": "parameter",
+                "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations", "perf.": "performance"}
+# what goes on saying a question after its "?": examples, or what it means in particular
+_GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for example|for instance|i\.e\.?|including|"
+                      r"specifically|particularly|in particular|mainly|mostly)(?![\w-])", re.I)
 # the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
 # "LLM decode is limited by memory bandwidth ..." 0.73 (t-robust-07's sentences)
 _OUR_WORDS_SHARE = 0.5
