@@ -544,8 +544,6 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         return _hardware_answer(r, sentences)
     if r.dated is not None:  # "what is the newest paper?": of the papers whose record has a date
         return _dated_answer(r, sentences)
-    if (asked := record_fields_paper(r)) is not None:  # "what is the link to BatchLLM?"
-        return _fields_answer(asked, r.parsed.fields, sentences)
     if r.parsed.only_unrecorded:  # "What was the acceptance rate of MLSys 2026?": no record holds it
         # ("How many citations does HipKittens have?": the paper is there, and cited for nothing it says)
         named = [sp.paper for sp in r.ranked[:1] if sp.name_match]
@@ -554,6 +552,9 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         return Answer(text=f"{REFUSAL_HEAD} it does not record {r.parsed.unrecorded} "
                            f"(each paper has its title, abstract, authors, institutions, venue and year).{held}",
                       refused=True)
+    # (after facts no record holds: "on what date and in which room is the Kitty poster?" asks no field it has)
+    if (asked := record_fields_paper(r)) is not None:  # "what is the link to BatchLLM?"
+        return _fields_answer(asked, r.parsed.fields, sentences)
     if r.counted:  # "does Meta have more papers than Google?"
         return _counted_answer(r, sentences)
     if r.parsed.ranking and shape == "metadata":  # "which institutions published the most papers?"

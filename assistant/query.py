@@ -455,6 +455,13 @@ UNRECORDED = (
     (re.compile(r"\b(be|is|was|being) held\b|\btakes? place\b|\btook place\b|\blocation\b|\bcity\b|\bdates?\b|"
                 r"\b(where|when)\b.*\bheld\b(?!-)", re.I), "where or when the conference takes place", False),
     (_RECENCY, DATES_UNRECORDED, True),
+    # "on what date and in which room will the Kitty poster be presented?" had been answered with the paper's year
+    (re.compile(r"\b(?:in )?(?:which|what) (?:rooms?|halls?|sessions?)\b|\brooms? (?:number|is|will|was)\b|"
+                r"\b(?:poster|oral|spotlight) (?:sessions?|slots?)\b|"
+                r"\b(?:on )?(?:what|which) (?:date|day|time)\b(?=[^?]{0,80}\b(?:presented|given|session|room|poster|"
+                r"talk)\b)|"
+                r"\b(?:when|what (?:date|day|time)) (?:is|will|was|are|were|does) [^?]{0,80}?\b(?:be )?"
+                r"(?:presented|given)\b", re.I), "presentation schedules", True),
     (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
     (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),

@@ -216,7 +216,7 @@ _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|a
 # what a question about one paper may ask besides its name and still ask what the paper does (stems)
 # words around a fact asked of a paper that say nothing of which ("so far", "did it receive", "does it get")
 _FACT_FILLER = frozenset("far receive received receives get got gets currently now today yet total overall "
-                         "openreview".split())
+                         "openreview poster posters talk talks".split())  # ("the Kitty poster": the paper)
 _ABOUT_A_PAPER = frozenset(_stem(w) for w in """problem problems solve solves solved result results key main
 contribution contributions idea ideas goal goals summary summarize overview novelty novel findings finding
 achieve achieves achieved do does doing work works purpose point gist core tackle tackles address addresses
@@ -1983,7 +1983,8 @@ class PaperSearch:
             pid = next(iter(named))
             name = self.title_names.get(pid, "")
             title = self.title_stems(self.by_id[pid].title)
-            said = re.search(rf"{re.escape(name)}((?:[\s-]+[\w-]+){{0,5}}?)\s+(?:paper|work|article)\b", text, re.I) \
+            said = re.search(rf"{re.escape(name)}((?:[\s-]+[\w-]+){{0,5}}?)\s+(?:paper|work|article|poster|talk)\b",
+                             text, re.I) \
                 if name else None
             mine = self.title_stems(name) | ({st for st in self.title_stems(said.group(1)) if st in title}
                                              if said else set())

@@ -418,7 +418,12 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
                                   ("How many citations does the HipKittens paper have so far?",
                                    "citation counts or influence", "HipKittens (openreview:xxSSrndQrI)"),
                                   ("What reviewer scores did the Kitty KV-cache quantization paper get on OpenReview?",
-                                   "reviews or scores", "Kitty (openreview:r3mQiuYKIN)")):
+                                   "reviews or scores", "Kitty (openreview:r3mQiuYKIN)"),
+                                  # (had been answered with the paper's year, as if its date were the question)
+                                  ("On what date and in which room will the Kitty 2-bit KV cache poster be presented "
+                                   "at MLSys 2026?", "presentation schedules", kitty),
+                                  ("When is the HipKittens talk given?", "presentation schedules",
+                                   "HipKittens (openreview:xxSSrndQrI)")):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations, question
         assert answer.text.startswith(f"The collection does not cover this question: it does not record {what} ")
