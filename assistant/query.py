@@ -224,6 +224,10 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "Anything that runs on Google TPUs?": whatever does, all of it
                        r"^\W*anything\b|"
+                       # "How can retrieval-augmented generation be made faster?", "How can the KV cache be shrunk?":
+                       # the ways something can be done in general, each a paper (not "How can a hypervisor decide
+                       # ...?", one system described)
+                       r"^\W*how (?:can|could|should|might) (?!an? )[^?]{0,80}? be (?:made|\w+(?:ed|en|wn|nk))\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"
                        # "does any paper study X?": whichever do, all of them (it had cited the first alone)

@@ -498,6 +498,13 @@ def test_anything_and_looking_for_papers_ask_for_every_paper(answerer):
     # kernel-writing agents
     tpus = answerer.ask("Anything that runs on, or was evaluated on, Google TPUs?")
     assert LIST_HEAD.match(tpus.text) and len(tpus.citations) >= 3
+    # ...and so does how a thing can be done, in general ("How can retrieval-augmented generation be made faster or
+    # cheaper?" had cited one of its seven papers), not how one system described does it
+    rag = answerer.ask("How can retrieval-augmented generation be made faster or cheaper?")
+    assert LIST_HEAD.match(rag.text) and len(rag.citations) >= 3
+    one = answerer.ask("How can a pretraining job opportunistically grab idle GPUs in a shared cluster while keeping "
+                       "results bit-identical?")
+    assert len(one.citations) == 1
     # ...every paper using "TPU": "evaluated" narrows them no more than "runs" does (it had cut 3 of the 7)
     assert set(tpus.cited_ids) == answerer._searcher().acronym_papers(["tpu"])
     assert all("TPU" in answerer.paper(pid).title + answerer.paper(pid).abstract for pid in tpus.cited_ids)
