@@ -486,6 +486,9 @@ class PaperSearch:
     def correct(self, word: str, context: list[str] = (), cognates: bool = True, foreign: bool = False) -> str:
         """``word`` mended (``_mended``), unless an English word the dictionary holds would become another word
         ("redo", "churn", "tooling" are no "read", "chunk", "pooling"; "elastically" may still be read "elastic")."""
+        if not foreign and word not in self.vocab and (british := _american(word)) and (
+                british in self.vocab or british in self.english):
+            return british  # ("customised", "prioritise": had been read as "customismed", "priorities")
         mended = self._mended(word, context, cognates, foreign)
         # (but a compound of it, which MiniLM finds close, is read: "phone" is "smartphones" as "phones" was; the
         # singular had stayed a word no paper writes, and "on-device llm phone laptop" was refused)
@@ -2863,6 +2866,12 @@ def _kept(memo: dict, key, value, most: int):
         memo.clear()
     memo[key] = value
     return value
+
+
+def _american(word: str) -> str:
+    """The American spelling of a British "-ise" word ("customised" -> "customized"), else ""."""
+    m = re.fullmatch(r"(\w{3,})is(e|es|ed|ing|ation|ations|er|ers)", word)
+    return f"{m.group(1)}iz{m.group(2)}" if m else ""
 
 
 def _left_out(short: str, long: str) -> bool:

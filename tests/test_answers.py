@@ -699,6 +699,10 @@ def test_spelling_is_mended_before_retrieval(answerer):
     # a word of the dictionary is no typo ("Read “churn” as “chunk”", "Read “redo” as “read”" had been said), while
     # typos still are mended
     assert [search.correct(w) for w in ("churn", "redo", "infer")] == ["churn", "redo", "infer"]
+    # ...and a British spelling is the American one ("customised" had been read as "customismed", "prioritise" as
+    # "priorities"), not a typo of another word
+    assert [search.correct(w) for w in ("customised", "prioritise", "optimisation")] == [
+        "customized", "prioritize", "optimization"]
     # ...and a typo of a word's first letter still is ("glash" had been taken for a form of "glass"), while no
     # letter is put before a word ("symmetrically" had been read as "asymmetrically")
     assert [search.correct(w) for w in ("glash", "slama", "lusters")] == ["flash", "llama", "clusters"]
