@@ -1751,8 +1751,9 @@ class PaperSearch:
             words = [w for w in words if w not in framed] or words
         # "which KV cache papers release code?": the topic is KV cache, and the answer keeps the papers saying so
         code_too = asks_code_too(text) and not asks_code(text, words)
-        # (nor "how many GitHub stars does LEANN's repository have?": where the stars are, no question on code)
-        if code_too or what == STARS_UNRECORDED:  # (a list of them, however asked: "which MoE paper has its code on GitHub?")
+        # (a list of them, however asked: "which MoE paper has its code on GitHub?"; the words of code go from a
+        # question on stars too, "how many GitHub stars does LEANN's repository have?", which asks nothing of code)
+        if code_too or what == STARS_UNRECORDED:
             words = [w for w in words if w not in CODE_WORDS]
             rest = " ".join(w for w in rest.split() if w.lower().strip("?,.!") not in CODE_WORDS)
         code_too = code_too and what != STARS_UNRECORDED
