@@ -486,9 +486,9 @@ class PaperSearch:
     def correct(self, word: str, context: list[str] = (), cognates: bool = True, foreign: bool = False) -> str:
         """``word`` mended (``_mended``), unless an English word the dictionary holds would become another word
         ("redo", "churn", "tooling" are no "read", "chunk", "pooling"; "elastically" may still be read "elastic")."""
-        if not foreign and word not in self.vocab and (british := _american(word)) and (
-                british in self.vocab or british in self.english):
-            return british  # ("customised", "prioritise": had been read as "customismed", "priorities")
+        if not foreign and word not in self.vocab and (american := _american(word)) and (
+                american in self.vocab or american in self.english):
+            return american  # ("customised", "prioritise": had been read as "customismed", "priorities")
         mended = self._mended(word, context, cognates, foreign)
         # (but a compound of it, which MiniLM finds close, is read: "phone" is "smartphones" as "phones" was; the
         # singular had stayed a word no paper writes, and "on-device llm phone laptop" was refused)
@@ -2914,7 +2914,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 _SHORT_FORMS = {"attn": "attention", "ctx": "context", "perf": "performance", "mem": "memory", "seq": "sequence",
                 "comm": "communication", "comms": "communication", "arch": "architecture", "impl": "implementation",
                 "config": "configuration", "configs": "configurations", "params": "parameters", "param": "parameter",
-                "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations", "perf.": "performance"}
+                "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations"}
 # what goes on saying a question after its "?": examples, or what it means in particular
 _GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for example|for instance|i\.e\.?|including|"
                       r"specifically|particularly|in particular|mainly|mostly)(?![\w-])", re.I)
