@@ -376,8 +376,8 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     if not r.ranked or r.unheld:  # ("spiking neural networks": no paper writes "spiking")
         return True
     top = r.ranked[0]
-    if top.name_match:
-        return False
+    if top.name_match:  # (but a paper named by words of a quoted title no paper has is no answer to it)
+        return bool(_quoted_title(r))
     # ("papers about inference" is vague for MiniLM, but every word of it is in the paper; "papers involving
     # Google TPUs" matches weakly, but the collection uses all its words, while "legal document review" does not)
     # the words of a question in another language are unknown to the collection without being off-topic

@@ -723,6 +723,9 @@ class PaperSearch:
         for key, full in list(self.author_keys.items()):  # "Joseph E. Gonzalez" is also "Joseph Gonzalez"
             self.author_keys.setdefault(_no_initials(key), full)
         self.alias_keys = {_name_key(alias): alias for alias in self.alias_papers if _name_key(alias)}
+        for key, alias in list(self.alias_keys.items()):  # "Hong Kong University of Science and Technology" is "The
+            if key.startswith("the "):  # ..." (it had been read as "Hong Kong University" and "of Science and ...")
+                self.alias_keys.setdefault(key[4:], alias)
         # a run of the words of institutions' names that is no alias ("Berkeley", "Hong Kong"), and surnames
         # ("Stoica"): what a question may name them by when a cue says it names someone ("from Berkeley")
         self.name_part_institutions: dict[str, set[str]] = defaultdict(set)
@@ -2109,17 +2112,22 @@ class PaperSearch:
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             missing = []
         unheld = None
-        if (not listed_note and parsed.shape in ("list", "single") and foreign is None and 1 <= len(missing)
+        if (not listed_note and parsed.shape in ("list", "single", "factual") and foreign is None and 1 <= len(missing)
                 <= UNHELD_MOST and len(words) - len(missing) < 8 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
             below = "those below match" if parsed.shape == "list" else "the paper below matches"  # ("which paper")
-            if len(missing) <= 2 and len(words) <= 8:  # (of more, a note names chatter: "giving", "easier")
+            # (of more, a note names chatter: "giving", "easier"; of a figure asked, the verb asking it: "claim")
+            if len(missing) <= 2 and len(words) <= 8 and parsed.shape != "factual":
                 listed_note = f"No paper mentions {said}: {below} the rest of the question."
             # ...but a word narrowing the very thing asked ("spiking neural networks", "quantum computers"), not one
             # beside it ("TTFT for chatbots"), leaves nothing of it in the collection
             # (and the more of the words naming it no paper writes, the surer: "spiking neuromorphic chips such as
             # Intel Loihi", "Intel Gaudi (Habana) accelerators", said by a word that is no record's name)
-            unheld = self._unheld(text, missing, ranked, as_products=not what)  # ("funded by NSF": no funding record)
+            # ("funded by NSF": no funding record; "What speedups ... for Mixtral 8x7B?": a figure of a model no paper
+            # names, by its size or version, unless a name the question calls it by is said first, as below; not
+            # "first-year PhD student here: how much faster is ...?")
+            unheld = self._unheld(text, missing, ranked, as_products=not what) if parsed.shape != "factual" or (
+                not unknown_names and any(re.search(r"\d", w) for w in missing)) else None
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
@@ -2472,10 +2480,11 @@ class PaperSearch:
         return held / total if total > 0 else held
 
     def unknown_names(self, text: str, named: set[str]) -> list[str]:
-        """System-like names in the question (MegaScale-Infer, 'Quoted Title') that no paper carries."""
-        if named:
-            return []
-        names = re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|\b[A-Z]{2,}[a-z]+[\w-]*", text)
+        """System-like names in the question (MegaScale-Infer, 'Quoted Title') that no paper carries; of a question
+        naming a paper, only a quoted title (the words of "'SpecServe: Adaptive Speculative Decoding for ...'" had
+        named "Speculative Decoding: Performance or Illusion?", which was described as if it were SpecServe)."""
+        names = [] if named else re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|"
+                                            r"\b[A-Z]{2,}[a-z]+[\w-]*", text)
         # a quote mark that opens or closes a quotation, not the apostrophe of "I've ... that's"
         # (not a string of pasted code, 'query = "energy-efficient LLM inference ..."': a search, not a title; it had
         # made an answered question a refusal)
