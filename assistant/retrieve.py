@@ -504,9 +504,11 @@ class PaperSearch:
         "running"), then the one most papers use together with the question's other words ``context``
         ("sparse", not "space", beside "attention"), then the most frequent. A word with no such neighbour may be
         a word of another language: see ``_cognate``."""
-        if foreign and "-" in word and all(part.isalpha() for part in word.split("-")):
-            # "vision-language-modelle", "géo-distribué": each part read on its own
-            return "-".join(self.correct(part, context, cognates, foreign) for part in word.split("-"))
+        if "-" in word and all(part.isalpha() for part in word.split("-")) and word not in self.vocab:
+            # "vision-language-modelle", "géo-distribué", "retreival-augmented": each part read on its own (an
+            # English word as it is: "dynamical-systems" is no "dynamically-systems")
+            return "-".join(part if not foreign and (part in self.english or part in dictionary_words())
+                            else self.correct(part, context, cognates, foreign) for part in word.split("-"))
         if word in _SHORT_FORMS and word not in self.vocab and not foreign:
             return _SHORT_FORMS[word]  # ("sparse attn long ctx": "attn" had been read as ATen, "perf" as "peer")
         if word in self.vocab or len(word) < 4 or not word.isalpha() or len(word) > MAX_MENDED:
@@ -521,6 +523,8 @@ class PaperSearch:
                 found.add(key)
         if len(word) == 4:  # one edit from a 4-letter word reaches too much: keep the first letter at least
             found = {c for c in found if c[0] == word[0]}
+        # (nor is a paper's name reached by another first letter: "lidar" is no "TiDAR")
+        found = {c for c in found if c[0] == word[0] or c not in self.name_papers}
         if foreign:  # a short foreign word one edit from ours is another word ("hecho" is no "echo", "fasi" no
             # "fast"), unless it has the same letters ("modle", "tokne"), and no paper's name is a foreign word
             # ("lässt" is no "BLASST")

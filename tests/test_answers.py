@@ -713,6 +713,11 @@ def test_spelling_is_mended_before_retrieval(answerer):
     # "priorities"), not a typo of another word
     assert [search.correct(w) for w in ("customised", "prioritise", "optimisation")] == [
         "customized", "prioritize", "optimization"]
+    # a hyphenated word's misspelt parts are mended, its English ones kept ("retreival-augmented" had stayed unknown,
+    # and "dynamical-systems" would be "dynamically-systems"); no paper's name is reached by another first letter
+    # ("Read “lidar” as “tidar”" had been said)
+    assert [search.correct(w) for w in ("retreival-augmented", "post-trainng", "dynamical-systems", "lidar")] == [
+        "retrieval-augmented", "post-training", "dynamical-systems", "lidar"]
     # ...and a typo of a word's first letter still is ("glash" had been taken for a form of "glass"), while no
     # letter is put before a word ("symmetrically" had been read as "asymmetrically")
     assert [search.correct(w) for w in ("glash", "slama", "lusters")] == ["flash", "llama", "clusters"]
