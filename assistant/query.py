@@ -231,6 +231,11 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        # the ways something can be done in general, each a paper (not "How can a hypervisor decide
                        # ...?", one system described)
                        r"^\W*how (?:can|could|should|might) (?!an? )[^?]{0,80}? be (?:made|\w+(?:ed|en|wn|nk))\b|"
+                       # ...and so do "How do I cut the energy of LLM inference?", "What are my options for surviving
+                       # GPU failures?": a practitioner's how-to, whose answers are the papers doing it
+                       r"^\W*how (?:do|can|could|should|would|might) (?:i|we)\b|"
+                       r"^\W*what (?:are|r) (?:the |my |our |some |all the |\w{1,3} )?(?:options|ways|approaches|"
+                       r"alternatives|choices)\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"
                        # "does any paper study X?": whichever do, all of them (it had cited the first alone)
@@ -1244,6 +1249,8 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+")
 _THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b",
                         re.I)
 _SPECIFIC_WORDS = 10
+_WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies|methods|research|approaches|"
+                            r"techniques|solutions|frameworks|tools)\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -1259,7 +1266,11 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
     if len(content) >= _SPECIFIC_WORDS and any(_THAT_WORK.match(c) for c in _SENTENCES.split(text)):
         return "single"  # "Is there work that works out the hardware's rounding, subnormal handling and ...?": one
-    if any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text)) and not OVERVIEW_CUES.match(text):
+    # ("Can I train LLMs on a mix of GPU generations? Which systems support that?": a later sentence asks for them, by
+    # a plural: not "... Is there any research specifically about X?", nor "... Which work adds Y?")
+    later = _SENTENCES.split(text)[1:]
+    if (any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text)) or any(_WHICH_OF_THEM.match(c) for c in later)) \
+            and not OVERVIEW_CUES.match(text):
         return "list"  # "what's the state of the art for X?", "heterogeneous GPU clusters - any work on ...?"
     if OVERVIEW_CUES.match(text) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):

@@ -112,7 +112,8 @@ _USING_WORDS = frozenset("build builds built building integrate integrates integ
                          "benchmark benchmarks benchmarked benchmarking against compare compares compared comparing "
                          "plug plugs plugged adopt adopts adopted extend extends extended implement implements "
                          "implemented atop leverage leverages leveraged rely relies relying experiments experiment "
-                         "results evaluations evaluation tested tests testing".split())
+                         "results evaluations evaluation tested tests testing report reports reported "
+                         "family families series variants".split())  # ("experiments on the Qwen model family")
 # a hyphenated word's weight beside its parts, when they are words of their own: "communication-computation" spelt
 # so by one paper had outweighed the others on the overlap of communication and computation (0: tune R 0.754 ->
 # 0.749; 0.3 and 0.5 change no eval citation)
@@ -1194,6 +1195,12 @@ class PaperSearch:
         small = {"of", "and", "the", "for", "de", "in", "at"}
         return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(typed.split()))
 
+    def _maker_of(self, word: str, text: str) -> bool:
+        """Whether ``word`` is an organisation the records name, written as the maker of what follows it ("Alibaba's
+        Qwen model family"): no topic of the question."""
+        return bool(self.institution_papers(word) or word in self.name_part_institutions) and bool(
+            re.search(rf"(?<![\w-]){re.escape(word)}(?:'s|’s)\s", text, re.I))
+
     def _owns_product(self, text: str, start: int, end: int) -> bool:
         """Whether the organisation at ``text[start:end]`` is named as the maker of an acronym's thing ("Google's
         TPUs", "le TPU di Google", "the GPUs of NVIDIA"): a topic, the papers on TPUs, not Google's papers."""
@@ -1298,7 +1305,10 @@ class PaperSearch:
         after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])
         if after and not (sum(c.isupper() for c in after.group(1)) > 1 and after.group(1).lower() in self.glossary):
             return None
-        # named with a cue: "from Berkeley", "Berkeley's papers", or opening "Berkeley serving papers"
+        # named with a cue: "from Berkeley", "Berkeley's papers", or opening "Berkeley serving papers" (not as the
+        # maker of a thing the papers write: "experiments on Alibaba's Qwen model family" had been Alibaba's papers)
+        if cued and re.match(r"(?:'s|’s)\s", text[end:]) and self._owns_product(text, start, end):
+            return None
         if cued and not (_INST_BEFORE.search(before) or _INST_AFTER.match(text[end:])
                          or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))
                          or (key in self.name_part_institutions and self._bare_name("", key, text, start, end))):
@@ -2067,13 +2077,18 @@ class PaperSearch:
         # integrate with, or benchmark against SGLang?" (5 of its 8 had been listed)
         # (and the kind of thing it is: "Qwen models")
         if products and all(w in _USING_WORDS or w in _FRAMING_VERBS or w in {p.lower() for p in products}
-                            or _MADE_THINGS.fullmatch(" " + w) for w in words):
+                            or _MADE_THINGS.fullmatch(" " + w) or self._maker_of(w, text) for w in words):
             about = {sp.paper.id for sp in ranked}
+            # (the papers writing the name answer, however weakly the rest matches: "experiments on Alibaba's Qwen
+            # model family" had been refused, its best cosine 0.08)
+            held_names = held_names + [p for p in products if p not in held_names]
         # ("largest" in "which paper has the largest energy savings?", "fastest" in "which attention kernel is
         # fastest?" are how the question compares, not its topic)
         comparing = {m.group(1).lower() for m in SUPERLATIVE.finditer(text)} | {"fastest", "quickest"}
         # (nor is a word of a description read as the papers' term: "electricity" of "use less electricity")
         unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing | described]
+        # (nor the maker the records name, of a thing the papers write: "Alibaba's Qwen model family" is Qwen's)
+        unknown = [w for w in unknown if not self._maker_of(w, text)]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)

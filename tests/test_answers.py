@@ -515,6 +515,14 @@ def test_anything_and_looking_for_papers_ask_for_every_paper(answerer):
     one = answerer.ask("How can a pretraining job opportunistically grab idle GPUs in a shared cluster while keeping "
                        "results bit-identical?")
     assert len(one.citations) == 1
+    # ...and so does a practitioner's how-to or options, or a later sentence asking which systems ("What are my
+    # options for surviving GPU or node failures ...?" had cited one paper of four)
+    for question in ("What are my options for surviving GPU or node failures in large LLM serving or training "
+                     "deployments?", "How do I cut the energy or power draw of LLM inference while still meeting "
+                     "latency SLOs?", "Can I train or serve LLMs on a mix of GPU generations instead of a homogeneous "
+                     "cluster? Which systems support that?"):
+        answer = answerer.ask(question)
+        assert LIST_HEAD.match(answer.text) and len(answer.citations) >= 2, question
     # ...every paper using "TPU": "evaluated" narrows them no more than "runs" does (it had cut 3 of the 7)
     assert set(tpus.cited_ids) == answerer._searcher().acronym_papers(["tpu"])
     assert all("TPU" in answerer.paper(pid).title + answerer.paper(pid).abstract for pid in tpus.cited_ids)
@@ -3712,6 +3720,12 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     # "with Qwen models": the models a company makes, not its authors' papers (one paper, refused)
     qwen = answerer.ask("I want papers that run experiments with Qwen models - which ones?")
     assert qwen.citations and not qwen.text.startswith("No paper from Qwen")
+    # ...nor is its maker named before it ("experiments on Alibaba's Qwen model family" had been Alibaba's papers, and
+    # refused): every paper writing Qwen, as without the maker
+    alibaba = answerer.ask("Which papers report experiments on Alibaba's Qwen model family?")
+    plain = answerer.ask("Which papers report experiments on Qwen models?")
+    assert len(plain.citations) >= 5 and set(alibaba.cited_ids) == set(plain.cited_ids)
+    assert all("qwen" in answerer.paper(pid).abstract.lower() for pid in alibaba.cited_ids)
 
 
 def test_how_much_of_a_measure_of_its_own_quotes_the_sentence_stating_it(answerer):
