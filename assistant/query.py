@@ -81,6 +81,7 @@ aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research like including regarding concerning related relating according
+collections
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
@@ -97,6 +98,7 @@ something say says said pull dig everything pls plz""".split())  # ("could you p
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
 # Spanish question look like one about words the collection never uses.
 FOREIGN_STOPWORDS = frozenset("""que qui quoi quel quels quelle quelles cual cuales welche welcher welches
+fois co-signes co-signe co-signees cosignes cosigne co-escritos coescritos co-firmados cofirmati co-autori
 was wie wer quale quali qual quais el la los las lo le les un una uno unos unas une des du de del al au aux
 der die das den dem ein eine einer einen il gli da di dei delle della degli do dos em no na nos nas
 y e o ou et und oder ed en dans sur sous

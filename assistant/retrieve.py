@@ -1071,7 +1071,10 @@ class PaperSearch:
                                               r"wr(ote|itten|ite)|publish(ed)?|work(ed)?)\s+(together\s+)?with\s*",
                                               text[a_end:b_start], re.I)
                                  for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:])) or \
-            (len(found.authors) > 1 and bool(re.search(r"\b(both|" + _TOGETHER + r"|jointly|joint)\b", text, re.I)))
+            (len(found.authors) > 1 and bool(re.search(r"\b(both|" + _TOGETHER + r"|jointly|joint|co-?sign\w*|"
+                                                       # ("co-signés à la fois par A et B", "escritos juntos")
+                                                       r"[aà] la fois|ensemble|ambos|ambas|juntos|juntas|entrambi|"
+                                                       r"insieme|beide|zusammen|gemeinsam)\b", text, re.I)))
         # "from both Google and Stanford", "Google and Stanford together": their joint papers ("from Google and
         # Meta" is either's, as a list of institutions usually means)
         # ...and so do two named apart, not as one list ("the AMD kernel paper from Stanford": a paper of both)
@@ -1560,7 +1563,10 @@ class PaperSearch:
         quoted = _CODE_QUESTION.search(text) if "```" in text or '"""' in text or "'''" in text else None
         if quoted:  # a question pasted as a string in code ('query = """which papers do constrained decoding?"""'): the
             return quoted.group("q")  # code around it ("TODO", "standup", "results = search(...)") had been searched
-        asked = _json_question(text) if text.lstrip().startswith("{") else None
+        # (in a fenced block too: '```json {"role": "user", "q": "On a Meta Quest Pro, ...?"} ```' had been refused)
+        fenced = re.fullmatch(r"\s*```[\w-]*\s*(\{.*\})\s*```\s*", text, re.S)
+        body = fenced.group(1) if fenced else text
+        asked = _json_question(body) if body.lstrip().startswith("{") else None
         if asked:  # a request pasted as JSON: its "query" ({"request_id": "a91f-22", "user": {...}, "query": "..."})
             return asked
         pieces = [p for p in _SENTENCE_BREAK.split(text) if p and p.strip()]

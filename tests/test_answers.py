@@ -155,6 +155,9 @@ def test_metadata_question_lists_every_matching_paper_with_the_count(answerer):
                      "哪些论文的作者来自香港科技大学（HKUST，包括广州校区）？"):
         answer = answerer.ask(question)
         assert hkust and set(answer.cited_ids) == hkust, question
+    # ...and the collections named as such ("across the MLSys and CAIS collections" had searched "collections")
+    linkedin = answerer.ask("What has LinkedIn published across the MLSys and CAIS collections?")
+    assert set(linkedin.cited_ids) == _institution_papers(answerer, "LinkedIn") and not linkedin.refused
 
 
 @pytest.mark.parametrize("question, shown", [
@@ -501,6 +504,11 @@ def test_a_request_pasted_as_json_is_its_query(answerer):
                           + plain + '", "top_k": 5, "filters": {"year": 2026}}')
     assert pasted.citations and pasted.cited_ids == answerer.ask(plain).cited_ids
     assert "openreview:e8Dp5QkFxP" in pasted.cited_ids  # LEANN
+    # ...in a fenced code block too (it had been searched whole, and refused)
+    fenced = answerer.ask('```json\n{"role": "user", "lang": "en", "q": "On a Meta Quest Pro, how many times more '
+                          'concurrent users does the privacy-preserving VR avatar offloading system support?", '
+                          '"format": null}\n```')
+    assert fenced.cited_ids == ["openreview:WjJfnNhY65"] and "2.37×" in fenced.citations[0].quote  # Privatar
 
 
 def test_anything_and_looking_for_papers_ask_for_every_paper(answerer):
@@ -1927,6 +1935,11 @@ def test_authors_joined_by_and_must_all_have_written_the_paper(answerer):
     # surnames alone, after the first one's "by" (the second had been read as a topic word: a refusal)
     assert set(answerer.ask("papers by Stoica and Gonzalez").cited_ids) == stoica & gonzalez
     assert set(answerer.ask("papers by Stoica or Gonzalez").cited_ids) == stoica | gonzalez
+    # ...and asked in French ("co-signés à la fois par A et B" had searched "co-signés" and "fois", and refused)
+    kasikci = _author_papers(answerer, "Baris Kasikci")
+    assert stoica & kasikci
+    answer = answerer.ask("Quels articles sont co-signés à la fois par Ion Stoica et Baris Kasikci ?")
+    assert set(answer.cited_ids) == stoica & kasikci
 
 
 def test_a_filtered_question_none_of_whose_papers_answers_says_which_papers_were_searched(answerer):
