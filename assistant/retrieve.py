@@ -215,9 +215,10 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
 # what a question about one paper may ask besides its name and still ask what the paper does (stems)
-# words around a fact asked of a paper that say nothing of which ("so far", "did it receive", "does it get")
+# words around a fact asked of a paper that say nothing of which ("so far", "did it receive", "does it get"; "the
+# Kitty poster", "the ExecuTorch project": the paper)
 _FACT_FILLER = frozenset("far receive received receives get got gets currently now today yet total overall "
-                         "openreview poster posters talk talks".split())  # ("the Kitty poster": the paper)
+                         "openreview poster posters talk talks project projects".split())
 _ABOUT_A_PAPER = frozenset(_stem(w) for w in """problem problems solve solves solved result results key main
 contribution contributions idea ideas goal goals summary summarize overview novelty novel findings finding
 achieve achieves achieved do does doing work works purpose point gist core tackle tackles address addresses

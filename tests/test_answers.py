@@ -442,6 +442,7 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     # as saying nothing of it)
     answer = answerer.ask("How many GitHub stars does the LEANN repository have?")
     assert answer.refused and not answer.citations
+    assert answerer.ask("How many GitHub stars does the ExecuTorch project have?").refused  # (a "project" too)
     assert answer.text.endswith("LEANN (openreview:e8Dp5QkFxP) is in the collection: ask what it does.")
     # ...but the stars a paper's abstract states are quoted, without saying the collection does not record them, or
     # that the paper says nothing of its code
