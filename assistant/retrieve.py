@@ -60,6 +60,7 @@ _LONG_MESSAGE_WORDS = 80  # a message longer than this keeps only the statements
 UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no chunk matches the question this well
 # "together" of a joint paper, not of "putting together slides" nor of Together AI
 _TOGETHER = r"(?<!\bput )(?<!\bputting )(?<!\bget )(?<!\bgetting )together(?!\s*\.?\s*ai\b)"
+_JOINT = r"both|" + _TOGETHER + r"|jointly|joint"  # what says two authors' or institutions' papers are joint ones
 _NO_SYSTEMS = frozenset("phd phds msc bsc mba tldr iirc afaik imho".split())  # written like systems' names
 # what an aside about an institution's names says of them: "(... count too)", "(also fine)"
 _ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well".split())
@@ -1072,7 +1073,7 @@ class PaperSearch:
                                               r"wr(ote|itten|ite)|publish(ed)?|work(ed)?)\s+(together\s+)?with\s*",
                                               text[a_end:b_start], re.I)
                                  for (_, a_end, _), (b_start, _, _) in zip(named_at, named_at[1:])) or \
-            (len(found.authors) > 1 and bool(re.search(r"\b(both|" + _TOGETHER + r"|jointly|joint|co-?sign\w*|"
+            (len(found.authors) > 1 and bool(re.search(r"\b(" + _JOINT + r"|co-?sign\w*|"
                                                        # ("co-signés à la fois par A et B", "escritos juntos")
                                                        r"[aà] la fois|ensemble|ambos|ambas|juntos|juntas|entrambi|"
                                                        r"insieme|beide|zusammen|gemeinsam)\b", text, re.I)))
@@ -1084,7 +1085,7 @@ class PaperSearch:
         apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     for (_, e1), (s2, _) in zip(named, named[1:]))
-        joint = re.search(r"\b(both|" + _TOGETHER + r"|jointly|joint|collaborat\w*|co-?author\w*|"
+        joint = re.search(r"\b(" + _JOINT + r"|collaborat\w*|co-?author\w*|"
                           r"co-?wr(ote|itten|ites?))\b", text, re.I)
         found.every_institution = len(found.institution_groups) > 1 and (apart or bool(joint))
         low = text.lower()
