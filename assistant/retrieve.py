@@ -1577,13 +1577,14 @@ class PaperSearch:
         # its head says whether it asks. Not on the first reading: the examples had cost "kv cahce quantisation
         # papers?? like squeezing the stored keys/valuse down to 2-4 bits" half its papers)
         heads: list[str] = []
-        for p in list(pieces):
-            if heads and only_asked and _GOES_ON.match(p) and re.search(r"\?\s*$", pieces[len(heads) - 1]):
-                pieces[len(heads) - 1] = pieces[len(heads) - 1].rstrip() + " " + p.strip()
+        joined: list[str] = []
+        for p in pieces:
+            if joined and only_asked and _GOES_ON.match(p) and re.search(r"\?\s*$", joined[-1]):
+                joined[-1] = joined[-1].rstrip() + " " + p.strip()
             else:
-                pieces[len(heads)] = p
                 heads.append(p)
-        pieces = pieces[:len(heads)]
+                joined.append(p)
+        pieces = joined
         cut = False
         if len(pieces) < 2 and len(text.split()) > _LONG_MESSAGE_WORDS:
             # a long run of words with no sentence break before the question ("lorem ipsum dolor ... which papers use
