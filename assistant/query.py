@@ -218,7 +218,12 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"what(?:'s| is) (?:out )?there (?:on|about|for|regarding)|"
                                 r"(?:is|are) there (?:anything|something)(?: \w+)? "
                                 r"(?:on|about|for|regarding|related to)|"
-                                r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners))\b", re.I)
+                                r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners)|"
+                                # "What's known about X?", "Methods for quantizing the KV cache?", "ML for systems: who
+                                # uses learned models ...?": what there is on it, each a paper (one had been cited)
+                                r"what(?:'s| is) known (?:about|on)|"
+                                r"(?:methods|approaches|techniques|ways|strategies|solutions) (?:for|to)|"
+                                r"who (?:uses?|applies|apply|builds?|has (?:used|built|applied|tried)))\b", re.I)
 LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature|"
                           r"approaches|techniques|solutions|frameworks|tools|ideas|strategies)|"
                           # "what's the state of the art for KV cache eviction?": the papers on it
@@ -229,6 +234,11 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "Anything that runs on Google TPUs?": whatever does, all of it
                        r"^\W*anything\b|"
+                       # "Are there profilers that show ...?", "... looking for adaptive-depth inference approaches":
+                       # things in the plural, asked for as such (not "is there a profiler ...?")
+                       r"^\W*are there (?:any )?(?:[\w-]+ ){0,2}[\w-]+[^\Ws]s (?:that|which|for|to|on|where|who|in)\b|"
+                       r"\blooking for (?:[\w-]+ ){0,4}(?:approaches|methods|techniques|papers|systems|solutions|options|"
+                       r"tools|frameworks)\b|"
                        # "How can retrieval-augmented generation be made faster?", "How can the KV cache be shrunk?":
                        # the ways something can be done in general, each a paper (not "How can a hypervisor decide
                        # ...?", one system described)
@@ -1271,7 +1281,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     # ("Can I train LLMs on a mix of GPU generations? Which systems support that?": a later sentence asks for them, by
     # a plural: not "... Is there any research specifically about X?", nor "... Which work adds Y?")
     later = _SENTENCES.split(text)[1:]
-    if (any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text)) or any(_WHICH_OF_THEM.match(c) for c in later)) \
+    if (any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text))
+            or any(_WHICH_OF_THEM.match(c) or LOOSE_LIST_OPENING.match(c) for c in later)) \
             and not OVERVIEW_CUES.match(text):
         return "list"  # "what's the state of the art for X?", "heterogeneous GPU clusters - any work on ...?"
     if OVERVIEW_CUES.match(text) or (

@@ -2581,6 +2581,14 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("which work uses speculative decoding?", "single"),  # (a verb of four letters too)
     ("What HPL performance does SAKURAONE reach?", "factual"),
     ("how do agents reach consensus?", "list"),  # "reach" is no question for a figure here
+    # what there is, asked for in the plural or as what is known (each had cited one paper of two to four)
+    ("Methods for quantizing the KV cache to 2-4 bits without hurting accuracy?", "list"),
+    ("What's known about network bottlenecks when LLM inference spans several nodes?", "list"),
+    ("ML for systems: who uses learned models to make datacenter management decisions?", "list"),
+    ("Are there profilers that show where the time goes in LLM workloads?", "list"),
+    ("Is there a profiler that shows where the time goes in LLM workloads?", "single"),
+    ("can an LLM exit early on easy tokens? looking for adaptive-depth inference approaches", "list"),
+    ("Some experts get far more tokens than others. How do people fix that load imbalance?", "list"),
 ])
 def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
     from assistant.query import Filters, content_words, question_shape
