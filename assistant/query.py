@@ -237,8 +237,8 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        # "Are there profilers that show ...?", "... looking for adaptive-depth inference approaches":
                        # things in the plural, asked for as such (not "is there a profiler ...?")
                        r"^\W*are there (?:any )?(?:[\w-]+ ){0,2}[\w-]+[^\Ws]s (?:that|which|for|to|on|where|who|in)\b|"
-                       r"\blooking for (?:[\w-]+ ){0,4}(?:approaches|methods|techniques|papers|systems|solutions|options|"
-                       r"tools|frameworks)\b|"
+                       r"\blooking for (?:[\w-]+ ){0,4}(?:approaches|methods|techniques|papers|systems|solutions|"
+                       r"options|tools|frameworks)\b|"
                        # "How can retrieval-augmented generation be made faster?", "How can the KV cache be shrunk?":
                        # the ways something can be done in general, each a paper (not "How can a hypervisor decide
                        # ...?", one system described)
