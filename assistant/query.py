@@ -481,12 +481,17 @@ UNRECORDED = (
     (_RECENCY, DATES_UNRECORDED, True),
     # "on what date and in which room will the Kitty poster be presented?" had been answered with the paper's year
     (re.compile(r"\b(?:in )?(?:which|what) (?:rooms?|halls?|sessions?)\b|\brooms? (?:number|is|will|was)\b|"
-                r"\b(?:poster|oral|spotlight) (?:sessions?|slots?)\b|"
+                r"\b(?:poster|oral|spotlight) (?:sessions?|slots?)\b|\btime[- ]slots?\b|"
+                # ("which room and time slot is the FlashAttention-4 talk scheduled in?")
+                r"(?:(?<=talk )|(?<=talks )|(?<=poster )|(?<=posters )|(?<=oral )|(?<=presentation ))scheduled\b|"
                 r"\b(?:on )?(?:what|which) (?:date|day|time)\b(?=[^?]{0,80}\b(?:presented|given|session|room|poster|"
                 r"talk)\b)|"
                 r"\b(?:when|what (?:date|day|time)) (?:is|will|was|are|were|does) [^?]{0,80}?\b(?:be )?"
                 r"(?:presented|given)\b", re.I), "presentation schedules", True),
     (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
+    # ("What is NVIDIA's current stock price?" had been answered with NVIDIA's confidential-computing paper)
+    (re.compile(r"\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)",
+                re.I), "company finances", True),
     (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),
     (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
@@ -500,7 +505,8 @@ UNRECORDED = (
 )
 # what remains of such a question when it asks nothing else ("How many submissions did MLSys 2026 receive?")
 _EVENT_WORDS = frozenset("""conference conferences venue event year edition receive received gave give given get got win
-wins rate rates ratio paper papers accepted track main program total overall number count best top""".split())
+wins rate rates ratio paper papers accepted track main program total overall number count best top current currently
+now today""".split())
 
 
 # "which institutions published the most papers?", "top 5 authors at MLSys 2026", "who wrote the most papers on
@@ -709,16 +715,17 @@ def states_unrecorded(what: str, text: str) -> bool:
     return any(pattern.search(text) for pattern, named, _ in UNRECORDED if named == what)
 
 
-def unrecorded(text: str, content_words: list[str]) -> tuple[str, bool]:
+def unrecorded(text: str, content_words: list[str], organisations: Collection[str] = ()) -> tuple[str, bool]:
     """The facts a question asks that no record holds ("acceptance rates"), or "", and whether it asks only
-    those: then the collection does not cover it; otherwise the rest of the question may still be answered."""
+    those: then the collection does not cover it; otherwise the rest of the question may still be answered.
+    Whose they are asks nothing more: an institution of ``organisations`` ("NVIDIA's stock price")."""
     found = [(what, alone, {t for m in pattern.finditer(text) for t in tokenize(m.group(0))})
              for pattern, what, alone in UNRECORDED if pattern.search(text)]
     if not found:
         return "", False
     named = set().union(*(words for _, _, words in found))
     rest = [w for w in content_words if w not in named and singular(w) not in named and w not in _EVENT_WORDS
-            and not w.isdigit()]
+            and not w.isdigit() and w not in organisations]
     if not rest:
         whats = [what for what, _, _ in found]
         return (", ".join(whats[:-1]) + " or " if len(whats) > 1 else "") + whats[-1], True

@@ -1751,7 +1751,7 @@ class PaperSearch:
                                          if self.institution_papers(n) == own
                                          or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", n, re.I)} - set(named))
             rest = _COLLAB_WORDS.sub(" ", rest)
-        what, only = unrecorded(text, content_words(rest))
+        what, only = unrecorded(text, content_words(rest), self.alias_keys)
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
         described: set[str] = set()

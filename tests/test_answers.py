@@ -389,6 +389,9 @@ def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_co
     ("what is Ion Stoica's email?", "contact details"),
     # (a refusal that says what no record holds, not "these papers match the rest of the question" over no papers)
     ("which papers are funded by NSF?", "funding, and no indexed paper answers the rest of it"),
+    # (answered with NVIDIA's confidential-computing paper, and with FlashAttention-4's abstract)
+    ("What is NVIDIA's current stock price?", "company finances"),
+    ("Which room and time slot is the FlashAttention-4 talk scheduled in at MLSys 2026?", "presentation schedules"),
 ])
 def test_facts_no_record_holds_are_refused_though_papers_use_their_words(answerer, question, fact):
     # the words are the collection's own (drafted tokens' "acceptance rate", "submissions" of jobs): before,
@@ -1570,7 +1573,10 @@ def test_review_fixes_to_this_round_of_readings(answerer):
 def test_how_many_things_were_counted_quotes_the_sentence_counting_them(answerer):
     # "How many models were evaluated in the PARROT study?" had quoted PARROT's opening sentence, on its other words
     for question, figure in [("How many models were evaluated in the PARROT sycophancy study?", "22 models"),
-                             ("How many questions were used in the PARROT sycophancy study?", "1,302")]:
+                             ("How many questions were used in the PARROT sycophancy study?", "1,302"),
+                             # (the words before what is counted: it had quoted TritorX's opening sentence)
+                             ("How many PyTorch ATen operators did Meta's agentic Triton kernel generator for MTIA "
+                              "produce working kernels for?", "481 unique ATen operators")]:
         answer = answerer.ask(question)
         assert figure in answer.citations[0].quote, question
 
