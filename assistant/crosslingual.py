@@ -986,6 +986,10 @@ RECORD_WORDS: dict[str, tuple[str, ...]] = {
     # had stayed a topic word no paper writes: "no paper from Toronto answers this")
     "University of": ("université de", "universidad de", "universidade de", "universidade do", "universität",
                       "università di", "université du", "universiteit van", "universitat de"),
+    # ...and as a name's word ("Universiteit Leiden", "İstanbul Medipol Üniversitesi'nden": Leiden University, Istanbul
+    # Medipol University; both had been refused, their names read as words no paper writes)
+    "University": ("universiteit", "üniversitesi", "uniwersytet", "universitas", "univerzita", "universitatea",
+                   "universitet", "universität"),
     "companies": ("empresas", "entreprises", "unternehmen", "firmen", "aziende", "公司", "企业", "企業", "회사", "기업"),
     "authors": ("autores", "auteurs", "autoren", "autori", "作者", "著者", "저자",
                 "autorinnen", "autoras", "autrices", "autrici"),  # ("Autorinnen oder Autoren")

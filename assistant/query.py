@@ -71,7 +71,8 @@ ENGLISH_STOPWORDS = frozenset("""a an the and or of in on for to with by from at
 which what who whom whose where when why how do does did done there here this that these those it its
 any some all each every paper papers work works study studies approach approaches method methods
 propose proposes proposed present presents presented publish published list lists listed show shows
-me i we you they our your can could would should will may might about into over under than then so
+me i we you they our your my mine myself ours yours can could would should will may might about into over under
+than then so
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's got gotten getting
@@ -92,7 +93,8 @@ around thing things stuff actually really basically especially particularly idea
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
-something say says said pull dig everything pls plz""".split())  # ("could you pull up every paper ...")
+something say says said pull dig everything pls plz need needs asap urgent urgently boss""".split()
+                           )  # ("could you pull up every paper ...", "... need it for my boss asap")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -137,7 +139,11 @@ ktore ktory jakie artykuly artykul czy oraz przez dla sie
 vilka vilken artiklar och som handlar
 makalah untuk dengan bagaimana tentang
 ktere clanky jsou
-articole lucrari pentru despre sunt artykuły artykułów""".split())
+articole lucrari pentru despre sunt artykuły artykułów
+collectie verzameling hebben heeft auteur uit door geschreven gepubliceerd
+yazar yazari yazarlari bulunan koleksiyon koleksiyondaki
+penulis dari ada saja koleksi
+autorzy autorow kolekcji kolekcja""".split())
 FOREIGN_STOPWORDS |= OTHER_LATIN
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
@@ -1239,8 +1245,13 @@ def record_fields(text: str) -> tuple[str, ...]:
 _STATE_OF_ART = re.compile(r"\b(state[- ]of[- ]the[- ]art|sota)\b", re.I)  # what is best on a topic, not a topic
 
 
+# Turkish writes "from" as a suffix ("Google'dan", "Medipol Üniversitesi'nden"): no word of its own
+TURKISH_FROM = r"['’](?:n?d[ae]n|t[ae]n)\b"
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry meaning (no stopwords), lower-cased and accent-folded."""
+    text = re.sub(TURKISH_FROM, " ", text)
     return [w.lower() for w in _WORD.findall(fold_accents(_STATE_OF_ART.sub(" ", text)))
             if w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS and len(w) > 1 and w not in _PRONOUNS]
 

@@ -27,7 +27,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     as_typed, typed_phrase, STARS_UNRECORDED,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
-                    LOOSE_LIST_OPENING, SUPERLATIVE, WHAT_THEY_DO,
+                    LOOSE_LIST_OPENING, SUPERLATIVE, TURKISH_FROM, WHAT_THEY_DO,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
@@ -146,6 +146,10 @@ _CAPITALS = re.compile(r"[A-Z]{5,}[\w-]*")
 # (the name looked ahead at, not consumed: "by people at Togeter AI" has a name after "at" too)
 _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|frm|at|by|involving|with authors from|affiliated with)\s+(?:the\s+)?"
                              r"(?=(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}))", re.I)
+# a name in brackets after words of a script other than Latin: what they name, glossed
+_GLOSSED_BEFORE = re.compile(r"[^\x00-\u024f\s]\s*[(（]\s*$")
+# "univ", "univ." and "uni" (of): a university, as a name's word
+_UNIVERSITY_SHORT = re.compile(r"(?<![\w-])(?:univ|uni(?= of\b))(?![\w-])", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
 _NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do|is|was)\s+(?:the\s+)?"
@@ -209,9 +213,12 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # or "at" ("affiliés au Georgia Institute of Technology"),
                           # and Chinese ("来自 Google")
-                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez|au|aux|à)|来自|出自)\s+"
+                          r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez|au|aux|à|"
+                          # ...Dutch, Indonesian, Vietnamese, Polish, Russian, Ukrainian and Arabic ("van de", "dari",
+                          # "từ", "z", "из", "від", "من")
+                          r"van|uit|dari|từ|z|ze|из|от|від|з|із)|来自|出自|(?<!\w)من)\s+"
                           r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
-                          r"(both\s+|either\s+)?$", re.I)
+                          r"(both\s+|either\s+)?[(（\"“]?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
@@ -281,7 +288,7 @@ _INST_AFTER = re.compile(r"(" + _AFFILIATED + r"|'s|’s|\s+(papers?|authors?|" 
                          r"contributed|write|wrote|writes|collaborated?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
-                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文)", re.I)
+                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文|から|से|에서)|" + TURKISH_FROM, re.I)
 
 
 class Sentences(Mapping):
@@ -733,6 +740,13 @@ class PaperSearch:
         for key, alias in list(self.alias_keys.items()):  # "Hong Kong University of Science and Technology" is "The
             if key.startswith("the "):  # ..." (it had been read as "Hong Kong University" and "of Science and ...")
                 self.alias_keys.setdefault(key[4:], alias)
+            # "Leiden University" is "University of Leiden", and "University Leiden" as other languages order it
+            # ("Universiteit Leiden"); "University of Toronto" is "Toronto University"
+            place = re.fullmatch(r"(\w+(?: \w+)?) university|university of (\w+(?: \w+)?)", key)
+            if place:
+                name = place.group(1) or place.group(2)
+                for other in (f"{name} university", f"university of {name}", f"university {name}"):
+                    self.alias_keys.setdefault(other, alias)
         # a run of the words of institutions' names that is no alias ("Berkeley", "Hong Kong"), and surnames
         # ("Stoica"): what a question may name them by when a cue says it names someone ("from Berkeley")
         self.name_part_institutions: dict[str, set[str]] = defaultdict(set)
@@ -765,7 +779,7 @@ class PaperSearch:
         """The one author, surname or institution a misspelt name is nearest ("Nvidea" -> "NVIDIA", "Ion Stoika"
         -> "Ion Stoica", "Stoika" -> "Stoica"): within one edit (two from nine letters), None if none or several
         are, or if ``surface`` already names one."""
-        key = _name_key(surface)
+        key = _UNIVERSITY_SHORT.sub("university", _name_key(surface))  # ("wich papers r from univ of toronot")
         if len(key) < 5 or self._names_exactly(key):
             return None
         if key in self._closest:
@@ -971,6 +985,8 @@ class PaperSearch:
                                and not self._used_from(alias, key, text, start)
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)
+                               # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": the name other script's words give
+                               or bool(_GLOSSED_BEFORE.search(text[:start]) and re.match(r"\s*[)）]", text[end:]))
                                or self._bare_name(alias, key, text, start, end)):
                     neg = negated(start)
                     name = self.canonical(alias, "") or (self._as_named(alias, surface) if surface.islower()

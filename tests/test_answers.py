@@ -3694,7 +3694,14 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     # filter, then as a question on "unit"); the mended name is said as typed, capitalised
     sjtu = answerer.ask("papres frm Shangai Jiaotung Univ (sjtu)?")
     assert set(sjtu.cited_ids) == of("Shanghai Jiao") | of("SJTU") and len(sjtu.cited_ids) > 5
-    assert sjtu.text.startswith("Read “Shangai Jiaotung” as “Shanghai Jiaotong”")
+    assert sjtu.text.startswith("Read “Shangai Jiaotung Univ” as “Shanghai Jiaotong University”")
+    # ...and "univ of" is "University of", its slip mended ("wich papers r from univ of toronot" had been refused)
+    toronto = answerer.ask("wich papers r from univ of toronot")
+    assert set(toronto.cited_ids) == of("University of Toronto") | of("UofT") and len(toronto.cited_ids) >= 4
+    assert toronto.text.startswith("Read “univ of toronot” as “University of Toronto”")
+    # chatter in capitals around the request ("... NEED IT FOR MY BOSS ASAP") is no topic: it had been refused
+    tech = answerer.ask("🚨🚨 URGENT!!! LIST EVERY PAPER WITH AUTHORS FROM GEORGIA TECH 🐝🐝 NEED IT FOR MY BOSS ASAP 🙏🙏")
+    assert set(tech.cited_ids) == of("Georgia Tech") | of("Georgia Institute of Technology")
     # a first name written short, and a surname without its accent: Christopher Ré is "Chris Re"
     re_papers = {p.id for p in answerer.papers if "Christopher Ré" in p.authors}
     assert re_papers and all(set(answerer.ask(q).cited_ids) == re_papers for q in (
