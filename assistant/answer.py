@@ -253,6 +253,17 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
     return _standalone(sentences, picked, context)
 
 
+def _asked_most(question: str, terms: dict[str, float]) -> dict[str, float]:
+    """``terms`` with those of the sentence asking for a fact weighing most, when earlier sentences describe the paper
+    ("A colleague mentioned a paper from eBay about a framework that automates model compression ... What GPU
+    throughput improvement did they report?": the description had picked OptiKIT's "We present" sentence)."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", question.strip()) if p]
+    asked = {_stem(t) for t in tokenize(parts[-1])} if len(parts) > 1 and "?" in parts[-1] else set()
+    if not asked & terms.keys():
+        return terms
+    return {t: w if t in asked else w * 0.3 for t, w in terms.items()}
+
+
 # (the words of a question about code release, but those a question on other things writes too: "LLMs that write
 # systems code", "source of the speedup", "shared prefixes")
 _ASKS_RELEASE = frozenset(_stem(w) for w in CODE_WORDS) - {_stem(w) for w in (
@@ -737,7 +748,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                 how_many = _HOW_MANY.search(r.parsed.text) if shape == "factual" else None
                 # ("how much does Kitty reduce KV memory?": the sentence with its "8×", not one of "2-bit memory")
                 figure = shape == "factual" and bool(_ASKS_EFFECT_FIGURE.search(r.parsed.text))
-                quotes = best_sentences(sp, sents, terms, idf, want_number=shape == "factual",
+                quotes = best_sentences(sp, sents, _asked_most(r.parsed.text, terms) if shape == "factual" else terms,
+                                        idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1, contribution=proposes, need_number=figure,
                                         context=len(chosen) == 1, counted=how_many.group(1) if how_many else "")
                 if shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):

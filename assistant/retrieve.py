@@ -2534,7 +2534,9 @@ class PaperSearch:
         # made an answered question a refusal)
         quoted = re.findall(r"(?<![\w=(])(?<![=(]\s)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
         # (not a degree or an abbreviation of chat: "first-year PhD student")
-        out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS]
+        # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
+        out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
+               and _name_key(n) not in self.alias_keys]
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue

@@ -3895,3 +3895,14 @@ def test_how_much_an_effect_is_answered_by_a_sentence_stating_its_figure(answere
     # nearly 8×" (the title's "KV" read as "key-value" had matched "Key-cache" in the other sentence)
     answer = answerer.ask(question)
     assert len(answer.citations) == 1 and re.search(r"\d\s*(%|×)", answer.citations[0].quote), answer.text
+
+
+def test_a_fact_asked_after_describing_its_paper_by_its_institution_quotes_the_fact(answerer):
+    # the institution of the paper described ("a paper from eBay") had been read as a system no paper names, the
+    # question refused and read again as "What GPU throughput improvement did they report?" alone: NVIDIA's
+    # confidential-computing paper answered it. Then the description outweighed the question: OptiKIT's "We present"
+    answer = answerer.ask("A colleague mentioned a paper from eBay about a framework that automates model compression "
+                          "and tuning for non-expert teams. What GPU throughput improvement did they report in "
+                          "production?")
+    assert answer.cited_ids == ["openreview:om4H7AI2hc"]  # OptiKIT (eBay)
+    assert "2× GPU throughput" in answer.citations[0].quote and "2× GPU throughput" in answer.text
