@@ -143,7 +143,8 @@ articole lucrari pentru despre sunt artykuły artykułów
 collectie verzameling hebben heeft auteur uit door geschreven gepubliceerd
 yazar yazari yazarlari bulunan koleksiyon koleksiyondaki
 penulis dari ada saja koleksi
-autorzy autorow kolekcji kolekcja""".split())
+autorzy autorow kolekcji kolekcja prace pracy lub jest sa ktorych
+nhung bai bao nao cua cac nghien cuu đuoc khong""".split())
 FOREIGN_STOPWORDS |= OTHER_LATIN
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
@@ -262,6 +263,9 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구|"
+                       # ...and in Polish, Vietnamese, Turkish, Indonesian and Dutch
+                       r"\b(?:jakie|które|ktore) (?:prace|artykuły|artykuly|publikacje)\b|\bbài báo nào\b|"
+                       r"\bnhững bài báo\b|\bmakaleler\b|\bmakalah apa\b|\bwelke (?:papers|artikelen)\b|"
                        # "Existe pesquisa sobre ...?", "Hay investigación sobre ...?", "Gibt es Forschung zu ...?"
                        r"^\W*(?:existe|existem|existen|hay|h[aá]|gibt es|ci sono|y a-t-il|il y a)\s+(?:\w+\s+)?"
                        r"(?:pesquisas?|investigaci[oó]n(?:es)?|recherches?|ricerc(?:a|he)|forschung(?:en)?|estudos?|"

@@ -190,6 +190,16 @@ def test_other_latin_script_languages_are_read_by_the_multilingual_model_and_not
     assert turkish.refused and not turkish.citations
     assert "language well enough" in turkish.text and "does not cover" not in turkish.text
     assert "Check the spelling" not in real_assistant.ask("Które artykuły dotyczą kwantyzacji?").text
+    # "Có những bài báo nào về ...?" (Vietnamese), "Jakie prace ...?" (Polish) ask for every paper: Vietnamese had been
+    # read as English ("giải" mended into "gain") and one speculative decoding paper cited, Polish one DSL paper
+    vietnamese = real_assistant.ask("Có những bài báo nào về speculative decoding (giải mã suy đoán) để tăng tốc quá "
+                                    "trình sinh token của LLM?")
+    assert "“gain”" not in vietnamese.text and len(vietnamese.citations) >= 5
+    assert all("speculative" in (p.title + p.abstract).lower()
+               for p in map(real_assistant.paper, vietnamese.cited_ids[:5]))
+    polish = real_assistant.ask("Jakie prace proponują języki DSL lub frameworki programistyczne do pisania wydajnych "
+                                "kerneli GPU?")
+    assert len(polish.citations) >= 3
 
 
 def test_too_many_papers_to_embed_now_reads_the_question_as_english(real_assistant, tmp_path, caplog):
