@@ -72,7 +72,7 @@ which what who whom whose where when why how do does did done there here this th
 any some all each every paper papers work works study studies approach approaches method methods
 propose proposes proposed present presents presented publish published list lists listed show shows
 me i we you they our your my mine myself ours yours can could would should will may might about into over under
-than then so
+than then so us usa u.s
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's got gotten getting
@@ -500,8 +500,12 @@ UNRECORDED = (
                 r"(?:presented|given)\b", re.I), "presentation schedules", True),
     (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
     # ("What is NVIDIA's current stock price?" had been answered with NVIDIA's confidential-computing paper)
-    (re.compile(r"\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)",
-                re.I), "company finances", True),
+    (re.compile(r"\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)|"
+                r"\b(?:annual|yearly|quarterly|total|company(?:['’]s)?) revenues?\b", re.I), "company finances", True),
+    # ("Where can I find the recorded conference talk video for the HetRL presentation?": answered with HetRL)
+    (re.compile(r"\b(?:videos?|recordings?|recorded|slides|slide decks?)\b(?=[^?]{0,60}\b(?:talks?|presentations?|"
+                r"sessions?|posters?)\b)|\b(?:talk|presentation|session|conference) (?:videos?|recordings?|slides)\b",
+                re.I), "talk recordings or slides", True),
     (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),
     (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
@@ -734,6 +738,9 @@ def unrecorded(text: str, content_words: list[str], organisations: Collection[st
     if not found:
         return "", False
     named = set().union(*(words for _, _, words in found))
+    # ...and whose they are ("Groq's annual revenue"): no other thing asked
+    named |= {m.group(1).lower() for pattern, _, _ in UNRECORDED for fact in pattern.finditer(text)
+              if (m := re.search(r"([^\W\d_][\w-]*)['’]s\s+$", text[:fact.start()]))}
     rest = [w for w in content_words if w not in named and singular(w) not in named and w not in _EVENT_WORDS
             and not w.isdigit() and w not in organisations]
     if not rest:
@@ -1246,7 +1253,8 @@ def record_fields(text: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in RECORD_FIELDS if pattern.search(text))
 
 
-_STATE_OF_ART = re.compile(r"\b(state[- ]of[- ]the[- ]art|sota)\b", re.I)  # what is best on a topic, not a topic
+# what is best on a topic, not a topic; and when the venue is ("at MLSys this year": the venue's year, no topic)
+_STATE_OF_ART = re.compile(r"\b(state[- ]of[- ]the[- ]art|sota|(?:this|the current|current) year(?:'s)?)\b", re.I)
 
 
 # Turkish writes "from" as a suffix ("Google'dan", "Medipol Üniversitesi'nden"): no word of its own

@@ -226,7 +226,8 @@ _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|a
 # words around a fact asked of a paper that say nothing of which ("so far", "did it receive", "does it get"; "the
 # Kitty poster", "the ExecuTorch project": the paper)
 _FACT_FILLER = frozenset("far receive received receives get got gets currently now today yet total overall "
-                         "openreview poster posters talk talks project projects".split())
+                         "openreview poster posters talk talks project projects presentation presentations last "
+                         "annual year".split())
 _ABOUT_A_PAPER = frozenset(_stem(w) for w in """problem problems solve solves solved result results key main
 contribution contributions idea ideas goal goals summary summarize overview novelty novel findings finding
 achieve achieves achieved do does doing work works purpose point gist core tackle tackles address addresses
@@ -1716,8 +1717,11 @@ class PaperSearch:
             for name in filter(None, (self.title_names.get(pid) for pid in seeds)):
                 text = re.sub(re.escape(name), " ", text, flags=re.I)
         read, rest, inst_hits = self.read_filters(text)
-        if inst_hits:  # "papers from NVIDIA (nvidea research, nvida corp etc)": the filter again, no topic
-            rest = self._restated(rest, inst_hits)
+        # ...and so is an author's institution said beside the name ("papers co-authored by Yilong Zhao (UC Berkeley)"
+        # had been refused, as if asking for papers on "UC Berkeley")
+        author_hits = set().union(*(self.author_papers.get(a.lower(), set()) for a in read.authors))
+        if inst_hits or author_hits:  # "papers from NVIDIA (nvidea research, nvida corp etc)": the filter again
+            rest = self._restated(rest, inst_hits | author_hits)
         if excluded:
             ruled, excluded = self.ruled_out_metadata(excluded)
             read.not_institutions += ruled.not_institutions
@@ -2036,7 +2040,7 @@ class PaperSearch:
                                              if said else set())
             asked = [w for w in words if not all(_stem(part) in mine for part in w.split("-"))
                      and _stem(w) not in _ABOUT_A_PAPER and w not in _FACT_FILLER]
-            if not asked or unrecorded(text, asked)[1]:
+            if not asked or unrecorded(text, asked, self.alias_keys)[1]:
                 parsed.only_unrecorded = True
                 note = ""
         if len(named) == 1 and ABSTRACT_CUES.search(text) and not seeds:

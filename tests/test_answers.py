@@ -392,6 +392,10 @@ def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_co
     # (answered with NVIDIA's confidential-computing paper, and with FlashAttention-4's abstract)
     ("What is NVIDIA's current stock price?", "company finances"),
     ("Which room and time slot is the FlashAttention-4 talk scheduled in at MLSys 2026?", "presentation schedules"),
+    # (answered with HetRL's abstract, and with SHIP's: whose revenue is no other thing asked)
+    ("Where can I find the recorded conference talk video for the HetRL presentation at MLSys 2026?",
+     "talk recordings or slides"),
+    ("According to Groq's SHIP paper, what was Groq's annual revenue last year?", "company finances"),
 ])
 def test_facts_no_record_holds_are_refused_though_papers_use_their_words(answerer, question, fact):
     # the words are the collection's own (drafted tokens' "acceptance rate", "submissions" of jobs): before,
@@ -3906,3 +3910,15 @@ def test_a_fact_asked_after_describing_its_paper_by_its_institution_quotes_the_f
                           "production?")
     assert answer.cited_ids == ["openreview:om4H7AI2hc"]  # OptiKIT (eBay)
     assert "2× GPU throughput" in answer.citations[0].quote and "2× GPU throughput" in answer.text
+
+
+def test_an_authors_institution_said_beside_the_name_and_the_venues_year_are_no_topic(answerer):
+    # each had been refused as a question on "UC Berkeley", on "year", on "US"
+    zhao = {p.id for p in answerer.papers if "Yilong Zhao" in p.authors}
+    assert set(answerer.ask("List the papers co-authored by Yilong Zhao (UC Berkeley).").cited_ids) == zhao
+    therien = {p.id for p in answerer.papers if "Benjamin Thérien" in p.authors}
+    assert set(answerer.ask("what did Benjamin Therien publish at MLSys this year?").cited_ids) == therien
+    labs = answerer.ask("Are there papers with authors from US DOE national labs (LLNL, Argonne, Berkeley Lab, etc.)?")
+    assert len(labs.cited_ids) >= 3 and not labs.refused
+    assert all(any("National Lab" in i or i == "LLNL" for i in answerer.paper(pid).institutions)
+               for pid in labs.cited_ids)
