@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cyrillic import CYRILLIC_ORGANISATIONS, CYRILLIC_RECORDS, CYRILLIC_TERMS
 from .lexical import fold_accents
 
 # English term -> how other languages write it. Latin-script entries are matched as whole words, accents folded,
@@ -1044,6 +1045,43 @@ def _latin(text: str, pattern: re.Pattern, latin: dict[str, str]) -> str:
     return pattern.sub(lambda m: latin[fold_accents(re.sub(r"\s+", " ", m.group(1).lower()))], text)
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# (and their "or", "квантизация или прунинг"; and how they ask which papers, or for a figure: "Какие статьи ...?",
+# "Во сколько раз LEANN уменьшает ...?", read as the English cues of a list or a fact)
+_CYRILLIC_MORE = {"terms": {"или": "or", "либо": "or", "або": "or", "чи": "or"},
+                  "records": {"какие статьи": "which papers", "какие работы": "which papers",
+                              "какие публикации": "which papers", "які статті": "which papers",
+                              "які роботи": "which papers", "які публікації": "which papers",
+                              "какая статья": "which paper", "яка стаття": "which paper",
+                              "во сколько раз": "how many times", "в сколько раз": "how many times",
+                              "у скільки разів": "how many times", "в скільки разів": "how many times",
+                              "насколько": "by how much", "наскільки": "by how much", "сколько": "how many",
+                              "скільки": "how many", "кто написал": "who wrote", "кто автор": "who wrote",
+                              "хто написав": "who wrote", "хто автор": "who wrote"},
+                  "names": {}}
+
+
+@lru_cache(maxsize=None)
+def _cyrillic_forms(table: str) -> list[tuple[re.Pattern, str]]:
+    """The Russian and Ukrainian forms of ``table`` ("terms", "records", "names"; cyrillic.py) as patterns, longest
+    first: each word a stem, any ending after it ("обучени" finds "обучения", "обучению")."""
+    entries = {"terms": CYRILLIC_TERMS, "records": CYRILLIC_RECORDS, "names": CYRILLIC_ORGANISATIONS}[table]
+    forms = [(form, english) for english, all_forms in entries.items() for form in all_forms]
+    forms += list(_CYRILLIC_MORE[table].items())
+    forms.sort(key=lambda fe: -len(fe[0]))
+    return [(re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) + r"[\w'’ʼ]*" for w in form.split()), re.I), english)
+            for form, english in forms]
+
+
+def _cyrillic(text: str, table: str) -> str:
+    """``text`` with the Russian and Ukrainian forms of ``table`` replaced by their English, spaced."""
+    if not _CYRILLIC.search(text):
+        return text
+    for pattern, english in _cyrillic_forms(table):
+        text = pattern.sub(f" {english} ", text)
+    return text
+
+
 def _substitute(text: str, forms: list[tuple[str, str]]) -> str:
     """``text`` with each form (of a script that does not space its words) replaced by its reading, spaced."""
     for form, reading in forms:
@@ -1057,9 +1095,9 @@ def _longest_first(table: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
 
 
 def translate_names(text: str) -> str:
-    """``text`` with the organisations that Chinese, Japanese and Korean write in their scripts named as the records
-    name them ("谷歌的论文" -> "Google 的论文"); longest form first ("清华大学" before "清华")."""
-    return _substitute(text, _names())
+    """``text`` with the organisations that Chinese, Japanese, Korean, Russian and Ukrainian write in their scripts
+    named as the records name them ("谷歌的论文" -> "Google 的论文"); longest form first ("清华大学" before "清华")."""
+    return _substitute(_cyrillic(text, "names"), _names())
 
 
 @lru_cache(maxsize=1)
@@ -1071,6 +1109,7 @@ def translate_records(text: str) -> str:
     """``text`` with the words asking who wrote papers, or which have the most, in English ("¿Qué instituciones
     tienen más artículos?" -> "¿Qué institutions tienen the most papers?"); other words as they are."""
     scripts, pattern, latin = _tables("records")
+    text = _cyrillic(text, "records")
     text = re.sub(r"\b[lL]['’](?=[A-ZÀ-Ý])", "", text)  # "affiliés à l'Université de Toronto": the name, unelided
     return _latin(_substitute(text, scripts), pattern, latin)
 
@@ -1091,7 +1130,7 @@ def translate_terms(text: str) -> str:
     """``text`` with the research terms of other languages replaced by their English ("并行" -> " parallelism ",
     "poids" -> "weights"); other words are left as they are, for the cognate rule and the multilingual model."""
     scripts, pattern, latin = _tables("terms")
-    text = _substitute(_substitute(text, scripts), [(form, "or") for form in _OR_SCRIPTS])
+    text = _substitute(_substitute(_cyrillic(text, "terms"), scripts), [(form, "or") for form in _OR_SCRIPTS])
     folded = _RESEARCH_ON.sub("research ", fold_accents(_INTENSIFIERS.sub("", text)))
     folded = _latin(folded, pattern, latin)
     return _OR_LATIN.sub(lambda m: f"{m.group(2)}or" if m.group(2) else "or", folded)

@@ -161,10 +161,11 @@ def non_latin_share(text: str) -> float:
     return other / len(letters) if letters else 0.0
 
 
-READ_LANGUAGES = "English, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese and German"
-# scripts of languages the assistant does not read (Latin-script languages, Chinese, Japanese and Korean are read,
-# see crosslingual.py): a question mostly in one of them is not said to be outside the collection
-UNREAD_SCRIPTS = frozenset("ARABIC ARMENIAN BENGALI CYRILLIC DEVANAGARI ETHIOPIC GEORGIAN GREEK GUJARATI GURMUKHI "
+READ_LANGUAGES = ("English, Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, German, Russian and "
+                  "Ukrainian")
+# scripts of languages the assistant does not read (Latin-script languages, Chinese, Japanese, Korean, Russian and
+# Ukrainian are read, see crosslingual.py): a question mostly in one of them is not said to be outside the collection
+UNREAD_SCRIPTS = frozenset("ARABIC ARMENIAN BENGALI DEVANAGARI ETHIOPIC GEORGIAN GREEK GUJARATI GURMUKHI "
                            "HEBREW KANNADA KHMER LAO MALAYALAM MONGOLIAN MYANMAR ORIYA SINHALA SYRIAC TAMIL TELUGU "
                            "THAANA THAI TIBETAN".split())
 
