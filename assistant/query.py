@@ -72,7 +72,7 @@ which what who whom whose where when why how do does did done there here this th
 any some all each every paper papers work works study studies approach approaches method methods
 propose proposes proposed present presents presented publish published list lists listed show shows
 me i we you they our your my mine myself ours yours can could would should will may might about into over under
-than then so us usa u.s
+than then so us usa u.s ve ll
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's got gotten getting
@@ -93,7 +93,8 @@ around thing things stuff actually really basically especially particularly idea
 # learning, summarization), so they are no STOPWORDS.
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
-something say says said pull dig everything pls plz need needs asap urgent urgently boss""".split()
+something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
+supervisor thesis dissertation colleague colleagues coworker coworkers professor""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
