@@ -2211,7 +2211,9 @@ class PaperSearch:
         found = set()
         for sp in ranked:
             counts, pairs = self._stem_counts.get(sp.paper.id) or self._count_stems(sp.paper)
-            if all(counts[st] >= 2 for st in stems) or (len(stems) == 2 and tuple(stems) in pairs):
+            # (a short text, a digest's summary or a reading note, says in one mention what an abstract says in two)
+            least = 1 if sum(counts.values()) < _SHORT_TEXT_STEMS else 2
+            if all(counts[st] >= least for st in stems) or (len(stems) == 2 and tuple(stems) in pairs):
                 found.add(sp.paper.id)
         return found
 
@@ -2917,6 +2919,9 @@ _WHO_WORDS = frozenset("""who whom whose author authors coauthors co-authors wro
 affiliation affiliations university universities company companies lab labs organization organizations organisation
 organisations researcher researchers people group groups team teams""".split())
 _WORK_ON = frozenset("work works working worked".split())
+
+
+_SHORT_TEXT_STEMS = 100  # a paper's title (twice) and abstract this short in all: a summary, not an abstract
 
 
 def _kept(memo: dict, key, value, most: int):

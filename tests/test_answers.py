@@ -3922,3 +3922,14 @@ def test_an_authors_institution_said_beside_the_name_and_the_venues_year_are_no_
     assert len(labs.cited_ids) >= 3 and not labs.refused
     assert all(any("National Lab" in i or i == "LLNL" for i in answerer.paper(pid).institutions)
                for pid in labs.cited_ids)
+
+
+def test_a_bare_topic_written_once_in_a_short_summary_is_what_the_paper_is_about(answerer):
+    # a paper is about a bare topic when it writes it twice; a digest summary or a reading note, a fifth of an
+    # abstract's length, says it once: optimize_anything ("... agent workflow design ...") had been left out of the
+    # CAIS papers on agents, and two digest papers out of "which papers in the arXiv digest use quantization?"
+    agents = answerer.ask("Which CAIS papers are about agents?")
+    assert {"doi:10.1145/3786335.3813124", "doi:10.1145/3786335.3813167"} <= set(agents.cited_ids)
+    digest = answerer.ask("Which papers in the arXiv digest use quantization?")
+    assert {"arxiv:2602.20662v1", "arxiv:2602.21144v1"} <= set(digest.cited_ids)  # TOM, SSM tensor parallelism
+    assert all(re.search(r"quantiz", (p.title + p.abstract).lower()) for p in map(answerer.paper, digest.cited_ids))
