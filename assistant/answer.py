@@ -19,7 +19,7 @@ from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRE
                     ONE_SENTENCE, OVERVIEW_CUES, READ_LANGUAGES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO,
                     institution_side, as_typed, newest_first, non_latin_share, other_latin_language, singular,
                     unread_script, unrecorded_note)
-from .retrieve import KEPT_LEAST, Retrieval, ScoredPaper, _stem, tokenize
+from .retrieve import KEPT_LEAST, SYSTEM_KINDS, Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
 
@@ -374,8 +374,10 @@ def _citation(sp: ScoredPaper, quote: str) -> Citation:
 
 
 def _asked_as_paper(name: str) -> re.Pattern:
-    """A name written as a paper's: "the vAttention paper", "vAttention's paper", "the FlexGen system"."""
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:paper|system|work|framework)\b", re.I)
+    """A name written as a paper's: "the vAttention paper", "vAttention's paper", "the FlexGen system", "the Vidur
+    simulator"."""
+    kinds = "|".join(sorted(SYSTEM_KINDS | {"work"}))
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:['’]s)?\s+(?:{kinds})\b", re.I)
 
 
 def _quoted_title(r: Retrieval) -> str:

@@ -61,6 +61,10 @@ UNHELD_DENSE = 0.4  # a word no paper writes narrows the topic away only when no
 # "together" of a joint paper, not of "putting together slides" nor of Together AI
 _TOGETHER = r"(?<!\bput )(?<!\bputting )(?<!\bget )(?<!\bgetting )together(?!\s*\.?\s*ai\b)"
 _JOINT = r"both|" + _TOGETHER + r"|jointly|joint"  # what says two authors' or institutions' papers are joint ones
+# the kinds of thing a name is said to be ("the Vidur simulator", "the XProf profiler")
+SYSTEM_KINDS = frozenset("simulator system framework benchmark library engine profiler compiler scheduler "
+                         "accelerator tool model paper".split())
+_KIND_NAMED = re.compile(rf"(?<=\bthe )([A-Z][a-z]{{2,}})(?= (?:{'|'.join(sorted(SYSTEM_KINDS))})s?\b)")
 _NO_SYSTEMS = frozenset("phd phds msc bsc mba tldr iirc afaik imho".split())  # written like systems' names
 # what an aside about an institution's names says of them: "(... count too)", "(also fine)"
 _ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well".split())
@@ -227,7 +231,7 @@ _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|a
 # Kitty poster", "the ExecuTorch project": the paper)
 _FACT_FILLER = frozenset("far receive received receives get got gets currently now today yet total overall "
                          "openreview poster posters talk talks project projects presentation presentations last "
-                         "annual year".split())
+                         "annual year scheduled schedule slot slots".split())
 _ABOUT_A_PAPER = frozenset(_stem(w) for w in """problem problems solve solves solved result results key main
 contribution contributions idea ideas goal goals summary summarize overview novelty novel findings finding
 achieve achieves achieved do does doing work works purpose point gist core tackle tackles address addresses
@@ -889,8 +893,10 @@ class PaperSearch:
                     or key in self._written_coined:  # ("FlashAttention-3": FlashAttention-4's abstract names it)
                 continue
             limit = 1 if len(key) < 7 else 2
+            # (a digit written otherwise is another version, not a slip: "StreamDiffusionV3" is not StreamDiffusionV2)
             near = {name for name in self._coined_names if name[0] == key[0]
-                    and abs(len(name) - len(key)) <= limit and _edits(name, key) <= limit}
+                    and abs(len(name) - len(key)) <= limit and _edits(name, key) <= limit
+                    and re.sub(r"\D", "", name) == re.sub(r"\D", "", key)}
             if len(near) == 1:
                 name = self.title_names[self.name_papers[near.pop()][0]]
                 text = text[:m.start()] + name + text[m.end():]
@@ -2038,6 +2044,10 @@ class PaperSearch:
                 if name else None
             mine = self.title_stems(name) | ({st for st in self.title_stems(said.group(1)) if st in title}
                                              if said else set())
+            # ...or the kind of thing it is, said after it ("the XProf profiler", "the Kitty system")
+            kind = re.search(rf"{re.escape(name)}\s+([\w-]+)", text, re.I) if name else None
+            if kind and (_stem(kind.group(1).lower()) in title or singular(kind.group(1).lower()) in SYSTEM_KINDS):
+                mine |= {_stem(kind.group(1).lower())}
             asked = [w for w in words if not all(_stem(part) in mine for part in w.split("-"))
                      and _stem(w) not in _ABOUT_A_PAPER and w not in _FACT_FILLER]
             if not asked or unrecorded(text, asked, self.alias_keys)[1]:
@@ -2535,6 +2545,9 @@ class PaperSearch:
         named "Speculative Decoding: Performance or Illusion?", which was described as if it were SpecServe)."""
         names = [] if named else re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|"
                                             r"\b[A-Z]{2,}[a-z]+[\w-]*", text)
+        # ...and a capitalised word no dictionary holds, named as a kind of system ("the Vidur simulator")
+        names += [] if named else [w for w in _KIND_NAMED.findall(text) if w.lower() not in self.english
+                                   and w.lower() not in dictionary_words()]
         # a quote mark that opens or closes a quotation, not the apostrophe of "I've ... that's"
         # (not a string of pasted code, 'query = "energy-efficient LLM inference ..."': a search, not a title; it had
         # made an answered question a refusal)

@@ -396,6 +396,9 @@ def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_co
     ("Where can I find the recorded conference talk video for the HetRL presentation at MLSys 2026?",
      "talk recordings or slides"),
     ("According to Groq's SHIP paper, what was Groq's annual revenue last year?", "company finances"),
+    # (the kind of thing a paper's system is, said after its name, asks nothing more: XProf had been quoted)
+    ("How many GitHub stars does the XProf profiler have?", "stars or downloads"),
+    ("Which room and time slot is the FlexScale paper at MLSys 2026 scheduled for?", "presentation schedules"),
 ])
 def test_facts_no_record_holds_are_refused_though_papers_use_their_words(answerer, question, fact):
     # the words are the collection's own (drafted tokens' "acceptance rate", "submissions" of jobs): before,
@@ -3933,3 +3936,18 @@ def test_a_bare_topic_written_once_in_a_short_summary_is_what_the_paper_is_about
     digest = answerer.ask("Which papers in the arXiv digest use quantization?")
     assert {"arxiv:2602.20662v1", "arxiv:2602.21144v1"} <= set(digest.cited_ids)  # TOM, SSM tensor parallelism
     assert all(re.search(r"quantiz", (p.title + p.abstract).lower()) for p in map(answerer.paper, digest.cited_ids))
+
+
+def test_another_version_of_a_paper_or_a_system_named_as_a_kind_is_no_paper_we_hold(answerer):
+    # "StreamDiffusionV3" had been mended into StreamDiffusionV2 and answered with its 58.28 FPS; "the Vidur
+    # simulator" (no paper names Vidur) had been answered with the Charon simulator's abstract
+    v3 = answerer.ask("What FPS does StreamDiffusionV3 reach with its 14B model on four H100 GPUs?")
+    assert v3.refused and not v3.citations and "“StreamDiffusionV3”" in v3.text
+    v2 = answerer.ask("What FPS does StreamDiffusionV2 reach with its 14B model on four H100 GPUs?")
+    assert v2.cited_ids == ["openreview:p9WALNBvc6"] and "58.28 FPS" in v2.text
+    vidur = answerer.ask("What prediction error does the Vidur simulator report for LLM training on 10,000 GPUs?")
+    assert vidur.refused and not vidur.citations and "“Vidur”" in vidur.text
+    charon = answerer.ask("What prediction error does the Charon simulator report for LLM training on 10,000 GPUs?")
+    assert charon.cited_ids == ["openreview:19O6GAS7Su"]
+    # (a slip in a name's letters is still mended: "Strem2LLM" is Stream2LLM)
+    assert answerer.ask("What does Strem2LLM do?").cited_ids == ["openreview:FuRo7Ur5Ib"]
