@@ -72,7 +72,7 @@ which what who whom whose where when why how do does did done there here this th
 any some all each every paper papers work works study studies approach approaches method methods
 propose proposes proposed present presents presented publish published list lists listed show shows
 me i we you they our your my mine myself ours yours can could would should will may might about into over under
-than then so us usa u.s ve ll
+than then so us usa u.s ve ll pprs ppr
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
 find looking look give tell please kind sort type types there's i'm is there any anything that's got gotten getting
@@ -141,11 +141,12 @@ vilka vilken artiklar och som handlar
 makalah untuk dengan bagaimana tentang
 ktere clanky jsou
 articole lucrari pentru despre sunt artykuły artykułów
-collectie verzameling hebben heeft auteur uit door geschreven gepubliceerd
+collectie verzameling hebben heeft auteur uit geschreven gepubliceerd
 yazar yazari yazarlari bulunan koleksiyon koleksiyondaki
-penulis dari ada saja koleksi
-autorzy autorow kolekcji kolekcja prace pracy lub jest sa ktorych
-nhung bai bao nao cua cac nghien cuu đuoc khong""".split())
+penulis saja koleksi
+autorzy autorow kolekcji kolekcja prace pracy lub ktorych
+nhung bai bao nao cua cac nghien cuu đuoc khong
+afiliati afiliat afiliate autorii vilka artiklar handlar""".split())
 FOREIGN_STOPWORDS |= OTHER_LATIN
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
@@ -240,7 +241,7 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|meth
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
                           r"any (work|research|papers|studies)|"
                           + LOOSE_LIST_OPENING.pattern[len("^\\s*"):] + r")\b", re.I)
-LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|show|find)\b|"
+LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "Anything that runs on Google TPUs?": whatever does, all of it
                        r"^\W*anything\b|"
                        # "Are there profilers that show ...?", "... looking for adaptive-depth inference approaches":
@@ -268,6 +269,9 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bworks\b|^\s*(list|
                        # ...and in Polish, Vietnamese, Turkish, Indonesian and Dutch
                        r"\b(?:jakie|które|ktore) (?:prace|artykuły|artykuly|publikacje)\b|\bbài báo nào\b|"
                        r"\bnhững bài báo\b|\bmakaleler\b|\bmakalah apa\b|\bwelke (?:papers|artikelen)\b|"
+                       # ...Swedish, Czech, Romanian, Arabic, Hebrew and Thai
+                       r"\bvilka (?:artiklar|arbeten|papper)\b|\bkteré (?:články|práce)\b|\bce (?:lucrări|articole)\b|"
+                       r"الأوراق|الأبحاث|מאמרים|ไหนบ้าง|"
                        # "Existe pesquisa sobre ...?", "Hay investigación sobre ...?", "Gibt es Forschung zu ...?"
                        r"^\W*(?:existe|existem|existen|hay|h[aá]|gibt es|ci sono|y a-t-il|il y a)\s+(?:\w+\s+)?"
                        r"(?:pesquisas?|investigaci[oó]n(?:es)?|recherches?|ricerc(?:a|he)|forschung(?:en)?|estudos?|"

@@ -159,6 +159,8 @@ _UNIVERSITY_SHORT = re.compile(r"(?<![\w-])(?:univ|uni(?= of\b))(?![\w-])", re.I
 _NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do|is|was)\s+(?:the\s+)?"
                               r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
                               r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b"
+                              # ("wich papers is ion stocia on")
+                              r"|\s+on\s*[?.!]*\s*$"
                               # ("which paprs is ion stocia an autor on": "stocia" had been read as "social")
                               r"|\s+(?:an?|the)\s+(?:co-?)?(?:author|autor|auther|athor)s?\b)"
                               r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)", re.I)
@@ -220,7 +222,9 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           r"de|del|von|vom|aus|bei|di|della|dal|da|do|des|du|chez|au|aux|à|"
                           # ...Dutch, Indonesian, Vietnamese, Polish, Russian, Ukrainian and Arabic ("van de", "dari",
                           # "từ", "z", "из", "від", "من")
-                          r"van|uit|dari|từ|z|ze|из|от|від|з|із)|来自|出自|(?<!\w)من)\s+"
+                          r"van|uit|dari|từ|z|ze|из|от|від|з|із|la|"
+                          # ("при участии сотрудников Together AI": with its staff)
+                          r"сотрудников|сотрудниками|співробітників|співробітниками)|来自|出自|(?<!\w)من)\s+"
                           r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
                           r"(both\s+|either\s+)?[(（\"“]?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
@@ -981,7 +985,7 @@ class PaperSearch:
                 # (in lower case too right after "from" or "at", "papers from kaist", "from google"; after the other
                 # cues only if it is no English word)
                 proper = " " in key or any(c.isupper() for c in surface) or bool(
-                    re.search(r"\b(?:from|at)\s+(?:the\s+)?$", text[:start], re.I)) or (
+                    re.search(r"\b(?:from|frm|at)\s+(?:the\s+)?$", text[:start], re.I)) or (
                     key not in self.english and bool(_INST_BEFORE.search(text[:start]))) or (
                     # "what has amd published?": a name no English word spells, before a verb of publishing
                     key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or \

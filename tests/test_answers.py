@@ -3951,3 +3951,16 @@ def test_another_version_of_a_paper_or_a_system_named_as_a_kind_is_no_paper_we_h
     assert charon.cited_ids == ["openreview:19O6GAS7Su"]
     # (a slip in a name's letters is still mended: "Strem2LLM" is Stream2LLM)
     assert answerer.ask("What does Strem2LLM do?").cited_ids == ["openreview:FuRo7Ur5Ib"]
+
+
+def test_chat_shorthand_names_and_cues_are_read(answerer):
+    # each had been refused or answered with one wrong paper (blind s39a)
+    stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    on = answerer.ask("wich papers is ion stocia on")
+    assert set(on.cited_ids) == stoica and on.text.startswith("Read “ion stocia” as “Ion Stoica”")
+    google = answerer.ask("pprs frm googel or deepmind ppl? list em all pls")
+    held = {p.id for p in answerer.papers if any("Google" in i or "DeepMind" in i or "Deepmind" in i
+                                                for i in p.institutions)}
+    assert set(google.cited_ids) == held and len(held) >= 10
+    # "pprs" is papers: every paper on it, not the best one alone
+    assert len(answerer.ask("wat r the best pprs on load balancing experts in moe serving??").citations) >= 2

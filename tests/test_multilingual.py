@@ -202,6 +202,19 @@ def test_other_latin_script_languages_are_read_by_the_multilingual_model_and_not
     assert len(polish.citations) >= 3
 
 
+def test_institutions_and_which_papers_are_read_in_more_languages(real_assistant):
+    # Romanian "afiliați la AMD", Russian "при участии сотрудников Together AI" (with its staff): refused or one
+    # paper; Swedish "Vilka artiklar ..." (which papers) had cited one heterogeneous-cluster paper of three
+    for question, name in (("Ce lucrări au autori afiliați la AMD (Advanced Micro Devices)?", "AMD"),
+                           ("Какие работы написаны при участии сотрудников Together AI?", "Together")):
+        held = {p.id for p in real_assistant.papers
+                if any(name.lower() in i.lower() for i in p.institutions + p.institution_aliases)}
+        assert held and set(real_assistant.ask(question).cited_ids) == held, question
+    swedish = real_assistant.ask("Vilka artiklar handlar om att träna LLM:er på heterogena kluster där GPU:er av "
+                                 "olika generationer blandas?")
+    assert {"openreview:40leuGH3iO", "openreview:KgcqSNio0U"} <= set(swedish.cited_ids)  # Grolar, HexiScale
+
+
 def test_russian_and_ukrainian_questions_are_read_for_their_terms(real_assistant):
     # Cyrillic had been a script the assistant did not read: the multilingual model alone answered "which papers are
     # about speculative decoding?" in Russian with a refusal, a Russian question on long-context training with two
