@@ -152,7 +152,9 @@ STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 
 # function words of other languages that are also English words, or too short to tell ("die", "was", "a")
 _ENGLISH_TOO = frozenset("a e o i y no on in an am as es est pas per son sin con ce art den die was da do em na "
-                         "se si ne tout im fur al la le lo il du des articles hat ha pendant".split())
+                         "se si ne tout im fur al la le lo il du des articles hat ha pendant "
+                         # ("Which papers in the collection analyse KV cache eviction?" had been read as foreign)
+                         "collection analyse existent par para un ed sans dove portent".split())
 FOREIGN_MARKERS = FOREIGN_STOPWORDS - _ENGLISH_TOO
 
 
