@@ -864,8 +864,9 @@ def test_an_acronym_most_papers_write_does_not_pick_the_papers_beside_a_topic(an
 def test_a_bare_topic_cites_the_papers_writing_it_however_far_below_the_best(answerer):
     # "quantization" cited 7 papers: the list bar (a share of the best score) cut papers that write
     # "quantization" four times, ranked below the ones naming it in their titles
-    def writes_twice(p) -> bool:
-        return len(re.findall(r"quantiz", f"{p.title} {p.title} {p.abstract}", re.I)) >= 2
+    def writes_twice(p) -> bool:  # (or once, in the few sentences of a digest summary or a reading note)
+        return len(re.findall(r"quantiz", f"{p.title} {p.title} {p.abstract}", re.I)) >= (
+            1 if p.venue in ("arXiv", "CAIS 2026") else 2)
 
     about = {p.id for p in answerer.papers if writes_twice(p)}
     assert len(about) > 10
