@@ -26,7 +26,8 @@ ASK_EXAMPLES = """examples:
   ask "what is TTFT?"
   ask "what are the main topics at MLSys 2026?"
   ask "which papers release their code?"
-  ask "哪些论文研究推测解码？"       # in Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese or German
+  ask "哪些论文研究推测解码？"       # in Chinese, Japanese, Korean, Spanish, French, Italian, Portuguese, German,
+                                      # Russian or Ukrainian
                                       # (the first such question prepares for ~80 s)
   ask                                 # a chat in the terminal: follow up with "what does the second one do?"
   ask --json < questions.txt          # one question per line, one JSON answer per line

@@ -8,7 +8,8 @@ words are read as English only when they start like one ("automáticamente" -> "
 translation of machine-learning systems vocabulary: each English term with how Chinese, Japanese, Korean,
 Spanish, French, Italian, Portuguese and German write it. It is applied only to questions detected as foreign
 (``query.foreign_language``); English questions never pass through it. Terms are matched longest first, so
-"aprendizaje por refuerzo" is "reinforcement learning", not "learning" plus a leftover word.
+"aprendizaje por refuerzo" is "reinforcement learning", not "learning" plus a leftover word. Russian and Ukrainian
+(``cyrillic.py``) are word stems matched with any ending: their words inflect too much to list every form.
 """
 from __future__ import annotations
 
