@@ -18,7 +18,7 @@ from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRE
                     gpu_name, LIST_CUES, MEASURES,
                     ONE_SENTENCE, OVERVIEW_CUES, READ_LANGUAGES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO,
                     institution_side, as_typed, newest_first, non_latin_share, other_latin_language, singular,
-                    unread_script, unrecorded_note)
+                    states_unrecorded, unread_script, unrecorded_note)
 from .retrieve import KEPT_LEAST, SYSTEM_KINDS, Retrieval, ScoredPaper, _stem, tokenize
 from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
@@ -754,7 +754,10 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                                         idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1, contribution=proposes, need_number=figure,
                                         context=len(chosen) == 1, counted=how_many.group(1) if how_many else "")
-                if shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
+                stated = [x for x in sents if r.parsed.unrecorded and states_unrecorded(r.parsed.unrecorded, x)]
+                if stated and shape == "factual":  # "How many GitHub stars did OpenHands V0 have?": "64k+ stars"
+                    quotes = _standalone(sents, [sents.index(stated[0])], len(chosen) == 1)
+                elif shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
                     # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number
                     said = best_sentences(sp, sents, {}, idf, contribution=True,  # (not the number's words)
                                           context=len(chosen) == 1)

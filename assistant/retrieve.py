@@ -283,6 +283,8 @@ _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|in
                         r"mov(?:e|es|ed|ing)|transition\w*|away|export\w*|translat\w*|compil\w*|differ\w*|"
                         r"distinct|separate|independent|apart|benefit\w*|derived|inherit\w*)\s+from\s+(?:the\s+)?$",
                         re.I)
+# "the first version of OpenHands": a thing made, not its makers' papers
+_VERSION_OF = re.compile(r"\b(?:versions?|releases?|editions?|variants?|forks?|ports?|v\d+)\s+of\s+(?:the\s+)?$", re.I)
 # "especially anything from Microsoft", "ideally from NVIDIA": a wish for an institution's papers
 _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|notably|in particular)\s+"
                              r"(?:(?:anything|something|ones?|those|the ones|papers?|work)\s+)?(?:from|by)\s+[^,;.?!]+",
@@ -1274,7 +1276,7 @@ class PaperSearch:
         """"makes learned optimizers usable from PyTorch", "porting kernels from CUDA": a name the papers write in
         their text more often than they list it as an affiliation, after a word of using or moving, is where the
         work is used or comes from, a topic, not the papers of an institution ("papers from PyTorch" are)."""
-        return bool(_USED_FROM.search(text[:start])) and \
+        return bool(_VERSION_OF.search(text[:start])) or bool(_USED_FROM.search(text[:start])) and \
             len(self.alias_papers[alias]) < int(self._papers_with(key).sum())
 
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:

@@ -461,6 +461,10 @@ def test_a_fact_no_record_holds_leaves_the_rest_of_the_question_answered(answere
     assert answer.cited_ids == ["openreview:pzVmWs6yGq"] and "64k+ GitHub stars" in answer.citations[0].quote
     assert "does not record" not in answer.text and "code" not in answer.text.split("**Sources**")[0]
     assert "according" not in answer.text  # (no paper writing "according" is no gap in the collection)
+    # ...and so when the question names its version, not its paper: "the first version of OpenHands" is no filter
+    # for OpenHands' affiliated papers (it had been refused), and the sentence stating the stars is the quote
+    first = answerer.ask("How many GitHub stars did the first version of OpenHands have?")
+    assert first.cited_ids == ["openreview:pzVmWs6yGq"] and "64k+ GitHub stars" in first.citations[0].quote
     # (asked with more of it, the rest is answered: "how many citations does Kitty have and how does it quantize?")
     more = answerer.ask("how many citations does Kitty have, and how does it quantize the KV cache?")
     assert "does not record citation counts" in more.text and more.cited_ids == ["openreview:r3mQiuYKIN"]
