@@ -3969,3 +3969,18 @@ def test_chat_shorthand_names_and_cues_are_read(answerer):
     assert set(google.cited_ids) == held and len(held) >= 10
     # "pprs" is papers: every paper on it, not the best one alone
     assert len(answerer.ask("wat r the best pprs on load balancing experts in moe serving??").citations) >= 2
+
+
+def test_an_institution_restated_or_said_as_an_affiliation_and_a_technique_named_like_a_paper(answerer):
+    # "(any MSR lab)" after Microsoft Research had been searched for as the topic "msr", and "list Google DeepMind as
+    # an affiliation" read as a topic: both refused
+    msr = answerer.ask("Which papers have authors from Microsoft Research (any MSR lab)?")
+    assert not msr.refused and set(msr.cited_ids) >= {"openreview:guCUThRvX5", "openreview:lboOMA8XWr"}
+    deepmind = answerer.ask("Which papers list Google DeepMind as an affiliation?")
+    held = {p.id for p in answerer.papers if any("DeepMind" in i or "Deepmind" in i for i in p.institutions)}
+    assert held and set(deepmind.cited_ids) == held
+    # "does speculative decoding run ..." asks of the technique, not of the paper titled "Speculative Decoding: ...":
+    # the paper stating the figure is cited (SambaNova's Dataflow paper, 1.7x)
+    spec = answerer.ask("how much faster does speculative decoding run on 16 SambaNova SN40 RDUs compared with a "
+                        "DGX H100?")
+    assert spec.cited_ids == ["openreview:7wOOhxkuN8"] and "1.7×" in spec.text
