@@ -2278,12 +2278,14 @@ class PaperSearch:
         by_name = False
         for part in parts:
             named = self.named_papers(part) | set(self.ids_in(part)[0])
-            found = self.search(part, filters, k=3, within=within).ranked
+            only = self._only_writer(part)
+            found = [ScoredPaper(self.by_id[only], 1.0, name_match=True)] if only else \
+                self.search(part, filters, k=3, within=within).ranked
             if not found:
                 return None
             top = found[0]
             stems = self.title_stems(part)
-            if top.paper.id in named:
+            if top.paper.id in named or only:
                 by_name = True
             elif not (len(stems) >= 2 and stems <= self.title_stems(top.paper.title)):
                 return None
@@ -2291,6 +2293,15 @@ class PaperSearch:
         if not by_name or len({sp.paper.id for sp in picks}) < len(picks):
             return None
         return picks
+
+    def _only_writer(self, part: str) -> str | None:
+        """The one paper writing a side of a comparison that is a capitalised name ("compare DAS and NexSpec": DAS
+        is introduced in an abstract, too short a name to name its paper outside a comparison), else None."""
+        part = part.strip()
+        if not (re.fullmatch(r"[A-Z]{2,}[A-Za-z0-9-]*", part) or _COINED.fullmatch(part)):  # (not "Hopper")
+            return None
+        writers = np.flatnonzero(self._papers_with(part.lower()))
+        return self.papers[writers[0]].id if len(writers) == 1 else None
 
     @staticmethod
     def _unknown_besides_alternatives(rest: str, unknown: list[str]) -> list[str]:

@@ -1157,6 +1157,10 @@ def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
     # ...not three capitals, which are other things' initials too ("DAS storage arrays" is no DAS paper)
     das = _titled(answerer, "Beat the long tail")
     assert das not in answerer.ask("Is there a paper on DAS storage arrays for training data?").cited_ids
+    # ...but set beside another paper in a comparison, three capitals one paper alone writes are its name ("Compare
+    # DAS and NexSpec" had described NexSpec alone)
+    assert answerer.ask("Compare DAS and NexSpec - both use speculative decoding to speed up RL post-training, but "
+                        "how do their designs differ?").cited_ids == [das, _titled(answerer, "NexSpec:")]
     # alternatives that name no paper are no comparison
     assert "side by side" not in answerer.ask("edge or mobile: which papers target them?").text
     # two topics compare no papers: a list on them, as before
