@@ -669,6 +669,8 @@ _COMPARE = (
     # "how do Kitty and InnerQ differ?", "how do Stream2LLM and layered prefill compare on TTFT?"
     re.compile(r"^\W*how\s+(?:do|does|did)\s+([^,;:?]+?)\s+and\s+([^,;:?]+?)\s+(?:compare|differ)\b.*$", re.I),
     re.compile(r"^\W*([^,;:?]+?)\s+(?:vs\.?|versus)\s+([^,;:?]+?)[\s?.!]*$", re.I),
+    # "CRAFT vs. the replicate-and-quantize strategy: how does each handle expert load imbalance?"
+    re.compile(r"^\W*([^,;:?]+?)\s+(?:vs\.?|versus)\s+([^,;:?]+?)\s*[:;]\s*\S.*$", re.I),
     # "which is faster, Stream2LLM or layered prefill?", "Kitty or InnerQ: which is better for 2-bit KV cache?"
     re.compile(r"^\W*which\b[^,:;?]*[,:]\s*([^,;:?]+?)\s+or\s+([^,;:?]+?)[\s?.!]*$", re.I),
     re.compile(r"^\W*([^,;:?]+?)\s+or\s+([^,;:?]+?)\s*[:,;?]\s*which\b.*$", re.I),

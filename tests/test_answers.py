@@ -1143,6 +1143,11 @@ def test_a_comparison_describes_each_side_with_its_own_paper(answerer):
         assert answer.cited_ids == [kitty, innerq], question
         assert answer.text.startswith("2 papers side by side")
         check_honest(answer, answerer)
+    # ...and with the question after a colon, a side named by its title's words ("CRAFT vs. the replicate-and-quantize
+    # strategy: ..." had been read as a question on CRAFT alone)
+    craft, replicate = _titled(answerer, "CRAFT:"), _titled(answerer, "A Replicate-and-Quantize")
+    assert answerer.ask("CRAFT vs. the replicate-and-quantize strategy: how does each handle expert load imbalance "
+                        "when serving MoE LLMs?").cited_ids == [craft, replicate]
     mixllm = _titled(answerer, "MixLLM:")
     for question in ["compare Kitty, InnerQ and MixLLM", "Kitty vs InnerQ vs MixLLM"]:  # had compared two
         assert answerer.ask(question).cited_ids == [kitty, innerq, mixllm], question
