@@ -277,7 +277,12 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        # "Existe pesquisa sobre ...?", "Hay investigación sobre ...?", "Gibt es Forschung zu ...?"
                        r"^\W*(?:existe|existem|existen|hay|h[aá]|gibt es|ci sono|y a-t-il|il y a)\s+(?:\w+\s+)?"
                        r"(?:pesquisas?|investigaci[oó]n(?:es)?|recherches?|ricerc(?:a|he)|forschung(?:en)?|estudos?|"
-                       r"estudios?|[ée]tudes?|studi|studien)\b", re.I)
+                       r"estudios?|[ée]tudes?|studi|studien|"
+                       # ...or things in the plural ("Existem ferramentas de profiling ...?": tools, each a paper)
+                       r"ferramentas|herramientas|outils|werkzeuge|strumenti|sistemas|syst[èe]mes|systeme|sistemi|"
+                       r"m[ée]todos|m[ée]thodes|methoden|metodi|t[ée]cnicas|techniques|techniken|tecniche|"
+                       r"enfoques|abordagens|approches|ans[äa]tze|approcci|trabalhos|trabajos|travaux|arbeiten|lavori|"
+                       r"artigos|art[íi]culos|articles|artikel|articoli)\b", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b|"

@@ -204,6 +204,10 @@ def test_other_latin_script_languages_are_read_by_the_multilingual_model_and_not
     polish = real_assistant.ask("Jakie prace proponują języki DSL lub frameworki programistyczne do pisania wydajnych "
                                 "kerneli GPU?")
     assert len(polish.citations) >= 3
+    # "Existem ferramentas ...?" (are there tools): every paper on it, as "Existem pesquisas ...?" is (XProf alone)
+    tools = real_assistant.ask("Existem ferramentas de profiling para entender onde o tempo e os recursos são gastos "
+                               "na inferência ou no treinamento de modelos de ML?")
+    assert {"openreview:KqRLAdGK6C", "openreview:tYHWS7YPof"} <= set(tools.cited_ids)  # XProf, ProfInfer
 
 
 def test_institutions_and_which_papers_are_read_in_more_languages(real_assistant):
