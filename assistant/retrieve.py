@@ -1004,7 +1004,7 @@ class PaperSearch:
                                and not self._used_from(alias, key, text, start)
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)
-                               # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": the name other script's words give
+                               # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": what the Arabic words name, glossed
                                or bool(_GLOSSED_BEFORE.search(text[:start]) and re.match(r"\s*[)）]", text[end:]))
                                or self._bare_name(alias, key, text, start, end)):
                     neg = negated(start)
@@ -1281,7 +1281,8 @@ class PaperSearch:
     def _used_from(self, alias: str, key: str, text: str, start: int) -> bool:
         """"makes learned optimizers usable from PyTorch", "porting kernels from CUDA": a name the papers write in
         their text more often than they list it as an affiliation, after a word of using or moving, is where the
-        work is used or comes from, a topic, not the papers of an institution ("papers from PyTorch" are)."""
+        work is used or comes from, a topic, not the papers of an institution ("papers from PyTorch" are); and so is
+        any name after "a version (release, fork, ...) of" ("the first version of OpenHands")."""
         return bool(_VERSION_OF.search(text[:start])) or bool(_USED_FROM.search(text[:start])) and \
             len(self.alias_papers[alias]) < int(self._papers_with(key).sum())
 
@@ -2568,9 +2569,9 @@ class PaperSearch:
         named "Speculative Decoding: Performance or Illusion?", which was described as if it were SpecServe)."""
         names = [] if named else re.findall(r"\b[A-Za-z]*[a-z][A-Z][\w-]*|\b[A-Z][A-Za-z]*-[A-Z][\w-]*|"
                                             r"\b[A-Z]{2,}[a-z]+[\w-]*", text)
-        # ...and a capitalised word no dictionary holds, named as a kind of system ("the Vidur simulator")
-        names += [] if named else [w for w in _KIND_NAMED.findall(text) if w.lower() not in self.english
-                                   and w.lower() not in dictionary_words()]
+        if not named:  # ...and a capitalised word no dictionary holds said to be a system ("the Vidur simulator")
+            names += [w for w in _KIND_NAMED.findall(text) if w.lower() not in self.english
+                      and w.lower() not in dictionary_words()]
         # a quote mark that opens or closes a quotation, not the apostrophe of "I've ... that's"
         # (not a string of pasted code, 'query = "energy-efficient LLM inference ..."': a search, not a title; it had
         # made an answered question a refusal)
