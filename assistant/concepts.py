@@ -30,7 +30,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     # (the model drafting for itself: "drafts tokens by running the same LLM with some blocks skipped")
     "self-speculative": (r"draft\w* (?:\w+ ){0,4}(?:with|by running|using|from) (?:the )?same (?:llm|model|network)",
                          r"draft\w* (?:\w+ ){0,3}for (?:itself|themselves)"),
-    "speculative decoding": (r"(?:cheap|small|smaller|lightweight|fast|quick)(?:,? (?:cheap|small|quick|fast|"
+    "speculative decoding": (r"spec\.? ?dec(?:oding|\.)?(?![\w-])",  # ("any1 doing spec dec w/ diffusion drafters?")
+                             r"(?:cheap|small|smaller|lightweight|fast|quick)(?:,? (?:cheap|small|quick|fast|"
                              r"lightweight))? (?:proposer|drafter|draft model|guesser)",
                              r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
                              r"(?:upcoming |future |next )?tokens",

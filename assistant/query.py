@@ -146,7 +146,7 @@ yazar yazari yazarlari bulunan koleksiyon koleksiyondaki
 penulis saja koleksi
 autorzy autorow kolekcji kolekcja prace pracy lub ktorych
 nhung bai bao nao cua cac nghien cuu đuoc khong
-afiliati afiliat afiliate autorii vilka artiklar handlar""".split())
+afiliati afiliat afiliate autorii vilka artiklar handlar szukam prac""".split())
 FOREIGN_STOPWORDS |= OTHER_LATIN
 STOPWORDS = ENGLISH_STOPWORDS | FOREIGN_STOPWORDS
 

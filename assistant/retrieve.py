@@ -165,7 +165,11 @@ _NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do|is|was)\s+(?:the\s
                               r"|\s+on\s*[?.!]*\s*$"
                               # ("which paprs is ion stocia an autor on": "stocia" had been read as "social")
                               r"|\s+(?:an?|the)\s+(?:co-?)?(?:author|autor|auther|athor)s?\b)"
-                              r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)", re.I)
+                              r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)"
+                              # ...or capitalised words opening the question before its papers ("Seol Natinal
+                              # University papers at mlsys 2026?")
+                              r"|^\W*(?P<lead>(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){1,2})"
+                              r"(?=\s+(?:papers?|authors?|researchers?)\b)", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
@@ -808,8 +812,9 @@ class PaperSearch:
         hits |= {alias for k, alias in self.alias_keys.items() if near(k)}
         if not hits and " " in key:  # "Carnagie Melon Univeristy": a slip in each word (three edits in all)
             words = key.split()
+            # ("Carnegy Melon Univ": two slips in a word of seven letters or more)
             alike = lambda k: len(k.split()) == len(words) and all(  # noqa: E731
-                a == b or (a[0] == b[0] and len(b) >= 4 and _edits(a, b) <= (1 if len(b) < 9 else 2))
+                a == b or (a[0] == b[0] and len(b) >= 4 and _edits(a, b) <= (1 if len(b) < 7 else 2))
                 for a, b in zip(k.split(), words))
             hits |= {alias for k, alias in self.alias_keys.items() if alike(k)}
         if " " not in key:  # a surname alone stays a surname ("by Stoika": every Stoica, as "by Stoica" reads)
@@ -838,10 +843,13 @@ class PaperSearch:
 
         def aside(m: re.Match) -> str:
             # (or what is left of one once its names were read: "(IBM Research / International Business Machines
-            # count too)"; or an organisation's initials, "Microsoft Research (any MSR lab)")
+            # count too)"; or an organisation's initials, "Microsoft Research (any MSR lab)"; or names no paper
+            # writes, a campus or city: "UW (University of Washington, Seattle)")
+            left = [w for w in _WORD_RUN.findall(m.group(1)) if w.lower() in content_words(w) and
+                    w.lower() not in _ASIDE_WORDS]
             return " " if any(names_them(w, part=True) or w.isupper() and _name_key(w) in self.alias_keys
-                              for w in _WORD_RUN.findall(m.group(1))) or not [
-                w for w in content_words(m.group(1)) if w not in _ASIDE_WORDS] else m.group(0)
+                              for w in _WORD_RUN.findall(m.group(1))) or not left or all(
+                w[:1].isupper() and _stem(w.lower()) not in self.idf for w in left) else m.group(0)
 
         rest = re.sub(r"\(([^()]*)\)", aside, rest)
         words = rest.split(" ")
@@ -873,7 +881,7 @@ class PaperSearch:
         mends: dict[str, str] = {}
         cued = sorted([*_NAME_AFTER_CUE.finditer(text), *_NAME_BEFORE_CUE.finditer(text)], key=lambda m: m.start())
         for m in reversed(cued):
-            group = "name" if m.group("name") else "owner"
+            group = next(g for g in ("name", "owner", "lead") if m.group(g))
             words = m.group(group).split()
             first = _name_key(words[0])
             # "by design", "from scratch", "by pruning it": words, not names (but "ion stocia" is Ion Stoica, whole)
@@ -979,7 +987,9 @@ class PaperSearch:
         for key, start, end in phrases:
             if not free(start, end):
                 continue
-            author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key)) or self._shortened(key)
+            author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key)) or self._shortened(key) or (
+                # ("Kasikci, Baris": a name written surname first, with its comma)
+                "," in text[start:end] and len(key.split()) == 2 and self.author_keys.get(" ".join(key.split()[::-1])))
             if " " in key and author:
                 neg = negated(start)
                 if neg is None:
@@ -1119,6 +1129,7 @@ class PaperSearch:
         # (not one named as part of the other: "ByteDance authors, including their Seed team")
         apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
+                    and not re.match(r"\s*[(（]", text[e1:s2])  # ("UW (University of Washington, Seattle)": restated)
                     for (_, e1), (s2, _) in zip(named, named[1:]))
         joint = re.search(r"\b(" + _JOINT + r"|collaborat\w*|co-?author\w*|"
                           r"co-?wr(ote|itten|ites?))\b", text, re.I)
@@ -3015,7 +3026,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
 _SHORT_FORMS = {"attn": "attention", "ctx": "context", "perf": "performance", "mem": "memory", "seq": "sequence",
                 "comm": "communication", "comms": "communication", "arch": "architecture", "impl": "implementation",
                 "config": "configuration", "configs": "configurations", "params": "parameters", "param": "parameter",
-                "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations"}
+                "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations", "disagg": "disaggregation",
+                "ckpt": "checkpoint", "ckpts": "checkpoints", "reqs": "requests", "cfgs": "configurations"}
 # what goes on saying a question after its "?": examples, or what it means in particular
 _GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for example|for instance|i\.e\.?|including|"
                       r"specifically|particularly|in particular|mainly|mostly)(?![\w-])", re.I)

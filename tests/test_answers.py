@@ -3993,3 +3993,23 @@ def test_an_institution_restated_or_said_as_an_affiliation_and_a_technique_named
     spec = answerer.ask("how much faster does speculative decoding run on 16 SambaNova SN40 RDUs compared with a "
                         "DGX H100?")
     assert spec.cited_ids == ["openreview:7wOOhxkuN8"] and "1.7×" in spec.text
+
+
+def test_institutions_and_authors_written_loosely_are_read(answerer):
+    # each had been refused (blind s41a, s41b)
+    def of(*names):
+        return {p.id for p in answerer.papers if any(n in i for n in names for i in p.institutions)}
+
+    cmu = answerer.ask("which papers have authors from Carnegy Melon Univ?")  # (two slips in "Carnegy")
+    assert set(cmu.cited_ids) >= of("Carnegie Mellon") and cmu.text.startswith("Read “Carnegy Melon Univ” as")
+    seoul = answerer.ask("Seol Natinal University papers at mlsys 2026?")  # (a misspelt name opening the question)
+    assert set(seoul.cited_ids) == of("Seoul National University")
+    kasikci = {p.id for p in answerer.papers if "Baris Kasikci" in p.authors}
+    assert set(answerer.ask("Kasikci, Baris -- which of his papers are in the collection?").cited_ids) == kasikci
+    # a name restated in brackets with its city is one institution, not two to be joint
+    uw = answerer.ask("Papers from UW (University of Washington, Seattle) about LLM inference or serving?")
+    assert not uw.refused and len(uw.citations) >= 3
+    assert set(uw.cited_ids) <= of("Washington", "UW")
+    # "spec dec" is speculative decoding (it had been refused)
+    spec = answerer.ask("any1 doing spec dec w/ diffusion drafters? (dllm drafts, ar verifies)")
+    assert "openreview:o42VU86ZsV" in spec.cited_ids  # SpecDiff-2: a diffusion drafter
