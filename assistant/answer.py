@@ -269,8 +269,9 @@ def _asked_most(question: str, terms: dict[str, float]) -> dict[str, float]:
 _ASKS_RELEASE = frozenset(_stem(w) for w in CODE_WORDS) - {_stem(w) for w in (
     "code", "codes", "source", "implementation", "make", "made", "provide", "link", "open", "share", "shared")}
 # ("how many PyTorch ATen operators did TritorX ...?": the operators, counted past the words before them)
-_HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,2}?([a-z]{3,}?)s?\b"
-                       r"(?=\s+(?:were|was|are|is|did|do|does|\w+ed)\b)", re.I)
+# (or last: "the kernel uses how many SMs?")
+_HOW_MANY = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,2}?([a-z]{2,}?)s?\b"
+                       r"(?=\s+(?:were|was|are|is|did|do|does|\w+ed)\b|\s*\?+\s*$)", re.I)
 _HOW_WHY = re.compile(r"^\W*(how|why|in what way)\b", re.I)
 _METHOD = re.compile(r"\b(we (propose|present|introduce|design|build|develop)|this (paper|work) (proposes|presents|introduces))\b", re.I)
 _RESULT_VERB = re.compile(r"\b(reduc|lower|improv|speed|faster|outperform|achiev|higher|gain|sav|cut)\w*", re.I)

@@ -1597,7 +1597,9 @@ def test_how_many_things_were_counted_quotes_the_sentence_counting_them(answerer
                              ("How many questions were used in the PARROT sycophancy study?", "1,302"),
                              # (the words before what is counted: it had quoted TritorX's opening sentence)
                              ("How many PyTorch ATen operators did Meta's agentic Triton kernel generator for MTIA "
-                              "produce working kernels for?", "481 unique ATen operators")]:
+                              "produce working kernels for?", "481 unique ATen operators"),
+                             # (asked last: it had quoted TokenBlend's RMSNorm sentence, not its "2–8 SMs")
+                             ("TokenBlend's fused allreduce+rmsnorm kernel uses how many SMs?", "2–8 SMs")]:
         answer = answerer.ask(question)
         assert figure in answer.citations[0].quote, question
 
