@@ -755,8 +755,9 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                                         idf, want_number=shape == "factual",
                                         n=2 if shape == "single" else 1, contribution=proposes, need_number=figure,
                                         context=len(chosen) == 1, counted=how_many.group(1) if how_many else "")
-                stated = [x for x in sents if r.parsed.unrecorded and states_unrecorded(r.parsed.unrecorded, x)]
-                if stated and shape == "factual":  # "How many GitHub stars did OpenHands V0 have?": "64k+ stars"
+                stated = [x for x in sents if states_unrecorded(r.parsed.unrecorded, x)] \
+                    if shape == "factual" and r.parsed.unrecorded else []
+                if stated:  # "How many GitHub stars did OpenHands V0 have?": "64k+ stars"
                     quotes = _standalone(sents, [sents.index(stated[0])], len(chosen) == 1)
                 elif shape == "factual" and (_ASKS_BOTH.search(r.parsed.text) or _ASKS_HOW.match(r.parsed.text)):
                     # "what does MoEBlaze propose and how fast is it?": what it proposes, then the number

@@ -748,13 +748,12 @@ def unrecorded(text: str, content_words: list[str], organisations: Collection[st
     """The facts a question asks that no record holds ("acceptance rates"), or "", and whether it asks only
     those: then the collection does not cover it; otherwise the rest of the question may still be answered.
     Whose they are asks nothing more: an institution of ``organisations`` ("NVIDIA's stock price")."""
-    found = [(what, alone, {t for m in pattern.finditer(text) for t in tokenize(m.group(0))})
-             for pattern, what, alone in UNRECORDED if pattern.search(text)]
+    found = [(what, alone, facts) for pattern, what, alone in UNRECORDED if (facts := list(pattern.finditer(text)))]
     if not found:
         return "", False
-    named = set().union(*(words for _, _, words in found))
+    named = {t for _, _, facts in found for fact in facts for t in tokenize(fact.group(0))}
     # ...and whose they are ("Groq's annual revenue"): no other thing asked
-    named |= {m.group(1).lower() for pattern, _, _ in UNRECORDED for fact in pattern.finditer(text)
+    named |= {m.group(1).lower() for _, _, facts in found for fact in facts
               if (m := re.search(r"([^\W\d_][\w-]*)['’]s\s+$", text[:fact.start()]))}
     rest = [w for w in content_words if w not in named and singular(w) not in named and w not in _EVENT_WORDS
             and not w.isdigit() and w not in organisations]

@@ -845,8 +845,8 @@ class PaperSearch:
             # (or what is left of one once its names were read: "(IBM Research / International Business Machines
             # count too)"; or an organisation's initials, "Microsoft Research (any MSR lab)"; or names no paper
             # writes, a campus or city: "UW (University of Washington, Seattle)")
-            left = [w for w in _WORD_RUN.findall(m.group(1)) if w.lower() in content_words(w) and
-                    w.lower() not in _ASIDE_WORDS]
+            said = set(content_words(m.group(1))) - _ASIDE_WORDS
+            left = [w for w in _WORD_RUN.findall(m.group(1)) if w.lower() in said]
             return " " if any(names_them(w, part=True) or w.isupper() and _name_key(w) in self.alias_keys
                               for w in _WORD_RUN.findall(m.group(1))) or not left or all(
                 w[:1].isupper() and _stem(w.lower()) not in self.idf for w in left) else m.group(0)
