@@ -54,7 +54,14 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "heterogeneous GPUs": (r"(?:mixed|mix of|mixture of) (?:pool of )?(?:different )?(?:gpu|accelerator)",
                            r"different (?:gpu|accelerator) (?:types|generations|models|kinds)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus"),
-    "routing": (r"rout(?:e|es|ing) (?:each |every |incoming )?(?:query|queries|request|requests|prompt|prompts) "
+    # (and a cascade: "try a small one first and only escalate when it's unsure", "not send every prompt to the big
+    # model")
+    "routing": (
+                r"(?:try|tries|trying|use|uses|using|start with|run|runs|running) (?:a |the )?(?:small|smaller|cheap|"
+                r"cheaper|tiny|weaker) (?:model|llm|one) first",
+                r"(?:not|avoid|without|never) (?:\w+ )?send\w* (?:every|each|all|all the) (?:prompts?|quer(?:y|ies)|"
+                r"requests?|questions?) to",
+                r"rout(?:e|es|ing) (?:each |every |incoming )?(?:query|queries|request|requests|prompt|prompts) "
                 r"(?:to|between|among)", r"(?:send|sends|sending|dispatch\w*) (?:easy|hard|simple|difficult) "
                 r"(?:queries|requests|prompts|questions)",
                 # "assigns a whole group of incoming prompts to models jointly"

@@ -94,8 +94,8 @@ around thing things stuff actually really basically especially particularly idea
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
-supervisor thesis dissertation colleague colleagues coworker coworkers professor""".split()
-                           )  # ("could you pull up every paper ...", "... need it for my boss asap")
+supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw""".split()
+                           )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: which ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -227,7 +227,14 @@ def foreign_language(text: str) -> bool:
 # with long contexts?": whatever has, all of it (one paper had been cited); of a paper named, it (retrieve.py)
 LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|published|proposed|tried|written)|"
                                 # ("What's out there on ...?")
-                                r"what(?:'s| is) (?:out )?there (?:on|about|for|regarding)|"
+                                r"what(?:'s| is) (?:out )?there (?:on|about|for|regarding)|what(?:'s| is) out there\b|"
+                                # "BitNet-style stuff - what's in here on that?", "anything on making MoE inference
+                                # not choke?", "what are people doing to skip ...?": what there is, each a paper
+                                r"what(?:'s| is) (?:in )?(?:here|there) (?:on|about|for)|"
+                                r"what (?:has|have|did) (?:[\w-]+ ){0,3}got\b|"
+                                r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for)\b|"
+                                r"what (?:are|have|were) (?:people|researchers|others|folks|practitioners) "
+                                r"(?:doing|done|trying|tried|using)|"
                                 r"(?:is|are) there (?:anything|something)(?: \w+)? "
                                 r"(?:on|about|for|regarding|related to)|"
                                 r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners)|"
@@ -236,12 +243,20 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"what(?:'s| is) known (?:about|on)|"
                                 r"(?:methods|approaches|techniques|ways|strategies|solutions) (?:for|to)|"
                                 r"who (?:uses?|applies|apply|builds?|has (?:used|built|applied|tried)))\b", re.I)
-LIST_OPENING = re.compile(r"^\s*((which|what) (papers|works|systems|studies|methods|work|research|literature|"
+# "a GPU dies mid-serving - how do you avoid restarting?", "how to squeeze more out of my GPUs?": a practitioner's
+# how-to, whose answers are the papers doing it (not "how does X do it?", one system; and not after a sentence
+# describing one: "A video platform's model emits IDs ...; how do you make sure ...?"; of a paper named, it: retrieve.py)
+HOW_TO = re.compile(r"^\s*(?:how (?:do|can|could|should|would|might) (?:i|we|you)|how to)\b", re.I)
+# ("what sequence-parallel approaches exist?": the kind of work, after up to two words saying which)
+LIST_OPENING = re.compile(r"^\s*((which|what) (?:(?!(?:is|are|was|were|does|do|did|of|the|a|an|future|"
+                          r"related|prior|previous|own|main|key)\b)[\w-]+ ){0,2}?"
+                          r"(papers|works|systems|studies|methods|work|research|literature|"
                           r"approaches|techniques|solutions|frameworks|tools|ideas|strategies)|"
                           # "what's the state of the art for KV cache eviction?": the papers on it
                           r"(what(?:'s| is| are)) (the )?(state[- ]of[- ]the[- ]art|sota|latest)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
                           r"any (work|research|papers|studies)|"
+                          + HOW_TO.pattern[len("^\\s*"):] + "|"
                           + LOOSE_LIST_OPENING.pattern[len("^\\s*"):] + r")\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "Anything that runs on Google TPUs?": whatever does, all of it
@@ -255,16 +270,15 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        # the ways something can be done in general, each a paper (not "How can a hypervisor decide
                        # ...?", one system described)
                        r"^\W*how (?:can|could|should|might) (?!an? )[^?]{0,80}? be (?:made|\w+(?:ed|en|wn|nk))\b|"
-                       # ...and so do "How do I cut the energy of LLM inference?", "What are my options for surviving
-                       # GPU failures?": a practitioner's how-to, whose answers are the papers doing it
-                       r"^\W*how (?:do|can|could|should|would|might) (?:i|we)\b|"
+                       # ...and so does "What are my options for surviving GPU failures?" (as "How do I ...?" does)
                        r"^\W*what (?:are|r) (?:the |my |our |some |all the |\w{1,3} )?(?:options|ways|approaches|"
                        r"alternatives|choices)\b|"
                        # "has anyone tried making the KV cache smaller?": whoever did, all of them
                        r"\b(has|have|did) any(one|body)\b|"
                        # "does any paper study X?": whichever do, all of them (it had cited the first alone)
                        r"\b(?:does|do|did|is|are|has|have) (?:there )?any (?:paper|work|study|article)\b|"
-                       r"\bany(one|body) (has |have )?(tried|done|worked|looked|studied|proposed)\b|"
+                       r"\bany(one|body) (has |have |is |been )?(tried|done|doing|worked|working|looked|looking|studied|proposed|built|"
+                       r"building|using)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구|"
@@ -274,6 +288,11 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        # ...Swedish, Czech, Romanian, Arabic, Hebrew and Thai
                        r"\bvilka (?:artiklar|arbeten|papper)\b|\bkteré (?:články|práce)\b|\bce (?:lucrări|articole)\b|"
                        r"الأوراق|الأبحاث|מאמרים|ไหนบ้าง|"
+                       # ...Hindi, Persian, Indonesian ("paper mana saja"), Hinglish ("koi paper hai kya"), Chinese
+                       # ("都列一下", list them all), Korean ("paper 뭐 있어?") and Japanese ("paper ある？")
+                       r"शोधपत्र|शोध पत्र|مقاله‌ها|مقالات|\b(?:paper|papers|makalah|artikel|penelitian) (?:mana|apa)\b|"
+                       r"\bkoi (?:paper|papers|research|kaam)\b|都列|列一下|全部列|(?:paper|논문)\s*뭐|"
+                       r"(?:paper|papers|論文)\s*(?:ある|あります)|"
                        # "Existe pesquisa sobre ...?", "Hay investigación sobre ...?", "Gibt es Forschung zu ...?"
                        r"^\W*(?:existe|existem|existen|hay|h[aá]|gibt es|ci sono|y a-t-il|il y a)\s+(?:\w+\s+)?"
                        r"(?:pesquisas?|investigaci[oó]n(?:es)?|recherches?|ricerc(?:a|he)|forschung(?:en)?|estudos?|"
@@ -825,6 +844,8 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
     text = _TAG.sub(" ", _HIDDEN.sub(" ", text))  # a script's or style's text is not shown either
     text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), _INVISIBLE.sub("", text))
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
+    # a reply's quoted e-mail: its "On Tue, ... <a@b.c> wrote:" header goes, and its "> " marks; the lines are read
+    text = _QUOTE_MARKS.sub("", _WROTE_HEADER.sub(" ", text))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > max_chars:  # (and the middle of a long message goes: the question opens or ends it)
         half = (max_chars - 3) // 2
@@ -835,6 +856,10 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
         raise QuestionError(f"“{text}” stops before saying what it asks about: name a topic or a paper, e.g. "
                             "“what is TTFT?” or “compare Kitty and InnerQ”.")
     return text
+
+
+_WROTE_HEADER = re.compile(r"^[\s>]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]*)+", re.M)
 
 
 # a question that stops before its subject (a one-letter placeholder at most)
@@ -1300,7 +1325,9 @@ _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b
 
 # where a clause of a question starts: after a dash or a colon ("Training LLMs on a mix of GPUs - what systems handle
 # heterogeneous clusters?" asks what "What systems handle ...?" does)
-_CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+")
+_CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+|"
+                           # "is it worth it, and which systems do it?": the clause asking for them
+                           r",\s+(?:and|but|so)\s+(?=(?:which|what|how|any)\b)", re.I)
 # "is there work that <does this, that and the other>?": a description this long is of one paper, not a topic
 _THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b",
                         re.I)

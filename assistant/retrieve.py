@@ -27,7 +27,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     as_typed, typed_phrase, STARS_UNRECORDED,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
-                    LOOSE_LIST_OPENING, SUPERLATIVE, TURKISH_FROM, WHAT_THEY_DO,
+                    LOOSE_LIST_OPENING, HOW_TO, SUPERLATIVE, TURKISH_FROM, WHAT_THEY_DO,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
@@ -1643,8 +1643,10 @@ class PaperSearch:
         if len(pieces) < 2:
             return text
         # (not a "?" inside an aside: "it's with IBM Research (their AI infrastructure group I think? the ...)")
+        # (or after a dash: "... and only escalate when it's unsure - looking for papers on that" had been dropped)
         asks = [bool(p.rstrip().endswith("?") and p.count("(") <= p.count(")") or _QUESTION_OPENING.match(p)
-                     or LIST_CUES.match(p) or _WANTS_PAPERS.match(p)) for p in (heads if not cut else pieces)]
+                     or LIST_CUES.match(p) or any(_WANTS_PAPERS.match(c) for c in _DASHED.split(p)))
+                for p in (heads if not cut else pieces)]
         if cut:  # (the run before the question asks nothing, whatever word opens it)
             asks[0] = False
         if not any(asks):
@@ -1804,6 +1806,7 @@ class PaperSearch:
         what, only = unrecorded(text, content_words(rest), self.alias_keys)
         if what and not only:  # "the most cited paper on KV cache": search for KV cache
             rest = strip_unrecorded(rest)
+        rest = _MORE_OUT_OF.sub(" ", rest)
         described: set[str] = set()
         superlative, at_least = superlative_of(text), at_least_of(text)
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
@@ -2164,7 +2167,7 @@ class PaperSearch:
         # on quantization?", which names a venue (an institution, an author) and a topic, and no one paper
         # "how did researchers evaluate Kitty?", "is there anything about limitations in the SHIP paper?": of the
         # paper named, not a list of one
-        if parsed.shape == "list" and named and LOOSE_LIST_OPENING.match(text):
+        if parsed.shape == "list" and named and (LOOSE_LIST_OPENING.match(text) or HOW_TO.match(text)):
             parsed.shape = "single"
         if parsed.shape == "describe" and not named and not unknown_names and (
                 OVERVIEW_CUES.match(text) or (read and words and not ONE_PAPER.search(text))):
@@ -2190,7 +2193,8 @@ class PaperSearch:
                                "those below mention part of it.")
         # "which papers use quantum computers to train neural networks?": a word of a short question that no paper
         # writes at all is said, so that the papers on the rest of it are not read as answering it
-        missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w)))  # ("reduce" is no topic)
+        # ("reduce" is no topic; nor is a size said loosely, "the giant model", a kind of model)
+        missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w) and w not in _LOOSE_SIZE))
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             missing = []
         unheld = None
@@ -2322,9 +2326,11 @@ class PaperSearch:
         count when one of the alternatives the question offers is all words the collection uses."""
         # (only the words next to the "or": "train or run neural networks on spiking neuromorphic chips" offers
         # "train" and "run", which excuse no unknown word three words past them)
-        tokens = re.findall(r"[\w'-]+", rest.lower().replace("/", " or "))  # ("vector search / ANN indexes")
+        # ("vector search / ANN indexes"; "1 or 1.58 bits", a figure whole)
+        tokens = re.findall(r"[\w'-]+(?:\.\d+)*", rest.lower().replace("/", " or "))
         ors = [i for i, t in enumerate(tokens) if t == "or"]
-        near = lambda lo, hi: set(content_words(" ".join(tokens[max(lo, 0):hi])))  # noqa: E731
+        near = lambda lo, hi: set(content_words(" ".join(tokens[max(lo, 0):hi]))) | {  # noqa: E731
+            t for t in tokens[max(lo, 0):hi] if re.fullmatch(r"\d+(?:\.\d+)?", t)}  # (a figure of one digit too)
         excused = set()
         for i in ors:
             before, after = near(i - _OR_REACH, i), near(i + 1, i + 1 + _OR_REACH)
@@ -2586,7 +2592,9 @@ class PaperSearch:
         # a quote mark that opens or closes a quotation, not the apostrophe of "I've ... that's"
         # (not a string of pasted code, 'query = "energy-efficient LLM inference ..."': a search, not a title; it had
         # made an answered question a refusal)
-        quoted = re.findall(r"(?<![\w=(])(?<![=(]\s)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
+        # (nor a label for a kind of work, "the 'LLM as optimizer' thing": it had been refused as a title)
+        quoted = [m.group(1) for m in re.finditer(r"(?<![\w=(])(?<![=(]\s)['\"“‘]([^'\"”’]{8,})['\"”’](?!\w)", text)
+                  if not _LABEL_AFTER.match(text, m.end())]
         # (not a degree or an abbreviation of chat: "first-year PhD student")
         # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
         out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
@@ -3016,7 +3024,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\bal\.)(?<!\bvs\.)
                              r"(?<!\bMs\.)(?<!\bSt\.)(?<!\bProf\.)\s+(?=[A-Z¿¡\"'(]|"
                              # (a question typed in lower case opens a sentence too: "my cat is asleep. which ...")
                              r"(?:which|what|who|how|where|when|why|is there|are there|any|do|does|can|could|"
-                             r"show|list|find|give|tell)\b)|"
+                             r"show|list|find|give|tell|ok|okay|anyway|btw)\b)|"
                              # (after a question mark, whatever follows: "...models? ok bye")
                              r"(?<=\?)\s+(?=\S)|"
                              r"(?i:,?\s+but\s+(?=(?:which|what|who|how|is there|are there|any|do|does|can|could|"
@@ -3065,6 +3073,14 @@ def _json_question(text: str) -> str | None:
 
 
 # "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
+# "what has Google got on squeezing more out of their TPUs?": what the papers do with TPUs, in a figure of speech
+_MORE_OUT_OF = re.compile(r"\b(?:squeez|wring|extract|get)\w* (?:more|the most|every bit|the last drop)"
+                          r"(?: (?:juice|mileage|value))? out of\b", re.I)
+_LABEL_AFTER = re.compile(r"[\s-]*(?:thing|things|stuff|idea|ideas|approach|approaches|trick|tricks|paradigm|style|"
+                          r"pattern|setup|line of work|kind of|type of|family|crowd|school)\b", re.I)
+_LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beefy chonky jumbo mega monster monstrous "
+                        "behemoth teeny tiny-ish itsy puny".split())
+_DASHED = re.compile(r"\s[-–—]+\s+")
 _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"
                            r"(?:papers|work|research|studies)\b|^\W*(?:i|we)\s*(?:want|need|'d like|would like)\s+"
                            r"(?:papers|work|research|studies)\b", re.I)

@@ -610,6 +610,35 @@ def test_a_question_pasted_as_a_string_in_code_is_the_question(answerer):
     assert pasted.citations and pasted.cited_ids == answerer.ask(plain).cited_ids
 
 
+def test_a_reply_quoting_an_email_thread_asks_its_own_question(answerer):
+    # the quoted header and chatter ("Tue Mar", "Priya Raman", "visit agenda", "EOD", "ok") had been searched as the
+    # topic of Ion Stoica's papers, and the question refused
+    plain = answerer.ask("which papers list Ion Stoica as an author?")
+    replied = answerer.ask("> On Tue, Mar 3, 2026 at 9:14 AM Priya Raman <priya@lab.example> wrote:\n> > Can someone "
+                           "pull together the papers that Ion Stoica co-authored? Need it for the visit agenda.\n"
+                           "> Sure, on it, will send by EOD.\n\nok so: which papers list Ion Stoica as an author?")
+    assert not replied.refused and len(plain.citations) >= 3 and replied.cited_ids == plain.cited_ids
+
+
+@pytest.mark.parametrize("question, cited", [
+    # a request for papers after a dash, past the question mark (dropped as chatter, the rest was refused)
+    ("cheapest way to not send every prompt to the giant model? like try a small one first and only escalate when "
+     "it's unsure - looking for papers on that", "arxiv:2602.22090v1"),
+    # a label in quotes is no title ("no paper in it is titled 'LLM as optimizer'")
+    ("anyone doing the 'LLM as optimizer' thing, where a model keeps rewriting a prompt from another model's "
+     "critique?", "openreview:FTOfgVHcZn"),
+    # one of two figures offered that no paper writes ("No paper mentions '1.58'")
+    ("BitNet-style stuff - models whose weights are basically 1 or 1.58 bits. what's in here on that?",
+     "arxiv:2602.22592v1"),
+    # a figure of speech: "squeezing" had been read as a topic no Google paper holds
+    ("what has Google got in here about squeezing more out of their TPUs?", "openreview:g1RWik4Gy1"),
+])
+def test_loose_chat_wording_is_not_a_topic_the_collection_lacks(answerer, question, cited):
+    answer = answerer.ask(question)
+    assert not answer.refused and cited in answer.cited_ids and len(answer.citations) >= 2
+    check_honest(answer, answerer)
+
+
 @pytest.mark.parametrize("plain, typed", [
     # a polite frame around the question (41 of 64 eval questions had changed their citations inside one)
     ("which MLSys 2026 papers come from KAIST?",
@@ -2618,6 +2647,30 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("Is there a profiler that shows where the time goes in LLM workloads?", "single"),
     ("can an LLM exit early on easy tokens? looking for adaptive-depth inference approaches", "list"),
     ("Some experts get far more tokens than others. How do people fix that load imbalance?", "list"),
+    # ...and as engineers ask it in a chat (each had cited one paper, or none)
+    ("squeezing the KV cache down to 2-4 bits - anything good?", "list"),
+    ("MoE models serve badly. anything on making MoE inference not choke?", "list"),
+    ("prefill and decode on separate machines: is it actually worth it, and which systems do it?", "list"),
+    ("a GPU dies in the middle of serving - how do you avoid restarting the whole instance?", "list"),
+    ("at 128k context attention eats everything. what are people doing to skip the parts that barely matter?",
+     "list"),
+    ("splitting one DiT generation across several GPUs - what sequence-parallel approaches exist?", "list"),
+    ("BitNet-style stuff - models whose weights are basically 1 bit. what's in here on that?", "list"),
+    ("setups where several LLM agents collaborate (multi-agent, mixture-of-agents)... what's out there?", "list"),
+    ("anyone doing the LLM-as-optimizer thing, rewriting prompts from another model's critique?", "list"),
+    ("what has Google got in here about squeezing more out of their TPUs?", "list"),
+    # (but not a how-to after a sentence describing one system, nor an aspect of one paper)
+    ("A video platform's model emits item IDs token by token; how do you make sure it only emits allowed IDs?",
+     "single"),
+    ("what future work does DriftBench leave open?", "single"),
+    # in other languages, as people write them (Hindi, Persian, Indonesian, Hinglish, Chinese, Korean, Japanese)
+    ("संघीय अधिगम (federated learning) से जुड़े कौन-कौन से शोधपत्र हैं?", "list"),
+    ("کدام مقاله‌ها برای کاهش مصرف انرژی راهکار ارائه می‌دهند؟", "list"),
+    ("Paper mana saja yang membahas toleransi kesalahan pada serving LLM?", "list"),
+    ("bhai koi paper hai kya jo RL rollout ko speculative decoding se fast karta ho?", "list"),
+    ("有没有做 prefill-decode disaggregation 的 paper？都列一下", "list"),
+    ("KV cache를 CPU memory로 offload하는 paper 뭐 있어?", "list"),
+    ("long context の training を効率化する paper ある？", "list"),
 ])
 def test_questions_asking_for_all_the_work_on_a_topic_get_list_answers(question, shape):
     from assistant.query import Filters, content_words, question_shape
