@@ -798,7 +798,8 @@ def _names_not_written(question: str, paper: Paper) -> list[str]:
     if not _YES_NO.match(question) or not own or not re.search(rf"(?<![\w-]){re.escape(own)}(?![\w-])", question,
                                                                re.I):
         return []
-    text = f"{paper.title} {paper.abstract}".lower()
+    # (nor a name of its record: "... the optimize_anything paper from CAIS 2026" is where it appeared)
+    text = f"{paper.title} {paper.abstract} {paper.venue} {' '.join(paper.institutions)}".lower()
     return [w for w in dict.fromkeys(_WRITTEN_NAME.findall(question))
             if w.lower() != own and w.lower() not in text and not re.fullmatch(r"\d+", w)]
 

@@ -232,6 +232,15 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 # not choke?", "what are people doing to skip ...?": what there is, each a paper
                                 r"what(?:'s| is) (?:in )?(?:here|there) (?:on|about|for)|"
                                 r"what (?:has|have|did) (?:[\w-]+ ){0,3}got\b|"
+                                # "any work on making X fast?", "refs on cutting ...?", "pointers on ...", "what do
+                                # people do for ...?", "want everything on ...", "what's here?", "what's in the
+                                # collection on ...?": each what there is
+                                r"any (?:work|research|papers|studies|refs|references|pointers)\b|"
+                                r"(?:refs|references|pointers|recs|recommendations|reading) (?:on|for|to|about)\b|"
+                                r"what do (?:people|folks|researchers|others|practitioners) do\b|"
+                                r"(?:i |we )?(?:want|need) (?:everything|all|anything) (?:on|about)\b|"
+                                r"what(?:'s| is) (?:in )?here\b|"
+                                r"what(?:'s| is) in (?:the|this|your) (?:collection|corpus|index|library)\b|"
                                 r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for)\b|"
                                 r"what (?:are|have|were) (?:people|researchers|others|folks|practitioners) "
                                 r"(?:doing|done|trying|tried|using)|"
@@ -335,13 +344,19 @@ _ASKING_HEAD = re.compile(r"^\W*(?:(?:could|can|would|will) you\s+(?:please\s+)?
                           r"i(?:'d| would) like to know|i (?:was|am) wondering|i wonder|do you know|quick question|"
                           r"question)\s*[:,]?\s+(?=(?:which|what|who|whom|whose|where|when|why|how|is|are|"
                           r"was|were|does|do|did|can|has|have|any|papers?|works?|articles?|studies|research)\b)", re.I)
+_MARKED_QUESTION = re.compile(r"(?:^|(?<=[\s.!?,;]))(?:(?:ok(?:ay)?|so|anyway)\s*,?\s+)?(?:the\s+|my\s+)?(?:actual|real|"
+                               r"main)\s+(?:paper\s+|research\s+)?(?:q|qn|question|ask)\s*[:\-–—]+\s*", re.I)
 _THANKS_TAIL = re.compile(r"(?:(?<=[?.!])|\s)\s*(?:(?:thanks|thank you|thx|cheers|much appreciated)"
                           r"(?:\s+(?:a lot|so much|very much|in advance))?|please)\s*[!.]*\s*$", re.I)
 
 
 def strip_greeting(text: str) -> str:
     """``text`` without a greeting or a polite frame around the question ("Hello, which papers reduce TTFT?",
-    "Could you please tell me: which ...? Thanks a lot!")."""
+    "Could you please tell me: which ...? Thanks a lot!"), nor what precedes a question marked as the one asked
+    ("random q first, anyone know a ramen place near the venue? ok actual paper q: ...")."""
+    marked = list(_MARKED_QUESTION.finditer(text))
+    if marked and text[marked[-1].end():].strip():
+        text = text[marked[-1].end():]
     text = _GREETING_HEAD.sub("", text, count=1) or text
     text = _ASKING_HEAD.sub("", text, count=1) or text
     return _THANKS_TAIL.sub("", text) or text
@@ -497,6 +512,8 @@ DESCRIBE_CUES = re.compile(_POLITE + r"(what (does|is|did)|summari[sz]e|explain|
 # scheduling, the acceptance rate of drafted tokens -- so they count only when nothing else is asked)
 DATES_UNRECORDED = "publication dates beyond the year"
 STARS_UNRECORDED = "stars or downloads"  # (asked with "GitHub", not a question on code release)
+LICENCES_UNRECORDED = "code licences"  # (nor "under what licence is X released?")
+CODE_UNRECORDED = (STARS_UNRECORDED, LICENCES_UNRECORDED)  # facts of a paper's code that no record holds
 # how new the papers are, not what a described paper works on: "the latest paper on KV cache", "newest MLSys 2026
 # paper", "what's the latest on MoE?", "published recently"; not "reusing attention of similar recent queries"
 _RECENCY = re.compile(r"\brecently\b(?!\s+(?!published|released|presented|accepted|posted|appeared)\w+ed\b)|"
@@ -536,9 +553,11 @@ UNRECORDED = (
                 r"\b(?:annual|yearly|quarterly|total|company(?:['’]s)?) revenues?\b", re.I), "company finances", True),
     # ("Where can I find the recorded conference talk video for the HetRL presentation?": answered with HetRL)
     (re.compile(r"\b(?:videos?|recordings?|recorded|slides|slide decks?)\b(?=[^?]{0,60}\b(?:talks?|presentations?|"
-                r"sessions?|posters?)\b)|\b(?:talk|presentation|session|conference) (?:videos?|recordings?|slides)\b",
+                r"sessions?|posters?)\b)|\b(?:talk|presentation|session|conference) (?:videos?|recordings?|slides)\b|"
+                r"\bwhere (?:can|could|do|should) (?:i|we|you|one) (?:watch|view|stream)\b",
                 re.I), "talk recordings or slides", True),
-    (re.compile(r"\b(e-?mails?|contact details|phone numbers?|homepages?|twitter)\b", re.I), "contact details", True),
+    (re.compile(r"\b(e-?mails?(?: address(?:es)?)?|contact details|phone numbers?|homepages?|twitter|"
+                r"corresponding authors?)\b", re.I), "contact details", True),
     (re.compile(r"\b(cite|cites|citing)\b", re.I), "which papers cite which", True),
     (re.compile(r"\bmost[- ](cited|influential|popular|impactful|important)\b|\bcitations?( counts?)?\b|\bcited\b|"
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
@@ -548,6 +567,8 @@ UNRECORDED = (
                 r"rebuttals?)\b|\bratings? (?:did|does|do|of)\b", re.I), "reviews or scores", True),
     (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), STARS_UNRECORDED,
      True),
+    # ("What open-source license is OptiKIT released under?" had quoted OptiKIT's sentence on open-sourcing it)
+    (re.compile(r"\blicen[cs](?:e|es|ed|ing)\b(?:\s*\([^)]{0,60}\))?", re.I), LICENCES_UNRECORDED, True),
 )
 # what remains of such a question when it asks nothing else ("How many submissions did MLSys 2026 receive?")
 _EVENT_WORDS = frozenset("""conference conferences venue event year edition receive received gave give given get got win
@@ -1323,6 +1344,11 @@ _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b
                        r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
 
 
+# "theres one where u can replay a gpu run on a cpu ..., whats it called": the one paper half-remembered
+_ONE_REMEMBERED = re.compile(r"\bwhat(?:'s|s| is| was) (?:it|that|this|the paper|the system) called\b|"
+                             r"\bthere(?:'s|s| is| was) (?:this |that )?one (?:where|that|which)\b", re.I)
+
+
 # where a clause of a question starts: after a dash or a colon ("Training LLMs on a mix of GPUs - what systems handle
 # heterogeneous clusters?" asks what "What systems handle ...?" does)
 _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+|"
@@ -1345,7 +1371,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "list"
     if STRONG_FACT_CUES.search(text) and not _PAPERS_PLURAL.match(text):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
-    if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4):
+    if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4) \
+            or _ONE_REMEMBERED.search(text):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
     if len(content) >= _SPECIFIC_WORDS and any(_THAT_WORK.match(c) for c in _SENTENCES.split(text)):
         return "single"  # "Is there work that works out the hardware's rounding, subnormal handling and ...?": one

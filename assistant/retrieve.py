@@ -18,13 +18,13 @@ from pathlib import Path
 import numpy as np
 
 from .chunks import split_sentences
-from .clean import generic_name, title_name
+from .clean import _initials, generic_name, title_name
 from .concepts import read_concepts
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
-                    as_typed, typed_phrase, STARS_UNRECORDED,
+                    as_typed, typed_phrase, CODE_UNRECORDED,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     LOOSE_LIST_OPENING, HOW_TO, SUPERLATIVE, TURKISH_FROM, WHAT_THEY_DO,
@@ -230,7 +230,8 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # "từ", "z", "из", "від", "من")
                           r"van|uit|dari|từ|z|ze|из|от|від|з|із|la|"
                           # ("при участии сотрудников Together AI": with its staff)
-                          r"сотрудников|сотрудниками|співробітників|співробітниками)|来自|出自|(?<!\w)من)\s+"
+                          r"сотрудников|сотрудниками|співробітників|співробітниками)|来自|出自|(?<!\w)من|"
+                          r"(?<![\w/])w/)\s+"  # ("papers w/ uw madison ppl?": with)
                           r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
                           r"(both\s+|either\s+)?[(（\"“]?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
@@ -504,6 +505,22 @@ class PaperSearch:
                 if (_COINED.fullmatch(name) or _CAPITALS.fullmatch(name)) and name.lower() not in self.name_papers and \
                         int(self._papers_with(name.lower()).sum()) <= 1:
                     self.introduced.setdefault(name, p.id)
+        # ...and a coined name of the title past its opening, which the abstract introduces, or that the title gives
+        # in brackets or ends with ("... with OptiKIT", "we present OPTIKIT"; "(HyperTinyPW)"): it names the paper
+        said = defaultdict(set)
+        for name, pid in self.introduced.items():
+            said[pid].add(name.lower())
+        self.title_coined: dict[str, str] = {}  # lower case -> the paper
+        for p in self.papers:
+            for name in _COINED.findall(p.title):
+                key = name.lower()
+                if key in self.name_papers or int(self._papers_with(key).sum()) > 1 or len(name) < 4:
+                    continue
+                # (or in an opening too long to be a name: "The OpenHands Software Agent SDK: ...")
+                if key in said[p.id] or re.search(rf"\({re.escape(name)}\)|\b(?:with|via|using) {re.escape(name)}$",
+                                                   p.title) or (p.id not in self.title_names
+                                                                and name in title_name(p.title).split()):
+                    self.title_coined[key] = p.id
         # a whole title written in the question names its paper, whatever its words ("what do FaaScale and Using
         # Span Queries to Optimize Cache and Attention Locality do?", as a chat's "the last two" is rewritten)
         self.full_titles: dict[str, list[str]] = defaultdict(list)
@@ -865,6 +882,17 @@ class PaperSearch:
             kept.append(w)
         return " ".join(kept)
 
+    @cached_property
+    def _initialled(self) -> dict[str, set[str]]:
+        """The organisations two or three capitals are the initials of ("UW": University of Washington, University
+        of Wisconsin, Madison), by their canonical names."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for name in set(self.alias_canonical.values()):
+            initials = _initials(name.split(",")[0])
+            if 2 <= len(initials) <= 3 and " " in name:
+                out[initials].add(name)
+        return out
+
     def canonical(self, alias: str, default: str | None = None) -> str:
         """An alias's canonical name ("together.ai" -> "Together AI"), else ``default`` (the alias itself)."""
         return self.alias_canonical.get(alias) or self.alias_canonical.get(_name_key(alias)) or (
@@ -1021,9 +1049,17 @@ class PaperSearch:
                     name = self.canonical(alias, "") or (self._as_named(alias, surface) if surface.islower()
                                                                else surface)
                     if neg is None:
-                        found.institutions.append(name)
-                        found.institution_groups.append(group_at.setdefault(start, [name]))
+                        # ("UW", as two papers' records write it: it stands for University of Washington and for
+                        # University of Wisconsin as well, whose initials it is; either may be meant)
+                        # (unless the question says which: "UW (University of Washington, Seattle)")
+                        meant = self._initialled.get(surface, set()) if surface.isupper() else set()
+                        also = [] if any(n.split(",")[0].lower() in text.lower() for n in meant) else sorted(
+                            n for n in meant - {name} if not self.institution_papers(n) <= self.alias_papers[alias])
+                        found.institutions += [name, *also]
+                        found.institution_groups.append(group_at.setdefault(start, [name, *also]))
                         matched_papers |= self.alias_papers[alias]
+                        for other in also:
+                            matched_papers |= self.institution_papers(other)
                     else:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end + _members_after(text, end)))
@@ -1748,6 +1784,8 @@ class PaperSearch:
             text = _SIMILAR.sub(" ", text)
             for name in filter(None, (self.title_names.get(pid) for pid in seeds)):
                 text = re.sub(re.escape(name), " ", text, flags=re.I)
+        # "Google (DeepMind counts)": what the name takes in, said aside; not a narrower name, nor a topic "counts"
+        text = _TAKES_IN.sub(" ", text)
         read, rest, inst_hits = self.read_filters(text)
         # ...and so is an author's institution said beside the name ("papers co-authored by Yilong Zhao (UC Berkeley)"
         # had been refused, as if asking for papers on "UC Berkeley")
@@ -1762,7 +1800,10 @@ class PaperSearch:
         overridden = _overridden(filters or Filters(), read)
         filters = _merge(filters or Filters(), read)
         # "Is Stream2LLM from Berkeley?", "Did Ion Stoica write Stream2LLM?": yes or no, from the paper's record
-        if _YES_NO.match(text) and (read.institutions or read.authors or read.venues or read.years):
+        # (not when it asks a fact no record holds: "Did XProf win a best paper award at MLSys 2026?" had been told
+        # "Yes: XProf is at MLSys 2026")
+        if _YES_NO.match(text) and (read.institutions or read.authors or read.venues or read.years) \
+                and not unrecorded(text, content_words(rest), self.alias_keys)[0]:
             asked = set(ids) | self.named_papers(text)
             if len(asked) == 1:
                 paper = self.by_id[asked.pop()]
@@ -1832,10 +1873,10 @@ class PaperSearch:
         code_too = asks_code_too(text) and not asks_code(text, words)
         # (a list of them, however asked: "which MoE paper has its code on GitHub?"; the words of code go from a
         # question on stars too, "how many GitHub stars does LEANN's repository have?", which asks nothing of code)
-        if code_too or what == STARS_UNRECORDED:
+        if code_too or what in CODE_UNRECORDED:
             words = [w for w in words if w not in CODE_WORDS]
             rest = " ".join(w for w in rest.split() if w.lower().strip("?,.!") not in CODE_WORDS)
-        code_too = code_too and what != STARS_UNRECORDED
+        code_too = code_too and what not in CODE_UNRECORDED
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         # (a function word is kept: "Existe pesquisa sobre ...?" is read as "existing" no more)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other)
@@ -2004,7 +2045,7 @@ class PaperSearch:
             return grouped
         # "which papers release their code?", "is Kitty's code available?": what the abstracts say of code
         # (not "how many GitHub stars does LEANN have?", a fact its record does not hold: said below)
-        if CODE_CUES.search(text) and not seeds and not ranking and parsed.unrecorded != STARS_UNRECORDED:
+        if CODE_CUES.search(text) and not seeds and not ranking and parsed.unrecorded not in CODE_UNRECORDED:
             asked = set(ids) | self.named_papers(text)
             own = set().union(*(self.title_stems(self.title_names.get(pid, "")) for pid in asked))
             if asks_code(text, [w for w in words if _stem(w) not in own]):
@@ -2066,11 +2107,16 @@ class PaperSearch:
             pid = next(iter(named))
             name = self.title_names.get(pid, "")
             title = self.title_stems(self.by_id[pid].title)
-            said = re.search(rf"{re.escape(name)}((?:[\s-]+[\w-]+){{0,5}}?)\s+(?:paper|work|article|poster|talk)\b",
+            # ("RaidServe, the resilient tensor-parallel serving paper": what it is, said beside it, in words of its
+            # title or abstract; a title too long to give a name is the name: "The OpenHands Software Agent SDK")
+            said = re.search(rf"{re.escape(name)}((?:,?[\s-]+[\w-]+){{0,6}}?)\s+(?:paper|work|article|poster|talk)\b",
                              text, re.I) \
                 if name else None
-            mine = self.title_stems(name) | ({st for st in self.title_stems(said.group(1)) if st in title}
-                                             if said else set())
+            own = title | self.title_stems(self.by_id[pid].abstract)
+            mine = (self.title_stems(name) or title) | (
+                {st for st in self.title_stems(said.group(1)) if st in own} if said else set())
+            # (and the name its abstract or the rest of its title gives it: "OptiKIT")
+            mine |= {_stem(n.lower()) for n, q in [*self.introduced.items(), *self.title_coined.items()] if q == pid}
             # ...or the kind of thing it is, said after it ("the XProf profiler", "the Kitty system")
             kind = re.search(rf"{re.escape(name)}\s+([\w-]+)", text, re.I) if name else None
             if kind and (_stem(kind.group(1).lower()) in title or singular(kind.group(1).lower()) in SYSTEM_KINDS):
@@ -2794,6 +2840,8 @@ class PaperSearch:
                     found.add(pid)
                 if surface in self.introduced:
                     found.add(self.introduced[surface])
+                if n == 1 and surface.lower() in self.title_coined:
+                    found.add(self.title_coined[surface.lower()])
         return found
 
     def _titles_in(self, text: str) -> list[tuple[tuple[int, int], list[str]]]:
@@ -3078,6 +3126,8 @@ _MORE_OUT_OF = re.compile(r"\b(?:squeez|wring|extract|get)\w* (?:more|the most|e
                           r"(?: (?:juice|mileage|value))? out of\b", re.I)
 _LABEL_AFTER = re.compile(r"[\s-]*(?:thing|things|stuff|idea|ideas|approach|approaches|trick|tricks|paradigm|style|"
                           r"pattern|setup|line of work|kind of|type of|family|crowd|school)\b", re.I)
+_TAKES_IN = re.compile(r"\s*\((?:incl(?:uding|\.)?\s+)?[\w&.' -]{2,40}?\s+(?:counts?|included|too|as well|also counts?|"
+                       r"(?:is|are) fine|ok)\)", re.I)
 _LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beefy chonky jumbo mega monster monstrous "
                         "behemoth teeny tiny-ish itsy puny".split())
 _DASHED = re.compile(r"\s[-–—]+\s+")

@@ -399,6 +399,15 @@ def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_co
     # (the kind of thing a paper's system is, said after its name, asks nothing more: XProf had been quoted)
     ("How many GitHub stars does the XProf profiler have?", "stars or downloads"),
     ("Which room and time slot is the FlexScale paper at MLSys 2026 scheduled for?", "presentation schedules"),
+    # (each had been answered with the paper's abstract; the award and the video with "Yes: X is at <venue>")
+    ("What open-source license is OptiKIT released under?", "code licences"),
+    ("Under what software license (MIT, Apache-2.0, ...) is the OpenHands Software Agent SDK released?",
+     "code licences"),
+    ("What is the email address of the corresponding author of RaidServe, the resilient tensor-parallel serving "
+     "paper?", "contact details"),
+    ("Did XProf win a best paper award at MLSys 2026?", "awards"),
+    ("Is there a recorded conference talk video for the optimize_anything paper from CAIS 2026, and where can I "
+     "watch it?", "talk recordings or slides"),
 ])
 def test_facts_no_record_holds_are_refused_though_papers_use_their_words(answerer, question, fact):
     # the words are the collection's own (drafted tokens' "acceptance rate", "submissions" of jobs): before,
@@ -608,6 +617,45 @@ def test_a_question_pasted_as_a_string_in_code_is_the_question(answerer):
     pasted = answerer.ask(f'```python\n# TODO(me): find related work before standup\nquery = """\n{plain}\n"""\n'
                           'results = search(query, k=10)  # returns []?? why\n```')
     assert pasted.citations and pasted.cited_ids == answerer.ask(plain).cited_ids
+
+
+def test_a_coined_name_past_the_titles_opening_names_its_paper(answerer):
+    # "... with OptiKIT" (and "we present OPTIKIT"), "(HyperTinyPW)", "The OpenHands Software Agent SDK: ...": the
+    # titles open with other words, and the name had not been read as naming the paper
+    search = answerer._searcher()
+    for name, pid in (("OptiKIT", "openreview:om4H7AI2hc"), ("HyperTinyPW", "openreview:NrDa5Fu10D"),
+                      ("OpenHands", "openreview:pzVmWs6yGq")):
+        assert search.named_papers(f"what does {name} do?") == {pid}, name
+    assert search.named_papers("which papers optimize LLM deployments?") == set()
+
+
+def test_initials_a_record_writes_stand_for_every_organisation_they_abbreviate(answerer):
+    # two papers' records write "UW" (both also "University of Washington"): "papers from UW" had listed those two
+    uw = answerer.ask("papers from UW")
+    washington = answerer.ask("papers from University of Washington")
+    assert set(washington.cited_ids) < set(uw.cited_ids) and uw.text.startswith(f"{len(uw.citations)} papers from UW")
+    assert "University of Wisconsin" in uw.text.split("\n")[0]
+    # ...unless the question says which it means
+    seattle = answerer.ask("papers from UW (University of Washington, Seattle)")
+    assert set(seattle.cited_ids) <= set(washington.cited_ids) and "Wisconsin" not in seattle.text.split("\n")[0]
+    # (initials standing for the organisation the alias already gathers add nothing: "CMU" is Carnegie Mellon)
+    assert answerer.ask("papers from CMU").text.startswith("4 papers from CMU (")
+    # what a name takes in, said aside, neither narrows it nor is a topic ("counts" had refused the question)
+    google = answerer.ask("Which papers are collaborations between Google and a university?")
+    aside = answerer.ask("Which papers are collaborations between Google (DeepMind counts) and a university?")
+    assert len(google.citations) >= 5 and aside.cited_ids == google.cited_ids
+    # "w/" is "with"; lower case after it, a name is still the filter
+    assert answerer.ask("papers w/ uw madison ppl?").cited_ids == answerer.ask("papers with UW Madison people").cited_ids
+
+
+def test_a_question_marked_as_the_one_asked_drops_what_precedes_it(answerer):
+    # the ramen question before it had been searched too, and the whole refused
+    asked = ("theres one where u can replay an entire gpu training or inference run on a cpu and get bit-exact "
+             "results so an auditor can check it, whats it called")
+    marked = answerer.ask("random q first, anyone know a decent ramen place near the venue? 🍜 ok actual paper q: "
+                          + asked)
+    # (and "whats it called" of "theres one where": the one paper, not a list)
+    assert marked.cited_ids == ["openreview:JnmgsTFQQv"] == answerer.ask(asked).cited_ids
 
 
 def test_a_reply_quoting_an_email_thread_asks_its_own_question(answerer):
@@ -2659,6 +2707,13 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("setups where several LLM agents collaborate (multi-agent, mixture-of-agents)... what's out there?", "list"),
     ("anyone doing the LLM-as-optimizer thing, rewriting prompts from another model's critique?", "list"),
     ("what has Google got in here about squeezing more out of their TPUs?", "list"),
+    ("grammar masking slows decode. any work on making constrained generation fast?", "list"),
+    ("our multi-node inference is bottlenecked on comms. refs on cutting communication cost?", "list"),
+    ("what do people do for splitting one really long sequence across a bunch of gpus?", "list"),
+    ("is speculative decoding worth it in prod? want everything on draft-then-verify", "list"),
+    ("training runs keep dying on flaky nodes. pointers on detecting bad nodes?", "list"),
+    ("fl person here - what's in the collection on federated learning?", "list"),
+    ("security angle on LLM deployments - attacks on serving infra, jailbreak testing. what's here?", "list"),
     # (but not a how-to after a sentence describing one system, nor an aspect of one paper)
     ("A video platform's model emits item IDs token by token; how do you make sure it only emits allowed IDs?",
      "single"),

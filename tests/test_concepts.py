@@ -18,6 +18,9 @@ def name_concepts(text: str) -> str:
     ("models that generate tokens in parallel rather than left to right", "(diffusion language model)"),
     ("banks train a model collaboratively without sharing their raw data", "(federated learning)"),
     ("serving on a mix of different GPU generations", "(heterogeneous GPUs)"),
+    ("we got a mix of old v100s and newer a100s/h100s and want to train across them", "(heterogeneous GPUs)"),
+    ("try a small model first and only escalate when it's unsure", "(routing)"),
+    ("how not to send every prompt to the biggest model", "(routing)"),
     ("keeping the weights in CPU memory and moving them in as needed", "(offloading)"),
     ("what happens to a training job when nodes fail?", "(fault tolerance, failures)"),
     ("which papers skip attention computation for unimportant tokens?", "(sparse attention)"),
@@ -66,6 +69,7 @@ def test_every_term_has_descriptions():
     "papers where training stops early because of failures",  # no early exit
     "we tuned it by trial and error",
     "response-time deadlines when some GPUs are slow",  # "slow" is no SLO written: the term is added
+    "does Kitty run on H100 and A100 GPUs?",  # two GPUs named, no mix of generations
 ])
 def test_a_description_is_read_only_where_it_means_the_concept(question):
     read = name_concepts(question)
