@@ -19,7 +19,7 @@ from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRE
                     ONE_SENTENCE, OVERVIEW_CUES, READ_LANGUAGES, STOPWORDS, STRONG_FACT_CUES, WHAT_THEY_DO,
                     institution_side, as_typed, newest_first, non_latin_share, other_latin_language, singular,
                     states_unrecorded, unread_script, unrecorded_note)
-from .retrieve import KEPT_LEAST, SYSTEM_KINDS, Retrieval, ScoredPaper, _stem, tokenize
+from .retrieve import KEPT_LEAST, SYSTEM_KINDS, Retrieval, ScoredPaper, _edits, _stem, tokenize
 from .schema import Answer, Citation, Paper, sources_block
 from .themes import FEWEST_TO_GROUP
 
@@ -115,7 +115,8 @@ _MEASURE_OWN = {
 # ...and all the words a sentence stating its figure may use
 _MEASURE_NAMES = {
     "throughput": _MEASURE_OWN["throughput"] + r"|tokens?/s|tok/s|qps|requests|tokens|samples|frames|images|" + _FASTER,
-    "speedup": _FASTER,
+    # (a time is how fast too: "How quickly can TransferEngine push RL weight updates?" -- "in 1.3 seconds")
+    "speedup": _FASTER + r"|seconds?|secs?|ms|milliseconds?|minutes?|mins?|hours?",
     "latency": _MEASURE_OWN["latency"] + r"|tail|p9\d|delay|" + _FASTER,
     "accuracy": _MEASURE_OWN["accuracy"] + r"|quality|precision|recall|f1|error|loss|perplexity|scores?",
     "memory saving": _MEASURE_OWN["memory saving"] + r"|storage|size|smaller|" + _TIMES,
@@ -731,7 +732,18 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
                 elif sp.name_match and not names.search(sp.paper.title):  # ...or it names none: said so
                     says = _NAME_NO.get(kind, ("give no " if kind.startswith("number of") or kind.endswith("figure")
                                                else "name no ") + kind)
+                    if kind not in _OWN_NAMES:
+                        # a figure, a GPU, a model the paper never states: the collection does not answer, and the
+                        # paper is the closest, cited for nothing ("How much energy does MorphServe save?" had
+                        # quoted its TTFT sentence, a citation of what it was not asked)
+                        return _not_stated(sp.paper, says)
                     lines.append(_holds_not(sp.paper, says))
+            # ("What speedup does HipKittens report on NVIDIA H100 GPUs?": a figure on a product its text never names,
+            # of a paper on AMD's; quoting its speedups had answered a question it does not)
+            absent = _products_not_written(r.parsed.text, sp.paper) \
+                if shape == "factual" and len(chosen) == 1 and sp.name_match else []
+            if absent:
+                return _not_stated(sp.paper, "do not mention " + " or ".join(f"“{w}”" for w in absent))
             unnamed = _names_not_written(r.parsed.text, sp.paper) if shape == "single" and len(chosen) == 1 else []
             if unnamed:  # "does Stream2LLM use SGLang?": a name its text never writes is said, not quoted around
                 lines.append(_holds_not(sp.paper, "do not mention " + " or ".join(f"“{w}”" for w in unnamed)))
@@ -778,6 +790,14 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
     return Answer(text=text, citations=citations, refused=False)
 
 
+def _not_stated(paper: Paper, says: str) -> Answer:
+    """The refusal of a question asking one paper for what its title and abstract never state."""
+    name = paper.title.split(":")[0] if ":" in paper.title else "the paper"
+    return Answer(text=f"{REFUSAL_HEAD} the title and abstract of {name}, all the collection holds of it, {says}."
+                       f"\n\nClosest paper (it does **not** answer it): {paper.title} ({paper.id})",
+                  citations=[], refused=True)
+
+
 def _holds_not(paper: Paper, says: str) -> str:
     """The line before a paper's nearest sentences when its text lacks what the question asks ("... name no GPU")."""
     name = paper.title.split(":")[0] if ":" in paper.title else "this paper"
@@ -802,6 +822,22 @@ def _names_not_written(question: str, paper: Paper) -> list[str]:
     text = f"{paper.title} {paper.abstract} {paper.venue} {' '.join(paper.institutions)}".lower()
     return [w for w in dict.fromkeys(_WRITTEN_NAME.findall(question))
             if w.lower() != own and w.lower() not in text and not re.fullmatch(r"\d+", w)]
+
+
+# a product's name as versions and models are written: letters and digits ("H100", "FP8", "Green500"), or a capital
+# after a small letter ("xDiT", "vLLM"); not a percentile ("p90")
+_PRODUCT = re.compile(r"(?<![\w@-])(?!p\d{2}\b)(?=[A-Za-z]*\d|[a-z]+[A-Z])[A-Za-z][A-Za-z\d]*[A-Za-z\d](?![\w@-])")
+
+
+def _products_not_written(question: str, paper: Paper) -> list[str]:
+    """The products a question for a figure of ``paper`` names that its title, abstract and record never write,
+    nor anything spelt nearly so (a misspelt name of its own: "TritonX" for "TritorX")."""
+    own = _title_name(paper.title)
+    words = set(re.findall(r"[\w.+-]+", f"{paper.title} {paper.abstract} {paper.venue} "
+                                         f"{' '.join(paper.institutions)}".lower()))
+    return [w for w in dict.fromkeys(_PRODUCT.findall(question)) if w.lower() != own
+            and not any(x == w.lower() or len(w) > 4 and _edits(w.lower(), x) <= 2 for x in words)
+            and w.lower() not in " ".join(words)]
 
 
 # "which is faster, Kitty or InnerQ?": the measure a comparison asks about, as a sentence stating its figure names it
