@@ -1091,7 +1091,8 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
         return None
     unit = "%" if "%" in number else "×"
     what = r.parsed.filters.describe()
-    searched = f"the {len(pool)} papers searched{' ' + what if what else ''}"
+    searched = (f"the {len(pool)} papers searched" if len(pool) != 1 else "the one paper searched") + \
+        (f" {what}" if what else "")
     a_measure = ("an " if measure[0] in "aeiou" else "a ") + measure
     if bar is not None:  # "more than 10x speedup": every paper stating one at least that large
         stating = len(found)

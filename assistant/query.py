@@ -94,7 +94,8 @@ around thing things stuff actually really basically especially particularly idea
 REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overview recommend suggest want learn
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
-supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw""".split()
+supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
+pointers refs recs""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: which ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
@@ -241,7 +242,8 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"(?:i |we )?(?:want|need) (?:everything|all|anything) (?:on|about)\b|"
                                 r"what(?:'s| is) (?:in )?here\b|"
                                 r"what(?:'s| is) in (?:the|this|your) (?:collection|corpus|index|library)\b|"
-                                r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for)\b|"
+                                r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for|that|"
+                                r"which)\b|(?:collecting|gathering|compiling) (?:work|papers|research|refs)\b|"
                                 r"what (?:are|have|were) (?:people|researchers|others|folks|practitioners) "
                                 r"(?:doing|done|trying|tried|using)|"
                                 r"(?:is|are) there (?:anything|something)(?: \w+)? "
@@ -260,7 +262,8 @@ HOW_TO = re.compile(r"^\s*(?:how (?:do|can|could|should|would|might) (?:i|we|you
 LIST_OPENING = re.compile(r"^\s*((which|what) (?:(?!(?:is|are|was|were|does|do|did|of|the|a|an|future|"
                           r"related|prior|previous|own|main|key)\b)[\w-]+ ){0,2}?"
                           r"(papers|works|systems|studies|methods|work|research|literature|"
-                          r"approaches|techniques|solutions|frameworks|tools|ideas|strategies)|"
+                          r"approaches|techniques|solutions|frameworks|tools|ideas|strategies|entries|articles|"
+                          r"publications|preprints)|"
                           # "what's the state of the art for KV cache eviction?": the papers on it
                           r"(what(?:'s| is| are)) (the )?(state[- ]of[- ]the[- ]art|sota|latest)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
@@ -287,7 +290,11 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        # "does any paper study X?": whichever do, all of them (it had cited the first alone)
                        r"\b(?:does|do|did|is|are|has|have) (?:there )?any (?:paper|work|study|article)\b|"
                        r"\bany(one|body) (has |have |is |been )?(tried|done|doing|worked|working|looked|looking|studied|proposed|built|"
-                       r"building|using)\b|"
+                       r"building|using|pushing|trying|seen)\b|"
+                       # "federated learning stuff in here?", "what DSLs for authoring kernels are there?", "how far have
+                       # people gotten with ...?": what there is, all of it
+                       r"\b(?:stuff|things|anything|work|papers) in here\b|\b(?:are|exist) (?:there|out there)\W*$|"
+                       r"^\W*how far (?:have|has|did) (?:people|researchers|folks|others|the field)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"
                        r"lavori|artigos|trabalhos)\b|哪些|论文|論文|논문|연구|"

@@ -31,7 +31,7 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
                     content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
-                    READ_LANGUAGES, unread_words,
+                    READ_LANGUAGES, REQUEST_WORDS, unread_words,
                     question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
                     sector_of, strip_injection, strip_ranking, strip_unrecorded, superlative_of, unrecorded,
@@ -1879,8 +1879,10 @@ class PaperSearch:
         code_too = code_too and what not in CODE_UNRECORDED
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         # (a function word is kept: "Existe pesquisa sobre ...?" is read as "existing" no more)
+        # (nor a word of the request: "pointers for ..." had been read "point for ...", and asked for no list)
         shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other)
-                          if w.isalpha() and w.lower() not in STOPWORDS else w for w in text.split())
+                          if w.isalpha() and w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS else w
+                          for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
         # "what problems do the CAIS papers address?", "main contributions of the Amazon papers": each of them,
         # by the sentence saying what it does (no topic to search for)
@@ -2643,8 +2645,10 @@ class PaperSearch:
                   if not _LABEL_AFTER.match(text, m.end())]
         # (not a degree or an abbreviation of chat: "first-year PhD student")
         # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
+        # (nor a venue's: "the knapsack-based method in the arXiv digest" had been refused as naming no "arXiv")
+        venues = {w.lower() for v in self.venues for w in v.split()}
         out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
-               and _name_key(n) not in self.alias_keys]
+               and _name_key(n) not in self.alias_keys and n.lower() not in venues]
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue

@@ -687,6 +687,19 @@ def test_loose_chat_wording_is_not_a_topic_the_collection_lacks(answerer, questi
     check_honest(answer, answerer)
 
 
+def test_a_request_word_is_not_mended_into_another_word(answerer):
+    # "pointers" had been read "point" and "refs" "rest" before the shape was read: one paper, not the list asked
+    search = answerer._searcher()
+    for question in ["pointers for long-context attention that figures out on the fly which blocks are negligible "
+                     "and skips them, to cut prefill time?", "refs on cutting communication cost for distributed LLM "
+                                                             "inference with many experts?"]:
+        assert search.search(question, None, k=10).parsed.shape == "list", question
+    # a venue named as a digest is no system the collection lacks ("no paper is called arXiv")
+    knap = answerer.ask("The knapsack-based self-speculative decoding method in the arXiv digest: what is its best "
+                        "reported speedup?")
+    assert knap.cited_ids == ["arxiv:2602.20217v1"] and "1.47" in knap.text
+
+
 @pytest.mark.parametrize("plain, typed", [
     # a polite frame around the question (41 of 64 eval questions had changed their citations inside one)
     ("which MLSys 2026 papers come from KAIST?",
@@ -2740,6 +2753,13 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("training runs keep dying on flaky nodes. pointers on detecting bad nodes?", "list"),
     ("fl person here - what's in the collection on federated learning?", "list"),
     ("security angle on LLM deployments - attacks on serving infra, jailbreak testing. what's here?", "list"),
+    ("anyone pushing llm weights below 2 bits and what training tricks make that usable?", "list"),
+    ("collecting work on tensor parallelism for serving - anything that makes TP inference faster or more robust?",
+     "list"),
+    ("how far have people gotten with llms/agents writing or tuning gpu kernels automatically?", "list"),
+    ("federated learning stuff in here? any angle is fine", "list"),
+    ("hand-writing fast gpu kernels is miserable. what DSLs for authoring high-performance kernels are there?", "list"),
+    ("Which entries in the arXiv digest are about diffusion language models?", "list"),
     # (but not a how-to after a sentence describing one system, nor an aspect of one paper)
     ("A video platform's model emits item IDs token by token; how do you make sure it only emits allowed IDs?",
      "single"),
