@@ -1016,8 +1016,9 @@ class PaperSearch:
             if not free(start, end):
                 continue
             author = self.author_keys.get(key) or self.author_keys.get(_no_initials(key)) or self._shortened(key) or (
-                # ("Kasikci, Baris": a name written surname first, with its comma)
-                "," in text[start:end] and len(key.split()) == 2 and self.author_keys.get(" ".join(key.split()[::-1])))
+                # ("Kasikci, Baris": a name written surname first, with its comma, or both words capitalised)
+                ("," in text[start:end] or all(w[:1].isupper() for w in text[start:end].split()))
+                and len(key.split()) == 2 and self.author_keys.get(" ".join(key.split()[::-1])))
             if " " in key and author:
                 neg = negated(start)
                 if neg is None:

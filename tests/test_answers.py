@@ -4153,6 +4153,11 @@ def test_institutions_and_authors_written_loosely_are_read(answerer):
     assert set(seoul.cited_ids) == of("Seoul National University")
     kasikci = {p.id for p in answerer.papers if "Baris Kasikci" in p.authors}
     assert set(answerer.ask("Kasikci, Baris -- which of his papers are in the collection?").cited_ids) == kasikci
+    # ...and without the comma, both words capitalised, misspelt too (refused: "No paper mentions Baris")
+    assert set(answerer.ask("what has Kasicki Baris published in this collection").cited_ids) == kasikci
+    # chat abbreviations are no topic ("afaik", "tbh", "lol" had been searched for)
+    assert answerer.ask("afaik which papers have Seoul National University authors lol").cited_ids == \
+        answerer.ask("which papers have Seoul National University authors").cited_ids
     # a name restated in brackets with its city is one institution, not two to be joint
     uw = answerer.ask("Papers from UW (University of Washington, Seattle) about LLM inference or serving?")
     assert not uw.refused and len(uw.citations) >= 3
