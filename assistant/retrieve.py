@@ -882,6 +882,11 @@ class PaperSearch:
             kept.append(w)
         return " ".join(kept)
 
+    def _after_organisation(self, before: str) -> bool:
+        """Whether ``before`` ends with an organisation's name, as the records spell it (in one to three words)."""
+        words = re.findall(r"[\w&.-]+", before)[-3:]
+        return any(_name_key(" ".join(words[i:])) in self.alias_keys for i in range(len(words)))
+
     @cached_property
     def _initialled(self) -> dict[str, set[str]]:
         """The organisations two or three capitals are the initials of ("UW": University of Washington, University
@@ -1787,6 +1792,7 @@ class PaperSearch:
                 text = re.sub(re.escape(name), " ", text, flags=re.I)
         # "Google (DeepMind counts)": what the name takes in, said aside; not a narrower name, nor a topic "counts"
         text = _TAKES_IN.sub(" ", text)
+        text = _INCLUDING.sub(lambda m: " " if self._after_organisation(text[:m.start()]) else m.group(0), text)
         read, rest, inst_hits = self.read_filters(text)
         # ...and so is an author's institution said beside the name ("papers co-authored by Yilong Zhao (UC Berkeley)"
         # had been refused, as if asking for papers on "UC Berkeley")
@@ -3133,6 +3139,10 @@ _LABEL_AFTER = re.compile(r"[\s-]*(?:thing|things|stuff|idea|ideas|approach|appr
                           r"pattern|setup|line of work|kind of|type of|family|crowd|school)\b", re.I)
 _TAKES_IN = re.compile(r"\s*\((?:incl(?:uding|\.)?\s+)?[\w&.' -]{2,40}?\s+(?:counts?|included|too|as well|also counts?|"
                        r"(?:is|are) fine|ok)\)", re.I)
+# ("字节跳动（包括字节的 Seed 团队）": ByteDance, including its Seed team, had been the Seed team alone; after an
+# organisation's name only: "training LLMs (incl RL post-training)" is the topic)
+_INCLUDING = re.compile(r"\s*[(（](?:including|incl\.?|包括|包含|inkl\.?|incluindo|incluyendo|y también)\s*[^)）]{1,40}[)）]",
+                        re.I)
 _LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beefy chonky jumbo mega monster monstrous "
                         "behemoth teeny tiny-ish itsy puny".split())
 _DASHED = re.compile(r"\s[-–—]+\s+")

@@ -641,6 +641,13 @@ def test_initials_a_record_writes_stand_for_every_organisation_they_abbreviate(a
     # (initials standing for the organisation the alias already gathers add nothing: "CMU" is Carnegie Mellon)
     assert answerer.ask("papers from CMU").text.startswith("4 papers from CMU (")
     # what a name takes in, said aside, neither narrows it nor is a topic ("counts" had refused the question)
+    # ...nor what it includes, said in brackets after it (ByteDance "including its Seed team" had been the Seed team)
+    bytedance = answerer.ask("有哪些论文的作者来自字节跳动（包括字节的 Seed 团队）？请全部列出。")
+    assert set(bytedance.cited_ids) == set(answerer.ask("papers from ByteDance").cited_ids)
+    assert len(bytedance.citations) > len(answerer.ask("papers from ByteDance Seed").citations)
+    # (a bracket including a topic is the topic's: "training LLMs (incl RL post-training)")
+    assert "openreview:LRLyuaz1W7" in answerer.ask("any work on training LLMs (incl RL post-training) on a mix of old "
+                                                   "and new gpus?").cited_ids
     google = answerer.ask("Which papers are collaborations between Google and a university?")
     aside = answerer.ask("Which papers are collaborations between Google (DeepMind counts) and a university?")
     assert len(google.citations) >= 5 and aside.cited_ids == google.cited_ids
