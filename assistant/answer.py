@@ -826,7 +826,8 @@ def _names_not_written(question: str, paper: Paper) -> list[str]:
 
 # a product's name as versions and models are written: letters and digits ("H100", "FP8", "Green500"), or a capital
 # after a small letter ("xDiT", "vLLM"); not a percentile ("p90")
-_PRODUCT = re.compile(r"(?<![\w@-])(?!p\d{2}\b)(?=[A-Za-z]*\d|[a-z]+[A-Z])[A-Za-z][A-Za-z\d]*[A-Za-z\d](?![\w@-])")
+_PRODUCT = re.compile(r"(?<![\w@-])(?!p\d{2}\b)(?=[A-Za-z-]*\d|[a-z]+[A-Z])[A-Za-z][A-Za-z\d]*[A-Za-z\d]"
+                      r"(?:-[A-Za-z\d]+)*(?![\w@-])")  # ("Mistral-7B", "Mixtral-8x7B": a model's size written in)
 
 
 def _products_not_written(question: str, paper: Paper) -> list[str]:
@@ -835,9 +836,11 @@ def _products_not_written(question: str, paper: Paper) -> list[str]:
     own = _title_name(paper.title)
     words = set(re.findall(r"[\w.+-]+", f"{paper.title} {paper.abstract} {paper.venue} "
                                          f"{' '.join(paper.institutions)}".lower()))
+    # (of a compound, any part the paper writes: "AllReduce-RMSNorm", "ZeRO-style" are its words)
     return [w for w in dict.fromkeys(_PRODUCT.findall(question)) if w.lower() != own
             and not any(x == w.lower() or len(w) > 4 and _edits(w.lower(), x) <= 2 for x in words)
-            and w.lower() not in " ".join(words)]
+            and w.lower() not in " ".join(words)
+            and not any(part.lower() in words for part in w.split("-") if len(part) > 2 and "-" in w)]
 
 
 # "which is faster, Kitty or InnerQ?": the measure a comparison asks about, as a sentence stating its figure names it

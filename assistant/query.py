@@ -570,8 +570,11 @@ UNRECORDED = (
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
     # "what reviewer scores did LEANN receive?", "how many GitHub stars does ExecuTorch have?" had quoted abstracts
     # (not "papers that review quantization methods")
-    (re.compile(r"\b(reviewers?(?:['’]s?)?(?: scores?| ratings?)?|review scores?|review ratings?|meta-?reviews?|"
-                r"rebuttals?)\b|\bratings? (?:did|does|do|of)\b", re.I), "reviews or scores", True),
+    (re.compile(r"\b(reviewers?(?:['’]s?)?(?: scores?| ratings?| comments?| criticisms?)?|review scores?|review ratings?|"
+                r"meta-?reviews?|rebuttals?)\b|\bratings? (?:did|does|do|of)\b|"
+                # ("the main criticisms raised by the reviewers in the OpenReview discussion")
+                r"\b(?:main |major )?criticisms? (?:raised )?(?:by|from)\b|\bopenreview (?:discussion|thread|forum)s?\b",
+                re.I), "reviews or scores", True),
     (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), STARS_UNRECORDED,
      True),
     # ("What open-source license is OptiKIT released under?" had quoted OptiKIT's sentence on open-sourcing it)

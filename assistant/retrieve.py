@@ -2122,8 +2122,10 @@ class PaperSearch:
                              text, re.I) \
                 if name else None
             own = title | self.title_stems(self.by_id[pid].abstract)
-            mine = (self.title_stems(name) or title) | (
-                {st for st in self.title_stems(said.group(1)) if st in own} if said else set())
+            # (and in brackets after its name: "the FlexScale (RaggedShard FSDP) code")
+            aside = re.search(rf"{re.escape(name)}\s*\(([^)]{{1,60}})\)", text, re.I) if name else None
+            mine = (self.title_stems(name) or title) | {
+                st for part in (said, aside) if part for st in self.title_stems(part.group(1)) if st in own}
             # (and the name its abstract or the rest of its title gives it: "OptiKIT")
             mine |= {_stem(n.lower()) for n, q in [*self.introduced.items(), *self.title_coined.items()] if q == pid}
             # ...or the kind of thing it is, said after it ("the XProf profiler", "the Kitty system")
@@ -2267,7 +2269,8 @@ class PaperSearch:
             # ("funded by NSF": no funding record; "What speedups ... for Mixtral 8x7B?": a figure of a model no paper
             # names, by its size or version, unless a name the question calls it by is said first, as below; not
             # "first-year PhD student here: how much faster is ...?")
-            unheld = self._unheld(text, missing, ranked, as_products=not what) if parsed.shape != "factual" or (
+            unheld = self._unheld(text, missing, ranked, as_products=not what, head=not filters) \
+                if parsed.shape != "factual" or (
                 not unknown_names and any(re.search(r"\d", w) for w in missing)) else None
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
@@ -2689,7 +2692,7 @@ class PaperSearch:
         return bool(near & ENGLISH_STOPWORDS)
 
     def _unheld(self, text: str, missing: list[str], ranked: list[ScoredPaper],
-                as_products: bool = True) -> tuple[str, str] | None:
+                as_products: bool = True, head: bool = True) -> tuple[str, str] | None:
         """(the word no paper writes, the thing it names) when a ``missing`` word narrows the very thing asked
         ("spiking neural networks", "quantum computers") or is a product named, not one beside it ("TTFT for
         chatbots"); None else. The more of the words naming it no paper writes, the surer ("spiking neuromorphic
@@ -2707,6 +2710,17 @@ class PaperSearch:
                           content_words(m.group(1)) if m else [])
         for w in order:
             typed, thing, after = phrases[w]
+            # the very topic asked for, right after what asks for papers on it ("papers on watermarking LLM outputs",
+            # "which papers propose watermarking ...?"): however well the rest matches, it is about something else
+            # (not a verb whose other forms the papers write, nor a word saying how: "blazingly fast attention kernels")
+            verb = w.endswith("ing") and any(c in self.vocab or _stem(c) in self.idf
+                                             for c in (w[:-3], w[:-3] + "e", w[:-4])) or w.endswith("ly")
+            # (of all the papers: those of a venue or an institution asked for are listed, the word said missing)
+            # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
+            if head and not verb and typed.islower() and re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)"
+                                      rf"\s+(?:the\s+)?{re.escape(w)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use)\s+"
+                                      rf"{re.escape(w)}\b", text, re.I):
+                return typed, thing
             # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
             # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
             # the papers' words, "wafer-scale")

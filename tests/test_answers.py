@@ -408,6 +408,9 @@ def test_an_alternative_the_collection_never_names_does_not_refuse_the_one_it_co
     ("Did XProf win a best paper award at MLSys 2026?", "awards"),
     ("Is there a recorded conference talk video for the optimize_anything paper from CAIS 2026, and where can I "
      "watch it?", "talk recordings or slides"),
+    ("Which open-source license is the FlexScale (RaggedShard FSDP) code released under?", "code licences"),
+    ("What were the main criticisms raised by the reviewers in the OpenReview discussion for HipKittens?",
+     "reviews or scores"),
 ])
 def test_facts_no_record_holds_are_refused_though_papers_use_their_words(answerer, question, fact):
     # the words are the collection's own (drafted tokens' "acceptance rate", "submissions" of jobs): before,
@@ -692,6 +695,17 @@ def test_loose_chat_wording_is_not_a_topic_the_collection_lacks(answerer, questi
     answer = answerer.ask(question)
     assert not answer.refused and cited in answer.cited_ids and len(answer.citations) >= 2
     check_honest(answer, answerer)
+
+
+@pytest.mark.parametrize("question", [
+    "papers on watermarking llm outputs to detect generated text?",
+    "anything on photonic / optical interconnects for gpu clusters?",
+    "Which papers study deduplication of LLM pretraining corpora?",
+])
+def test_the_topic_asked_for_that_no_paper_writes_is_refused_however_well_the_rest_matches(answerer, question):
+    # "LLM outputs", "generated text", "GPU clusters", "LLM pretraining" match many papers: the lists had cited them
+    answer = answerer.ask(question)
+    assert answer.refused and not answer.citations and answer.text.startswith("No paper mentions “")
 
 
 def test_a_request_word_is_not_mended_into_another_word(answerer):
@@ -1341,6 +1355,9 @@ def test_a_figure_on_a_product_a_paper_never_names_is_refused(answerer):
     assert not_stated(hip, _titled(answerer, "HipKittens:"), "do not mention “H100”")
     morph = answerer.ask("How much energy does MorphServe save compared with vLLM?")
     assert not_stated(morph, _titled(answerer, "MorphServe:"), "give no energy saving figure")
+    # (a model written with its size too: "Mistral-7B")
+    kitty = answerer.ask("What speedup does Kitty's 2-bit KV cache report on Mistral-7B and Mixtral-8x7B?")
+    assert not_stated(kitty, "openreview:r3mQiuYKIN", "do not mention “Mistral-7B” or “Mixtral-8x7B”")
     # ...while the baselines a paper does name, and its own name misspelt, are answered
     batch = answerer.ask("How much faster is BatchLLM than vLLM and SGLang?")
     assert batch.cited_ids == [_titled(answerer, "BatchLLM:")] and "1.3×" in batch.citations[0].quote
