@@ -240,7 +240,7 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"(?:refs|references|pointers|recs|recommendations|reading) (?:on|for|to|about)\b|"
                                 r"what do (?:people|folks|researchers|others|practitioners) do\b|"
                                 r"(?:i |we )?(?:want|need) (?:everything|all|anything) (?:on|about)\b|"
-                                r"what(?:'s| is) (?:in )?here\b|"
+                                r"what(?:'s| is) (?:in )?here\b|what (?:do|does) (?:we|you|the collection) have\b|"
                                 r"what(?:'s| is) in (?:the|this|your) (?:collection|corpus|index|library)\b|"
                                 r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for|that|"
                                 r"which)\b|(?:collecting|gathering|compiling) (?:work|papers|research|refs)\b|"

@@ -51,8 +51,9 @@ POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distan
 _OTHER_VENUE = re.compile(r"\b(?P<venue>NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|EMNLP|NAACL|CVPR|ICCV|ECCV|KDD|WWW|SIGMOD|"
                           r"VLDB|OSDI|SOSP|NSDI|EuroSys|ASPLOS|ISCA|HPCA|SIGCOMM|PPoPP|"
                           r"MLSys|CAIS|arXiv|TMLR|JMLR)(?:\s*'?(?:19|20)?\d{2})?\b(?!-)")
-_PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote|got|brought|shown|showed)\b",
-                              re.I)
+_PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote|got|brought|shown|showed|"
+                              # ("which papers have sjtu authors?": its people, in lower case too)
+                              r"authors?|co-?authors?|researchers|people|folks|ppl|affiliations?)\b", re.I)
 # a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
 _UNKNOWN_FROM = re.compile(r"\b(?:come|comes|came|are|is|papers?|work|research)\s+from\s+(?:the\s+)?"
                            r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")

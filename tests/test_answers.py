@@ -2784,6 +2784,7 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
     ("federated learning stuff in here? any angle is fine", "list"),
     ("hand-writing fast gpu kernels is miserable. what DSLs for authoring high-performance kernels are there?", "list"),
     ("Which entries in the arXiv digest are about diffusion language models?", "list"),
+    ("security stuff around llm deployments - attacks on serving stacks, jailbreak testing. what do we have?", "list"),
     # (but not a how-to after a sentence describing one system, nor an aspect of one paper)
     ("A video platform's model emits item IDs token by token; how do you make sure it only emits allowed IDs?",
      "single"),
@@ -4179,6 +4180,10 @@ def test_institutions_and_authors_written_loosely_are_read(answerer):
     assert set(answerer.ask("Kasikci, Baris -- which of his papers are in the collection?").cited_ids) == kasikci
     # ...and without the comma, both words capitalised, misspelt too (refused: "No paper mentions Baris")
     assert set(answerer.ask("what has Kasicki Baris published in this collection").cited_ids) == kasikci
+    # an organisation's initials in lower case before "authors" (refused: "sjtu" was a topic no paper writes)
+    assert set(answerer.ask("which papers have sjtu authors?").cited_ids) == \
+        set(answerer.ask("which papers have SJTU authors?").cited_ids) and \
+        len(answerer.ask("which papers have SJTU authors?").citations) >= 5
     # chat abbreviations are no topic ("afaik", "tbh", "lol" had been searched for)
     assert answerer.ask("afaik which papers have Seoul National University authors lol").cited_ids == \
         answerer.ask("which papers have Seoul National University authors").cited_ids
