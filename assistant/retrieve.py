@@ -159,13 +159,14 @@ _GLOSSED_BEFORE = re.compile(r"[^\x00-\u024f\s]\s*[(（]\s*$")
 _UNIVERSITY_SHORT = re.compile(r"(?<![\w-])(?:univ|uni(?= of\b))(?![\w-])", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
-_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|had|does|do|is|was)\s+(?:the\s+)?"
+_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|hav|had|does|do|is|was)\s+(?:the\s+)?"
                               r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
                               r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b"
                               # ("wich papers is ion stocia on")
                               r"|\s+on\s*[?.!]*\s*$"
-                              # ("which paprs is ion stocia an autor on": "stocia" had been read as "social")
-                              r"|\s+(?:an?|the)\s+(?:co-?)?(?:author|autor|auther|athor)s?\b)"
+                              # ("which paprs is ion stocia an autor on": "stocia" had been read as "social"; "wich
+                              # paperz hav ion stoika as a co-autor")
+                              r"|\s+(?:as\s+)?(?:an?|the)\s+(?:co-?)?(?:author|autor|auther|athor)s?\b)"
                               r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)"
                               # ...or capitalised words opening the question before its papers ("Seol Natinal
                               # University papers at mlsys 2026?")

@@ -4180,6 +4180,9 @@ def test_institutions_and_authors_written_loosely_are_read(answerer):
     assert set(answerer.ask("Kasikci, Baris -- which of his papers are in the collection?").cited_ids) == kasikci
     # ...and without the comma, both words capitalised, misspelt too (refused: "No paper mentions Baris")
     assert set(answerer.ask("what has Kasicki Baris published in this collection").cited_ids) == kasikci
+    # a misspelt name "as a co-author" (refused: "none of its words (“stoika”) is one the papers ... use")
+    stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    assert set(answerer.ask("wich paperz hav ion stoika as a co-autor").cited_ids) == stoica
     # an organisation's initials in lower case before "authors" (refused: "sjtu" was a topic no paper writes)
     assert set(answerer.ask("which papers have sjtu authors?").cited_ids) == \
         set(answerer.ask("which papers have SJTU authors?").cited_ids) and \
