@@ -55,8 +55,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"different (?:gpu|accelerator) (?:types|generations|models|kinds)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
                            # "a mix of old v100s and newer a100s/h100s": GPUs of two generations named together
-                           r"(?:mix(?:ed|ture)? of (?:\w+ )?|old(?:er)? )[vahb]\d{2,3}s?(?:/[vahb]\d{2,3}s?)* (?:and|&|\+|"
-                           r"with|alongside|or) (?:old(?:er)? |new(?:er)? )?[vahb]\d{2,3}s?"),
+                           r"(?:mix(?:ed|ture)? of (?:\w+ )?|old(?:er)? )[vahb]\d{2,3}s?(?:/[vahb]\d{2,3}s?)* "
+                           r"(?:and|&|\+|with|alongside|or) (?:old(?:er)? |new(?:er)? )?[vahb]\d{2,3}s?"),
     # (and a cascade: "try a small one first and only escalate when it's unsure", "not send every prompt to the big
     # model")
     "routing": (

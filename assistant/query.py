@@ -96,7 +96,7 @@ read interested someone anyone good try tried tries trying care people folks pra
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
 supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
 pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch""".split()
-                           )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: which ...")
+                           )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
 # (es, fr, de, it, pt; accents folded): they carry no topic, and counted as content they would make a
@@ -256,7 +256,8 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"who (?:uses?|applies|apply|builds?|has (?:used|built|applied|tried)))\b", re.I)
 # "a GPU dies mid-serving - how do you avoid restarting?", "how to squeeze more out of my GPUs?": a practitioner's
 # how-to, whose answers are the papers doing it (not "how does X do it?", one system; and not after a sentence
-# describing one: "A video platform's model emits IDs ...; how do you make sure ...?"; of a paper named, it: retrieve.py)
+# describing one: "A video platform's model emits IDs ...; how do you make sure ...?"; of a paper named, it:
+# retrieve.py)
 HOW_TO = re.compile(r"^\s*(?:how (?:do|can|could|should|would|might) (?:i|we|you)|how to)\b", re.I)
 # ("what sequence-parallel approaches exist?": the kind of work, after up to two words saying which)
 LIST_OPENING = re.compile(r"^\s*((which|what) (?:(?!(?:is|are|was|were|does|do|did|of|the|a|an|future|"
@@ -289,10 +290,10 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        r"\b(has|have|did) any(one|body)\b|"
                        # "does any paper study X?": whichever do, all of them (it had cited the first alone)
                        r"\b(?:does|do|did|is|are|has|have) (?:there )?any (?:paper|work|study|article)\b|"
-                       r"\bany(one|body) (has |have |is |been )?(tried|done|doing|worked|working|looked|looking|studied|proposed|built|"
-                       r"building|using|pushing|trying|seen)\b|"
-                       # "federated learning stuff in here?", "what DSLs for authoring kernels are there?", "how far have
-                       # people gotten with ...?": what there is, all of it
+                       r"\bany(one|body) (has |have |is |been )?(tried|done|doing|worked|working|looked|looking|"
+                       r"studied|proposed|built|building|using|pushing|trying|seen)\b|"
+                       # "federated learning stuff in here?", "what DSLs for authoring kernels are there?", "how far
+                       # have people gotten with ...?": what there is, all of it
                        r"\b(?:stuff|things|anything|work|papers) in here\b|\b(?:are|exist) (?:there|out there)\W*$|"
                        r"^\W*how far (?:have|has|did) (?:people|researchers|folks|others|the field)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
@@ -351,8 +352,10 @@ _ASKING_HEAD = re.compile(r"^\W*(?:(?:could|can|would|will) you\s+(?:please\s+)?
                           r"i(?:'d| would) like to know|i (?:was|am) wondering|i wonder|do you know|quick question|"
                           r"question)\s*[:,]?\s+(?=(?:which|what|who|whom|whose|where|when|why|how|is|are|"
                           r"was|were|does|do|did|can|has|have|any|papers?|works?|articles?|studies|research)\b)", re.I)
-_MARKED_QUESTION = re.compile(r"(?:^|(?<=[\s.!?,;]))(?:(?:ok(?:ay)?|so|anyway)\s*,?\s+)?(?:the\s+|my\s+)?(?:actual|real|"
-                               r"main)\s+(?:paper\s+|research\s+)?(?:q|qn|question|ask)\s*[:\-–—]+\s*", re.I)
+# "... ok actual paper q: ...": what announces the question asked, after chatter (``strip_greeting``)
+_MARKED_QUESTION = re.compile(r"(?:^|(?<=[\s.!?,;]))(?:(?:ok(?:ay)?|so|anyway)\s*,?\s+)?(?:the\s+|my\s+)?"
+                               r"(?:actual|real|main)\s+(?:paper\s+|research\s+)?(?:q|qn|question|ask)\s*[:\-–—]+\s*",
+                               re.I)
 _THANKS_TAIL = re.compile(r"(?:(?<=[?.!])|\s)\s*(?:(?:thanks|thank you|thx|cheers|much appreciated)"
                           r"(?:\s+(?:a lot|so much|very much|in advance))?|please)\s*[!.]*\s*$", re.I)
 
@@ -570,10 +573,11 @@ UNRECORDED = (
                 r"\bh-index\b|\bimpact factor\b", re.I), "citation counts or influence", True),
     # "what reviewer scores did LEANN receive?", "how many GitHub stars does ExecuTorch have?" had quoted abstracts
     # (not "papers that review quantization methods")
-    (re.compile(r"\b(reviewers?(?:['’]s?)?(?: scores?| ratings?| comments?| criticisms?)?|review scores?|review ratings?|"
-                r"meta-?reviews?|rebuttals?)\b|\bratings? (?:did|does|do|of)\b|"
+    (re.compile(r"\b(reviewers?(?:['’]s?)?(?: scores?| ratings?| comments?| criticisms?)?|review scores?|"
+                r"review ratings?|meta-?reviews?|rebuttals?)\b|\bratings? (?:did|does|do|of)\b|"
                 # ("the main criticisms raised by the reviewers in the OpenReview discussion")
-                r"\b(?:main |major )?criticisms? (?:raised )?(?:by|from)\b|\bopenreview (?:discussion|thread|forum)s?\b",
+                r"\b(?:main |major )?criticisms? (?:raised )?(?:by|from)\b|"
+                r"\bopenreview (?:discussion|thread|forum)s?\b",
                 re.I), "reviews or scores", True),
     (re.compile(r"\b(github )?stars\b|\bstargazers\b|\bhow many (?:downloads|forks)\b", re.I), STARS_UNRECORDED,
      True),

@@ -2719,9 +2719,10 @@ class PaperSearch:
                                              for c in (w[:-3], w[:-3] + "e", w[:-4])) or w.endswith("ly")
             # (of all the papers: those of a venue or an institution asked for are listed, the word said missing)
             # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
-            if head and not verb and typed.islower() and re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)"
-                                      rf"\s+(?:the\s+)?{re.escape(w)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use)\s+"
-                                      rf"{re.escape(w)}\b", text, re.I):
+            asked_on = re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)\s+"
+                                 rf"(?:the\s+)?{re.escape(w)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use)\s+"
+                                 rf"{re.escape(w)}\b", text, re.I)
+            if head and not verb and typed.islower() and asked_on:
                 return typed, thing
             # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
             # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
@@ -3147,21 +3148,25 @@ def _json_question(text: str) -> str | None:
     return max(found, key=len) if found else None
 
 
-# "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
 # "what has Google got on squeezing more out of their TPUs?": what the papers do with TPUs, in a figure of speech
 _MORE_OUT_OF = re.compile(r"\b(?:squeez|wring|extract|get)\w* (?:more|the most|every bit|the last drop)"
                           r"(?: (?:juice|mileage|value))? out of\b", re.I)
+# "the 'LLM as optimizer' thing": a label in quotes, not a title (``unknown_names``)
 _LABEL_AFTER = re.compile(r"[\s-]*(?:thing|things|stuff|idea|ideas|approach|approaches|trick|tricks|paradigm|style|"
                           r"pattern|setup|line of work|kind of|type of|family|crowd|school)\b", re.I)
+# "Google (DeepMind counts)": what a name takes in, said aside
 _TAKES_IN = re.compile(r"\s*\((?:incl(?:uding|\.)?\s+)?[\w&.' -]{2,40}?\s+(?:counts?|included|too|as well|also counts?|"
                        r"(?:is|are) fine|ok)\)", re.I)
 # ("字节跳动（包括字节的 Seed 团队）": ByteDance, including its Seed team, had been the Seed team alone; after an
 # organisation's name only: "training LLMs (incl RL post-training)" is the topic)
 _INCLUDING = re.compile(r"\s*[(（](?:including|incl\.?|包括|包含|inkl\.?|incluindo|incluyendo|y también)\s*[^)）]{1,40}[)）]",
                         re.I)
+# sizes said loosely, no kind of thing: "the giant model"
 _LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beefy chonky jumbo mega monster monstrous "
                         "behemoth teeny tiny-ish itsy puny".split())
+# a dash between clauses ("... when it's unsure - looking for papers on that")
 _DASHED = re.compile(r"\s[-–—]+\s+")
+# "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
 _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"
                            r"(?:papers|work|research|studies)\b|^\W*(?:i|we)\s*(?:want|need|'d like|would like)\s+"
                            r"(?:papers|work|research|studies)\b", re.I)

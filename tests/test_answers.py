@@ -655,7 +655,8 @@ def test_initials_a_record_writes_stand_for_every_organisation_they_abbreviate(a
     aside = answerer.ask("Which papers are collaborations between Google (DeepMind counts) and a university?")
     assert len(google.citations) >= 5 and aside.cited_ids == google.cited_ids
     # "w/" is "with"; lower case after it, a name is still the filter
-    assert answerer.ask("papers w/ uw madison ppl?").cited_ids == answerer.ask("papers with UW Madison people").cited_ids
+    madison = answerer.ask("papers with UW Madison people").cited_ids
+    assert answerer.ask("papers w/ uw madison ppl?").cited_ids == madison
 
 
 def test_a_question_marked_as_the_one_asked_drops_what_precedes_it(answerer):
@@ -1346,7 +1347,8 @@ def not_stated(answer, pid: str, says: str) -> bool:
     lacks and naming the paper as the closest, cited for nothing."""
     return (answer.refused and not answer.citations and says in answer.text.split("\n")[0]
             and answer.text.startswith("The collection does not cover this question: the title and abstract of ")
-            and answer.text.rstrip().endswith(f"({pid})") and "Closest paper (it does **not** answer it)" in answer.text)
+            and answer.text.rstrip().endswith(f"({pid})")
+            and "Closest paper (it does **not** answer it)" in answer.text)
 
 
 def test_a_figure_on_a_product_a_paper_never_names_is_refused(answerer):
@@ -2782,7 +2784,7 @@ def test_who_and_where_questions_name_the_authors_institutions_and_venue(answere
      "list"),
     ("how far have people gotten with llms/agents writing or tuning gpu kernels automatically?", "list"),
     ("federated learning stuff in here? any angle is fine", "list"),
-    ("hand-writing fast gpu kernels is miserable. what DSLs for authoring high-performance kernels are there?", "list"),
+    ("hand-writing fast gpu kernels is miserable. what DSLs for authoring fast kernels are there?", "list"),
     ("Which entries in the arXiv digest are about diffusion language models?", "list"),
     ("security stuff around llm deployments - attacks on serving stacks, jailbreak testing. what do we have?", "list"),
     # (but not a how-to after a sentence describing one system, nor an aspect of one paper)
