@@ -2274,6 +2274,16 @@ class PaperSearch:
             unheld = self._unheld(text, missing, ranked, as_products=not what, head=not filters) \
                 if parsed.shape != "factual" or (
                 not unknown_names and any(re.search(r"\d", w) for w in missing)) else None
+        # a method or system named as the very subject of the question, that no paper writes ("In Medusa, how are the
+        # heads trained ...?", "walk me through how GPTQ uses the inverse Hessian"): its paper is not in the collection,
+        # however long the question and however well its other words match (the nearest papers had been quoted)
+        # (a name said as a system's, "vAttention", is refused as one: ``unknown_names``)
+        if unheld is None and not listed_note and foreign is None and not named and not seeds and not filters \
+                and not unknown_names:
+            subject = next((w for w in as_typed(text, missing) if _SUBJECT_NAME.fullmatch(w)
+                            and re.search(_AS_SUBJECT.format(re.escape(w)), text, re.I)), None)
+            if subject:
+                unheld = (subject, subject)
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
@@ -3164,6 +3174,12 @@ _INCLUDING = re.compile(r"\s*[(（](?:including|incl\.?|包括|包含|inkl\.?|in
 # sizes said loosely, no kind of thing: "the giant model"
 _LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beefy chonky jumbo mega monster monstrous "
                         "behemoth teeny tiny-ish itsy puny".split())
+# a name as a name is written ("Medusa", "GPTQ", "vLLM"), and where a question makes it its subject: "In Medusa,",
+# "how does GPTQ", "walk me through how GPTQ", "GPTQ's", "the Medusa paper"
+_SUBJECT_NAME = re.compile(r"[A-Z][A-Za-z\d-]*|[a-z]+[A-Z][\w-]*")
+_AS_SUBJECT = (r"(?:^|[.?!]\s+)in\s+{0}\s*,|\bhow\s+(?:does|do|did|is|are|was|were|can)\s+{0}\b|"
+               r"\bwalk\s+me\s+through\s+(?:how\s+)?{0}\b|(?<![\w-]){0}['’]s\b|"
+               r"\bthe\s+{0}\s+(?:paper|method|approach)\b")
 # a dash between clauses ("... when it's unsure - looking for papers on that")
 _DASHED = re.compile(r"\s[-–—]+\s+")
 # "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is

@@ -699,6 +699,10 @@ def test_loose_chat_wording_is_not_a_topic_the_collection_lacks(answerer, questi
 
 
 @pytest.mark.parametrize("question", [
+    # a method no paper writes, the very subject of a long question whose other words match well (the nearest
+    # papers had been quoted: DySCO for Medusa's heads, CAGE for GPTQ)
+    "In Medusa, how are the extra decoding heads trained and how does tree attention verify their candidates?",
+    "Can you walk me through how GPTQ uses the inverse Hessian to quantize weights column by column?",
     "papers on watermarking llm outputs to detect generated text?",
     "anything on photonic / optical interconnects for gpu clusters?",
     "Which papers study deduplication of LLM pretraining corpora?",
