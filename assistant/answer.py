@@ -790,9 +790,14 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
     return Answer(text=text, citations=citations, refused=False)
 
 
+def _before_colon(paper: Paper, otherwise: str) -> str:
+    """What a paper's title says before its colon ("Kitty"), else ``otherwise``."""
+    return paper.title.split(":")[0] if ":" in paper.title else otherwise
+
+
 def _not_stated(paper: Paper, says: str) -> Answer:
     """The refusal of a question asking one paper for what its title and abstract never state."""
-    name = paper.title.split(":")[0] if ":" in paper.title else "the paper"
+    name = _before_colon(paper, "the paper")
     return Answer(text=f"{REFUSAL_HEAD} the title and abstract of {name}, all the collection holds of it, {says}."
                        f"\n\nClosest paper (it does **not** answer it): {paper.title} ({paper.id})",
                   citations=[], refused=True)
@@ -800,7 +805,7 @@ def _not_stated(paper: Paper, says: str) -> Answer:
 
 def _holds_not(paper: Paper, says: str) -> str:
     """The line before a paper's nearest sentences when its text lacks what the question asks ("... name no GPU")."""
-    name = paper.title.split(":")[0] if ":" in paper.title else "this paper"
+    name = _before_colon(paper, "this paper")
     return f"The title and abstract of {name}, all the collection holds of it, {says}; its sentences nearest the " \
            "question:\n"
 
@@ -819,7 +824,7 @@ def _names_not_written(question: str, paper: Paper) -> list[str]:
                                                                re.I):
         return []
     # (nor a name of its record: "... the optimize_anything paper from CAIS 2026" is where it appeared)
-    text = f"{paper.title} {paper.abstract} {paper.venue} {' '.join(paper.institutions)}".lower()
+    text = _record_text(paper)
     return [w for w in dict.fromkeys(_WRITTEN_NAME.findall(question))
             if w.lower() != own and w.lower() not in text and not re.fullmatch(r"\d+", w)]
 
@@ -830,16 +835,22 @@ _PRODUCT = re.compile(r"(?<![\w@-])(?!p\d{2}\b)(?=[A-Za-z-]*\d|[a-z]+[A-Z])[A-Za
                       r"(?:-[A-Za-z\d]+)*(?![\w@-])")  # ("Mistral-7B", "Mixtral-8x7B": a model's size written in)
 
 
+def _record_text(paper: Paper) -> str:
+    """A paper's title, abstract, venue and institutions, lower case: all the collection writes of it."""
+    return f"{paper.title} {paper.abstract} {paper.venue} {' '.join(paper.institutions)}".lower()
+
+
 def _products_not_written(question: str, paper: Paper) -> list[str]:
     """The products a question for a figure of ``paper`` names that its title, abstract and record never write,
     nor anything spelt nearly so (a misspelt name of its own: "TritonX" for "TritorX")."""
     own = _title_name(paper.title)
-    words = set(re.findall(r"[\w.+-]+", f"{paper.title} {paper.abstract} {paper.venue} "
-                                         f"{' '.join(paper.institutions)}".lower()))
+    text = _record_text(paper)
+    words = set(re.findall(r"[\w.+-]+", text))
+    # (a product's letters, digits and hyphens lie inside one of ``words`` wherever ``text`` writes it)
     # (of a compound, any part the paper writes: "AllReduce-RMSNorm", "ZeRO-style" are its words)
     return [w for w in dict.fromkeys(_PRODUCT.findall(question)) if w.lower() != own
             and not any(x == w.lower() or len(w) > 4 and _edits(w.lower(), x) <= 2 for x in words)
-            and w.lower() not in " ".join(words)
+            and w.lower() not in text
             and not any(part.lower() in words for part in w.split("-") if len(part) > 2 and "-" in w)]
 
 

@@ -268,7 +268,7 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (?:(?!(?:is|are|was|were|does|do|d
                           # "what's the state of the art for KV cache eviction?": the papers on it
                           r"(what(?:'s| is| are)) (the )?(state[- ]of[- ]the[- ]art|sota|latest)|"
                           r"(is|are) there (any )?(work|research|literature|papers|studies)|"
-                          r"any (work|research|papers|studies)|"
+                          # ("any work on X": the loose openings below)
                           + HOW_TO.pattern[len("^\\s*"):] + "|"
                           + LOOSE_LIST_OPENING.pattern[len("^\\s*"):] + r")\b", re.I)
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^\s*(list|show|find)\b|"
