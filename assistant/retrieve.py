@@ -239,6 +239,11 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
                       r"in the same (area|vein|spirit) as)\b", re.I)
+# ...whose name follows it, after these words ("similar to the paper on layered prefill", "like what Kitty does"); a
+# "like" of one who wants ("I'd like a summary of X") is none
+_SIMILAR_FILLER = re.compile(r"\s*(?:what\s+)?(?:(?:the|a|an|that|this)\s+)?(?:(?:paper|work|one|system|approach|"
+                             r"method|idea)s?\s+(?:(?:on|about|called|named|of)\s+)?)?", re.I)
+_WANTS_LIKE = re.compile(r"(?:\b(?:i|we|you|they|would|should|i'?d|we'?d)|['’]d)\s*$", re.I)
 # what a question about one paper may ask besides its name and still ask what the paper does (stems)
 # words around a fact asked of a paper that say nothing of which ("so far", "did it receive", "does it get"; "the
 # Kitty poster", "the ExecuTorch project": the paper)
@@ -1785,7 +1790,7 @@ class PaperSearch:
             return Retrieval(parsed, sides, len(sides), compared=True,
                              note=f"{len(sides)} papers side by side, each in its own words.")
         # "papers similar to Stream2LLM": the others that its own title and abstract find
-        seeds = list(dict.fromkeys(ids + sorted(self.named_papers(text)))) if _SIMILAR.search(text) else []
+        seeds = list(dict.fromkeys(ids + self._similar_named(text))) if _SIMILAR.search(text) else []
         if ids and not seeds:
             within = [pid for pid in within if pid in ids] if within is not None else ids
         if seeds:
@@ -2881,6 +2886,28 @@ class PaperSearch:
                 if n == 1 and surface.lower() in self.title_coined:
                     found.add(self.title_coined[surface.lower()])
         return found
+
+    def _similar_named(self, text: str) -> list[str]:
+        """The papers a cue of likeness names, right after it or before "-like": "papers similar to Stream2LLM",
+        "work like the Kitty paper", "Stream2LLM-like systems". A name elsewhere is what the question asks about:
+        "How much cheaper is AccelOpt, like 2x or 10x?" had listed the papers similar to AccelOpt."""
+        found: set[str] = set()
+        for m in _SIMILAR.finditer(text):
+            if m.group(1).lower() == "like" and _WANTS_LIKE.search(text[:m.start()]):
+                continue
+            if m.group(1).lower() == "like" and text[:m.start()].endswith("-"):
+                words = re.findall(r"\S+", text[:m.start() - 1])[-4:]
+                found |= next((got for k in range(1, len(words) + 1)
+                               if (got := self.named_papers(" ".join(words[-k:])))), set())
+                continue
+            at = _SIMILAR_FILLER.match(text, m.end()).end()
+            ends = [w.end() for w in re.finditer(r"\S+", text[at:])][:12]
+            for k, end in enumerate(ends):
+                got = self.named_papers(text[at:at + end])
+                if got:  # (a name starting there, not one further on)
+                    found |= got - (self.named_papers(text[at + ends[0]:at + end]) if k else set())
+                    break
+        return sorted(found)
 
     def _titles_in(self, text: str) -> list[tuple[tuple[int, int], list[str]]]:
         """The whole titles ``text`` writes (4 words or more, any case): each one's span and its papers."""

@@ -4203,3 +4203,15 @@ def test_institutions_and_authors_written_loosely_are_read(answerer):
     # "spec dec" is speculative decoding (it had been refused)
     spec = answerer.ask("any1 doing spec dec w/ diffusion drafters? (dllm drafts, ar verifies)")
     assert "openreview:o42VU86ZsV" in spec.cited_ids  # SpecDiff-2: a diffusion drafter
+
+
+def test_like_as_a_hedge_or_a_wish_asks_of_the_paper_not_its_neighbours(answerer):
+    # "like 2x or 10x" and "I would like" had listed the papers similar to the one named (blind s46c-02)
+    cheaper = answerer.ask("AccelOpt says it matches Claude Sonnet 4's kernel improvements on Trainium using "
+                           "open-source models. How much cheaper is it, like 2x or 10x?")
+    assert cheaper.cited_ids == ["openreview:SBS4NJHYjZ"] and "26×" in cheaper.text
+    assert answerer.ask("I would like a summary of Stream2LLM").cited_ids == ["openreview:FuRo7Ur5Ib"]
+    # ...while a likeness of the paper named still asks for its neighbours
+    for question in ("Stream2LLM-like systems?", "anything like the Kitty paper?"):
+        answer = answerer.ask(question)
+        assert answer.text.startswith("Papers similar to") and len(answer.citations) >= 3
