@@ -717,6 +717,10 @@ _COUNT = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+((?:[\w-]+\
 _EVERY = re.compile(r"\b(all|every)(\s+(of\s+)?the)?\s+(?=(?:[\w-]+\s+)?(?:papers?|works?|articles?|studies)\b)|"
                     # "KV cache offload, all of them", "the full list of papers on MoE"
                     r"\b(?:all|every one) of them\b|\b(?:complete|full|exhaustive|entire) list\b", re.I)
+# "compare the two systems for training on mixed GPUs", "how do the three approaches differ?": as many as it says
+_THE_N = re.compile(r"\bthe\s+(two|three)\s+((?:[\w-]+\s+)?(?:systems|approaches|methods|techniques|designs|frameworks|"
+                    r"follow-?ups|proposals|tools|solutions))\b", re.I)
+_COMPARING = re.compile(r"\b(?:compar\w*|differ\w*|contrast\w*|each|both|vs\.?|versus|relate)\b", re.I)
 ALL_PAPERS = 50  # "all papers on X": at most this many (still those scoring near the best)
 
 # "compare Stream2LLM and layered prefill", "the difference between Kitty and InnerQ", "Kitty vs. InnerQ"
@@ -759,6 +763,35 @@ def comparison_parts(text: str) -> list[str]:
     return []
 
 
+# "two follow-ups - one taking the tile primitives to AMD GPUs and one for overlapped multi-GPU kernels"
+_ONE_AND_ONE = re.compile(r"\b(?:two|both)\b.*?\bone\s+(?!of\b)(.+?)\s+and\s+(?:one|the other)\s+(.+?)(?:[.?!;]|$)",
+                          re.I)
+
+
+def described_sides(text: str) -> list[str]:
+    """The sides a comparison question sets side by side in any of its clauses, each cut at the end of its sentence
+    ("For sending easy queries to a small model: how does escalating per query based on the small model's
+    confidence compare with routing whole batches under cost limits?"), or []."""
+    m = _ONE_AND_ONE.search(text)
+    # (each sentence alone: "... compare A with B. Which helps prefill vs decode?" sets A beside B, not "decode")
+    sentences = _SENTENCES.split(text)
+    for unit in (unit for s in sentences for unit in [s, *_CLAUSE_BREAK.split(s)[1:]]):
+        parts = list(m.groups()) if m else comparison_parts(unit)
+        # (not examples of what the papers do: "what do the serving papers do - e.g. erasure-coded backups vs ...?")
+        # ...nor the alternatives of a list asked for ("Which systems handle RAG, on the retrieval side or the
+        # prefill side?": the papers doing either)
+        if parts and not any(_EXAMPLE.search(before) for before in (text[:text.find(parts[0])], parts[0].split()[0])) \
+                and not _WHICH_OF_THEM.match(unit) and not _THE_PAPERS.match(parts[0]):
+            return [p for p in (re.split(r"(?<=[.?!])\s", p)[0].strip(" .?!") for p in parts) if p]
+    return []
+
+
+# ("Compare the papers on replicating hot experts to fix load imbalance": all of them, not two sides)
+_THE_PAPERS = re.compile(r"\W*(?:the\s+|all\s+(?:the\s+)?)?(?:papers|works|studies|approaches|methods|systems)\b",
+                         re.I)
+_EXAMPLE = re.compile(r"\b(?:e\.?g|i\.?e|for example|for instance|such as|like|including)\W*$", re.I)
+
+
 def requested_count(text: str) -> tuple[int | None, str]:
     """How many papers the question asks for ("3 papers": 3; "all papers": ALL_PAPERS; else None) and the
     question without the number."""
@@ -767,6 +800,9 @@ def requested_count(text: str) -> tuple[int | None, str]:
         n = _NUMBER_WORDS.get(m.group(1).lower()) or int(m.group(1))
         if n > 0:
             return min(n, ALL_PAPERS), (text[:m.start()] + m.group(2) + text[m.end():]).strip()
+    m = _THE_N.search(text)
+    if m and _COMPARING.search(text):  # "compare the two systems for ...": those two
+        return _NUMBER_WORDS[m.group(1).lower()], (text[:m.start()] + m.group(2) + text[m.end():]).strip()
     m = _EVERY.search(text)
     if m:  # ("the full list of papers on MoE": not "full" papers)
         return ALL_PAPERS, text if m.group(1) else re.sub(r"\s+", " ", text[:m.start()] + text[m.end():]).strip()

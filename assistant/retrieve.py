@@ -30,7 +30,8 @@ from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bound
                     LOOSE_LIST_OPENING, HOW_TO, SUPERLATIVE, TURKISH_FROM, WHAT_THEY_DO,
                     ONE_SENTENCE, OVERVIEW_CUES, STOPWORDS, Filters, asks_who, ParsedQuestion, asks_code, asks_code_too,
                     asks_themes, asks_hardware_most, gpu_name, GPU_MODEL, record_most, record_mean, comparison_parts,
-                    content_words, definition_term, foreign_language, is_month, non_latin_share, question_alternatives,
+                    content_words, definition_term, described_sides, foreign_language, is_month, non_latin_share,
+                    question_alternatives,
                     READ_LANGUAGES, REQUEST_WORDS, unread_words,
                     question_shape,
                     ranking_of, record_fields, requested_count, singular, split_negated, strip_collection, strip_greeting,
@@ -377,6 +378,7 @@ _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperS
 # "links"/"downlink" 0.67, "ball"/"football" 0.62, "boards"/"leaderboard" 0.53 (of 17,720 English words the papers
 # never write, 3 are read as a compound at this bar: "phones", "phone", "linking")
 COMPOUND_SIMILARITY = 0.7
+DESCRIBED_SIDE_DENSE = 0.3  # a side of a comparison described in words finds its paper only with a chunk this close
 
 
 @dataclass
@@ -1785,6 +1787,10 @@ class PaperSearch:
             return Retrieval(parsed, papers, len(papers), definition=(term, longs))
         # "compare Stream2LLM and layered prefill": each side's paper, described side by side
         sides = self.compared_papers(comparison_parts(text), filters, within) if not excluded else None
+        # ...and sides described, not named ("how does the reconfigurable dataflow chip approach compare with the
+        # all-SRAM chip pipelines?", "Meta's lessons from deploying Llama vs NVIDIA's sweep of disaggregated serving")
+        if not sides and not excluded and not ids:
+            sides = self.described_papers(described_sides(text), filters, within)
         if sides:
             parsed = ParsedQuestion(text, text, "describe", filters or Filters(), content_words(text))
             return Retrieval(parsed, sides, len(sides), compared=True,
@@ -1912,7 +1918,7 @@ class PaperSearch:
             shape = "list"
         if ids and not seeds and (not words or shape == "single"):  # the papers named are the answer
             shape = "describe" if len(ids) == 1 else "list"
-        if seeds:
+        if seeds or (wanted and wanted > 1 and shape in ("single", "describe")):  # ("compare the two systems ...")
             shape = "list"
         # (the alternatives offered, read with their spelling mended: "recmomendation systems or ... models")
         offered = question_alternatives(_WORD_RUN.sub(lambda m: fixes.get(m.group(0).lower(), m.group(0)), rest))
@@ -2384,6 +2390,21 @@ class PaperSearch:
         if not by_name or len({sp.paper.id for sp in picks}) < len(picks):
             return None
         return picks
+
+    def described_papers(self, parts: list[str], filters: Filters | None,
+                         within: list[str] | None) -> list[ScoredPaper] | None:
+        """The paper each side of a comparison describes, in two words or more, best (each side searched alone: the
+        whole question had answered with the one paper it matched best); None unless each side finds a paper of its
+        own that resembles it."""
+        if not 2 <= len(parts) <= 3 or any(len(content_words(p)) < 2 for p in parts):
+            return None
+        picks = []
+        for part in parts:
+            r = self.search(part, filters, k=3, within=within)
+            if not r.ranked or r.unheld or r.unknown_names or r.ranked[0].dense < DESCRIBED_SIDE_DENSE:
+                return None
+            picks.append(r.ranked[0])
+        return picks if len({sp.paper.id for sp in picks}) == len(picks) else None
 
     def _only_writer(self, part: str) -> str | None:
         """The one paper writing a side of a comparison that is a capitalised name ("compare DAS and NexSpec": DAS

@@ -4215,3 +4215,23 @@ def test_like_as_a_hedge_or_a_wish_asks_of_the_paper_not_its_neighbours(answerer
     for question in ("Stream2LLM-like systems?", "anything like the Kitty paper?"):
         answer = answerer.ask(question)
         assert answer.text.startswith("Papers similar to") and len(answer.citations) >= 3
+
+
+def test_a_comparison_of_described_papers_cites_each_side(answerer):
+    # each had cited the one paper the whole question matched best (blind s46a-21..24)
+    hardware = answerer.ask("Non-GPU inference hardware: how does the reconfigurable dataflow chip approach "
+                            "(SambaNova) compare with the all-SRAM chip pipelines (Groq) for getting around the HBM "
+                            "bandwidth wall in decode?")
+    assert set(hardware.cited_ids) == {"openreview:7wOOhxkuN8", "openreview:IZaXDwDtL1"}
+    sparse = answerer.ask("Dynamic block-sparse attention for long prompts: compare the method that skips blocks using "
+                          "a fixed threshold on online-softmax statistics inside FlashAttention with the one that "
+                          "permutes tokens and early-stops the block selection. Which helps prefill vs decode?")
+    assert set(sparse.cited_ids) == {"openreview:6INSBXTQ4x", "arxiv:2602.22575v1"}
+    # "the two systems for X": two of them, after a sentence of context too
+    two = answerer.ask("We have a mixed pool of A100s, V100s and some older cards. Compare the two systems for "
+                       "pretraining LLMs on heterogeneous GPU clusters - how does each split the work?")
+    assert set(two.cited_ids) == {"openreview:KgcqSNio0U", "openreview:40leuGH3iO"}
+    # ...but alternatives of a list asked for, or examples, are no sides: every paper on it
+    privacy = answerer.ask("Which papers address privacy-preserving machine learning, like differential privacy or "
+                           "computing on encrypted data?")
+    assert len(privacy.citations) >= 4
