@@ -53,6 +53,7 @@ _OTHER_VENUE = re.compile(r"\b(?P<venue>NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|EMNLP|
                           r"VLDB|OSDI|SOSP|NSDI|EuroSys|ASPLOS|ISCA|HPCA|SIGCOMM|PPoPP|"
                           r"MLSys|CAIS|arXiv|TMLR|JMLR)(?:\s*'?(?:19|20)?\d{2})?\b(?!-)")
 _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote|got|brought|shown|showed|"
+                              r"put\s+out|puts\s+out|released?|releases|shipped|"
                               # ("which papers have sjtu authors?": its people, in lower case too)
                               r"authors?|co-?authors?|researchers|people|folks|ppl|affiliations?)\b", re.I)
 # a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
@@ -195,7 +196,8 @@ _META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|frm|at|by|co-?auth
                         r"authors?|"
                         r"affiliated|affiliation|"
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
-                        r"conference|accepted|written|write|wrote|writes|collaborat\w*|joint|jointly|"
+                        r"conference|accepted|written|write|wrote|writes|collaborat\w*|collabs?|joint|jointly|"
+                        r"released?|shipped|"
                         r"universit(y|ies)|compan(y|ies)|labs?)\b|"
                         # "papers by Stanford researchers", "from people at MIT": who they are, not a topic (but
                         # "Google papers on teams of agents" keeps its teams)
@@ -286,7 +288,7 @@ _NATIONAL_LABS = re.compile(r"(?:\b(?:the\s+)?(?:U\.S\.|US|U\.S|American|DOE)\s+
                             r"\bnational\s+lab(?:s|oratory|oratories)?\b"
                             r"(?:,?\s*\(?(?:such as|like|e\.g\.,?|including|incl\.?)\s+[^?.!;)]*\)?)?", re.I)
 # (and a name in brackets after one: "MSR (Microsoft Research)", the same organisation's papers however written)
-_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|/|\(|（)\s*(the\s+)?", re.I)
+_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|\+|/|\(|（)\s*(the\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
 _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
@@ -314,7 +316,9 @@ _INST_AFTER = re.compile(r"(" + _AFFILIATED + r"|'s|’s|"
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
-                         r"contributed|write|wrote|writes|collaborated?|"
+                         # ("what did Together AI put out?")
+                         r"put\s+out|puts\s+out|putting\s+out|released?|releases|shipped|"
+                         r"contributed|write|wrote|writes|collaborated?|collaborations?|collabs?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
                          r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文|から|से|에서)|" + TURKISH_FROM, re.I)
@@ -828,6 +832,10 @@ class PaperSearch:
         key = _UNIVERSITY_SHORT.sub("university", _name_key(surface))  # ("wich papers r from univ of toronot")
         if len(key) < 5 or self._names_exactly(key):
             return None
+        if surface.strip().isupper() and len(key) <= 5:
+            # initials one letter off another's are another organisation's: KAUST is not KAIST (NVIDA is NVIDIA)
+            name = self.closest_name(surface.lower())
+            return None if name and " " not in name and len(name) == len(key) else name
         if key in self._closest:
             return self._closest[key]
         limit = 1 if len(key) < 9 else 2
@@ -1182,7 +1190,7 @@ class PaperSearch:
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     and not re.match(r"\s*[(（]", text[e1:s2])  # ("UW (University of Washington, Seattle)": restated)
                     for (_, e1), (s2, _) in zip(named, named[1:]))
-        joint = re.search(r"\b(" + _JOINT + r"|collaborat\w*|co-?author\w*|"
+        joint = re.search(r"\b(" + _JOINT + r"|collaborat\w*|collabs?|co-?author\w*|"
                           r"co-?wr(ote|itten|ites?))\b", text, re.I)
         found.every_institution = len(found.institution_groups) > 1 and (apart or bool(joint))
         low = text.lower()
@@ -1395,6 +1403,10 @@ class PaperSearch:
         before = text[max(0, start - _CUE_REACH):start]  # (the cues end right before it: a 2,000-character question
         # had searched its whole start again for each capitalised word, 0.4 s)
         if not all(w[:1].isupper() for w in surface.split()) and not (
+                # "anything from berkeley?": a part of an institution's name in lower case right after "from" or "at"
+                # (as a whole name may be: "papers from kaist"), unless many papers write it (checked below)
+                key in self.name_part_institutions and re.search(r"\b(?:from|frm|at)\s+(?:the\s+)?$", before, re.I)
+            ) and not (
                 # "papers by stoica": a surname in lower case after "by", when no English or paper's word spells it
                 key in self.surname_authors and key not in self.english and not self._papers_with(key).any()
                 and len(key) >= 4 and (re.search(r"\bby\s+$", before, re.I)

@@ -4235,3 +4235,20 @@ def test_a_comparison_of_described_papers_cites_each_side(answerer):
     privacy = answerer.ask("Which papers address privacy-preserving machine learning, like differential privacy or "
                            "computing on encrypted data?")
     assert len(privacy.citations) >= 4
+
+
+def test_institutions_named_loosely_in_chat_are_filters(answerer):
+    def of(*names):
+        return {p.id for p in answerer.papers if any(n in i for n in names for i in p.institutions)}
+
+    # a part of a name in lower case after "from" (blind s46b-02 had cited the Berkeley Packet Filter paper)
+    assert set(answerer.ask("anything from berkeley in here? list the papers").cited_ids) == of("Berkeley")
+    # "+" joins two organisations, and "collaborations" asks for their joint papers (refused: "No paper mentions
+    # Harvard")
+    joint = answerer.ask("Any Google + Harvard collaborations?")
+    assert set(joint.cited_ids) == of("Google") & of("Harvard") and joint.citations
+    # "put out" is a verb of publishing (it had quoted MLCommons Chakra)
+    assert set(answerer.ask("what did together ai put out this year?").cited_ids) == of("Together")
+    # initials one letter off another organisation's are not a slip of them: KAUST is no KAIST
+    kaust = answerer.ask("Are there papers from KAUST (King Abdullah University of Science and Technology)?")
+    assert kaust.refused and not kaust.citations
