@@ -94,8 +94,11 @@ _OWN_NAMES = {
 
 _NAME_NO = {"limitation": "state no limitation of its own"}
 # "What throughput does SHIP reach?": a measure, which a text states as a figure in the sentence naming it
+# ("what search latency speedup does Hippocampus report?", "what exact speedup did EAGLE-3 reach?": a word or two
+# before it)
 _ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?(?:(?:peak|maximum|max|end-to-end|"
-                            r"overall)\s+)?(throughput|speedups?|latency|accuracy|memory savings?|energy savings?)\b"
+                            r"overall|exact|(?!(?:kinds?|types?|sorts?|of)\b)[a-z]+)\s+){0,2}?"
+                            r"(throughput|speedups?|latency|accuracy|memory savings?|energy savings?)\b"
                             r"(?!\s+(?:of\s+)?(?:papers?|works?|systems?)\b)", re.I)
 # (broad: a sentence with a figure and any of these words is quoted; that a paper gives no figure is said only
 # when none has one, so "18.5% speed-up in Time To First Token" counts for latency, "93.6% quality" for accuracy)
@@ -114,7 +117,8 @@ _MEASURE_OWN = {
 }
 # ...and all the words a sentence stating its figure may use
 _MEASURE_NAMES = {
-    "throughput": _MEASURE_OWN["throughput"] + r"|tokens?/s|tok/s|qps|requests|tokens|samples|frames|images|" + _FASTER,
+    "throughput": _MEASURE_OWN["throughput"] + r"|tokens?/s|tok/s|qps|tps|fps|per second|requests|tokens|samples|"
+                  r"frames|images|" + _FASTER,
     # (a time is how fast too: "How quickly can TransferEngine push RL weight updates?" -- "in 1.3 seconds")
     "speedup": _FASTER + r"|seconds?|secs?|ms|milliseconds?|minutes?|mins?|hours?",
     "latency": _MEASURE_OWN["latency"] + r"|tail|p9\d|delay|" + _FASTER,
@@ -126,7 +130,8 @@ _MEASURE_NAMES = {
 # does Kitty save?": the same measures asked by their size; the measure is the first named (else a speed-up)
 # ("up to how many times the throughput ... does HetRL deliver?" asks its figure too)
 _BY_HOW = r"^\W*(?:(?:by|up\s+to)\s+)?how\s+"
-_HOW_MUCH = re.compile(_BY_HOW + r"(?:much|many\s+times|fast|quick(?:ly)?|far)\b", re.I)
+_TIME_UNITS = r"seconds|secs|minutes|mins|hours|ms|milliseconds|microseconds"
+_HOW_MUCH = re.compile(_BY_HOW + rf"(?:much|many\s+times|many\s+(?:{_TIME_UNITS})|fast|quick(?:ly)?|far)\b", re.I)
 # "what models does Kitty evaluate on?", "which LLMs did BatchLLM test?": the models a paper's experiments ran, which
 # a text names by family or size ("Qwen3, LLaMA3", "a 70B model")
 _ASKED_MODELS = re.compile(r"^\W*(?:on |with )?(?:what|which)\s+(?:llms?|(?:language |base |foundation )?models?|"
@@ -134,6 +139,10 @@ _ASKED_MODELS = re.compile(r"^\W*(?:on |with )?(?:what|which)\s+(?:llms?|(?:lang
                            r"benchmark\w*|experiment\w*|run|runs|ran|use|uses|used)\b", re.I)
 _MODEL_NAMES = (r"llama[-\w.]*|qwen[-\w.]*|gpt-?[\d.o]+\w*|mistral|mixtral|deepseek[-\w]*|gemma[-\w]*|phi-?\d\w*|"
                 r"opt-\d+\w*|bert|vicuna|falcon|olmo|gemini|claude|\d+(?:\.\d+)?[bm]|model famil(?:y|ies)")
+# "what model size did they test FP8-Flow-MoE on?", "how big were the models?": a size, written "671B-parameter"
+_ASKED_SIZE = re.compile(r"^\W*(?:on |with )?(?:what|which)\s+model\s+sizes?\b|"
+                         r"^\W*how (?:big|large)\s+(?:(?:a|the|is the|was the|were the|are the)\s+)?models?\b", re.I)
+_SIZE_NAMES = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*-?\s*[BMT](?![a-z])|\bparameters?\b|\bparams\b")
 # "how many GPUs did AXLearn use?": a count of hardware, which a text gives as a number before its name
 _ASKED_COUNT = re.compile(r"^\W*how many\s+(gpus?|nodes?|accelerators?|chips?|tpus?|devices?|machines?|servers?)\b",
                           re.I)
@@ -145,6 +154,8 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
     if m:
         kind = singular(m.group(1).lower())
         return ("GPU" if kind == "gpu" else kind), re.compile(rf"\b({_KIND_NAMES[kind]})\b", re.I)
+    if _ASKED_SIZE.match(question):
+        return "model size", _SIZE_NAMES
     if _ASKED_MODELS.match(question):
         return "model", re.compile(rf"\b({_MODEL_NAMES})\b", re.I)
     m = _ASKED_COUNT.match(question)
@@ -161,7 +172,7 @@ def asked_kind(question: str) -> tuple[str, re.Pattern | None]:
             (kind for kind, names in _MEASURE_OWN.items() if re.search(rf"\b(?:{names})", question, re.I)), "")
         # "how much faster is X?" is a speedup; "how much communication overlap does X achieve?" names its own
         # measure, which the best sentence for the question's words states (it had been narrowed to "speed-up")
-        if not kind and re.search(rf"{_BY_HOW}(?:fast|quick|many\s+times)|\b(?:{_FASTER})",
+        if not kind and re.search(rf"{_BY_HOW}(?:fast|quick|many\s+times|many\s+(?:{_TIME_UNITS}))|\b(?:{_FASTER})",
                                   question, re.I):
             kind = "speedup"
         if kind:
@@ -258,7 +269,9 @@ def _asked_most(question: str, terms: dict[str, float]) -> dict[str, float]:
     """``terms`` with those of the sentence asking for a fact weighing most, when earlier sentences describe the paper
     ("A colleague mentioned a paper from eBay about a framework that automates model compression ... What GPU
     throughput improvement did they report?": the description had picked OptiKIT's "We present" sentence)."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+", question.strip()) if p]
+    # (or its clause after a dash: "The secure aggregation protocol where a small committee of clients aggregates -
+    # what previous best protocol do they beat?")
+    parts = [p for p in re.split(r"(?<=[.!?])\s+|\s[-–—]+\s+", question.strip()) if p]
     asked = {_stem(t) for t in tokenize(parts[-1])} if len(parts) > 1 and "?" in parts[-1] else set()
     if not asked & terms.keys():
         return terms
@@ -284,7 +297,11 @@ _ASKS_HOW = re.compile(r"^\W*how\s+(?:does|do|did|can|could|is|are|was|were)\b",
 _FIGURE = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times\b)", re.I)
 # "how much does X reduce Y?", "by how much is it faster?": an effect's size, which a % or × figure states
 _ASKS_EFFECT_FIGURE = re.compile(r"\bhow much\b.*\b(?:reduc|lower|cut|sav|speed|faster|improv|increas|boost|shrink|"
-                                 r"smaller|less|more)|\bby how much\b", re.I)
+                                 r"smaller|less|more)|\bby how much\b|"
+                                 # "by what factor does LEANN shrink ...?", "what share of the bandwidth do GPUs use?",
+                                 # "what follow rate did GPT-4 show?"
+                                 r"\b(?:by )?what (?:factor|margin|percentage)\b|\bhow many-?fold\b|"
+                                 r"\bwhat (?:[\w-]+ )?(?:share|fraction|proportion|portion|rate)\b", re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 

@@ -974,6 +974,12 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
 # by paper count ("¿Qué instituciones tienen más artículos?", "哪些机构的论文最多？"), read as English so that the
 # who and ranking cues (``query.asks_who``, ``query.ranking_of``) see them. Longest first, like the terms.
 RECORD_WORDS: dict[str, tuple[str, ...]] = {
+    # a figure asked for ("Um welchen Faktor reduziert Kitty ...?" had been answered by the sentence saying what
+    # Kitty is, not the one with its 8x): read as the English cue of a fact
+    "by what factor": ("um welchen faktor", "por qué factor", "en qué factor", "de quel facteur",
+                       "par quel facteur", "di quale fattore", "por qual fator", "em que fator", "多少倍", "何倍",
+                       "몇 배"),
+    "by how much": ("um wie viel", "um wieviel", "en cuánto", "de combien", "di quanto", "em quanto"),
     "the most papers": ("más artículos", "más trabajos", "más publicaciones", "más papers", "le plus d'articles",
                         "le plus de publications", "plus d'articles", "die meisten papers", "die meisten arbeiten",
                         "die meisten artikel", "die meisten veröffentlichungen", "più articoli", "più pubblicazioni",

@@ -322,11 +322,17 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b|"
+                       # "what share of the bandwidth ...?", "what follow rate did GPT-4 show?", "what model size did
+                       # they test on?": a number, however named
+                       r"\bwhat\s+(?:[\w-]+\s+)?(?:share|fraction|proportion|portion|rate|ratio|size)\b|"
+                       # "what previous best protocol do they compare against and beat?": the sentence beating it
+                       r"\bcompared?\s+(?:it\s+|them\s+)?against\b|\bbeat\b|"
                        # "what HPL performance does SAKURAONE reach?": the sentence with the figure (not "how do agents
                        # reach consensus?")
                        r"^\W*what\b[^?]*\b(reach(es|ed)?|attain(s|ed)?)\b", re.I)
 STRONG_FACT_CUES = re.compile(r"\b(how (much|many)|by how much|speed-?ups?|percent(age)?|times faster|"
-                              r"monthly active|how (fast|large|big|long))\b|%", re.I)
+                              r"monthly active|how (fast|large|big|long)|(by )?what (factor|margin)|"
+                              r"how many-?fold)\b|%", re.I)
 # what "which papers reduce/speed up X" asks of X: an effect, not a topic of its own
 EFFECT_WORDS = re.compile(r"reduc|lower|improv|speed|faster|accelerat|cut|sav|boost|increas|cheap", re.I)
 # the question asks about the collection itself ("how many papers are there?"): every paper is the answer

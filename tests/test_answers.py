@@ -4252,3 +4252,29 @@ def test_institutions_named_loosely_in_chat_are_filters(answerer):
     # initials one letter off another organisation's are not a slip of them: KAUST is no KAIST
     kaust = answerer.ask("Are there papers from KAUST (King Abdullah University of Science and Technology)?")
     assert kaust.refused and not kaust.citations
+
+
+def test_a_figure_asked_in_other_words_is_quoted_or_said_missing(answerer):
+    # each had quoted the sentence describing the paper instead of the one with the figure (blind s46c)
+    asked = {
+        "By what factor does the vector index that recomputes embeddings on the fly instead of storing them shrink "
+        "index size compared with conventional indices?": r"50×",
+        "In the SambaNova SN40 dataflow paper, what share of the available memory bandwidth do GPUs actually use on "
+        "weights and KV cache during decode?": r"21%",
+        "what model size did they test the casting-free FP8 recipe for MoE training on?": r"671B",
+        "In PARROT, the study on LLMs giving in to authoritative-sounding false claims, what follow rate did GPT-4 "
+        "show?": r"GPT-4: 80%",
+        "Um welchen Faktor reduziert Kitty den Speicherbedarf des KV-Caches bei der 2-Bit-Quantisierung?": r"8×",
+        "The federated-learning secure aggregation protocol where a small committee of clients does the aggregation "
+        "- what previous best protocol do they compare against and beat?": r"faster than OPA",
+        "What decoding throughput does the TOM ternary ROM accelerator reach with BitNet-2B?": r"3,306 TPS",
+    }
+    for question, figure in asked.items():
+        answer = answerer.ask(question)
+        assert not answer.refused and re.search(figure, answer.text), question
+    # ...and a paper that gives none is said to give none, not quoted for its nearest sentence
+    for question in ("By how many seconds does the Event Tensor Compiler cut system warmup time for LLM serving?",
+                     "What search latency speedup does Hippocampus, the wavelet-matrix agent memory, report over dense "
+                     "vector databases?"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and "give no" in answer.text, question
