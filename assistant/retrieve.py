@@ -2344,7 +2344,10 @@ class PaperSearch:
             counts, pairs = self._stem_counts.get(sp.paper.id) or self._count_stems(sp.paper)
             # (a short text, a digest's summary or a reading note, says in one mention what an abstract says in two)
             least = 1 if sum(counts.values()) < _SHORT_TEXT_STEMS else 2
-            if all(counts[st] >= least for st in stems) or (len(stems) == 2 and tuple(stems) in pairs):
+            # (or the heading its source lists it under says so: the CAIS notes' "### LLM Inference" holds Echo,
+            # whose one-line note never writes "inference")
+            if all(counts[st] >= least for st in stems) or (len(stems) == 2 and tuple(stems) in pairs) \
+                    or (sp.paper.topic and set(stems) <= {_stem(t) for t in tokenize(sp.paper.topic)}):
                 found.add(sp.paper.id)
         return found
 

@@ -4278,3 +4278,11 @@ def test_a_figure_asked_in_other_words_is_quoted_or_said_missing(answerer):
                      "vector databases?"):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations and "give no" in answer.text, question
+
+
+def test_the_heading_a_source_lists_a_paper_under_says_what_it_is_about(answerer):
+    # the CAIS notes list Echo under "LLM Inference"; its one-line note never writes "inference", and it had been
+    # left out of every answer to this question (blind s30c-32, s38a-21, s46b-13 and five more)
+    under = {p.id for p in answerer.papers if p.topic == "LLM Inference"}
+    assert len(under) == 4
+    assert set(answerer.ask("Which CAIS papers are about LLM inference?").cited_ids) == under
