@@ -95,7 +95,7 @@ REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overvi
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
 supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
-pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch""".split()
+pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
@@ -1109,6 +1109,8 @@ class Filters:
     every_institution: bool = False  # "from both Google and Stanford": papers with all of ``institutions``
     # ...each named one: "both Stanford and Berkeley" is Stanford and either Berkeley (empty: each name alone)
     institution_groups: list[list[str]] = field(default_factory=list)
+    # ...and of authors: "the Patel & Krishnamurthy paper" is by either Patel, and Krishnamurthy
+    author_groups: list[list[str]] = field(default_factory=list)
     # "papers from Groq": a name asked for as an organisation that no record lists, though papers write it (no
     # filter: the answer says so, and lists the papers mentioning it)
     unlisted: list[str] = field(default_factory=list)
@@ -1131,6 +1133,13 @@ class Filters:
             return [[n] for n in dict.fromkeys(self.institutions)]
         return grouped
 
+    def joint_author_groups(self) -> list[list[str]]:
+        """The authors a joint paper must have each one of: a named one, or any of those a surname stands for."""
+        grouped = [g for g in self.author_groups if g]
+        if sorted(n for g in grouped for n in g) != sorted(set(self.authors)):
+            return [[n] for n in dict.fromkeys(self.authors)]
+        return grouped
+
     def describe(self) -> str:
         parts = []
         if self.institutions and self.every_institution:
@@ -1138,8 +1147,11 @@ class Filters:
             parts.append(("from both " if len(named) == 2 else "from ") + _names(named, "and"))
         elif self.institutions:
             parts.append("from " + _names(self.institutions, "or"))
-        if self.authors:
-            parts.append("by " + _names(self.authors, "and" if self.every_author else "or"))
+        if self.authors and self.every_author:
+            parts.append("by " + _names([" or ".join(g) if len(g) == 1 else f"({' or '.join(g)})"
+                                         for g in self.joint_author_groups()], "and"))
+        elif self.authors:
+            parts.append("by " + _names(self.authors, "or"))
         years = self.years
         if self.venues and len(years) == 1 and all(re.search(r"\d{4}$", v) and not v.endswith(str(years[0]))
                                                    for v in self.venues):

@@ -111,6 +111,7 @@ def _said_as_paper(text: str, surface: str) -> bool:
 
 
 _NAME_ALONE_WORDS = 6  # a paper's name that is an English word names it in lower case only in a question this short
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z0-9]{4,}(?![\w-])")  # a word in lower case, a name mistyped or not
 _TWO_NAMES = re.compile(r"(?<![\w-])[A-Z][a-z]+ [A-Z][a-z]+(?![\w-])")  # "Ion Stocia"
 # how a question frames its topic, not a part of it: "which papers run on TPUs?" asks for the TPU papers ("run" had
 # narrowed them to the 4 of 7 writing it)
@@ -956,19 +957,41 @@ class PaperSearch:
         """``text`` with a misspelt paper name ("GriNNdr", "Strem2LLM", "DualPth": a word with a capital inside or a
         digit) or author ("Ion Stocia", two capitalised words) spelt as the records spell it, wherever it stands: they
         had been refused, read as another word ("social"), or answered from another paper."""
-        for m in reversed(list(_COINED.finditer(text))):
+        # (and a word in lower case that no paper nor English writes: "napspec", "eli5 rocketppa", "how does flashlite
+        # work?" had been refused)
+        # (not a word mistyped, nor a short one: "trainng", "pretrain", "lidar" are no MTraining, ProTrain, TiDAR)
+        coined = {m.start(): m for m in _COINED.finditer(text)}
+        # (and in English: "executar" of a Portuguese question is no ExecuTorch)
+        for m in _LOWER_WORD.finditer(text) if not foreign_language(text) else ():
+            key = m.group(0)
+            if m.start() not in coined and (key in self._introduced_lower or (
+                    len(key) >= 6 and key not in self.english and _stem(key) not in self.idf
+                    and self.correct(key) == key)):
+                coined[m.start()] = m
+        for _, m in sorted(coined.items(), reverse=True):
             word = m.group(0)
             key = word.lower()
+            if key in self._introduced_lower and word != self._introduced_lower[key] and len(key) >= 5:
+                # (a name an abstract introduces, in another case: "rocketppa")
+                text = text[:m.start()] + self._introduced_lower[key] + text[m.end():]  # (no slip to say)
+                continue
             if key in self.name_papers or key in self.vocab or key in self.glossary or len(key) < 5 \
                     or key in self._written_coined:  # ("FlashAttention-3": FlashAttention-4's abstract names it)
                 continue
-            limit = 1 if len(key) < 7 else 2
+            # (a word in lower case, coined by no look, is held closer: one slip, "proponen" is no ProToken)
+            lower = not _COINED.fullmatch(word)
+            limit = 1 if len(key) < 7 or lower else 2
             # (a digit written otherwise is another version, not a slip: "StreamDiffusionV3" is not StreamDiffusionV2)
-            near = {name for name in self._coined_names if name[0] == key[0]
-                    and abs(len(name) - len(key)) <= limit and _edits(name, key) <= limit
+            # (in lower case the first letter may be the one missed, "napspec"; a sound spelt otherwise past a long
+            # common start, "flashlite", is three edits)
+            near = {name: _edits(name, key) for name in self._coined_names
+                    if (name[0] == key[0] or lower and name[-1] == key[-1]) and abs(len(name) - len(key)) <= limit + 1
                     and re.sub(r"\D", "", name) == re.sub(r"\D", "", key)}
-            if len(near) == 1:
-                name = self.title_names[self.name_papers[near.pop()][0]]
+            near = {name: d for name, d in near.items()
+                    if d <= (3 if lower and _common_start(name, key) >= 6 else limit)}
+            nearest = [name for name, d in near.items() if d == min(near.values())]
+            if len(nearest) == 1:  # (the nearest, if one is: "napspec" is KnapSpec, one edit, not NexSpec, two)
+                name = self.title_names[self.name_papers[nearest[0]][0]]
                 text = text[:m.start()] + name + text[m.end():]
                 mends[word] = name
         for m in reversed(list(_TWO_NAMES.finditer(text))):
@@ -982,6 +1005,11 @@ class PaperSearch:
                 text = text[:m.start()] + name + text[m.end():]
                 mends[surface] = name
         return text, mends
+
+    @cached_property
+    def _introduced_lower(self) -> dict[str, str]:
+        """The names abstracts introduce (``introduced``), by their lower case."""
+        return {name.lower(): name for name in self.introduced}
 
     @cached_property
     def _written_coined(self) -> set[str]:
@@ -1171,6 +1199,10 @@ class PaperSearch:
                     grew = True
         named_at.sort()
         found.authors = list(dict.fromkeys(name for _, _, name in named_at))
+        spans_named: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for start, end, name in named_at:  # (the authors one name stands for: "Patel", Ameen and Pratyush)
+            spans_named[(start, end)].append(name)
+        found.author_groups = list(spans_named.values())
         # "co-authored by A and B": their joint papers (a list "by A, B or C" is anyone's)
         # ...and so are "A co-authored with B", "papers A wrote with B", "A and B together"
         found.every_author = any(re.fullmatch(r"\s*(and|&)\s*|\s*(co-?author(ed)?|co-?wr(ote|itten|ite)|"
@@ -1489,8 +1521,8 @@ class PaperSearch:
         if filters.years:
             mask &= self._rows_mask(self._year_rows, filters.years)
         if filters.authors and filters.every_author:
-            for name in filters.authors:
-                mask &= self._rows_mask(self._author_rows, [name])
+            for group in filters.joint_author_groups():
+                mask &= self._rows_mask(self._author_rows, group)
         elif filters.authors:
             mask &= self._rows_mask(self._author_rows, filters.authors)
         if filters.single_author:
@@ -2301,12 +2333,15 @@ class PaperSearch:
         # heads trained ...?", "walk me through how GPTQ uses the inverse Hessian"): its paper is not in the collection,
         # however long the question and however well its other words match (the nearest papers had been quoted)
         # (a name said as a system's, "vAttention", is refused as one: ``unknown_names``)
-        if unheld is None and not listed_note and foreign is None and not named and not seeds and not filters \
-                and not unknown_names:
-            subject = next((w for w in as_typed(text, missing) if _SUBJECT_NAME.fullmatch(w)
+        # ...and a system's name no paper carries, the subject of a question for one paper ("What did FlashAttention-2
+        # change compared to the first FlashAttention?" had quoted FlashAttention-4)
+        subjects = as_typed(text, missing) if not listed_note and not unknown_names else \
+            [n for n in unknown_names if not n.startswith("'")] if parsed.shape == "single" else []
+        if unheld is None and foreign is None and not named and not seeds and not filters:
+            subject = next((w for w in subjects if _SUBJECT_NAME.fullmatch(w)
                             and re.search(_AS_SUBJECT.format(re.escape(w)), text, re.I)), None)
             if subject:
-                unheld = (subject, subject)
+                unheld, listed_note = (subject, subject), ""
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"
@@ -2710,8 +2745,10 @@ class PaperSearch:
         # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
         # (nor a venue's: "the knapsack-based method in the arXiv digest" had been refused as naming no "arXiv")
         venues = {w.lower() for v in self.venues for w in v.split()}
+        # (nor an author's surname: "the Hammar paper on using RL for cyber defense" had been refused as naming none)
         out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
-               and _name_key(n) not in self.alias_keys and n.lower() not in venues]
+               and _name_key(n) not in self.alias_keys and n.lower() not in venues
+               and _name_key(n) not in self.surname_authors]
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
                 continue
@@ -3150,6 +3187,11 @@ def _left_out(short: str, long: str) -> bool:
     return all(c in letters for c in short)
 
 
+def _common_start(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` open with alike."""
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
 def _edits(a: str, b: str) -> int:
     """Edits between two words: insertions, deletions, substitutions and swaps of neighbours (optimal string
     alignment)."""
@@ -3240,7 +3282,7 @@ _LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beef
 # a name as a name is written ("Medusa", "GPTQ", "vLLM"), and where a question makes it its subject: "In Medusa,",
 # "how does GPTQ", "walk me through how GPTQ", "GPTQ's", "the Medusa paper"
 _SUBJECT_NAME = re.compile(r"[A-Z][A-Za-z\d-]*|[a-z]+[A-Z][\w-]*")
-_AS_SUBJECT = (r"(?:^|[.?!]\s+)in\s+{0}\s*,|\bhow\s+(?:does|do|did|is|are|was|were|can)\s+{0}\b|"
+_AS_SUBJECT = (r"(?:^|[.?!]\s+)in\s+{0}\s*,|\b(?:how|what)\s+(?:does|do|did|is|are|was|were|can)\s+{0}\b|"
                r"\bwalk\s+me\s+through\s+(?:how\s+)?{0}\b|(?<![\w-]){0}['’]s\b|"
                r"\bthe\s+{0}\s+(?:paper|method|approach)\b")
 # a dash between clauses ("... when it's unsure - looking for papers on that")
@@ -3349,6 +3391,7 @@ def _merge(given: Filters, read: Filters) -> Filters:
         every_author=read.every_author if not given.authors else given.every_author,
         every_institution=read.every_institution if not given.institutions else given.every_institution,
         institution_groups=read.institution_groups if not given.institutions else given.institution_groups,
+        author_groups=read.author_groups if not given.authors else given.author_groups,
         not_venues=given.not_venues or read.not_venues,
         not_institutions=given.not_institutions or read.not_institutions,
         not_authors=given.not_authors or read.not_authors,

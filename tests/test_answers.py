@@ -4286,3 +4286,28 @@ def test_the_heading_a_source_lists_a_paper_under_says_what_it_is_about(answerer
     under = {p.id for p in answerer.papers if p.topic == "LLM Inference"}
     assert len(under) == 4
     assert set(answerer.ask("Which CAIS papers are about LLM inference?").cited_ids) == under
+
+
+def test_a_paper_named_unusually_is_found(answerer):
+    # each had been refused (blind s47a): a system's name in lower case, mistyped or as its abstract introduces it
+    assert answerer.ask("napspec - how does it pick which layers to skip when drafting?").cited_ids == \
+        ["arxiv:2602.20217v1"]
+    assert answerer.ask("eli5 rocketppa").cited_ids == ["openreview:lpO7kxiayb"]
+    flash = answerer.ask("how does flashlite work? the torch.compile thing that makes fused kernels for attention "
+                         "variants")
+    assert flash.cited_ids == ["openreview:lboOMA8XWr"]
+    assert flash.text.startswith("Read “flashlite” as “Flashlight”")
+    # ...but a word mistyped, or another language's, is no paper's name ("lidar" is no TiDAR, "executar" no ExecuTorch)
+    for question in ("For 3D perception networks on lidar scans, is there a GPU engine that builds the input-to-"
+                     "output coordinate maps fast?",
+                     "Existe pesquisa sobre como tornar a computação em tempo de teste mais barata de executar?"):
+        assert not answerer.ask(question).text.startswith("Read")
+    # an author's surname, "the Hammar paper" (refused as a system no paper names), and two surnames, one of them two
+    # authors' ("Patel": the paper by either Patel and Krishnamurthy had been missed, all three asked together)
+    assert answerer.ask("One-line summary of the Hammar paper on using RL for cyber defense?").cited_ids == \
+        ["openreview:QGuRWjFsnm"]
+    moe = answerer.ask("tl;dr of the Patel & Krishnamurthy paper on MoE serving?")
+    assert moe.cited_ids == ["openreview:lELxqcgrsN"] and "(Ameen Patel or Pratyush Patel) and" in moe.text
+    # a famous system the collection lacks, the subject of the question: not answered from its successor
+    fa2 = answerer.ask("What did FlashAttention-2 change compared to the first FlashAttention?")
+    assert fa2.refused and not fa2.citations
