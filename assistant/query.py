@@ -309,6 +309,14 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        # ("都列一下", list them all), Korean ("paper 뭐 있어?") and Japanese ("paper ある？")
                        r"शोधपत्र|शोध पत्र|مقاله‌ها|مقالات|\b(?:paper|papers|makalah|artikel|penelitian) (?:mana|apa)\b|"
                        r"\bkoi (?:paper|papers|research|kaam)\b|都列|列一下|全部列|(?:paper|논문)\s*뭐|"
+                       # ...German "Gibt es Paper zu ...?", "Welche Systeme ...?", Portuguese "tem algum paper ...?",
+                       # Dutch "Zijn er artikelen over ...?", Turkish "... makaleleri hangileri?", Vietnamese "Những
+                       # bài nào ...?", Japanese "... 研究はどれですか？" (blind s47b: each had cited one paper)
+                       r"\bgibt es (?:\w+ )?(?:paper|arbeiten|artikel|studien|ans[äa]tze|methoden|systeme)\b|"
+                       r"\bwelche (?:systeme?|ans[äa]tze|methoden|verfahren|paper|artikel|studien|werkzeuge|tools)\b|"
+                       r"\b(?:tem|t[êe]m|h[áa]) (?:algum |alguns |algumas? |uns |umas )?(?:paper|papers|artigos?|"
+                       r"trabalhos?|estudos?)\b|\bzijn er (?:\w+ )?(?:artikelen|papers|studies|werken)\b|"
+                       r"\bmakaleleri? hangileri\b|\bhangi makaleler\b|\bnhững bài\b|研究はどれ|どの研究|どの論文|"
                        r"(?:paper|papers|論文)\s*(?:ある|あります)|"
                        # "Existe pesquisa sobre ...?", "Hay investigación sobre ...?", "Gibt es Forschung zu ...?"
                        r"^\W*(?:existe|existem|existen|hay|h[aá]|gibt es|ci sono|y a-t-il|il y a)\s+(?:\w+\s+)?"

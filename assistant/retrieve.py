@@ -383,6 +383,8 @@ _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperS
 # "links"/"downlink" 0.67, "ball"/"football" 0.62, "boards"/"leaderboard" 0.53 (of 17,720 English words the papers
 # never write, 3 are read as a compound at this bar: "phones", "phone", "linking")
 COMPOUND_SIMILARITY = 0.7
+GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
+_GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
 DESCRIBED_SIDE_DENSE = 0.3  # a side of a comparison described in words finds its paper only with a chunk this close
 
 
@@ -2342,6 +2344,15 @@ class PaperSearch:
                             and re.search(_AS_SUBJECT.format(re.escape(w)), text, re.I)), None)
             if subject:
                 unheld, listed_note = (subject, subject), ""
+        # a question in another language glossing its topic in English words no paper writes ("Welche Paper behandeln
+        # maschinelles Lernen auf Quantencomputern (quantum machine learning)?"), none of them matching it well: the
+        # gloss says what is asked, and the collection lacks it (its papers on machine learning had been listed)
+        if unheld is None and foreign is not None and ranked and max(sp.dense for sp in ranked) < GLOSSED_DENSE:
+            glossed = {w.lower() for g in _GLOSS.findall(text) for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
+            word = next((w for w in unknown if w in glossed and len(w) >= 4 and w in self.english
+                         and w not in FOREIGN_STOPWORDS), None)
+            if word:
+                unheld = (word, word)
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"

@@ -4311,3 +4311,25 @@ def test_a_paper_named_unusually_is_found(answerer):
     # a famous system the collection lacks, the subject of the question: not answered from its successor
     fa2 = answerer.ask("What did FlashAttention-2 change compared to the first FlashAttention?")
     assert fa2.refused and not fa2.citations
+
+
+def test_lists_asked_for_in_other_languages_and_topics_glossed_in_english(answerer):
+    # each had cited one paper (blind s47b): "which papers" as German, Portuguese, Dutch, Turkish, Vietnamese and
+    # Japanese ask it
+    for question in ("Gibt es Paper zum effizienten Training von LLMs mit sehr langem Kontext (long-context training, "
+                     "context parallelism, Sequenzen bis 512K)?",
+                     "Welche Systeme ermöglichen LLM-Training auf heterogenen Clustern mit gemischten "
+                     "GPU-Generationen?",
+                     "tem algum paper sobre roteamento de queries entre LLMs grandes e pequenos (model routing / "
+                     "seleção de modelo) pra cortar custo de inferência?",
+                     "Zijn er artikelen over differential privacy in ML-systemen?",
+                     "early-exit (erken çıkış) kullanan LLM çıkarım makaleleri hangileri?",
+                     "Những bài nào nói về tìm kiếm vector (vector search / ANN index) cho ứng dụng RAG?",
+                     "プレフィックスキャッシュやKVキャッシュの再利用（prefix sharing / context reuse）でprefillを減らす研究はどれですか？"):
+        assert len(answerer.ask(question).citations) >= 2, question
+    # an English gloss of a topic no paper writes, none matching well: refused (papers on machine learning, on
+    # generation, had been listed)
+    for question in ("Welche Paper behandeln maschinelles Lernen auf Quantencomputern (quantum machine learning)?",
+                     "음악 생성(music generation) AI 모델에 대한 논문이 있나요?"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question
