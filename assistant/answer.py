@@ -759,6 +759,8 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             # of a paper on AMD's; quoting its speedups had answered a question it does not)
             absent = _products_not_written(r.parsed.text, sp.paper) \
                 if shape == "factual" and len(chosen) == 1 and sp.name_match else []
+            absent += _bits_not_written(r.parsed.text, sp.paper) \
+                if shape in ("factual", "single") and len(chosen) == 1 and sp.name_match else []
             if absent:
                 return _not_stated(sp.paper, "do not mention " + " or ".join(f"“{w}”" for w in absent))
             unnamed = _names_not_written(r.parsed.text, sp.paper) if shape == "single" and len(chosen) == 1 else []
@@ -848,8 +850,20 @@ def _names_not_written(question: str, paper: Paper) -> list[str]:
 
 # a product's name as versions and models are written: letters and digits ("H100", "FP8", "Green500"), or a capital
 # after a small letter ("xDiT", "vLLM"); not a percentile ("p90")
-_PRODUCT = re.compile(r"(?<![\w@-])(?!p\d{2}\b)(?=[A-Za-z-]*\d|[a-z]+[A-Z])[A-Za-z][A-Za-z\d]*[A-Za-z\d]"
-                      r"(?:-[A-Za-z\d]+)*(?![\w@-])")  # ("Mistral-7B", "Mixtral-8x7B": a model's size written in)
+# ("Mistral-7B", "Mixtral-8x7B": a model's size written in; "TensorRT-LLM", "vLLM": capitals inside)
+_PRODUCT = re.compile(r"(?<![\w@-])(?!p\d{2}\b)(?=[A-Za-z-]*\d|[a-z]+[A-Z]|[A-Z][a-z]+[A-Z])[A-Za-z][A-Za-z\d]*"
+                      r"[A-Za-z\d](?:-[A-Za-z\d]+)*(?![\w@-])")
+# "3-bit keys", "8 bits": a bit width, which a text writes as "3-bit", "3 bits" or "3bit"
+_BITS = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*bits?\b", re.I)
+# (and as a text may write it: "8b-quantized models")
+_BITS_WRITTEN = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*-?\s*(?:bits?\b|b(?=[- ]?quant))", re.I)
+
+
+def _bits_not_written(question: str, paper: Paper) -> list[str]:
+    """The bit widths a question about ``paper`` states that its text never writes ("Why did the Kitty authors settle
+    on 3-bit keys ...?" of a paper on 2-bit keys: a premise the collection does not hold)."""
+    held = {m.group(1) for m in _BITS_WRITTEN.finditer(_record_text(paper))}
+    return [f"{n}-bit" for n in dict.fromkeys(m.group(1) for m in _BITS.finditer(question)) if n not in held]
 
 
 def _record_text(paper: Paper) -> str:
@@ -864,11 +878,12 @@ def _products_not_written(question: str, paper: Paper) -> list[str]:
     text = _record_text(paper)
     words = set(re.findall(r"[\w.+-]+", text))
     # (a product's letters, digits and hyphens lie inside one of ``words`` wherever ``text`` writes it)
-    # (of a compound, any part the paper writes: "AllReduce-RMSNorm", "ZeRO-style" are its words)
+    # (of a compound, its head, if the paper writes it: "AllReduce-RMSNorm", "ZeRO-style" are its words; not a
+    # generic part: "TensorRT-LLM" is not BatchLLM's for its "LLM")
     return [w for w in dict.fromkeys(_PRODUCT.findall(question)) if w.lower() != own
             and not any(x == w.lower() or len(w) > 4 and _edits(w.lower(), x) <= 2 for x in words)
             and w.lower() not in text
-            and not any(part.lower() in words for part in w.split("-") if len(part) > 2 and "-" in w)]
+            and not ("-" in w and len(head := w.split("-")[0]) > 2 and head.lower() in words)]
 
 
 # "which is faster, Kitty or InnerQ?": the measure a comparison asks about, as a sentence stating its figure names it

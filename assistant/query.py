@@ -335,6 +335,8 @@ FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what
                        r"\bwhat\s+(?:[\w-]+\s+)?(?:share|fraction|proportion|portion|rate|ratio|size)\b|"
                        # "what previous best protocol do they compare against and beat?": the sentence beating it
                        r"\bcompared?\s+(?:it\s+|them\s+)?against\b|\bbeat\b|"
+                       # "what per-user tokens per second does SHIP achieve?", "where does SAKURAONE rank on TOP500?"
+                       r"\bper second\b|\btokens?/s\b|\brank(?:s|ed)?\s+(?:on|in|at)\b|"
                        # "what HPL performance does SAKURAONE reach?": the sentence with the figure (not "how do agents
                        # reach consensus?")
                        r"^\W*what\b[^?]*\b(reach(es|ed)?|attain(s|ed)?)\b", re.I)

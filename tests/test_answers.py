@@ -4333,3 +4333,22 @@ def test_lists_asked_for_in_other_languages_and_topics_glossed_in_english(answer
                      "음악 생성(music generation) AI 모델에 대한 논문이 있나요?"):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations, question
+
+
+def test_a_premise_the_named_paper_never_writes_is_not_answered(answerer):
+    # each had quoted the paper named as if it answered (blind s47c): a baseline, a model, a list it never names, and
+    # bit widths it does not use
+    for question, unsaid in (
+            ("How much faster is BatchLLM than TensorRT-LLM on large offline batch jobs with shared prefixes?",
+             "TensorRT-LLM"),
+            ("What per-user tokens per second does Groq's SRAM-based SHIP system achieve on Llama-3-70B?",
+             "Llama-3-70B"),
+            ("Where does SAKURAONE rank on the Green500 energy-efficiency list?", "Green500"),
+            ("Why did the Kitty authors settle on 3-bit keys with some channels boosted to 8 bits for their KV cache "
+             "quantization?", "3-bit")):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and f"do not mention “{unsaid}”" in answer.text, question
+    # ...while what it does write is answered ("8b-quantized" is 8-bit; the TOP500 rank is stated)
+    assert "530B" in answerer.ask("How much encoder/decoder state does the Shannonic codec need for 8-bit quantized "
+                                  "models?").text
+    assert "49th" in answerer.ask("Where does SAKURAONE rank on the TOP500 list?").text
