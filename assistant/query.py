@@ -1437,7 +1437,9 @@ _THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper
                         re.I)
 _SPECIFIC_WORDS = 10
 _WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies|methods|research|approaches|"
-                            r"techniques|solutions|frameworks|tools)\b", re.I)
+                            r"techniques|solutions|frameworks|tools|"
+                            # ("... sit idle. What published work deals with expert load imbalance?": all of it)
+                            r"(?:published|existing|recent|relevant) (?:work|research|literature))\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+")
 
 

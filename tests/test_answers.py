@@ -4227,6 +4227,10 @@ def test_a_comparison_of_described_papers_cites_each_side(answerer):
                           "a fixed threshold on online-softmax statistics inside FlashAttention with the one that "
                           "permutes tokens and early-stops the block selection. Which helps prefill vs decode?")
     assert set(sparse.cited_ids) == {"openreview:6INSBXTQ4x", "arxiv:2602.22575v1"}
+    # "What published work deals with ...?" after a sentence of context asks for all of it (it had cited one of three)
+    hot = answerer.ask("With expert parallelism some of our GPUs get hammered by hot experts while others sit idle. "
+                       "What published work deals with expert load imbalance when serving MoE LLMs?")
+    assert {"openreview:zdRvzU9ZCe", "arxiv:2602.19938v1", "openreview:lELxqcgrsN"} <= set(hot.cited_ids)
     # "the two systems for X": two of them, after a sentence of context too
     two = answerer.ask("We have a mixed pool of A100s, V100s and some older cards. Compare the two systems for "
                        "pretraining LLMs on heterogeneous GPU clusters - how does each split the work?")
