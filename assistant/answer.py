@@ -125,6 +125,7 @@ _MEASURE_NAMES = {
     "accuracy": _MEASURE_OWN["accuracy"] + r"|quality|precision|recall|f1|error|loss|perplexity|scores?",
     "memory saving": _MEASURE_OWN["memory saving"] + r"|storage|size|smaller|" + _TIMES,
     "energy saving": _MEASURE_OWN["energy saving"] + r"|watts?|joules?",
+    "overhead": r"overheads?|slowdown",
 }
 # "how much faster is SwiftFusion?", "how fast is Echo?", "by how much does BEAM cut energy?", "how much memory
 # does Kitty save?": the same measures asked by their size; the measure is the first named (else a speed-up)
@@ -887,7 +888,9 @@ def _products_not_written(question: str, paper: Paper) -> list[str]:
 
 
 # "which is faster, Kitty or InnerQ?": the measure a comparison asks about, as a sentence stating its figure names it
-_COMPARED_MEASURES = (("speedup", r"faster|quicker|speed|speedups?"), ("latency", r"latency|ttft|lower latency"),
+# ("which profiler claims the smaller runtime overhead?": an overhead, not a memory saving for its "smaller")
+_COMPARED_MEASURES = (("overhead", r"overheads?|slowdown"), ("speedup", r"faster|quicker|speed|speedups?"),
+                      ("latency", r"latency|ttft|tpot|time[- ]to[- ]first[- ]token|lower latency"),
                       ("throughput", r"throughput"), ("memory saving", r"memory|smaller|footprint"),
                       ("energy saving", r"energy|power|efficient"), ("accuracy", r"accura\w*|better quality"))
 

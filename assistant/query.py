@@ -753,6 +753,9 @@ _COMPARE = (
     # "which is faster, Stream2LLM or layered prefill?", "Kitty or InnerQ: which is better for 2-bit KV cache?"
     re.compile(r"^\W*which\b[^,:;?]*[,:]\s*([^,;:?]+?)\s+or\s+([^,;:?]+?)[\s?.!]*$", re.I),
     re.compile(r"^\W*([^,;:?]+?)\s+or\s+([^,;:?]+?)\s*[:,;?]\s*which\b.*$", re.I),
+    # "does BEAM or the context-aware model switching paper report the larger reduction?"
+    re.compile(r"^\W*(?:does|do|did|is|are|was|were)\s+([^,;:?]+?)\s+or\s+([^,;:?]+?)\s+(?:\w+\s+)?(?:the\s+)?"
+               r"(?:larger|bigger|higher|lower|smaller|better|worse|greater|faster|slower|more|less)\b.*$", re.I),
 )
 
 
@@ -788,10 +791,11 @@ def described_sides(text: str) -> list[str]:
     """The sides a comparison question sets side by side in any of its clauses, each cut at the end of its sentence
     ("For sending easy queries to a small model: how does escalating per query based on the small model's
     confidence compare with routing whole batches under cost limits?"), or []."""
-    m = _ONE_AND_ONE.search(text)
+    m = _ONE_AND_ONE.search(text) or (_BOTH_NAMED.search(text) if _COMPARING.search(text) else None)
     # (each sentence alone: "... compare A with B. Which helps prefill vs decode?" sets A beside B, not "decode")
     sentences = _SENTENCES.split(text)
-    for unit in (unit for s in sentences for unit in [s, *_CLAUSE_BREAK.split(s)[1:]]):
+    # (or a clause: "For long-context LLM training, which reports the bigger improvement: MTraining or DistCA?")
+    for unit in (unit for s in sentences for unit in [s, *_CLAUSE_BREAK.split(s)[1:], *_ASKING_CLAUSE.split(s)[1:]]):
         parts = list(m.groups()) if m else comparison_parts(unit)
         # (not examples of what the papers do: "what do the serving papers do - e.g. erasure-coded backups vs ...?")
         # ...nor the alternatives of a list asked for ("Which systems handle RAG, on the retrieval side or the
@@ -802,6 +806,9 @@ def described_sides(text: str) -> list[str]:
     return []
 
 
+# "Both DAS and NexSpec put speculative decoding inside RL post-training. What does each one do differently?"
+_BOTH_NAMED = re.compile(r"\b(?i:both)\s+([A-Z][\w-]+)\s+and\s+([A-Z][\w-]+)\b")
+_ASKING_CLAUSE = re.compile(r",\s+(?=(?:which|what|how)\b)", re.I)
 # ("Compare the papers on replicating hot experts to fix load imbalance": all of them, not two sides)
 _THE_PAPERS = re.compile(r"\W*(?:the\s+|all\s+(?:the\s+)?)?(?:papers|works|studies|approaches|methods|systems)\b",
                          re.I)

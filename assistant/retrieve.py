@@ -1836,7 +1836,20 @@ class PaperSearch:
         # ...and sides described, not named ("how does the reconfigurable dataflow chip approach compare with the
         # all-SRAM chip pipelines?", "Meta's lessons from deploying Llama vs NVIDIA's sweep of disaggregated serving")
         if not sides and not excluded and not ids:
-            sides = self.described_papers(described_sides(text), filters, within)
+            parts = described_sides(text)
+            # (not of a paper named besides: "In the 'Speculative Decoding: Performance or Illusion?' study, how do
+            # speedups on vLLM compare with TensorRT-LLM?" asks that paper)
+            if self.named_papers(text) - set().union(*(self.named_papers(p) for p in parts)):
+                parts = []
+            # (a side named as a system no paper writes, "compare Kitty against KIVI": nothing to set beside it)
+            # (a name the question writes as a system's is refused as before: "DeepSpeed-FastGen vs vLLM")
+            absent = next((name for part in parts if (name := self._unwritten_side(part))), None) \
+                if parts and not self.unknown_names(text, self.named_papers(text)) else None
+            if absent:
+                parsed = ParsedQuestion(text, text, "describe", filters or Filters(), [])
+                return Retrieval(parsed, [], len(self.papers),
+                                 note=f"No paper in the collection mentions “{absent}”, so it cannot be compared.")
+            sides = self.compared_papers(parts, filters, within) or self.described_papers(parts, filters, within)
         if sides:
             parsed = ParsedQuestion(text, text, "describe", filters or Filters(), content_words(text))
             return Retrieval(parsed, sides, len(sides), compared=True,
@@ -2452,15 +2465,40 @@ class PaperSearch:
             return None
         return picks
 
+    def _unwritten_side(self, part: str) -> str | None:
+        """The name a side of a comparison opens with, when it is a system's ("KIVI", "SpecServe", "Mooncake's") that
+        no paper, name or record writes; else None."""
+        m = re.match(r"\W*(?:the\s+)?([A-Za-z][\w.-]*?)(?:['’]s)?(?=\s|$|[,.;:?!])", part)
+        word = m.group(1) if m else ""
+        name_like = bool(re.fullmatch(r"[A-Z]{3,}|[A-Za-z]*[a-z][A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|"
+                                      r"[A-Za-z]+-?\d[\w.-]*", word))
+        venues = {w.lower() for v in self.venues for w in v.split()}
+        if not name_like or word.lower() in self.vocab or _stem(word.lower()) in self.idf or word.lower() in venues \
+                or word.lower() in self.english or self.named_papers(word) or _name_key(word) in self.alias_keys \
+                or self._only_writer(word) or self.closest_name(word):
+            return None
+        return word
+
     def described_papers(self, parts: list[str], filters: Filters | None,
                          within: list[str] | None) -> list[ScoredPaper] | None:
         """The paper each side of a comparison describes, in two words or more, best (each side searched alone: the
         whole question had answered with the one paper it matched best); None unless each side finds a paper of its
         own that resembles it."""
-        if not 2 <= len(parts) <= 3 or any(len(content_words(p)) < 2 for p in parts):
+        if not 2 <= len(parts) <= 3:
             return None
         picks = []
         for part in parts:
+            # (a side may name its paper: "MTraining or the core-attention-disaggregation system DistCA", "DAS")
+            named = self.named_papers(part) or {self._only_writer(part)} - {None}
+            if len(named) == 1:
+                pid = named.pop()
+                if (filters and not self.filter_mask(filters)[self.row[pid]]) or (within is not None
+                                                                                 and pid not in within):
+                    return None  # (a paper the filters leave out: said to be elsewhere, not compared)
+                picks.append(ScoredPaper(self.by_id[pid], 1.0, name_match=True))
+                continue
+            if len(content_words(part)) < 2:
+                return None
             r = self.search(part, filters, k=3, within=within)
             if not r.ranked or r.unheld or r.unknown_names or r.ranked[0].dense < DESCRIBED_SIDE_DENSE:
                 return None

@@ -4356,3 +4356,32 @@ def test_a_premise_the_named_paper_never_writes_is_not_answered(answerer):
     assert "530B" in answerer.ask("How much encoder/decoder state does the Shannonic codec need for 8-bit quantized "
                                   "models?").text
     assert "49th" in answerer.ask("Where does SAKURAONE rank on the TOP500 list?").text
+
+
+def test_comparisons_asked_in_more_ways_set_each_side_with_its_figure(answerer):
+    # each had cited one paper, or none (blind s48c)
+    for question, sides in (
+            ("For long-context LLM training, which reports the bigger throughput improvement: MTraining or the "
+             "core-attention-disaggregation system DistCA?", {"openreview:h6SD2zgwGq", "openreview:oIonqkc8hM"}),
+            ("Both DAS and NexSpec put speculative decoding inside RL post-training. What does each one do "
+             "differently about the drafter?", {"openreview:kMeqqPBjSl", "openreview:HhDSxs7x2R"}),
+            ("Energy savings for LLM inference: does BEAM or the context-aware model switching paper report the "
+             "larger reduction?", {"openreview:BfNBXM8CCT", "arxiv:2602.22261v1"})):
+        assert set(answerer.ask(question).cited_ids) == sides, question
+    # the measure compared is each side's figure: an overhead (not a memory saving for "smaller"), a TTFT
+    overhead = answerer.ask("Which profiler claims the smaller runtime overhead, Google's XProf or the eBPF-based "
+                            "ProfInfer?")
+    assert "<1%" in overhead.text and "less than 4%" in overhead.text and "Each overhead figure" in overhead.text
+    ttft = answerer.ask("Which got the bigger time-to-first-token reduction: Stream2LLM's streaming prompts or IBM's "
+                        "span queries?")
+    assert "10-20x reductions in TTFT" in ttft.text and "Each latency figure" in ttft.text
+    # a side no paper writes cannot be compared (Kitty and a neighbour had been set beside "KIVI")
+    for question, absent in (("How does Kitty's 2-bit KV cache quantization compare against KIVI in accuracy?", "KIVI"),
+                             ("ExecuTorch vs TensorFlow Lite Micro: which is faster on microcontrollers?",
+                              "TensorFlow")):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and f"mentions “{absent}”" in answer.text, question
+    # ...nor is a paper's own comparison split into sides ("In the X study, how do A compare with B?")
+    study = answerer.ask("In the 'Speculative Decoding: Performance or Illusion?' study, how do speedups on vLLM "
+                         "compare with TensorRT-LLM?")
+    assert "side by side" not in study.text
