@@ -236,7 +236,9 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # "từ", "z", "из", "від", "من")
                           r"van|uit|dari|từ|z|ze|из|от|від|з|із|la|"
                           # ("при участии сотрудников Together AI": with its staff)
-                          r"сотрудников|сотрудниками|співробітників|співробітниками)|来自|出自|(?<!\w)من|"
+                          r"сотрудников|сотрудниками|співробітників|співробітниками|"
+                          # ("papers from Korean universities (SNU, KAIST, ...)": the examples of the kind named)
+                          r"universities|companies|labs|institutions|organi[sz]ations|schools)|来自|出自|(?<!\w)من|"
                           r"(?<![\w/])w/)\s+"  # ("papers w/ uw madison ppl?": with)
                           r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
                           r"(both\s+|either\s+)?[(（\"“]?$", re.I)
@@ -311,7 +313,8 @@ _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|n
 _MADE_THINGS = re.compile(r"\s+(?:models?|chips?|accelerators?|hardware|instances?|APIs?|checkpoints?|weights|"
                           r"devices?|phones?|processors?|CPUs?|GPUs?|TPUs?|NPUs?)\b", re.I)
 _AFFILIATED = r"[-\s]+(?:affiliated|authored|led)\b"  # "Meta-affiliated papers", "NVIDIA-authored work"
-_INST_AFTER = re.compile(r"(" + _AFFILIATED + r"|'s|’s|"
+# (past a gloss in brackets: "What did IBM (International Business Machines) researchers publish ...?")
+_INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED + r"|'s|’s|"
                          # ("which papers list Google DeepMind as an affiliation?")
                          r"\s+as\s+(?:an?\s+|their\s+)?(?:affiliation|institution|employer)s?\b|"
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
@@ -1117,7 +1120,7 @@ class PaperSearch:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end + _members_after(text, end)))
                     inst_at.append((start, end, neg is not None))
-            elif (part := self._name_part(key, text, start, end)) is not None:
+            elif (part := self._name_part(key, text, start, end) or self._initials(key, text, start, end)) is not None:
                 kind, names = part
                 neg = negated(start)
                 if kind == "authors":
@@ -1167,7 +1170,8 @@ class PaperSearch:
                     alias = self.alias_keys[key]
                     names, papers = [self.alias_canonical.get(alias, text[start:end])], self.alias_papers[alias]
                 else:  # "from Stanford and Berkeley": a part of names, the list's cue standing for its own
-                    part = self._name_part(key, text, start, end, cued=False)
+                    part = self._name_part(key, text, start, end, cued=False) or \
+                        self._initials(key, text, start, end, cued=False)
                     if not part or part[0] != "institutions":
                         continue
                     names = part[1]
@@ -1223,6 +1227,9 @@ class PaperSearch:
         apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     and not re.match(r"\s*[(（]", text[e1:s2])  # ("UW (University of Washington, Seattle)": restated)
+                    # ("Korean universities (SNU, KAIST, ...)": examples of the kind named)
+                    and not re.fullmatch(r"\s*(?:universities|companies|labs|institutions|organi[sz]ations|schools)"
+                                         r"\s*[(（]\s*", text[e1:s2], re.I)
                     for (_, e1), (s2, _) in zip(named, named[1:]))
         joint = re.search(r"\b(" + _JOINT + r"|collaborat\w*|collabs?|co-?author\w*|"
                           r"co-?wr(ote|itten|ites?))\b", text, re.I)
@@ -1319,7 +1326,9 @@ class PaperSearch:
         if re.search(r"\b(?:did|does|do|has|have|had)\s+$", text[:start], re.I) and _PUBLISHED_AFTER.match(text[end:]):
             return True
         prev = re.search(r"([^\W\d_]+)\s+$", text[:start])
-        return not (prev and prev.group(1).lower() not in STOPWORDS) and bool(_LOWER_NAME_AFTER.match(text[end:])) \
+        # (or opening the question before a topic of a word or two and "papers": "google speculative decoding papers")
+        return (not (prev and prev.group(1).lower() not in STOPWORDS) and bool(_LOWER_NAME_AFTER.match(text[end:]))
+                or bool(_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))) \
             and int(self._papers_with(key).sum()) < len(self.alias_papers[alias])
 
     def _as_named(self, alias: str, typed: str) -> str:
@@ -1426,6 +1435,22 @@ class PaperSearch:
         listed = len(self.alias_papers[alias]) if alias else len(set().union(
             *(self.institution_papers(n) for n in self.name_part_institutions.get(key, ()))))
         return listed > int(self._papers_with(key).sum())
+
+    def _initials(self, key: str, text: str, start: int, end: int,
+                  cued: bool = True) -> tuple[str, list[str]] | None:
+        """The one organisation three capitals are the initials of, when a cue says the question names one: "papers
+        from SNU", "(SNU, KAIST, ...)" (Seoul National University; no record writes "SNU"), and no paper's text nor
+        English writes them as a word (not "ICL", in-context learning)."""
+        surface = text[start:end]
+        if not re.fullmatch(r"[A-Z]{3}", surface) or key in self.vocab or _stem(key) in self.idf or key in self.english:
+            return None
+        meant = self._initialled.get(surface, set())
+        if len(meant) != 1:
+            return None
+        if cued and not (_INST_BEFORE.search(text[max(0, start - _CUE_REACH):start]) or _INST_AFTER.match(text[end:])
+                         or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))):
+            return None
+        return "institutions", sorted(meant)
 
     def _name_part(self, key: str, text: str, start: int, end: int,
                    cued: bool = True) -> tuple[str, list[str]] | None:

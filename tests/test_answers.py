@@ -4385,3 +4385,24 @@ def test_comparisons_asked_in_more_ways_set_each_side_with_its_figure(answerer):
     study = answerer.ask("In the 'Speculative Decoding: Performance or Illusion?' study, how do speedups on vLLM "
                          "compare with TensorRT-LLM?")
     assert "side by side" not in study.text
+
+
+def test_organisations_by_initials_glosses_and_leading_lower_case_names(answerer):
+    def of(*names):
+        return {p.id for p in answerer.papers if any(n in i for n in names for i in p.institutions)}
+
+    # initials no record writes: "SNU" had been refused ("the collection does not cover SNU")
+    seoul = of("Seoul National University")
+    assert set(answerer.ask("papers from SNU").cited_ids) == seoul and len(seoul) >= 3
+    # ...nor "ICL", which is in-context learning however it also spells Imperial College London
+    assert not answerer.ask("which papers use ICL?").text.startswith("1 paper from")
+    # examples of the kind of organisation asked for (blind s48b-08: KAIST's paper alone had been listed)
+    korean = answerer.ask("papers from Korean universities (SNU, KAIST, ...) on LLM inference")
+    assert {"openreview:yyDbI3HXco", "openreview:BfNBXM8CCT"} <= set(korean.cited_ids)
+    # a name glossed in brackets before its cue (refused: "No paper mentions “Business”")
+    ibm = answerer.ask("What did IBM (International Business Machines) researchers publish about vLLM or inference "
+                       "servers?")
+    assert set(ibm.cited_ids) == {"openreview:qcGGSXpFcM", "openreview:eoEobeKTNZ"}
+    # an organisation in lower case opening "<org> <topic> papers": its papers (Google has none on the topic)
+    google = answerer.ask("google speculative decoding papers")
+    assert google.refused and "No paper from Google" in google.text
