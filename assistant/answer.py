@@ -445,6 +445,10 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
             and top.dense < t.confident_dense
             and not any(sp.lexical > 0 or sp.coverage > 0 for sp in r.ranked)):
         return True
+    # ...or writes a rare topic only in passing ("Song Han quantization papers?": StreamDiffusionV2 writes "without
+    # TensorRT or quantization", once)
+    if r.passing_only and not unknown and not r.multilingual and top.dense < t.confident_dense:
+        return True
     if words and len(words) <= t.short_question_words:
         share = len(unknown) / len(words)
         if unknown and top.dense < t.unknown_weak_dense:

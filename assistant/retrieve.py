@@ -178,7 +178,7 @@ _NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|hav|had|does|do|is|was)\s+(?:t
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
-_MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues)"
+_MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues|groups?)"
 # what follows an organisation's name typed in lower case without a cue: its papers or its people
 _LOWER_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:papers?|publications?|research(?:ers)?|works?\b(?!\s+\w+ion)|"
                                + _MEMBERS + r")\b|(?:'s|’s)\s*[?.!]?\s*$", re.I)
@@ -386,6 +386,7 @@ _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperS
 # "links"/"downlink" 0.67, "ball"/"football" 0.62, "boards"/"leaderboard" 0.53 (of 17,720 English words the papers
 # never write, 3 are read as a compound at this bar: "phones", "phone", "linking")
 COMPOUND_SIMILARITY = 0.7
+RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or fewer) is said by the papers on it
 GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
 _GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
 DESCRIBED_SIDE_DENSE = 0.3  # a side of a comparison described in words finds its paper only with a chunk this close
@@ -443,6 +444,9 @@ class Retrieval:
     # "who has Ion Stoica worked with?": the names whose collaborators the ranking counts (left out of it)
     collaborators_of: list[str] = field(default_factory=list)
     similar: bool = False  # "papers similar to Kitty": ranked by likeness to it, which every paper has some of
+    # "Song Han quantization papers?": the filters' papers write the question's rare topic only in passing (none is
+    # about it: ``about_papers`` found none)
+    passing_only: bool = False
 
 
 class PaperSearch:
@@ -2405,6 +2409,8 @@ class PaperSearch:
         return Retrieval(parsed, kept, len(pool), query_terms=terms,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
+                         passing_only=bool(filters) and about is not None and not about and 1 <= len(words) <= 2
+                         and all(self.idf.get(_stem(w), 0.0) >= RARE_TOPIC_IDF for w in words),
                          acronym_forms=self.acronym_forms(short) if acronym_papers else [], name_bonus=self.w_name,
                          multilingual=foreign is not None, note=note, years_held=held, code_too=code_too,
                          topic_held=topic_held, listed_note=listed_note, unheld=unheld, similar=bool(seeds),

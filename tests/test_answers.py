@@ -4406,3 +4406,14 @@ def test_organisations_by_initials_glosses_and_leading_lower_case_names(answerer
     # an organisation in lower case opening "<org> <topic> papers": its papers (Google has none on the topic)
     google = answerer.ask("google speculative decoding papers")
     assert google.refused and "No paper from Google" in google.text
+
+
+def test_a_rare_topic_the_filtered_papers_write_only_in_passing_is_not_answered(answerer):
+    # StreamDiffusionV2 writes "without TensorRT or quantization" once: it had been listed as Song Han's paper on
+    # quantization (blind s48b-40)
+    han = answerer.ask("Song Han quantization papers?")
+    assert han.refused and not han.citations and han.text.startswith("No paper by Song Han answers this question")
+    # ...while a filter's papers on it are listed, and "the Stoica group" is Ion Stoica, not a topic "group"
+    assert len(answerer.ask("google tpu papers").citations) >= 3
+    stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
+    assert set(answerer.ask("what are the papers by the Stoica group").cited_ids) == stoica
