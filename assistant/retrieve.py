@@ -70,7 +70,8 @@ SYSTEM_KINDS = frozenset("simulator system framework benchmark library engine pr
 _KIND_NAMED = re.compile(rf"(?<=\bthe )([A-Z][a-z]{{2,}})(?= (?:{'|'.join(sorted(SYSTEM_KINDS))})s?\b)")
 _NO_SYSTEMS = frozenset("phd phds msc bsc mba tldr iirc afaik imho".split())  # written like systems' names
 # what an aside about an institution's names says of them: "(... count too)", "(also fine)"
-_ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well".split())
+_ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well campus campuses site sites "
+                         "location locations either any both all".split())  # ("HKUST (either campus)")
 _VERSION = re.compile(r"\d[\w.-]*")  # "8x7B", "3.1", "405B": a version or size written after a name
 _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
@@ -315,6 +316,8 @@ _MADE_THINGS = re.compile(r"\s+(?:models?|chips?|accelerators?|hardware|instance
 _AFFILIATED = r"[-\s]+(?:affiliated|authored|led)\b"  # "Meta-affiliated papers", "NVIDIA-authored work"
 # (past a gloss in brackets: "What did IBM (International Business Machines) researchers publish ...?")
 _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED + r"|'s|’s|"
+                         # ("papers where Suh is one of the authors")
+                         r"\s+(?:is|was|are|were)\s+(?:one\s+of\s+the|among\s+the|an?|the)\s+(?:co-?)?authors?\b|"
                          # ("which papers list Google DeepMind as an affiliation?")
                          r"\s+as\s+(?:an?\s+|their\s+)?(?:affiliation|institution|employer)s?\b|"
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
@@ -1088,6 +1091,7 @@ class PaperSearch:
             elif key in self.alias_keys:
                 alias = self.alias_keys[key]
                 surface = text[start:end]
+                glossed = None
                 # (in lower case too right after "from" or "at", "papers from kaist", "from google"; after the other
                 # cues only if it is no English word)
                 proper = " " in key or any(c.isupper() for c in surface) or bool(
@@ -1104,6 +1108,8 @@ class PaperSearch:
                                or self._leading_name(alias, key, text, start, end)
                                # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": what the Arabic words name, glossed
                                or bool(_GLOSSED_BEFORE.search(text[:start]) and re.match(r"\s*[)）]", text[end:]))
+                               # "Which papers involve Lawrence Livermore (LLNL)?": a name no record writes, glossed
+                               or bool(glossed := self._glossed_name(text, start, end))
                                or self._bare_name(alias, key, text, start, end)):
                     neg = negated(start)
                     name = self.canonical(alias, "") or (self._as_named(alias, surface) if surface.islower()
@@ -1123,6 +1129,8 @@ class PaperSearch:
                     else:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end + _members_after(text, end)))
+                    if glossed:  # (the name glossed is the filter's too, not a topic: "Lawrence Livermore")
+                        spans.append(glossed)
                     inst_at.append((start, end, neg is not None))
             elif (part := self._name_part(key, text, start, end) or self._initials(key, text, start, end)) is not None:
                 kind, names = part
@@ -1439,6 +1447,20 @@ class PaperSearch:
         listed = len(self.alias_papers[alias]) if alias else len(set().union(
             *(self.institution_papers(n) for n in self.name_part_institutions.get(key, ()))))
         return listed > int(self._papers_with(key).sum())
+
+    def _glossed_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where capitalised words that an organisation's alias right after them, alone in brackets, glosses are
+        written ("Lawrence Livermore (LLNL)"), when no paper writes one of them; else None."""
+        m = re.search(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s*[(（]\s*$", text[:start])
+        if not m or not re.match(r"\s*[)）]", text[end:]):
+            return None
+        words = m.group(1).split()
+        # (not a name the records write, glossed in turn: "MSR (Microsoft Research)" names both; nor an author's,
+        # "Yilong Zhao (UC Berkeley)": where the author is)
+        if any(_name_key(" ".join(words[i:])) in self.alias_keys or _name_key(" ".join(words[i:])) in self.author_keys
+               for i in range(len(words))):
+            return None
+        return m.span(1) if any(_stem(w.lower()) not in self.idf for w in words) else None
 
     def _initials(self, key: str, text: str, start: int, end: int,
                   cued: bool = True) -> tuple[str, list[str]] | None:

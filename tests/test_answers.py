@@ -4417,3 +4417,21 @@ def test_a_rare_topic_the_filtered_papers_write_only_in_passing_is_not_answered(
     assert len(answerer.ask("google tpu papers").citations) >= 3
     stoica = {p.id for p in answerer.papers if "Ion Stoica" in p.authors}
     assert set(answerer.ask("what are the papers by the Stoica group").cited_ids) == stoica
+
+
+def test_an_organisation_glossed_or_asided_and_an_author_said_to_be_one_of_them(answerer):
+    # each had been refused (blind s49c)
+    def of(*names):
+        return {p.id for p in answerer.papers if any(n in i for n in names for i in p.institutions)}
+
+    # a name no record writes, glossed by the initials one does ("No paper mentions “Livermore”")
+    assert answerer.ask("Which papers involve Lawrence Livermore (LLNL)?").cited_ids == \
+        ["doi:10.1145/3786335.3813165"]
+    # ...not a name the records write, glossed in turn: MSR and Microsoft Research both
+    assert len(answerer.ask("Which papers involve MSR (Microsoft Research)?").citations) >= 9
+    # an aside on which of its parts counts ("campus" had been the topic)
+    assert set(answerer.ask("Papers from HKUST (either campus)?").cited_ids) == of("HKUST", "Hong Kong University "
+                                                                                   "of Science and Technology")
+    # a surname "is one of the authors"
+    suh = {p.id for p in answerer.papers if "G. Edward Suh" in p.authors}
+    assert set(answerer.ask("papers where Suh is one of the authors").cited_ids) == suh and len(suh) == 2
