@@ -177,6 +177,8 @@ _NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|hav|had|does|do|is|was)\s+(?:t
                               r"|^\W*(?P<lead>(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*){1,2})"
                               r"(?=\s+(?:papers?|authors?|researchers?)\b)", re.I)
 # the kind of document a venue's papers came in, named after the venue ("the arXiv LLM inference digest")
+_SOURCE_DATED = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
+                           r"(?:19|20)\d{2}\s+", re.I)  # ("the February 2026 arXiv digest": its title's date)
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
 _MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues|groups?)"
@@ -1260,7 +1262,11 @@ class PaperSearch:
                     # "the CAIS 2026 reading notes", "the arXiv LLM inference digest": the source holding the
                     # venue's papers is named by it, the words before the kind of document included
                     source = _SOURCE_NAMED.match(text, m.end())
-                    spans.append((m.start() if neg is None else neg, source.end() if source else m.end()))
+                    # ...and the month and year the source's title gives it ("the February 2026 arXiv inference
+                    # digest": no year filter, nor a date)
+                    dated_title = _SOURCE_DATED.search(text, 0, m.start()) if source else None
+                    first = dated_title.start() if dated_title and dated_title.end() == m.start() else m.start()
+                    spans.append((first if neg is None else neg, source.end() if source else m.end()))
                     # "MLSys 2027", "CAIS '25": a year of the venue the collection does not hold is asked for
                     # as such (no paper matches, and the answer says which years it holds), not read as this one
                     digits = next((g for g in m.groups() if g), "")
@@ -1268,7 +1274,9 @@ class PaperSearch:
                     if asked and neg is None and not venue.endswith(str(asked)) and asked not in found.years:
                         found.years.append(asked)
                     break
-        dated = published_bounds(text, self.dated_years)  # "arXiv papers published on February 25"
+        # "arXiv papers published on February 25" (read past the names found: "the February 2026 arXiv digest")
+        masked = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(text)) if spans else text
+        dated = published_bounds(masked, self.dated_years)
         if dated and free(*dated[1]):
             found.published = dated[0]
             spans.append(dated[1])

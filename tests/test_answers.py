@@ -4435,3 +4435,14 @@ def test_an_organisation_glossed_or_asided_and_an_author_said_to_be_one_of_them(
     # a surname "is one of the authors"
     suh = {p.id for p in answerer.papers if "G. Edward Suh" in p.authors}
     assert set(answerer.ask("papers where Suh is one of the authors").cited_ids) == suh and len(suh) == 2
+
+
+def test_the_month_and_year_of_a_sources_title_are_no_filter(answerer):
+    # "the February 2026 arXiv inference digest" had been read as a year (and a month) filter, and the date asked
+    # lost: refused (blind s49a-29)
+    dated = {p.id for p in answerer.papers if p.extra.get("published") == "2026-02-23"}
+    answer = answerer.ask("Which papers in the February 2026 arXiv inference digest were published on 2026-02-23?")
+    assert set(answer.cited_ids) == dated and len(dated) >= 3
+    # ...and a topic asked of it says nothing of dates
+    moe = answerer.ask("Any Mixture-of-Experts papers in the Feb 2026 arXiv inference digest?")
+    assert moe.citations and "record a publication date" not in moe.text
