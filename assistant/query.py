@@ -815,6 +815,14 @@ _THE_PAPERS = re.compile(r"\W*(?:the\s+|all\s+(?:the\s+)?)?(?:papers|works|studi
 _EXAMPLE = re.compile(r"\b(?:e\.?g|i\.?e|for example|for instance|such as|like|including)\W*$", re.I)
 
 
+def _joint(groups: list[list[str]], names: list[str]) -> list[list[str]]:
+    """``groups`` if they hold exactly ``names`` (the filters were read together), else each name alone."""
+    grouped = [g for g in groups if g]
+    if sorted(n for g in grouped for n in g) != sorted(set(names)):
+        return [[n] for n in dict.fromkeys(names)]
+    return grouped
+
+
 def requested_count(text: str) -> tuple[int | None, str]:
     """How many papers the question asks for ("3 papers": 3; "all papers": ALL_PAPERS; else None) and the
     question without the number."""
@@ -1145,17 +1153,11 @@ class Filters:
     def joint_groups(self) -> list[list[str]]:
         """The institutions a joint paper must have each one of: a named one, or any of the ones a name stands for
         ("Berkeley": UC Berkeley or Lawrence Berkeley National Laboratory)."""
-        grouped = [g for g in self.institution_groups if g]
-        if sorted(n for g in grouped for n in g) != sorted(set(self.institutions)):
-            return [[n] for n in dict.fromkeys(self.institutions)]
-        return grouped
+        return _joint(self.institution_groups, self.institutions)
 
     def joint_author_groups(self) -> list[list[str]]:
         """The authors a joint paper must have each one of: a named one, or any of those a surname stands for."""
-        grouped = [g for g in self.author_groups if g]
-        if sorted(n for g in grouped for n in g) != sorted(set(self.authors)):
-            return [[n] for n in dict.fromkeys(self.authors)]
-        return grouped
+        return _joint(self.author_groups, self.authors)
 
     def describe(self) -> str:
         parts = []

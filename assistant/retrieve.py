@@ -52,8 +52,9 @@ POST_FILTER_MAX = 20000  # chunks an unfiltered query may return (ids and distan
 _OTHER_VENUE = re.compile(r"\b(?P<venue>NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|EMNLP|NAACL|CVPR|ICCV|ECCV|KDD|WWW|SIGMOD|"
                           r"VLDB|OSDI|SOSP|NSDI|EuroSys|ASPLOS|ISCA|HPCA|SIGCOMM|PPoPP|"
                           r"MLSys|CAIS|arXiv|TMLR|JMLR)(?:\s*'?(?:19|20)?\d{2})?\b(?!-)")
+_PUT_OUT = r"put\s+out|puts\s+out|putting\s+out|released?|releases|shipped"  # ("what did Together AI put out?")
 _PUBLISHED_AFTER = re.compile(r"\s+(?:published|presented|publish|present|written|wrote|got|brought|shown|showed|"
-                              r"put\s+out|puts\s+out|released?|releases|shipped|"
+                              + _PUT_OUT + r"|"
                               # ("which papers have sjtu authors?": its people, in lower case too)
                               r"authors?|co-?authors?|researchers|people|folks|ppl|affiliations?)\b", re.I)
 # a capitalised name after "from" that no record, word or venue matches: an organisation the collection lacks
@@ -325,8 +326,7 @@ _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
-                         # ("what did Together AI put out?")
-                         r"put\s+out|puts\s+out|putting\s+out|released?|releases|shipped|"
+                         + _PUT_OUT + r"|"
                          r"contributed|write|wrote|writes|collaborated?|collaborations?|collabs?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
@@ -1275,7 +1275,9 @@ class PaperSearch:
                         found.years.append(asked)
                     break
         # "arXiv papers published on February 25" (read past the names found: "the February 2026 arXiv digest")
-        masked = "".join(" " if any(a <= i < b for a, b in spans) else c for i, c in enumerate(text)) if spans else text
+        masked = text
+        for a, b in spans:
+            masked = masked[:a] + " " * (b - a) + masked[b:]
         dated = published_bounds(masked, self.dated_years)
         if dated and free(*dated[1]):
             found.published = dated[0]
