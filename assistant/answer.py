@@ -102,6 +102,9 @@ _ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?
                             r"(?!\s+(?:of\s+)?(?:papers?|works?|systems?)\b)", re.I)
 # (broad: a sentence with a figure and any of these words is quoted; that a paper gives no figure is said only
 # when none has one, so "18.5% speed-up in Time To First Token" counts for latency, "93.6% quality" for accuracy)
+# hardware a question asks the work to run on, which few papers name ("on Google TPU pods", "on FPGAs")
+_ON_HARDWARE = re.compile(r"\b(?:on|using|with|targeting)\s+(?:(?:google|aws|amazon|intel|huawei|meta)(?:['’]s)?\s+)?"
+                          r"(TPUs?|FPGAs?|NPUs?|IPUs?|Trainium|Inferentia|Gaudi|Ascend|MTIA)\b", re.I)
 # "11×", "2.1x", "2.35 times higher": the whole number (a lone digit missed "11×")
 _TIMES = (r"\d+(?:\.\d+)?\s*(?:×|x(?!\w)|times (?:higher|faster|more|lower|less|better|greater|larger|smaller|"
           r"fewer))")
@@ -658,6 +661,17 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             # up MoE", whose papers name their own system in the sentence stating it ("CDLM achieves ...")
             everyone = [sp for sp in everyone if _states_effect(sentences.get(sp.paper.id, []), r.acronym_forms)] \
                 or everyone
+        # "speculative decoding on Google TPUs", "training LLMs on FPGAs": of the papers on the topic, those naming
+        # the hardware; none does, and the collection does not cover it (the topic's GPU papers had been listed)
+        hardware = _ON_HARDWARE.search(r.parsed.text)
+        if hardware and everyone:
+            named = re.compile(rf"(?<![A-Za-z]){re.escape(hardware.group(1).rstrip('sS'))}", re.I)  # ("2-TPU", "TPUv5")
+            everyone = [sp for sp in everyone if named.search(f"{sp.paper.title} {sp.paper.abstract}")]
+            if not everyone:
+                listed = ", ".join(f"{sp.paper.title} ({sp.paper.id})" for sp in r.ranked[:3])
+                return Answer(text=f"The collection does not cover this question: none of the papers on its topic "
+                                   f"mentions {hardware.group(1)}.\n\nClosest papers (they do **not** answer it): "
+                                   f"{listed}", refused=True)
         chosen, qualifying = everyone[:k], len(everyone)
         if len(chosen) == 1 and OVERVIEW_CUES.match(r.parsed.text) and not r.code_too:
             shape = "describe"  # "explain layered prefill": the one paper on it, described, not a list of one

@@ -4446,3 +4446,18 @@ def test_the_month_and_year_of_a_sources_title_are_no_filter(answerer):
     # ...and a topic asked of it says nothing of dates
     moe = answerer.ask("Any Mixture-of-Experts papers in the Feb 2026 arXiv inference digest?")
     assert moe.citations and "record a publication date" not in moe.text
+
+
+def test_hardware_asked_to_run_on_narrows_a_list_or_says_no_paper_names_it(answerer):
+    # the topic's GPU papers had been listed (blind s47c-39, s48c-39)
+    for question in ("Has anyone evaluated prefill-decode disaggregation on Google TPUs?",
+                     "Has anyone trained graph neural networks on TPU pods, and how does it compare to GPU full-graph "
+                     "training?"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and "mentions TPU" in answer.text, question
+    # ...and the papers naming it are kept, however written ("2-TPU chips", "TPUs/GPUs")
+    tpu = answerer.ask("Does any paper run or evaluate its workloads on Google TPUs?")
+    assert tpu.citations and all(re.search(r"(?<![A-Za-z])TPU", f"{answerer.paper(c.paper_id).title} "
+                                                                   f"{answerer.paper(c.paper_id).abstract}")
+                                 for c in tpu.citations)
+    assert len(answerer.ask("Anything on Google TPUs?").citations) >= 5
