@@ -669,7 +669,7 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
             everyone = [sp for sp in everyone if named.search(f"{sp.paper.title} {sp.paper.abstract}")]
             if not everyone:
                 listed = ", ".join(f"{sp.paper.title} ({sp.paper.id})" for sp in r.ranked[:3])
-                return Answer(text=f"The collection does not cover this question: none of the papers on its topic "
+                return Answer(text=f"{REFUSAL_HEAD} none of the papers on its topic "
                                    f"mentions {hardware.group(1)}.\n\nClosest papers (they do **not** answer it): "
                                    f"{listed}", refused=True)
         chosen, qualifying = everyone[:k], len(everyone)

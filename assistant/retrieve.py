@@ -188,6 +188,13 @@ _LOWER_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:papers?|publications?|researc
                                + _MEMBERS + r")\b|(?:'s|’s)\s*[?.!]?\s*$", re.I)
 
 
+def _cued_name(text: str, start: int, end: int) -> bool:
+    """Whether a cue says the name at ``text[start:end]`` is an organisation's or a person's: "from X", "X's
+    papers", or opening "X serving papers"."""
+    return bool(_INST_BEFORE.search(text[max(0, start - _CUE_REACH):start]) or _INST_AFTER.match(text[end:])
+                or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:])))
+
+
 def _members_after(text: str, end: int) -> int:
     """The length of "researchers", "'s engineers" after an organisation's name at ``end``: who they are, not a
     topic ("What did Amazon researchers publish?" had been refused as a question on "researchers"); or the rest of
@@ -1021,6 +1028,11 @@ class PaperSearch:
         return text, mends
 
     @cached_property
+    def _venue_words(self) -> set[str]:
+        """The words of the collection's venue names, lower case ("mlsys", "2026", "arxiv", "cais")."""
+        return {w.lower() for v in self.venues for w in v.split()}
+
+    @cached_property
     def _introduced_lower(self) -> dict[str, str]:
         """The names abstracts introduce (``introduced``), by their lower case."""
         return {name.lower(): name for name in self.introduced}
@@ -1483,8 +1495,7 @@ class PaperSearch:
         meant = self._initialled.get(surface, set())
         if len(meant) != 1:
             return None
-        if cued and not (_INST_BEFORE.search(text[max(0, start - _CUE_REACH):start]) or _INST_AFTER.match(text[end:])
-                         or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))):
+        if cued and not _cued_name(text, start, end):
             return None
         return "institutions", sorted(meant)
 
@@ -1519,8 +1530,7 @@ class PaperSearch:
         # maker of a thing the papers write: "experiments on Alibaba's Qwen model family" had been Alibaba's papers)
         if cued and re.match(r"(?:'s|’s)\s", text[end:]) and self._owns_product(text, start, end):
             return None
-        if cued and not (_INST_BEFORE.search(before) or _INST_AFTER.match(text[end:])
-                         or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))
+        if cued and not (_cued_name(text, start, end)
                          or (key in self.name_part_institutions and self._bare_name("", key, text, start, end))):
             return None
         if " " not in key and len(key) >= 3:
@@ -1898,14 +1908,15 @@ class PaperSearch:
         # all-SRAM chip pipelines?", "Meta's lessons from deploying Llama vs NVIDIA's sweep of disaggregated serving")
         if not sides and not excluded and not ids:
             parts = described_sides(text)
+            whole = self.named_papers(text) if parts else set()
             # (not of a paper named besides: "In the 'Speculative Decoding: Performance or Illusion?' study, how do
             # speedups on vLLM compare with TensorRT-LLM?" asks that paper)
-            if self.named_papers(text) - set().union(*(self.named_papers(p) for p in parts)):
+            if whole - set().union(*(self.named_papers(p) for p in parts)):
                 parts = []
             # (a side named as a system no paper writes, "compare Kitty against KIVI": nothing to set beside it)
             # (a name the question writes as a system's is refused as before: "DeepSpeed-FastGen vs vLLM")
             absent = next((name for part in parts if (name := self._unwritten_side(part))), None) \
-                if parts and not self.unknown_names(text, self.named_papers(text)) else None
+                if parts and not self.unknown_names(text, whole) else None
             if absent:
                 parsed = ParsedQuestion(text, text, "describe", filters or Filters(), [])
                 return Retrieval(parsed, [], len(self.papers),
@@ -2535,8 +2546,8 @@ class PaperSearch:
         word = m.group(1) if m else ""
         name_like = bool(re.fullmatch(r"[A-Z]{3,}|[A-Za-z]*[a-z][A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|"
                                       r"[A-Za-z]+-?\d[\w.-]*", word))
-        venues = {w.lower() for v in self.venues for w in v.split()}
-        if not name_like or word.lower() in self.vocab or _stem(word.lower()) in self.idf or word.lower() in venues \
+        if not name_like or word.lower() in self.vocab or _stem(word.lower()) in self.idf \
+                or word.lower() in self._venue_words \
                 or word.lower() in self.english or self.named_papers(word) or _name_key(word) in self.alias_keys \
                 or self._only_writer(word) or self.closest_name(word):
             return None
@@ -2856,10 +2867,9 @@ class PaperSearch:
         # (not a degree or an abbreviation of chat: "first-year PhD student")
         # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
         # (nor a venue's: "the knapsack-based method in the arXiv digest" had been refused as naming no "arXiv")
-        venues = {w.lower() for v in self.venues for w in v.split()}
         # (nor an author's surname: "the Hammar paper on using RL for cyber defense" had been refused as naming none)
         out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
-               and _name_key(n) not in self.alias_keys and n.lower() not in venues
+               and _name_key(n) not in self.alias_keys and n.lower() not in self._venue_words
                and _name_key(n) not in self.surname_authors]
         for q in quoted:  # a quoted title must be (nearly) one of ours
             if not re.search(r"[A-Z]", q) or len(q.split()) < 3:
