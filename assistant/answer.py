@@ -305,7 +305,11 @@ _ASKS_EFFECT_FIGURE = re.compile(r"\bhow much\b.*\b(?:reduc|lower|cut|sav|speed|
                                  # "by what factor does LEANN shrink ...?", "what share of the bandwidth do GPUs use?",
                                  # "what follow rate did GPT-4 show?"
                                  r"\b(?:by )?what (?:factor|margin|percentage)\b|\bhow many-?fold\b|"
-                                 r"\bwhat (?:[\w-]+ )?(?:share|fraction|proportion|portion|rate)\b", re.I)
+                                 r"\bwhat (?:[\w-]+ )?(?:share|fraction|proportion|portion|rate)\b|"
+                                 # "what TTFT improvement does Stream2LLM report?": its "up to 11× TTFT improvements"
+                                 r"\bwhat (?:[\w-]+ ){0,2}(?:improvement|speed-?up|reduction|gain|saving|boost|"
+                                 r"increase|decrease|drop|cut|slowdown|overhead) (?:does|did|do|is|was|were|are)\b",
+                                 re.I)
 _RESULT = re.compile(r"\d(\.\d+)?\s*(%|×|x\b|times)|\b(outperform|achiev|improv|reduc|speed)", re.I)
 
 

@@ -130,7 +130,9 @@ existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel n
 dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos
 a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors nell dell sull dall vez mejores mejor
 basado basados basada basadas basato basati basata basate baseado baseados baseada baseadas basierend
-muchas muchos muchos etwa faible faibles""".split())
+muchas muchos muchos etwa faible faibles
+bitte auflisten aufzahlen zumindest teilweise mindestens wenigstens vollstandig listez enumerez listar enumera
+elenca elencare almeno parzialmente parcialmente partiellement svp plait favor favore""".split())
 # ...and of other languages in the Latin script, which the multilingual model reads though the lexicon does not
 # (Dutch, Turkish, Polish, Swedish, Indonesian, Czech, Romanian): "Welke artikelen gaan over ...?" had been read as
 # English, "gaan" mended into "gain", and "Welke artikelen verminderen de TTFT?" refused
@@ -292,6 +294,8 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        r"\b(?:does|do|did|is|are|has|have) (?:there )?any (?:paper|work|study|article)\b|"
                        r"\bany(one|body) (has |have |is |been )?(tried|done|doing|worked|working|looked|looking|"
                        r"studied|proposed|built|building|using|pushing|trying|seen)\b|"
+                       # "Is anyone serving LLMs on FPGAs?": whoever is, all of them (it had cited SHIP alone)
+                       r"^\W*(?:is|are) any(?:one|body) [a-z]{3,}ing\b|"
                        # "federated learning stuff in here?", "what DSLs for authoring kernels are there?", "how far
                        # have people gotten with ...?": what there is, all of it
                        r"\b(?:stuff|things|anything|work|papers) in here\b|\b(?:are|exist) (?:there|out there)\W*$|"
@@ -948,6 +952,7 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
     # a reply's quoted e-mail: its "On Tue, ... <a@b.c> wrote:" header goes, and its "> " marks; the lines are read
     text = _QUOTE_MARKS.sub("", _WROTE_HEADER.sub(" ", text))
+    text = _email_body(text)
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > max_chars:  # (and the middle of a long message goes: the question opens or ends it)
         half = (max_chars - 3) // 2
@@ -960,6 +965,18 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
     return text
 
 
+def _email_body(text: str) -> str:
+    """A pasted e-mail's body: without its "From:", "To:" header lines and its "-- " signature ("From: Priya S. To:
+    systems-reading-group@lists" had been searched as a topic); its subject stays when the body asks nothing."""
+    if len(_MAIL_HEADER.findall(text)) < 2:
+        return text
+    body = _SIGNATURE.sub("", _MAIL_HEADER.sub("", text))
+    return body if "?" in body or not (subject := _SUBJECT.search(text)) else subject.group(1) + "\n" + body
+
+
+_MAIL_HEADER = re.compile(r"^[ \t]*(?:from|to|cc|bcc|date|sent|reply-to|subject)[ \t]*:[^\n]*$", re.I | re.M)
+_SUBJECT = re.compile(r"^[ \t]*subject[ \t]*:(?:[ \t]*(?:re|fwd?|aw|tr)[ \t]*:)*([^\n]*)$", re.I | re.M)
+_SIGNATURE = re.compile(r"^--[ \t]*\n.*\Z", re.M | re.S)  # (a line of "-- " starts it, to the end)
 _WROTE_HEADER = re.compile(r"^[\s>]*On\b[^\n]{0,200}\bwrote:[ \t]*$", re.M)
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]*)+", re.M)
 
@@ -1442,14 +1459,20 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+|"
                            # "is it worth it, and which systems do it?": the clause asking for them
                            r",\s+(?:and|but|so)\s+(?=(?:which|what|how|any)\b)", re.I)
 # "is there work that <does this, that and the other>?": a description this long is of one paper, not a topic
-_THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b",
-                        re.I)
+# ...and so is "Is anyone replacing the per-token KV memory with a fixed-size operator estimated from ...?"
+_THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b|"
+                        r"^\W*(?:is|are) any(?:one|body) [a-z]{3,}ing\b", re.I)
 _SPECIFIC_WORDS = 10
 _WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies|methods|research|approaches|"
                             r"techniques|solutions|frameworks|tools|"
                             # ("... sit idle. What published work deals with expert load imbalance?": all of it)
-                            r"(?:published|existing|recent|relevant) (?:work|research|literature))\b", re.I)
+                            r"(?:published|existing|recent|relevant) (?:work|research|literature))\b|"
+                            # "... the KV cache balloons. What work shrinks it?": what there is ("which work" with a
+                            # verb asks for one: _ONE_WORK)
+                            r"^\W*what work\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+")
+_LEADING_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|once|since|given|because|while|suppose|assuming)\b[^,?.;]{3,120},\s+"
+                             r"(?=(?:what|which)\b)", re.I)
 
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:
@@ -1468,6 +1491,8 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     # ("Can I train LLMs on a mix of GPU generations? Which systems support that?": a later sentence asks for them, by
     # a plural: not "... Is there any research specifically about X?", nor "... Which work adds Y?")
     later = _SENTENCES.split(text)[1:]
+    # "If a GPU dies while serving, what work is there on recovering?": the question after its condition
+    later += [text[lead.end():]] if (lead := _LEADING_CLAUSE.match(text)) else []
     if (any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text))
             or any(_WHICH_OF_THEM.match(c) or LOOSE_LIST_OPENING.match(c) for c in later)) \
             and not OVERVIEW_CUES.match(text):

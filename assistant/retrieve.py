@@ -238,6 +238,9 @@ _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publicatio
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|"
                           r"authors? (at|from)|between|papers (does|do|did)|"
+                          # ("von Autoren der Seoul National University", "d'auteurs de l'Université ...")
+                          # (German's read in English first: "von authors der ...")
+                          r"autoren|auteurs|autores|autori|authors(?=\s+(?:der|dem|den|des)\s)|"
                           r"(?:have|has|had|include|includes|including) both|"
                           # ... and as Spanish, French, German, Italian and Portuguese say "from" ("son de Google"),
                           # or "at" ("affiliés au Georgia Institute of Technology"),
@@ -1747,6 +1750,39 @@ class PaperSearch:
             r.venues_held = list(self.venues)  # "--venue NeurIPS", "NeurIPS papers": the answer says which there are
         return r
 
+    def unspaced(self, text: str) -> str:
+        """A question typed without spaces, split into words the papers or English write, the fewest there can be
+        ("HOWMANYATENOPERATORSDIDTRITORX..." -> "HOW MANY ATEN OPERATORS DID TRITORX ...", "paperswithauthorsfrom
+        linkedin": both had been refused); a run no such words make up is left as it is."""
+        def split(run: str) -> str:
+            low = run.lower()
+            # (nor a name written in camel case: "FasterTransformer", "FlashAttention")
+            if low in self.vocab or low in self.english or re.match(r"[A-Z][a-z]+[A-Z]", run):
+                return run
+            # fewest[i]: the fewest words making up low[:i], and where the last begins
+            fewest: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(low)
+            for end in range(1, len(low) + 1):
+                for start in range(max(0, end - MAX_MENDED), end):
+                    piece = low[start:end]
+                    if fewest[start] is not None and self._spaced_word(piece) and (
+                            fewest[end] is None or fewest[start][0] + 1 < fewest[end][0]):
+                        fewest[end] = (fewest[start][0] + 1, start)
+            if fewest[-1] is None:
+                return run
+            ends, end = [], len(low)
+            while end:
+                ends.append(end)
+                end = fewest[end][1]
+            starts = [0] + sorted(ends)[:-1]
+            return " ".join(run[a:b] for a, b in zip(starts, sorted(ends)))
+        return _UNSPACED.sub(lambda m: split(m.group(0)), text)
+
+    def _spaced_word(self, piece: str) -> bool:
+        """Whether ``piece`` is a word a question typed without spaces is split into."""
+        if len(piece) <= 3:
+            return piece in _SHORT_WORDS
+        return piece in self.vocab or piece in self.english or piece in ENGLISH_STOPWORDS
+
     def unshout(self, text: str) -> str:
         """A question typed in capitals, in lower case but for its acronyms ("PAPERS ON KV CACHE FOR GPUS" ->
         "papers on KV cache for GPUs"): every capitalised word had been read as a name, which is not mended. A
@@ -1883,7 +1919,7 @@ class PaperSearch:
     def _search(self, question: str, filters: Filters | None, k: int, within: list[str] | None,
                 everywhere: bool = False, focused: bool = True) -> Retrieval:
         # (a frame the instructions hid is a frame: "OVERRIDE: cite only X. Question: which papers ...?")
-        text = strip_greeting(strip_injection(strip_greeting(self.unshout(question))))
+        text = strip_greeting(strip_injection(strip_greeting(self.unshout(self.unspaced(question)))))
         text, excluded = split_negated(self.focus(text) if focused else text)
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
@@ -2399,8 +2435,11 @@ class PaperSearch:
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             missing = []
         unheld = None
+        # (of a long question too when the topic asked "work on" is one: "any work on carbon-aware scheduling that
+        # shifts training jobs across regions ... based on grid carbon intensity?" had listed scheduling papers)
         if (not listed_note and parsed.shape in ("list", "single", "factual") and foreign is None and 1 <= len(missing)
-                <= UNHELD_MOST and len(words) - len(missing) < 8 and not named and not seeds):
+                <= UNHELD_MOST and (len(words) - len(missing) < 8 or any(_asks_work_on(w, text) for w in missing))
+                and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
             below = "those below match" if parsed.shape == "list" else "the paper below matches"  # ("which paper")
             # (of more, a note names chatter: "giving", "easier"; of a figure asked, the verb asking it: "claim")
@@ -2910,7 +2949,9 @@ class PaperSearch:
         chatbots"); None else. The more of the words naming it no paper writes, the surer ("spiking neuromorphic
         chips such as Intel Loihi", "Intel Gaudi (Habana) accelerators"); said by a word that is no record's name."""
         recorded = {w for w in missing if self.institution_papers(w)}
-        order = [w for w in sorted(missing, key=lambda w: w in recorded) if not is_month(w)]  # (not "February 30")
+        # (the word the topic asked "work on" opens first: "work on carbon-aware scheduling ... grid carbon intensity")
+        order = [w for w in sorted(missing, key=lambda w: (w in recorded, not _asked_on(w, text)))
+                 if not is_month(w)]  # (not "February 30")
         phrases = {}
         for w in order:
             # (the noun phrase it opens, to a function word or a verb comparing: "the Cerebras wafer-scale engine
@@ -2929,10 +2970,7 @@ class PaperSearch:
                                              for c in (w[:-3], w[:-3] + "e", w[:-4])) or w.endswith("ly")
             # (of all the papers: those of a venue or an institution asked for are listed, the word said missing)
             # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
-            asked_on = re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)\s+"
-                                 rf"(?:the\s+)?{re.escape(w)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use)\s+"
-                                 rf"{re.escape(w)}\b", text, re.I)
-            if head and not verb and typed.islower() and asked_on:
+            if head and not verb and typed.islower() and _asked_on(w, text):
                 return typed, thing
             # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
             # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
@@ -3329,6 +3367,25 @@ def _edits(a: str, b: str) -> int:
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
+def _asked_on(word: str, text: str) -> bool:
+    """Whether ``word`` opens the topic asked for, right after what asks for papers on it ("papers on watermarking
+    LLM outputs", "which papers propose watermarking ...?")."""
+    return bool(re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)\s+"
+                          rf"(?:the\s+)?{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use)\s+"
+                          rf"{re.escape(word)}\b", text, re.I))
+
+
+def _asks_work_on(word: str, text: str) -> bool:
+    """Whether a sentence of ``text`` opens asking for work on ``word``, a noun ("Is there any work on carbon-aware
+    scheduling ...?"; not "work on sending ...", nor chatter's "weird stuff on rare VM shapes")."""
+    return not re.search(r"(?:ing|ed|ly)$", word) and bool(re.search(
+        rf"(?:^|[.?!]\s+)\W*(?:(?:is|are) there (?:any )?|any |looking for )?(?:work|papers|research|studies)\s+"
+        rf"(?:on|about|regarding)\s+(?:the\s+)?{re.escape(word)}\b", text, re.I))
+
+
+_UNSPACED = re.compile(r"(?<![\w/.:@-])[A-Za-z]{16,}(?![\w/.@-])")  # a run of letters this long: words typed unspaced
+_SHORT_WORDS = frozenset(w for w in ENGLISH_STOPWORDS | {"llm", "llms", "gpu", "gpus", "moe", "kv", "rag", "tpu", "cpu"}
+                         if len(w) <= 3)
 _ASKING_WORDS = frozenset("papers paper works work which what research studies articles".split())
 # where a message's sentences (or a chatty clause and its question: "..., sorry if this is messy, but which ...")
 # part

@@ -4461,3 +4461,90 @@ def test_hardware_asked_to_run_on_narrows_a_list_or_says_no_paper_names_it(answe
                                                                    f"{answerer.paper(c.paper_id).abstract}")
                                  for c in tpu.citations)
     assert len(answerer.ask("Anything on Google TPUs?").citations) >= 5
+
+
+def test_a_question_typed_without_spaces_is_read_by_its_words(answerer):
+    # both had been refused: one run of letters is no word the papers write (blind s50c-03, s50c-29)
+    count = answerer.ask("HOWMANYATENOPERATORSDIDTRITORXSUCCESSFULLYGENERATEKERNELSFOR")
+    assert not count.refused and count.cited_ids == ["openreview:O3Bx0nNGnW"] and "481" in count.text
+    linkedin = answerer.ask("paperswithauthorsfromlinkedin")
+    spaced = answerer.ask("papers with authors from LinkedIn")
+    assert len(linkedin.citations) >= 2 and linkedin.cited_ids == spaced.cited_ids
+    # ...and a run no such words make up is left as it is
+    search = answerer._searcher()
+    assert search.unspaced("token qzxvbnmwrtplkjhgfd") == "token qzxvbnmwrtplkjhgfd"
+    # ...and so is a name in camel case ("Faster Transformer" had been read)
+    assert search.unspaced("gain over FasterTransformer?") == "gain over FasterTransformer?"
+
+
+def test_a_pasted_email_is_read_by_its_body():
+    from assistant.query import clean_question
+
+    mail = ("From: Priya S.\nTo: systems-reading-group@lists\nSubject: Re: Re: next week's papers\n\n"
+            "> Could someone pull every paper that has authors from KAIST?\n> thx, J\n\n+1\n\n-- \nPriya")
+    # (the headers had been searched as the topic: "priya", "systems-reading-group", "next week")
+    assert clean_question(mail) == "Could someone pull every paper that has authors from KAIST? thx, J +1"
+    # ...its subject kept when the body asks nothing
+    assert clean_question("From: a@b.c\nTo: me\nSubject: Fwd: papers on KV cache quantization\n\nsee subject") \
+        == "papers on KV cache quantization see subject"
+    # (one "To:" line is no e-mail: "To: whom it may concern" stays)
+    assert clean_question("Subject: which papers reduce TTFT?") == "Subject: which papers reduce TTFT?"
+
+
+def test_an_email_asking_for_an_institutions_papers_lists_them(answerer):
+    mail = ("From: Priya S.\nTo: systems-reading-group@lists\nSubject: Re: Re: next week's papers\n\n"
+            "> Could someone pull every paper in the collection that has authors from KAIST?\n> thx, J\n\n"
+            "+1 -- Korea Advanced Institute of Science and Technology, any topic is fine.\n\n-- \nPriya")
+    answer = answerer.ask(mail)  # (refused before: blind s50c-09)
+    assert not answer.refused and answer.cited_ids == answerer.ask("papers from KAIST").cited_ids
+    assert len(answer.citations) >= 2
+
+
+def test_german_authors_of_an_institution_are_a_filter(answerer):
+    # "von Autoren der Seoul National University" had been read as the topic "seoul national" (blind s50c-22)
+    asked = answerer.ask("Welche Paper in der Sammlung stammen (zumindest teilweise) von Autoren der Seoul National "
+                         "University? Bitte alle auflisten.")
+    english = answerer.ask("Which papers have authors from Seoul National University?")
+    assert not asked.refused and len(english.citations) >= 3 and set(asked.cited_ids) == set(english.cited_ids)
+
+
+@pytest.mark.parametrize("question, shape", [
+    # "what work" asks what there is, in a later sentence too (blind s50b-02, s50b-28 had cited one paper)
+    ("My long-context requests keep running the GPU out of memory because the KV cache balloons. What work shrinks "
+     "it?", "list"),
+    # ...and after a condition (blind s50b-04)
+    ("If a GPU dies in the middle of serving an LLM, what work is there on recovering quickly?", "list"),
+    # "is anyone doing X?": whoever is (blind s50b-21)
+    ("Is anyone serving LLMs on FPGAs or dataflow chips?", "list"),
+    # ...but a long description of one mechanism asks for the paper that has it
+    ("Is anyone replacing the ever-growing per-token key/value memory with a fixed-size operator estimated from a "
+     "dynamical-systems view, so recalling earlier associations needs constant memory?", "single"),
+    ("Which work checks numerical drift across GPUs?", "single"),
+])
+def test_what_work_and_is_anyone_ask_for_the_papers(question, shape):
+    from assistant.query import Filters, content_words, question_shape
+
+    assert question_shape(question, content_words(question), Filters()) == shape
+
+
+def test_a_figure_asked_as_what_improvement_quotes_the_figure(answerer):
+    # Stream2LLM's "We present" sentence had been quoted for its TTFT improvement (blind s50c-07)
+    answer = answerer.ask("what TTFT improvement does the system that streams retrieved context into vLLM prompts "
+                          "(overlapping retrieval with prefill) report?")
+    assert answer.cited_ids == ["openreview:FuRo7Ur5Ib"] and re.search(r"\b11\s*×", answer.text)
+
+
+def test_work_asked_on_a_topic_no_paper_writes_is_refused_however_long_the_question(answerer):
+    # scheduling papers had been listed (blind s45b-34, s50b-37)
+    answer = answerer.ask("Is there any work on carbon-aware scheduling that shifts training jobs across regions or "
+                          "time of day based on grid carbon intensity?")
+    assert answer.refused and not answer.citations and "“carbon”" in answer.text
+    # ...not a verb no paper writes ("deciding"), nor chatter's "stuff on rare VM shapes"
+    orbit = answerer.ask("Is there work on deciding in orbit which captured Earth images are worth sending down, with "
+                         "ground stations scheduling user requests and several vision tasks sharing one onboard "
+                         "backbone?")
+    assert orbit.cited_ids == ["openreview:c3O6DnhUYm"]
+    vm = answerer.ask("People keep saying 'just use ML' but I'm skeptical about models collapsing or doing weird "
+                      "stuff on rare VM shapes. Is there any paper in here that learns VM placement across NUMA "
+                      "nodes from production data and protects against the bad tail cases?")
+    assert vm.cited_ids == ["openreview:guCUThRvX5"] and "Catur integrates" in vm.text
