@@ -898,7 +898,12 @@ def question_alternatives(text: str) -> set[str]:
         return set()
     # ("ML / LLM workloads", "CPU/GPU": a slash offers either as "or" does)
     words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() if part for w in re.split(r",\s*", part)]
-    return {singular(t) for w in words for t in tokenize(w)} - STOPWORDS
+    # (not figures: "low bit-widths (2-bit / 4-bit)" qualify the topic, and had let every paper writing "4-bit" in)
+    return {singular(t) for w in words if not _FIGURE_ALTERNATIVE.fullmatch(w.strip())
+            for t in tokenize(w)} - STOPWORDS
+
+
+_FIGURE_ALTERNATIVE = re.compile(r"\W*\d[\d.,]*\s*-?\s*(?:[a-z]{1,5}\b)?\W*", re.I)  # "2-bit", "4 bits", "8x", "70B"
 
 
 def typed_phrase(text: str, words: list[str], upper: Collection[str] = ()) -> str:

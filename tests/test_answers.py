@@ -4548,3 +4548,16 @@ def test_work_asked_on_a_topic_no_paper_writes_is_refused_however_long_the_quest
                       "stuff on rare VM shapes. Is there any paper in here that learns VM placement across NUMA "
                       "nodes from production data and protects against the bad tail cases?")
     assert vm.cited_ids == ["openreview:guCUThRvX5"] and "Catur integrates" in vm.text
+
+
+def test_figures_offered_as_alternatives_do_not_widen_a_list(answerer):
+    from assistant.query import question_alternatives
+
+    # "2-bit / 4-bit" qualify the topic: every paper writing "4-bit" (weight quantization) had been listed for
+    # "quantization of the KV cache" (blind s50c-06, s31c-14, s37a-08)
+    assert question_alternatives("quantizing the KV cache to low bit-widths (2-bit / 4-bit etc.)") == set()
+    assert question_alternatives("KV cache on CPU or GPU, 8 or 16 bits") == {"cpu", "gpu"}
+    answer = answerer.ask("有哪些论文研究 KV cache 的量化（比如 2-bit 或 4-bit KV）？")
+    search = answerer._searcher()
+    assert answer.citations and all(re.search(r"\bKV\b", search.by_id[c.paper_id].title)
+                                    for c in answer.citations), answer.cited_ids
