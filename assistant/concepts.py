@@ -19,7 +19,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "KV cache": (r"key[-/ ]?(?:and[- ])?values?[- ]cach(?:e|es|ing)", r"cached keys?(?: and |/| or )values?",
                  r"attention cache",
                  # "the model's memory of the conversation keeps growing"
-                 r"(?:model|llm|ai)['’]?s? memory of (?:the )?(?:conversation|chat|dialog(?:ue)?|context|past tokens)"),
+                 r"(?:model|llm|ai)['’]?s? memory of (?:the )?(?:conversation|chat|dialog(?:ue)?|context|past tokens)",
+                 # "an ever-growing record of every earlier word"
+                 r"(?:ever[- ])?growing (?:record|memory|list|store|log|cache) of (?:every |all (?:the )?|the )?"
+                 r"(?:earlier|previous|past|prior|preceding) (?:words?|tokens?)"),
     "prefill": (r"prompt[- ]processing(?: phase| stage| step)?",
                 r"(?:phase|stage) that processes the (?:input )?prompt",
                 r"(?:process|read)(?:es|s|ing)? the (?:whole |entire |input |full )?prompt"),
@@ -34,13 +37,17 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                              r"(?:cheap|small|smaller|lightweight|fast|quick)(?:,? (?:cheap|small|quick|fast|"
                              r"lightweight))? (?:proposer|drafter|draft model|guesser)",
                              r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
-                             r"(?:upcoming |future |next )?tokens",
+                             r"(?:upcoming |future |next )?(?:tokens|words)",
+                             r"guess(?:es|ing)? (?:a few |several |some )?(?:tokens|words) ahead",
+                             r"(?:fast|small|cheap|quick|little) helper(?: model)?",
                              r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif",
                              r"draft(?:s|ing|ed)? (?:the )?(?:next |future |upcoming |several |multiple )?tokens"),
     "knapsack": (r"0/1 (?:packing|selection|optimi[sz]ation)", r"packing[- ]style (?:optimi[sz]ation|problem)"),
     "diffusion language model": (r"unmask(?:s|ing)?\b", r"denois(?:e|es|ing) (?:many |several |multiple )?tokens",
                                  r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "
-                                 r"parallel", r"rather than (?:strictly )?left[- ]to[- ]right",
+                                 r"parallel", r"(?:rather than|instead of) (?:writing |going |generating |producing )?"
+                                 r"(?:strictly )?left[- ]to[- ]right",
+                                 r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) at once",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
@@ -50,9 +57,12 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                          r"(?:words|tokens|blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter"),
     "federated learning": (r"train\w* (?:models? )?collaboratively", r"(?:keep|keeps|keeping) (?:their |its |the )?"
                            r"(?:raw |private |own )?data (?:local|on[- ]device|on their devices)",
-                           r"without (?:sharing|centralizing|pooling) (?:their |the )?(?:raw |private )?data"),
+                           r"without (?:sharing|centralizing|pooling|handing over|giving up|revealing|exposing|"
+                           r"uploading|sending|moving) (?:their |the |its |any )?(?:raw |private |own )?data"),
     "heterogeneous GPUs": (r"(?:mixed|mix of|mixture of) (?:pool of )?(?:different )?(?:gpu|accelerator)",
                            r"different (?:gpu|accelerator) (?:types|generations|models|kinds)",
+                           r"(?:mix|mixture) of (?:older|old|newer|new|different)(?: and (?:older|old|newer|new))? "
+                           r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
                            # "a mix of old v100s and newer a100s/h100s": GPUs of two generations named together
                            r"(?:mix(?:ed|ture)? of (?:\w+ )?|old(?:er)? )[vahb]\d{2,3}s?(?:/[vahb]\d{2,3}s?)* "
@@ -118,8 +128,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
         r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
         # "can an attacker rebuild what other users typed?"
-        r"(?:rebuild|reconstruct|recover|infer|steal)\w* (?:what|the prompts? (?:of|that)) (?:other|another|"
-        r"different) (?:users?|customers?|tenants?)"),
+        r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
+        r"(?:other|another|different) (?:users?|customers?|tenants?)",
+        r"bad actors", r"malicious (?:users|actors|prompts|inputs)"),
     "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
                              r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
     "elastic|autoscaling": (r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
@@ -136,6 +147,20 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
     "GPU": (r"graphics cards?",),
+    "serverless|cold start": (r"pay[- ]per[- ]use (?:cloud )?functions?", r"cloud functions", r"scale[- ]from[- ]zero",
+                              r"functions?[- ]as[- ]a[- ]service",
+                              r"(?:copy\w*|load\w*|mov\w*) (?:huge |large |big |whole )?models? (?:on ?to|to|into) "
+                              r"(?:new|fresh) (?:machines|servers|instances|gpus)"),
+    "kernels": (r"low[- ]level (?:number[- ]crunching |math |compute )?(?:routines|code|functions|programs)",
+                r"number[- ]crunching (?:routines|code|functions|programs)"),
+    "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",),
+    "ternary": (r"(?:just |only |either )?-1,? 0,? (?:or|and) \+?1\b", r"(?:one of )?three (?:possible )?values"),
+    "read-only memory": (r"written once at the factory", r"(?:baked|burned|burnt|hard[- ]?wired|etched) (?:\w+ ){0,4}"
+                         r"(?:into|in) (?:the )?(?:chip|silicon|memory|hardware)"),
+    # (not a budget: "under a fixed memory budget" is a constraint, not memory that stops growing)
+    "constant-memory": (r"(?:fixed|constant|bounded) (?:amount of |size of )?memory(?![- ](?:budget|capacity|limit))",
+                        r"memory that (?:does not|doesn['’]t|never) grow"),
+    "eBPF": (r"(?:linux|kernel)['’]?s? (?:built[- ]in )?(?:tracing|instrumentation) hooks",),
     "overlap communication computation": (r"(?:while|as) (?:the )?data (?:is )?(?:still )?(?:in flight|moving|"
                                           r"being sent|travel\w*)", r"idle (?:\w+ ){0,3}wait\w* for (?:the )?data",
                                           r"hid(?:e|es|ing) (?:the )?(?:communication|transfers?|data movement)"),
@@ -146,12 +171,18 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                   r"connected (?:things|entities|nodes)"),
     "SLO": (r"response[- ]time (?:promises|deadlines|targets|guarantees|goals)", r"latency (?:targets|deadlines|"
             r"promises|guarantees)"),
-    "TTFT": (r"(?:time (?:to|until|before) )?(?:the )?first (?:word|token) (?:appears|within|comes)",),
+    "TTFT": (r"(?:time (?:to|until|before) )?(?:the )?first (?:word|token) (?:appears|within|comes)",
+             r"start\w* (?:replying|responding|answering|to reply|to respond|to answer|talking) (?:sooner|faster|"
+             r"quicker|more quickly|earlier)"),
     "benchmark": (r"test (?:collections?|suites?|sets?)", r"standard tasks? to compare"),
     "prefix|prefix caching|reuse": (r"shared (?:opening|beginning|start|preamble|prefix)", r"(?:begin|begins|start|"
                                     r"starts|open|opens) with the same (?:long )?(?:instructions|system prompt|"
                                     r"preamble|retrieved documents|text)",
-                                    r"redo(?:ing)? the (?:same )?work"),
+                                    r"redo(?:ing)? the (?:same )?work",
+                                    r"reus\w* (?:the )?(?:stored|saved|cached|earlier|previous|already[- ]done) "
+                                    r"(?:work|computation|results)",
+                                    r"work (?:\w+ ){0,2}already done on (?:common|shared|repeated|the same) "
+                                    r"(?:prompts|inputs|text)"),
     "quantization|low-bit|FP8": (r"fewer bits", r"(?:coarser|lower)[- ](?:precision|resolution) numbers",
                                  r"lower numeric(?:al)? precision", r"smaller number formats"),
 }

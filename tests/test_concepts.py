@@ -41,6 +41,20 @@ def name_concepts(text: str) -> str:
     ("work that assigns a whole group of incoming prompts to models jointly", "(routing)"),
     ("can an attacker rebuild what other users typed?", "(attacks, security, jailbreak, leakage)"),
     ("a policy trained with rewards makes the attack cheaper", "(reinforcement learning)"),
+    # in a newcomer's words, none of the field's (blind s51b)
+    ("instead of keeping an ever-growing record of every earlier word", "(KV cache)"),
+    ("let a fast helper guess a few words ahead, then check them", "(speculative decoding)"),
+    ("they fill in many words at once instead of writing left to right", "(diffusion language model)"),
+    ("hospitals training one model without handing over their raw data", "(federated learning)"),
+    ("we have a mix of older and newer graphics cards", "(heterogeneous GPUs)"),
+    ("a chatbot that starts replying sooner", "(TTFT)"),
+    ("pay-per-use cloud functions that must copy huge models onto fresh machines", "(serverless, cold start)"),
+    ("who speeds up the low-level number-crunching routines?", "(kernels)"),
+    ("can AI coding assistants tune a compiler?", "(LLM agents)"),
+    ("every weight is just -1, 0 or 1", "(ternary)"),
+    ("a chip whose weights are written once at the factory", "(read-only memory)"),
+    ("a tool using Linux's built-in tracing hooks", "(eBPF)"),
+    ("recall earlier facts with a fixed amount of memory", "(constant-memory)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
@@ -70,6 +84,7 @@ def test_every_term_has_descriptions():
     "we tuned it by trial and error",
     "response-time deadlines when some GPUs are slow",  # "slow" is no SLO written: the term is added
     "does Kitty run on H100 and A100 GPUs?",  # two GPUs named, no mix of generations
+    "balancing experts under a fixed memory budget",  # a constraint, not memory that stops growing
 ])
 def test_a_description_is_read_only_where_it_means_the_concept(question):
     read = name_concepts(question)
