@@ -103,8 +103,12 @@ _ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?
 # (broad: a sentence with a figure and any of these words is quoted; that a paper gives no figure is said only
 # when none has one, so "18.5% speed-up in Time To First Token" counts for latency, "93.6% quality" for accuracy)
 # hardware a question asks the work to run on, which few papers name ("on Google TPU pods", "on FPGAs")
-_ON_HARDWARE = re.compile(r"\b(?:on|using|with|targeting)\s+(?:(?:google|aws|amazon|intel|huawei|meta)(?:['’]s)?\s+)?"
-                          r"(TPUs?|FPGAs?|NPUs?|IPUs?|Trainium|Inferentia|Gaudi|Ascend|MTIA)\b", re.I)
+_HW_NAME = (r"(?:TPUs?|FPGAs?|NPUs?|IPUs?|Trainium|Inferentia|Gaudi|Ascend|MTIA|"
+            # ("on RISC-V vector CPUs", "on a Raspberry Pi", "on SambaNova or Groq hardware")
+            r"RISC-V|Raspberry Pis?|Jetsons?|Cerebras|Graphcore|Groq|SambaNova)")
+_ON_HARDWARE = re.compile(r"\b(?:on|using|with|targeting)\s+(?:an?\s+)?(?:(?:google|aws|amazon|intel|huawei|meta)(?:['’]s)?\s+)?"
+                          rf"({_HW_NAME})\b", re.I)
+_HW_NAMES = re.compile(rf"(?<![\w-])({_HW_NAME})(?![\w-])", re.I)
 # "11×", "2.1x", "2.35 times higher": the whole number (a lone digit missed "11×")
 _TIMES = (r"\d+(?:\.\d+)?\s*(?:×|x(?!\w)|times (?:higher|faster|more|lower|less|better|greater|larger|smaller|"
           r"fewer))")
@@ -669,12 +673,15 @@ def _compose(r: Retrieval, sentences: dict[str, list[str]], idf: dict[str, float
         # the hardware; none does, and the collection does not cover it (the topic's GPU papers had been listed)
         hardware = _ON_HARDWARE.search(r.parsed.text)
         if hardware and everyone:
-            named = re.compile(rf"(?<![A-Za-z]){re.escape(hardware.group(1).rstrip('sS'))}", re.I)  # ("2-TPU", "TPUv5")
+            # (each one the question offers: "on SambaNova or Groq hardware" keeps the papers naming either)
+            asked = list(dict.fromkeys(m.group(1) for m in _HW_NAMES.finditer(r.parsed.text, hardware.start(1))))
+            named = re.compile("|".join(rf"(?<![A-Za-z]){re.escape(h.rstrip('sS'))}" for h in asked),
+                               re.I)  # ("2-TPU", "TPUv5")
             everyone = [sp for sp in everyone if named.search(f"{sp.paper.title} {sp.paper.abstract}")]
             if not everyone:
                 listed = ", ".join(f"{sp.paper.title} ({sp.paper.id})" for sp in r.ranked[:3])
                 return Answer(text=f"{REFUSAL_HEAD} none of the papers on its topic "
-                                   f"mentions {hardware.group(1)}.\n\nClosest papers (they do **not** answer it): "
+                                   f"mentions {' or '.join(asked)}.\n\nClosest papers (they do **not** answer it): "
                                    f"{listed}", refused=True)
         chosen, qualifying = everyone[:k], len(everyone)
         if len(chosen) == 1 and OVERVIEW_CUES.match(r.parsed.text) and not r.code_too:
@@ -1474,6 +1481,8 @@ def _who(p: Paper, first: set[str] = frozenset(), most: int = 4, asked: tuple[st
         (" et al." if len(p.authors) > most + len(later) or p.authors_cut else "")
     if not p.authors and p.author_count:  # HyperTinyPW's one author has no name in the dump
         who = f"its record leaves the author{'s' if p.author_count > 1 else ''} unnamed"
+    elif not p.authors and most > 4:  # "who wrote XGrammar-2?": the CAIS notes name institutions only; said so
+        who = "its record names no authors" + (", only institutions" if p.institutions else "")
     inst = "; ".join(sorted(p.institutions, key=lambda name: not _names_one_of(name, first))[:most])
     return " — ".join(x for x in (who, inst, p.venue) if x)
 

@@ -577,7 +577,7 @@ UNRECORDED = (
                 r"talk)\b)|"
                 r"\b(?:when|what (?:date|day|time)) (?:is|will|was|are|were|does) [^?]{0,80}?\b(?:be )?"
                 r"(?:presented|given)\b", re.I), "presentation schedules", True),
-    (re.compile(r"\b(how many pages|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
+    (re.compile(r"\b(how many pages(?: long)?|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
     # ("What is NVIDIA's current stock price?" had been answered with NVIDIA's confidential-computing paper)
     (re.compile(r"\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)|"
                 r"\b(?:annual|yearly|quarterly|total|company(?:['’]s)?) revenues?\b", re.I), "company finances", True),

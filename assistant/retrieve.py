@@ -109,7 +109,14 @@ def _said_as_paper(text: str, surface: str) -> bool:
     # (not "what is matrix multiplication", "does beam search improve": a verb must follow "does <name>")
     return bool(m and ((" " not in surface and re.search(r"\b(?:does|did)\s+$", text[:m.start()], re.I)
                         and _PAPER_VERB.match(text, m.end()))
-                       or re.match(r"\s+(?:paper|system|framework|work)\b|'s\b", text[m.end():], re.I)))
+                       or re.match(r"\s+(?:paper|system|framework|work)\b|'s\b", text[m.end():], re.I)
+                       # "the Wave Python kernel DSL": capitalised after "the", and a kind of system a few words on
+                       or surface[:1].isupper() and re.search(r"\bthe\s+$", text[:m.start()], re.I)
+                       and bool(_KIND_AFTER.match(text, m.end()))))
+
+
+# (the words between begin with a capital: not "the Matrix multiplication engine", a topic's phrase)
+_KIND_AFTER = re.compile(rf"(?:\s+[A-Z][\w-]*(?:\s+[\w-]+){{0,2}}?)?\s+(?i:{'|'.join(sorted(SYSTEM_KINDS | {'dsl'}))})s?\b")
 
 
 _NAME_ALONE_WORDS = 6  # a paper's name that is an English word names it in lower case only in a question this short
@@ -234,6 +241,7 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
+_HEADED = re.compile(r"\s*(?::|\s[-–—])\s*(?:how many|which|what|list|show|any|all)\b[^?]*\bpapers?\b", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
 # (...and "how many papers does NVIDIA have?")
 _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated with|involv(e|es|ed|ing)|"
@@ -1439,8 +1447,9 @@ class PaperSearch:
     def _leading_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """"Stanford MoE papers", "Google TPU papers": a name opening the question before a topic of one or two
         words and "papers" names an institution, if more papers list it than use its name in their text
-        ("PyTorch compiler papers" is about PyTorch)."""
-        if not (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:])):
+        ("PyTorch compiler papers" is about PyTorch); and a name heading a question on papers ("Seoul National
+        University: how many papers and which ones?", refused before as a topic)."""
+        if not (_LEADING.fullmatch(text[:start]) and (_INST_LATER.match(text[end:]) or _HEADED.match(text[end:]))):
             return False
         return len(self.alias_papers[alias]) > int(self._papers_with(key).sum())
 
@@ -2312,8 +2321,10 @@ class PaperSearch:
             kind = re.search(rf"{re.escape(name)}\s+([\w-]+)", text, re.I) if name else None
             if kind and (_stem(kind.group(1).lower()) in title or singular(kind.group(1).lower()) in SYSTEM_KINDS):
                 mine |= {_stem(kind.group(1).lower())}
+            # (nor a word no paper writes, which asks nothing any record could hold: "the optimize_anything / GEPA
+            # code" is optimize_anything's, whose record holds no licence)
             asked = [w for w in words if not all(_stem(part) in mine for part in w.split("-"))
-                     and _stem(w) not in _ABOUT_A_PAPER and w not in _FACT_FILLER]
+                     and _stem(w) not in _ABOUT_A_PAPER and w not in _FACT_FILLER and _stem(w) in self.idf]
             if not asked or unrecorded(text, asked, self.alias_keys)[1]:
                 parsed.only_unrecorded = True
                 note = ""
@@ -2455,6 +2466,12 @@ class PaperSearch:
             unheld = self._unheld(text, missing, ranked, as_products=not what, head=not filters) \
                 if parsed.shape != "factual" or (
                 not unknown_names and any(re.search(r"\d", w) for w in missing)) else None
+            # every alternative the question offers is a word no paper writes ("diffusion models for audio or music
+            # generation"): what it asks of is not in the collection, however well the rest matches
+            offered = sorted(parsed.alternatives, key=lambda w: text.lower().find(w))
+            if unheld is None and len(offered) >= 2 and set(offered) <= set(missing) and not filters:
+                said_each = "” or “".join(as_typed(text, offered))
+                unheld = (said_each, " or ".join(as_typed(text, offered)))
         # a method or system named as the very subject of the question, that no paper writes ("In Medusa, how are the
         # heads trained ...?", "walk me through how GPTQ uses the inverse Hessian"): its paper is not in the collection,
         # however long the question and however well its other words match (the nearest papers had been quoted)

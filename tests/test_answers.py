@@ -4561,3 +4561,43 @@ def test_figures_offered_as_alternatives_do_not_widen_a_list(answerer):
     search = answerer._searcher()
     assert answer.citations and all(re.search(r"\bKV\b", search.by_id[c.paper_id].title)
                                     for c in answer.citations), answer.cited_ids
+
+
+def test_an_institution_heading_a_question_on_papers_is_a_filter(answerer):
+    # "Seoul National University: how many papers ...?" had been refused as the topic "seoul national" (blind s51c-30)
+    headed = answerer.ask("Seoul National University: how many papers and which ones?")
+    plain = answerer.ask("papers from Seoul National University")
+    assert len(plain.citations) >= 3 and headed.cited_ids == plain.cited_ids
+    # ...not a product heading a question on its use, which the papers write
+    assert not answerer.ask("PyTorch: which papers use it?").text.startswith(("0 papers from", "No paper from"))
+
+
+@pytest.mark.parametrize("question, said", [
+    ("How many pages long is the FlashAttention-4 paper?", "page counts"),  # ("long" had been left as a topic)
+    # (a name no paper writes, beside the paper's own, asks nothing a record could hold)
+    ("Under what license is the optimize_anything / GEPA code released?", "code licences"),
+    # (a capitalised English-word name, said to be a system: "the Wave Python kernel DSL")
+    ("What speedup over Triton does the Wave Python kernel DSL report on AMD GPUs?", "no speedup figure"),
+])
+def test_a_fact_no_record_or_abstract_holds_is_refused_for_the_named_paper(answerer, question, said):
+    # each had cited the paper, quoting a sentence that does not answer (blind s51c)
+    answer = answerer.ask(question)
+    assert answer.refused and not answer.citations and said in answer.text
+
+
+def test_a_paper_whose_record_names_no_authors_says_so_when_asked_who_wrote_it(answerer):
+    answer = answerer.ask("who wrote XGrammar-2?")  # (the CAIS notes name institutions only)
+    assert answer.cited_ids == ["doi:10.1145/3786335.3813124"]
+    assert "its record names no authors, only institutions" in answer.text
+
+
+def test_alternatives_no_paper_writes_are_refused_and_hardware_offered_keeps_its_papers(answerer):
+    # every alternative offered is a word no paper writes: diffusion papers had been listed (blind s51a-37)
+    audio = answerer.ask("Which papers accelerate diffusion models for audio or music generation?")
+    assert audio.refused and not audio.citations and "“audio” or “music”" in audio.text
+    assert not answerer.ask("Which papers run LLMs on edge or mobile devices?").refused
+    # hardware no paper names (blind s51a-39), and each of two offered kept ("or Groq" had been dropped)
+    risc = answerer.ask("Has anyone here benchmarked transformer inference on RISC-V vector CPUs?")
+    assert risc.refused and not risc.citations and "RISC-V" in risc.text
+    chips = answerer.ask("Has anyone published LLM inference results on SambaNova or Groq hardware?")
+    assert "openreview:IZaXDwDtL1" in chips.cited_ids
