@@ -39,6 +39,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                              r"guess(?:es|ing)? (?:several|multiple|many|a few|the next few|upcoming|future) "
                              r"(?:upcoming |future |next )?(?:tokens|words)",
                              r"guess(?:es|ing)? (?:a few |several |some )?(?:tokens|words) ahead",
+                             r"guess(?:es|ing)? the next (?:several|few|couple of|handful of) (?:tokens|words)",
                              r"(?:fast|small|cheap|quick|little) helper(?: model)?",
                              r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif",
                              r"draft(?:s|ing|ed)? (?:the )?(?:next |future |upcoming |several |multiple )?tokens"),
@@ -47,7 +48,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "
                                  r"parallel", r"(?:rather than|instead of) (?:writing |going |generating |producing )?"
                                  r"(?:strictly )?left[- ]to[- ]right",
-                                 r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) at once",
+                                 r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) (?:at once|at the same "
+                                 r"time|simultaneously|in parallel)", r"blanked[- ]out (?:draft|text|sentence)",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
@@ -57,10 +59,14 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                          r"(?:words|tokens|blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter"),
     "federated learning": (r"train\w* (?:models? )?collaboratively", r"(?:keep|keeps|keeping) (?:their |its |the )?"
                            r"(?:raw |private |own )?data (?:local|on[- ]device|on their devices)",
+                           r"(?:keep|keeps|keeping) (?:their|its|the)? ?(?:raw |private |own )?data (?:at home|to "
+                           r"(?:itself|themselves)|in[- ]house|locally)",
+                           r"(?:teach|train)\w* (?:one |a |the same )?shared (?:\w+ )?model together",
                            r"without (?:sharing|centralizing|pooling|handing over|giving up|revealing|exposing|"
                            r"uploading|sending|moving) (?:their |the |its |any )?(?:raw |private |own )?data"),
     "heterogeneous GPUs": (r"(?:mixed|mix of|mixture of) (?:pool of )?(?:different )?(?:gpu|accelerator)",
                            r"different (?:gpu|accelerator) (?:types|generations|models|kinds)",
+                           r"combin\w* (?:\w+,? ){0,6}?(?:older|newer|different) (?:\w+,? ){0,5}?(?:gpus|graphics cards)",
                            r"(?:mix|mixture) of (?:older|old|newer|new|different)(?: and (?:older|old|newer|new))? "
                            r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
@@ -77,6 +83,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                 r"rout(?:e|es|ing) (?:each |every |incoming )?(?:query|queries|request|requests|prompt|prompts) "
                 r"(?:to|between|among)", r"(?:send|sends|sending|dispatch\w*) (?:easy|hard|simple|difficult) "
                 r"(?:queries|requests|prompts|questions)",
+                r"(?:the )?easy (?:ones|questions|queries|requests|prompts) (?:can |could |should |would )?(?:go|goes|"
+                r"are sent|get sent|get routed) to",
                 # "assigns a whole group of incoming prompts to models jointly"
                 r"assign\w* (?:\w+ ){0,5}(?:queries|requests|prompts|questions) (?:\w+ )?(?:to|among|between|across) "
                 r"(?:the |several |different |multiple )?(?:models|llms)"),
@@ -125,11 +133,14 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                         r"number[- ]lists", r"similar (?:vectors|embeddings)"),
     # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)
     "attacks|security|jailbreak|leakage": (
+        # (a verb, not a noun: "one trick to make a chatbot reply quicker" is no attack)
+        r"(?<!\ba )(?<!\bone )(?<!\bthe )(?<!\bthis )(?<!\bneat )"
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
         r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
         # "can an attacker rebuild what other users typed?"
         r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
-        r"(?:other|another|different) (?:users?|customers?|tenants?)",
+        r"(?:other|another|different) (?:users?|customers?|tenants?)|(?:rebuild|reconstruct|recover|infer|steal|"
+        r"piec\w* together)\w* what (?:someone|somebody) else",
         r"bad actors", r"malicious (?:users|actors|prompts|inputs)"),
     "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
                              r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
@@ -147,6 +158,12 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
     "GPU": (r"graphics cards?",),
+    "retrieval-augmented generation|RAG": (
+        r"search\w* (?:a |the |their |its )?(?:pile|collection|set|database|store|bunch|stack) of (?:documents|texts|"
+        r"files|notes|pages)", r"look[- ]it[- ]up[- ](?:then|and)[- ]answer",
+        r"(?:fetch|retriev|pull|find)\w* (?:the )?(?:relevant )?(?:documents|passages|snippets) (?:first|before)"),
+    "long-term memory": (r"(?:lasting|long[- ]lasting|long[- ]term|persistent) memor(?:y|ies)",
+                         r"remember\w* what (?:i|users?|you|people) (?:told|said to) it"),
     "serverless|cold start": (r"pay[- ]per[- ]use (?:cloud )?functions?", r"cloud functions", r"scale[- ]from[- ]zero",
                               r"functions?[- ]as[- ]a[- ]service",
                               r"(?:copy\w*|load\w*|mov\w*) (?:huge |large |big |whole )?models? (?:on ?to|to|into) "
@@ -168,6 +185,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "privacy": (r"(?:protect\w*|keep\w*|hid(?:e|es|ing)|leak\w*|expos\w*|safeguard\w*) (?:\S+ ){0,2}(?:personal|"
                 r"private|sensitive) (?:data|information|inputs)",),
     "graph|GNN": (r"networks? of connected", r"who[- ]follows[- ]whom", r"atoms and bonds",
+                  r"who (?:is|are) (?:linked|connected) to whom", r"webs? of connections",
                   r"connected (?:things|entities|nodes)"),
     "SLO": (r"response[- ]time (?:promises|deadlines|targets|guarantees|goals)", r"latency (?:targets|deadlines|"
             r"promises|guarantees)"),

@@ -1886,9 +1886,13 @@ class PaperSearch:
         # (after the last question, only a statement naming a venue, institution or author: "...? I need it for a lit
         # review, thanks!" had made "lit" a topic no paper writes, and the question a refusal)
         last_ask = max(i for i, asked in enumerate(asks) if asked)
+        # (and the statement right before a question asking about "this trick", "such models": it says what they
+        # are, in words that need not be the papers' own ("let a fast helper guess the next several words ... Which
+        # papers work on this guess-and-check trick?" had been read as "guess-and-check trick" alone, and refused)
         kept = [p.strip() for i, (p, asked) in enumerate(zip(pieces, asks))
                 if asked or names(p) or (research(p) and i < last_ask
-                                         and (not long or (i + 1 < len(asks) and asks[i + 1])))]
+                                         and (not long or (i + 1 < len(asks) and asks[i + 1])))
+                or (not long and i + 1 < len(asks) and asks[i + 1] and _REFERS_TO_TOPIC.search(pieces[i + 1]))]
         return " ".join(kept) or text
 
     def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:
@@ -3489,6 +3493,9 @@ _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|s
                            r"(?:papers|work|research|studies)\b", re.I)
 _CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
                             r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
+_REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
+                              r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
+                              r"models?|systems?|designs?)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)

@@ -4601,3 +4601,15 @@ def test_alternatives_no_paper_writes_are_refused_and_hardware_offered_keeps_its
     assert risc.refused and not risc.citations and "RISC-V" in risc.text
     chips = answerer.ask("Has anyone published LLM inference results on SambaNova or Groq hardware?")
     assert "openreview:IZaXDwDtL1" in chips.cited_ids
+
+
+def test_a_question_about_this_trick_is_read_with_the_sentence_describing_it(answerer):
+    # the description before "Which papers work on this guess-and-check trick?" had been dropped as chatter (its
+    # words are not the papers'), and the question refused (blind s52a-23)
+    answer = answerer.ask("One trick to make a chatbot reply quicker: let a fast helper guess the next several words "
+                          "and have the big model check all the guesses in one go. Which papers work on this "
+                          "guess-and-check trick?")
+    assert not answer.refused and len(answer.citations) >= 3
+    search = answerer._searcher()
+    assert sum("speculative" in (search.by_id[c.paper_id].title + search.by_id[c.paper_id].abstract).lower()
+               for c in answer.citations) >= 3

@@ -55,6 +55,15 @@ def name_concepts(text: str) -> str:
     ("a chip whose weights are written once at the factory", "(read-only memory)"),
     ("a tool using Linux's built-in tracing hooks", "(eBPF)"),
     ("recall earlier facts with a fixed amount of memory", "(constant-memory)"),
+    ("a fast model guesses the next several words", "(speculative decoding)"),
+    ("start from a blanked-out draft", "(diffusion language model)"),
+    ("each hospital keeps its raw data at home", "(federated learning)"),
+    ("can the easy questions go to a small model?", "(routing)"),
+    ("data shaped like who is linked to whom", "(graph, GNN)"),
+    ("combine older and newer graphics cards", "(heterogeneous GPUs)"),
+    ("chatbots first search a pile of documents, then answer", "(retrieval-augmented generation, RAG)"),
+    ("an assistant with a lasting memory of past chats", "(long-term memory)"),
+    ("could one customer reconstruct what someone else typed?", "(attacks, security, jailbreak, leakage)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
@@ -85,6 +94,7 @@ def test_every_term_has_descriptions():
     "response-time deadlines when some GPUs are slow",  # "slow" is no SLO written: the term is added
     "does Kitty run on H100 and A100 GPUs?",  # two GPUs named, no mix of generations
     "balancing experts under a fixed memory budget",  # a constraint, not memory that stops growing
+    "one trick to make the model reply quicker",  # a trick (a noun) is no attack
 ])
 def test_a_description_is_read_only_where_it_means_the_concept(question):
     read = name_concepts(question)
