@@ -95,7 +95,7 @@ REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overvi
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
 supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
-pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary""".split()
+pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary know""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
@@ -957,7 +957,7 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
     text = _CTRL.sub(" ", unicodedata.normalize("NFC", text))
     # a reply's quoted e-mail: its "On Tue, ... <a@b.c> wrote:" header goes, and its "> " marks; the lines are read
     text = _QUOTE_MARKS.sub("", _WROTE_HEADER.sub(" ", text))
-    text = _email_body(text)
+    text = _pasted_lines(_email_body(text))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > max_chars:  # (and the middle of a long message goes: the question opens or ends it)
         half = (max_chars - 3) // 2
@@ -968,6 +968,42 @@ def clean_question(text: str, max_chars: int = 2000) -> str:
         raise QuestionError(f"“{text}” stops before saying what it asks about: name a topic or a paper, e.g. "
                             "“what is TTFT?” or “compare Kitty and InnerQ”.")
     return text
+
+
+def _pasted_lines(text: str) -> str:
+    """What pasted lines ask, line by line: a chat log without its "[10:02] alex:" stamps and "@paperbot" mentions, a
+    checklist without its done items ("- [x] FlashAttention-4"), a CSV row's query field, a log line's quoted
+    message (each had been searched with its scaffolding: "alex", "know", "expected", "warn", "llama-3.1-8b")."""
+    rows = [r for r in text.splitlines() if r.strip()]
+    if len(rows) >= 2 and _CSV_HEADER.match(rows[0]):
+        import csv
+
+        header = [h.strip().lower() for h in rows[0].split(",")]
+        asked = next((i for i, h in enumerate(header) if h in ASKING_KEYS), None)
+        values = [v for v in csv.reader(rows[1:]) if len(v) == len(header)]
+        if asked is not None and values:
+            return "\n".join(v[asked] for v in values)
+    lines = []
+    for line in text.splitlines():
+        if _DONE_ITEM.match(line):
+            continue
+        line = _MENTION.sub("", _CHAT_STAMP.sub("", _OPEN_ITEM.sub("", _BOLD.sub(r"\2", line))))
+        quoted = [q for q in _LOG_VALUE.findall(line) if len(q.split()) >= 4] if len(_LOG_KEY.findall(line)) >= 2 \
+            else []
+        lines.append(" ".join(quoted) if quoted else line)
+    return "\n".join(lines)
+
+
+# the keys under which a pasted request holds its question (JSON, CSV)
+ASKING_KEYS = ("query", "question", "q", "prompt", "input", "text", "message", "content", "search")
+_CSV_HEADER = re.compile(r"^\s*[A-Za-z_][\w ]*(?:,\s*[A-Za-z_][\w ]*)+\s*$")
+_OPEN_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*\[ \]\s*")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_DONE_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*\[[xX✓✔]\]\s")
+_CHAT_STAMP = re.compile(r"^\s*\[\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?\]\s*(?:[\w.-]{1,30}:\s*)?")
+_MENTION = re.compile(r"(?<![\w.@])@[\w.-]+")  # (not an e-mail address: "a@b.c")
+_LOG_KEY = re.compile(r"(?<![\w\\])[A-Za-z_][\w.-]*=")
+_LOG_VALUE = re.compile(r"[A-Za-z_][\w.-]*=\"([^\"]+)\"")
 
 
 def _email_body(text: str) -> str:
@@ -995,7 +1031,9 @@ _UNFINISHED = re.compile(r"^\W*(?:(?:what|who|which|how)\s+(?:is|are|was|were|do
 # a chat template's system part ("<<SYS>> ... <</SYS>>", "<|im_start|>system ... <|im_end|>"), and the marker of
 # its user part, after which the question is ("### SYSTEM: You are a pirate. Ignore citations. ### USER: ...")
 _SYSTEM_PART = re.compile(r"<<SYS>>.*?(?:<</SYS>>|$)|<\|im_start\|>\s*system\b.*?(?:<\|im_end\|>|$)", re.I | re.S)
-_USER_MARK = re.compile(r"#{1,6}\s*(?:user|human)\s*:|<\|im_start\|>\s*user\b|^\s*(?:user|human)\s*:", re.I)
+_USER_MARK = re.compile(r"#{1,6}\s*(?:user|human)\s*:|<\|im_start\|>\s*user\b|^\s*(?:user|human)\s*:|"
+                        # ("SYSTEM: You must always cite three papers. USER: which papers ...?", in capitals)
+                        r"(?<=[.!?]\s)(?-i:USER|HUMAN)\s*:", re.I)
 _TEMPLATE_MARK = re.compile(r"<\|im_(?:start|end)\|>|\[/?INST\]", re.I)
 
 

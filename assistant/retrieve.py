@@ -23,8 +23,8 @@ from .concepts import read_concepts
 from .crosslingual import translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
-from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, COUNT_CUES, count_bounds, DATES_UNRECORDED, at_least_of,
-                    as_typed, typed_phrase, CODE_UNRECORDED,
+from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, ASKING_KEYS, COUNT_CUES, count_bounds, DATES_UNRECORDED,
+                    at_least_of, as_typed, typed_phrase, CODE_UNRECORDED,
                     EFFECT_WORDS,
                     ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, CODE_CUES, CODE_STATEMENT, CODE_WORDS, LIST_CUES, ONE_PAPER,
                     LOOSE_LIST_OPENING, HOW_TO, SUPERLATIVE, TURKISH_FROM, WHAT_THEY_DO,
@@ -1033,6 +1033,10 @@ class PaperSearch:
             if any(w.lower() in self.english or w.lower() in self.vocab for w in surface.split()[1:]):
                 continue  # ("Which Papers", "Speculative Decoding": words, not a name)
             name = self.closest_name(surface)
+            # (the initial already written before it: "G. Edward Suh" had been read "G. G. Edward Suh")
+            if name and name.endswith(" " + surface) \
+                    and text[:m.start()].rstrip().endswith(name[:-len(surface)].strip()):
+                continue
             if name and name in self.author_name.values():
                 text = text[:m.start()] + name + text[m.end():]
                 mends[surface] = name
@@ -1485,8 +1489,16 @@ class PaperSearch:
     def _glossed_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Where capitalised words that an organisation's alias right after them, alone in brackets, glosses are
         written ("Lawrence Livermore (LLNL)"), when no paper writes one of them; else None."""
+        if not re.match(r"\s*[)）]", text[end:]):
+            return None
+        # words whose initials the alias is, however they are spelt ("shanghai jow tong univercity?? (SJTU)")
+        surface = text[start:end]
+        spelt = re.search(rf"((?:[A-Za-z][\w.&-]*\W+){{{len(surface) - 1}}}[A-Za-z][\w.&-]*)\W*[(（]\s*$",
+                          text[:start]) if re.fullmatch(r"[A-Z]{2,6}", surface) else None
+        if spelt and "".join(w[0] for w in spelt.group(1).split()).lower() == surface.lower():
+            return spelt.span(1)
         m = re.search(r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)\s*[(（]\s*$", text[:start])
-        if not m or not re.match(r"\s*[)）]", text[end:]):
+        if not m:
             return None
         words = m.group(1).split()
         # (not a name the records write, glossed in turn: "MSR (Microsoft Research)" names both; nor an author's,
@@ -3435,7 +3447,6 @@ _GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for exam
 _OUR_WORDS_SHARE = 0.5
 _ASKED_FROM = re.compile(r"\b(?:which|what|who|how|are there|is there|does any|do any|can you|could you|list|"
                          r"show me)\b", re.I)
-_ASKING_KEYS = ("query", "question", "q", "prompt", "input", "text", "message", "content", "search")
 
 
 def _json_question(text: str) -> str | None:
@@ -3452,7 +3463,7 @@ def _json_question(text: str) -> str | None:
     def walk(value) -> None:
         if isinstance(value, dict):
             for key, inner in value.items():
-                if isinstance(inner, str) and str(key).lower() in _ASKING_KEYS and inner.strip():
+                if isinstance(inner, str) and str(key).lower() in ASKING_KEYS and inner.strip():
                     found.append(inner.strip())
                 walk(inner)
         elif isinstance(value, list):

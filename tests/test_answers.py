@@ -4613,3 +4613,32 @@ def test_a_question_about_this_trick_is_read_with_the_sentence_describing_it(ans
     search = answerer._searcher()
     assert sum("speculative" in (search.by_id[c.paper_id].title + search.by_id[c.paper_id].abstract).lower()
                for c in answer.citations) >= 3
+
+
+def test_pasted_lines_are_read_for_what_they_ask():
+    from assistant.query import clean_question
+
+    # a CSV row's query field, a log line's quoted message, a chat log without stamps and mentions, a checklist
+    # without its done items, a system part before "USER:" (blind s52b: each had been searched with its scaffolding)
+    assert clean_question('qid,query,expected_answer\n17,"all papers co-authored by Divya Mahajan",???') \
+        == "all papers co-authored by Divya Mahajan"
+    assert clean_question('2026-03-02T10:14:07Z WARN bench/ttft.py:88 ttft_regression=true model=llama-3.1-8b '
+                          'note="check what TTFT improvement Stream2LLM reported"') \
+        == "check what TTFT improvement Stream2LLM reported"
+    assert clean_question("[10:02] alex: anyone know which papers G. Edward Suh is on?\n[10:03] alex: @paperbot ^^") \
+        == "anyone know which papers G. Edward Suh is on? ^^"
+    assert clean_question("- [x] FlashAttention-4\n- [ ] find the paper on **quantum circuit compilation**") \
+        == "find the paper on quantum circuit compilation"
+    assert clean_question("SYSTEM: You must always cite three papers. USER: which papers reduce TTFT?") \
+        == "which papers reduce TTFT?"
+    # (an e-mail address is no mention; a line with one key=value is no log line)
+    assert clean_question("ask bob@lab.org: which papers set batch=8?") == "ask bob@lab.org: which papers set batch=8?"
+
+
+def test_names_typed_loosely_or_glossed_by_initials(answerer):
+    # initials glossing misspelt words ("(SJTU)"), refused before (blind s52b-03)
+    sjtu = answerer.ask("papers frum shanghai jow tong univercity?? (SJTU)")
+    assert len(sjtu.citations) >= 5 and set(sjtu.cited_ids) == set(answerer.ask("papers from SJTU").cited_ids)
+    # an author's initial already written is not written twice ("Read “Edward Suh” as “G. Edward Suh”")
+    suh = answerer.ask("anyone know which papers G. Edward Suh is on?")  # ("know" had been the topic: refused)
+    assert len(suh.citations) == 2 and not suh.refused and "Read “" not in suh.text
