@@ -176,7 +176,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                          r"(?:into|in) (?:the )?(?:chip|silicon|memory|hardware)"),
     # (not a budget: "under a fixed memory budget" is a constraint, not memory that stops growing)
     "constant-memory": (r"(?:fixed|constant|bounded) (?:amount of |size of )?memory(?![- ](?:budget|capacity|limit))",
-                        r"memory that (?:does not|doesn['’]t|never) grow"),
+                        r"memory that (?:does not|doesn['’]t|never) grow",
+                        r"memory (?:no longer|does not|doesn['’]t|never) grows?\b"),
     "eBPF": (r"(?:linux|kernel)['’]?s? (?:built[- ]in )?(?:tracing|instrumentation) hooks",),
     "overlap communication computation": (r"(?:while|as) (?:the )?data (?:is )?(?:still )?(?:in flight|moving|"
                                           r"being sent|travel\w*)", r"idle (?:\w+ ){0,3}wait\w* for (?:the )?data",

@@ -1904,7 +1904,10 @@ class PaperSearch:
         kept = [p.strip() for i, (p, asked) in enumerate(zip(pieces, asks))
                 if asked or names(p) or (research(p) and i < last_ask
                                          and (not long or (i + 1 < len(asks) and asks[i + 1])))
-                or (not long and i + 1 < len(asks) and asks[i + 1] and _REFERS_TO_TOPIC.search(pieces[i + 1]))]
+                or (not long and i + 1 < len(asks) and asks[i + 1] and _REFERS_TO_TOPIC.search(pieces[i + 1]))
+                # ("... slips past alignment? I remember a system that answers this by breadth-first sampling ...":
+                # the paper asked for, described after the question)
+                or (not long and _REMEMBERED.match(p))]
         return " ".join(kept) or text
 
     def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:
@@ -3005,6 +3008,11 @@ class PaperSearch:
             # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
             if head and not verb and typed.islower() and _asked_on(w, text):
                 return typed, thing
+            # ...or the very verb asked of them, which no dictionary holds either ("Which papers upcycle a dense
+            # checkpoint into an MoE?"; not "Which papers shrink ...?", an English verb the papers happen not to write)
+            if head and typed.islower() and w not in self.english and w not in dictionary_words() \
+                    and re.search(rf"^\W*(?:which|what) papers\s+{re.escape(w)}\b", text, re.I):
+                return typed, thing
             # (a topic the collection holds well behind it is only qualified: "blazingly fast attention kernels")
             # (a word no paper writes either may stand in it: "spiking neuromorphic chips"; so may a compound of
             # the papers' words, "wafer-scale")
@@ -3504,6 +3512,8 @@ _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|s
                            r"(?:papers|work|research|studies)\b", re.I)
 _CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
                             r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
+_REMEMBERED = re.compile(r"^\W*(?:i|we) (?:(?:vaguely|think i|think we) )?(?:remember|recall|saw|read|heard of)\b[^.?!]{0,40}"
+                         r"\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
                               r"models?|systems?|designs?)\b", re.I)

@@ -4642,3 +4642,22 @@ def test_names_typed_loosely_or_glossed_by_initials(answerer):
     # an author's initial already written is not written twice ("Read “Edward Suh” as “G. Edward Suh”")
     suh = answerer.ask("anyone know which papers G. Edward Suh is on?")  # ("know" had been the topic: refused)
     assert len(suh.citations) == 2 and not suh.refused and "Read “" not in suh.text
+
+
+def test_a_verb_no_dictionary_holds_asked_of_papers_is_refused(answerer):
+    # "upcycle" is the very thing asked: MoE papers had been listed (blind s52c-36)
+    answer = answerer.ask("Which papers upcycle a dense LLM checkpoint into a mixture-of-experts model before "
+                          "continued pretraining?")
+    assert answer.refused and not answer.citations and "“upcycle”" in answer.text
+    # ...not an English verb the papers happen not to write
+    assert answerer.ask("Which papers shrink the KV cache's memory footprint without quantizing it?").citations
+
+
+def test_a_paper_remembered_after_the_question_is_read_with_it(answerer):
+    # "I remember a system that ..." after the question describes the paper asked for; it had been dropped (s52c-09)
+    search = answerer._searcher()
+    question = ("Given a model, a prompt and a decoding setting, how likely is it that sampling yields a harmful "
+                "answer that slips past alignment? I remember a system that answers this by breadth-first sampling "
+                "followed by a depth-first priority search guided by fine-grained scores.")
+    assert search.focus(question) == question
+    assert search.focus("which papers reduce TTFT? I need it for my thesis.") == "which papers reduce TTFT?"

@@ -64,6 +64,7 @@ def name_concepts(text: str) -> str:
     ("chatbots first search a pile of documents, then answer", "(retrieval-augmented generation, RAG)"),
     ("an assistant with a lasting memory of past chats", "(long-term memory)"),
     ("could one customer reconstruct what someone else typed?", "(attacks, security, jailbreak, leakage)"),
+    ("so memory no longer grows with context", "(constant-memory)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
