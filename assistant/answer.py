@@ -106,7 +106,8 @@ _ASKED_MEASURE = re.compile(r"^\W*(?:what|which)\s+(?:is\s+the\s+|are\s+the\s+)?
 _HW_NAME = (r"(?:TPUs?|FPGAs?|NPUs?|IPUs?|Trainium|Inferentia|Gaudi|Ascend|MTIA|"
             # ("on RISC-V vector CPUs", "on a Raspberry Pi", "on SambaNova or Groq hardware")
             r"RISC-V|Raspberry Pis?|Jetsons?|Cerebras|Graphcore|Groq|SambaNova)")
-_ON_HARDWARE = re.compile(r"\b(?:on|using|with|targeting)\s+(?:an?\s+)?(?:(?:google|aws|amazon|intel|huawei|meta)(?:['’]s)?\s+)?"
+_ON_HARDWARE = re.compile(r"\b(?:on|using|with|targeting)\s+(?:an?\s+)?"
+                          r"(?:(?:google|aws|amazon|intel|huawei|meta)(?:['’]s)?\s+)?"
                           rf"({_HW_NAME})\b", re.I)
 _HW_NAMES = re.compile(rf"(?<![\w-])({_HW_NAME})(?![\w-])", re.I)
 # "11×", "2.1x", "2.35 times higher": the whole number (a lone digit missed "11×")

@@ -48,8 +48,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "
                                  r"parallel", r"(?:rather than|instead of) (?:writing |going |generating |producing )?"
                                  r"(?:strictly )?left[- ]to[- ]right",
-                                 r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) (?:at once|at the same "
-                                 r"time|simultaneously|in parallel)", r"blanked[- ]out (?:draft|text|sentence)",
+                                 r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) "
+                                 r"(?:at once|at the same time|simultaneously|in parallel)",
+                                 r"blanked[- ]out (?:draft|text|sentence)",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
@@ -66,7 +67,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"uploading|sending|moving) (?:their |the |its |any )?(?:raw |private |own )?data"),
     "heterogeneous GPUs": (r"(?:mixed|mix of|mixture of) (?:pool of )?(?:different )?(?:gpu|accelerator)",
                            r"different (?:gpu|accelerator) (?:types|generations|models|kinds)",
-                           r"combin\w* (?:\w+,? ){0,6}?(?:older|newer|different) (?:\w+,? ){0,5}?(?:gpus|graphics cards)",
+                           r"combin\w* (?:\w+,? ){0,6}?(?:older|newer|different) (?:\w+,? ){0,5}?"
+                           r"(?:gpus|graphics cards)",
                            r"(?:mix|mixture) of (?:older|old|newer|new|different)(?: and (?:older|old|newer|new))? "
                            r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",

@@ -577,7 +577,8 @@ UNRECORDED = (
                 r"talk)\b)|"
                 r"\b(?:when|what (?:date|day|time)) (?:is|will|was|are|were|does) [^?]{0,80}?\b(?:be )?"
                 r"(?:presented|given)\b", re.I), "presentation schedules", True),
-    (re.compile(r"\b(how many pages(?: long)?|number of pages|page (count|limit)s?|pages? long)\b", re.I), "page counts", True),
+    (re.compile(r"\b(how many pages(?: long)?|number of pages|page (count|limit)s?|pages? long)\b", re.I),
+     "page counts", True),
     # ("What is NVIDIA's current stock price?" had been answered with NVIDIA's confidential-computing paper)
     (re.compile(r"\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)|"
                 r"\b(?:annual|yearly|quarterly|total|company(?:['’]s)?) revenues?\b", re.I), "company finances", True),
@@ -1514,8 +1515,8 @@ _WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies
                             # verb asks for one: _ONE_WORK)
                             r"^\W*what work\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+")
-_LEADING_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|once|since|given|because|while|suppose|assuming)\b[^,?.;]{3,120},\s+"
-                             r"(?=(?:what|which)\b)", re.I)
+_LEADING_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|once|since|given|because|while|suppose|assuming)\b"
+                             r"[^,?.;]{3,120},\s+(?=(?:what|which)\b)", re.I)
 
 
 def question_shape(text: str, content: list[str], filters: Filters) -> str:

@@ -116,7 +116,8 @@ def _said_as_paper(text: str, surface: str) -> bool:
 
 
 # (the words between begin with a capital: not "the Matrix multiplication engine", a topic's phrase)
-_KIND_AFTER = re.compile(rf"(?:\s+[A-Z][\w-]*(?:\s+[\w-]+){{0,2}}?)?\s+(?i:{'|'.join(sorted(SYSTEM_KINDS | {'dsl'}))})s?\b")
+_KIND_AFTER = re.compile(rf"(?:\s+[A-Z][\w-]*(?:\s+[\w-]+){{0,2}}?)?\s+"
+                         rf"(?i:{'|'.join(sorted(SYSTEM_KINDS | {'dsl'}))})s?\b")
 
 
 _NAME_ALONE_WORDS = 6  # a paper's name that is an English word names it in lower case only in a question this short
@@ -3408,6 +3409,8 @@ def _edits(a: str, b: str) -> int:
 
 
 _WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
+
+
 def _asked_on(word: str, text: str) -> bool:
     """Whether ``word`` opens the topic asked for, right after what asks for papers on it ("papers on watermarking
     LLM outputs", "which papers propose watermarking ...?")."""
@@ -3512,8 +3515,8 @@ _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|s
                            r"(?:papers|work|research|studies)\b", re.I)
 _CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
                             r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
-_REMEMBERED = re.compile(r"^\W*(?:i|we) (?:(?:vaguely|think i|think we) )?(?:remember|recall|saw|read|heard of)\b[^.?!]{0,40}"
-                         r"\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
+_REMEMBERED = re.compile(r"^\W*(?:i|we) (?:(?:vaguely|think i|think we) )?(?:remember|recall|saw|read|heard of)\b"
+                         r"[^.?!]{0,40}\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
                               r"models?|systems?|designs?)\b", re.I)
