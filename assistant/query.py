@@ -95,7 +95,8 @@ REQUEST_WORDS = frozenset("""summarize summarise explain describe briefly overvi
 read interested someone anyone good try tried tries trying care people folks practitioners researchers
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
 supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
-pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary know""".split()
+pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary know
+affiliation affiliations""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English

@@ -343,6 +343,8 @@ _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED
                          # ("which papers list Google DeepMind as an affiliation?")
                          r"\s+as\s+(?:an?\s+|their\s+)?(?:affiliation|institution|employer)s?\b|"
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
+                         # ("every paper with a Stanford affiliation")
+                         r"affiliations?|"
                          r"present|presented|publish|published|submit|submitted|work|works|working|worked|contribute|"
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
                          + _PUT_OUT + r"|"

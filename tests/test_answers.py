@@ -4661,3 +4661,12 @@ def test_a_paper_remembered_after_the_question_is_read_with_it(answerer):
                 "followed by a depth-first priority search guided by fine-grained scores.")
     assert search.focus(question) == question
     assert search.focus("which papers reduce TTFT? I need it for my thesis.") == "which papers reduce TTFT?"
+
+
+def test_an_affiliation_asked_for_is_a_filter_not_a_topic(answerer):
+    # "with a Stanford affiliation" had been refused (blind s53a-27); "affiliations" no topic of Meta's papers
+    stanford = answerer.ask("List every paper with a Stanford affiliation.")
+    assert len(stanford.citations) >= 8 and stanford.cited_ids == answerer.ask("papers from Stanford").cited_ids
+    meta = answerer.ask("I need the complete list of MLSys 2026 papers with Meta authors (including FAIR / Facebook "
+                        "affiliations).")
+    assert not meta.refused and len(meta.citations) >= 10
