@@ -96,7 +96,7 @@ read interested someone anyone good try tried tries trying care people folks pra
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
 supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
 pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary know
-affiliation affiliations""".split()
+affiliation affiliations anyway anyways""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
@@ -989,7 +989,10 @@ def _pasted_lines(text: str) -> str:
     for line in text.splitlines():
         if _DONE_ITEM.match(line):
             continue
+        stamped = _CHAT_STAMP.match(line)
         line = _MENTION.sub("", _CHAT_STAMP.sub("", _OPEN_ITEM.sub("", _BOLD.sub(r"\2", line))))
+        if stamped and line.strip() and not re.search(r"[.?!:;]\s*$", line):
+            line = line.rstrip() + "."  # (each message a sentence of its own: "... barely helps 🤔.")
         quoted = [q for q in _LOG_VALUE.findall(line) if len(q.split()) >= 4] if len(_LOG_KEY.findall(line)) >= 2 \
             else []
         lines.append(" ".join(quoted) if quoted else line)
@@ -997,7 +1000,8 @@ def _pasted_lines(text: str) -> str:
 
 
 # the keys under which a pasted request holds its question (JSON, CSV)
-ASKING_KEYS = ("query", "question", "q", "prompt", "input", "text", "message", "content", "search")
+ASKING_KEYS = ("query", "question", "q", "prompt", "input", "text", "message", "content", "search", "instruction",
+               "request", "ask")
 _CSV_HEADER = re.compile(r"^\s*[A-Za-z_][\w ]*(?:,\s*[A-Za-z_][\w ]*)+\s*$")
 _OPEN_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*\[ \]\s*")
 _BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

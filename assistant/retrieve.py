@@ -69,7 +69,8 @@ _JOINT = r"both|" + _TOGETHER + r"|jointly|joint"  # what says two authors' or i
 SYSTEM_KINDS = frozenset("simulator system framework benchmark library engine profiler compiler scheduler "
                          "accelerator tool model paper".split())
 _KIND_NAMED = re.compile(rf"(?<=\bthe )([A-Z][a-z]{{2,}})(?= (?:{'|'.join(sorted(SYSTEM_KINDS))})s?\b)")
-_NO_SYSTEMS = frozenset("phd phds msc bsc mba tldr iirc afaik imho".split())  # written like systems' names
+# written like systems' names ("our speculative decoding PoC": a proof of concept)
+_NO_SYSTEMS = frozenset("phd phds msc bsc mba tldr iirc afaik imho poc pocs mvp wip fyi tbd okr okrs kpi kpis".split())
 # what an aside about an institution's names says of them: "(... count too)", "(also fine)"
 _ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome well campus campuses site sites "
                          "location locations either any both all".split())  # ("HKUST (either campus)")
@@ -172,14 +173,16 @@ _GLOSSED_BEFORE = re.compile(r"[^\x00-\u024f\s]\s*[(（]\s*$")
 _UNIVERSITY_SHORT = re.compile(r"(?<![\w-])(?:univ|uni(?= of\b))(?![\w-])", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
 # had been read as a topic word: "nvidia" found one paper writing it)
-_NAME_BEFORE_CUE = re.compile(r"\b(?:did|has|have|hav|had|does|do|is|was)\s+(?:the\s+)?"
+_NAME_BEFORE_CUE = re.compile(r"(?:\b(?:did|has|have|hav|had|does|do|is|was|with)|(?<![\w/])w/)\s+(?:the\s+)?"
                               r"(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)?)"
                               r"(?=\s+(?:published|presented|publish|present|written|wrote|write|submit|submitted)\b"
                               # ("wich papers is ion stocia on")
                               r"|\s+on\s*[?.!]*\s*$"
                               # ("which paprs is ion stocia an autor on": "stocia" had been read as "social"; "wich
                               # paperz hav ion stoika as a co-autor")
-                              r"|\s+(?:as\s+)?(?:an?|the)\s+(?:co-?)?(?:author|autor|auther|athor)s?\b)"
+                              # ("papers w/ ion stoika as co-author")
+                              r"|\s+(?:as\s+(?:an?\s+|the\s+)?|(?:an?|the)\s+)(?:co-?)?"
+                              r"(?:author|autor|auther|athor)s?\b)"
                               r"|(?P<owner>[^\W\d_][\w\-]*)(?=['’]s\s+(?:papers?|work|research|publications)\b)"
                               # ...or capitalised words opening the question before its papers ("Seol Natinal
                               # University papers at mlsys 2026?")
@@ -3472,19 +3475,28 @@ def _json_question(text: str) -> str | None:
     except ValueError:
         return None
     found: list[str] = []
+    filters: list[str] = []
 
     def walk(value) -> None:
         if isinstance(value, dict):
             for key, inner in value.items():
                 if isinstance(inner, str) and str(key).lower() in ASKING_KEYS and inner.strip():
                     found.append(inner.strip())
+                # ({"filters": {"author": "G. Edward Suh"}, "instruction": "list every paper with this author"}: the
+                # filter said as a question says it)
+                if isinstance(inner, str) and inner.strip() and str(key).lower() in _JSON_FILTERS:
+                    filters.append(f"{_JSON_FILTERS[str(key).lower()]} {inner.strip()}")
                 walk(inner)
         elif isinstance(value, list):
             for inner in value:
                 walk(inner)
 
     walk(obj)
-    return max(found, key=len) if found else None
+    return " ".join([max(found, key=len)] + filters) if found else None
+
+
+_JSON_FILTERS = {"author": "by", "authors": "by", "institution": "from", "affiliation": "from", "org": "from",
+                 "organization": "from", "venue": "at", "conference": "at"}
 
 
 # "what has Google got on squeezing more out of their TPUs?": what the papers do with TPUs, in a figure of speech
@@ -3517,8 +3529,10 @@ _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|s
                            r"(?:papers|work|research|studies)\b", re.I)
 _CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
                             r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
-_REMEMBERED = re.compile(r"^\W*(?:i|we) (?:(?:vaguely|think i|think we) )?(?:remember|recall|saw|read|heard of)\b"
-                         r"[^.?!]{0,40}\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
+# ("... there's a paper that benchmarked n-gram, EAGLE and MTP inside vLLM ... which one is that?")
+_REMEMBERED = re.compile(r"^\W*(?:(?:i|we) (?:(?:vaguely|think i|think we) )?(?:remember|recall|saw|read|heard of)\b"
+                         r"[^.?!]{0,40}|there(?:'s|’s| is| was) (?:this |that )?(?:an? |one )?)"
+                         r"\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
                               r"models?|systems?|designs?)\b", re.I)
