@@ -3514,7 +3514,7 @@ _INCLUDING = re.compile(r"\s*[(（](?:including|incl\.?|包括|包含|inkl\.?|in
                         re.I)
 # sizes said loosely, no kind of thing: "the giant model"
 _LOOSE_SIZE = frozenset("giant giants gigantic enormous humongous ginormous beefy chonky jumbo mega monster monstrous "
-                        "behemoth teeny tiny-ish itsy puny".split())
+                        "behemoth teeny tiny-ish itsy puny big bigger biggest huge huger hugest".split())
 # a name as a name is written ("Medusa", "GPTQ", "vLLM"), and where a question makes it its subject: "In Medusa,",
 # "how does GPTQ", "walk me through how GPTQ", "GPTQ's", "the Medusa paper"
 _SUBJECT_NAME = re.compile(r"[A-Z][A-Za-z\d-]*|[a-z]+[A-Z][\w-]*")

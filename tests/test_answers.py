@@ -4695,3 +4695,10 @@ def test_chat_and_rambling_messages_are_read_by_what_they_ask(answerer):
     # "Anyway:" is no topic of the University of Toronto's papers (blind s53c-30)
     toronto = answerer.ask("Anyway: which papers in this collection have authors from the University of Toronto?")
     assert not toronto.refused and len(toronto.citations) >= 3
+
+
+def test_a_size_said_loosely_is_no_topic_the_collection_lacks(answerer):
+    # "big" had been refused as a word no paper writes ("the collection does not cover big language model", s53b-26)
+    answer = answerer.ask("Which papers show how to train a big language model across a mixed collection instead of "
+                          "needing identical top-end cards?")
+    assert not answer.refused and "“big”" not in answer.text and len(answer.citations) >= 2
