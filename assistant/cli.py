@@ -360,6 +360,14 @@ def run_eval(args) -> int:
     if show:
         print(file=sys.stderr)
     print(json.dumps(report.to_json(), ensure_ascii=False, indent=1) if args.json else report.to_table())
+    # a question whose answer raised is scored as a wrong answer: said, and the run fails, or a crash reads as a
+    # quality figure (a NameError had scored as 20 refusals in a development run)
+    errors = [(s.qid, s.reasons[0]) for s in report.scores if s.reasons and s.reasons[0].startswith("error:")]
+    if errors:
+        qid, reason = errors[0]
+        print(f"Error: {len(errors)} of {len(report.scores)} questions raised instead of answering "
+              f"(first: {qid}, {reason[len('error: '):]}); their scores count them as wrong answers.", file=sys.stderr)
+        return 1
     return 0
 
 

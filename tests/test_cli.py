@@ -449,3 +449,27 @@ def test_a_question_during_another_processes_first_build_waits_for_it(tiny_sourc
     out, err = proc.communicate(timeout=240)
     assert proc.returncode == 0, err
     assert "Waiting for the other indexer (pid 4242)" in err and "[t:2]" in out
+
+
+def test_eval_fails_loudly_when_answering_raises(real_index, tmp_path, monkeypatch, capsys):
+    # a question whose answer raised had been scored as a wrong answer, exit 0: a NameError had read as refusals
+    from assistant import cli
+    from assistant.schema import Answer
+
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("\n".join(json.dumps({"qid": qid, "kind": "unanswerable", "question": text, "gold": [],
+                                               "partial": [], "answer_regex": None})
+                                   for qid, text in (("q1", "a recipe for bread?"), ("q2", "a recipe for soup?"))))
+
+    def broken(name, settings):
+        def answer(text: str) -> Answer:
+            if "soup" in text:
+                raise NameError("name 'ASKING_KEYS' is not defined")
+            return Answer(text="The collection does not cover this question.", citations=[], refused=True)
+        return answer
+
+    monkeypatch.setattr(cli, "make_answerer", broken)
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(real_index.index_dir))
+    code = cli.main(["eval", str(questions)])
+    err = capsys.readouterr().err
+    assert code == 1 and "1 of 2 questions raised" in err and "q2" in err and "ASKING_KEYS" in err
