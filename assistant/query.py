@@ -274,6 +274,8 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (?:(?!(?:is|are|was|were|does|do|d
                           # ("any work on X": the loose openings below)
                           + HOW_TO.pattern[len("^\\s*"):] + "|"
                           + LOOSE_LIST_OPENING.pattern[len("^\\s*"):] + r")\b", re.I)
+# "Is anyone serving LLMs on FPGAs?" (a list, below; unless a long description follows: ``_THAT_WORK``)
+_ANYONE_DOING = r"^\W*(?:is|are) any(?:one|body) [a-z]{3,}ing\b"
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^\s*(list|show|find)\b|"
                        # "Anything that runs on Google TPUs?": whatever does, all of it
                        r"^\W*anything\b|"
@@ -296,7 +298,7 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        r"\bany(one|body) (has |have |is |been )?(tried|done|doing|worked|working|looked|looking|"
                        r"studied|proposed|built|building|using|pushing|trying|seen)\b|"
                        # "Is anyone serving LLMs on FPGAs?": whoever is, all of them (it had cited SHIP alone)
-                       r"^\W*(?:is|are) any(?:one|body) [a-z]{3,}ing\b|"
+                       + _ANYONE_DOING + r"|"
                        # "federated learning stuff in here?", "what DSLs for authoring kernels are there?", "how far
                        # have people gotten with ...?": what there is, all of it
                        r"\b(?:stuff|things|anything|work|papers) in here\b|\b(?:are|exist) (?:there|out there)\W*$|"
@@ -1510,7 +1512,7 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+|"
 # "is there work that <does this, that and the other>?": a description this long is of one paper, not a topic
 # ...and so is "Is anyone replacing the per-token KV memory with a fixed-size operator estimated from ...?"
 _THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b|"
-                        r"^\W*(?:is|are) any(?:one|body) [a-z]{3,}ing\b", re.I)
+                        + _ANYONE_DOING, re.I)
 _SPECIFIC_WORDS = 10
 _WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies|methods|research|approaches|"
                             r"techniques|solutions|frameworks|tools|"

@@ -203,7 +203,13 @@ def _cued_name(text: str, start: int, end: int) -> bool:
     """Whether a cue says the name at ``text[start:end]`` is an organisation's or a person's: "from X", "X's
     papers", or opening "X serving papers"."""
     return bool(_INST_BEFORE.search(text[max(0, start - _CUE_REACH):start]) or _INST_AFTER.match(text[end:])
-                or (_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:])))
+                or _opens_before_papers(text, start, end))
+
+
+def _opens_before_papers(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` opens the question before a topic of a word or two and "papers"
+    ("Stanford MoE papers", "google speculative decoding papers")."""
+    return bool(_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))
 
 
 def _members_after(text: str, end: int) -> int:
@@ -244,6 +250,8 @@ _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|id
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
+# the kinds of organisation a question names before its examples ("Korean universities (SNU, KAIST, ...)")
+_ORG_KINDS = r"universities|companies|labs|institutions|organi[sz]ations|schools"
 _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
 _HEADED = re.compile(r"\s*(?::|\s[-–—])\s*(?:how many|which|what|list|show|any|all)\b[^?]*\bpapers?\b", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
@@ -264,7 +272,7 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # ("при участии сотрудников Together AI": with its staff)
                           r"сотрудников|сотрудниками|співробітників|співробітниками|"
                           # ("papers from Korean universities (SNU, KAIST, ...)": the examples of the kind named)
-                          r"universities|companies|labs|institutions|organi[sz]ations|schools)|来自|出自|(?<!\w)من|"
+                          + _ORG_KINDS + r")|来自|出自|(?<!\w)من|"
                           r"(?<![\w/])w/)\s+"  # ("papers w/ uw madison ppl?": with)
                           r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
                           r"(both\s+|either\s+)?[(（\"“]?$", re.I)
@@ -1275,8 +1283,7 @@ class PaperSearch:
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     and not re.match(r"\s*[(（]", text[e1:s2])  # ("UW (University of Washington, Seattle)": restated)
                     # ("Korean universities (SNU, KAIST, ...)": examples of the kind named)
-                    and not re.fullmatch(r"\s*(?:universities|companies|labs|institutions|organi[sz]ations|schools)"
-                                         r"\s*[(（]\s*", text[e1:s2], re.I)
+                    and not re.fullmatch(rf"\s*(?:{_ORG_KINDS})\s*[(（]\s*", text[e1:s2], re.I)
                     for (_, e1), (s2, _) in zip(named, named[1:]))
         joint = re.search(r"\b(" + _JOINT + r"|collaborat\w*|collabs?|co-?author\w*|"
                           r"co-?wr(ote|itten|ites?))\b", text, re.I)
@@ -1383,7 +1390,7 @@ class PaperSearch:
         prev = re.search(r"([^\W\d_]+)\s+$", text[:start])
         # (or opening the question before a topic of a word or two and "papers": "google speculative decoding papers")
         return (not (prev and prev.group(1).lower() not in STOPWORDS) and bool(_LOWER_NAME_AFTER.match(text[end:]))
-                or bool(_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))) \
+                or _opens_before_papers(text, start, end)) \
             and int(self._papers_with(key).sum()) < len(self.alias_papers[alias])
 
     def _as_named(self, alias: str, typed: str) -> str:
@@ -1459,7 +1466,8 @@ class PaperSearch:
         words and "papers" names an institution, if more papers list it than use its name in their text
         ("PyTorch compiler papers" is about PyTorch); and a name heading a question on papers ("Seoul National
         University: how many papers and which ones?", refused before as a topic)."""
-        if not (_LEADING.fullmatch(text[:start]) and (_INST_LATER.match(text[end:]) or _HEADED.match(text[end:]))):
+        if not (_opens_before_papers(text, start, end)
+                or _LEADING.fullmatch(text[:start]) and _HEADED.match(text[end:])):
             return False
         return len(self.alias_papers[alias]) > int(self._papers_with(key).sum())
 
