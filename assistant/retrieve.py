@@ -2505,6 +2505,16 @@ class PaperSearch:
             if unheld is None and len(offered) >= 2 and set(offered) <= set(missing) and not filters:
                 said_each = "” or “".join(as_typed(text, offered))
                 unheld = (said_each, " or ".join(as_typed(text, offered)))
+        # ...and of a question after statements of the asker's own setting, by its question alone ("We run a
+        # call-center transcription service ... Are there papers on accent adaptation for speech recognition?": the
+        # setting's many words had hidden the topic asked, and the papers nearest the setting had been listed)
+        if unheld is None and not listed_note and parsed.shape in ("list", "single") and foreign is None \
+                and not named and not seeds and not filters and missing:
+            asked = self.focus(text, only_asked=True)
+            said = [w for w in missing if asked != text and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", asked,
+                                                                      re.I)]
+            if 1 <= len(said) <= UNHELD_MOST and len(content_words(asked)) - len(said) < 8:
+                unheld = self._unheld(asked, said, ranked, as_products=not what)
         # a method or system named as the very subject of the question, that no paper writes ("In Medusa, how are the
         # heads trained ...?", "walk me through how GPTQ uses the inverse Hessian"): its paper is not in the collection,
         # however long the question and however well its other words match (the nearest papers had been quoted)
