@@ -359,6 +359,10 @@ COLLECTION_CUES = re.compile(r"\bhow many (papers|works|articles)\b|\b(all|every
 # on MoE?"): not a topic of the papers
 _ABOUT_COLLECTION = re.compile(
     r"\b(in|of|from|across|within)\s+(the|this|these|your)\s+(collections?|corpus|index|database|library)\b|"
+    # ("List the papers with CMU affiliations, across all three sources." had been refused: "sources" read as a topic)
+    r"\b(in|of|from|across|within|over)\s+(the\s+)?(whole|entire|full)\s+(collection|corpus|index|database|library)\b|"
+    r"\b(in|of|from|across|within|over)\s+(all|both|each|every)(\s+of)?(\s+the)?(\s+(two|three|[23]))?\s+"
+    r"(sources|venues|collections|corpora|lists|datasets|conferences)\b|"
     r"\b(do|does|can)\s+(you|it|this|the (collection|corpus|index|database|library))\s+"
     r"(have|hold|know|cover|contain|include|index)\b|\b(are|is|were|was)\s+(covered|included|indexed)\b", re.I)
 # a greeting or a question about the assistant itself: answered with what it can do, not searched for

@@ -76,6 +76,10 @@ _ASIDE_WORDS = frozenset("count counts counted too also fine ok okay welcome wel
                          "location locations either any both all".split())  # ("HKUST (either campus)")
 _VERSION = re.compile(r"\d[\w.-]*")  # "8x7B", "3.1", "405B": a version or size written after a name
 _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|work|works|worked|help|helps"
+# the last parts of a compound that say how, not what ("carbon-aware", "LLM-powered")
+_SUFFIX_PARTS = frozenset("aware based driven guided conscious sensitive friendly centric oriented powered enabled "
+                          "assisted".split())
+_CLIPPED_COUNT = 5  # a name is read as a clipped word when a longer word opening with it is written this often
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 _FEW_PAPERS = 20  # a name at most 1/this of the papers write is a rare one ("Megatron-LM", "ZeRO"; not "GPUs")
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
@@ -552,6 +556,10 @@ class PaperSearch:
                 coined = re.fullmatch(r"[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z]*", head)
                 if head != name and len(head) >= 5 and coined:
                     heads[head.lower()].append(p.id)
+        # a one-word name that is also the clipped form of a word the papers write often ("DisAgg": "disagg configs"
+        # is short for disaggregation): typed in lower case in a longer question, it is that word
+        self._clipped_names = {key for key in self.name_papers if key.isalpha() and any(
+            w.startswith(key) and len(w) > len(key) + 2 and c >= _CLIPPED_COUNT for w, c in self.vocab.items())}
         for head, ids in heads.items():  # (not a word of English or of several papers: "PLayer", "FlashAttention")
             if len(ids) == 1 and head not in self.name_papers and head not in self.english \
                     and self.vocab.get(head, 0) < 2:
@@ -616,7 +624,7 @@ class PaperSearch:
             # English word as it is: "dynamical-systems" is no "dynamically-systems")
             return "-".join(part if not foreign and (part in self.english or part in dictionary_words())
                             else self.correct(part, context, cognates, foreign) for part in word.split("-"))
-        if word in _SHORT_FORMS and word not in self.vocab and not foreign:
+        if word in _SHORT_FORMS and (word not in self.vocab or word in self._clipped_names) and not foreign:
             return _SHORT_FORMS[word]  # ("sparse attn long ctx": "attn" had been read as ATen, "perf" as "peer")
         if word in self.vocab or len(word) < 4 or not word.isalpha() or len(word) > MAX_MENDED:
             return word  # (a 2,000-letter "word" cost 5 s of cognate search, and no word is that long)
@@ -2477,12 +2485,16 @@ class PaperSearch:
         # ("reduce" is no topic; nor is a size said loosely, "the giant model", a kind of model)
         missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w) and w not in _LOOSE_SIZE))
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
-            missing = []
+            # ...but the topic it asks papers on is still the topic ("Which papers do carbon-aware scheduling ... to
+            # follow low-carbon grid electricity?": "electricity" read as energy had listed the scheduling papers)
+            missing = [w for w in missing if _asked_on(w, text) and not _VERB_FORM.search(w)]
         unheld = None
         # (of a long question too when the topic asked "work on" is one: "any work on carbon-aware scheduling that
         # shifts training jobs across regions ... based on grid carbon intensity?" had listed scheduling papers)
         if (not listed_note and parsed.shape in ("list", "single", "factual") and foreign is None and 1 <= len(missing)
-                <= UNHELD_MOST and (len(words) - len(missing) < 8 or any(_asks_work_on(w, text) for w in missing))
+                <= UNHELD_MOST and (len(words) - len(missing) < 8
+                                   or any(_asks_work_on(w, text) or _asked_on(w, text) and not _VERB_FORM.search(w)
+                                          for w in missing))
                 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
             below = "those below match" if parsed.shape == "list" else "the paper below matches"  # ("which paper")
@@ -2785,6 +2797,9 @@ class PaperSearch:
         if not any(_stem(t) in self.idf for t in parts):
             return True
         last = parts[-1] if "-" in word and parts else ""
+        # (of "carbon-aware", "blockchain-based", the first part says what it is: "aware" is said of anything)
+        if last in _SUFFIX_PARTS and len(parts) == 2 and parts[0].isalpha():
+            return _stem(parts[0]) not in self.idf
         return len(last) >= 3 and last.isalpha() and last not in STOPWORDS and _stem(last) not in self.idf
 
     def _form_rows(self, form: str) -> set[int]:
@@ -3178,6 +3193,9 @@ class PaperSearch:
                                    for w in name.lower().split())
                     if ordinary and surface != name and not (worded and _said_as_paper(text, surface)):
                         continue
+                    if worded and surface.islower() and surface in self._clipped_names \
+                            and not _said_as_paper(text, surface):  # ("parallelism / disagg configs")
+                        continue
                     found.add(pid)
                 if surface in self.introduced:
                     found.add(self.introduced[surface])
@@ -3438,14 +3456,17 @@ def _asked_on(word: str, text: str) -> bool:
     """Whether ``word`` opens the topic asked for, right after what asks for papers on it ("papers on watermarking
     LLM outputs", "which papers propose watermarking ...?")."""
     return bool(re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)\s+"
-                          rf"(?:the\s+)?{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use)\s+"
+                          rf"(?:the\s+)?{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+"
                           rf"{re.escape(word)}\b", text, re.I))
+
+
+_VERB_FORM = re.compile(r"(?:ing|ed|ly)$")  # a word asked "work on" that is no noun: "work on sending each query"
 
 
 def _asks_work_on(word: str, text: str) -> bool:
     """Whether a sentence of ``text`` opens asking for work on ``word``, a noun ("Is there any work on carbon-aware
     scheduling ...?"; not "work on sending ...", nor chatter's "weird stuff on rare VM shapes")."""
-    return not re.search(r"(?:ing|ed|ly)$", word) and bool(re.search(
+    return not _VERB_FORM.search(word) and bool(re.search(
         rf"(?:^|[.?!]\s+)\W*(?:(?:is|are) there (?:any )?|any |looking for )?(?:work|papers|research|studies)\s+"
         rf"(?:on|about|regarding)\s+(?:the\s+)?{re.escape(word)}\b", text, re.I))
 

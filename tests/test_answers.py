@@ -4716,3 +4716,35 @@ def test_a_size_said_loosely_is_no_topic_the_collection_lacks(answerer):
     answer = answerer.ask("Which papers show how to train a big language model across a mixed collection instead of "
                           "needing identical top-end cards?")
     assert not answer.refused and "“big”" not in answer.text and len(answer.citations) >= 2
+
+
+def test_all_the_sources_or_the_whole_collection_is_no_topic_of_a_metadata_list(answerer):
+    # "sources" had been read as a topic no CMU paper writes, and the list refused (blind s54a-30)
+    expected = answerer.ask("List the papers with Carnegie Mellon (CMU) affiliations.").cited_ids
+    assert len(expected) >= 3
+    for question in ["List the papers with Carnegie Mellon (CMU) affiliations, across all three sources.",
+                     "papers from CMU across the whole collection", "papers from CMU in all venues"]:
+        answer = answerer.ask(question)
+        assert not answer.refused and sorted(answer.cited_ids) == sorted(expected), question
+
+
+def test_a_clipped_word_typed_in_lower_case_is_no_papers_name(answerer):
+    # "disagg" (disaggregation) had been read as the DisAgg paper, a secure-aggregation system (blind s54a-35, s41b-04)
+    study = answerer.ask("pd disagg: actually worth it?? any empirical study over lots of cfgs (not yet another sys)")
+    assert study.cited_ids == ["openreview:NqC5tcBsa0"] and "“disagg” as “disaggregation”" in study.text
+    meta = answerer.ask("meta llama serving lessons — hw choice / parallelism / disagg configs at ~1B MAU scale?")
+    assert meta.cited_ids[:1] == ["openreview:gEbKQeIdxB"] and "openreview:H0BLKrOgik" not in meta.cited_ids
+    # ...while the paper's own name, or the lower-case name asked about alone, still names it
+    for question in ["what does disagg do?", "What does DisAgg do?"]:
+        assert answerer.ask(question).cited_ids == ["openreview:H0BLKrOgik"], question
+
+
+def test_a_compound_saying_how_is_unknown_by_what_it_is_of(answerer):
+    # "carbon-aware": "aware" is the collection's word, "carbon" none's; the scheduling and energy papers had been
+    # listed, also when "electricity" in the question read as energy (blind s54a-36)
+    for question in ["Which papers do carbon-aware scheduling of LLM training?",
+                     "Which papers do carbon-aware scheduling of LLM training, e.g. shifting jobs across regions or "
+                     "time to follow low-carbon grid electricity?"]:
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and "“carbon-aware”" in answer.text, question
+    assert not answerer.ask("which papers do energy-aware scheduling?").refused
