@@ -212,8 +212,16 @@ def _cued_name(text: str, start: int, end: int) -> bool:
 
 def _opens_before_papers(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` opens the question before a topic of a word or two and "papers"
-    ("Stanford MoE papers", "google speculative decoding papers")."""
-    return bool(_LEADING.fullmatch(text[:start]) and _INST_LATER.match(text[end:]))
+    ("Stanford MoE papers", "google speculative decoding papers"), or opens a few keywords typed as into a search
+    box ("bytedance mlsys", "stoica speculative decoding": the name no paper writes had been a topic, refused)."""
+    return bool(_LEADING.fullmatch(text[:start]) and (_INST_LATER.match(text[end:]) or _keywords_after(text, end)))
+
+
+def _keywords_after(text: str, end: int) -> bool:
+    """Whether ``text`` from ``end`` is one to four keywords and nothing else, no word of a sentence among them."""
+    words = re.findall(r"[^\s?!.,;:]+", text[end:])
+    return 1 <= len(words) <= _KEYWORDS_MOST and re.fullmatch(r"[\s\w'’.-]*\??\s*", text[end:]) is not None \
+        and not any(w.lower() in STOPWORDS or w.lower() in _SENTENCE_WORDS for w in words)
 
 
 def _members_after(text: str, end: int) -> int:
@@ -253,6 +261,10 @@ _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10
 _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|ideas|strategies|solutions|frameworks)\s+"
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
+_KEYWORDS_MOST = 4  # a name opening at most this many keywords is a filter, as in a search box
+# words that make keywords a sentence: a name before them is its subject ("meta learns", "google uses")
+_SENTENCE_WORDS = frozenset("is are was were has have had does did do uses used use can could should will would "
+                            "says said vs versus".split())
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 # the kinds of organisation a question names before its examples ("Korean universities (SNU, KAIST, ...)")
 _ORG_KINDS = r"universities|companies|labs|institutions|organi[sz]ations|schools"
@@ -1150,7 +1162,8 @@ class PaperSearch:
                     key not in self.english and bool(_INST_BEFORE.search(text[:start]))) or (
                     # "what has amd published?": a name no English word spells, before a verb of publishing
                     key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or \
-                    self._lower_named(alias, key, text, start, end)
+                    self._lower_named(alias, key, text, start, end) or \
+                    self._bare_name(alias, key, text, start, end)  # ("amazon" alone had been refused, "Amazon" not)
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
@@ -1566,7 +1579,9 @@ class PaperSearch:
                                        and re.match(r"\s*(?:$|[?.!,;:)]|(?:'s|’s)\b|\s(?:and|or|&|with|at|in|on|from|"
                                                     r"since|about)\b)", text[end:], re.I)
                                        # ...or before "papers": "kasikci papers", "stoica's papers"
-                                       or re.match(r"(?:'s|’s)?\s+(?:papers?|publications?)\b", text[end:], re.I))):
+                                       or re.match(r"(?:'s|’s)?\s+(?:papers?|publications?)\b", text[end:], re.I)
+                                       # ...or opening keywords: "stoica speculative decoding"
+                                       or _LEADING.fullmatch(before) and _keywords_after(text, end))):
             return None
         # part of a longer name: "the Berkeley Packet Filter" (but "Berkeley KV cache papers": a glossary acronym)
         after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])

@@ -4748,3 +4748,20 @@ def test_a_compound_saying_how_is_unknown_by_what_it_is_of(answerer):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations and "“carbon-aware”" in answer.text, question
     assert not answerer.ask("which papers do energy-aware scheduling?").refused
+
+
+def test_a_name_opening_a_few_keywords_is_a_filter_as_in_a_search_box(answerer):
+    # "bytedance mlsys" had been refused as a topic no MLSys paper writes; "stoica speculative decoding" had listed
+    # every speculative decoding paper, said to lack "stoica" (blind s54c-33, s54c-34)
+    bytedance = answerer.ask("bytedance mlsys")
+    assert not bytedance.refused and bytedance.cited_ids
+    assert sorted(bytedance.cited_ids) == sorted(answerer.ask("papers from ByteDance at MLSys 2026").cited_ids)
+    stoica = answerer.ask("stoica speculative decoding")
+    assert sorted(stoica.cited_ids) == sorted(answerer.ask("speculative decoding papers by Ion Stoica").cited_ids)
+    assert 1 <= len(stoica.cited_ids) < len(answerer.ask("speculative decoding papers").cited_ids)
+    # ...and an organisation typed alone in lower case is its papers, as capitalised
+    assert answerer.ask("amazon").cited_ids == answerer.ask("Amazon").cited_ids != []
+    # ...not a name that is the subject of a sentence, nor one followed by a topic of many words
+    from assistant.retrieve import _keywords_after
+    assert _keywords_after("stoica speculative decoding", 6) and not _keywords_after("meta uses speculative decoding", 4)
+    assert not _keywords_after("google on long context training for agents", 6)
