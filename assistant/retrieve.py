@@ -261,6 +261,7 @@ _PAPER_REF_HINT = re.compile(r"://|\b(?:openreview|arxiv|doi):|\d{4}\.\d{4}|\b10
 _ITS_OWN = re.compile(r"^\W*(which|what) (approaches|techniques|methods|tools|ideas|strategies|solutions|frameworks)\s+"
                       r"(does|do|did|is|are|was|were)\b(?!.*\bpapers?\b)", re.I)
 _LEADING = re.compile(r"\W*((list|show|find|give me|any|all|the|are there)\s+)*", re.I)
+_ACTIVITY = re.compile(r"(?:ing|tion|sion|ment|ance|ence|ysis)$")  # a noun naming an activity: "watermarking"
 _KEYWORDS_MOST = 4  # a name opening at most this many keywords is a filter, as in a search box
 # words that make keywords a sentence: a name before them is its subject ("meta learns", "google uses")
 _SENTENCE_WORDS = frozenset("is are was were has have had does did do uses used use can could should will would "
@@ -2502,13 +2503,13 @@ class PaperSearch:
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             # ...but the topic it asks papers on is still the topic ("Which papers do carbon-aware scheduling ... to
             # follow low-carbon grid electricity?": "electricity" read as energy had listed the scheduling papers)
-            missing = [w for w in missing if _asked_on(w, text) and not _VERB_FORM.search(w)]
+            missing = [w for w in missing if _asked_on(w, text, loose=False) and not _VERB_FORM.search(w)]
         unheld = None
         # (of a long question too when the topic asked "work on" is one: "any work on carbon-aware scheduling that
         # shifts training jobs across regions ... based on grid carbon intensity?" had listed scheduling papers)
         if (not listed_note and parsed.shape in ("list", "single", "factual") and foreign is None and 1 <= len(missing)
                 <= UNHELD_MOST and (len(words) - len(missing) < 8
-                                   or any(_asks_work_on(w, text) or _asked_on(w, text) and not _VERB_FORM.search(w)
+                                   or any(_asks_work_on(w, text) or _asked_on(w, text, loose=False) and not _VERB_FORM.search(w)
                                           for w in missing))
                 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)
@@ -2532,6 +2533,15 @@ class PaperSearch:
             if unheld is None and len(offered) >= 2 and set(offered) <= set(missing) and not filters:
                 said_each = "” or “".join(as_typed(text, offered))
                 unheld = (said_each, " or ".join(as_typed(text, offered)))
+        # ...and of a few keywords, the last one when it names an activity, which the words before it qualify ("llm
+        # output watermarking", "pretraining data deduplication": the papers on LLM outputs and on pretraining data
+        # had been listed); not a thing beside the others ("on-device llm phone laptop")
+        last = missing[-1] if missing and _keywords_after(text, 0) and _ACTIVITY.search(missing[-1]) else ""
+        if unheld is None and last and parsed.shape == "list" and foreign is None and not named and not seeds \
+                and not self._verb_form(last) and re.search(rf"(?<![\w-]){re.escape(last)}\W*$", text, re.I):
+            typed = as_typed(text, [last])[0]
+            if typed.islower():
+                unheld, listed_note = (typed, text.strip(" ?!.")), ""
         # ...and of a question after statements of the asker's own setting, by its question alone ("We run a
         # call-center transcription service ... Are there papers on accent adaptation for speech recognition?": the
         # setting's many words had hidden the topic asked, and the papers nearest the setting had been listed)
@@ -2812,8 +2822,9 @@ class PaperSearch:
         if not any(_stem(t) in self.idf for t in parts):
             return True
         last = parts[-1] if "-" in word and parts else ""
-        # (of "carbon-aware", "blockchain-based", the first part says what it is: "aware" is said of anything)
-        if last in _SUFFIX_PARTS and len(parts) == 2 and parts[0].isalpha():
+        # (of "carbon-aware", "blockchain-based", the first part says what it is: "aware" is said of anything; not a
+        # product's name, "ROCm-based kernels", which papers on AMD's kernels answer without naming it)
+        if last in _SUFFIX_PARTS and len(parts) == 2 and parts[0] in self.english:
             return _stem(parts[0]) not in self.idf
         return len(last) >= 3 and last.isalpha() and last not in STOPWORDS and _stem(last) not in self.idf
 
@@ -3032,6 +3043,12 @@ class PaperSearch:
             | {word[:i] + c + word[i + 1:] for i in range(len(word)) for c in letters}
         return bool(near & ENGLISH_STOPWORDS)
 
+    def _verb_form(self, word: str) -> bool:
+        """Whether ``word`` says how or is a verb whose other forms the papers write ("blazingly", "stretching" is
+        not: no paper writes "stretch"; "watermarking" neither)."""
+        return word.endswith("ing") and any(c in self.vocab or _stem(c) in self.idf
+                                            for c in (word[:-3], word[:-3] + "e", word[:-4])) or word.endswith("ly")
+
     def _unheld(self, text: str, missing: list[str], ranked: list[ScoredPaper],
                 as_products: bool = True, head: bool = True) -> tuple[str, str] | None:
         """(the word no paper writes, the thing it names) when a ``missing`` word narrows the very thing asked
@@ -3056,8 +3073,7 @@ class PaperSearch:
             # the very topic asked for, right after what asks for papers on it ("papers on watermarking LLM outputs",
             # "which papers propose watermarking ...?"): however well the rest matches, it is about something else
             # (not a verb whose other forms the papers write, nor a word saying how: "blazingly fast attention kernels")
-            verb = w.endswith("ing") and any(c in self.vocab or _stem(c) in self.idf
-                                             for c in (w[:-3], w[:-3] + "e", w[:-4])) or w.endswith("ly")
+            verb = self._verb_form(w)
             # (of all the papers: those of a venue or an institution asked for are listed, the word said missing)
             # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
             if head and not verb and typed.islower() and _asked_on(w, text):
@@ -3467,10 +3483,12 @@ def _edits(a: str, b: str) -> int:
 _WORD_RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as spelling is mended
 
 
-def _asked_on(word: str, text: str) -> bool:
+def _asked_on(word: str, text: str, loose: bool = True) -> bool:
     """Whether ``word`` opens the topic asked for, right after what asks for papers on it ("papers on watermarking
-    LLM outputs", "which papers propose watermarking ...?")."""
-    return bool(re.search(rf"\b(?:papers?|works?|research|anything|studies|stuff)\s+(?:on|about|regarding)\s+"
+    LLM outputs", "which papers propose watermarking ...?"); not ``loose``, after "anything" or "stuff", which
+    chatter says too ("weird stuff on rare VM shapes")."""
+    asking = "papers?|works?|research|studies" + ("|anything|stuff" if loose else "")
+    return bool(re.search(rf"\b(?:{asking})\s+(?:on|about|regarding)\s+"
                           rf"(?:the\s+)?{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+"
                           rf"{re.escape(word)}\b", text, re.I))
 

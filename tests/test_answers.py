@@ -4538,7 +4538,7 @@ def test_work_asked_on_a_topic_no_paper_writes_is_refused_however_long_the_quest
     # scheduling papers had been listed (blind s45b-34, s50b-37)
     answer = answerer.ask("Is there any work on carbon-aware scheduling that shifts training jobs across regions or "
                           "time of day based on grid carbon intensity?")
-    assert answer.refused and not answer.citations and "“carbon”" in answer.text
+    assert answer.refused and not answer.citations and re.search(r"“carbon(?:-aware)?”", answer.text)
     # ...not a verb no paper writes ("deciding"), nor chatter's "stuff on rare VM shapes"
     orbit = answerer.ask("Is there work on deciding in orbit which captured Earth images are worth sending down, with "
                          "ground stations scheduling user requests and several vision tasks sharing one onboard "
@@ -4765,3 +4765,13 @@ def test_a_name_opening_a_few_keywords_is_a_filter_as_in_a_search_box(answerer):
     from assistant.retrieve import _keywords_after
     assert _keywords_after("stoica speculative decoding", 6) and not _keywords_after("meta uses speculative decoding", 4)
     assert not _keywords_after("google on long context training for agents", 6)
+
+
+def test_the_activity_ending_a_few_keywords_is_their_topic(answerer):
+    # the papers on LLM outputs and on pretraining data had been listed, said to lack the last word (blind s54c)
+    for question in ["llm output watermarking", "pretraining data deduplication"]:
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and f"the collection does not cover {question}" in answer.text
+    # ...not a thing beside the others, nor a product's name, nor a topic the papers write
+    for question in ["on-device llm phone laptop", "papers on ROCm-based kernels", "kv cache eviction"]:
+        assert not answerer.ask(question).refused, question
