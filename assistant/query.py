@@ -1536,7 +1536,12 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "metadata"
     if COUNT_CUES.search(text) and content:  # "how many papers are about speculative decoding?": all of them
         return "list"
-    if STRONG_FACT_CUES.search(text) and not _PAPERS_PLURAL.match(text):
+    # (of a message stating its setting before its questions, in the questions: "... respecting how much capacity each
+    # model has. Which papers cover routing ...?" had been answered with one paper's figure)
+    sentences = _SENTENCES.split(text)
+    asked = [c for c in sentences if c.rstrip().endswith("?")]
+    asking = asked if asked and len(asked) < len(sentences) else [text]
+    if any(STRONG_FACT_CUES.search(c) for c in asking) and not any(_PAPERS_PLURAL.match(c) for c in asking):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
     if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4) \
             or _ONE_REMEMBERED.search(text):

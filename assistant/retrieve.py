@@ -3008,7 +3008,10 @@ class PaperSearch:
         # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
         # (nor a venue's: "the knapsack-based method in the arXiv digest" had been refused as naming no "arXiv")
         # (nor an author's surname: "the Hammar paper on using RL for cyber defense" had been refused as naming none)
+        # (nor an acronym marked virtual or the like, a kind of thing: "a guest's vCPUs" had been refused as naming
+        # no system called "vCPUs")
         out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
+               and not re.fullmatch(r"[a-z][A-Z]{2,4}s?", n)
                and _name_key(n) not in self.alias_keys and n.lower() not in self._venue_words
                and _name_key(n) not in self.surname_authors]
         for q in quoted:  # a quoted title must be (nearly) one of ours

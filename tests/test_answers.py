@@ -4775,3 +4775,23 @@ def test_the_activity_ending_a_few_keywords_is_their_topic(answerer):
     # ...not a thing beside the others, nor a product's name, nor a topic the papers write
     for question in ["on-device llm phone laptop", "papers on ROCm-based kernels", "kv cache eviction"]:
         assert not answerer.ask(question).refused, question
+
+
+def test_a_setting_before_a_list_question_neither_shapes_it_nor_names_a_system(answerer):
+    from assistant.query import question_shape
+    from assistant.retrieve import Filters
+
+    # "how much capacity each model has", said of the setting, had made the question a factual one: one paper cited
+    # (blind s54b-29)
+    routing = ("We have an 8B and a 70B model deployed, and everything goes to the 70B. I'd like to send each query "
+               "to the cheapest model that can answer it, respecting how much capacity each model has. Which papers "
+               "cover routing or switching between models to cut inference cost?")
+    assert question_shape(routing, ["routing"], Filters()) == "list"
+    assert len(answerer.ask(routing).cited_ids) >= 3
+    assert question_shape("Stream2LLM reports a big TTFT cut. How much?", ["ttft"], Filters()) == "factual"
+    # "a guest's vCPUs" had been refused as naming no system called "vCPUs" (blind s54b-07)
+    numa = answerer.ask("I'm on a cloud hypervisor team. When a guest's vCPUs end up on one socket and its memory on "
+                        "another, remote memory access can cost ~30% performance. Has anyone trained the assignment "
+                        "policy on production traces with RL while guarding against rare but very bad outcomes?")
+    assert not numa.refused and numa.cited_ids[:1] == ["openreview:guCUThRvX5"]
+    assert answerer.ask("What does the vAttention paper do?").refused
