@@ -42,7 +42,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                              r"guess(?:es|ing)? the next (?:several|few|couple of|handful of) (?:tokens|words)",
                              r"(?:fast|small|cheap|quick|little) helper(?: model)?",
                              r"propos(?:e|es|ing) (?:several|multiple) tokens? .{0,40}verif",
-                             r"draft(?:s|ing|ed)? (?:the )?(?:next |future |upcoming |several |multiple )?tokens"),
+                             r"draft(?:s|ing|ed)? (?:the )?(?:next |future |upcoming |several |multiple )?tokens",
+                             r"draft[- ](?:and|then)[- ]verif(?:y|ication)"),
     "knapsack": (r"0/1 (?:packing|selection|optimi[sz]ation)", r"packing[- ]style (?:optimi[sz]ation|problem)"),
     "diffusion language model": (r"unmask(?:s|ing)?\b", r"denois(?:e|es|ing) (?:many |several |multiple )?tokens",
                                  r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "

@@ -1939,8 +1939,13 @@ class PaperSearch:
         # (and the statement right before a question asking about "this trick", "such models": it says what they
         # are, in words that need not be the papers' own ("let a fast helper guess the next several words ... Which
         # papers work on this guess-and-check trick?" had been read as "guess-and-check trick" alone, and refused)
+        # (a question asking about "that approach" after several statements: the one right before it says which, and
+        # the setting before that is no topic: "We serve a 70B model on H100s ... We're looking at draft-then-verify
+        # schemes ... Which papers improve or evaluate that approach?" had listed the papers on serving 70B models)
+        pointed = [i for i in range(1, len(asks)) if asks[i] and not asks[i - 1]
+                   and _REFERS_TO_TOPIC.search(pieces[i]) and research(pieces[i - 1])]
         kept = [p.strip() for i, (p, asked) in enumerate(zip(pieces, asks))
-                if asked or names(p) or (research(p) and i < last_ask
+                if asked or names(p) or (research(p) and i < last_ask and (not pointed or i + 1 in pointed)
                                          and (not long or (i + 1 < len(asks) and asks[i + 1])))
                 or (not long and i + 1 < len(asks) and asks[i + 1] and _REFERS_TO_TOPIC.search(pieces[i + 1]))
                 # ("... slips past alignment? I remember a system that answers this by breadth-first sampling ...":

@@ -4795,3 +4795,14 @@ def test_a_setting_before_a_list_question_neither_shapes_it_nor_names_a_system(a
                         "policy on production traces with RL while guarding against rare but very bad outcomes?")
     assert not numa.refused and numa.cited_ids[:1] == ["openreview:guCUThRvX5"]
     assert answerer.ask("What does the vAttention paper do?").refused
+
+
+def test_a_question_on_that_approach_is_read_with_the_statement_naming_it_not_the_setting(answerer):
+    # the papers on serving 70B models on H100s had been listed for a question on speculative decoding (blind s54b-33)
+    answer = answerer.ask("We serve a 70B chat model on H100s with vLLM, and decoding is memory-bandwidth bound, so "
+                          "per-user tokens/sec is disappointing. We're looking at draft-then-verify schemes but hear "
+                          "mixed reports about real gains at production batch sizes. Which papers improve or evaluate "
+                          "that approach for LLM inference?")
+    titles = [c.title for c in answer.citations]
+    assert titles[0].startswith("Speculative Decoding") and any("Speculative" in t for t in titles[1:3])
+    assert not any(t.startswith(("SHIP", "BEAM")) for t in titles), titles
