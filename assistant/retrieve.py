@@ -2505,6 +2505,7 @@ class PaperSearch:
         # writes at all is said, so that the papers on the rest of it are not read as answering it
         # ("reduce" is no topic; nor is a size said loosely, "the giant model", a kind of model)
         missing = list(dict.fromkeys(w for w in unknown if not EFFECT_WORDS.match(w) and w not in _LOOSE_SIZE))
+        unread = missing  # (the question sentences of a longer message are read for them below)
         if described:  # (a question read by what it describes: "a cheap guesser proposes words", not "words")
             # ...but the topic it asks papers on is still the topic ("Which papers do carbon-aware scheduling ... to
             # follow low-carbon grid electricity?": "electricity" read as energy had listed the scheduling papers)
@@ -2551,12 +2552,19 @@ class PaperSearch:
         # call-center transcription service ... Are there papers on accent adaptation for speech recognition?": the
         # setting's many words had hidden the topic asked, and the papers nearest the setting had been listed)
         if unheld is None and not listed_note and parsed.shape in ("list", "single") and foreign is None \
-                and not named and not seeds and not filters and missing:
+                and not named and not seeds and not filters and unread:
             asked = self.focus(text, only_asked=True)
-            said = [w for w in missing if asked != text and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", asked,
+            said = [w for w in unread if asked != text and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", asked,
                                                                       re.I)]
             if 1 <= len(said) <= UNHELD_MOST and len(content_words(asked)) - len(said) < 8:
-                unheld = self._unheld(asked, said, ranked, as_products=not what)
+                # (searched by itself, so that how well the papers match it is the question's, not the setting's:
+                # "... Are there papers on distributing quantum circuit simulation across GPUs?")
+                alone = self._search(asked, None, k, within, focused=False).unheld
+                # (not of a question pointing back at the setting: "this kind of bulk offline job", "in that
+                # fuse-everything style" are what the statements describe; unless the word is the topic asked papers
+                # on, "Which papers propose watermarking generated text that survives such edits?")
+                if alone and (not _POINTS_BACK.search(asked) or _asked_on(alone[0], asked, loose=False)):
+                    unheld = alone
         # a method or system named as the very subject of the question, that no paper writes ("In Medusa, how are the
         # heads trained ...?", "walk me through how GPTQ uses the inverse Hessian"): its paper is not in the collection,
         # however long the question and however well its other words match (the nearest papers had been quoted)
@@ -3616,6 +3624,7 @@ _REMEMBERED = re.compile(r"^\W*(?:(?:i|we) (?:(?:vaguely|think i|think we) )?(?:
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
                               r"models?|systems?|designs?)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:this|these|those|such|that (?:kind|sort|type)|in that|(?:like|of) that)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"
                                r"could|has|have|any)\b", re.I)
