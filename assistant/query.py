@@ -904,6 +904,9 @@ def question_alternatives(text: str) -> set[str]:
     embedded. Whole words, not stems: "embedded" devices are not "embeddings"."""
     if not re.search(r"\bor\b|/", text, re.I):  # the common case, and a bound on the regex's work
         return set()
+    # (not within a gloss of the topic: "diffusion language models (masked/parallel text generation instead of
+    # left-to-right)" asks for the papers on diffusion language models, not on either of "masked" or "parallel")
+    text = _GLOSS_AFTER_TOPIC.sub(" ", text)
     # ("ML / LLM workloads", "CPU/GPU": a slash offers either as "or" does)
     words = [w for m in _ALTERNATIVES.finditer(text) for part in m.groups() if part for w in re.split(r",\s*", part)]
     # (not figures: "low bit-widths (2-bit / 4-bit)" qualify the topic, and had let every paper writing "4-bit" in)
@@ -911,6 +914,7 @@ def question_alternatives(text: str) -> set[str]:
             for t in tokenize(w)} - STOPWORDS
 
 
+_GLOSS_AFTER_TOPIC = re.compile(r"(?<=[A-Za-z]{3})\s*\([^()]*\b(?:instead of|rather than|i\.e\.|aka|a\.k\.a\.)[^()]*\)")
 _FIGURE_ALTERNATIVE = re.compile(r"\W*\d[\d.,]*\s*-?\s*(?:[a-z]{1,5}\b)?\W*", re.I)  # "2-bit", "4 bits", "8x", "70B"
 
 

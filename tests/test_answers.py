@@ -4579,6 +4579,18 @@ def test_a_topic_asked_after_the_askers_setting_is_judged_by_the_question_itself
                         "bursts, new replicas take minutes to come up. Are there papers on serverless cold starts?")
     assert not cold.refused and {"openreview:jgL8LuOVyT", "openreview:eoEobeKTNZ"} <= set(cold.cited_ids)
 
+def test_a_gloss_of_the_topic_offers_no_alternatives(answerer):
+    from assistant.query import question_alternatives
+
+    # "masked/parallel" explains what diffusion language models are; read as alternatives, it had kept the list to
+    # the two papers best matching both (blind s54a-07)
+    question = "Anything on diffusion language models (masked/parallel text generation instead of left-to-right)?"
+    assert question_alternatives(question) == set()
+    assert question_alternatives("edge devices (phones or laptops)") == {"phone", "laptop"}
+    titles = [c.title for c in answerer.ask(question).citations]
+    assert len(titles) >= 4 and any(t.startswith("CDLM") for t in titles), titles
+
+
 def test_figures_offered_as_alternatives_do_not_widen_a_list(answerer):
     from assistant.query import question_alternatives
 
