@@ -2119,6 +2119,9 @@ class PaperSearch:
         context = [self.correct(w, foreign=in_other) for w in raw]  # the other words, mended once without context
         # (a name is not mended: "InfiniBand", "vLLM", "CUDA" are written as their makers write them)
         names = {w for w in raw if _written_as_name(w, text)}
+        # (and an acronym in the plural whose singular no paper writes: "MCUs" had been mended to "must"; "FPGAs" is
+        # read as the papers' "FPGA")
+        names |= {w for w in raw if w[:-1] not in self.vocab and _plural_acronym(w, text)}
         fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw)
                  if w not in STOPWORDS and not self._slipped_function(w, text)]
@@ -2536,9 +2539,12 @@ class PaperSearch:
             # every alternative the question offers is a word no paper writes ("diffusion models for audio or music
             # generation"): what it asks of is not in the collection, however well the rest matches
             offered = sorted(parsed.alternatives, key=lambda w: text.lower().find(w))
-            if unheld is None and len(offered) >= 2 and set(offered) <= set(missing) and not filters:
-                said_each = "” or “".join(as_typed(text, offered))
-                unheld = (said_each, " or ".join(as_typed(text, offered)))
+            # (the plural folded: "silicon photonics or optical interconnects" offers "photonic")
+            if unheld is None and len(offered) >= 2 and set(offered) <= {singular(w) for w in missing} | set(missing) \
+                    and not filters:
+                typed = as_typed(text, [o if o in missing else next(w for w in missing if singular(w) == o)
+                                        for o in offered])
+                unheld = ("” or “".join(typed), " or ".join(typed))
         # ...and of a few keywords, the last one when it names an activity, which the words before it qualify ("llm
         # output watermarking", "pretraining data deduplication": the papers on LLM outputs and on pretraining data
         # had been listed); not a thing beside the others ("on-device llm phone laptop")
@@ -3021,10 +3027,10 @@ class PaperSearch:
         # (nor an organisation the records name: "a paper from eBay about ..." had been refused as naming no system)
         # (nor a venue's: "the knapsack-based method in the arXiv digest" had been refused as naming no "arXiv")
         # (nor an author's surname: "the Hammar paper on using RL for cyber defense" had been refused as naming none)
-        # (nor an acronym marked virtual or the like, a kind of thing: "a guest's vCPUs" had been refused as naming
-        # no system called "vCPUs")
+        # (nor an acronym marked virtual or the like, or in the plural, a kind of thing: "a guest's vCPUs", "from tiny
+        # MCUs up to SoCs with NPUs" had been refused as naming no system called "vCPUs", "MCUs")
         out = [n for n in names if _stem(n.lower()) not in self.idf and n.lower() not in _NO_SYSTEMS
-               and not re.fullmatch(r"[a-z][A-Z]{2,4}s?", n)
+               and not re.fullmatch(r"[a-z]?[A-Z]{2,5}s", n) and not re.fullmatch(r"[a-z][A-Z]{2,5}", n)
                and _name_key(n) not in self.alias_keys and n.lower() not in self._venue_words
                and _name_key(n) not in self.surname_authors]
         for q in quoted:  # a quoted title must be (nearly) one of ours
@@ -3660,6 +3666,12 @@ def _written_as_name(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` as a name: with a capital inside it ("InfiniBand") or all in capitals."""
     m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
     return bool(m) and (bool(re.search(r"[a-z][A-Z]", m.group(0))) or len(m.group(0)) > 1 and m.group(0).isupper())
+
+
+def _plural_acronym(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` as an acronym in the plural ("MCUs", "FPGAs")."""
+    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    return bool(m) and bool(re.fullmatch(r"[A-Z]{2,}s", m.group(0)))
 
 
 def _another_form(word: str, other: str) -> bool:

@@ -4833,3 +4833,20 @@ def test_a_question_on_that_approach_is_read_with_the_statement_naming_it_not_th
     titles = [c.title for c in answer.citations]
     assert titles[0].startswith("Speculative Decoding") and any("Speculative" in t for t in titles[1:3])
     assert not any(t.startswith(("SHIP", "BEAM")) for t in titles), titles
+
+
+def test_acronyms_in_the_plural_are_kinds_of_things_not_unknown_systems_or_typos(answerer):
+    # "MCUs" had been mended to "must" and refused as naming no system (blind s55a-12)
+    answer = answerer.ask("Which paper describes Meta's on-device runtime that keeps the original eager-mode model "
+                          "semantics, supports quantization and lets hardware vendors plug in their own backends, from "
+                          "tiny MCUs up to SoCs with NPUs?")
+    assert answer.cited_ids == ["openreview:jmE5nwC9kb"] and "must" not in answer.text.split("\n")[0]
+    # ...while "FPGAs" is still read as the papers' "FPGA"
+    assert "FAST-Prefill" in answerer.ask("Which papers use FPGAs to accelerate LLM inference?").text
+
+
+def test_alternatives_in_the_plural_that_no_paper_writes_leave_nothing_to_answer(answerer):
+    # "photonics" offers "photonic" as an alternative, which had not been matched to the word no paper writes; the
+    # serving papers had been listed (blind s55a-38)
+    answer = answerer.ask("Any papers on silicon photonics or optical interconnects for scaling LLM inference?")
+    assert answer.refused and not answer.citations and "“photonics” or “optical”" in answer.text
