@@ -3100,6 +3100,9 @@ class PaperSearch:
             # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
             if head and not verb and typed.islower() and _asked_on(w, text):
                 return typed, thing
+            # ...or ending it ("a paper on adapting streaming speech recognition to accents": recognition)
+            if head and not verb and typed.islower() and (phrase := _asked_head(w, text)):
+                return typed, phrase
             # ...or the very verb asked of them, which no dictionary holds either ("Which papers upcycle a dense
             # checkpoint into an MoE?"; not "Which papers shrink ...?", an English verb the papers happen not to write)
             if head and typed.islower() and w not in self.english and w not in dictionary_words() \
@@ -3510,9 +3513,25 @@ def _asked_on(word: str, text: str, loose: bool = True) -> bool:
     LLM outputs", "which papers propose watermarking ...?"); not ``loose``, after "anything" or "stuff", which
     chatter says too ("weird stuff on rare VM shapes")."""
     asking = "papers?|works?|research|studies" + ("|anything|stuff" if loose else "")
-    return bool(re.search(rf"\b(?:{asking})\s+(?:on|about|regarding)\s+"
-                          rf"(?:the\s+)?{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+"
+    # (where: "Is there a paper here on watermarking LLM output?"; a light verb: "Any paper on doing fuzzy
+    # deduplication ...?")
+    return bool(re.search(rf"\b(?:{asking})\s+{_HERE}(?:on|about|regarding)\s+(?:the\s+)?{_LIGHT_VERB}"
+                          rf"{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+"
                           rf"{re.escape(word)}\b", text, re.I))
+
+
+def _asked_head(word: str, text: str) -> str:
+    """The noun phrase of the topic asked papers on, when ``word`` ends it, the thing the words before it qualify
+    ("Is there a paper on adapting streaming speech recognition to accents ...?": "adapting streaming speech
+    recognition"); else ""."""
+    m = re.search(rf"\b(?:papers?|works?|research|studies)\s+{_HERE}(?:on|about|regarding)\s+"
+                  rf"((?:(?!(?:{_FUNCTION})\b)[\w-]+\s+){{1,3}}{re.escape(word)})"
+                  rf"(?=\s+(?:{_FUNCTION})\b|\s*[?.!,;:]|\s*$)", text, re.I)
+    return m.group(1) if m else ""
+
+
+_HERE = r"(?:(?:here|in here|in (?:the|this|your) collection)\s+)?"  # "a paper here on ..."
+_LIGHT_VERB = r"(?:(?:doing|using|applying|performing)\s+)?"  # "a paper on doing fuzzy deduplication"
 
 
 _VERB_FORM = re.compile(r"(?:ing|ed|ly)$")  # a word asked "work on" that is no noun: "work on sending each query"

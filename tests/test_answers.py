@@ -4850,3 +4850,16 @@ def test_alternatives_in_the_plural_that_no_paper_writes_leave_nothing_to_answer
     # serving papers had been listed (blind s55a-38)
     answer = answerer.ask("Any papers on silicon photonics or optical interconnects for scaling LLM inference?")
     assert answer.refused and not answer.citations and "“photonics” or “optical”" in answer.text
+
+
+def test_the_topic_asked_papers_on_is_unheld_by_its_head_or_after_light_words(answerer):
+    # the papers nearest the setting had been listed (blind s55b-33, -38, -39)
+    for question, word in [("Is there a paper on adapting streaming speech recognition to accents without blowing our "
+                            "latency budget?", "recognition"),
+                           ("Is there a paper here on watermarking LLM output?", "watermarking"),
+                           ("Any paper on doing fuzzy deduplication at that scale faster, for example on GPUs?",
+                            "fuzzy")]:
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations and f"“{word}”" in answer.text, question
+    # ...not a word beside the topic the papers write ("speculative decoding for chatbots")
+    assert not answerer.ask("papers on speculative decoding for chatbots").refused
