@@ -80,7 +80,8 @@ _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|w
 _SUFFIX_PARTS = frozenset("aware based driven guided conscious sensitive friendly centric oriented powered enabled "
                           "assisted".split())
 _CLIPPED_COUNT = 5  # a name is read as a clipped word when a longer word opening with it is written this often
-UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
+UNHELD_MOST = 4
+TITLE_RECALLED_WORDS, TITLE_RECALLED_SHARE = 4, 0.7  # a question holding this much of a title recalls that paper  # ...of at most this many words no paper writes (more, and the question may be chatter)
 _FEW_PAPERS = 20  # a name at most 1/this of the papers write is a rare one ("Megatron-LM", "ZeRO"; not "GPUs")
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
@@ -2593,6 +2594,14 @@ class PaperSearch:
                          and w not in FOREIGN_STOPWORDS), None)
             if word:
                 unheld = (word, word)
+        # a title half remembered names its paper, whatever word of it no paper writes ("enough is enough: rank aware
+        # early stopping for ANN search" is "When Enough is Enough: Rank-Aware Early Termination for Vector Search";
+        # it had been refused for "ANN")
+        if unheld is not None and ranked and foreign is None:
+            asked = {_stem(w) for w in words if w not in STOPWORDS}
+            held = asked & self.title_stems(ranked[0].paper.title)
+            if len(held) >= TITLE_RECALLED_WORDS and len(held) >= TITLE_RECALLED_SHARE * len(asked):
+                unheld = None
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)
         # (every paper using the question's acronym stays a candidate, however low it ranks: "papers on LoRA"

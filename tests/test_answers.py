@@ -4863,3 +4863,11 @@ def test_the_topic_asked_papers_on_is_unheld_by_its_head_or_after_light_words(an
         assert answer.refused and not answer.citations and f"“{word}”" in answer.text, question
     # ...not a word beside the topic the papers write ("speculative decoding for chatbots")
     assert not answerer.ask("papers on speculative decoding for chatbots").refused
+
+
+def test_a_half_remembered_title_names_its_paper_whatever_word_no_paper_writes(answerer):
+    # refused for "ANN", which no paper writes (blind s55c-28)
+    answer = answerer.ask("enough is enough: rank aware early stopping for ANN search")
+    assert not answer.refused and answer.cited_ids == ["openreview:IFz0pROwF1"]
+    # ...not a short topic sharing a few words with a title
+    assert answerer.ask("Which papers do carbon-aware scheduling of LLM training?").refused
