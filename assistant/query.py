@@ -1520,6 +1520,8 @@ _CLAUSE_BREAK = re.compile(r"\s[-–—]+\s+|:\s+|"
 # "is there work that <does this, that and the other>?": a description this long is of one paper, not a topic
 # ...and so is "Is anyone replacing the per-token KV memory with a fixed-size operator estimated from ...?"
 _THAT_WORK = re.compile(r"^\W*(?:is|are) there (?:any )?(?:work|research|a paper|a system|a study)\s+(?:that|which)\b|"
+                        # ("... Is there a way to get the same memory efficiency as ZeRO, scaling to ~100B models?")
+                        r"^\W*is there (?:a|any) (?:way|method|technique|approach) to\b|"
                         + _ANYONE_DOING, re.I)
 _SPECIFIC_WORDS = 10
 _WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies|methods|research|approaches|"

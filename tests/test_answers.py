@@ -4871,3 +4871,11 @@ def test_a_half_remembered_title_names_its_paper_whatever_word_no_paper_writes(a
     assert not answer.refused and answer.cited_ids == ["openreview:IFz0pROwF1"]
     # ...not a short topic sharing a few words with a title
     assert answerer.ask("Which papers do carbon-aware scheduling of LLM training?").refused
+
+
+def test_is_there_a_way_to_do_a_long_specific_thing_asks_for_the_one_paper(answerer):
+    # seven papers on distributed training had been listed for DP-ZeRO's description (blind s54a-09)
+    answer = answerer.ask("Private training with per-example noise works fine on one GPU but is very inefficient "
+                          "across many. Is there a way to get the same memory/communication efficiency as "
+                          "sharded-optimizer data parallelism, scaling to ~100B-parameter models with mixed precision?")
+    assert answer.cited_ids == ["openreview:VGacNNZfgo"]
