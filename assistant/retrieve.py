@@ -3109,9 +3109,6 @@ class PaperSearch:
             # (a name is read below: "papers using DeepSpeed ZeRO" are those on ZeRO, said to lack DeepSpeed)
             if head and not verb and typed.islower() and _asked_on(w, text):
                 return typed, thing
-            # ...or ending it ("a paper on adapting streaming speech recognition to accents": recognition)
-            if head and not verb and typed.islower() and (phrase := _asked_head(w, text)):
-                return typed, phrase
             # ...or the very verb asked of them, which no dictionary holds either ("Which papers upcycle a dense
             # checkpoint into an MoE?"; not "Which papers shrink ...?", an English verb the papers happen not to write)
             if head and typed.islower() and w not in self.english and w not in dictionary_words() \
@@ -3128,6 +3125,12 @@ class PaperSearch:
                     and not any(x in self._written_coined
                                 and self._papers_with(x).sum() <= len(self.papers) // _FEW_PAPERS for x in after):
                 return typed, thing
+        # ...or ending it ("a paper on adapting streaming speech recognition to accents": recognition), when no word
+        # above says the thing ("papers on compiling circuits for quantum computers": quantum)
+        for w in order:
+            typed = phrases[w][0]
+            if head and not self._verb_form(w) and typed.islower() and (phrase := _asked_head(w, text)):
+                return typed, phrase
         # ...and (unless ``as_products`` is false) a product named, with nothing the papers write after it, is the thing
         # itself ("on a Jetson Orin", "compare against DistServe or Splitwise", "on Mixtral 8x7B"; not an example,
         # "like Argonne or Lawrence Livermore", nor a version, said as such: "Llama-3.1-405B")

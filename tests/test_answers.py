@@ -4848,8 +4848,10 @@ def test_acronyms_in_the_plural_are_kinds_of_things_not_unknown_systems_or_typos
 def test_alternatives_in_the_plural_that_no_paper_writes_leave_nothing_to_answer(answerer):
     # "photonics" offers "photonic" as an alternative, which had not been matched to the word no paper writes; the
     # serving papers had been listed (blind s55a-38)
-    answer = answerer.ask("Any papers on silicon photonics or optical interconnects for scaling LLM inference?")
+    answer = answerer.ask("Which papers scale LLM inference with silicon photonics or optical interconnects?")
     assert answer.refused and not answer.citations and "“photonics” or “optical”" in answer.text
+    answer = answerer.ask("Any papers on silicon photonics or optical interconnects for scaling LLM inference?")
+    assert answer.refused and not answer.citations and "“photonics”" in answer.text
 
 
 def test_the_topic_asked_papers_on_is_unheld_by_its_head_or_after_light_words(answerer):
