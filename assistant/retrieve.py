@@ -267,6 +267,7 @@ _KEYWORDS_MOST = 4  # a name opening at most this many keywords is a filter, as 
 # words that make keywords a sentence: a name before them is its subject ("meta learns", "google uses")
 _SENTENCE_WORDS = frozenset("is are was were has have had does did do uses used use can could should will would "
                             "says said vs versus".split())
+_PAPERS_ALONE = re.compile(r"\W*(?:all\s+)?(?:papers?|publications|works)\W*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 # the kinds of organisation a question names before its examples ("Korean universities (SNU, KAIST, ...)")
 _ORG_KINDS = r"universities|companies|labs|institutions|organi[sz]ations|schools"
@@ -1517,7 +1518,8 @@ class PaperSearch:
     def _bare_name(self, alias: str, key: str, text: str, start: int, end: int) -> bool:
         """A question that is only an organisation's name ("Stanford", "CMU?") asks for its papers, if more papers
         list it than use its name in their text (a bare "PyTorch" is the topic)."""
-        if not (_BARE.fullmatch(text[:start]) and _BARE.fullmatch(text[end:])):
+        # (or after "papers" alone, as typed into a search box: "papers tsinghua")
+        if not ((_BARE.fullmatch(text[:start]) or _PAPERS_ALONE.fullmatch(text[:start])) and _BARE.fullmatch(text[end:])):
             return False
         listed = len(self.alias_papers[alias]) if alias else len(set().union(
             *(self.institution_papers(n) for n in self.name_part_institutions.get(key, ()))))
@@ -2549,12 +2551,18 @@ class PaperSearch:
         # ...and of a few keywords, the last one when it names an activity, which the words before it qualify ("llm
         # output watermarking", "pretraining data deduplication": the papers on LLM outputs and on pretraining data
         # had been listed); not a thing beside the others ("on-device llm phone laptop")
-        last = missing[-1] if missing and _keywords_after(text, 0) and _ACTIVITY.search(missing[-1]) else ""
-        if unheld is None and last and parsed.shape == "list" and foreign is None and not named and not seeds \
-                and not self._verb_form(last) and re.search(rf"(?<![\w-]){re.escape(last)}\W*$", text, re.I):
-            typed = as_typed(text, [last])[0]
-            if typed.islower():
-                unheld, listed_note = (typed, text.strip(" ?!.")), ""
+        # ...or the first, which narrows all the others ("spiking neural network accelerator": the accelerator papers
+        # had been listed); in English, not a name of something the others are used with
+        keywords = bool(missing) and _keywords_after(text, 0) and parsed.shape == "list" and foreign is None \
+            and not named and not seeds
+        last = missing[-1] if keywords and _ACTIVITY.search(missing[-1]) \
+            and re.search(rf"(?<![\w-]){re.escape(missing[-1])}\W*$", text, re.I) else ""
+        first = missing[0] if keywords and (missing[0] in self.english or missing[0] in dictionary_words()) \
+            and re.match(rf"\W*{re.escape(missing[0])}(?![\w-])", text, re.I) else ""
+        for word in (last, first):  # (a verb's form may open it, as a modifier does: "spiking")
+            if unheld is None and word and (word == first or not self._verb_form(word)) \
+                    and as_typed(text, [word])[0].islower():
+                unheld, listed_note = (as_typed(text, [word])[0], text.strip(" ?!.")), ""
         # ...and of a question after statements of the asker's own setting, by its question alone ("We run a
         # call-center transcription service ... Are there papers on accent adaptation for speech recognition?": the
         # setting's many words had hidden the topic asked, and the papers nearest the setting had been listed)

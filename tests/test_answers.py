@@ -4881,3 +4881,14 @@ def test_is_there_a_way_to_do_a_long_specific_thing_asks_for_the_one_paper(answe
                           "across many. Is there a way to get the same memory/communication efficiency as "
                           "sharded-optimizer data parallelism, scaling to ~100B-parameter models with mixed precision?")
     assert answer.cited_ids == ["openreview:VGacNNZfgo"]
+
+
+def test_keywords_opened_by_a_word_no_paper_writes_or_papers_before_a_name(answerer):
+    # the accelerator papers had been listed for "spiking neural network accelerator"; "papers tsinghua" had been
+    # refused (blind s56c)
+    spiking = answerer.ask("spiking neural network accelerator")
+    assert spiking.refused and not spiking.citations and "“spiking”" in spiking.text
+    tsinghua = answerer.ask("papers tsinghua")
+    assert sorted(tsinghua.cited_ids) == sorted(answerer.ask("papers from Tsinghua").cited_ids) != []
+    # ...not a thing beside the topic the papers write
+    assert not answerer.ask("on-device llm phone laptop").refused
