@@ -267,6 +267,7 @@ _KEYWORDS_MOST = 4  # a name opening at most this many keywords is a filter, as 
 # words that make keywords a sentence: a name before them is its subject ("meta learns", "google uses")
 _SENTENCE_WORDS = frozenset("is are was were has have had does did do uses used use can could should will would "
                             "says said vs versus".split())
+_ASKS_WHERE = re.compile(r"\bwhere (?:did|was|is|has|were)\b|\b(?:which|what) (?:venue|conference|source)\b", re.I)
 _PAPERS_ALONE = re.compile(r"\W*(?:all\s+)?(?:papers?|publications|works)\W*", re.I)
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 # the kinds of organisation a question names before its examples ("Korean universities (SNU, KAIST, ...)")
@@ -2048,6 +2049,10 @@ class PaperSearch:
         text = _TAKES_IN.sub(" ", text)
         text = _INCLUDING.sub(lambda m: " " if self._after_organisation(text[:m.start()]) else m.group(0), text)
         read, rest, inst_hits = self.read_filters(text)
+        # "Where did ReviveMoE appear (MLSys, CAIS, or elsewhere)?": the venues offered are the answer's options, not
+        # a filter (it had been said to be at neither)
+        if read.venues and _ASKS_WHERE.search(text) and len(set(ids) | self.named_papers(text)) == 1:
+            read = replace(read, venues=[])
         # ...and so is an author's institution said beside the name ("papers co-authored by Yilong Zhao (UC Berkeley)"
         # had been refused, as if asking for papers on "UC Berkeley")
         author_hits = set().union(*(self.author_papers.get(a.lower(), set()) for a in read.authors))

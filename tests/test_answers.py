@@ -4892,3 +4892,11 @@ def test_keywords_opened_by_a_word_no_paper_writes_or_papers_before_a_name(answe
     assert sorted(tsinghua.cited_ids) == sorted(answerer.ask("papers from Tsinghua").cited_ids) != []
     # ...not a thing beside the topic the papers write
     assert not answerer.ask("on-device llm phone laptop").refused
+
+
+def test_venues_offered_as_the_options_of_where_a_paper_appeared_are_no_filter(answerer):
+    # it had been said to be at neither MLSys nor CAIS, and nothing answered (blind s56a-09)
+    answer = answerer.ask("Where did ReviveMoE appear (MLSys, CAIS, or elsewhere) and when was it published?")
+    assert not answer.refused and answer.cited_ids == ["arxiv:2602.21140v1"] and "arXiv" in answer.text
+    # ...while a yes-or-no question on one venue still checks it
+    assert answerer.ask("Was ReviveMoE at MLSys 2026?").text.startswith("No:")
