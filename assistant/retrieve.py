@@ -80,8 +80,8 @@ _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|w
 _SUFFIX_PARTS = frozenset("aware based driven guided conscious sensitive friendly centric oriented powered enabled "
                           "assisted".split())
 _CLIPPED_COUNT = 5  # a name is read as a clipped word when a longer word opening with it is written this often
-UNHELD_MOST = 4
-TITLE_RECALLED_WORDS, TITLE_RECALLED_SHARE = 4, 0.7  # a question holding this much of a title recalls that paper  # ...of at most this many words no paper writes (more, and the question may be chatter)
+UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
+TITLE_RECALLED_WORDS, TITLE_RECALLED_SHARE = 4, 0.7  # a question holding this much of a title recalls that paper
 _FEW_PAPERS = 20  # a name at most 1/this of the papers write is a rare one ("Megatron-LM", "ZeRO"; not "GPUs")
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
@@ -1520,7 +1520,8 @@ class PaperSearch:
         """A question that is only an organisation's name ("Stanford", "CMU?") asks for its papers, if more papers
         list it than use its name in their text (a bare "PyTorch" is the topic)."""
         # (or after "papers" alone, as typed into a search box: "papers tsinghua")
-        if not ((_BARE.fullmatch(text[:start]) or _PAPERS_ALONE.fullmatch(text[:start])) and _BARE.fullmatch(text[end:])):
+        before = text[:start]
+        if not ((_BARE.fullmatch(before) or _PAPERS_ALONE.fullmatch(before)) and _BARE.fullmatch(text[end:])):
             return False
         listed = len(self.alias_papers[alias]) if alias else len(set().union(
             *(self.institution_papers(n) for n in self.name_part_institutions.get(key, ()))))
@@ -2526,7 +2527,8 @@ class PaperSearch:
         # shifts training jobs across regions ... based on grid carbon intensity?" had listed scheduling papers)
         if (not listed_note and parsed.shape in ("list", "single", "factual") and foreign is None and 1 <= len(missing)
                 <= UNHELD_MOST and (len(words) - len(missing) < 8
-                                   or any(_asks_work_on(w, text) or _asked_on(w, text, loose=False) and not _VERB_FORM.search(w)
+                                   or any(_asks_work_on(w, text)
+                                          or _asked_on(w, text, loose=False) and not _VERB_FORM.search(w)
                                           for w in missing))
                 and not named and not seeds):
             said = " or ".join(f"“{w}”" for w in as_typed(text, missing))  # ("Whisper" as the question writes it)

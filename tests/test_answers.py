@@ -4790,7 +4790,8 @@ def test_a_name_opening_a_few_keywords_is_a_filter_as_in_a_search_box(answerer):
     assert answerer.ask("amazon").cited_ids == answerer.ask("Amazon").cited_ids != []
     # ...not a name that is the subject of a sentence, nor one followed by a topic of many words
     from assistant.retrieve import _keywords_after
-    assert _keywords_after("stoica speculative decoding", 6) and not _keywords_after("meta uses speculative decoding", 4)
+    assert _keywords_after("stoica speculative decoding", 6)
+    assert not _keywords_after("meta uses speculative decoding", 4)
     assert not _keywords_after("google on long context training for agents", 6)
 
 
