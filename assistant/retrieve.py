@@ -3675,7 +3675,9 @@ _REMEMBERED = re.compile(r"^\W*(?:(?:i|we) (?:(?:vaguely|think i|think we) )?(?:
                          r"\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
-                              r"models?|systems?|designs?)\b", re.I)
+                              r"models?|systems?|designs?)\b|"
+                              # ("Which papers study or build this kind of phase splitting?")
+                              r"\b(?:this|that|these|those) (?:kinds?|sorts?|types?) of\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|such|that (?:kind|sort|type)|in that|(?:like|of) that)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"

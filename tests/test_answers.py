@@ -4901,3 +4901,13 @@ def test_venues_offered_as_the_options_of_where_a_paper_appeared_are_no_filter(a
     assert not answer.refused and answer.cited_ids == ["arxiv:2602.21140v1"] and "arXiv" in answer.text
     # ...while a yes-or-no question on one venue still checks it
     assert answerer.ask("Was ReviveMoE at MLSys 2026?").text.startswith("No:")
+
+
+def test_this_kind_of_whatever_points_at_the_statement_before_it(answerer):
+    # the papers nearest "Llama-70B on H100s" had been listed for disaggregation studies (blind s57b-26)
+    answer = answerer.ask("We run a Llama-70B chat product on H100s, and TTFT spikes whenever long prompts land in the "
+                          "same batch as ongoing generations. Someone suggested putting prompt processing and token "
+                          "generation on separate GPU pools. Which papers study or build this kind of phase splitting, "
+                          "and say when it's worth it?")
+    studies = {"openreview:NqC5tcBsa0", "openreview:nNovi8fvGN", "openreview:dzjCkSEDyG"}  # on splitting the phases
+    assert studies <= set(answer.cited_ids) and "openreview:VKqQYg6JPb" not in answer.cited_ids
