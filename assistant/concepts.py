@@ -81,11 +81,12 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "routing": (
                 r"(?:try|tries|trying|use|uses|using|start with|run|runs|running) (?:a |the )?(?:small|smaller|cheap|"
                 r"cheaper|tiny|weaker) (?:model|llm|one) first",
-                r"(?:not|avoid|without|never) (?:\w+ )?send\w* (?:every|each|all|all the) (?:prompts?|quer(?:y|ies)|"
-                r"requests?|questions?) to",
+                r"(?:not|avoid|without|never|instead of) (?:\w+ )?send\w* (?:every|each|all|all the) "
+                r"(?:prompts?|quer(?:y|ies)|requests?|questions?) to",
                 r"rout(?:e|es|ing) (?:each |every |incoming )?(?:query|queries|request|requests|prompt|prompts) "
-                r"(?:to|between|among)", r"(?:send|sends|sending|dispatch\w*) (?:easy|hard|simple|difficult) "
-                r"(?:queries|requests|prompts|questions)",
+                r"(?:to|between|among)",
+                r"(?:send|sends|sending|dispatch\w*) (?:the )?(?:easy|easier|hard|harder|simple|simpler|difficult) "
+                r"(?:ones|queries|requests|prompts|questions)",
                 r"(?:the )?easy (?:ones|questions|queries|requests|prompts) (?:can |could |should |would )?(?:go|goes|"
                 r"are sent|get sent|get routed) to",
                 # "assigns a whole group of incoming prompts to models jointly"

@@ -4911,3 +4911,12 @@ def test_this_kind_of_whatever_points_at_the_statement_before_it(answerer):
                           "and say when it's worth it?")
     studies = {"openreview:NqC5tcBsa0", "openreview:nNovi8fvGN", "openreview:dzjCkSEDyG"}  # on splitting the phases
     assert studies <= set(answer.cited_ids) and "openreview:VKqQYg6JPb" not in answer.cited_ids
+
+
+def test_sending_the_easy_ones_to_a_small_model_is_routing(answerer):
+    # plain words for routing had found papers on RL training and dataflow chips (blind s58c-24)
+    answer = answerer.ask("Instead of sending every question to the biggest, priciest AI model, could you send the "
+                          "easy ones to a small cheap model and only the hard ones to the big one? Which papers work "
+                          "on making that call?")
+    routing = {"openreview:ZVQb92umqX", "doi:10.1145/3786335.3813134", "arxiv:2602.22090v1", "arxiv:2602.19509v1"}
+    assert routing <= set(answer.cited_ids)
