@@ -1556,7 +1556,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "single"  # "Is there work that works out the hardware's rounding, subnormal handling and ...?": one
     # ("Can I train LLMs on a mix of GPU generations? Which systems support that?": a later sentence asks for them, by
     # a plural: not "... Is there any research specifically about X?", nor "... Which work adds Y?")
-    later = _SENTENCES.split(text)[1:]
+    later = sentences[1:]
     # "If a GPU dies while serving, what work is there on recovering?": the question after its condition
     later += [text[lead.end():]] if (lead := _LEADING_CLAUSE.match(text)) else []
     if (any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text))

@@ -572,10 +572,6 @@ class PaperSearch:
                 coined = re.fullmatch(r"[A-Za-z]*(?:[a-z][A-Z]|[A-Z]{2}[a-z])[A-Za-z]*", head)
                 if head != name and len(head) >= 5 and coined:
                     heads[head.lower()].append(p.id)
-        # a one-word name that is also the clipped form of a word the papers write often ("DisAgg": "disagg configs"
-        # is short for disaggregation): typed in lower case in a longer question, it is that word
-        self._clipped_names = {key for key in self.name_papers if key.isalpha() and any(
-            w.startswith(key) and len(w) > len(key) + 2 and c >= _CLIPPED_COUNT for w, c in self.vocab.items())}
         for head, ids in heads.items():  # (not a word of English or of several papers: "PLayer", "FlashAttention")
             if len(ids) == 1 and head not in self.name_papers and head not in self.english \
                     and self.vocab.get(head, 0) < 2:
@@ -1079,6 +1075,15 @@ class PaperSearch:
                 text = text[:m.start()] + name + text[m.end():]
                 mends[surface] = name
         return text, mends
+
+    @cached_property
+    def _clipped_names(self) -> set[str]:
+        """The one-word names that are also the clipped form of a word the papers write often ("DisAgg": "disagg
+        configs" is short for disaggregation): typed in lower case in a longer question, such a name is that word.
+        Read on first use, not at load."""
+        frequent = [w for w, c in self.vocab.items() if c >= _CLIPPED_COUNT]
+        return {key for key in self.name_papers
+                if key.isalpha() and any(w.startswith(key) and len(w) > len(key) + 2 for w in frequent)}
 
     @cached_property
     def _venue_words(self) -> set[str]:
@@ -1587,7 +1592,7 @@ class PaperSearch:
                                        # ...or before "papers": "kasikci papers", "stoica's papers"
                                        or re.match(r"(?:'s|’s)?\s+(?:papers?|publications?)\b", text[end:], re.I)
                                        # ...or opening keywords: "stoica speculative decoding"
-                                       or _LEADING.fullmatch(before) and _keywords_after(text, end))):
+                                       or _LEADING.fullmatch(text[:start]) and _keywords_after(text, end))):
             return None
         # part of a longer name: "the Berkeley Packet Filter" (but "Berkeley KV cache papers": a glossary acronym)
         after = re.match(r"[\s-]+([A-Z]\w*)", text[end:])
@@ -2567,17 +2572,16 @@ class PaperSearch:
         first = missing[0] if keywords and (missing[0] in self.english or missing[0] in dictionary_words()) \
             and re.match(rf"\W*{re.escape(missing[0])}(?![\w-])", text, re.I) else ""
         for word in (last, first):  # (a verb's form may open it, as a modifier does: "spiking")
-            if unheld is None and word and (word == first or not self._verb_form(word)) \
-                    and as_typed(text, [word])[0].islower():
-                unheld, listed_note = (as_typed(text, [word])[0], text.strip(" ?!.")), ""
+            typed = as_typed(text, [word])[0] if unheld is None and word else ""
+            if typed.islower() and (word == first or not self._verb_form(word)):
+                unheld, listed_note = (typed, text.strip(" ?!.")), ""
         # ...and of a question after statements of the asker's own setting, by its question alone ("We run a
         # call-center transcription service ... Are there papers on accent adaptation for speech recognition?": the
         # setting's many words had hidden the topic asked, and the papers nearest the setting had been listed)
         if unheld is None and not listed_note and parsed.shape in ("list", "single") and foreign is None \
                 and not named and not seeds and not filters and unread:
             asked = self.focus(text, only_asked=True)
-            said = [w for w in unread if asked != text and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", asked,
-                                                                      re.I)]
+            said = [w for w in unread if asked != text and _typed_at(w, asked)]
             if 1 <= len(said) <= UNHELD_MOST and len(content_words(asked)) - len(said) < 8:
                 # (searched by itself, so that how well the papers match it is the question's, not the setting's:
                 # "... Are there papers on distributing quantum circuit simulation across GPUs?")
@@ -3080,7 +3084,7 @@ class PaperSearch:
         if not 3 <= len(word) <= 4 or not word.isalpha() or word in self.vocab or word in self.english \
                 or _stem(word) in self.idf or word in self.glossary or not self._unknown_word(word):
             return False
-        typed = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        typed = _typed_at(word, text)
         if not typed or not typed.group(0).islower():
             return False
         letters = string.ascii_lowercase
@@ -3232,7 +3236,7 @@ class PaperSearch:
         paper's own name, nor an ordinary word), as typed; else ""."""
         if len(words) != 1:
             return ""
-        m = re.search(rf"(?<![\w-]){re.escape(words[0])}(?![\w-])", text, re.I)
+        m = _typed_at(words[0], text)
         key = words[0].lower()
         if not m or not re.search(r"[A-Z\d]", m.group(0)) or key in self.english or key in self.name_papers \
                 or m.group(0) in self.introduced or self.named_papers(text):
@@ -3539,22 +3543,26 @@ def _asked_on(word: str, text: str, loose: bool = True) -> bool:
     """Whether ``word`` opens the topic asked for, right after what asks for papers on it ("papers on watermarking
     LLM outputs", "which papers propose watermarking ...?"); not ``loose``, after "anything" or "stuff", which
     chatter says too ("weird stuff on rare VM shapes")."""
-    asking = "papers?|works?|research|studies" + ("|anything|stuff" if loose else "")
     # (where: "Is there a paper here on watermarking LLM output?"; a light verb: "Any paper on doing fuzzy
     # deduplication ...?")
-    return bool(re.search(rf"\b(?:{asking})\s+{_HERE}(?:on|about|regarding)\s+(?:the\s+)?{_LIGHT_VERB}"
-                          rf"{re.escape(word)}\b|\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+"
-                          rf"{re.escape(word)}\b", text, re.I))
+    return bool(re.search(rf"{_asking_on(loose)}(?:the\s+)?{_LIGHT_VERB}{re.escape(word)}\b|"
+                          rf"\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+{re.escape(word)}\b", text, re.I))
 
 
 def _asked_head(word: str, text: str) -> str:
     """The noun phrase of the topic asked papers on, when ``word`` ends it, the thing the words before it qualify
     ("Is there a paper on adapting streaming speech recognition to accents ...?": "adapting streaming speech
     recognition"); else ""."""
-    m = re.search(rf"\b(?:papers?|works?|research|studies)\s+{_HERE}(?:on|about|regarding)\s+"
-                  rf"((?:(?!(?:{_FUNCTION})\b)[\w-]+\s+){{1,3}}{re.escape(word)})"
+    m = re.search(rf"{_asking_on(loose=False)}((?:(?!(?:{_FUNCTION})\b)[\w-]+\s+){{1,3}}{re.escape(word)})"
                   rf"(?=\s+(?:{_FUNCTION})\b|\s*[?.!,;:]|\s*$)", text, re.I)
     return m.group(1) if m else ""
+
+
+def _asking_on(loose: bool) -> str:
+    """The words asking for papers on a topic, up to it ("papers on", "a paper here about", "research regarding");
+    ``loose``: "anything on", "stuff about" too."""
+    asking = "papers?|works?|research|studies" + ("|anything|stuff" if loose else "")
+    return rf"\b(?:{asking})\s+{_HERE}(?:on|about|regarding)\s+"
 
 
 _HERE = r"(?:(?:here|in here|in (?:the|this|your) collection)\s+)?"  # "a paper here on ..."
@@ -3704,21 +3712,26 @@ def _closed(phrase: str) -> str:
 def _capitalised_inside(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` capitalised past a sentence's start, as a product is named ("on Intel Gaudi
     accelerators"): however well the rest matches, the thing asked is that one."""
-    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    m = _typed_at(word, text)
     # (an acronym is a name wherever it stands: "tokenization (BPE tokenizers)")
     return bool(m) and m.group(0)[0].isupper() and (
         len(m.group(0)) > 1 and m.group(0).isupper() or not re.search(r"(?:^|[.!?:]\s*|[\"'“(]\s*)$", text[:m.start()]))
 
 
+def _typed_at(word: str, text: str) -> re.Match | None:
+    """Where ``text`` writes ``word`` as a whole word, in any case (its first place), or None."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+
+
 def _written_as_name(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` as a name: with a capital inside it ("InfiniBand") or all in capitals."""
-    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    m = _typed_at(word, text)
     return bool(m) and (bool(re.search(r"[a-z][A-Z]", m.group(0))) or len(m.group(0)) > 1 and m.group(0).isupper())
 
 
 def _plural_acronym(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` as an acronym in the plural ("MCUs", "FPGAs")."""
-    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+    m = _typed_at(word, text)
     return bool(m) and bool(re.fullmatch(r"[A-Z]{2,}s", m.group(0)))
 
 
