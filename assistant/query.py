@@ -81,7 +81,7 @@ written wrote write come comes came have has had i.e e.g etc
 aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
-exist exists existing deal deals dealing research like including regarding concerning related relating according
+exist exists existing deal deals dealing research literature like including regarding concerning related relating according
 collections
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
 include includes included containing counting incl worked
@@ -1497,6 +1497,18 @@ _PRONOUNS = frozenset("he He she She him Him hers Hers ppl".split())
 
 
 _PAPERS_PLURAL = re.compile(r"^\s*(which|what) (papers|works|systems|studies|methods|approaches|techniques)\b", re.I)
+# "List all work on speculative decoding — ..., or evaluating how much it really helps": every paper, asked for
+_ALL_LISTED = re.compile(r"^\W*(?:please\s+)?(?:list|give me|show me|find|name)\s+(?:me\s+)?(?:all|every)\b", re.I)
+# "dllm inference speedup papers?": keywords asking for papers, with no question word
+_QUESTION_WORD = re.compile(r"\b(?:what|which|how|who|whom|where|when|why|does|did|do|is|are|was|were|can|could)\b",
+                            re.I)
+
+
+def _papers_asked(sentence: str) -> bool:
+    """Whether ``sentence`` asks for papers, plural, whatever figure its topic names (a figure cue does not make
+    it a question for one paper's number)."""
+    return bool(_PAPERS_PLURAL.match(sentence) or _ALL_LISTED.match(sentence)
+                or (re.search(r"\b(?:papers|pprs)\b", sentence, re.I) and not _QUESTION_WORD.search(sentence)))
 
 
 # "哪篇论文…", "是哪一篇": Chinese asks for one paper (论文 alone is either number, as Japanese 論文 and Korean 논문 are),
@@ -1547,7 +1559,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     sentences = _SENTENCES.split(text)
     asked = [c for c in sentences if c.rstrip().endswith("?")]
     asking = asked if asked and len(asked) < len(sentences) else [text]
-    if any(STRONG_FACT_CUES.search(c) for c in asking) and not any(_PAPERS_PLURAL.match(c) for c in asking):
+    if any(STRONG_FACT_CUES.search(c) for c in asking) and not any(_papers_asked(c) for c in asking):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
     if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4) \
             or _ONE_REMEMBERED.search(text):
@@ -1566,7 +1578,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     if OVERVIEW_CUES.match(text) or (
             DESCRIBE_CUES.search(text) and len(content) <= 4):
         return "describe"
-    if FACT_CUES.search(text) and not LIST_OPENING.match(text):
+    if FACT_CUES.search(text) and not LIST_OPENING.match(text) and not _papers_asked(text):
         return "factual"
     if re.match(r"^\s*(which|what) (paper|system) (is|was|does|did|introduces|proposes|presents)\b", text, re.I):
         return "single"  # "which paper introduces X?" asks for one, however short

@@ -642,6 +642,8 @@ class PaperSearch:
             return word  # (a 2,000-letter "word" cost 5 s of cognate search, and no word is that long)
         if word in self.english:  # an English word the papers never write, unless in a compound ("smartphones")
             return self._compound(word) or word
+        if not foreign and (hyphened := self._hyphen_dropped(word)):
+            return hyphened  # ("faulttolerant llm servng": the papers write "fault-tolerant"; it had been refused)
         keys = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
         found: set[str] = set()
         for key in keys:
@@ -689,6 +691,25 @@ class PaperSearch:
         # (then a word questions are made of: "papirs" is "papers" more often than "pairs")
         return max(found, key=lambda c: (c[0] == word[0], -sum((Counter(word) - Counter(c)).values()),
                                          c in _ASKING_WORDS, round(affinity(c), 2), self.vocab[c], c))
+
+    @cached_property
+    def _dehyphenated(self) -> dict[str, str]:
+        """The stems of the collection's hyphenated words by their letters run together ("faulttoler": "fault-toler");
+        read on the first word needing it, not at load."""
+        return {t.replace("-", ""): t for t in self.term_ids if "-" in t and all(p.isalpha() for p in t.split("-"))}
+
+    def _hyphen_dropped(self, word: str) -> str:
+        """``word`` with the hyphens the papers write it with ("faulttolerant": "fault-tolerant"), else ""."""
+        compound = self._dehyphenated.get(_stem(word))
+        if compound is None:
+            return ""
+        parts, at = [], 0
+        for part in compound.split("-")[:-1]:  # (the stem's parts are the word's, but for the last one's ending)
+            if word[at:at + len(part)] != part:
+                return ""
+            parts.append(part)
+            at += len(part)
+        return "-".join(parts + [word[at:]])
 
     @cached_property
     def _sides(self) -> tuple[np.ndarray, np.ndarray]:
@@ -2155,9 +2176,14 @@ class PaperSearch:
         # the shape is read from the same mended words (a word of ``rest`` is not corrected a second way)
         # (a function word is kept: "Existe pesquisa sobre ...?" is read as "existing" no more)
         # (nor a word of the request: "pointers for ..." had been read "point for ...", and asked for no list)
-        shaped = " ".join(fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other)
-                          if w.isalpha() and w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS else w
-                          for w in text.split())
+        # (and a word before its punctuation: "dllm inferrence speedup papres?" had asked for no papers)
+        def shape_word(m: re.Match) -> str:
+            w = m.group(2)
+            if w.isalpha() and w.lower() not in STOPWORDS and w.lower() not in REQUEST_WORDS:
+                w = fixes.get(w.lower()) or self.correct(w.lower(), foreign=in_other)
+            return m.group(1) + w + m.group(3)
+
+        shaped = " ".join(re.sub(r"^(\W*)(.*?)([?!.,;:)]*)$", shape_word, w, flags=re.S) for w in text.split())
         shape = "metadata" if ranking and not words else question_shape(shaped, words, filters)
         # "what problems do the CAIS papers address?", "main contributions of the Amazon papers": each of them,
         # by the sentence saying what it does (no topic to search for)
@@ -3545,8 +3571,10 @@ def _asked_on(word: str, text: str, loose: bool = True) -> bool:
     chatter says too ("weird stuff on rare VM shapes")."""
     # (where: "Is there a paper here on watermarking LLM output?"; a light verb: "Any paper on doing fuzzy
     # deduplication ...?")
+    # (or a form's field: "topic: protein structure prediction ...")
     return bool(re.search(rf"{_asking_on(loose)}(?:the\s+)?{_LIGHT_VERB}{re.escape(word)}\b|"
-                          rf"\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+{re.escape(word)}\b", text, re.I))
+                          rf"\bpapers?\s+(?:that\s+)?(?:propose|study|use|do)\s+{re.escape(word)}\b|"
+                          rf"\btopics?\s*[:=]\s*(?:the\s+)?{re.escape(word)}\b", text, re.I))
 
 
 def _asked_head(word: str, text: str) -> str:

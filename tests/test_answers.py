@@ -4920,3 +4920,29 @@ def test_sending_the_easy_ones_to_a_small_model_is_routing(answerer):
                           "on making that call?")
     routing = {"openreview:ZVQb92umqX", "doi:10.1145/3786335.3813134", "arxiv:2602.22090v1", "arxiv:2602.19509v1"}
     assert routing <= set(answer.cited_ids)
+
+
+def test_a_compound_typed_without_its_hyphen_is_the_papers_word(answerer):
+    # "faulttolerant" had been refused as a word no paper writes (blind s59b-02)
+    answer = answerer.ask("papers on faulttolerant llm serving")
+    assert not answer.refused and "“faulttolerant” as “fault-tolerant”" in answer.text
+    assert {"openreview:xKjYiUgeOK", "openreview:5pl9fdbEkq"} <= set(answer.cited_ids)
+
+
+def test_papers_asked_for_whatever_figure_their_topic_names(answerer):
+    # "how much it really helps" had made a list request one paper's figure (blind s59a-04); so had "speedup" in
+    # keywords asking for papers, misspelt before a "?" (s59b-03)
+    listed = answerer.ask("List all work on speculative decoding — draft-then-verify schemes, drafter design, or "
+                          "evaluating how much it really helps.")
+    assert LIST_HEAD.search(listed.text) and len(listed.citations) >= 5
+    keywords = answerer.ask("diffusion language model inference speedup papres?")
+    assert LIST_HEAD.search(keywords.text) and len(keywords.citations) >= 2
+    # ...while a figure asked of them is still a fact
+    assert not LIST_HEAD.search(answerer.ask("How much speedup does SpecDiff-2 report?").text)
+
+
+def test_a_forms_topic_field_is_the_topic_asked(answerer):
+    # read as a list once "papers" counted, the TPU papers had been listed for protein structure prediction (s52b-31)
+    answer = answerer.ask("request:\n  type: literature_search\n  topic: protein structure prediction (AlphaFold-style)"
+                          " inference on TPUs\n  need: all relevant papers + speedups\n  priority: high")
+    assert answer.refused and not answer.citations and "“protein”" in answer.text
