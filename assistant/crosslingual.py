@@ -19,6 +19,11 @@ from functools import lru_cache
 from .cyrillic import CYRILLIC_ORGANISATIONS, CYRILLIC_RECORDS, CYRILLIC_TERMS
 from .lexical import fold_accents
 
+# words of the terms below that name a field of their own, not a part of machine-learning systems: a question in
+# another language read as one of them, when no paper writes it, asks for what the collection lacks (a word said in
+# passing, "voting", "a laptop", is no such field)
+FIELD_WORDS = frozenset({"quantum", "protein", "weather", "cooking", "sport", "carbon"})
+
 # English term -> how other languages write it. Latin-script entries are matched as whole words, accents folded,
 # with an optional plural ending; the others (Chinese, Japanese, Korean) as substrings, since those scripts do
 # not space their words.
@@ -163,6 +168,10 @@ TERMS: dict[str, tuple[str, ...]] = {
     "offloading": ("卸载", "オフロード", "오프로딩", "descarga", "dechargement", "scaricamento", "descarregamento",
                    "auslagerung"),
     # compression and numerics
+    # (not quantization: "ordinateurs quantiques" had been read as it, and quantization papers listed)
+    "quantum": ("量子计算", "量子", "量子コンピュータ", "양자 컴퓨터", "양자", "cuantico", "cuantica", "cuanticos",
+                "cuanticas", "quantique", "quantiques", "quantistico", "quantistica", "quantistici", "quantico",
+                "quantica", "quanticos", "quanten", "quantencomputer", "quantencomputern"),
     "quantization": ("量化", "量子化", "양자화", "cuantizacion", "quantification", "quantisation", "quantizzazione",
                      "quantizacao", "quantisierung"),
     "pruning": ("剪枝", "枝刈り", "プルーニング", "가지치기", "프루닝", "poda", "elagage", "potatura", "beschneidung"),

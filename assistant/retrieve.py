@@ -20,7 +20,7 @@ import numpy as np
 from .chunks import split_sentences
 from .clean import _initials, generic_name, title_name
 from .concepts import read_concepts
-from .crosslingual import translate_names, translate_records, translate_terms
+from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, ASKING_KEYS, COUNT_CUES, count_bounds, DATES_UNRECORDED,
@@ -2639,6 +2639,12 @@ class PaperSearch:
                          and w not in FOREIGN_STOPWORDS), None)
             if word:
                 unheld = (word, word)
+        # ...and one whose words read in English name a field of its own that no paper writes ("ordinateurs quantiques",
+        # "蛋白质结构预测"): its LLM or deep-learning papers had been listed for quantum computing or protein structure
+        if unheld is None and foreign is not None:
+            field_word = next((w for w in unknown if w in FIELD_WORDS), None)
+            if field_word:
+                unheld = (field_word, field_word)
         # a title half remembered names its paper, whatever word of it no paper writes ("enough is enough: rank aware
         # early stopping for ANN search" is "When Enough is Enough: Rank-Aware Early Termination for Vector Search";
         # it had been refused for "ANN")

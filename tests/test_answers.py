@@ -4946,3 +4946,15 @@ def test_a_forms_topic_field_is_the_topic_asked(answerer):
     answer = answerer.ask("request:\n  type: literature_search\n  topic: protein structure prediction (AlphaFold-style)"
                           " inference on TPUs\n  need: all relevant papers + speedups\n  priority: high")
     assert answer.refused and not answer.citations and "“protein”" in answer.text
+
+
+def test_a_question_in_another_language_on_a_field_no_paper_writes_is_refused(answerer):
+    # "ordinateurs quantiques" had been read as quantization and its papers listed; the deep-learning papers had been
+    # listed for protein structure prediction (blind s59b-36, s49c-37)
+    for question in ("Quels articles proposent d'exécuter l'inférence des grands modèles de langage sur des "
+                     "ordinateurs quantiques ?", "有没有关于用深度学习做蛋白质结构预测的论文？"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question
+    # ...while quantization asked in French is still answered
+    weights = answerer.ask("Quels articles portent sur la quantification des poids des LLM ?")
+    assert not weights.refused and len(weights.citations) >= 2
