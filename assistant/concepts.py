@@ -161,7 +161,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:chop|split|cut|divide|shard|slice)\w* (?:up )?(?:one |a |the |each )?(?:single )?(?:big |large )?"
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
-    "GPU": (r"graphics cards?",),
+    "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
     "retrieval-augmented generation|RAG": (
         r"search\w* (?:a |the |their |its )?(?:pile|collection|set|database|store|bunch|stack) of (?:documents|texts|"
         r"files|notes|pages)", r"look[- ]it[- ]up[- ](?:then|and)[- ]answer",

@@ -82,6 +82,9 @@ _SUFFIX_PARTS = frozenset("aware based driven guided conscious sensitive friendl
 _CLIPPED_COUNT = 5  # a name is read as a clipped word when a longer word opening with it is written this often
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 TITLE_RECALLED_WORDS, TITLE_RECALLED_SHARE = 4, 0.7  # a question holding this much of a title recalls that paper
+# a paper matching a question this well (MiniLM cosine), and scoring this many times the runner-up, is the one it
+# describes (of 195 regression questions with a word no paper writes, the unanswerable ones' best led by 1.5x at most)
+DESCRIBED_ONE_DENSE, DESCRIBED_ONE_LEAD = 0.5, 1.8
 _FEW_PAPERS = 20  # a name at most 1/this of the papers write is a rare one ("Megatron-LM", "ZeRO"; not "GPUs")
 _FUNCTION = "|".join(sorted(ENGLISH_STOPWORDS, key=len, reverse=True))  # (words that end a noun phrase)
 _MORE_THAN = re.compile(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}(?:papers|publications|works|articles)\b.*\bthan\b|"
@@ -2652,6 +2655,12 @@ class PaperSearch:
             asked = {_stem(w) for w in words if w not in STOPWORDS}
             held = asked & self.title_stems(ranked[0].paper.title)
             if len(held) >= TITLE_RECALLED_WORDS and len(held) >= TITLE_RECALLED_SHARE * len(asked):
+                unheld = None
+            # ...and so does a description one paper matches well and far better than any other: its word no paper
+            # writes is the asker's own ("handing that work to another device on my home network" is Privatar's
+            # secure offloading; it had been refused for "home")
+            elif len(ranked) > 1 and ranked[0].dense >= DESCRIBED_ONE_DENSE \
+                    and ranked[0].score >= DESCRIBED_ONE_LEAD * ranked[1].score:
                 unheld = None
         # (a comparison of stated numbers reads every candidate: "more than 10x speedup" asks for all of them)
         keep = len(ranked) if parsed.superlative or parsed.at_least else max(k * 3, KEPT_LEAST)

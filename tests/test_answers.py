@@ -4958,3 +4958,22 @@ def test_a_question_in_another_language_on_a_field_no_paper_writes_is_refused(an
     # ...while quantization asked in French is still answered
     weights = answerer.ask("Quels articles portent sur la quantification des poids des LLM ?")
     assert not weights.refused and len(weights.citations) >= 2
+
+
+def test_a_description_one_paper_matches_far_best_is_not_refused_for_the_askers_own_word(answerer):
+    # refused for "home" (no paper writes it), though Privatar matched it at 0.57 and three times the runner-up
+    # (blind s59c-04)
+    answer = answerer.ask("In a virtual reality hangout with lots of people, my headset struggles to draw everyone's "
+                          "faces. Is there research on handing that work to another device on my home network without "
+                          "that device being able to tell who I am from my facial expressions?")
+    assert not answer.refused and answer.cited_ids[:1] == ["openreview:WjJfnNhY65"]
+    # ...while a word narrowing what is asked still refuses, however well the rest matches
+    assert answerer.ask("Which papers benchmark LLM serving on Intel Gaudi accelerators?").refused
+
+
+def test_a_graphics_card_hyphenated_is_a_gpu(answerer):
+    # "graphics-card version" had been refused as a thing no paper writes (blind s59c-09)
+    answer = answerer.ask("There's a popular method for squashing huge tables of numbers down into a 2D picture you "
+                          "can look at, but on a normal computer it takes hours or days for big data. Is there a "
+                          "graphics-card version that still works when the data is too big to fit in memory?")
+    assert not answer.refused and "openreview:CR35IJQD2J" in answer.cited_ids
