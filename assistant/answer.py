@@ -446,6 +446,11 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     # (or a figure of one: "DeepSpeed-FastGen vs vLLM for LLM serving throughput")
     if _quoted_title(r) or (r.unknown_names and r.parsed.shape in ("describe", "factual") and not r.multilingual):
         return True
+    # ...or named beside a word no paper writes ("llama.cpp inference on RISC-V development boards", "music generation
+    # models such as MusicGen"): two marks of what the collection lacks; one of them alone was only said, with the
+    # papers nearest the rest listed
+    if r.unknown_names and r.listed_note and 1 <= len(unknown) <= 2 and not r.multilingual:
+        return True
     # ...or asked of as a paper ("What speedup does the vAttention paper report over vLLM?")
     if any(_asked_as_paper(n).search(r.parsed.text) for n in r.unknown_names if not n.startswith("'")):
         return True
