@@ -126,6 +126,7 @@ tratam abordam falam behandeln behandelt befassen befasst
 estudian estudia estudiaron etudient etudie etudiaient untersuchen untersucht untersuchten studiano studia
 studiarono estudam estuda estudaram analizan analiza analysent analyse analysieren analysiert analizzano analizza
 analisam analisa investigan investiga examinan examinent examinieren esaminano examinam
+moins menos almeno mindestens universite universidad universidade universita universitat universiteit
 pesquisa pesquisas investigacion investigaciones recherche recherches forschung forschungen ricerca ricerche estudos
 existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel nella nello negli nelle nei dalla
 dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos

@@ -297,7 +297,10 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # ("papers from Korean universities (SNU, KAIST, ...)": the examples of the kind named)
                           + _ORG_KINDS + r")|来自|出自|(?<!\w)من|"
                           r"(?<![\w/])w/)\s+"  # ("papers w/ uw madison ppl?": with)
-                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+)?"  # ("von der Technischen Universität")
+                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+|l['’])?"  # ("von der Technischen Universität")
+                          # ("affilié à l'université Stanford", "de la Universidad de Tsinghua": the university named)
+                          r"((?:universit[eéà]|universidad|universidade|universit[äa]t|universiteit)\s+"
+                          r"(?:(?:de|di|do|da|van)\s+)?)?"
                           r"(both\s+|either\s+)?[(（\"“]?$", re.I)
 # "papers similar to Stream2LLM", "work related to openreview:FuRo7Ur5Ib": more like a paper the question names
 _SIMILAR = re.compile(r"\b(similar to|related to|like|resembling|comparable to|along the lines of|close to|"
@@ -348,7 +351,10 @@ _NATIONAL_LABS = re.compile(r"(?:\b(?:the\s+)?(?:U\.S\.|US|U\.S|American|DOE)\s+
                             r"\bnational\s+lab(?:s|oratory|oratories)?\b"
                             r"(?:,?\s*\(?(?:such as|like|e\.g\.,?|including|incl\.?)\s+[^?.!;)]*\)?)?", re.I)
 # (and a name in brackets after one: "MSR (Microsoft Research)", the same organisation's papers however written)
-_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|\+|/|\(|（)\s*(the\s+)?", re.I)
+# (and in the languages users most often ask in: "Amazon oder AWS", "Amazon o de AWS", "谷歌和微软")
+_FOREIGN_JOIN = r"o|ou|oder|oppure|y|e|et|und|u|或者?|和|及|と|や|또는|및"
+_LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|\+|/|\(|（|" + _FOREIGN_JOIN + r")\s*"
+                        r"(the\s+|(?:de|von|di|da|du|des)\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
 _NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
@@ -385,7 +391,9 @@ _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED
                          r"contributed|write|wrote|writes|collaborated?|collaborations?|collabs?|"
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
-                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文|から|से|에서)|" + TURKISH_FROM, re.I)
+                         # ...and "上海交通大学参与的论文" (took part in), "서울대 참여 논문"
+                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文|から|से|에서|参与|參與|参加|참여|참가)|"
+                         + TURKISH_FROM, re.I)
 
 
 class Sentences(Mapping):
@@ -1333,7 +1341,8 @@ class PaperSearch:
         # ...and so do two named apart, not as one list ("the AMD kernel paper from Stanford": a paper of both)
         named = sorted((a, b) for a, b, ruled in inst_at if not ruled)
         # (not one named as part of the other: "ByteDance authors, including their Seed team")
-        apart = any(re.search(r"[^\W\d_]", re.sub(r"\b(and|or|nor|either|both)\b|&", " ", text[e1:s2], flags=re.I))
+        apart = any(re.search(r"[^\W\d_]", re.sub(rf"\b(and|or|nor|either|both|{_FOREIGN_JOIN}|de|von|di|da|du|des)\b|&",
+                                                " ", text[e1:s2], flags=re.I))
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     and not re.match(r"\s*[(（]", text[e1:s2])  # ("UW (University of Washington, Seattle)": restated)
                     # ("Korean universities (SNU, KAIST, ...)": examples of the kind named)
@@ -2153,6 +2162,11 @@ class PaperSearch:
             # in a comparison of figures, whose topic words say which figures are on it
             rest, described = read_concepts(rest)
         raw = content_words(rest)
+        if other_language and filters.institutions:
+            # (a name written twice, in the script and glossed: "カリフォルニア大学バークレー校（UC Berkeley）" read
+            # as UC Berkeley left "Berkeley" as a topic no paper of it writes, and was refused)
+            named_words = {w.lower() for name in filters.institutions for w in re.findall(r"[\w-]+", name)}
+            raw = [w for w in raw if w.lower() not in named_words]
         in_other = bool(other_language)
         context = [self.correct(w, foreign=in_other) for w in raw]  # the other words, mended once without context
         # (a name is not mended: "InfiniBand", "vLLM", "CUDA" are written as their makers write them)

@@ -4988,3 +4988,22 @@ def test_a_name_no_paper_has_beside_a_word_no_paper_writes_is_refused(answerer):
     # ...while a name alone, with every other word the papers', still lists the papers on the rest
     assert not answerer.ask("Which CAIS 2026 papers are about optimizing prompts or text with LLMs, TextGrad-style?"
                             ).refused
+
+
+def test_institution_questions_in_other_languages_list_every_paper(answerer):
+    # Spanish "o" had been read as "and" (the 2 joint papers of Amazon and AWS), German "oder" had dropped AWS, "au
+    # moins" (at least) and "l'université Stanford" had made a topic, "参与的" was no cue, and the Japanese name glossed in
+    # brackets left "Berkeley" as a topic (blind s60c-03, -09, -19, -22)
+    def ids(question):
+        answer = answerer.ask(question)
+        assert not answer.refused, question
+        return sorted(answer.cited_ids)
+
+    amazon = ids("Which papers have authors from Amazon or AWS?")
+    assert len(amazon) >= 5
+    assert ids("¿Qué artículos tienen autores de Amazon o de AWS?") == amazon
+    assert ids("Welche Arbeiten haben Autoren von Amazon oder AWS?") == amazon
+    assert ids("Quels articles ont au moins un auteur affilié à l'université Stanford ?") == ids("papers from Stanford")
+    assert ids("上海交通大学参与的论文有哪些？") == ids("papers from Shanghai Jiao Tong University")
+    assert ids("カリフォルニア大学バークレー校（UC Berkeley）の研究者が著者に入っている論文をすべて挙げてください。") \
+        == ids("papers from UC Berkeley")
