@@ -2652,7 +2652,13 @@ class PaperSearch:
         # gloss says what is asked, and the collection lacks it (its papers on machine learning had been listed)
         if unheld is None and foreign is not None and ranked and max(sp.dense for sp in ranked) < GLOSSED_DENSE:
             glossed = {w.lower() for g in _GLOSS.findall(text) for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
-            word = next((w for w in unknown if w in glossed and len(w) >= 4 and w in self.english
+            # (a gloss is English when its other words are, or when the question's own script is not Latin:
+            # "(photonic computing)", "（watermarking）"; the words of such a gloss need not be MiniLM's)
+            english = {w.lower() for g in _GLOSS.findall(text) if non_latin_share(text) > 0.5
+                       or any(_stem(v.lower()) in self.idf and v.lower() in self.english
+                              for v in re.findall(r"[A-Za-z][A-Za-z-]+", g))
+                       for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
+            word = next((w for w in unknown if w in glossed and len(w) >= 4 and (w in self.english or w in english)
                          and w not in FOREIGN_STOPWORDS), None)
             if word:
                 unheld = (word, word)

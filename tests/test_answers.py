@@ -5007,3 +5007,14 @@ def test_institution_questions_in_other_languages_list_every_paper(answerer):
     assert ids("上海交通大学参与的论文有哪些？") == ids("papers from Shanghai Jiao Tong University")
     assert ids("カリフォルニア大学バークレー校（UC Berkeley）の研究者が著者に入っている論文をすべて挙げてください。") \
         == ids("papers from UC Berkeley")
+
+
+def test_an_english_gloss_no_paper_writes_refuses_a_question_in_another_language(answerer):
+    # "(photonic computing)", "（watermarking）": not MiniLM's words, the glosses had been read as foreign and the
+    # nearest papers listed (blind s60c-14, s60c-18)
+    for question in ("Gibt es Arbeiten zu photonischen bzw. optischen Beschleunigern (photonic computing) für die "
+                     "Inferenz neuronaler Netze?", "有没有关于给大模型生成的文本加水印（watermarking），以便检测内容是否由 AI 生成的论文？"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question
+    # ...while a gloss of what the papers write is answered
+    assert not answerer.ask("Quels articles portent sur le déchargement du cache (KV cache offloading) ?").refused
