@@ -52,6 +52,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) "
                                  r"(?:at once|at the same time|simultaneously|in parallel)",
                                  r"blanked[- ]out (?:draft|text|sentence)",
+                                 r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of) "
+                                 r"(?:words|tokens) at once", r"fill\w* in (?:a |the )?blank",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
@@ -73,6 +75,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:mix|mixture) of (?:older|old|newer|new|different)(?: and (?:older|old|newer|new))? "
                            r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
+                           # ("a mix of different kinds of graphics cards", "a grab bag of older and newer GPUs")
+                           r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|assortment) of (?:\w+,? ){0,5}?"
+                           r"(?:gpus|graphics cards|accelerators)",
+                           r"different (?:kinds|types|models|generations|brands) of (?:gpus|graphics cards|accelerators)",
                            # "a mix of old v100s and newer a100s/h100s": GPUs of two generations named together
                            r"(?:mix(?:ed|ture)? of (?:\w+ )?|old(?:er)? )[vahb]\d{2,3}s?(?:/[vahb]\d{2,3}s?)* "
                            r"(?:and|&|\+|with|alongside|or) (?:old(?:er)? |new(?:er)? )?[vahb]\d{2,3}s?"),
@@ -99,8 +105,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                    r"normal) (?:ram|memory)",
                    # "spill data that doesn't fit in GPU memory out to CPU RAM or SSDs"
                    r"(?:out )?(?:to|into|onto) (?:the )?(?:cpu|host)(?:['’]s)? (?:ram|memory|dram)"),
-    "fault tolerance|failures": (r"(?:gpus?|nodes?|machines?|servers?|hardware|devices?|workers?) "
-                                 r"(?:fail\w*|crash\w*|go down|goes down|break|breaks)\b",  # (typed too: "failes")
+    "fault tolerance|failures": (r"(?:gpus?|graphics cards?|nodes?|machines?|computers?|servers?|hardware|devices?|"
+                                 r"workers?) (?:fail\w*|crash\w*|go down|goes down|break|breaks|break\w* down)\b",  # (typed too: "failes")
                                  r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|nodes?|machines?|"
                                  r"servers?|workers?) (?:die|dies|died|dying)"
                                  r"(?=\s+(?:mid|during|in|while|and|or|partway|halfway)\b|\s*[,.;:?!]|$)",
@@ -111,7 +117,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                                       r"smaller", r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
     "profiling|tracing": (r"diagnos\w* where (?:the )?(?:time|resources|cycles|memory)",
                           r"where (?:the )?(?:time|resources) (?:go|goes|is spent|are spent)",
-                          r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks"),
+                          r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks",
+                          # ("where an AI program is spending its time, so they can find what's slowing it down")
+                          r"where (?:\w+ ){0,4}spend(?:s|ing)? (?:its|their|the) time",
+                          r"what(?:['’]s| is) slowing (?:\w+ ){0,2}down"),
     "DSL|compiler": (r"(?:languages?|abstractions?) for (?:writing|authoring|programming|expressing) "
                      r"(?:fast |efficient |gpu |custom )*kernels", r"(?:write|writing|author|authoring) "
                      r"(?:fast |efficient )?(?:gpu )?kernels by hand"),
@@ -141,6 +150,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?<!\ba )(?<!\bone )(?<!\bthe )(?<!\bthis )(?<!\bneat )"
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
         r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
+        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)",
         # "can an attacker rebuild what other users typed?"
         r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
         r"(?:other|another|different) (?:users?|customers?|tenants?)|(?:rebuild|reconstruct|recover|infer|steal|"
@@ -162,8 +172,17 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
+    "TPU": (r"google['’]?s? (?:own |custom |in-house |homegrown )*(?:ai |ml |machine[- ]learning )?"
+            r"(?:chips|accelerators|processors)",),
+    "FPGA": (r"(?:re-?programmable|reconfigurable|field[- ]programmable) (?:chips|hardware|logic|circuits)",),
+    "point cloud|voxel": (r"clouds? of (?:3d )?(?:dots|points)", r"laser[- ]scan\w*", r"3d (?:dots|points) from"),
+    "recommendation": (r"what to (?:watch|buy|read|listen to|click on)(?: or (?:watch|buy|read|listen to))? next",
+                       r"(?:pick|choose|decide|select)\w* (?:which|what) (?:videos|posts|products|items|ads|songs|"
+                       r"movies)", r"(?:videos|posts|products|items),? (?:\w+,? ){0,3}to show (?:each |every )?"
+                       r"(?:user|person|customer)"),
     "retrieval-augmented generation|RAG": (
-        r"search\w* (?:a |the |their |its )?(?:pile|collection|set|database|store|bunch|stack) of (?:documents|texts|"
+        r"search\w* (?:through |over |in )?(?:a |the |their |its )?(?:pile|collection|set|database|store|bunch|stack) "
+        r"of (?:documents|texts|"
         r"files|notes|pages)", r"look[- ]it[- ]up[- ](?:then|and)[- ]answer",
         r"(?:fetch|retriev|pull|find)\w* (?:the )?(?:relevant )?(?:documents|passages|snippets) (?:first|before)"),
     "long-term memory": (r"(?:lasting|long[- ]lasting|long[- ]term|persistent) memor(?:y|ies)",

@@ -5018,3 +5018,18 @@ def test_an_english_gloss_no_paper_writes_refuses_a_question_in_another_language
         assert answer.refused and not answer.citations, question
     # ...while a gloss of what the papers write is answered
     assert not answerer.ask("Quels articles portent sur le déchargement du cache (KV cache offloading) ?").refused
+
+
+def test_more_plain_words_for_the_papers_terms(answerer):
+    # a newcomer's words had found the GPU-kernel papers for each of these (blind s60b-18, -10, -21, -23)
+    mixed = answerer.ask("Which papers help train or run AI models on a mix of different kinds of graphics cards, for "
+                         "example older and newer ones together?")
+    assert {"openreview:KgcqSNio0U", "openreview:40leuGH3iO"} <= set(mixed.cited_ids[:3])
+    fpga = answerer.ask("Instead of graphics cards, has anyone used reprogrammable chips to speed up the part where the "
+                        "model reads a very long input before it starts answering?")
+    assert fpga.cited_ids[:1] == ["arxiv:2602.20515v1"]
+    dllm = answerer.ask("Which papers are about text-writing AI models that produce many words at once by gradually "
+                        "filling in a blank passage?")
+    assert {"arxiv:2602.23225v1", "openreview:eB8yjR6alL", "openreview:onfxEjoE4L"} <= set(dllm.cited_ids)
+    profilers = answerer.ask("Which papers build tools that show developers where an AI program is spending its time?")
+    assert "openreview:tYHWS7YPof" in profilers.cited_ids
