@@ -673,6 +673,8 @@ class PaperSearch:
         if len(found) > 1:
             nearest = min(_edits(word, c) for c in found)
             found = {c for c in found if _edits(word, c) == nearest}
+        if len(word) < TWO_EDITS_FROM:  # (as two true edits reach other words: "qubit" is no "quite")
+            found = {c for c in found if _edits(word, c) <= 1}
         if not found and not foreign and len(word) >= TWO_EDITS_FROM:
             found = self._two_edits(word)
         if not found and not foreign and len(word) >= TWO_EDITS_FROM and _stem(word) not in self.term_ids:
@@ -2845,8 +2847,13 @@ class PaperSearch:
         near = lambda lo, hi: set(content_words(" ".join(tokens[max(lo, 0):hi]))) | {  # noqa: E731
             t for t in tokens[max(lo, 0):hi] if re.fullmatch(r"\d+(?:\.\d+)?", t)}  # (a figure of one digit too)
         excused = set()
+        # (each side ends at a preposition: "training or inference on quantum computers" offers no "quantum")
+        stop = {"on", "for", "in", "with", "of", "to", "at", "by", "from", "into", "using", "via", "over", "across"}
         for i in ors:
-            before, after = near(i - _OR_REACH, i), near(i + 1, i + 1 + _OR_REACH)
+            lo = next((j + 1 for j in range(i - 1, max(i - _OR_REACH, 0) - 1, -1) if tokens[j] in stop), i - _OR_REACH)
+            hi = next((j for j in range(i + 1, min(i + 1 + _OR_REACH, len(tokens))) if tokens[j] in stop),
+                      i + 1 + _OR_REACH)
+            before, after = near(lo, i), near(i + 1, hi)
             for side, other in ((before, after), (after, before)):
                 if other and not other & set(unknown):
                     excused |= side & set(unknown)
