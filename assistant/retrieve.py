@@ -392,7 +392,7 @@ _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
                          # ...and "上海交通大学参与的论文" (took part in), "서울대 참여 논문"
-                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|所属|논문|论文|論文|から|से|에서|参与|參與|参加|참여|참가)|"
+                         r"[\s)）]*(的|の|의|有哪些|发表|が発表|소속|に所属|に在籍|所属|논문|论文|論文|から|से|에서|参与|參與|参加|참여|참가)|"
                          + TURKISH_FROM, re.I)
 
 
@@ -2040,6 +2040,7 @@ class PaperSearch:
         other_language = foreign_language(text)
         if other_language:  # "谷歌的论文": the organisations other scripts name, as the records name them
             text = translate_records(translate_names(text))  # ...and "机构", "más artículos": who, and the most
+            text = re.sub(r"\b([dD])['’](?=[A-Z])", "de ", text)  # ("coécrits par des chercheurs d'IBM")
         text, name_mends = self.mend_names(text)  # "papers from Nvidea": NVIDIA's papers, and the mend said
         # "what does openreview:yyDbI3HXco do?", a pasted link: the answer is about those papers
         ids, text = self.ids_in(text)
