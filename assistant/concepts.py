@@ -116,7 +116,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                                       r"(?:make|makes|making) (?:the )?(?:llms?|models?|networks?) "
                                                       r"smaller", r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
     "profiling|tracing": (r"diagnos\w* where (?:the )?(?:time|resources|cycles|memory)",
-                          r"where (?:the )?(?:time|resources) (?:go|goes|is spent|are spent)",
+                          r"where (?:the )?(?:time|resources) (?:go|goes|is spent|are spent|is going|are going)",
                           r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks",
                           # ("where an AI program is spending its time, so they can find what's slowing it down")
                           r"where (?:\w+ ){0,4}spend(?:s|ing)? (?:its|their|the) time",
@@ -131,6 +131,12 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                               r"between (?:the )?(?:servers|machines|hosts)\b"),
     "stragglers": (r"slow (?:workers|nodes|gpus|machines|devices|ranks)",),
     "agents|agentic": (r"tool[- ]call(?:ing|s)?", r"tool use"),
+    # ("several AI helpers working together as a team, each with its own role")
+    "multi-agent": (r"(?:several|multiple|many|a team of|teams of) (?:ai |llm )?(?:helpers|assistants|agents|bots) "
+                    r"(?:\w+ ){0,2}(?:working|work|that work|collaborat\w*|cooperat\w*)(?: together)?",
+                    r"(?:helpers|assistants|agents|bots) working together as a team"),
+    "Gaussian splatting|3DGS": (r"(?:fuzzy|blurry|soft|tiny) (?:\w+ )?(?:colou?red )?blobs",
+                                r"millions of (?:tiny |small |fuzzy )*(?:colou?red )?blobs"),
     "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",
                      r"extremely long (?:inputs|prompts|documents|contexts|sequences)"),
     "DVFS|frequency": (r"clock (?:speeds?|rates?|frequenc\w+)", r"how fast (?:the |its |their |each )?[\w'’ ,]{0,60}?"
@@ -210,7 +216,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                 r"private|sensitive) (?:data|information|inputs)",),
     "graph|GNN": (r"networks? of connected", r"who[- ]follows[- ]whom", r"atoms and bonds",
                   r"who (?:is|are) (?:linked|connected) to whom", r"webs? of connections",
-                  r"connected (?:things|entities|nodes)"),
+                  r"connected (?:things|entities|nodes)", r"network[- ]shaped data",
+                  r"dots (?:joined|connected|linked) by (?:links|lines|edges)"),
     "SLO": (r"response[- ]time (?:promises|deadlines|targets|guarantees|goals)", r"latency (?:targets|deadlines|"
             r"promises|guarantees)"),
     "TTFT": (r"(?:time (?:to|until|before) )?(?:the )?first (?:word|token) (?:appears|within|comes)",

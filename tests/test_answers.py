@@ -5062,3 +5062,13 @@ def test_more_ways_other_languages_name_an_institution_and_bracketed_roles(answe
                          "[USER]: which papers are about training LLMs on heterogeneous clusters that mix different GPU "
                          "generations?")
     assert not roles.refused and {"openreview:KgcqSNio0U", "openreview:40leuGH3iO"} <= set(roles.cited_ids)
+
+
+def test_plain_words_for_teams_of_agents_and_where_the_time_is_going(answerer):
+    # refused, and a list without the profilers (blind s61a-26, s61a-25)
+    team = answerer.ask("Which papers have several AI helpers working together as a team, each with its own role, to "
+                        "get a job done?")
+    assert not team.refused and {"openreview:m14PPUfgEc", "openreview:ok96wGyPdI"} <= set(team.cited_ids)
+    time = answerer.ask("Which papers present tools that show developers where the time is going inside their AI "
+                        "programs, so they can see what's slow?")
+    assert {"openreview:KqRLAdGK6C", "openreview:tYHWS7YPof"} <= set(time.cited_ids)
