@@ -137,6 +137,8 @@ analisam analisa investigan investiga examinan examinent examinieren esaminano e
 moins menos almeno mindestens universite universidad universidade universita universitat universiteit
 ete sido stato stata gewesen coecrits coecrit coecrite coecrites co-ecrits chercheurs chercheur chercheuses
 investigadores investigador forscher forschern forschende ricercatori ricercatore pesquisadores pesquisador
+compresa compreso compresi comprese incluso inclusa inclusi incluse incluido incluida incluidos incluidas
+incluyendo compris comprise inclus incluse einschliesslich inklusive eingeschlossen incluindo incluida standort
 pesquisa pesquisas investigacion investigaciones recherche recherches forschung forschungen ricerca ricerche estudos
 existe existem existen existent gibt ci ha sul sulla sullo sugli sulle sui nel nella nello negli nelle nei dalla
 dallo dagli dalle pelo pela pelos pelas num numa ao aos tornar hacer rendre machen rendere fazer uso usos

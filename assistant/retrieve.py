@@ -2169,6 +2169,13 @@ class PaperSearch:
             # (a name written twice, in the script and glossed: "カリフォルニア大学バークレー校（UC Berkeley）" read
             # as UC Berkeley left "Berkeley" as a topic no paper of it writes, and was refused)
             named_words = {w.lower() for name in filters.institutions for w in re.findall(r"[\w-]+", name)}
+            # ...and so does a name the records write it by ("カーネギーメロン大学（CMU）": Carnegie Mellon), or a campus
+            # of it ("HKUST ..., den Standort Guangzhou eingeschlossen"): a record of its papers' that only they list
+            mine = set().union(*(self.institution_papers(name) for name in filters.institutions))
+            for pid in mine:
+                for record in filter(None, self.by_id[pid].institutions):
+                    if self.institution_papers(record) <= mine:
+                        named_words |= {w.lower() for w in re.findall(r"[\w-]+", record)}
             raw = [w for w in raw if w.lower() not in named_words]
         in_other = bool(other_language)
         context = [self.correct(w, foreign=in_other) for w in raw]  # the other words, mended once without context

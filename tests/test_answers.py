@@ -5072,3 +5072,12 @@ def test_plain_words_for_teams_of_agents_and_where_the_time_is_going(answerer):
     time = answerer.ask("Which papers present tools that show developers where the time is going inside their AI "
                         "programs, so they can see what's slow?")
     assert {"openreview:KqRLAdGK6C", "openreview:tYHWS7YPof"} <= set(time.cited_ids)
+
+
+def test_an_institution_named_in_the_script_and_by_its_short_name_and_including_another(answerer):
+    # "カーネギーメロン大学（CMU）" left Carnegie and Mellon as topic words, and "compresa Microsoft Research" made
+    # "compress" one (blind s62c-23, s62c-33)
+    cmu = answerer.ask("カーネギーメロン大学（CMU）の研究者が関わっている論文を教えてください。")
+    assert not cmu.refused and sorted(cmu.cited_ids) == sorted(answerer.ask("papers from CMU").cited_ids)
+    microsoft = answerer.ask("Quali articoli hanno autori di Microsoft, compresa Microsoft Research?")
+    assert not microsoft.refused and len(microsoft.cited_ids) >= 8
