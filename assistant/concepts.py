@@ -54,6 +54,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"blanked[- ]out (?:draft|text|sentence)",
                                  r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of) "
                                  r"(?:words|tokens) at once", r"fill\w* in (?:a |the )?blank",
+                                 r"(?:writ|produc|generat)\w* (?:a |the )?whole (?:passage|reply|answer|text|"
+                                 r"sentence) at once",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
@@ -116,7 +118,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                                       r"(?:make|makes|making) (?:the )?(?:llms?|models?|networks?) "
                                                       r"smaller", r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
     "profiling|tracing": (r"diagnos\w* where (?:the )?(?:time|resources|cycles|memory)",
-                          r"where (?:the )?(?:time|resources) (?:go|goes|is spent|are spent|is going|are going)",
+                          r"where (?:the |its |their )?(?:time|resources)(?: and (?:\w+ )?resources)? (?:go|goes|"
+                          r"is spent|are spent|is going|are going)",
                           r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks",
                           # ("where an AI program is spending its time, so they can find what's slowing it down")
                           r"where (?:\w+ ){0,4}spend(?:s|ing)? (?:its|their|the) time",
@@ -156,7 +159,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?<!\ba )(?<!\bone )(?<!\bthe )(?<!\bthis )(?<!\bneat )"
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
         r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
-        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)",
+        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)", r"\bhacking\b",
         # "can an attacker rebuild what other users typed?"
         r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
         r"(?:other|another|different) (?:users?|customers?|tenants?)|(?:rebuild|reconstruct|recover|infer|steal|"
@@ -178,7 +181,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
-    "TPU": (r"google['’]?s? (?:own |custom |in-house |homegrown )*(?:ai |ml |machine[- ]learning )?"
+    "TPU": (r"google['’]?s? (?:own |custom |in-house |home[- ]?grown |home[- ]?made |proprietary |bespoke )*(?:ai |ml |machine[- ]learning )?"
             r"(?:chips|accelerators|processors)",),
     "FPGA": (r"(?:re-?programmable|reconfigurable|field[- ]programmable) (?:chips|hardware|logic|circuits)",),
     "point cloud|voxel": (r"clouds? of (?:3d )?(?:dots|points)", r"laser[- ]scan\w*", r"3d (?:dots|points) from"),
@@ -190,6 +193,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"search\w* (?:through |over |in )?(?:a |the |their |its )?(?:pile|collection|set|database|store|bunch|stack) "
         r"of (?:documents|texts|"
         r"files|notes|pages)", r"look[- ]it[- ]up[- ](?:then|and)[- ]answer",
+        r"looks? (?:things |stuff |it )?up in (?:a |the )?(?:big |huge |large )?(?:pile|collection|set|database|store|"
+        r"bunch|stack) of (?:documents|texts|files|notes|pages)",
         r"(?:fetch|retriev|pull|find)\w* (?:the )?(?:relevant )?(?:documents|passages|snippets) (?:first|before)"),
     "long-term memory": (r"(?:lasting|long[- ]lasting|long[- ]term|persistent) memor(?:y|ies)",
                          r"remember\w* what (?:i|users?|you|people) (?:told|said to) it"),

@@ -5081,3 +5081,13 @@ def test_an_institution_named_in_the_script_and_by_its_short_name_and_including_
     assert not cmu.refused and sorted(cmu.cited_ids) == sorted(answerer.ask("papers from CMU").cited_ids)
     microsoft = answerer.ask("Quali articoli hanno autori di Microsoft, compresa Microsoft Research?")
     assert not microsoft.refused and len(microsoft.cited_ids) >= 8
+
+
+def test_plain_words_for_looking_things_up_and_writing_a_whole_passage_at_once(answerer):
+    # the RAG papers had been missed, and half the diffusion language models (blind s62b-19, s62b-24)
+    rag = answerer.ask("Which papers are about AI that first looks things up in a big pile of documents and then "
+                       "writes its answer from what it found?")
+    assert {"openreview:RnKvDy1jv2", "openreview:YsOyCpMUYD"} <= set(rag.cited_ids)
+    dllm = answerer.ask("Which papers are about language models that write a whole passage at once and then polish it "
+                        "over a few passes, instead of producing one word after another?")
+    assert {"openreview:eB8yjR6alL", "arxiv:2602.22868v1"} <= set(dllm.cited_ids)
