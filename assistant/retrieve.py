@@ -297,7 +297,7 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # ("papers from Korean universities (SNU, KAIST, ...)": the examples of the kind named)
                           + _ORG_KINDS + r")|来自|出自|(?<!\w)من|"
                           r"(?<![\w/])w/)\s+"  # ("papers w/ uw madison ppl?": with)
-                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+|l['’])?"  # ("von der Technischen Universität")
+                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+|(?:de|da|ne|a)?ll?['’]\s*)?"  # ("von der Technischen Universität")
                           # ("affilié à l'université Stanford", "de la Universidad de Tsinghua": the university named)
                           r"((?:universit[eéà]|universidad|universidade|universit[äa]t|universiteit)\s+"
                           r"(?:(?:de|di|do|da|van)\s+)?)?"

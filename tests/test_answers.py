@@ -5093,3 +5093,12 @@ def test_plain_words_for_looking_things_up_and_writing_a_whole_passage_at_once(a
     dllm = answerer.ask("Which papers are about language models that write a whole passage at once and then polish it "
                         "over a few passes, instead of producing one word after another?")
     assert {"openreview:eB8yjR6alL", "arxiv:2602.22868v1"} <= set(dllm.cited_ids)
+
+
+def test_seoul_national_university_as_spanish_and_french_write_it(answerer):
+    # refused as a topic no paper writes (blind s63c-03)
+    snu = sorted(answerer.ask("papers from Seoul National University").cited_ids)
+    assert len(snu) >= 3
+    for question in ("¿Qué trabajos tienen autores de la Universidad Nacional de Seúl?",
+                     "Quels articles ont des auteurs de l'Université nationale de Séoul ?"):
+        assert sorted(answerer.ask(question).cited_ids) == snu, question
