@@ -2664,9 +2664,11 @@ class PaperSearch:
             glossed = {w.lower() for g in _GLOSS.findall(text) for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
             # (a gloss is English when its other words are, or when the question's own script is not Latin:
             # "(photonic computing)", "（watermarking）"; the words of such a gloss need not be MiniLM's)
+            # (or a single word of its own, "(watermarking)", glossing the words before it)
             english = {w.lower() for g in _GLOSS.findall(text) if non_latin_share(text) > 0.5
                        or any(_stem(v.lower()) in self.idf and v.lower() in self.english
                               for v in re.findall(r"[A-Za-z][A-Za-z-]+", g))
+                       or re.fullmatch(r"\s*[A-Za-z][a-z-]{5,}\s*", g)
                        for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
             word = next((w for w in unknown if w in glossed and len(w) >= 4 and (w in self.english or w in english)
                          and w not in FOREIGN_STOPWORDS), None)

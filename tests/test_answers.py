@@ -5021,8 +5021,13 @@ def test_an_english_gloss_no_paper_writes_refuses_a_question_in_another_language
                      "Inferenz neuronaler Netze?", "有没有关于给大模型生成的文本加水印（watermarking），以便检测内容是否由 AI 生成的论文？"):
         answer = answerer.ask(question)
         assert answer.refused and not answer.citations, question
+    # ...and so does a gloss of one word of its own (blind s61b-15, s62c-15, s63c-10)
+    german = answerer.ask("Gibt es Arbeiten zu Wasserzeichen (watermarking) für LLM-generierte Texte, um maschinell "
+                          "erzeugte Inhalte später erkennen zu können?")
+    assert german.refused and not german.citations
     # ...while a gloss of what the papers write is answered
     assert not answerer.ask("Quels articles portent sur le déchargement du cache (KV cache offloading) ?").refused
+    assert not answerer.ask("¿Qué artículos tratan la cuantización (quantization) de la caché KV?").refused
 
 
 def test_more_plain_words_for_the_papers_terms(answerer):
