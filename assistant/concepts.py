@@ -54,7 +54,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"blanked[- ]out (?:draft|text|sentence)",
                                  r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of) "
                                  r"(?:words|tokens) at once", r"fill\w* in (?:a |the )?blank",
-                                 r"(?:writ|produc|generat)\w* (?:a |the )?whole (?:passage|reply|answer|text|"
+                                 r"(?:writ|produc|generat|sketch|draft)\w* (?:a |the )?whole (?:passage|reply|answer|text|"
                                  r"sentence) at once",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
@@ -159,7 +159,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?<!\ba )(?<!\bone )(?<!\bthe )(?<!\bthis )(?<!\bneat )"
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
         r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
-        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)", r"\bhacking\b",
+        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)", r"\bhacking\b", r"\bbe(?:ing)? hacked\b",
         # "can an attacker rebuild what other users typed?"
         r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
         r"(?:other|another|different) (?:users?|customers?|tenants?)|(?:rebuild|reconstruct|recover|infer|steal|"
@@ -185,7 +185,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
             r"(?:chips|accelerators|processors)",),
     "FPGA": (r"(?:re-?programmable|reconfigurable|field[- ]programmable) (?:chips|hardware|logic|circuits)",),
     "point cloud|voxel": (r"clouds? of (?:3d )?(?:dots|points)", r"laser[- ]scan\w*", r"3d (?:dots|points) from"),
-    "recommendation": (r"what to (?:watch|buy|read|listen to|click on)(?: or (?:watch|buy|read|listen to))? next",
+    "recommendation": (r"what (?:\w+ )?to (?:watch|buy|read|listen to|click on)(?: or (?:what (?:\w+ )?to )?"
+                       r"(?:watch|buy|read|listen to))? next",
                        r"(?:pick|choose|decide|select)\w* (?:which|what) (?:videos|posts|products|items|ads|songs|"
                        r"movies)", r"(?:videos|posts|products|items),? (?:\w+,? ){0,3}to show (?:each |every )?"
                        r"(?:user|person|customer)"),

@@ -5098,6 +5098,9 @@ def test_plain_words_for_looking_things_up_and_writing_a_whole_passage_at_once(a
     dllm = answerer.ask("Which papers are about language models that write a whole passage at once and then polish it "
                         "over a few passes, instead of producing one word after another?")
     assert {"openreview:eB8yjR6alL", "arxiv:2602.22868v1"} <= set(dllm.cited_ids)
+    sketch = answerer.ask("I heard some new text AIs don't write one word after another but sketch the whole answer at "
+                          "once and then clean it up step by step. Which papers are about those?")
+    assert {"openreview:eB8yjR6alL", "openreview:onfxEjoE4L"} <= set(sketch.cited_ids)  # (blind s63b-21)
 
 
 def test_seoul_national_university_as_spanish_and_french_write_it(answerer):
