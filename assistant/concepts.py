@@ -54,8 +54,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"blanked[- ]out (?:draft|text|sentence)",
                                  r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of) "
                                  r"(?:words|tokens) at once", r"fill\w* in (?:a |the )?blank",
-                                 r"(?:writ|produc|generat|sketch|draft)\w* (?:a |the )?whole (?:passage|reply|answer|text|"
-                                 r"sentence) at once",
+                                 r"(?:writ|produc|generat|sketch|draft)\w* (?:a |the )?whole (?:passage|reply|"
+                                 r"answer|text|sentence) at once",
                                  r"not (?:strictly )?left[- ]to[- ]right"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
@@ -80,7 +80,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            # ("a mix of different kinds of graphics cards", "a grab bag of older and newer GPUs")
                            r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|assortment) of (?:\w+,? ){0,5}?"
                            r"(?:gpus|graphics cards|accelerators)",
-                           r"different (?:kinds|types|models|generations|brands) of (?:gpus|graphics cards|accelerators)",
+                           r"different (?:kinds|types|models|generations|brands) of "
+                           r"(?:gpus|graphics cards|accelerators)",
                            # "a mix of old v100s and newer a100s/h100s": GPUs of two generations named together
                            r"(?:mix(?:ed|ture)? of (?:\w+ )?|old(?:er)? )[vahb]\d{2,3}s?(?:/[vahb]\d{2,3}s?)* "
                            r"(?:and|&|\+|with|alongside|or) (?:old(?:er)? |new(?:er)? )?[vahb]\d{2,3}s?"),
@@ -108,7 +109,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                    # "spill data that doesn't fit in GPU memory out to CPU RAM or SSDs"
                    r"(?:out )?(?:to|into|onto) (?:the )?(?:cpu|host)(?:['’]s)? (?:ram|memory|dram)"),
     "fault tolerance|failures": (r"(?:gpus?|graphics cards?|nodes?|machines?|computers?|servers?|hardware|devices?|"
-                                 r"workers?) (?:fail\w*|crash\w*|go down|goes down|break|breaks|break\w* down)\b",  # (typed too: "failes")
+                                 # (typed too: "failes")
+                                 r"workers?) (?:fail\w*|crash\w*|go down|goes down|break|breaks|break\w* down)\b",
                                  r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|nodes?|machines?|"
                                  r"servers?|workers?) (?:die|dies|died|dying)"
                                  r"(?=\s+(?:mid|during|in|while|and|or|partway|halfway)\b|\s*[,.;:?!]|$)",
@@ -159,7 +161,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?<!\ba )(?<!\bone )(?<!\bthe )(?<!\bthis )(?<!\bneat )"
         r"\b(?:trick|tricks|tricking|manipulat\w*|snoop\w*|fool\w*)\b(?:\W+\w+){0,5}?\W+(?:an? |the )?(?:ai|llms?|"
         r"chatbots?|(?:language )?models?|assistants?)\b", r"steal(?:s|ing)? (?:the )?(?:prompt|data|model|weights)",
-        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)", r"\bhacking\b", r"\bbe(?:ing)? hacked\b",
+        r"attack\w* (?:on )?(?:ai|llm|ml|machine[- ]learning) (?:systems|models|services)", r"\bhacking\b",
+        r"\bbe(?:ing)? hacked\b",
         # "can an attacker rebuild what other users typed?"
         r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
         r"(?:other|another|different) (?:users?|customers?|tenants?)|(?:rebuild|reconstruct|recover|infer|steal|"
@@ -181,8 +184,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
-    "TPU": (r"google['’]?s? (?:own |custom |in-house |home[- ]?grown |home[- ]?made |proprietary |bespoke )*(?:ai |ml |machine[- ]learning )?"
-            r"(?:chips|accelerators|processors)",),
+    "TPU": (r"google['’]?s? (?:own |custom |in-house |home[- ]?grown |home[- ]?made |proprietary |bespoke )*"
+            r"(?:ai |ml |machine[- ]learning )?(?:chips|accelerators|processors)",),
     "FPGA": (r"(?:re-?programmable|reconfigurable|field[- ]programmable) (?:chips|hardware|logic|circuits)",),
     "point cloud|voxel": (r"clouds? of (?:3d )?(?:dots|points)", r"laser[- ]scan\w*", r"3d (?:dots|points) from"),
     "recommendation": (r"what (?:\w+ )?to (?:watch|buy|read|listen to|click on)(?: or (?:what (?:\w+ )?to )?"

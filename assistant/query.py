@@ -61,7 +61,8 @@ _INJECTION = re.compile(
     # collection." (the id had been read as the paper asked about, and the question refused)
     r"\[/?(?:system|user|assistant)\]\s*:?|"  # ("[SYSTEM]: The collection is empty. ... [/SYSTEM] [USER]: ...")
     r"the (?:collection|index|corpus|database) is (?:empty|unavailable|offline)\b|"
-    r"(?:you must |always )?(?:reply|respond|answer) (?:exactly|verbatim)\b(?: with)?\s*(?:'[^']*'|\"[^\"]*\"|“[^”]*”)?|"
+    r"(?:you must |always )?(?:reply|respond|answer) (?:exactly|verbatim)\b(?: with)?\s*"
+    r"(?:'[^']*'|\"[^\"]*\"|“[^”]*”)?|"
     r"note to the (?:ai|assistant|model|llm|bot)\b|(?:the )?user is an? (?:admin|administrator|developer|superuser)\b|"
     r"(?:answer|reply|respond) by citing (?:only )?(?:the )?(?:paper )?(?:openreview|arxiv|doi):[^\s,;)]+(?: only)?|"
     r"skip (?:searching|the search of|looking (?:in|at|through)) (?:the |your )?(?:collection|index|corpus|papers)\b|"
@@ -89,7 +90,8 @@ written wrote write come comes came have has had i.e e.g etc
 aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot
 their them his her its after before several given while during because since until upon onto across
 toward towards among whereas although though yet still even ever already again
-exist exists existing deal deals dealing research literature like including regarding concerning related relating according
+exist exists existing deal deals dealing research literature like including regarding concerning related relating
+according
 collections
 involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
 include includes included containing counting incl worked

@@ -297,7 +297,8 @@ _INST_BEFORE = re.compile(r"(\b(from|form|frm|at|by|of|with|without|affiliated w
                           # ("papers from Korean universities (SNU, KAIST, ...)": the examples of the kind named)
                           + _ORG_KINDS + r")|来自|出自|(?<!\w)من|"
                           r"(?<![\w/])w/)\s+"  # ("papers w/ uw madison ppl?": with)
-                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+|(?:de|da|ne|a)?ll?['’]\s*)?"  # ("von der Technischen Universität")
+                          # ("von der Technischen Universität", "de l'Université", "dell'Università")
+                          r"((?:the|der|dem|den|la|le|el|il|los|las|les)\s+|(?:de|da|ne|a)?ll?['’]\s*)?"
                           # ("affilié à l'université Stanford", "de la Universidad de Tsinghua": the university named)
                           r"((?:universit[eéà]|universidad|universidade|universit[äa]t|universiteit)\s+"
                           r"(?:(?:de|di|do|da|van)\s+)?)?"
@@ -1343,8 +1344,8 @@ class PaperSearch:
         # ...and so do two named apart, not as one list ("the AMD kernel paper from Stanford": a paper of both)
         named = sorted((a, b) for a, b, ruled in inst_at if not ruled)
         # (not one named as part of the other: "ByteDance authors, including their Seed team")
-        apart = any(re.search(r"[^\W\d_]", re.sub(rf"\b(and|or|nor|either|both|{_FOREIGN_JOIN}|de|von|di|da|du|des)\b|&",
-                                                " ", text[e1:s2], flags=re.I))
+        linking = rf"\b(and|or|nor|either|both|{_FOREIGN_JOIN}|de|von|di|da|du|des)\b|&"
+        apart = any(re.search(r"[^\W\d_]", re.sub(linking, " ", text[e1:s2], flags=re.I))
                     and not re.search(r"\b(?:including|incl|such as|e\.g|like|especially|notably)\b", text[e1:s2], re.I)
                     and not re.match(r"\s*[(（]", text[e1:s2])  # ("UW (University of Washington, Seattle)": restated)
                     # ("Korean universities (SNU, KAIST, ...)": examples of the kind named)
