@@ -378,7 +378,10 @@ _MADE_THINGS = re.compile(r"\s+(?:models?|chips?|accelerators?|hardware|instance
                           r"devices?|phones?|processors?|CPUs?|GPUs?|TPUs?|NPUs?)\b", re.I)
 _AFFILIATED = r"[-\s]+(?:affiliated|authored|led)\b"  # "Meta-affiliated papers", "NVIDIA-authored work"
 # (past a gloss in brackets: "What did IBM (International Business Machines) researchers publish ...?")
-_INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED + r"|'s|’s|"
+# "Google's own home-made AI chips", "NVIDIA's GPUs": a maker's product, which papers by others are on (not its papers)
+_MAKERS_PRODUCT = (r"(?!\s+(?:own\s+|custom\s+|in-house\s+|home[- ]?(?:made|grown)\s+|proprietary\s+|ai\s+|ml\s+|"
+                   r"new\s+|latest\s+)*(?:chips?|accelerators?|gpus?|tpus?|processors?|hardware|silicon)\b)")
+_INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED + r"|['’]s" + _MAKERS_PRODUCT + "|"
                          # ("papers where Suh is one of the authors")
                          r"\s+(?:is|was|are|were)\s+(?:one\s+of\s+the|among\s+the|an?|the)\s+(?:co-?)?authors?\b|"
                          # ("which papers list Google DeepMind as an affiliation?")

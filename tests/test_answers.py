@@ -5111,3 +5111,11 @@ def test_seoul_national_university_as_spanish_and_french_write_it(answerer):
     for question in ("¿Qué trabajos tienen autores de la Universidad Nacional de Seúl?",
                      "Quels articles ont des auteurs de l'Université nationale de Séoul ?"):
         assert sorted(answerer.ask(question).cited_ids) == snu, question
+
+
+def test_a_makers_chips_are_its_product_not_its_papers(answerer):
+    # "Google's own home-made AI chips" had been read as papers by Google, and refused (blind s62b-21)
+    tpus = answerer.ask("Which papers are about Google's own home-made AI chips rather than ordinary graphics cards?")
+    assert not tpus.refused and {"openreview:g1RWik4Gy1", "openreview:hB3nov3gIP"} <= set(tpus.cited_ids)
+    # ...while the maker's papers are still its papers
+    assert "from Google" in answerer.ask("Google's papers on TPUs").text
