@@ -450,9 +450,10 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     # models such as MusicGen"): two marks of what the collection lacks; one of them alone was only said, with the
     # papers nearest the rest listed
     # (a word besides the name: "DeepSpeed ZeRO" names DeepSpeed twice over, and the ZeRO papers answer it)
-    besides = [w for w in unknown if not any(w.lower() in re.split(r"[-\s]", n.lower()) for n in r.unknown_names)]
-    if r.unknown_names and r.listed_note and 1 <= len(besides) and len(unknown) <= 2 and not r.multilingual:
-        return True
+    if r.unknown_names and r.listed_note and 1 <= len(unknown) <= 2 and not r.multilingual:
+        named = {part for n in r.unknown_names for part in re.split(r"[-\s]", n.lower())}
+        if any(w.lower() not in named for w in unknown):
+            return True
     # ...or asked of as a paper ("What speedup does the vAttention paper report over vLLM?")
     if any(_asked_as_paper(n).search(r.parsed.text) for n in r.unknown_names if not n.startswith("'")):
         return True

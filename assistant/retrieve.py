@@ -451,6 +451,8 @@ _ORG_WORDS = frozenset("research labs lab cloud brain deepmind inc corp corporat
 # in 15%)
 _UBIQUITOUS = 3
 _OR_REACH = 3  # the words either side of an "or" read as the alternatives it offers
+# ...up to a preposition, which starts what they are of
+_OR_SIDE_ENDS = frozenset("on for in with of to at by from into using via over across".split())
 KEPT_LEAST = 30  # the fewest ranked papers a search keeps (3k for a larger k): a list may be cut there
 _STEM_COUNTS_KEPT = 4096  # papers whose stem counts PaperSearch.about_papers keeps
 _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperSearch._compound) is kept
@@ -2665,15 +2667,16 @@ class PaperSearch:
         # maschinelles Lernen auf Quantencomputern (quantum machine learning)?"), none of them matching it well: the
         # gloss says what is asked, and the collection lacks it (its papers on machine learning had been listed)
         if unheld is None and foreign is not None and ranked and max(sp.dense for sp in ranked) < GLOSSED_DENSE:
-            glossed = {w.lower() for g in _GLOSS.findall(text) for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
+            glosses = [(g, [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)]) for g in _GLOSS.findall(text)]
+            glossed = {w for _, said in glosses for w in said}
             # (a gloss is English when its other words are, or when the question's own script is not Latin:
             # "(photonic computing)", "（watermarking）"; the words of such a gloss need not be MiniLM's)
             # (or a single word of its own, "(watermarking)", glossing the words before it)
-            english = {w.lower() for g in _GLOSS.findall(text) if non_latin_share(text) > 0.5
-                       or any(_stem(v.lower()) in self.idf and v.lower() in self.english
-                              for v in re.findall(r"[A-Za-z][A-Za-z-]+", g))
+            wide = non_latin_share(text) > 0.5
+            english = {w for g, said in glosses
+                       if wide or any(_stem(v) in self.idf and v in self.english for v in said)
                        or re.fullmatch(r"\s*[A-Za-z][a-z-]{5,}\s*", g)
-                       for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)}
+                       for w in said}
             word = next((w for w in unknown if w in glossed and len(w) >= 4 and (w in self.english or w in english)
                          and w not in FOREIGN_STOPWORDS), None)
             if word:
@@ -2861,11 +2864,11 @@ class PaperSearch:
         near = lambda lo, hi: set(content_words(" ".join(tokens[max(lo, 0):hi]))) | {  # noqa: E731
             t for t in tokens[max(lo, 0):hi] if re.fullmatch(r"\d+(?:\.\d+)?", t)}  # (a figure of one digit too)
         excused = set()
-        # (each side ends at a preposition: "training or inference on quantum computers" offers no "quantum")
-        stop = {"on", "for", "in", "with", "of", "to", "at", "by", "from", "into", "using", "via", "over", "across"}
         for i in ors:
-            lo = next((j + 1 for j in range(i - 1, max(i - _OR_REACH, 0) - 1, -1) if tokens[j] in stop), i - _OR_REACH)
-            hi = next((j for j in range(i + 1, min(i + 1 + _OR_REACH, len(tokens))) if tokens[j] in stop),
+            # (each side ends at a preposition: "training or inference on quantum computers" offers no "quantum")
+            lo = next((j + 1 for j in range(i - 1, max(i - _OR_REACH, 0) - 1, -1) if tokens[j] in _OR_SIDE_ENDS),
+                      i - _OR_REACH)
+            hi = next((j for j in range(i + 1, min(i + 1 + _OR_REACH, len(tokens))) if tokens[j] in _OR_SIDE_ENDS),
                       i + 1 + _OR_REACH)
             before, after = near(lo, i), near(i + 1, hi)
             for side, other in ((before, after), (after, before)):
