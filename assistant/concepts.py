@@ -152,7 +152,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "mixture-of-experts": (r"specialist['’\"]?\s+(?:sub[- ]?networks?|sub[- ]?models?|networks?|models?)",),
     "early-exit": (r"(?:leave|leaves|exit|exits) (?:the (?:network|model) )?(?:partway|early|halfway)",
                    r"(?:without|not) (?:having to )?pass(?:ing)? through all (?:the )?layers",
-                   r"skip(?:s|ping)? the (?:remaining|later|last) layers"),
+                   r"skip(?:s|ping)? the (?:remaining|later|last) layers",
+                   # ("stop partway through its layers on easy words instead of always running every layer")
+                   r"stop(?:s|ping)? (?:partway|early|halfway) through (?:its |the |all )?(?:layers|network|model)",
+                   r"(?:instead of|without|rather than) (?:always )?running (?:every|each|all (?:the |of its )?)layers?"),
     "vector search|similarity search": (r"closest (?:matches|neighbou?rs)", r"nearest[- ]neighbou?rs?",
                                         r"number[- ]lists", r"similar (?:vectors|embeddings)"),
     # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)
@@ -186,7 +189,19 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
     "TPU": (r"google['’]?s? (?:own |custom |in-house |home[- ]?grown |home[- ]?made |proprietary |bespoke )*"
             r"(?:ai |ml |machine[- ]learning )?(?:chips|accelerators|processors)",),
+    # ("special-purpose chips or custom hardware for running large language models")
+    "accelerator|ASIC|FPGA": (r"(?:special|single)[- ]purpose (?:ai |ml )?(?:chips?|hardware|processors?|silicon)",
+                              r"purpose[- ]built (?:ai |ml )?(?:chips?|hardware|processors?|silicon)",
+                              # (not a maker's own: "Google's own custom AI chips" are its TPUs)
+                              r"(?<!own )(?<!['’]s )custom(?:[- ]made| built)? (?:ai |ml )?(?:chips?|hardware|"
+                              r"processors?|silicon)"),
     "FPGA": (r"(?:re-?programmable|reconfigurable|field[- ]programmable) (?:chips|hardware|logic|circuits)",),
+    # ("models that take in pictures as well as text, like models that can describe an image")
+    "multimodal|VLM": (r"(?:take|takes|taking|accept\w*|read\w*|see\w*|understand\w*|handl\w*|process\w*) (?:in )?"
+                       r"(?:both )?(?:pictures|images|photos)(?:,)? (?:as well as|and|plus|along with|together with|"
+                       r"alongside) (?:text|words)",
+                       r"(?:text|words) (?:as well as|and|plus|along with|together with|alongside) (?:pictures|images|"
+                       r"photos)", r"(?:describe|caption)\w* (?:an? |the )?(?:images?|pictures?|photos?)"),
     "point cloud|voxel": (r"clouds? of (?:3d )?(?:dots|points)", r"laser[- ]scan\w*", r"3d (?:dots|points) from"),
     "recommendation": (r"what (?:\w+ )?to (?:watch|buy|read|listen to|click on)(?: or (?:what (?:\w+ )?to )?"
                        r"(?:watch|buy|read|listen to))? next",

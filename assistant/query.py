@@ -97,7 +97,7 @@ involve involves involving tackle tackles opposed making new different ones both
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's
-around thing things stuff actually really basically especially particularly ideally preferably notably""".split())
+around thing things stuff actually really basically especially particularly ideally preferably notably whole entire""".split())
 # what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.
@@ -106,7 +106,7 @@ read interested someone anyone good try tried tries trying care people folks pra
 something say says said pull dig everything pls plz need needs asap urgent urgently boss phd advisor advisors
 supervisor thesis dissertation colleague colleagues coworker coworkers professor ok okay eod btw entries
 pointers refs recs afaik tbh imo imho idk fwiw iirc lol lmao rofl bunch eli5 tldr tl dr summary know
-affiliation affiliations anyway anyways""".split()
+affiliation affiliations anyway anyways restrict restricting restricted""".split()
                            )  # ("could you pull up every paper ...", "... need it for my boss asap", "ok so: ...")
 
 # Function words and "which papers" phrasing of the languages users most often ask in besides English
@@ -292,6 +292,8 @@ LIST_OPENING = re.compile(r"^\s*((which|what) (?:(?!(?:is|are|was|were|does|do|d
 # "Is anyone serving LLMs on FPGAs?" (a list, below; unless a long description follows: ``_THAT_WORK``)
 _ANYONE_DOING = r"^\W*(?:is|are) any(?:one|body) [a-z]{3,}ing\b"
 LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^\s*(list|show|find)\b|"
+                       # ("In the arXiv digest, which entries are about ...?": after a scope, as the opening's)
+                       r"\b(?:which|what) (?:entries|articles|publications|preprints|studies)\b|"
                        # "Anything that runs on Google TPUs?": whatever does, all of it
                        r"^\W*anything\b|"
                        # "Are there profilers that show ...?", "... looking for adaptive-depth inference approaches":
@@ -354,7 +356,7 @@ FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what
                        r"monthly active|users|maximum|up to|roughly|how many)\b|"
                        # "what share of the bandwidth ...?", "what follow rate did GPT-4 show?", "what model size did
                        # they test on?": a number, however named
-                       r"\bwhat\s+(?:[\w-]+\s+)?(?:share|fraction|proportion|portion|rate|ratio|size)\b|"
+                       r"\bwhat\s+(?:[\w-]+\s+)?(?:share|fraction|proportion|portion|rate|ratio|size|overhead|slowdown)\b|"
                        # "what previous best protocol do they compare against and beat?": the sentence beating it
                        r"\bcompared?\s+(?:it\s+|them\s+)?against\b|\bbeat\b|"
                        # "what per-user tokens per second does SHIP achieve?", "where does SAKURAONE rank on TOP500?"
@@ -725,7 +727,7 @@ def superlative_of(text: str) -> str:
 
 
 # "which papers report more than 10x speedup?", "at least 50% lower memory": a bar on a stated number
-_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|greater than|exceeding|beyond|upwards of)\s*(\d+(?:\.\d+)?)"
+_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|greater than|exceeding|beyond|upwards of)\s*(?:an?\s+)?(\d+(?:\.\d+)?)"
                        r"\s*(×|x\b|times\b|%|percent\b)(?:\s+(?:or more|\+))?(?:\s+[\w-]+)?"
                        r"(?:\s+(speed-?ups?|faster|throughput|reductions?|lower|less|smaller|fewer|savings?|"
                        r"improvements?|gains?|higher|better))?", re.I)

@@ -380,12 +380,17 @@ _AFFILIATED = r"[-\s]+(?:affiliated|authored|led)\b"  # "Meta-affiliated papers"
 # (past a gloss in brackets: "What did IBM (International Business Machines) researchers publish ...?")
 # "Google's own home-made AI chips", "NVIDIA's GPUs": a maker's product, which papers by others are on (not its papers)
 _MAKERS_PRODUCT = (r"(?!\s+(?:own\s+|custom\s+|in-house\s+|home[- ]?(?:made|grown)\s+|proprietary\s+|ai\s+|ml\s+|"
-                   r"new\s+|latest\s+)*(?:chips?|accelerators?|gpus?|tpus?|processors?|hardware|silicon)\b)")
+                   r"new\s+|newest\s+|latest\s+|tiny\s+|small\s+|compact\s+|\d+-bit\s+|low-precision\s+)*"
+                   r"(?:chips?|accelerators?|gpus?|tpus?|processors?|hardware|silicon|(?:number\s+|data\s*)?formats?|"
+                   r"data\s*types?|(?:graphics\s+)?cards?)\b)")
 _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED + r"|['’]s" + _MAKERS_PRODUCT + "|"
                          # ("papers where Suh is one of the authors")
                          r"\s+(?:is|was|are|were)\s+(?:one\s+of\s+the|among\s+the|an?|the)\s+(?:co-?)?authors?\b|"
                          # ("which papers list Google DeepMind as an affiliation?")
                          r"\s+as\s+(?:an?\s+|their\s+)?(?:affiliation|institution|employer)s?\b|"
+                         # ("which papers have MIT among the institutions?", "UC Berkeley + speculative decoding")
+                         r"\s+(?:among|in|one\s+of)\s+(?:the|their|its)\s+(?:affiliations|institutions|organi[sz]ations)\b|"
+                         r"\s*\+\s*(?=\w)|"  # (at a word: the outer group ends at a word boundary)
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
                          # ("every paper with a Stanford affiliation")
                          r"affiliations?|"
@@ -683,7 +688,8 @@ class PaperSearch:
             found = {c for c in found if _edits(word, c) <= 1}
         if not found and not foreign and len(word) >= TWO_EDITS_FROM:
             found = self._two_edits(word)
-        if not found and not foreign and len(word) >= TWO_EDITS_FROM and _stem(word) not in self.term_ids:
+        if not found and not foreign and len(word) >= TWO_EDITS_FROM and _stem(word) not in self.term_ids \
+                and not _in_dictionary(word):  # (the plural of a word: "multipliers" had become "multiplizers")
             # a letter left out of a form the papers never write, of a word they do ("quantizng": "quantizing",
             # whose stem "quantized" and "quantize" share); the form most papers' stem, its first letter kept
             forms = {word[:i] + ch + word[i:] for i in range(1, len(word) + 1) for ch in string.ascii_lowercase}
@@ -2383,7 +2389,11 @@ class PaperSearch:
         # (not "how many GitHub stars does LEANN have?", a fact its record does not hold: said below)
         if CODE_CUES.search(text) and not seeds and not ranking and parsed.unrecorded not in CODE_UNRECORDED:
             asked = set(ids) | self.named_papers(text)
-            own = set().union(*(self.title_stems(self.title_names.get(pid, "")) for pid in asked))
+            # (a paper named and described by its title's words: "optimize_anything, the unified text optimization
+            # paper")
+            own = set().union(*(self.title_stems(" ".join([self.by_id[pid].title, *self.by_id[pid].institutions,
+                                                           *(self.by_id[pid].extra.get("affiliations") or ())]))
+                                 for pid in asked))  # (and by where it is from: "the Berkeley/MIT ... paper")
             if asks_code(text, [w for w in words if _stem(w) not in own]):
                 scope = [p for p in pool if p.id in asked] if asked else pool
                 found = [p for p in scope if self.says_code(p)]
@@ -3365,6 +3375,10 @@ class PaperSearch:
                                    for w in name.lower().split())
                     if ordinary and surface != name and not (worded and _said_as_paper(text, surface)):
                         continue
+                    # (nor a part of another paper's title the question writes whole: "the distribution-aware
+                    # speculative decoding paper" is "... Distribution-Aware Speculative Decoding for RL Training")
+                    if ordinary and i and self._titled_elsewhere(f"{raw[i - 1]} {surface}", pid):
+                        continue
                     if worded and surface.islower() and surface in self._clipped_names \
                             and not _said_as_paper(text, surface):  # ("parallelism / disagg configs")
                         continue
@@ -3374,6 +3388,12 @@ class PaperSearch:
                 if n == 1 and surface.lower() in self.title_coined:
                     found.add(self.title_coined[surface.lower()])
         return found
+
+    def _titled_elsewhere(self, phrase: str, pid: str) -> bool:
+        """Whether a paper other than ``pid`` has ``phrase`` in its title (read only for a name of ordinary words
+        said as a paper's, which few questions have)."""
+        phrase = phrase.lower()
+        return any(phrase in p.title.lower() for p in self.papers if p.id != pid)
 
     def _similar_named(self, text: str) -> list[str]:
         """The papers a cue of likeness names, right after it or before "-like": "papers similar to Stream2LLM",
@@ -3414,10 +3434,11 @@ class PaperSearch:
         return store_unavailable((self.snapshot.manifest.get("store") or {}).get("url"), exc, retry=True)
 
     def says_code(self, p: Paper) -> bool:
-        """Whether the paper's abstract says its code is or will be available (read once per paper)."""
+        """Whether the paper's abstract says its code is or will be available, or its record links it (the CAIS
+        notes' "[Code](https://github.com/...)"); read once per paper."""
         said = self._said["code"]
         if p.id not in said:
-            said[p.id] = any(CODE_STATEMENT.search(x) for x in self.sentences[p.id])
+            said[p.id] = bool(p.extra.get("code_url")) or any(CODE_STATEMENT.search(x) for x in self.sentences[p.id])
         return bool(said[p.id])
 
     def gpus_named(self, p: Paper) -> list[str]:
@@ -3588,6 +3609,14 @@ def _kept(memo: dict, key, value, most: int):
         memo.clear()
     memo[key] = value
     return value
+
+
+def _in_dictionary(word: str) -> bool:
+    """Whether the dictionary holds ``word`` or, for a plural, its singular (its list has "multiplier" and no
+    plurals)."""
+    words = dictionary_words()
+    return word in words or word.endswith("s") and (word[:-1] in words or word.endswith("es") and word[:-2] in words
+                                                    or word.endswith("ies") and word[:-3] + "y" in words)
 
 
 def _american(word: str) -> str:
