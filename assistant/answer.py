@@ -52,6 +52,7 @@ class Thresholds:
 
 
 _WHOLE_TOPIC = 0.999  # a concept coverage this high holds every concept of the question's topic
+_FEW_FILTERED = 40  # filters leaving at most this many papers (a venue of a few): each holding the topic is listed
 
 
 def _words(paper: Paper) -> set[str]:
@@ -551,9 +552,11 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             whole = len(r.parsed.content_words) < 2 or not any(sp.coverage for sp in r.ranked)  # (none computed)
             ids = {sp.paper.id for sp in chosen if whole or sp.coverage >= _WHOLE_TOPIC} | r.about_papers
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
-        elif r.parsed.filters.institutions or r.parsed.filters.authors:
+        elif r.parsed.filters.institutions or r.parsed.filters.authors or r.parsed.filters.countries or (
+                r.parsed.filters and r.candidates <= _FEW_FILTERED):
             # of an institution's or an author's few papers, every one holding the whole topic is on it, however
-            # far below the best it ranks ("Microsoft's LLM inference speed-up papers": Kitty, on 2-bit KV cache)
+            # far below the best it ranks ("Microsoft's LLM inference speed-up papers": Kitty, on 2-bit KV cache;
+            # "At CAIS 2026, which papers are about LLM inference or serving?": Echo, XGrammar-2)
             ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked[:k] if sp.coverage >= _WHOLE_TOPIC}
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     if r.within is not None and any(sp.lexical > 0 for sp in chosen):

@@ -56,7 +56,11 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"(?:words|tokens) at once", r"fill\w* in (?:a |the )?blank",
                                  r"(?:writ|produc|generat|sketch|draft)\w* (?:a |the )?whole (?:passage|reply|"
                                  r"answer|text|sentence) at once",
-                                 r"not (?:strictly )?left[- ]to[- ]right"),
+                                 r"not (?:strictly )?left[- ]to[- ]right",
+                                 # ("instead of writing one word after another, fill in a whole passage of blanks")
+                                 r"fill\w* in (?:\w+ ){0,4}blanks",
+                                 r"(?:instead of|rather than|not) (?:writing|producing|generating) (?:one|each) "
+                                 r"(?:word|token) after (?:another|the other)"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
                          r"attend(?:s|ing)? (?:only )?to (?:a subset of|only the important|the important|fewer) "

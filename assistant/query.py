@@ -905,6 +905,8 @@ def unrecorded(text: str, content_words: list[str], organisations: Collection[st
     # ...and whose they are ("Groq's annual revenue"): no other thing asked
     named |= {m.group(1).lower() for _, _, facts in found for fact in facts
               if (m := re.search(r"([^\W\d_][\w-]*)['’]s\s+$", text[:fact.start()]))}
+    # ...nor when ("the most citations so far", "to date")
+    named |= {t for m in re.finditer(r"\b(?:so|thus) far\b|\bto date\b", text, re.I) for t in tokenize(m.group(0))}
     rest = [w for w in content_words if w not in named and singular(w) not in named and w not in _EVENT_WORDS
             and not w.isdigit() and w not in organisations]
     if not rest:
@@ -1236,11 +1238,14 @@ class Filters:
     not_venues: list[str] = field(default_factory=list)
     not_institutions: list[str] = field(default_factory=list)
     not_authors: list[str] = field(default_factory=list)
+    # "papers from Korean universities": the countries of an institution of theirs (countries.py), and its kind
+    countries: list[str] = field(default_factory=list)
+    country_side: str = ""  # "academic", "company" or "" (any)
 
     def __bool__(self) -> bool:
         return bool(self.venues or self.institutions or self.authors or self.years or self.single_author
                     or self.single_institution or self.sector or self.author_count or self.institution_count
-                    or self.published
+                    or self.published or self.countries
                     or self.not_venues or self.not_institutions or self.not_authors)
 
     def joint_groups(self) -> list[list[str]]:
@@ -1282,6 +1287,11 @@ class Filters:
             parts.append({"both": "from both academia and industry", "industry only": "from industry only",
                           "academia only": "from academia only", "industry": "from industry",
                           "academia": "from academia"}[self.sector] + ", by their institutions' names")
+        if self.countries:
+            from .countries import place_name
+            kind = {"academic": "universities or institutes", "company": "companies"}.get(self.country_side,
+                                                                                        "institutions")
+            parts.append(f"from {kind} in {place_name(self.countries)}, by their institutions' names")
         for bounds, group in ((self.author_count, "authors"), (self.institution_count, "institutions")):
             if bounds:
                 parts.append(f"with {_bounds_text(bounds)} {group}")
@@ -1319,6 +1329,9 @@ _COUNT_BOUNDS = [
     (re.compile(r"\b(?:at most|no more than|up to|a maximum of)\s+" + _N + _GROUP, re.I), lambda a: (1, a)),
     (re.compile(r"\b" + _N + r"\s+or (?:fewer|less)" + _GROUP, re.I), lambda a: (1, a)),
     (re.compile(r"\b(?:exactly|with|having|have|has|by)\s+" + _N + _GROUP, re.I), lambda a: (a, a)),
+    # "papers written by just two people": its authors (kind told by "author" in the group's words)
+    (re.compile(r"\bby\s+(?:just\s+|only\s+|exactly\s+|a\s+team\s+of\s+)?" + _N
+                + r"\s+(people|persons|researchers|writers)\b", re.I), lambda a: (a, a)),
 ]
 
 
@@ -1335,7 +1348,7 @@ def count_bounds(text: str) -> list[tuple[str, tuple[int, int | None], tuple[int
             lo, hi = bounds(*values)
             if hi is not None and hi < lo:
                 continue
-            kind = "authors" if "author" in group.lower() else "institutions"
+            kind = "authors" if re.search(r"author|people|person|researcher|writer", group, re.I) else "institutions"
             out.append((kind, (lo, hi), m.span()))
             taken.append(m.span())
     return out

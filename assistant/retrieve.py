@@ -20,6 +20,7 @@ import numpy as np
 from .chunks import split_sentences
 from .clean import _initials, generic_name, title_name
 from .concepts import read_concepts
+from .countries import asked_places, countries_of
 from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
@@ -547,7 +548,7 @@ class PaperSearch:
         self._stem_counts: dict[str, tuple] = {}  # paper id -> its stems' counts and adjacent pairs (about_papers)
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
         self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
-        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}}  # per paper, what its text says, once
+        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}, "places": {}}  # per paper, what its text says, once
         self._compounds: dict[str, str] = {}  # English word -> the collection's compound of it, or "" (_compound)
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
         self.multilingual_depth = 100  # papers scored by the multilingual encoder for a foreign question
@@ -1191,6 +1192,10 @@ class PaperSearch:
         named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
         inst_at: list[tuple[int, int, bool]] = []  # where institutions are named, and whether ruled out
         group_at: dict[int, list[str]] = {}  # the group of institutions named at a start
+        placed = asked_places(text)
+        if placed and free(*placed[2]):  # "papers from Korean universities", "anything from China" (no name's part)
+            found.countries, found.country_side = list(placed[0]), placed[1]
+            spans.append(placed[2])
         phrases = list(self._phrases(text))
         for key, start, end in phrases:
             if not free(start, end):
@@ -1739,6 +1744,8 @@ class PaperSearch:
                 mask &= counts >= max(lo, 1)
                 if hi is not None:
                     mask &= counts <= hi
+        if filters.countries:
+            mask &= self._placed(tuple(filters.countries), filters.country_side)
         for name in filters.not_institutions:
             mask &= ~self.ids_mask(self.institution_papers(name))
         if filters.not_venues:
@@ -1754,6 +1761,20 @@ class PaperSearch:
                 inst_ids = set().union(*map(self.institution_papers, filters.institutions))
             mask &= self.ids_mask(inst_ids)
         return mask
+
+    def _placed(self, countries: tuple[str, ...], side: str) -> np.ndarray:
+        """A mask of the papers with an institution in one of ``countries`` (of the ``side`` asked: "academic",
+        "company" or ""), by its names in the record; read on the first question asking, kept per question kind."""
+        key = (countries, side)
+        if key not in self._said["places"]:
+            wanted = set(countries)
+            def fits(name: str) -> bool:
+                return bool(wanted & set(countries_of(name))) and (
+                    not side or bool(ACADEMIC.search(name)) == (side == "academic"))
+            self._said["places"][key] = np.fromiter(
+                (any(fits(n) for n in [*p.institutions, *(p.extra.get("affiliations") or ())] if n)
+                 for p in self.papers), dtype=bool, count=len(self.papers))
+        return self._said["places"][key]
 
     def institution_papers(self, name: str) -> set[str]:
         """The papers of the institution called ``name`` (any alias; spelt as a source spells it, or with other
@@ -3916,4 +3937,6 @@ def _merge(given: Filters, read: Filters) -> Filters:
         not_venues=given.not_venues or read.not_venues,
         not_institutions=given.not_institutions or read.not_institutions,
         not_authors=given.not_authors or read.not_authors,
+        countries=given.countries or read.countries,
+        country_side=given.country_side if given.countries else read.country_side,
     )

@@ -1,0 +1,138 @@
+"""Where an institution is: "papers from Korean universities", "anything from Australian institutions", "German
+universities or research institutes". The records name institutions, never their countries; this is a small
+gazetteer of the collection's institutions (and the best-known others), read from their names, and the ways a
+question names a country or a region. An institution it does not place is in no country: the answer says the
+countries are read from the institutions' names.
+"""
+from __future__ import annotations
+
+import re
+
+# country -> the institutions in it, as regular expressions over a record's name (matched case-insensitively)
+_PLACED: dict[str, tuple[str, ...]] = {
+    "the US": (
+        r"\bAMD\b", r"Advanced Micro Devices", r"All Hands AI", r"\bAmazon\b", r"\bAWS\b", r"Anyscale", r"\bApple\b",
+        r"Argonne", r"Baseten", r"Booz Allen", r"Carnegie Mellon", r"\bCMU\b", r"Cerebras", r"\bCisco\b",
+        r"Colfax", r"Columbia University", r"Cornell", r"Duke University", r"EleutherAI", r"Emory", r"\bMeta\b",
+        r"Facebook", r"^FAIR\b", r"Georgia Inst", r"Georgia Tech", r"^Google(?! India)(?! DeepMind)", r"Harvard",
+        r"Hewlett Packard", r"\bIntel\b", r"International Business Machines", r"\bIBM\b", r"Iowa State",
+        r"Keysight", r"\bLLNL\b", r"Lawrence Livermore", r"Lawrence Berkeley", r"LinkedIn",
+        r"Massachusetts Institute of Technology", r"\bMIT\b", r"MLCommons", r"^MSR$", r"^Microsoft(?! Research "
+        r"(?:Asia|India))", r"NVIDIA", r"North Carolina State", r"Northeastern University", r"Northwestern",
+        r"OctoML", r"OpenAI", r"Perplexity", r"Petuum", r"Princeton", r"Purdue", r"Reflection AI",
+        r"Rice University", r"SambaNova", r"Santa Clara", r"Snorkel", r"Stanford", r"State University of New York",
+        r"Ohio State", r"University of Chicago", r"University of Texas", r"\bUT Austin\b", r"Thinking Machines",
+        r"Together", r"\bUMD\b", r"University of Maryland", r"^UW$", r"\bUber\b", r"University of Arizona",
+        r"University of California", r"\bUC (?:Berkeley|Davis|Irvine|San Diego|Santa Barbara)\b", r"\bUCLA\b",
+        r"\bUCSD\b", r"University of Central Florida", r"University of Illinois", r"\bUIUC\b",
+        r"University of Massachusetts", r"University of Michigan", r"University of Minnesota",
+        r"University of North Carolina", r"University of Pittsburgh", r"University of Southern California",
+        r"University of Virginia", r"University of Washington", r"University of Wisconsin", r"VMware",
+        r"Virginia Polytechnic", r"Virginia Tech", r"\beBay\b", r"\bxAI\b", r"Hill Research"),
+    "China": (
+        r"Alibaba", r"Beihang", r"ByteDance", r"Central China Institute", r"Dalian University", r"Harbin Institute",
+        r"Huawei", r"Chinese Academy of Sciences", r"^Institute of Software", r"JD\.com", r"Peking University",
+        r"Pengcheng", r"\bQwen\b", r"Shanghai", r"Southeast University", r"Southern University of Science",
+        r"StepFun", r"Tsinghua", r"University of Science and Technology of China", r"\bUSTC\b", r"Wuhan University",
+        r"XPeng", r"Zhejiang", r"Microsoft Research Asia", r"HKUST\s*\(GZ\)", r"Guangzhou"),
+    "Hong Kong": (r"Chinese University of Hong Kong", r"\bCUHK\b", r"Hong Kong University of Science",
+                  r"\bHKUST\b(?!\s*\(GZ\))"),
+    "Taiwan": (r"National Taiwan University",),
+    "Singapore": (r"Nanyang Technological", r"^NTU\b", r"National University of Singapore", r"\bNUS\b"),
+    "India": (r"Google India", r"Indian Institute", r"\bIIIT\b", r"\bIIT\b", r"Microsoft Research India"),
+    "the UK": (r"Edinburgh", r"Imperial College", r"Samsung R&D Institute UK", r"University of Cambridge",
+               r"University of Oxford", r"DeepMind"),
+    "Germany": (r"Max Planck", r"Paderborn", r"Technical University of Munich", r"\bTUM\b", r"Siemens"),
+    "Switzerland": (r"EPF Lausanne", r"\bEPFL\b", r"ETH Z[uü]rich"),
+    "Austria": (r"Institute of Science and Technology Austria", r"\bISTA\b"),
+    "Denmark": (r"Aarhus", r"Copenhagen"),
+    "the Netherlands": (r"Leiden",),
+    "France": (r"University of Lorraine", r"Universit[eé] de Lorraine", r"\bINRIA\b"),
+    "Italy": (r"Universitas Mercatorum",),
+    "Greece": (r"\bCERTH\b", r"Democritus|Dimocritus", r"National Technical University of Athens"),
+    "Turkey": (r"Istanbul", r"Newmind"),
+    "Uruguay": (r"Universidad de la Rep[uú]blica",),
+    "Canada": (r"Concordia University", r"^Mila\b", r"University of Toronto", r"University of Waterloo",
+               r"Universit[eé] de Montr[eé]al", r"McGill"),
+    "Australia": (r"University of Melbourne", r"University of Sydney", r"Monash", r"Australian National"),
+    "South Korea": (r"Korea Advanced Institute", r"\bKAIST\b", r"Seoul National", r"^Samsung$", r"Samsung Electronics"),
+    "Japan": (r"SAKURA internet", r"University of Tokyo", r"\bRIKEN\b"),
+    "the UAE": (r"Mohamed bin Zayed", r"\bMBZUAI\b"),
+}
+_COUNTRY_OF = [(country, re.compile("|".join(patterns), re.I)) for country, patterns in _PLACED.items()]
+
+_EUROPE = ("the UK", "Germany", "Switzerland", "Austria", "Denmark", "the Netherlands", "France", "Italy", "Greece")
+_ASIA = ("China", "Hong Kong", "Taiwan", "Singapore", "India", "South Korea", "Japan")
+# how a question names a place: its adjective ("Korean universities"), its name ("papers from Korea"), the countries
+# it covers ("Chinese" holds Hong Kong's)
+_NAMED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"(?:south[- ])?korean", r"(?:south[- ])?korea|rok", ("South Korea",)),
+    (r"chinese", r"china|prc", ("China", "Hong Kong")),
+    (r"mainland[- ]chinese", r"mainland china", ("China",)),
+    (r"hong[- ]kong(?:ese)?", r"hong[- ]kong", ("Hong Kong",)),
+    (r"taiwan(?:ese)?", r"taiwan", ("Taiwan",)),
+    (r"japanese", r"japan", ("Japan",)),
+    (r"singapore(?:an)?", r"singapore", ("Singapore",)),
+    (r"indian", r"india", ("India",)),
+    (r"british|uk|u\.k\.|scottish", r"britain|the uk|uk|u\.k\.|united kingdom|scotland", ("the UK",)),
+    (r"german", r"germany", ("Germany",)),
+    (r"swiss", r"switzerland", ("Switzerland",)),
+    (r"austrian", r"austria", ("Austria",)),
+    (r"danish", r"denmark", ("Denmark",)),
+    (r"dutch", r"netherlands|holland", ("the Netherlands",)),
+    (r"french", r"france", ("France",)),
+    (r"italian", r"italy", ("Italy",)),
+    (r"greek", r"greece", ("Greece",)),
+    (r"turkish", r"turkey|t[uü]rkiye", ("Turkey",)),
+    (r"uruguayan", r"uruguay", ("Uruguay",)),
+    (r"canadian", r"canada", ("Canada",)),
+    (r"australian", r"australia", ("Australia",)),
+    (r"emirati|uae", r"uae|united arab emirates", ("the UAE",)),
+    (r"american|us|u\.s\.", r"america|the us|US|u\.s\.|usa|u\.s\.a\.|united states", ("the US",)),
+    (r"european|eu", r"europe|the eu", _EUROPE),
+    (r"asian", r"asia", _ASIA),
+)
+_ADJECTIVES = "|".join(f"(?P<a{i}>{adjective})" for i, (adjective, _, _) in enumerate(_NAMED))
+_NOUNS = "|".join(f"(?P<n{i}>{noun})" for i, (_, noun, _) in enumerate(_NAMED))
+# the kinds of institution a place qualifies: academic ones, companies, or any
+_ACADEMIC_KINDS = r"universit(?:y|ies)|schools?|colleges?|academia|academic\s+(?:labs?|groups?|institutions?)|" \
+                  r"research\s+institutes?"
+_COMPANY_KINDS = r"compan(?:y|ies)|firms?|industry|industrial\s+labs?|startups?|corporations?|tech\s+giants?"
+_ANY_KINDS = r"institutions?|organi[sz]ations?|labs?|groups?|teams?|authors?|co-?authors?|researchers?|people|" \
+             r"scientists?|affiliations?|research(?:\s+(?:labs?|groups?|centers?|centres?|institutions?))?|" \
+             r"institutes?|entities|orgs?"
+_KIND = rf"(?P<kind>(?:{_ACADEMIC_KINDS})(?:\s+(?:or|and|&|/)\s+(?:research\s+)?(?:{_ACADEMIC_KINDS}|{_ANY_KINDS}))?|" \
+        rf"{_COMPANY_KINDS}|{_ANY_KINDS})"
+# "Korean universities", "German universities or research institutes", "from Australian institutions", "US
+# companies"; "papers from China", "anything from Korea", "work done in Germany" (a place's name after "from"/"in")
+# (not a name it opens: "Chinese University of Hong Kong", "from Korea Advanced Institute ...")
+_ASKED = re.compile(rf"(?<![\w-])(?:{_ADJECTIVES})(?:[- ]based)?\s+{_KIND}(?![\w-])(?!\s+of\b)|"
+                    rf"\b(?:from|in|based in|located in|out of)\s+(?:{_NOUNS})(?![\w-])(?!\s+(?-i:[A-Z]))"
+                    # (nor the kind of institution it qualifies: "from US national labs" are the national labs)
+                    rf"(?!\s+(?:national|federal|state|government|public)\b)", re.I)
+
+
+def place_name(countries: list[str]) -> str:
+    """How an answer names the countries asked: "South Korea", "China or Hong Kong", "Europe"."""
+    return "Europe" if tuple(countries) == _EUROPE else "Asia" if tuple(countries) == _ASIA else " or ".join(countries)
+
+
+def countries_of(name: str) -> list[str]:
+    """The countries an institution's name places it in ([] when it does not say: "Ambassador University")."""
+    return [country for country, pattern in _COUNTRY_OF if pattern.search(name)]
+
+
+def asked_places(text: str) -> tuple[tuple[str, ...], str, tuple[int, int]] | None:
+    """The countries a question asks papers from, the kind of institution ("academic", "company" or ""), and where
+    it says so; None when it names no place of institutions."""
+    for m in _ASKED.finditer(text):
+        said = next(i for i in range(len(_NAMED)) if m.group(f"a{i}") or m.group(f"n{i}"))
+        word = m.group(f"a{said}") or m.group(f"n{said}")
+        # (a bare "us" is the asker: "papers from us", "people like us"; only "US" is the place)
+        if word.lower() in ("us", "the us") and not word.endswith("US"):
+            continue
+        kind = (m.group("kind") or "").lower()
+        side = "academic" if re.match(_ACADEMIC_KINDS, kind, re.I) else \
+            "company" if re.match(rf"(?:{_COMPANY_KINDS})$", kind, re.I) else ""
+        return _NAMED[said][2], side, m.span()
+    return None
