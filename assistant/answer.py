@@ -49,6 +49,7 @@ class Thresholds:
     alternatives_gap: float = 0.2  # ...of the runner-up, when the question lists alternatives and the best leads by this
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
+    author_paper_dense: float = 0.15  # an author's one paper, asked for by a description, resembles it this much
 
 
 _WHOLE_TOPIC = 0.999  # a concept coverage this high holds every concept of the question's topic
@@ -420,6 +421,13 @@ def _quoted_title(r: Retrieval) -> str:
     return next((n.strip("'") for n in r.unknown_names if n.startswith("'")), "")
 
 
+def _the_authors_one_paper(r: Retrieval, t: Thresholds) -> bool:
+    """Whether the question asks which paper an author named wrote, who has one ("Hiroki Matsutani and colleagues had
+    cheap low-power boards share precomputed states ... Which paper?": its plain words reach it at 0.20 only)."""
+    return bool(r.parsed.filters.authors) and r.candidates == 1 and r.parsed.shape != "list" \
+        and r.ranked[0].dense >= t.author_paper_dense
+
+
 def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     """True when the collection does not answer: nothing resembles the question, the question's own topic
     words never occur in the collection, or it names a system or title that no paper carries."""
@@ -443,7 +451,8 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         read = r.topic_held and len(r.unknown_words) / max(len(words), 1) < t.refuse_unknown_share
         if max(sp.dense for sp in r.ranked) < t.refuse_dense_foreign and not read:
             return True
-    elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0 and not r.held_names:
+    elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0 and not r.held_names \
+            and not _the_authors_one_paper(r, t):
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     # (or a figure of one: "DeepSpeed-FastGen vs vLLM for LLM serving throughput")

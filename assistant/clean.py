@@ -354,6 +354,37 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w.casefold() not in _STOP and w != "&" and w[0].isalnum())
 
 
+# names of institutions that are no initials of their full names ("UMD" is no "UM"), or that records write either way:
+# each group is one institution, whichever of its names a record writes (a question may write another)
+WELL_KNOWN: tuple[tuple[str, ...], ...] = (
+    ("UMD", "University of Maryland", "University of Maryland, College Park", "UMD College Park"),
+    ("UIUC", "University of Illinois Urbana-Champaign", "University of Illinois at Urbana-Champaign"),
+    ("UMass", "UMass Amherst", "University of Massachusetts", "University of Massachusetts, Amherst"),
+    ("UNC", "UNC Chapel Hill", "University of North Carolina", "University of North Carolina at Chapel Hill"),
+    ("USC", "University of Southern California"),
+    ("UofT", "UToronto", "University of Toronto"),
+    ("UT Austin", "UT-Austin", "The University of Texas at Austin", "University of Texas at Austin"),
+    ("UChicago", "The University of Chicago", "University of Chicago"),
+    ("UVA", "UVa", "University of Virginia"),
+    ("UW-Madison", "UW Madison", "University of Wisconsin, Madison", "University of Wisconsin-Madison"),
+    ("UPenn", "Penn", "University of Pennsylvania"),
+    ("NCSU", "NC State", "North Carolina State University"),
+    ("SNU", "Seoul National University"),
+    ("SJTU", "Shanghai Jiao Tong University", "Shanghai Jiaotong University"),
+    ("CUHK", "The Chinese University of Hong Kong", "Chinese University of Hong Kong"),
+    ("MSR", "Microsoft Research"),
+    ("MPI-SWS", "Max Planck Institute for Software Systems"),
+    ("TUM", "Technical University of Munich", "TU Munich", "TU München"),
+    ("EPFL", "EPF Lausanne", "École Polytechnique Fédérale de Lausanne", "Ecole Polytechnique Federale de Lausanne"),
+    ("ETHZ", "ETH Zurich", "ETH Zürich"),
+    ("LLNL", "Lawrence Livermore National Laboratory", "Lawrence Livermore National Lab"),
+    ("LBNL", "Berkeley Lab", "Lawrence Berkeley National Laboratory", "Lawrence Berkeley National Lab"),
+    ("ANL", "Argonne", "Argonne National Laboratory", "Argonne National Lab"),
+    ("Georgia Tech", "GaTech", "Georgia Institute of Technology"),
+    ("UCF", "University of Central Florida"),
+)
+
+
 def institution_aliases(name: str) -> list[str]:
     """Spellings a person may use for one institution name: itself, its acronym(s), its short form."""
     name = canonical_name(name)

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunks import split_sentences
-from .clean import _initials, generic_name, title_name
+from .clean import WELL_KNOWN, _initials, generic_name, title_name
 from .concepts import read_concepts
 from .countries import asked_places, countries_of
 from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
@@ -911,6 +911,13 @@ class PaperSearch:
                 name = place.group(1) or place.group(2)
                 for other in (f"{name} university", f"university of {name}", f"university {name}"):
                     self.alias_keys.setdefault(other, alias)
+        # ...and by a name well known for it that is no initials of its record's ("University of Maryland" is the
+        # CAIS notes' "UMD": it had been read as University of Maryland, Baltimore County, by the words opening it)
+        for names in WELL_KNOWN:
+            held = next((self.alias_keys[_name_key(n)] for n in names if _name_key(n) in self.alias_keys), None)
+            if held is not None:
+                for n in names:
+                    self.alias_keys.setdefault(_name_key(n), held)
         # a run of the words of institutions' names that is no alias ("Berkeley", "Hong Kong"), and surnames
         # ("Stoica"): what a question may name them by when a cue says it names someone ("from Berkeley")
         self.name_part_institutions: dict[str, set[str]] = defaultdict(set)
@@ -1445,6 +1452,12 @@ class PaperSearch:
                 if bounds[0] > 1 or bounds[1] is not None:  # ("with at least one author affiliated with AMD": all)
                     setattr(found, "author_count" if group == "authors" else "institution_count", bounds)
                 spans.append(span)
+                # ...and what the question calls their lists ("papers with huge author lists, more than 30 authors":
+                # "huge" and "lists" had been a topic, and refused)
+                for m in re.finditer(rf"\b(?:(?:huge|long|big|large|massive|enormous|short|small|tiny)\s+)?"
+                                     rf"{group[:-1]}[- ]lists?\b", text, re.I):
+                    if free(*m.span()):
+                        spans.append(m.span())
         # (a year, not a date or a time of pasted logs: "2026-01-01 12:00:01 INFO ..." had filtered by "2026 or 2026")
         for m in re.finditer(r"(?<![\d:/.-])\b(19|20)\d{2}\b(?![-/:.]\d)", text):
             if free(m.start(), m.end()) and (int(m.group(0)) in self.years or _YEAR_CUE.search(text[:m.start()])):
@@ -2511,9 +2524,12 @@ class PaperSearch:
                 parsed.shape = "factual"  # "Does Stream2LLM reduce TTFT?": the sentence with the number
         # ("papers on mixture of experts" is "papers on MoE": the long form typed finds the papers the acronym does)
         # (one long form, offered as no alternative: "sequence parallelism or context parallelism" is either)
-        short = self.acronymized(words) if not parsed.alternatives else words
-        if sum(w not in words for w in short) > 1:
-            short = words
+        # (each word once: "連合学習（federated learning）" reads the gloss and the Japanese as the same two words, and
+        # "FL" twice had been no acronym)
+        unique = list(dict.fromkeys(words))
+        short = self.acronymized(unique) if not parsed.alternatives else unique
+        if sum(w not in unique for w in short) > 1:
+            short = unique
         acronym_papers = self.acronym_papers(short, parsed.alternatives, " ".join(words).lower()) \
             if parsed.shape == "list" and len(short) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(short, acronym_papers))
@@ -3067,7 +3083,8 @@ class PaperSearch:
         # (nor an organisation's name: "Google TPUs" asks for the papers using "TPU", as the topic concepts read it)
         rest = [w for w in words if not self.long_forms(w) and _stem(w) not in covered
                 and not EFFECT_WORDS.match(w) and w.lower() not in self.alias_keys
-                and w.lower() not in _FRAMING_VERBS]
+                and w.lower() not in _FRAMING_VERBS
+                and _stem(w) in self.idf]  # (nor one no paper writes, which narrows none: "for my thesis survey")
         # ...nor a word most of the acronym's papers write ("MoE models": MoE papers are about models)
         acronyms = [w for w in words if self.long_forms(w)]
         if rest and acronyms:

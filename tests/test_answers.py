@@ -5284,3 +5284,36 @@ def test_text_generators_filling_blanks_are_diffusion_language_models(answerer):
     answer = answerer.ask("Which papers are about text generators that, instead of writing one word after another, "
                           "fill in a whole passage of blanks at once and refine it over a few rounds?")
     assert {"openreview:eB8yjR6alL", "openreview:onfxEjoE4L", "arxiv:2602.23225v1"} <= set(answer.cited_ids)
+
+
+def test_an_institution_by_a_well_known_name_its_record_does_not_write(answerer):
+    # the CAIS notes write "UMD": "University of Maryland" had been read as UMBC by its opening words (blind s66a-12)
+    umd = answerer.ask("anything by University of Maryland folks?")
+    assert umd.cited_ids == ["doi:10.1145/3786335.3813165"]
+    assert answerer.ask("papers from UMBC").cited_ids == ["openreview:CR35IJQD2J"]  # (Baltimore County: its own)
+
+
+def test_an_author_count_with_what_the_question_calls_the_lists(answerer):
+    # "huge author lists" had been a topic no paper holds, and refused (blind s66a-17)
+    answer = answerer.ask("Which papers have huge author lists, more than 30 authors?")
+    assert not answer.refused and "with 31 or more authors" in answer.text
+    assert all(answerer.paper(c).author_count > 30 for c in answer.cited_ids) and len(answer.cited_ids) == 4
+
+
+def test_an_authors_one_paper_asked_for_in_plain_words(answerer):
+    # its plain words reach Matsutani's one paper at cosine 0.20, and it had been refused (blind s66a-33)
+    answer = answerer.ask("Hiroki Matsutani and colleagues had cheap low-power boards share precomputed states of "
+                          "earlier inputs with each other so a language model running on them starts answering much "
+                          "sooner. Which paper?")
+    assert answer.cited_ids == ["arxiv:2602.22812v1"]
+    assert answerer.ask("Did Hiroki Matsutani write about quantum computing?").refused  # (not anything of his)
+
+
+def test_a_word_no_paper_writes_does_not_narrow_an_acronyms_papers(answerer):
+    # "for my thesis survey" had narrowed the federated learning (FL) papers to three of six (blind s66b-14)
+    plain = set(answerer.ask("papers on federated learning").cited_ids)
+    assert len(plain) >= 5
+    assert set(answerer.ask("For my thesis survey: list every paper on federated learning in the collection.")
+               .cited_ids) == plain
+    # ...and a gloss repeating the topic is read once ("FL" twice had been no acronym; blind s66c-22)
+    assert set(answerer.ask("連合学習（federated learning）に関する論文を全部教えてください。").cited_ids) == plain
