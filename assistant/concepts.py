@@ -72,6 +72,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:keep|keeps|keeping) (?:their|its|the)? ?(?:raw |private |own )?data (?:at home|to "
                            r"(?:itself|themselves)|in[- ]house|locally)",
                            r"(?:teach|train)\w* (?:one |a |the same )?shared (?:\w+ )?model together",
+                           # ("several hospitals, companies or phones training one model together while each keeps
+                           # its own data instead of handing it over")
+                           r"(?:teach|train)\w* (?:one|a|the same|a single) (?:\w+ )?model together",
+                           r"each (?:one )?keeps? (?:its|their) own data",
                            r"without (?:sharing|centralizing|pooling|handing over|giving up|revealing|exposing|"
                            r"uploading|sending|moving) (?:their |the |its |any )?(?:raw |private |own )?data"),
     "heterogeneous GPUs": (r"(?:mixed|mix of|mixture of) (?:pool of )?(?:different )?(?:gpu|accelerator)",

@@ -136,3 +136,86 @@ def asked_places(text: str) -> tuple[tuple[str, ...], str, tuple[int, int]] | No
             "company" if re.match(rf"(?:{_COMPANY_KINDS})$", kind, re.I) else ""
         return _NAMED[said][2], side, m.span()
     return None
+
+
+# ...and in the other languages the assistant reads: a place's words (its name or adjective, any ending), and the
+# kinds of institution, near each other ("universités canadiennes", "deutschen Universitäten", "韩国的大学",
+# "日本の企業", "한국 대학"), or the place after a word saying "from" ("de Canadá", "aus Kanada", "来自韩国")
+_FOREIGN_NAMED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"core[ae]\w*|cor[ée]en\w*|coreano\w*|korea\w*|koreanisch\w*|韩国|韓国|南韩|한국|대한민국", ("South Korea",)),
+    (r"chin[ae]s\w*|chino\w*|chinês|chinois\w*|cines\w*|cina|china|chine|chinesisch\w*|中国|中國|중국", ("China", "Hong Kong")),
+    (r"jap[oó]n\w*|japon\w*|japan\w*|giappon\w*|japonês|japonesa\w*|日本|일본", ("Japan",)),
+    (r"aleman\w*|alemán|alemã\w*|alemão|allemagne|allemand\w*|deutschland|deutsch\w*|germania|tedesc\w*|德国|德國|"
+     r"ドイツ|독일", ("Germany",)),
+    (r"francia|franc[eé]s\w*|france|fran[cç]ais\w*|frankreich|franz[oö]sisch\w*|francesi|法国|法國|フランス|프랑스",
+     ("France",)),
+    (r"itali\w*|意大利|イタリア|이탈리아", ("Italy",)),
+    (r"reino unido|royaume-uni|regno unito|großbritannien|brit[aá]nic\w*|britanni\w*|britisch\w*|英国|英國|イギリス|영국",
+     ("the UK",)),
+    (r"estados unidos|[ée]tats-unis|stati uniti|vereinigten staaten|eua|ee\.? ?uu\.?|estadounidense\w*|"
+     r"am[eé]ricain\w*|americano\w*|americana\w*|amerikanisch\w*|statunitens\w*|norte-american\w*|美国|美國|アメリカ|"
+     r"米国|미국", ("the US",)),
+    (r"canad\w*|kanad\w*|加拿大|カナダ|캐나다", ("Canada",)),
+    (r"australi\w*|澳大利亚|澳洲|オーストラリア|호주", ("Australia",)),
+    (r"suiza|suizo\w*|suisse\w*|schweiz\w*|svizzer\w*|su[ií][cç]\w*|瑞士|スイス|스위스", ("Switzerland",)),
+    (r"singap\w*|新加坡|シンガポール|싱가포르", ("Singapore",)),
+    (r"indi[ae]|indien\w*|indiano\w*|indiana\w*|印度|インド|인도", ("India",)),
+    (r"europ\w*|欧洲|歐洲|ヨーロッパ|欧州|유럽", _EUROPE),
+    (r"latinoamerican\w*|latino-?american\w*|latino|am[ée]rica latina|lateinamerika\w*|uruguay\w*|uruguai\w*|乌拉圭|"
+     r"ウルグアイ|우루과이", ("Uruguay",)),
+)
+_FOREIGN_ACADEMIC = r"universi\w*|hochschul\w*|faculdade\w*|facult\w*|大学|大學|대학\w*"
+_FOREIGN_COMPANY = (r"empresa\w*|entreprise\w*|soci[eé]t[eéà]\w*|unternehm\w*|firm\w*|aziend\w*|compa[ñn]\w*|"
+                    r"公司|企业|企業|会社|기업|회사")
+_FOREIGN_ANY = (r"institu\w*|organi[sz]\w*|laborat\w*|labor\w*|centr\w*|zentr\w*|机构|機構|機関|研究所|기관|연구소|"
+                r"autor\w*|auteur\w*|investigador\w*|chercheur\w*|forscher\w*|ricercat\w*|pesquisador\w*|作者|著者|研究者|"
+                r"저자|연구자|연구진")
+_FOREIGN_KIND = rf"(?P<kind>{_FOREIGN_ACADEMIC}|{_FOREIGN_COMPANY}|{_FOREIGN_ANY})"
+_FOREIGN_PLACE = "|".join(f"(?P<f{i}>{pattern})" for i, (pattern, _) in enumerate(_FOREIGN_NAMED))
+_LATIN = r"a-zA-Z\u00C0-\u024F"
+# (whole words of Latin letters; a place in a script without spaces anywhere: "来自韩国")
+_PLACE_WORD = re.compile(rf"(?<![{_LATIN}-])(?:{_FOREIGN_PLACE})(?![{_LATIN}-])", re.I)
+_KIND_WORD = re.compile(rf"(?<![\w-]){_FOREIGN_KIND}", re.I)
+# between the kind and the place: up to two words, a word saying "from" and an article ("universités canadiennes",
+# "investigadores de universidades latinoamericanas", "laboratórios nacionais dos EUA")
+_KIND_THEN_PLACE = re.compile(r"[\w-]*(?:\s+[\w'’-]+){0,2}?\s+(?:(?:de|del|des|du|da|do|dos|das|dal|dalla|aus|in|en|"
+                              r"em|von|d['’])\s*(?:l[ae]s?\s+|los\s+|el\s+|o\s+|a\s+|os\s+|as\s+|l['’])?)?$",
+                              re.I)
+# (not the names of institutions that open with a place: 中国科学院, 韓国科学技術院, "Korea University")
+_NAME_AFTER_PLACE = re.compile(r"科学|科學|国立|國立|交通|人民|과학기술")
+
+
+def asked_places_foreign(text: str) -> tuple[tuple[str, ...], str, tuple[int, int]] | None:
+    """``asked_places`` of a question in another language the assistant reads."""
+    for m in _PLACE_WORD.finditer(text):
+        said = next(i for i in range(len(_FOREIGN_NAMED)) if m.group(f"f{i}"))
+        # (a capitalised place before a capitalised word opens a name: "Korea University", "China Mobile")
+        if _NAME_AFTER_PLACE.match(text, m.end()) or m.group(0)[:1].isupper() and re.match(r"\s+[A-Z]", text[m.end():]):
+            continue
+        kind, span = "", None
+        for k in _KIND_WORD.finditer(text, max(0, m.start() - 60), m.start()):  # (the nearest kind before it)
+            if _KIND_THEN_PLACE.fullmatch(text, k.end(), m.start()):
+                kind, span = k.group(0), (k.start(), m.end())
+        after = re.compile(rf"\s*(?:的|の|의|에\s*있는)?\s*(?:[\w'’-]+\s+)?{_FOREIGN_KIND}", re.I).match(text, m.end())
+        if span is None and after:
+            kind, span = after.group("kind"), (m.start(), after.end())
+        if span is None and re.search(r"(?:来自|出自|(?<![\w-])(?:aus|von|in|de|du|da|do|dos|dal|desde|en|em|na|no|nel|"
+                                      r"nella)\s+"
+                                      r"(?:l[ae]s?\s+|los\s+|el\s+|o\s+|os\s+)?)$", text[:m.start()], re.I):
+            span = (m.start(), m.end())
+        # (national labs are a kind of their own: "laboratórios nacionais dos EUA" are Argonne's and Livermore's)
+        if span is None or re.search(r"naci[oó]na|national|nazional", text[span[0]:span[1]], re.I):
+            continue
+        side = "academic" if re.fullmatch(_FOREIGN_ACADEMIC, kind, re.I) else \
+            "company" if re.fullmatch(_FOREIGN_COMPANY, kind, re.I) else ""
+        return _FOREIGN_NAMED[said][1], side, span
+    return None
+
+
+_ENGLISH_PLACE = re.compile(rf"(?:{_ADJECTIVES}|{_NOUNS})", re.I)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether ``word`` names a place ("canadian", "Kanada", "latino", "american"): of a question asking papers from
+    a country, not a topic."""
+    return bool(_PLACE_WORD.fullmatch(word) or _ENGLISH_PLACE.fullmatch(word))

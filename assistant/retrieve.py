@@ -20,7 +20,7 @@ import numpy as np
 from .chunks import split_sentences
 from .clean import WELL_KNOWN, _initials, generic_name, title_name
 from .concepts import read_concepts
-from .countries import asked_places, countries_of
+from .countries import asked_places, asked_places_foreign, countries_of, is_place_word
 from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
@@ -1199,7 +1199,7 @@ class PaperSearch:
         named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
         inst_at: list[tuple[int, int, bool]] = []  # where institutions are named, and whether ruled out
         group_at: dict[int, list[str]] = {}  # the group of institutions named at a start
-        placed = asked_places(text)
+        placed = asked_places(text) or (asked_places_foreign(text) if foreign_language(text) else None)
         if placed and free(*placed[2]):  # "papers from Korean universities", "anything from China" (no name's part)
             found.countries, found.country_side = list(placed[0]), placed[1]
             spans.append(placed[2])
@@ -1231,6 +1231,10 @@ class PaperSearch:
                     key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or \
                     self._lower_named(alias, key, text, start, end) or \
                     self._bare_name(alias, key, text, start, end)  # ("amazon" alone had been refused, "Amazon" not)
+                # (nor a word of the asker's language in lower case: German "Beiträge mit Autoren von Siemens" is
+                # "with", not MIT)
+                if proper and surface.islower() and surface in FOREIGN_STOPWORDS and foreign_language(text):
+                    proper = False
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
                                and not self._owns_product(text, start, end)
@@ -2233,6 +2237,13 @@ class PaperSearch:
         fixes = {w: c for w in raw if w not in names and (c := self.correct(w, context, foreign=in_other)) != w}
         words = [w for w in (fixes.get(w, w) for w in raw)
                  if w not in STOPWORDS and not self._slipped_function(w, text)]
+        if other_language and (filters.institutions or filters.authors or filters.countries):
+            # of an institution's or an author's papers, a word of the asker's language the lexicon does not read
+            # asks nothing of their topics ("Busco todos los artículos en los que aparece Ion Stoica", "Quels papiers
+            # impliquent des chercheurs d'IBM ?", "... Universidade de Washington, em Seattle?" had been refused)
+            words = [w for w in words if not self._unknown_word(w) or w in self.english or _in_dictionary(w)]
+        if filters.countries:  # (nor a place's word read apart: "latinoamericanas" had been "latino american")
+            words = [w for w in words if not is_place_word(w)]
         if at_least:  # ("by at least 5x": the bar on a figure, no word of the topic)
             words = [w for w in words if not _FIGURE_WORD.fullmatch(w)] or words
         if asks_who(text):  # "which institutions work on MoE?": the topic is MoE; who is what a line shows
