@@ -86,7 +86,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
                            # ("a mix of different kinds of graphics cards", "a grab bag of older and newer GPUs")
-                           r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|assortment) of (?:\w+,? ){0,5}?"
+                           r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|mixed[- ]bag|assortment) of (?:\w+,? ){0,5}?"
                            r"(?:gpus|graphics cards|accelerators)",
                            r"different (?:kinds|types|models|generations|brands) of "
                            r"(?:gpus|graphics cards|accelerators)",
@@ -181,7 +181,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"bad actors", r"malicious (?:users|actors|prompts|inputs)"),
     "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
                              r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
-    "elastic|autoscaling": (r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
+    "elastic|autoscaling": (r"(?:sudden )?(?:rush|surge|spike|flood) of (?:new )?(?:users|requests|traffic|visitors)",
+                            r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
                             r"(?:add|adds|adding) (?:or|and) (?:remov|drop)\w* (?:gpus|nodes|machines|workers)"),
     "structured generation|constrained decoding": (r"valid json", r"(?:follow|conform)s? (?:to )?(?:a |the )?"
                                                    r"(?:json )?(?:schema|grammar|format)"),
@@ -228,7 +229,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "serverless|cold start": (r"pay[- ]per[- ]use (?:cloud )?functions?", r"cloud functions", r"scale[- ]from[- ]zero",
                               r"functions?[- ]as[- ]a[- ]service",
                               r"(?:copy\w*|load\w*|mov\w*) (?:huge |large |big |whole )?models? (?:on ?to|to|into) "
-                              r"(?:new|fresh) (?:machines|servers|instances|gpus)"),
+                              r"(?:new|fresh) (?:machines|servers|instances|gpus)",
+                              # ("how long it takes to get a chatbot server up and running from scratch")
+                              r"(?:get|gets|getting|bring|brings|bringing) (?:a |the |an )?(?:\w+ ){0,2}(?:server|"
+                              r"instance|service|engine)s? up and running"),
     "kernels": (r"low[- ]level (?:number[- ]crunching |math |compute )?(?:routines|code|functions|programs)",
                 r"number[- ]crunching (?:routines|code|functions|programs)"),
     "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",),

@@ -160,11 +160,18 @@ _FOREIGN_NAMED: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"suiza|suizo\w*|suisse\w*|schweiz\w*|svizzer\w*|su[ií][cç]\w*|瑞士|スイス|스위스", ("Switzerland",)),
     (r"singap\w*|新加坡|シンガポール|싱가포르", ("Singapore",)),
     (r"indi[ae]|indien\w*|indiano\w*|indiana\w*|印度|インド|인도", ("India",)),
+    (r"hong[- ]?kong\w*|香港|홍콩", ("Hong Kong",)),
+    (r"griech\w*|grieg\w*|grec\w*|greci\w*|grèce|grécia|希腊|希臘|ギリシャ|그리스", ("Greece",)),
+    (r"holand\w*|néerlandais\w*|niederländ\w*|niederlande|olandes\w*|paesi bassi|países bajos|pays-bas|荷兰|オランダ|"
+     r"네덜란드", ("the Netherlands",)),
+    (r"dinamar\w*|danois\w*|danoise\w*|dänisch\w*|dänemark|danes\w*|丹麦|デンマーク|덴마크", ("Denmark",)),
+    (r"österreich\w*|autrich\w*|austriac\w*|austríac\w*|奥地利|オーストリア|오스트리아", ("Austria",)),
+    (r"turqu\w*|türk\w*|turc\w*|turch\w*|土耳其|トルコ|튀르키예|터키", ("Turkey",)),
     (r"europ\w*|欧洲|歐洲|ヨーロッパ|欧州|유럽", _EUROPE),
     (r"latinoamerican\w*|latino-?american\w*|latino|am[ée]rica latina|lateinamerika\w*|uruguay\w*|uruguai\w*|乌拉圭|"
      r"ウルグアイ|우루과이", ("Uruguay",)),
 )
-_FOREIGN_ACADEMIC = r"universi\w*|hochschul\w*|faculdade\w*|facult\w*|大学|大學|대학\w*"
+_FOREIGN_ACADEMIC = r"universi\w*|hochschul\w*|faculdade\w*|facult\w*|大学|大學|高校|院校|대학\w*"
 _FOREIGN_COMPANY = (r"empresa\w*|entreprise\w*|soci[eé]t[eéà]\w*|unternehm\w*|firm\w*|aziend\w*|compa[ñn]\w*|"
                     r"公司|企业|企業|会社|기업|회사")
 _FOREIGN_ANY = (r"institu\w*|organi[sz]\w*|laborat\w*|labor\w*|centr\w*|zentr\w*|机构|機構|機関|研究所|기관|연구소|"

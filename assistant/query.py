@@ -89,7 +89,7 @@ me i we you they our your my mine myself ours yours can could would should will 
 than then so us usa u.s ve ll pprs ppr
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
-find looking look give tell please kind sort type types there's i'm is there any anything that's got gotten getting
+find looking look give gives giving gave tell please kind sort type types there's i'm is there any anything that's got gotten getting
 author authors co-authored coauthored co-author coauthor co-authors coauthors co-wrote cowrote co-written
 written wrote write come comes came have has had i.e e.g etc
 aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot

@@ -276,6 +276,9 @@ _PAPERS_ALONE = re.compile(r"\W*(?:all\s+)?(?:papers?|publications|works)\W*", r
 _BARE = re.compile(r"[\s\W]*")  # nothing but spaces and punctuation around a name that is the whole question
 # the kinds of organisation a question names before its examples ("Korean universities (SNU, KAIST, ...)")
 _ORG_KINDS = r"universities|companies|labs|institutions|organi[sz]ations|schools"
+# a newcomer's word for the LLMs the papers are on, which no paper writes: no topic the collection lacks ("papers
+# that test whether chatbots can be tricked into harmful answers" had been refused for "chatbots")
+_PLAIN_LLM = frozenset("chatbot chatbots chat-bot chat-bots".split())
 _CUE_REACH = 80  # characters before a name that its cue ("affiliated with", "来自") lies within
 _HEADED = re.compile(r"\s*(?::|\s[-–—])\s*(?:how many|which|what|list|show|any|all)\b[^?]*\bpapers?\b", re.I)
 _INST_LATER = re.compile(r"(\s+[\w\-]+){1,2}\s+(papers?|work|research|publications)\b", re.I)
@@ -2596,7 +2599,8 @@ class PaperSearch:
         # fastest?" are how the question compares, not its topic)
         comparing = {m.group(1).lower() for m in SUPERLATIVE.finditer(text)} | {"fastest", "quickest"}
         # (nor is a word of a description read as the papers' term: "electricity" of "use less electricity")
-        unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing | described]
+        unknown = [w for w in words if self._unknown_word(w) and w.lower() not in comparing | described
+                   and w.lower() not in _PLAIN_LLM]
         # (nor the maker the records name, of a thing the papers write: "Alibaba's Qwen model family" is Qwen's)
         unknown = [w for w in unknown if not self._maker_of(w, text)]
         if unknown and re.search(r"\bor\b", rest, re.I):

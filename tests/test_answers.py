@@ -3798,10 +3798,12 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     assert blazing.citations
     assert blazing.text.startswith("No paper mentions “blazingly”: those below match the rest")
     # a word beside the topic leaves the topic: its papers, said to miss that word
-    beside = answerer.ask("Which papers reduce TTFT for chatbots?")
-    assert not any("chatbots" in (p.title + p.abstract).lower() for p in answerer.papers)
-    assert beside.citations and beside.text.startswith("No paper mentions “chatbots”: those below match the rest")
+    beside = answerer.ask("Which papers reduce TTFT for podcasts?")
+    assert not any("podcasts" in (p.title + p.abstract).lower() for p in answerer.papers)
+    assert beside.citations and beside.text.startswith("No paper mentions “podcasts”: those below match the rest")
     assert "No paper mentions" not in answerer.ask("which papers reduce TTFT?").text
+    # (nor is "chatbots", which no paper writes either, a word beside it: the papers' LLMs, in a newcomer's word)
+    assert "No paper mentions" not in answerer.ask("Which papers reduce TTFT for chatbots?").text
     # ...in a longer question too: "speculative decoding for automatic speech recognition models like Whisper" had
     # listed nine speculative decoding papers with no word of doubt
     whisper = answerer.ask("Is there work on speculative decoding for automatic speech recognition models like "
@@ -5377,3 +5379,31 @@ def test_training_one_model_together_keeping_data_is_federated_learning(answerer
     answer = answerer.ask("Which papers are about several hospitals, companies or phones training one model together "
                           "while each keeps its own data instead of handing it over?")
     assert {"openreview:QBUy1HdKrZ", "openreview:8WXUjbFr0Z"} <= set(answer.cited_ids)
+
+
+def test_more_countries_in_other_languages(answerer):
+    # (blind s68c-02, s68c-17: refused)
+    greece = answerer.ask("Busco trabajos firmados por investigadores de universidades griegas. ¿Hay alguno en la "
+                          "colección?")
+    assert not greece.refused and "in Greece" in greece.text and "openreview:YQMilw805Q" in greece.cited_ids
+    hong_kong = answerer.ask("有哪些论文的作者来自香港的高校？")
+    assert not hong_kong.refused and "in Hong Kong" in hong_kong.text and len(hong_kong.cited_ids) >= 4
+
+
+def test_chatbots_are_the_papers_llms_in_plain_words(answerer):
+    # "chatbots" is no word of the papers, and it had made the question one the collection does not cover (blind
+    # s68b-32); a question on what no paper holds is still refused
+    tricked = answerer.ask("Which papers test whether chatbots can be pushed or tricked into giving harmful or wrong "
+                           "answers?")
+    assert sorted(tricked.cited_ids) == ["openreview:cU2wiOnfm5", "openreview:vr3Rrg6Xnm"]
+    assert answerer.ask("Is there research on running chatbots on quantum computers?").refused
+
+
+def test_plain_words_for_mixed_gpus_and_starting_servers(answerer):
+    # (blind s68b-24, s68b-30: none of the papers had been listed)
+    mixed = answerer.ask("Which papers let you train AI models on a mixed bag of graphics cards, older and newer ones "
+                         "together, instead of a room full of identical ones?")
+    assert {"openreview:40leuGH3iO", "openreview:KgcqSNio0U"} & set(mixed.cited_ids)
+    cold = answerer.ask("Which papers deal with how long it takes to get a chatbot server up and running from "
+                        "scratch, or to add more copies quickly when a sudden rush of users arrives?")
+    assert {"openreview:eoEobeKTNZ", "openreview:jgL8LuOVyT"} & set(cold.cited_ids)
