@@ -1208,7 +1208,8 @@ def _largest(r: Retrieval, sentences, pool: list[ScoredPaper], shown: int = 3,
                 if values and (best is None or max(values) > best[0]):
                     best = (max(values), s)
                 # ...near a word of the topic too ("latency by over 60%", not "KV accesses by up to 99%")
-                on = [v for v, near in measured if titled or topic & {_stem(t) for t in tokenize(near)}] if topic else []
+                on = [v for v, near in measured
+                      if titled or topic & {_stem(t) for t in tokenize(near)}] if topic else []
                 if on and (best_on is None or max(on) > best_on[0]):
                     best_on = (max(on), s)
         if best:

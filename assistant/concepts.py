@@ -86,7 +86,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
                            # ("a mix of different kinds of graphics cards", "a grab bag of older and newer GPUs")
-                           r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|mixed[- ]bag|assortment) of (?:\w+,? ){0,5}?"
+                           r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|mixed[- ]bag|assortment) of "
+                           r"(?:\w+,? ){0,5}?"
                            r"(?:gpus|graphics cards|accelerators)",
                            r"different (?:kinds|types|models|generations|brands) of "
                            r"(?:gpus|graphics cards|accelerators)",
@@ -163,7 +164,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                    r"skip(?:s|ping)? the (?:remaining|later|last) layers",
                    # ("stop partway through its layers on easy words instead of always running every layer")
                    r"stop(?:s|ping)? (?:partway|early|halfway) through (?:its |the |all )?(?:layers|network|model)",
-                   r"(?:instead of|without|rather than) (?:always )?running (?:every|each|all (?:the |of its )?)layers?"),
+                   r"(?:instead of|without|rather than) (?:always )?running "
+                   r"(?:every|each|all (?:the |of its )?)layers?"),
     "vector search|similarity search": (r"closest (?:matches|neighbou?rs)", r"nearest[- ]neighbou?rs?",
                                         r"number[- ]lists", r"similar (?:vectors|embeddings)"),
     # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)

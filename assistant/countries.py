@@ -143,7 +143,8 @@ def asked_places(text: str) -> tuple[tuple[str, ...], str, tuple[int, int]] | No
 # "日本の企業", "한국 대학"), or the place after a word saying "from" ("de Canadá", "aus Kanada", "来自韩国")
 _FOREIGN_NAMED: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"core[ae]\w*|cor[ée]en\w*|coreano\w*|korea\w*|koreanisch\w*|韩国|韓国|南韩|한국|대한민국", ("South Korea",)),
-    (r"chin[ae]s\w*|chino\w*|chinês|chinois\w*|cines\w*|cina|china|chine|chinesisch\w*|中国|中國|중국", ("China", "Hong Kong")),
+    (r"chin[ae]s\w*|chino\w*|chinês|chinois\w*|cines\w*|cina|china|chine|chinesisch\w*|中国|中國|중국",
+     ("China", "Hong Kong")),
     (r"jap[oó]n\w*|japon\w*|japan\w*|giappon\w*|japonês|japonesa\w*|日本|일본", ("Japan",)),
     (r"aleman\w*|alemán|alemã\w*|alemão|allemagne|allemand\w*|deutschland|deutsch\w*|germania|tedesc\w*|德国|德國|"
      r"ドイツ|독일", ("Germany",)),

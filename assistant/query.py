@@ -89,7 +89,8 @@ me i we you they our your my mine myself ours yours can could would should will 
 than then so us usa u.s ve ll pprs ppr
 such via using use used uses make makes made get gets instead rather also just only whether
 if not no yes one two between within without up down out more most less least very much many
-find looking look give gives giving gave tell please kind sort type types there's i'm is there any anything that's got gotten getting
+find looking look give gives giving gave tell please kind sort type types there's i'm is there any anything that's
+got gotten getting
 author authors co-authored coauthored co-author coauthor co-authors coauthors co-wrote cowrote co-written
 written wrote write come comes came have has had i.e e.g etc
 aren isn wasn weren don doesn didn hasn haven hadn won wouldn couldn shouldn can't cannot
@@ -102,7 +103,8 @@ involve involves involving tackle tackles opposed making new different ones both
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's
-around thing things stuff actually really basically especially particularly ideally preferably notably whole entire""".split())
+around thing things stuff actually really basically especially particularly ideally preferably notably
+whole entire""".split())
 # what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,
 # learning, summarization), so they are no STOPWORDS.
@@ -363,7 +365,8 @@ FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what
                        r"monthly active|users|maximum|up to|roughly|how many)\b|"
                        # "what share of the bandwidth ...?", "what follow rate did GPT-4 show?", "what model size did
                        # they test on?": a number, however named
-                       r"\bwhat\s+(?:[\w-]+\s+)?(?:share|fraction|proportion|portion|rate|ratio|size|overhead|slowdown)\b|"
+                       r"\bwhat\s+(?:[\w-]+\s+)?(?:share|fraction|proportion|portion|rate|ratio|size|overhead|"
+                       r"slowdown)\b|"
                        # "what previous best protocol do they compare against and beat?": the sentence beating it
                        r"\bcompared?\s+(?:it\s+|them\s+)?against\b|\bbeat\b|"
                        # "what per-user tokens per second does SHIP achieve?", "where does SAKURAONE rank on TOP500?"
@@ -612,7 +615,8 @@ UNRECORDED = (
      "page counts", True),
     # ("What is NVIDIA's current stock price?" had been answered with NVIDIA's confidential-computing paper)
     # (not a topic: "papers that use AI to predict stock prices")
-    (re.compile(r"(?<!predict )(?<!predicting )(?<!forecast )(?<!forecasting )\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)|"
+    (re.compile(r"(?<!predict )(?<!predicting )(?<!forecast )(?<!forecasting )"
+                r"\b(?:stock|share) (?:prices?|tickers?)\b|\bmarket (?:cap|capitali[sz]ation)\b|\bvaluations?\b(?!-)|"
                 r"\b(?:annual|yearly|quarterly|total|company(?:['’]s)?) revenues?\b", re.I), "company finances", True),
     # ("Where can I find the recorded conference talk video for the HetRL presentation?": answered with HetRL)
     (re.compile(r"\b(?:videos?|recordings?|recorded|slides|slide decks?)\b(?=[^?]{0,60}\b(?:talks?|presentations?|"
@@ -735,7 +739,8 @@ def superlative_of(text: str) -> str:
 
 
 # "which papers report more than 10x speedup?", "at least 50% lower memory": a bar on a stated number
-_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|greater than|exceeding|beyond|upwards of)\s*(?:an?\s+)?(\d+(?:\.\d+)?)"
+_AT_LEAST = re.compile(r"\b(?:more than|over|above|at least|greater than|exceeding|beyond|upwards of)\s*"
+                       r"(?:an?\s+)?(\d+(?:\.\d+)?)"
                        r"\s*(×|x\b|times\b|%|percent\b)(?:\s+(?:or more|\+))?(?:\s+[\w-]+)?"
                        r"(?:\s+(speed-?ups?|faster|throughput|reductions?|lower|less|smaller|fewer|savings?|"
                        r"improvements?|gains?|higher|better))?", re.I)

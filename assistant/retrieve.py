@@ -393,7 +393,8 @@ _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED
                          # ("which papers list Google DeepMind as an affiliation?")
                          r"\s+as\s+(?:an?\s+|their\s+)?(?:affiliation|institution|employer)s?\b|"
                          # ("which papers have MIT among the institutions?", "UC Berkeley + speculative decoding")
-                         r"\s+(?:among|in|one\s+of)\s+(?:the|their|its)\s+(?:affiliations|institutions|organi[sz]ations)\b|"
+                         r"\s+(?:among|in|one\s+of)\s+(?:the|their|its)\s+"
+                         r"(?:affiliations|institutions|organi[sz]ations)\b|"
                          r"\s*\+\s*(?=\w)|"  # (at a word: the outer group ends at a word boundary)
                          r"\s+(papers?|authors?|" + _MEMBERS + r"|partnered|"
                          # ("every paper with a Stanford affiliation")
@@ -551,7 +552,8 @@ class PaperSearch:
         self._stem_counts: dict[str, tuple] = {}  # paper id -> its stems' counts and adjacent pairs (about_papers)
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
         self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
-        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}, "places": {}}  # per paper, what its text says, once
+        # per paper, what its text says, read once (and per place asked, its papers)
+        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}, "places": {}}
         self._compounds: dict[str, str] = {}  # English word -> the collection's compound of it, or "" (_compound)
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
         self.multilingual_depth = 100  # papers scored by the multilingual encoder for a foreign question
