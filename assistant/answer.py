@@ -259,7 +259,9 @@ def best_sentences(sp: ScoredPaper, sentences: list[str], terms: dict[str, float
             bonus += 2.0
         # "how many models were evaluated?": the number of them ("We evaluated 22 models"), not a sentence on the
         # question's other words
-        if counted and re.search(rf"\d[\d,.]*\s+(?:[\w-]+\s+){{0,2}}{re.escape(counted)}", s, re.I):
+        # (a number may carry its magnitude: "scales to 30K GPUs"; and "graphics cards" are the papers' GPUs)
+        if counted and re.search(rf"\d[\d,.]*[kKmM]?\+?\s+(?:[\w-]+\s+){{0,2}}"
+                                 rf"{'(?:gpu|graphics card)' if counted == 'card' else re.escape(counted)}", s, re.I):
             bonus += 3.0
         # where the code is ("The source code of TOKENBLEND is available at https://...") supports no claim but
         # the one a question about its release makes (not "LLMs that write systems code")

@@ -96,6 +96,9 @@ _COUNT_WORDS = re.compile(r"\b(?:more|fewer|less|than|between|papers?|publicatio
 _COLLAB = re.compile(r"\b(?:which|what|who|whom)\b.*\b(?:collaborat\w*|partner(?:ed|s)?|work(?:s|ed)?|"
                      r"co-?author(?:ed|s)?|co-?wr(?:ote|itten))\s+with\b|"
                      r"\b(?:collaborators|co-?authors|partners)\s+(?:of|does|do|did|has)\b", re.I)
+_ASKERS_PURPOSE = re.compile(r"^\W*for (?:my|our|the|a|an) (?:[\w'’-]+ ){0,5}?(?:report|survey|thesis|review|"
+                             r"paper|talk|class|course|project|proposal|grant|meeting|presentation|slides|deck|"
+                             r"newsletter|blog post|memo)\s*[:,-]", re.I)
 _COLLAB_WORDS = re.compile(r"\b(?:collaborat\w*|partner\w*|work(?:s|ed)?|co-?author\w*|co-?wr(?:ote|itten)|with|"
                            r"companies|company|universities|university|institutions?|organi[sz]ations?|labs?)\b", re.I)
 _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|institutions?|organi[sz]ations?|labs?|"
@@ -2186,6 +2189,9 @@ class PaperSearch:
         if seeds:  # the seeds' words are the topic, with whatever else the question asks
             rest = " ".join([rest] + [f"{self.by_id[pid].title}. {self.by_id[pid].abstract}" for pid in seeds])
         rest = strip_collection(rest)
+        # (what the asker needs it for, before the question: "For our MIT collaboration report: which papers involve
+        # MIT?", "For my thesis survey: list every paper on ..." asks nothing of a report or a survey)
+        rest = _ASKERS_PURPOSE.sub(" ", rest)
         ranking, top = ranking_of(text)
         if ranking:  # "which institutions have the most papers on MoE?": the topic is what remains
             rest = strip_ranking(rest)

@@ -5408,3 +5408,18 @@ def test_plain_words_for_mixed_gpus_and_starting_servers(answerer):
     cold = answerer.ask("Which papers deal with how long it takes to get a chatbot server up and running from "
                         "scratch, or to add more copies quickly when a sudden rush of users arrives?")
     assert {"openreview:eoEobeKTNZ", "openreview:jgL8LuOVyT"} & set(cold.cited_ids)
+
+
+def test_what_the_asker_needs_it_for_is_no_topic(answerer):
+    # "For our MIT collaboration report:" had made "collaboration report" the topic of MIT's papers, refused
+    # (blind s69a-28)
+    mit = set(answerer.ask("papers from MIT").cited_ids)
+    answer = answerer.ask("For our MIT collaboration report: which papers in the collection (MLSys or CAIS) involve "
+                          "MIT?")
+    assert not answer.refused and set(answer.cited_ids) == mit
+
+
+def test_a_count_asked_is_found_with_its_magnitude(answerer):
+    # "scales to 30K GPUs" had not been read as a count of GPUs, and the "We introduce" sentence quoted (s69a-19)
+    answer = answerer.ask("Up to how many GPUs does ByteDance's redesigned FSDP framework (FlexScale) scale?")
+    assert "30K GPUs" in answer.text
