@@ -189,6 +189,11 @@ _KIND_WORD = re.compile(rf"(?<![\w-]){_FOREIGN_KIND}", re.I)
 _KIND_THEN_PLACE = re.compile(r"[\w-]*(?:\s+[\w'’-]+){0,2}?\s+(?:(?:de|del|des|du|da|do|dos|das|dal|dalla|aus|in|en|"
                               r"em|von|d['’])\s*(?:l[ae]s?\s+|los\s+|el\s+|o\s+|a\s+|os\s+|as\s+|l['’])?)?$",
                               re.I)
+# ...or the kind after the place, past a particle ("韩国的大学", "日本の企業", "한국 대학", "deutschen Universitäten")
+_PLACE_THEN_KIND = re.compile(rf"\s*(?:的|の|의|에\s*있는)?\s*(?:[\w'’-]+\s+)?{_FOREIGN_KIND}", re.I)
+# ...or a word saying "from" before the place ("aus Kanada", "来自韩国", "en Chine")
+_FROM_BEFORE_PLACE = re.compile(r"(?:来自|出自|(?<![\w-])(?:aus|von|in|de|du|da|do|dos|dal|desde|en|em|na|no|nel|nella)\s+"
+                                r"(?:l[ae]s?\s+|los\s+|el\s+|o\s+|os\s+)?)$", re.I)
 # (not the names of institutions that open with a place: 中国科学院, 韓国科学技術院, "Korea University")
 _NAME_AFTER_PLACE = re.compile(r"科学|科學|国立|國立|交通|人民|과학기술")
 
@@ -204,12 +209,10 @@ def asked_places_foreign(text: str) -> tuple[tuple[str, ...], str, tuple[int, in
         for k in _KIND_WORD.finditer(text, max(0, m.start() - 60), m.start()):  # (the nearest kind before it)
             if _KIND_THEN_PLACE.fullmatch(text, k.end(), m.start()):
                 kind, span = k.group(0), (k.start(), m.end())
-        after = re.compile(rf"\s*(?:的|の|의|에\s*있는)?\s*(?:[\w'’-]+\s+)?{_FOREIGN_KIND}", re.I).match(text, m.end())
-        if span is None and after:
+        after = _PLACE_THEN_KIND.match(text, m.end()) if span is None else None
+        if after:
             kind, span = after.group("kind"), (m.start(), after.end())
-        if span is None and re.search(r"(?:来自|出自|(?<![\w-])(?:aus|von|in|de|du|da|do|dos|dal|desde|en|em|na|no|nel|"
-                                      r"nella)\s+"
-                                      r"(?:l[ae]s?\s+|los\s+|el\s+|o\s+|os\s+)?)$", text[:m.start()], re.I):
+        if span is None and _FROM_BEFORE_PLACE.search(text[:m.start()]):
             span = (m.start(), m.end())
         # (national labs are a kind of their own: "laboratórios nacionais dos EUA" are Argonne's and Livermore's)
         if span is None or re.search(r"naci[oó]na|national|nazional", text[span[0]:span[1]], re.I):

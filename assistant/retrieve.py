@@ -555,8 +555,8 @@ class PaperSearch:
         self._stem_counts: dict[str, tuple] = {}  # paper id -> its stems' counts and adjacent pairs (about_papers)
         self._span_of: dict[str, tuple[int, int]] = {}  # chunk id -> its sentences, read from Chroma once
         self._paper_vector: dict[str, np.ndarray] = {}  # paper id -> its mean chunk vector, read when grouped
-        # per paper, what its text says, read once (and per place asked, its papers)
-        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}, "places": {}}
+        self._said: dict[str, dict[str, object]] = {"code": {}, "gpus": {}}  # per paper, what its text says, once
+        self._places: dict[tuple[tuple[str, ...], str], np.ndarray] = {}  # (countries, side) -> its papers (_placed)
         self._compounds: dict[str, str] = {}  # English word -> the collection's compound of it, or "" (_compound)
         self.lexical_depth = 100  # BM25 candidates added to the dense ones
         self.multilingual_depth = 100  # papers scored by the multilingual encoder for a foreign question
@@ -1193,6 +1193,7 @@ class PaperSearch:
         """Find institutions, authors and venues the question names, by phrase lookup (cost independent of
         the collection's size); return them, the text without them, and the papers of the institutions."""
         found = Filters()
+        foreign = foreign_language(text)  # (read once: the places and the names below ask)
         # a whole title written in the question is its paper's, not a filter's: "... A Security Look at NVIDIA GPU
         # Confidential Computing" is no question about NVIDIA's papers
         titles = [span for span, _ in self._titles_in(text)]  # (kept in the question's text: they are searched)
@@ -1207,7 +1208,7 @@ class PaperSearch:
         named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
         inst_at: list[tuple[int, int, bool]] = []  # where institutions are named, and whether ruled out
         group_at: dict[int, list[str]] = {}  # the group of institutions named at a start
-        placed = asked_places(text) or (asked_places_foreign(text) if foreign_language(text) else None)
+        placed = asked_places(text) or (asked_places_foreign(text) if foreign else None)
         if placed and free(*placed[2]):  # "papers from Korean universities", "anything from China" (no name's part)
             found.countries, found.country_side = list(placed[0]), placed[1]
             spans.append(placed[2])
@@ -1241,7 +1242,7 @@ class PaperSearch:
                     self._bare_name(alias, key, text, start, end)  # ("amazon" alone had been refused, "Amazon" not)
                 # (nor a word of the asker's language in lower case: German "Beiträge mit Autoren von Siemens" is
                 # "with", not MIT)
-                if proper and surface.islower() and surface in FOREIGN_STOPWORDS and foreign_language(text):
+                if proper and surface.islower() and surface in FOREIGN_STOPWORDS and foreign:
                     proper = False
                 # An organisation named without a cue ("deploying PyTorch models") is a topic word, not a filter.
                 if proper and ((_INST_BEFORE.search(text[:start]) or _INST_AFTER.match(text[end:]))
@@ -1791,15 +1792,25 @@ class PaperSearch:
         """A mask of the papers with an institution in one of ``countries`` (of the ``side`` asked: "academic",
         "company" or ""), by its names in the record; read on the first question asking, kept per question kind."""
         key = (countries, side)
-        if key not in self._said["places"]:
+        if key not in self._places:
             wanted = set(countries)
+            placed = self._name_places
             def fits(name: str) -> bool:
-                return bool(wanted & set(countries_of(name))) and (
-                    not side or bool(ACADEMIC.search(name)) == (side == "academic"))
-            self._said["places"][key] = np.fromiter(
-                (any(fits(n) for n in [*p.institutions, *(p.extra.get("affiliations") or ())] if n)
-                 for p in self.papers), dtype=bool, count=len(self.papers))
-        return self._said["places"][key]
+                return bool(wanted & placed[name]) and (not side or bool(ACADEMIC.search(name)) == (side == "academic"))
+            self._places[key] = np.fromiter((any(fits(n) for n in self._record_names(p)) for p in self.papers),
+                                            dtype=bool, count=len(self.papers))
+        return self._places[key]
+
+    @staticmethod
+    def _record_names(p: Paper) -> list[str]:
+        """The institution names a paper's record gives: canonical, and as its source writes them ("MIT")."""
+        return [n for n in [*p.institutions, *(p.extra.get("affiliations") or ())] if n]
+
+    @cached_property
+    def _name_places(self) -> dict[str, frozenset[str]]:
+        """Each institution name of the records -> the countries it places it in (countries.py), read once: on the
+        first question asking papers from a country, not at load."""
+        return {n: frozenset(countries_of(n)) for p in self.papers for n in self._record_names(p)}
 
     def institution_papers(self, name: str) -> set[str]:
         """The papers of the institution called ``name`` (any alias; spelt as a source spells it, or with other
