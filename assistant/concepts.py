@@ -22,7 +22,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                  r"(?:model|llm|ai)['’]?s? memory of (?:the )?(?:conversation|chat|dialog(?:ue)?|context|past tokens)",
                  # "an ever-growing record of every earlier word"
                  r"(?:ever[- ])?growing (?:record|memory|list|store|log|cache) of (?:every |all (?:the )?|the )?"
-                 r"(?:earlier|previous|past|prior|preceding) (?:words?|tokens?)"),
+                 r"(?:earlier|previous|past|prior|preceding) (?:words?|tokens?)",
+                 # ("in long chats the model has to remember everything said so far")
+                 r"remember\w* (?:everything|all|every word) (?:\w+ ){0,2}(?:said|typed|written) so far"),
     "prefill": (r"prompt[- ]processing(?: phase| stage| step)?",
                 r"(?:phase|stage) that processes the (?:input )?prompt",
                 r"(?:process|read)(?:es|s|ing)? the (?:whole |entire |input |full )?prompt"),
@@ -66,7 +68,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                          r"attend(?:s|ing)? (?:only )?to (?:a subset of|only the important|the important|fewer) "
                          r"tokens", r"instead of attending to (?:every|all)",
                          r"only (?:looking|attending|look|attend)s? (?:at|to) (?:the )?(?:earlier |previous )?"
-                         r"(?:words|tokens|blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter"),
+                         r"(?:words|tokens|blocks)(?: or (?:words|tokens|blocks))? that (?:actually )?matter",
+                         r"compar\w* every (?:word|token) (?:with|to|against) every other(?: (?:word|token))?",
+                         r"skip\w* (?:over )?(?:the )?(?:parts|words|tokens|bits|pieces) that (?:barely|hardly|"
+                         r"rarely|don['’]t|do not) matter"),
     "federated learning": (r"train\w* (?:models? )?collaboratively", r"(?:keep|keeps|keeping) (?:their |its |the )?"
                            r"(?:raw |private |own )?data (?:local|on[- ]device|on their devices)",
                            r"(?:keep|keeps|keeping) (?:their|its|the)? ?(?:raw |private |own )?data (?:at home|to "
@@ -120,17 +125,21 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "fault tolerance|failures": (r"(?:gpus?|graphics cards?|nodes?|machines?|computers?|servers?|hardware|devices?|"
                                  # (typed too: "failes")
                                  r"workers?) (?:fail\w*|crash\w*|go down|goes down|break|breaks|break\w* down)\b",
-                                 r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|nodes?|machines?|"
-                                 r"servers?|workers?) (?:die|dies|died|dying)"
+                                 r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|graphics cards?|nodes?|"
+                                 r"machines?|servers?|workers?) (?:die|dies|died|dying)"
                                  r"(?=\s+(?:mid|during|in|while|and|or|partway|halfway)\b|\s*[,.;:?!]|$)",
                                  r"recover\w* from (?:crashes|failures|faults)", r"(?:survive|tolerate)s? "
                                  r"(?:crashes|hardware faults|node loss)"),
     "compression|quantization|pruning|distillation": (r"compress(?:es|ing)? (?:the )?(?:llms?|models?|networks?)",
-                                                      r"(?:make|makes|making) (?:the )?(?:llms?|models?|networks?) "
-                                                      r"smaller", r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
+                                                      r"(?:make|makes|making) (?:an? |the |my |our )?(?:ai |ml )?"
+                                                      r"(?:llms?|models?|networks?)(?: itself| themselves)? smaller",
+                                                      r"cut\w* out (?:the )?(?:parts|pieces|bits|weights|neurons) "
+                                                      r"(?:\w+ ){0,3}(?:not|n['’]t) (?:really )?need",
+                                                      r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
     "profiling|tracing": (r"diagnos\w* where (?:the )?(?:time|resources|cycles|memory)",
-                          r"where (?:the |its |their )?(?:time|resources)(?: and (?:\w+ )?resources)? (?:go|goes|"
-                          r"is spent|are spent|is going|are going)",
+                          r"where (?:the |its |their |all (?:the |that )?)?(?:time|resources)(?: and (?:\w+ )?"
+                          r"resources)? (?:actually |really )?(?:go|goes|is spent|are spent|is going|are going)",
+                          r"which (?:step|part|stage|layer|operation|function)s? (?:is|are) (?:the )?(?:slow|slowest)",
                           r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks",
                           # ("where an AI program is spending its time, so they can find what's slowing it down")
                           r"where (?:\w+ ){0,4}spend(?:s|ing)? (?:its|their|the) time",
@@ -151,8 +160,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                     r"(?:helpers|assistants|agents|bots) working together as a team"),
     "Gaussian splatting|3DGS": (r"(?:fuzzy|blurry|soft|tiny) (?:\w+ )?(?:colou?red )?blobs",
                                 r"millions of (?:tiny |small |fuzzy )*(?:colou?red )?blobs"),
-    "long-context": (r"very long (?:inputs|prompts|documents|contexts|sequences)",
-                     r"extremely long (?:inputs|prompts|documents|contexts|sequences)"),
+    "long-context": (r"(?:very|really|extremely) long (?:inputs|prompts|documents|contexts|sequences|texts)",),
     "DVFS|frequency": (r"clock (?:speeds?|rates?|frequenc\w+)", r"how fast (?:the |its |their |each )?[\w'’ ,]{0,60}?"
                        r"(?:processors?|cpus?|gpus?|chips?|memory|cores?) (?:runs?|is clocked|are clocked)\b"),
     "energy|power": (r"electricity", r"electric(?:al)? power", r"power (?:draw|bill|usage)"),
@@ -180,14 +188,21 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:rebuild|reconstruct|recover|infer|steal|piec\w* together)\w* (?:what|the prompts? (?:of|that)) "
         r"(?:other|another|different) (?:users?|customers?|tenants?)|(?:rebuild|reconstruct|recover|infer|steal|"
         r"piec\w* together)\w* what (?:someone|somebody) else",
+        # ("can one of them work out what the others typed", "recover what I typed by probing the shared cache")
+        r"(?:work\w* out|figur\w* out|rebuild\w*|reconstruct\w*|recover\w*|infer\w*|steal\w*) what (?:the others?|"
+        r"others|i|we|you|they) (?:typed|asked|wrote|entered|sent|submitted)",
         r"bad actors", r"malicious (?:users|actors|prompts|inputs)"),
     "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
                              r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
-    "elastic|autoscaling": (r"(?:sudden )?(?:rush|surge|spike|flood) of (?:new )?(?:users|requests|traffic|visitors)",
+    "elastic|autoscaling": (r"(?:sudden )?(?:rush|surge|spike|flood|crowd|wave) of (?:new )?(?:users|requests|traffic|"
+                            r"visitors|people)",
+                            r"(?:traffic|load|demand|request|usage) (?:spikes|surges|bursts)",
                             r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
                             r"(?:add|adds|adding) (?:or|and) (?:remov|drop)\w* (?:gpus|nodes|machines|workers)"),
-    "structured generation|constrained decoding": (r"valid json", r"(?:follow|conform)s? (?:to )?(?:a |the )?"
-                                                   r"(?:json )?(?:schema|grammar|format)"),
+    "structured generation|constrained decoding": (r"valid json",
+                                                   r"(?:follow|conform)s? (?:to )?(?:a |the |that |this |its |their |"
+                                                   r"my |our |some )?(?:json |given |required )?(?:schema|grammar|"
+                                                   r"format)"),
     "reinforcement learning": (r"trial[- ]and[- ]reward", r"trial[- ]and[- ]error (?:learning|training)",
                                r"learn\w* (?:\w+ )?(?:by|through) trial[- ]and[- ]error",
                                r"(?:scor|rewar)\w* (?:the |their |its )?attempts",
@@ -225,7 +240,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"files|notes|pages)", r"look[- ]it[- ]up[- ](?:then|and)[- ]answer",
         r"looks? (?:things |stuff |it )?up in (?:a |the )?(?:big |huge |large )?(?:pile|collection|set|database|store|"
         r"bunch|stack) of (?:documents|texts|files|notes|pages)",
-        r"(?:fetch|retriev|pull|find)\w* (?:the )?(?:relevant )?(?:documents|passages|snippets) (?:first|before)"),
+        r"(?:fetch|retriev|pull|find)\w* (?:the )?(?:relevant )?(?:documents|passages|snippets) (?:first|before)",
+        # ("a chatbot that first looks things up in my own documents and then answers", "look-up-then-answer")
+        r"looks? (?:things |stuff |it |them )?up in (?:my|our|your|their|its) (?:own )?(?:\w+ )?(?:documents|docs|"
+        r"files|notes|pdfs|knowledge base)", r"look[- ]up[- ](?:then|and)[- ]answer"),
     "long-term memory": (r"(?:lasting|long[- ]lasting|long[- ]term|persistent) memor(?:y|ies)",
                          r"remember\w* what (?:i|users?|you|people) (?:told|said to) it"),
     "serverless|cold start": (r"pay[- ]per[- ]use (?:cloud )?functions?", r"cloud functions", r"scale[- ]from[- ]zero",
@@ -260,7 +278,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
             r"promises|guarantees)"),
     "TTFT": (r"(?:time (?:to|until|before) )?(?:the )?first (?:word|token) (?:appears|within|comes)",
              r"start\w* (?:replying|responding|answering|to reply|to respond|to answer|talking) (?:sooner|faster|"
-             r"quicker|more quickly|earlier)"),
+             r"quicker|more quickly|earlier)",
+             # ("the very first word takes ages to show up", "making that first bit of the answer appear sooner")
+             r"first (?:word|token|bit|part|piece|chunk)s?(?: of (?:the|an?|its|my|their) (?:answer|reply|response|"
+             r"output))? (?:\w+ ){0,4}(?:show(?:s|ing)? up|appear\w*|arriv\w*|pops? up)"),
     "benchmark": (r"test (?:collections?|suites?|sets?)", r"standard tasks? to compare"),
     "prefix|prefix caching|reuse": (r"shared (?:opening|beginning|start|preamble|prefix)", r"(?:begin|begins|start|"
                                     r"starts|open|opens) with the same (?:long )?(?:instructions|system prompt|"
@@ -270,7 +291,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                     r"(?:work|computation|results)",
                                     r"work (?:\w+ ){0,2}already done on (?:common|shared|repeated|the same) "
                                     r"(?:prompts|inputs|text)"),
-    "quantization|low-bit|FP8": (r"fewer bits", r"(?:coarser|lower)[- ](?:precision|resolution) numbers",
+    "quantization|low-bit|FP8": (r"fewer (?:bits|digits|decimal places)",
+                                 r"(?:coarser|lower)[- ](?:precision|resolution) numbers",
                                  r"lower numeric(?:al)? precision", r"smaller number formats"),
 }
 

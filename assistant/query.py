@@ -99,7 +99,8 @@ toward towards among whereas although though yet still even ever already again
 exist exists existing deal deals dealing research literature like including regarding concerning related relating
 according
 collections
-involve involves involving tackle tackles opposed making new different ones both together jointly contain contains
+involve involves involving involved tackle tackles opposed making new different ones both together jointly
+contain contains
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's

@@ -377,6 +377,7 @@ _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|in
 # "the first version of OpenHands": a thing made, not its makers' papers
 _VERSION_OF = re.compile(r"\b(?:versions?|releases?|editions?|variants?|forks?|ports?|v\d+)\s+of\s+(?:the\s+)?$", re.I)
 # "especially anything from Microsoft", "ideally from NVIDIA": a wish for an institution's papers
+_LISTED_NEXT = re.compile(r"\s*(?:,|&|,?\s*\b(?:or|and)\b)\s*(?:the\s+)?", re.I)  # the next of a list of names
 _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|notably|in particular)\s+"
                              r"(?:(?:anything|something|ones?|those|the ones|papers?|work)\s+)?(?:from|by)\s+[^,;.?!]+",
                              re.I)
@@ -406,6 +407,7 @@ _INST_AFTER = re.compile(r"(?:\s*[(（][^()（）]{1,80}[)）])?(" + _AFFILIATED
                          r"got|brought|showed|shown|"  # ("what has ByteDance got at MLSys?")
                          + _PUT_OUT + r"|"
                          r"contributed|write|wrote|writes|collaborated?|collaborations?|collabs?|"
+                         r"involved|participated|participates|"  # ("Is LinkedIn involved in any paper?")
                          r"co-?author(ed|s)?|co-?wr(ote|itten|ites?)|have|has|had))\b|"
                          # "Google 的论文", "Google の論文", "Google 의 논문", "서울대학교 소속 저자" (affiliated), "Google 论文"
                          # ...and "上海交通大学参与的论文" (took part in), "서울대 참여 논문"
@@ -1207,6 +1209,11 @@ class PaperSearch:
 
         named_at: list[tuple[int, int, str]] = []  # where the authors asked for are named, and who
         inst_at: list[tuple[int, int, bool]] = []  # where institutions are named, and whether ruled out
+
+        def listed_after(start: int) -> bool:
+            """Whether ``start`` follows an institution asked for and "or", "and" or a comma: "papers from stanford
+            or berkeley" names both (the lower-case "berkeley", with no cue of its own, had been left out)."""
+            return any(not ruled and _LISTED_NEXT.fullmatch(text[e:start]) for _, e, ruled in inst_at)
         group_at: dict[int, list[str]] = {}  # the group of institutions named at a start
         placed = asked_places(text) or (asked_places_foreign(text) if foreign else None)
         if placed and free(*placed[2]):  # "papers from Korean universities", "anything from China" (no name's part)
@@ -1239,7 +1246,8 @@ class PaperSearch:
                     # "what has amd published?": a name no English word spells, before a verb of publishing
                     key not in self.english and bool(_PUBLISHED_AFTER.match(text[end:]))) or \
                     self._lower_named(alias, key, text, start, end) or \
-                    self._bare_name(alias, key, text, start, end)  # ("amazon" alone had been refused, "Amazon" not)
+                    self._bare_name(alias, key, text, start, end) or \
+                    listed_after(start)  # ("amazon" alone had been refused, "Amazon" not)
                 # (nor a word of the asker's language in lower case: German "Beiträge mit Autoren von Siemens" is
                 # "with", not MIT)
                 if proper and surface.islower() and surface in FOREIGN_STOPWORDS and foreign:
@@ -1254,7 +1262,8 @@ class PaperSearch:
                                or bool(_GLOSSED_BEFORE.search(text[:start]) and re.match(r"\s*[)）]", text[end:]))
                                # "Which papers involve Lawrence Livermore (LLNL)?": a name no record writes, glossed
                                or bool(glossed := self._glossed_name(text, start, end))
-                               or self._bare_name(alias, key, text, start, end)):
+                               or self._bare_name(alias, key, text, start, end)
+                               or listed_after(start)):
                     neg = negated(start)
                     name = self.canonical(alias, "") or (self._as_named(alias, surface) if surface.islower()
                                                                else surface)
@@ -1276,7 +1285,8 @@ class PaperSearch:
                     if glossed:  # (the name glossed is the filter's too, not a topic: "Lawrence Livermore")
                         spans.append(glossed)
                     inst_at.append((start, end, neg is not None))
-            elif (part := self._name_part(key, text, start, end) or self._initials(key, text, start, end)) is not None:
+            elif (part := self._name_part(key, text, start, end, listed=listed_after(start))
+                  or self._initials(key, text, start, end)) is not None:
                 kind, names = part
                 neg = negated(start)
                 if kind == "authors":
@@ -1648,18 +1658,20 @@ class PaperSearch:
         return "institutions", sorted(meant)
 
     def _name_part(self, key: str, text: str, start: int, end: int,
-                   cued: bool = True) -> tuple[str, list[str]] | None:
+                   cued: bool = True, listed: bool = False) -> tuple[str, list[str]] | None:
         """The institutions or authors a capitalised part of their names stands for, when a cue before or
         after it says the question names someone: "from Berkeley" (UC Berkeley and Lawrence Berkeley National
         Laboratory), "Hong Kong papers", "papers by Stoica"; not a word the papers' text often uses, nor one
-        of a longer name ("the Berkeley Packet Filter")."""
+        of a longer name ("the Berkeley Packet Filter"). ``listed``: it follows an institution asked for and "or",
+        "and" or a comma, a cue for an institution's part in lower case too ("from stanford or berkeley")."""
         surface = text[start:end]
         before = text[max(0, start - _CUE_REACH):start]  # (the cues end right before it: a 2,000-character question
         # had searched its whole start again for each capitalised word, 0.4 s)
         if not all(w[:1].isupper() for w in surface.split()) and not (
                 # "anything from berkeley?": a part of an institution's name in lower case right after "from" or "at"
                 # (as a whole name may be: "papers from kaist"), unless many papers write it (checked below)
-                key in self.name_part_institutions and re.search(r"\b(?:from|frm|at)\s+(?:the\s+)?$", before, re.I)
+                key in self.name_part_institutions and (listed or re.search(r"\b(?:from|frm|at)\s+(?:the\s+)?$",
+                                                                            before, re.I))
             ) and not (
                 # "papers by stoica": a surname in lower case after "by", when no English or paper's word spells it
                 key in self.surname_authors and key not in self.english and not self._papers_with(key).any()
@@ -1680,7 +1692,7 @@ class PaperSearch:
         # maker of a thing the papers write: "experiments on Alibaba's Qwen model family" had been Alibaba's papers)
         if cued and re.match(r"(?:'s|’s)\s", text[end:]) and self._owns_product(text, start, end):
             return None
-        if cued and not (_cued_name(text, start, end)
+        if cued and not (_cued_name(text, start, end) or (listed and key in self.name_part_institutions)
                          or (key in self.name_part_institutions and self._bare_name("", key, text, start, end))):
             return None
         if " " not in key and len(key) >= 3:

@@ -5410,6 +5410,32 @@ def test_plain_words_for_mixed_gpus_and_starting_servers(answerer):
     assert {"openreview:eoEobeKTNZ", "openreview:jgL8LuOVyT"} & set(cold.cited_ids)
 
 
+def test_plain_words_for_failures_profiling_and_output_formats(answerer):
+    # each had been refused, its papers never found (blind s70a-09, s70a-13, s70a-23)
+    failed = answerer.ask("What happens if one of the graphics cards dies while the chatbot is in the middle of "
+                          "answering people? Any papers on keeping the service going after hardware breaks?")
+    assert not failed.refused and {"openreview:xKjYiUgeOK", "openreview:5pl9fdbEkq"} <= set(failed.cited_ids)
+    slow = answerer.ask("how can I see where the time actually goes when my model runs, like which step is the slow "
+                        "one? any tools for that?")
+    assert not slow.refused and {"openreview:tYHWS7YPof", "openreview:KqRLAdGK6C"} <= set(slow.cited_ids)
+    formats = answerer.ask("My AI assistant calls tools whose input format is only decided while it's running. How "
+                           "do I guarantee its output always follows that format without slowing it down?")
+    assert formats.cited_ids[:1] == ["doi:10.1145/3786335.3813124"]
+
+
+def test_institutions_listed_in_lower_case_and_said_to_be_involved(answerer):
+    # "berkeley" after "stanford or" had no cue of its own: only Stanford's papers were searched, and the CAIS
+    # question refused (blind s70b-14); "Is LinkedIn involved ...?" had been a topic search for "involved" (s70c-31)
+    both = answerer.ask("papers from Stanford or Berkeley")
+    assert set(answerer.ask("papers from stanford or berkeley").cited_ids) == set(both.cited_ids)
+    assert set(answerer.ask("papers from berkeley").cited_ids) < set(both.cited_ids)
+    assert set(answerer.ask("cais 2026 papers from stanford or berkeley").cited_ids) == {
+        "doi:10.1145/3786335.3813146", "doi:10.1145/3786335.3813167"}
+    linkedin = answerer.ask("Is LinkedIn involved in any paper, in any of the collections?")
+    assert set(linkedin.cited_ids) == set(answerer.ask("papers from LinkedIn").cited_ids) == {
+        "openreview:re82zZczHj", "doi:10.1145/3786335.3813134"}
+
+
 def test_what_the_asker_needs_it_for_is_no_topic(answerer):
     # "For our MIT collaboration report:" had made "collaboration report" the topic of MIT's papers, refused
     # (blind s69a-28)

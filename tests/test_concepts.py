@@ -65,10 +65,27 @@ def name_concepts(text: str) -> str:
     ("an assistant with a lasting memory of past chats", "(long-term memory)"),
     ("could one customer reconstruct what someone else typed?", "(attacks, security, jailbreak, leakage)"),
     ("so memory no longer grows with context", "(constant-memory)"),
+    # (blind s70a: a newcomer's words again)
+    ("the very first word takes ages to show up on screen", "(TTFT)"),
+    ("make an AI model itself smaller so it fits on a laptop", "(compression, quantization, pruning, distillation)"),
+    ("storing its numbers with fewer digits", "(quantization, low-bit, FP8)"),
+    ("when a crowd of users shows up all at once", "(elastic, autoscaling)"),
+    ("coping with sudden traffic spikes", "(elastic, autoscaling)"),
+    ("the model has to remember everything said so far", "(KV cache)"),
+    ("a chatbot that first looks things up in my own documents", "(retrieval-augmented generation, RAG)"),
+    ("how can I see where the time actually goes?", "(profiling, tracing)"),
+    ("the model compares every word with every other word", "(sparse attention)"),
+    ("guarantee its output always follows that format", "(structured generation, constrained decoding)"),
+    ("can one of them work out what the others typed?", "(attacks, security, jailbreak, leakage)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
     assert term in read and read.replace(f" {term}", "") == question  # the question keeps its own words
+
+
+def test_a_graphics_card_dying_is_a_failure():
+    assert name_concepts("what if one of the graphics cards dies while it is answering?") == \
+        "what if one of the graphics cards (GPU) dies (fault tolerance, failures) while it is answering?"
 
 
 def test_a_question_already_writing_the_term_is_left_alone():
