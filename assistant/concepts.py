@@ -212,6 +212,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"(?:chop|split|cut|divide|shard|slice)\w* (?:up )?(?:one |a |the |each )?(?:single )?(?:big |large )?"
         r"(?:neural )?(?:network|model)s? (?:into (?:\w+ )?pieces )?(?:across|over|among|between) "
         r"(?:\w+ )?(?:gpus|graphics cards|devices|accelerators|chips|machines)",),
+    # (a cloud's "guest instances" and "hypervisors" are its virtual machines; "socket/memory domains" NUMA nodes)
+    "virtual machine|VM": (r"guest (?:instances?|machines?|vms?|os(?:es)?)", r"hypervisors?"),
+    "NUMA": (r"(?:socket|memory)(?:/memory)? (?:domains?|nodes?)",),
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
     "TPU": (r"google['’]?s? (?:own |custom |in-house |home[- ]?grown |home[- ]?made |proprietary |bespoke )*"
             r"(?:ai |ml |machine[- ]learning )?(?:chips|accelerators|processors)",),

@@ -3885,7 +3885,10 @@ _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sor
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
                               r"models?|systems?|designs?)\b|"
                               # ("Which papers study or build this kind of phase splitting?")
-                              r"\b(?:this|that|these|those) (?:kinds?|sorts?|types?) of\b", re.I)
+                              r"\b(?:this|that|these|those) (?:kinds?|sorts?|types?) of\b|"
+                              # ("I've got a mix of older and newer graphics cards ... papers about using such a mixed
+                              # bunch together?": the bunch is the one the statement describes)
+                              r"\bsuch an? (?!lot\b)[\w-]+", re.I)
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|such|that (?:kind|sort|type)|in that|(?:like|of) that)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"

@@ -5423,6 +5423,21 @@ def test_plain_words_for_failures_profiling_and_output_formats(answerer):
     assert formats.cited_ids[:1] == ["doi:10.1145/3786335.3813124"]
 
 
+def test_a_question_on_such_a_thing_reads_the_statement_describing_it(answerer):
+    # "such a mixed bunch" is the mix of graphics cards the sentence before describes: that sentence had been dropped
+    # as chatter, and papers on mixed precision listed (blind s70a-10)
+    answer = answerer.ask("I've got a mix of older and newer graphics cards of different kinds. Are there papers "
+                          "about using such a mixed bunch together efficiently?")
+    assert {"openreview:KgcqSNio0U", "openreview:40leuGH3iO", "openreview:LRLyuaz1W7"} <= set(answer.cited_ids[:5])
+
+
+def test_a_clouds_guest_instances_and_memory_domains_find_the_vm_placement_paper(answerer):
+    # "guest instance" (no paper writes "guest") had refused it as a topic the collection lacks (blind s70d-02)
+    answer = answerer.ask("how do big cloud hypervisors decide which socket/memory domain each guest instance should "
+                          "land on? looking for something RL-based trained on production traces")
+    assert not answer.refused and answer.cited_ids[:1] == ["openreview:guCUThRvX5"]
+
+
 def test_institutions_listed_in_lower_case_and_said_to_be_involved(answerer):
     # "berkeley" after "stanford or" had no cue of its own: only Stanford's papers were searched, and the CAIS
     # question refused (blind s70b-14); "Is LinkedIn involved ...?" had been a topic search for "involved" (s70c-31)

@@ -77,6 +77,7 @@ def name_concepts(text: str) -> str:
     ("the model compares every word with every other word", "(sparse attention)"),
     ("guarantee its output always follows that format", "(structured generation, constrained decoding)"),
     ("can one of them work out what the others typed?", "(attacks, security, jailbreak, leakage)"),
+    ("which socket/memory domain should the job land on?", "(NUMA)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
@@ -86,6 +87,12 @@ def test_a_described_concept_gets_the_papers_term_after_it(question, term):
 def test_a_graphics_card_dying_is_a_failure():
     assert name_concepts("what if one of the graphics cards dies while it is answering?") == \
         "what if one of the graphics cards (GPU) dies (fault tolerance, failures) while it is answering?"
+
+
+def test_a_clouds_guest_instances_are_its_virtual_machines():
+    assert name_concepts("how do they place each guest instance?") == \
+        "how do they place each guest instance (virtual machine, VM)?"
+    assert name_concepts("how do hypervisors place jobs?") == "how do hypervisors (virtual machine, VM) place jobs?"
 
 
 def test_a_question_already_writing_the_term_is_left_alone():
