@@ -454,7 +454,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         if max(sp.dense for sp in r.ranked) < t.refuse_dense_foreign and not read:
             return True
     elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0 and not r.held_names \
-            and not _the_authors_one_paper(r, t):
+            and not _the_authors_one_paper(r, t) and not r.concept_held:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     # (or a figure of one: "DeepSpeed-FastGen vs vLLM for LLM serving throughput")

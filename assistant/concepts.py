@@ -166,7 +166,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "energy|power": (r"electricity", r"electric(?:al)? power", r"power (?:draw|bill|usage)"),
     "edge|mobile|on-device": (r"battery[- ]powered", r"smart ?watch(?:es)?", r"(?:tiny|small) (?:microcontroller )?"
                               r"boards?", r"(?:gadgets|wearables|handheld devices)", r"instead of (?:in )?the cloud"),
-    "mixture-of-experts": (r"specialist['’\"]?\s+(?:sub[- ]?networks?|sub[- ]?models?|networks?|models?)",),
+    "mixture-of-experts": (r"specialists?['’\"]?\s+(?:sub[- ]?networks?|sub[- ]?models?|networks?|models?)",),
     "early-exit": (r"(?:leave|leaves|exit|exits) (?:the (?:network|model) )?(?:partway|early|halfway)",
                    r"(?:without|not) (?:having to )?pass(?:ing)? through all (?:the )?layers",
                    r"skip(?:s|ping)? the (?:remaining|later|last) layers",
@@ -306,12 +306,13 @@ _COMPILED = [(term.split("|"),
               re.compile(r"\b(?:" + "|".join(forms) + r")", re.I)) for term, forms in DESCRIBED.items()]
 
 
-def read_concepts(text: str) -> tuple[str, set[str]]:
+def read_concepts(text: str) -> tuple[str, set[str], list[str]]:
     """``text`` with the papers' term written after each description of a concept it holds ("on separate GPU
     pools" -> "on separate GPU pools (disaggregation)"), unless the text already writes the term; and the
     (lower-case) words of the descriptions read: words no paper may write, that the question is understood by all
-    the same ("electricity" of "use less electricity")."""
+    the same ("electricity" of "use less electricity"); and the terms written."""
     described: set[str] = set()
+    terms: list[str] = []
     for said, written, pattern in _COMPILED:
         if written.search(text):
             continue
@@ -323,4 +324,5 @@ def read_concepts(text: str) -> tuple[str, set[str]]:
                 end += 1
             described |= {w.lower() for w in re.findall(r"[\w-]+", text[m.start():end])}
             text = f"{text[:end]} ({', '.join(said)}){text[end:]}"
-    return text, described
+            terms += said
+    return text, described, terms

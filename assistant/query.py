@@ -100,6 +100,7 @@ exist exists existing deal deals dealing research literature like including rega
 according
 collections
 involve involves involving involved tackle tackles opposed making new different ones both together jointly
+anybody anyone somebody someone
 contain contains
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed

@@ -235,9 +235,18 @@ def _keywords_after(text: str, end: int) -> bool:
 def _members_after(text: str, end: int) -> int:
     """The length of "researchers", "'s engineers" after an organisation's name at ``end``: who they are, not a
     topic ("What did Amazon researchers publish?" had been refused as a question on "researchers"); or the rest of
-    its name, cut short ("Shanghai Jiaotong Univ", "Acme Corp.")."""
-    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b|\s+(?:univ|inc|corp|ltd)\b\.?|" + _AFFILIATED, text[end:], re.I)
+    its name, cut short ("Shanghai Jiaotong Univ", "Acme Corp."); or what it is, said aside ("LinkedIn, the
+    job-networking site," had made "job-networking site" a topic of its papers, and refused them)."""
+    m = re.match(r"(?:'s|’s)?\s+" + _MEMBERS + r"\b|\s+(?:univ|inc|corp|ltd)\b\.?|" + _AFFILIATED + "|" + _ORG_ASIDE,
+                 text[end:], re.I)
     return m.end() if m else 0
+
+
+# what an organisation is, said aside after its name: ", the job-networking site,", " (the Chinese tech giant)"
+_ORG_ASIDE = (r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|platform|"
+              r"network|lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)(?=\s*[,;])|"
+              r"\s*\(\s*(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|"
+              r"platform|network|lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)\s*\)")
 
 
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
@@ -536,6 +545,8 @@ class Retrieval:
     # "Song Han quantization papers?": the filters' papers write the question's rare topic only in passing (none is
     # about it: ``about_papers`` found none)
     passing_only: bool = False
+    # the best paper writes a term the question described in plain words (concepts.read_concepts)
+    concept_held: bool = False
 
 
 class PaperSearch:
@@ -2241,13 +2252,14 @@ class PaperSearch:
             rest = strip_unrecorded(rest)
         rest = _MORE_OUT_OF.sub(" ", rest)
         described: set[str] = set()
+        concepts_read: list[str] = []
         superlative, at_least = superlative_of(text), at_least_of(text)
         if other_language:  # "请求调度", "poids": the research terms of other languages, in English
             rest = translate_terms(rest)
         elif not (superlative or at_least):
             # "the prompt-processing phase": the term the papers use for what the question describes (prefill); not
             # in a comparison of figures, whose topic words say which figures are on it
-            rest, described = read_concepts(rest)
+            rest, described, concepts_read = read_concepts(rest)
         raw = content_words(rest)
         if other_language and filters.institutions:
             # (a name written twice, in the script and glossed: "カリフォルニア大学バークレー校（UC Berkeley）" read
@@ -2805,7 +2817,12 @@ class PaperSearch:
             # the search found near its words: UMAP's "74× faster" had been missed (it never writes "speedup")
             kept_ids = {sp.paper.id for sp in kept}
             kept += [ScoredPaper(p, 0.0) for p in pool if p.id not in kept_ids]
-        return Retrieval(parsed, kept, len(pool), query_terms=terms,
+        # (the best paper writing a term the question described in plain words: "the very first word takes ages to
+        # show up" is TTFT, which Stream2LLM is on, however loosely MiniLM links the two)
+        top_row = np.array([self.row[ranked[0].paper.id]]) if ranked else None
+        concept_held = top_row is not None and any(
+            (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read)
+        return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          passing_only=bool(filters) and about is not None and not about and 1 <= len(words) <= 2
@@ -3888,7 +3905,13 @@ _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sor
                               r"\b(?:this|that|these|those) (?:kinds?|sorts?|types?) of\b|"
                               # ("I've got a mix of older and newer graphics cards ... papers about using such a mixed
                               # bunch together?": the bunch is the one the statement describes)
-                              r"\bsuch an? (?!lot\b)[\w-]+", re.I)
+                              r"\bsuch an? (?!lot\b)[\w-]+|"
+                              # ("... the big model just checks them. Which papers work on that?", "Which papers fix
+                              # that unevenness?": what the statement before describes)
+                              r"\b(?:on|about|into|do|does|doing|with)\s+(?:that|this|it|these|those)\s*[?.!]*\s*$|"
+                              r"\b(?:fix|fixes|fixing|solve|solves|solving|handle|handles|handling|address|addresses|"
+                              r"addressing|tackle|tackles|tackling|avoid|avoids|avoiding|deal with|deals with|"
+                              r"dealing with)\s+(?:that|this|these|those)\s+[\w-]+", re.I)
 _POINTS_BACK = re.compile(r"\b(?:this|these|those|such|that (?:kind|sort|type)|in that|(?:like|of) that)\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|such an?|the same) (?:paper|work|system|study|article|one)\b", re.I)
 _QUESTION_OPENING = re.compile(r"^\W*(?:which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|"

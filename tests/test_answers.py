@@ -5438,6 +5438,29 @@ def test_a_clouds_guest_instances_and_memory_domains_find_the_vm_placement_paper
     assert not answer.refused and answer.cited_ids[:1] == ["openreview:guCUThRvX5"]
 
 
+def test_a_plain_description_its_papers_hold_is_answered_however_loosely_minilm_links_them(answerer):
+    # the best chunk's cosine (0.246) had refused it, though the best paper is on the TTFT the words describe (s71a-01)
+    answer = answerer.ask("When I ask a chatbot something, it sits there for ages before the very first word shows "
+                          "up. Which papers try to make that first word appear sooner?")
+    assert not answer.refused and {"openreview:FuRo7Ur5Ib", "openreview:yyDbI3HXco"} <= set(answer.cited_ids[:3])
+
+
+def test_a_question_on_that_reads_the_statement_before_it(answerer):
+    # "Which papers work on that?" had been read alone, and refused (blind s71a-10)
+    answer = answerer.ask("There's a trick where a quick cheap guesser writes a few words ahead and the big model just "
+                          "checks them, so replies come faster. Which papers work on that?")
+    assert not answer.refused and {"openreview:fzkqtezFEi", "openreview:kMeqqPBjSl"} <= set(answer.cited_ids)
+
+
+def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(answerer):
+    # "anybody" and "job-networking site" had been topics of the institution's papers, refused (s71a-31, s71a-32)
+    toronto = set(answerer.ask("papers from the University of Toronto").cited_ids)
+    assert len(toronto) >= 3 and set(answerer.ask(
+        "did anybody from the University of Toronto write any of these papers?").cited_ids) == toronto
+    assert set(answerer.ask("Which papers have people from LinkedIn, the job-networking site, on them?").cited_ids) \
+        == {"openreview:re82zZczHj", "doi:10.1145/3786335.3813134"}
+
+
 def test_institutions_listed_in_lower_case_and_said_to_be_involved(answerer):
     # "berkeley" after "stanford or" had no cue of its own: only Stanford's papers were searched, and the CAIS
     # question refused (blind s70b-14); "Is LinkedIn involved ...?" had been a topic search for "involved" (s70c-31)

@@ -78,6 +78,7 @@ def name_concepts(text: str) -> str:
     ("guarantee its output always follows that format", "(structured generation, constrained decoding)"),
     ("can one of them work out what the others typed?", "(attacks, security, jailbreak, leakage)"),
     ("which socket/memory domain should the job land on?", "(NUMA)"),
+    ("in those 'team of specialists' models", "(mixture-of-experts)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
@@ -93,6 +94,11 @@ def test_a_clouds_guest_instances_are_its_virtual_machines():
     assert name_concepts("how do they place each guest instance?") == \
         "how do they place each guest instance (virtual machine, VM)?"
     assert name_concepts("how do hypervisors place jobs?") == "how do hypervisors (virtual machine, VM) place jobs?"
+
+
+def test_the_terms_read_are_returned():
+    assert read_concepts("the very first word takes ages to show up")[2] == ["TTFT"]
+    assert read_concepts("papers on KV cache")[2] == []
 
 
 def test_a_question_already_writing_the_term_is_left_alone():
