@@ -386,6 +386,13 @@ _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|in
 # "the first version of OpenHands": a thing made, not its makers' papers
 _VERSION_OF = re.compile(r"\b(?:versions?|releases?|editions?|variants?|forks?|ports?|v\d+)\s+of\s+(?:the\s+)?$", re.I)
 # "especially anything from Microsoft", "ideally from NVIDIA": a wish for an institution's papers
+# a source's heading asked for: "filed under LLM inference", "in the LLM Inference section of the reading notes"
+_SECTION_ASKED = (
+    re.compile(r"\b(?:filed|listed|grouped|placed|categori[sz]ed|classified|sorted|put|fall|falls|come|comes|appear|"
+               r"appears)\s+(?:under|in|into)\s+(?:the\s+)?[\"“'‘]?(?P<name>\w[\w /&-]*?)[\"”'’]?"
+               r"(?:\s+(?:section|heading|category|group|track|topic|part)s?\b.*)?\s*[?.!]*\s*$", re.I),
+    re.compile(r"\b(?:in|under)\s+the\s+[\"“'‘]?(?P<name>\w[\w /&-]*?)[\"”'’]?\s+"
+               r"(?:section|heading|category)\b", re.I))
 _LISTED_NEXT = re.compile(r"\s*(?:,|&|,?\s*\b(?:or|and)\b)\s*(?:the\s+)?", re.I)  # the next of a list of names
 _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|notably|in particular)\s+"
                              r"(?:(?:anything|something|ones?|those|the ones|papers?|work)\s+)?(?:from|by)\s+[^,;.?!]+",
@@ -2424,6 +2431,20 @@ class PaperSearch:
             pool = sorted(pool, key=lambda p: at.get(p.id, len(at)))
         # "papers from 2024": the answer says which years the collection holds
         held = sorted(self.years) if filters.years and not set(filters.years) & self.years else []
+        # "Which CAIS 2026 papers are filed under LLM inference?", "... fall under the LLM Inference section of the
+        # reading notes?": the papers its source files under that heading (the two of the four writing "LLM inference"
+        # had been listed); a heading no source has is a topic, searched as one
+        section = next((m for pattern in _SECTION_ASKED if (m := pattern.search(text))), None) \
+            if not seeds and not ranking and not ids else None
+        filed = [p for p in pool if p.topic and p.topic.lower() == " ".join(section.group("name").split()).lower()] \
+            if section else []
+        if filed:
+            parsed.shape = "metadata"
+            venues = " and ".join(dict.fromkeys(p.venue for p in filed))
+            note = _also(note, f"The {venues} source files {'these' if len(filed) > 1 else 'this'} under "
+                               f"“{filed[0].topic}”:")
+            return Retrieval(parsed, [ScoredPaper(p, 1.0) for p in filed], len(pool), metadata_matches=filed, note=note,
+                             years_held=held)
         if excluded and not words and not seeds and not ranking:
             # "MLSys papers not about LLMs" asks nothing else: every paper whose title does not name it
             ruled_out = self.concepts(excluded)
@@ -2646,6 +2667,9 @@ class PaperSearch:
                    and w.lower() not in _PLAIN_LLM]
         # (nor the maker the records name, of a thing the papers write: "Alibaba's Qwen model family" is Qwen's)
         unknown = [w for w in unknown if not self._maker_of(w, text)]
+        # (nor a word the question explains by examples the papers write: "cryptography, e.g. homomorphic encryption,
+        # secret sharing or zero-knowledge proofs" had been refused for "cryptography")
+        unknown = [w for w in unknown if not self._exemplified(w, text)]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
@@ -3346,6 +3370,14 @@ class PaperSearch:
             typed = phrases[w][0]
             if head and not self._verb_form(w) and typed.islower() and (phrase := _asked_head(w, text)):
                 return typed, phrase
+        # ...or naming the field of the models (systems, tasks) the topic is asked for: "speculative decoding for
+        # Whisper-style speech recognition models" asks for none of the papers on speculative decoding for LLMs
+        for w in order:
+            typed = phrases[w][0]
+            field = re.search(rf"\b(?:for|to|on|in)\s+((?:[\w-]+\s+){{0,3}}?{re.escape(typed)}(?:\s+[\w-]+){{0,2}}?\s+"
+                              rf"(?:models?|systems?|tasks?|workloads?|applications?|pipelines?))\b", text)
+            if head and not self._verb_form(w) and typed.islower() and field:
+                return typed, field.group(1)
         # ...and (unless ``as_products`` is false) a product named, with nothing the papers write after it, is the thing
         # itself ("on a Jetson Orin", "compare against DistServe or Splitwise", "on Mixtral 8x7B"; not an example,
         # "like Argonne or Lawrence Livermore", nor a version, said as such: "Llama-3.1-405B")
@@ -3363,6 +3395,14 @@ class PaperSearch:
                 return ("” or “".join([typed, *(phrases[x][0] for x in offered)]),
                         " or ".join([thing, *(phrases[x][1] for x in offered)]))
         return None
+
+    def _exemplified(self, word: str, text: str) -> bool:
+        """Whether ``text`` follows ``word`` with examples ("e.g.", "such as", "like"), two of whose words the papers
+        write."""
+        m = re.search(rf"(?<![\w-]){re.escape(word)}\w*\s*[,(]?\s*(?:e\.g\.?|such as|like|including)\s+([^?;)]+)",
+                      text, re.I)
+        said = [w for w in content_words(m.group(1)) if w not in STOPWORDS] if m else []
+        return sum(not self._unknown_word(w) and _stem(w) in self.idf for w in said) >= 2
 
     def _held_names(self, text: str, words: list[str]) -> list[str]:
         """The names among ``words`` that few papers write (a 20th of them at most), as typed: a version or size

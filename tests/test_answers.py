@@ -5461,6 +5461,37 @@ def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(an
         == {"openreview:re82zZczHj", "doi:10.1145/3786335.3813134"}
 
 
+def test_a_topic_asked_for_models_of_a_field_no_paper_writes_is_refused(answerer):
+    # speculative decoding "for Whisper-style speech recognition models" had listed the LLM papers on it (blind
+    # s70b-30, s71b-40, s71c-31); the same topic for the models the papers are on is answered
+    for question in ("Is there any work on speculative decoding for Whisper-style speech recognition models?",
+                     "Which papers speed up inference for protein language models or genomics foundation models?"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.cited_ids, question
+    assert len(answerer.ask("Is there any work on speculative decoding for large language models?").cited_ids) >= 4
+
+
+def test_a_sources_heading_asked_for_lists_the_papers_filed_under_it(answerer):
+    # "filed under LLM inference" had listed the two of the four CAIS papers there that write "LLM inference" (blind
+    # s70d-30, s71c-29); a heading no source has is searched as a topic
+    inference = {"doi:10.1145/3786335.3813124", "doi:10.1145/3786335.3813146", "doi:10.1145/3786335.3813134",
+                 "doi:10.1145/3786335.3813165"}
+    for question in ("Which CAIS 2026 papers are filed under LLM inference?",
+                     "Which CAIS 2026 papers fall under the LLM Inference section of the reading notes?"):
+        answer = answerer.ask(question)
+        assert set(answer.cited_ids) == inference and "“LLM Inference”" in answer.text, question
+    assert set(answerer.ask("which papers are in the LLM Optimization section?").cited_ids) == {
+        "doi:10.1145/3786335.3813167", "doi:10.1145/3786335.3813168"}
+    assert "files" not in answerer.ask("which papers fall under quantization?").text.split("\n")[0]
+
+
+def test_a_word_explained_by_examples_the_papers_write_is_no_missing_topic(answerer):
+    # "cryptography" (no paper writes it) had refused the question, its examples notwithstanding (blind s71c-14)
+    answer = answerer.ask("Which papers rely on cryptography, e.g. homomorphic encryption, secret sharing or "
+                          "zero-knowledge proofs?")
+    assert not answer.refused and "openreview:RSTrFSPIMy" in answer.cited_ids
+
+
 def test_institutions_listed_in_lower_case_and_said_to_be_involved(answerer):
     # "berkeley" after "stanford or" had no cue of its own: only Stanford's papers were searched, and the CAIS
     # question refused (blind s70b-14); "Is LinkedIn involved ...?" had been a topic search for "involved" (s70c-31)
