@@ -24,7 +24,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                  r"(?:ever[- ])?growing (?:record|memory|list|store|log|cache) of (?:every |all (?:the )?|the )?"
                  r"(?:earlier|previous|past|prior|preceding) (?:words?|tokens?)",
                  # ("in long chats the model has to remember everything said so far")
-                 r"remember\w* (?:everything|all|every word) (?:\w+ ){0,2}(?:said|typed|written) so far"),
+                 r"remember\w* (?:everything|all|every word) (?:\w+ ){0,2}(?:said|typed|written) so far",
+                 # ("the chatbot keeps running notes of the whole conversation and those notes keep growing")
+                 r"(?:running )?(?:notes|record|log) of the (?:whole |entire |full )?(?:conversation|chat|"
+                 r"dialog(?:ue)?)"),
     "prefill": (r"prompt[- ]processing(?: phase| stage| step)?",
                 r"(?:phase|stage) that processes the (?:input )?prompt",
                 r"(?:process|read)(?:es|s|ing)? the (?:whole |entire |input |full )?prompt"),
@@ -61,8 +64,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"not (?:strictly )?left[- ]to[- ]right",
                                  # ("instead of writing one word after another, fill in a whole passage of blanks")
                                  r"fill\w* in (?:\w+ ){0,4}blanks",
-                                 r"(?:instead of|rather than|not) (?:writing|producing|generating) (?:one|each) "
-                                 r"(?:word|token) after (?:another|the other)"),
+                                 r"(?:instead of|rather than|not|n['’]t|never) (?:writ\w*|produc\w*|generat\w*) "
+                                 r"(?:one|each) (?:word|token) after (?:another|the other)",
+                                 r"fill\w* in (?:a |the )?whole (?:passage|reply|answer|text|sentence) at once"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",
                          r"attend(?:s|ing)? (?:only )?to (?:a subset of|only the important|the important|fewer) "
@@ -142,7 +146,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                           r"which (?:step|part|stage|layer|operation|function)s? (?:is|are) (?:the )?(?:slow|slowest)",
                           r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks",
                           # ("where an AI program is spending its time, so they can find what's slowing it down")
-                          r"where (?:\w+ ){0,4}spend(?:s|ing)? (?:its|their|the) time",
+                          r"where (?:\w+ ){0,4}(?:spend|wast\w*)(?:s|ing)? (?:its|their|the|my) time",
+                          r"stopwatch for (?:every|each) (?:step|part|layer|operation)",
                           r"what(?:['’]s| is) slowing (?:\w+ ){0,2}down"),
     "DSL|compiler": (r"(?:languages?|abstractions?) for (?:writing|authoring|programming|expressing) "
                      r"(?:fast |efficient |gpu |custom )*kernels", r"(?:write|writing|author|authoring) "
@@ -159,7 +164,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                     r"(?:\w+ ){0,2}(?:working|work|that work|collaborat\w*|cooperat\w*)(?: together)?",
                     r"(?:helpers|assistants|agents|bots) working together as a team"),
     "Gaussian splatting|3DGS": (r"(?:fuzzy|blurry|soft|tiny) (?:\w+ )?(?:colou?red )?blobs",
-                                r"millions of (?:tiny |small |fuzzy )*(?:colou?red )?blobs"),
+                                r"millions of (?:tiny |small |little |fuzzy )*(?:colou?red )?blobs"),
     "long-context": (r"(?:very|really|extremely) long (?:inputs|prompts|documents|contexts|sequences|texts)",),
     "DVFS|frequency": (r"clock (?:speeds?|rates?|frequenc\w+)", r"how fast (?:the |its |their |each )?[\w'’ ,]{0,60}?"
                        r"(?:processors?|cpus?|gpus?|chips?|memory|cores?) (?:runs?|is clocked|are clocked)\b"),
@@ -175,6 +180,8 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                    r"(?:instead of|without|rather than) (?:always )?running "
                    r"(?:every|each|all (?:the |of its )?)layers?"),
     "vector search|similarity search": (r"closest (?:matches|neighbou?rs)", r"nearest[- ]neighbou?rs?",
+                                        r"(?:most )?similar (?:pieces|bits|chunks|passages|snippets) of (?:text|"
+                                        r"documents)",
                                         r"number[- ]lists", r"similar (?:vectors|embeddings)"),
     # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)
     "attacks|security|jailbreak|leakage": (
@@ -190,7 +197,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
         r"piec\w* together)\w* what (?:someone|somebody) else",
         # ("can one of them work out what the others typed", "recover what I typed by probing the shared cache")
         r"(?:work\w* out|figur\w* out|rebuild\w*|reconstruct\w*|recover\w*|infer\w*|steal\w*) what (?:the others?|"
-        r"others|i|we|you|they) (?:typed|asked|wrote|entered|sent|submitted)",
+        r"others|other (?:people|users|customers|tenants)|i|we|you|they) (?:typed|asked|wrote|entered|sent|submitted)",
         r"bad actors", r"malicious (?:users|actors|prompts|inputs)"),
     "simulator|simulation": (r"without (?:actually )?(?:building|buying)(?: or (?:building|buying|renting))? (?:the )?"
                              r"(?:hardware|cluster)", r"before (?:building|buying) (?:the )?(?:hardware|cluster)"),
@@ -258,7 +265,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                               r"instance|service|engine)s? up and running"),
     "kernels": (r"low[- ]level (?:number[- ]crunching |math |compute )?(?:routines|code|functions|programs)",
                 r"number[- ]crunching (?:routines|code|functions|programs)"),
-    "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",),
+    "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",
+                   # ("can an AI write the low-level code for graphics cards by itself?")
+                   r"(?:an? |the )(?:ai|llm|chatbot)s? (?:\w+ ){0,2}(?:write|writes|writing|generat\w+) "
+                   r"(?:the |its |their )?(?:[\w-]+ ){0,2}code"),
     "ternary": (r"(?:just |only |either )?-1,? 0,? (?:or|and) \+?1\b", r"(?:one of )?three (?:possible )?values"),
     "read-only memory": (r"written once at the factory", r"(?:baked|burned|burnt|hard[- ]?wired|etched) (?:\w+ ){0,4}"
                          r"(?:into|in) (?:the )?(?:chip|silicon|memory|hardware)"),

@@ -79,6 +79,13 @@ def name_concepts(text: str) -> str:
     ("can one of them work out what the others typed?", "(attacks, security, jailbreak, leakage)"),
     ("which socket/memory domain should the job land on?", "(NUMA)"),
     ("in those 'team of specialists' models", "(mixture-of-experts)"),
+    # (blind s71a)
+    ("the chatbot keeps running notes of the whole conversation", "(KV cache)"),
+    ("some text AIs don't write one word after another", "(diffusion language model)"),
+    ("a tool that shows where my model is wasting its time", "(profiling, tracing)"),
+    ("find the most similar pieces of text among millions", "(vector search, similarity search)"),
+    ("could someone figure out what other people typed?", "(attacks, security, jailbreak, leakage)"),
+    ("can an AI write the low-level code by itself?", "(LLM agents)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
