@@ -64,8 +64,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"not (?:strictly )?left[- ]to[- ]right",
                                  # ("instead of writing one word after another, fill in a whole passage of blanks")
                                  r"fill\w* in (?:\w+ ){0,4}blanks",
-                                 r"(?:instead of|rather than|not|n['’]t|never) (?:writ\w*|produc\w*|generat\w*) "
-                                 r"(?:one|each) (?:word|token) after (?:another|the other)",
+                                 r"(?:instead of|rather than|not|(?:do|does|did)n['’]t|never) "
+                                 r"(?:writ\w*|produc\w*|generat\w*) (?:one|each) (?:word|token) after "
+                                 r"(?:another|the other)",
                                  r"fill\w* in (?:a |the )?whole (?:passage|reply|answer|text|sentence) at once"),
     "sparse attention": (r"skip(?:s|ping)? (?:the )?(?:(?:attention|computation|compute|work) ){0,2}(?:for |on |over )?"
                          r"(?:unimportant|irrelevant|less important|low[- ]importance) (?:tokens|blocks|keys)",

@@ -85,7 +85,7 @@ def name_concepts(text: str) -> str:
     ("a tool that shows where my model is wasting its time", "(profiling, tracing)"),
     ("find the most similar pieces of text among millions", "(vector search, similarity search)"),
     ("could someone figure out what other people typed?", "(attacks, security, jailbreak, leakage)"),
-    ("can an AI write the low-level code by itself?", "(LLM agents)"),
+    ("can an AI write the code by itself?", "(LLM agents)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
