@@ -1123,6 +1123,13 @@ class PaperSearch:
                 # (a name an abstract introduces, in another case: "rocketppa")
                 text = text[:m.start()] + self._introduced_lower[key] + text[m.end():]  # (no slip to say)
                 continue
+            if len(key) == 4 and _COINED.fullmatch(word) and key not in self._written_coined \
+                    and (typo := self._coined_slip(word)):
+                # ("why does vLMM take so long to boot?": a short name the papers write, one letter slipped, in the
+                # same capitals; it had been refused as a system no paper names)
+                text = text[:m.start()] + typo + text[m.end():]
+                mends[word] = typo
+                continue
             if key in self.name_papers or key in self.vocab or key in self.glossary or len(key) < 5 \
                     or key in self._written_coined:  # ("FlashAttention-3": FlashAttention-4's abstract names it)
                 continue
@@ -1176,6 +1183,22 @@ class PaperSearch:
     def _introduced_lower(self) -> dict[str, str]:
         """The names abstracts introduce (``introduced``), by their lower case."""
         return {name.lower(): name for name in self.introduced}
+
+    def _coined_slip(self, word: str) -> str:
+        """The one coined word the papers write that ``word`` slips a letter of, past its first and with capitals where
+        it has them ("vLMM" -> "vLLM", not "VLMs"; "dLLM" is no vLLM), or ""."""
+        shape = lambda w: re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", w))  # noqa: E731
+        key = word.lower()
+        if key in self.glossary or key in self.vocab or key + "s" in self._written_coined:  # ("dLLM": dLLMs)
+            return ""
+        near = {w for w in self._written_coined_typed if len(w) == len(word) and shape(w) == shape(word)
+                and w[0] == word[0] and _edits(w.lower(), key) == 1}
+        return near.pop() if len(near) == 1 else ""
+
+    @cached_property
+    def _written_coined_typed(self) -> set[str]:
+        """Every coined word the papers' titles and abstracts write, as they write it ("vLLM")."""
+        return {w for p in self.papers for w in _COINED.findall(f"{p.title} {p.abstract}")}
 
     @cached_property
     def _written_coined(self) -> set[str]:
