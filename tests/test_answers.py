@@ -3805,10 +3805,12 @@ def test_a_word_no_paper_writes_is_said_before_the_papers_on_the_rest(answerer):
     # (nor is "chatbots", which no paper writes either, a word beside it: the papers' LLMs, in a newcomer's word)
     assert "No paper mentions" not in answerer.ask("Which papers reduce TTFT for chatbots?").text
     # ...in a longer question too: "speculative decoding for automatic speech recognition models like Whisper" had
-    # listed nine speculative decoding papers with no word of doubt
+    # listed nine speculative decoding papers with no word of doubt (and since, as models of a field no paper writes,
+    # it is refused: blind s70b-30, s71b-40)
     whisper = answerer.ask("Is there work on speculative decoding for automatic speech recognition models like "
                            "Whisper?")
-    assert whisper.text.startswith("No paper mentions") and "“Whisper”" in whisper.text.split("\n")[0]
+    assert whisper.refused and whisper.text.startswith("No paper mentions “recognition”: the collection does not "
+                                                       "cover automatic speech recognition models.")
     # ...and of a "which paper" question: it had been answered with AccelOpt's, with no word of doubt (and since, as
     # a product named, refused: see below)
     gaudi = answerer.ask("Which paper benchmarks LLM training on Intel Gaudi 3 accelerators?")
