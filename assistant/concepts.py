@@ -232,6 +232,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                               # (not a maker's own: "Google's own custom AI chips" are its TPUs)
                               r"(?<!own )(?<!['’]s )custom(?:[- ]made| built)? (?:ai |ml )?(?:chips?|hardware|"
                               r"processors?|silicon)"),
+    # ("can AI help engineers design computer chips, like writing the hardware description code or guessing how big
+    # and power hungry a design will be?")
+    "HDL|RTL|Verilog": (r"hardware description (?:code|languages?)", r"design\w* (?:the |new |computer )?chips\b"),
+    "power, performance, and area": (r"how (?:big|large) and (?:how )?power[- ]hungry",),
     "FPGA": (r"(?:re-?programmable|reconfigurable|field[- ]programmable) (?:chips|hardware|logic|circuits)",),
     # ("models that take in pictures as well as text, like models that can describe an image")
     "multimodal|VLM": (r"(?:take|takes|taking|accept\w*|read\w*|see\w*|understand\w*|handl\w*|process\w*) (?:in )?"

@@ -86,6 +86,10 @@ def name_concepts(text: str) -> str:
     ("find the most similar pieces of text among millions", "(vector search, similarity search)"),
     ("could someone figure out what other people typed?", "(attacks, security, jailbreak, leakage)"),
     ("can an AI write the code by itself?", "(LLM agents)"),
+    # (blind s73a)
+    ("writing the hardware description code", "(HDL, RTL, Verilog)"),
+    ("can AI help engineers design computer chips?", "(HDL, RTL, Verilog)"),
+    ("guessing how big and power hungry a design will be", "(power, performance, and area)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
