@@ -985,9 +985,9 @@ def _scope(r: Retrieval) -> str:
 def _code_answer(r: Retrieval, sentences, most: int = ALL_PAPERS) -> Answer:
     """The papers whose abstract says their code is (or will be) available, each quoted where it says so; a
     paper asked about by name that says nothing of its code is said to."""
-    stating = lambda p: next((x for x in sentences.get(p.id, []) if CODE_STATEMENT.search(x)), p.title)  # noqa: E731
-    linked = lambda p: not any(CODE_STATEMENT.search(x) for x in sentences.get(p.id, [])) \
-        and p.extra.get("code_url")  # noqa: E731
+    code_sentence = lambda p: next((x for x in sentences.get(p.id, []) if CODE_STATEMENT.search(x)), None)  # noqa: E731
+    stating = lambda p: code_sentence(p) or p.title  # noqa: E731
+    linked = lambda p: p.extra.get("code_url") and code_sentence(p) is None  # noqa: E731
     if r.code:  # "is Kitty's code available?": each paper named, from its own abstract
         said = {sp.paper.id for sp in r.ranked}
         lines, citations = [], []

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from .countries import place_name
 from .errors import QuestionError
 from .lexical import fold_accents, tokenize
 
@@ -1317,7 +1318,6 @@ class Filters:
                           "academia only": "from academia only", "industry": "from industry",
                           "academia": "from academia"}[self.sector] + ", by their institutions' names")
         if self.countries:
-            from .countries import place_name
             kind = {"academic": "universities or institutes", "company": "companies"}.get(self.country_side,
                                                                                         "institutions")
             parts.append(f"from {kind} in {place_name(self.countries)}, by their institutions' names")

@@ -243,10 +243,9 @@ def _members_after(text: str, end: int) -> int:
 
 
 # what an organisation is, said aside after its name: ", the job-networking site,", " (the Chinese tech giant)"
-_ORG_ASIDE = (r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|platform|"
-              r"network|lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)(?=\s*[,;])|"
-              r"\s*\(\s*(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|"
-              r"platform|network|lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)\s*\)")
+_ASIDE_KIND = (r"(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|platform|network|"
+               r"lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)")
+_ORG_ASIDE = rf",\s+{_ASIDE_KIND}(?=\s*[,;])|\s*\(\s*{_ASIDE_KIND}\s*\)"
 
 
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
@@ -385,7 +384,6 @@ _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|in
                         re.I)
 # "the first version of OpenHands": a thing made, not its makers' papers
 _VERSION_OF = re.compile(r"\b(?:versions?|releases?|editions?|variants?|forks?|ports?|v\d+)\s+of\s+(?:the\s+)?$", re.I)
-# "especially anything from Microsoft", "ideally from NVIDIA": a wish for an institution's papers
 # a source's heading asked for: "filed under LLM inference", "in the LLM Inference section of the reading notes"
 _SECTION_ASKED = (
     re.compile(r"\b(?:filed|listed|grouped|placed|categori[sz]ed|classified|sorted|put|fall|falls|come|comes|appear|"
@@ -394,6 +392,7 @@ _SECTION_ASKED = (
     re.compile(r"\b(?:in|under)\s+the\s+[\"“'‘]?(?P<name>\w[\w /&-]*?)[\"”'’]?\s+"
                r"(?:section|heading|category)\b", re.I))
 _LISTED_NEXT = re.compile(r"\s*(?:,|&|,?\s*\b(?:or|and)\b)\s*(?:the\s+)?", re.I)  # the next of a list of names
+# "especially anything from Microsoft", "ideally from NVIDIA": a wish for an institution's papers
 _PREFERRED_FROM = re.compile(r"\b(?:especially|particularly|ideally|preferably|notably|in particular)\s+"
                              r"(?:(?:anything|something|ones?|those|the ones|papers?|work)\s+)?(?:from|by)\s+[^,;.?!]+",
                              re.I)
@@ -1203,7 +1202,7 @@ class PaperSearch:
     @cached_property
     def _written_coined(self) -> set[str]:
         """Every coined word the papers' titles and abstracts write, lower case ("flashattention-3")."""
-        return {w.lower() for p in self.papers for w in _COINED.findall(f"{p.title} {p.abstract}")}
+        return {w.lower() for w in self._written_coined_typed}
 
     def _named_product(self, word: str, text: str) -> bool:
         """Whether ``text`` names a product by ``word``, which no paper writes: capitalised past a sentence's start
@@ -2459,8 +2458,8 @@ class PaperSearch:
         # had been listed); a heading no source has is a topic, searched as one
         section = next((m for pattern in _SECTION_ASKED if (m := pattern.search(text))), None) \
             if not seeds and not ranking and not ids else None
-        filed = [p for p in pool if p.topic and p.topic.lower() == " ".join(section.group("name").split()).lower()] \
-            if section else []
+        heading = " ".join(section.group("name").split()).lower() if section else ""
+        filed = [p for p in pool if p.topic and p.topic.lower() == heading] if heading else []
         if filed:
             parsed.shape = "metadata"
             venues = " and ".join(dict.fromkeys(p.venue for p in filed))
