@@ -183,6 +183,14 @@ class Assistant:
             found = compose(again, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
             if found.citations and not found.refused:
                 retrieval, answer = again, found
+        # "I'm applying to grad school at Michigan and hoping to work with Baris Kasikci. Which papers here is he an
+        # author on?": refused on the setting's words as a topic, the metadata question is read without them
+        alone = search.asked_alone(text) if answer.refused and within is None and not filters.authors else ""
+        if alone:
+            again = retrieved(alone)
+            found = compose(again, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
+            if found.citations and not found.refused:
+                retrieval, answer = again, found
         if left_out_by_filter(retrieval, answer):  # "papers from Google on speculative decoding": said elsewhere?
             wide = search.search(text, filters, k=k or self.settings.k, everywhere=True)
             found = compose(wide, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)

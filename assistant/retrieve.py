@@ -669,8 +669,12 @@ class PaperSearch:
         mended = self._mended(word, context, cognates, foreign)
         # (but a compound of it, which MiniLM finds close, is read: "phone" is "smartphones" as "phones" was; the
         # singular had stayed a word no paper writes, and "on-device llm phone laptop" was refused)
-        if mended != word and not foreign and _stem(mended) != _stem(word) and word in dictionary_words() \
-                and not (word in self.english and mended == self._compound(word)):
+        # (a plural or a verb's form too, which the word list leaves out: "bit flips", "paging adapters", "Macs" had
+        # been read as "flops", "paving", "maps")
+        # (but not one letter short of a doubled one: "runing" is "running")
+        if mended != word and not foreign and _stem(mended) != _stem(word) and _inflected_word(word) \
+                and not (word in self.english and mended == self._compound(word)) \
+                and not any(mended == word[:i] + word[i - 1] + word[i:] for i in range(1, len(word))):
             return word
         return mended
 
@@ -714,6 +718,8 @@ class PaperSearch:
             found = {c for c in found if _edits(word, c) == nearest}
         if len(word) < TWO_EDITS_FROM:  # (as two true edits reach other words: "qubit" is no "quite")
             found = {c for c in found if _edits(word, c) <= 1}
+        # (a typo rarely hits the first letter, and not with another edit besides: "Pinterest" is no "interests")
+        found = {c for c in found if c[0] == word[0] or _edits(word, c) <= 1}
         if not found and not foreign and len(word) >= TWO_EDITS_FROM:
             found = self._two_edits(word)
         if not found and not foreign and len(word) >= TWO_EDITS_FROM and _stem(word) not in self.term_ids \
@@ -2028,6 +2034,26 @@ class PaperSearch:
                 return w[:-1] + "s"
             return low
         return _WORD_RUN.sub(word, text)
+
+    def asked_alone(self, text: str) -> str:
+        """The metadata question that follows a statement of the asker's own setting, read without it, its "he" or
+        "she" the one author the setting names ("I'm applying to grad school at Michigan and hoping to work with
+        Baris Kasikci. Which papers here is he an author on?": "Which papers here is Baris Kasikci an author on?";
+        "I'm thinking of grad school in Toronto - which papers here have University of Toronto people on them?");
+        "" when the message is no such setting and question, or the question names no venue, author or
+        institution. (Read only after a refusal: the setting's words had been searched as a topic of the papers.)"""
+        asked = self.focus(text, only_asked=True)
+        if asked == text or not asked.strip():
+            parts = _DASHED.split(text)
+            asked = parts[-1] if len(parts) > 1 and _QUESTION_OPENING.match(parts[-1]) else ""
+        setting = text[:text.rfind(asked)] if asked else ""
+        if not asked or not _OWN_SETTING.match(setting):
+            return ""
+        authors = self.read_filters(setting)[0].authors
+        if len(authors) == 1:
+            asked = _PERSON_PRONOUN.sub(lambda m: authors[0] + ("'s" if m.group(0).lower() in ("his", "her") else ""),
+                                        asked, count=1)
+        return asked if self.read_filters(asked)[0] else ""
 
     def focus(self, text: str, only_asked: bool = False) -> str:
         """The question in a rambling message: its question sentences, and the others only when most of their
@@ -3774,6 +3800,19 @@ def _kept(memo: dict, key, value, most: int):
     return value
 
 
+def _inflected_word(word: str) -> bool:
+    """Whether the dictionary holds ``word``, its singular, or the verb it is a form of ("paging", "tweaked"; not
+    "runing", one "n" short of "running")."""
+    if _in_dictionary(word):
+        return True
+    words = dictionary_words()
+    for ending in ("ing", "ed"):
+        base = word[:-len(ending)] if word.endswith(ending) and len(word) >= len(ending) + 3 else ""
+        if base and (base + "e" in words or base in words and not re.search(r"[^aeiou][aeiou][^aeiouwxy]$", base)):
+            return True
+    return False
+
+
 def _in_dictionary(word: str) -> bool:
     """Whether the dictionary holds ``word`` or, for a plural, its singular (its list has "multiplier" and no
     plurals)."""
@@ -3881,7 +3920,8 @@ _SHORT_FORMS = {"attn": "attention", "ctx": "context", "perf": "performance", "m
                 "comm": "communication", "comms": "communication", "arch": "architecture", "impl": "implementation",
                 "config": "configuration", "configs": "configurations", "params": "parameters", "param": "parameter",
                 "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations", "disagg": "disaggregation",
-                "ckpt": "checkpoint", "ckpts": "checkpoints", "reqs": "requests", "cfgs": "configurations"}
+                "ckpt": "checkpoint", "ckpts": "checkpoints", "reqs": "requests", "cfgs": "configurations",
+                "docs": "documents"}
 # what goes on saying a question after its "?": examples, or what it means in particular
 _GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for example|for instance|i\.e\.?|including|"
                       r"specifically|particularly|in particular|mainly|mostly)(?![\w-])", re.I)
@@ -3950,6 +3990,9 @@ _AS_SUBJECT = (r"(?:^|[.?!]\s+)in\s+{0}\s*,|\b(?:how|what)\s+(?:does|do|did|is|a
                r"\bthe\s+{0}\s+(?:paper|method|approach)\b")
 # a dash between clauses ("... when it's unsure - looking for papers on that")
 _DASHED = re.compile(r"\s[-–—]+\s+")
+# a message opening on the asker's own setting ("I'm applying to ...", "We run ...", "My advisor ...")
+_OWN_SETTING = re.compile(r"^\W*(?:i|i'?m|i am|i'?ve|i'?d|we|we'?re|we are|we'?ve|my|our)\b", re.I)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 # "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
 _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"
                            r"(?:papers|work|research|studies)\b|^\W*(?:i|we)\s*(?:want|need|'d like|would like)\s+"

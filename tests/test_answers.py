@@ -5541,3 +5541,27 @@ def test_a_count_asked_is_found_with_its_magnitude(answerer):
     # "scales to 30K GPUs" had not been read as a count of GPUs, and the "We introduce" sentence quoted (s69a-19)
     answer = answerer.ask("Up to how many GPUs does ByteDance's redesigned FSDP framework (FlexScale) scale?")
     assert "30K GPUs" in answer.text
+
+
+def test_a_setting_before_a_metadata_question_is_no_topic_of_its_papers(answerer):
+    # "grad school at Michigan" had been a topic of Baris Kasikci's papers, and "he" no author: refused (blind
+    # s74b-30); after a dash, "grad school in Toronto" of the University of Toronto's (s72a-32)
+    kasikci = set(answerer.ask("Which papers is Baris Kasikci an author on?").cited_ids)
+    answer = answerer.ask("I'm applying to grad school at Michigan and hoping to work with Baris Kasikci. Which papers "
+                          "here is he an author on?")
+    assert len(kasikci) >= 3 and not answer.refused and set(answer.cited_ids) == kasikci
+    toronto = set(answerer.ask("papers from the University of Toronto").cited_ids)
+    assert set(answerer.ask("I'm thinking of grad school in Toronto - which papers here have University of Toronto "
+                            "people on them?").cited_ids) == toronto
+
+
+def test_plural_and_verb_forms_of_words_are_not_mended_into_other_words(answerer):
+    # "bit flips", "Macs", "paging", "Pinterest" had been read as "flops", "maps", "paving", "interests" (the
+    # dictionary holds no plurals nor verb forms; a first letter and another besides is no typo), so a company
+    # without papers was answered with a recommender paper (blind s74d-28)
+    search = answerer._searcher()
+    assert [search.correct(w) for w in ("flips", "macs", "paging", "fakes", "pinterest")] == \
+        ["flips", "macs", "paging", "fakes", "pinterest"]
+    assert [search.correct(w) for w in ("runing", "prunning", "servng")] == ["running", "pruning", "serving"]
+    answer = answerer.ask("Which papers were written by researchers at Pinterest?")
+    assert answer.refused and not answer.cited_ids
