@@ -669,12 +669,16 @@ class PaperSearch:
         mended = self._mended(word, context, cognates, foreign)
         # (but a compound of it, which MiniLM finds close, is read: "phone" is "smartphones" as "phones" was; the
         # singular had stayed a word no paper writes, and "on-device llm phone laptop" was refused)
-        # (a plural or a verb's form too, which the word list leaves out: "bit flips", "paging adapters", "Macs" had
-        # been read as "flops", "paving", "maps")
-        # (but not one letter short of a doubled one: "runing" is "running")
-        if mended != word and not foreign and _stem(mended) != _stem(word) and _inflected_word(word) \
+        # (a plural or a verb's form too, which the dictionary leaves out: "bit flips", "paging adapters", "spotting
+        # fakes", "emits" had been read as "flops", "paving", "faces", "exits"; not one of a rare word a dropped first
+        # letter makes, "lusters" is "clusters")
+        # (but not one letter short of a doubled one, "runing" is "running"; nor a soft "c" spelt "s", "devises")
+        if mended != word and not foreign and _stem(mended) != _stem(word) and (
+                word in dictionary_words() or any(b in self.english for b in _bases(word))
+                or mended[1:] != word and any(b in dictionary_words() for b in _bases(word))) \
                 and not (word in self.english and mended == self._compound(word)) \
-                and not any(mended == word[:i] + word[i - 1] + word[i:] for i in range(1, len(word))):
+                and not any(mended == word[:i] + word[i - 1] + word[i:] for i in range(1, len(word))) \
+                and not _spelt_by_sound(word, mended):
             return word
         return mended
 
@@ -2787,6 +2791,11 @@ class PaperSearch:
             unheld = self._unheld(text, missing, ranked, as_products=not what, head=not filters) \
                 if parsed.shape != "factual" or (
                 not unknown_names and any(re.search(r"\d", w) for w in missing)) else None
+            # (a quantity asked of a thing no paper writes: "How much water do the data centers ... use for cooling?")
+            counted = next((w for w in missing if re.search(rf"\bhow (?:much|many)\s+{re.escape(w)}\b", text, re.I)),
+                           None) if parsed.shape == "factual" and unheld is None else None
+            if counted:
+                unheld = (as_typed(text, [counted])[0],) * 2
             # every alternative the question offers is a word no paper writes ("diffusion models for audio or music
             # generation"): what it asks of is not in the collection, however well the rest matches
             offered = sorted(parsed.alternatives, key=lambda w: text.lower().find(w))
@@ -3126,7 +3135,11 @@ class PaperSearch:
         three letters or more, which says what it is ("text-to-SQL": no paper writes SQL, though every one writes
         "text"; not "ROCm-based", "finance-domain", whose last parts are the collection's)."""
         if _stem(word) in self.idf:
-            return False
+            # (unless the stem drops the "-ize" that makes it another word, which no paper writes: "tokenization",
+            # "tokenizer" are no "tokens")
+            derived = re.fullmatch(r"([a-z]{3,}?)i[sz](?:e|es|ed|ing|ers?|ations?)", word.lower())
+            return bool(derived) and len(_stem(word)) <= len(derived.group(1)) and not any(
+                self._writes_prefix(derived.group(1) + "i" + z) for z in "sz")
         # a model's version no paper writes, in any spelling, though they write the model: "Llama-3.1-405B"
         versioned = re.fullmatch(r"([a-z]{3,})[-.]?(\d[\w.-]*)", word.lower())
         if versioned and re.search(r"[-.]", word) and self._papers_with(versioned.group(1)).any() \
@@ -3141,6 +3154,12 @@ class PaperSearch:
         if last in _SUFFIX_PARTS and len(parts) == 2 and parts[0] in self.english:
             return _stem(parts[0]) not in self.idf
         return len(last) >= 3 and last.isalpha() and last not in STOPWORDS and _stem(last) not in self.idf
+
+    def _writes_prefix(self, prefix: str) -> bool:
+        """Whether a paper writes a word starting with ``prefix``."""
+        vocab = self.sorted_vocab
+        at = bisect.bisect_left(vocab, prefix)
+        return at < len(vocab) and vocab[at].startswith(prefix)
 
     def _form_rows(self, form: str) -> set[int]:
         """The rows of the papers writing ``form`` (an acronym, or every word of a long form)."""
@@ -3800,17 +3819,24 @@ def _kept(memo: dict, key, value, most: int):
     return value
 
 
-def _inflected_word(word: str) -> bool:
-    """Whether the dictionary holds ``word``, its singular, or the verb it is a form of ("paging", "tweaked"; not
-    "runing", one "n" short of "running")."""
-    if _in_dictionary(word):
-        return True
-    words = dictionary_words()
+def _spelt_by_sound(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with a soft "c" written "s" ("devises": "devices")."""
+    diff = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+    return len(word) == len(other) and len(diff) == 1 and (word[diff[0]], other[diff[0]]) == ("s", "c") \
+        and word[diff[0] + 1:diff[0] + 2] in ("e", "i")
+
+
+def _bases(word: str) -> list[str]:
+    """The words ``word`` may be a plural or a verb's form of ("flips": "flip"; "paging": "page")."""
+    out = []
+    if word.endswith("s"):
+        out += [word[:-1]] + ([word[:-2]] if word.endswith("es") else []) + (
+            [word[:-3] + "y"] if word.endswith("ies") else [])
     for ending in ("ing", "ed"):
-        base = word[:-len(ending)] if word.endswith(ending) and len(word) >= len(ending) + 3 else ""
-        if base and (base + "e" in words or base in words and not re.search(r"[^aeiou][aeiou][^aeiouwxy]$", base)):
-            return True
-    return False
+        if word.endswith(ending) and len(word) >= len(ending) + 3:
+            base = word[:-len(ending)]  # (not one doubling its last letter: "traning" is no form of "tran")
+            out += [base + "e"] + ([base] if not re.search(r"[^aeiou][aeiou][^aeiouwxy]$", base) else [])
+    return out
 
 
 def _in_dictionary(word: str) -> bool:
@@ -3884,7 +3910,8 @@ def _asking_on(loose: bool) -> str:
 
 
 _HERE = r"(?:(?:here|in here|in (?:the|this|your) collection)\s+)?"  # "a paper here on ..."
-_LIGHT_VERB = r"(?:(?:doing|using|applying|performing)\s+)?"  # "a paper on doing fuzzy deduplication"
+# "a paper on doing fuzzy deduplication", "work on making tokenization faster"
+_LIGHT_VERB = r"(?:(?:doing|using|applying|performing|making|speeding up|accelerating|improving|optimi[sz]ing)\s+)?"
 
 
 _VERB_FORM = re.compile(r"(?:ing|ed|ly)$")  # a word asked "work on" that is no noun: "work on sending each query"
