@@ -3846,7 +3846,11 @@ def test_a_thing_named_by_words_no_paper_writes_is_refused_however_many_they_are
     # an acronym is a name wherever it stands, in brackets too; a compound of the papers' words may be in the thing
     # named, which ends before a verb comparing it (each had been answered under a note)
     bpe = answerer.ask("Is there a paper on speeding up tokenization (BPE tokenizers) as a bottleneck in LLM serving?")
-    assert bpe.refused and bpe.text.startswith("No paper mentions “BPE”: the collection does not cover BPE tokenizers.")
+    # ("tokenization" is no word of the papers either, said first: they write "tokens" only)
+    assert bpe.refused and bpe.text.startswith("No paper mentions “tokenization”: the collection does not cover "
+                                               "tokenization (BPE tokenizers).")
+    bpe = answerer.ask("Is there a paper on speeding up text preprocessing (BPE merges) as a bottleneck in LLM serving?")
+    assert bpe.refused and bpe.text.startswith("No paper mentions “BPE”: the collection does not cover BPE merges.")
     wafer = answerer.ask("How does the Cerebras wafer-scale engine compare to GPUs for LLM decoding?")
     assert wafer.refused and wafer.text.startswith("No paper mentions “Cerebras”: the collection does not cover "
                                                    "Cerebras wafer-scale engine.")
