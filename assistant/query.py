@@ -1603,6 +1603,9 @@ _WHICH_OF_THEM = re.compile(r"^\W*(?:which|what) (?:papers|works|systems|studies
                             # verb asks for one: _ONE_WORK)
                             r"^\W*what work\b", re.I)
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+")
+# a later sentence asking for every paper on what the question describes ("I'd like every paper on that idea")
+_EVERY_PAPER = re.compile(r"\b(?:like|want|need|see|list|give me|show me)\s+(?:every|all(?: the)?|each)\s+"
+                          r"(?:papers?|works?|stud(?:y|ies)|systems?|one)\b", re.I)
 _LEADING_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|once|since|given|because|while|suppose|assuming)\b"
                              r"[^,?.;]{3,120},\s+(?=(?:what|which)\b)", re.I)
 
@@ -1620,6 +1623,9 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     asking = asked if asked and len(asked) < len(sentences) else [text]
     if any(STRONG_FACT_CUES.search(c) for c in asking) and not any(_papers_asked(c) for c in asking):
         return "factual"  # ("which papers report energy savings and how much?": the papers, each with its figure)
+    # ("Is anyone sending the easy questions to a small cheap model ...? I'd like every paper on that idea.": all)
+    if any(_EVERY_PAPER.search(c) for c in sentences[1:]):
+        return "list"
     if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4) \
             or _ONE_REMEMBERED.search(text):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does

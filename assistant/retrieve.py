@@ -81,6 +81,7 @@ _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|w
 _SUFFIX_PARTS = frozenset("aware based driven guided conscious sensitive friendly centric oriented powered enabled "
                           "assisted".split())
 _CLIPPED_COUNT = 5  # a name is read as a clipped word when a longer word opening with it is written this often
+CONCEPT_WEIGHT = 2.0  # a term read from a plain description weighs this many times a word of the question
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 TITLE_RECALLED_WORDS, TITLE_RECALLED_SHARE = 4, 0.7  # a question holding this much of a title recalls that paper
 # a paper matching a question this well (MiniLM cosine), and scoring this many times the runner-up, is the one it
@@ -2589,6 +2590,11 @@ class PaperSearch:
                              years_held=held)
         pool_ids = {p.id for p in pool} if restricted else None
         terms = self.expand(words, names, in_other)
+        # the term a plain description stands for weighs as much as the several words describing it ("sending the easy
+        # questions to a small cheap model": routing; its words had ranked a paper on easy and hard questions first)
+        for term in concepts_read:
+            for st in {_stem(w) for w in tokenize(term)} & terms.keys():
+                terms[st] *= CONCEPT_WEIGHT
         lexical = self.bm25(terms)
         if restricted:
             lexical = np.where(mask, lexical, 0.0)
@@ -4023,7 +4029,8 @@ _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 # "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
 _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"
                            r"(?:papers|work|research|studies)\b|^\W*(?:i|we)\s*(?:want|need|'d like|would like)\s+"
-                           r"(?:papers|work|research|studies)\b", re.I)
+                           # ("I'd like every paper on that idea")
+                           r"(?:(?:every|all(?: the)?|any|some)\s+)?(?:papers?|work|research|studies)\b", re.I)
 _CODE_QUESTION = re.compile(r"(\"\"\"|'''|[\"'])\s*(?P<q>(?:which|what|who|how|are there|is there|any|list|show|find)\b"
                             r"(?:(?!\1).)*?)\s*\1", re.I | re.S)
 # ("... there's a paper that benchmarked n-gram, EAGLE and MTP inside vLLM ... which one is that?")

@@ -5590,3 +5590,14 @@ def test_how_much_of_a_thing_no_paper_writes_is_refused(answerer):
                           "papers on cutting it?")
     assert answer.refused and not answer.cited_ids and "“water”" in answer.text
     assert not answerer.ask("How much energy does BEAM save compared to vLLM?").refused
+
+
+def test_the_term_a_plain_description_stands_for_ranks_its_papers(answerer):
+    # "sending the easy questions to a small cheap model and only the hard ones to the big expensive one" is routing:
+    # its words had ranked a paper on easy and hard training questions first, and the question (asking "is anyone
+    # ...?" in a long description) had been given that one paper, though a later sentence asked for every paper
+    # (blind s74a-05)
+    answer = answerer.ask("Is anyone sending the easy questions to a small cheap model and only the hard ones to the "
+                          "big expensive one? I'd like every paper on that idea.")
+    routing = {"doi:10.1145/3786335.3813134", "openreview:ZVQb92umqX"}
+    assert not answer.refused and answer.cited_ids[0] in routing and routing <= set(answer.cited_ids)
