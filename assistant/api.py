@@ -194,7 +194,12 @@ class Assistant:
         if left_out_by_filter(retrieval, answer):  # "papers from Google on speculative decoding": said elsewhere?
             wide = search.search(text, filters, k=k or self.settings.k, everywhere=True)
             found = compose(wide, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
-            if found.citations and not found.refused:
+            # (unless what answers it is the filter's own papers, which the filtered reading had refused: "That Japanese
+            # GPU supercomputer from Sakura Internet ...": "cite 1 paper, not from SAKURA internet: SAKURAONE")
+            mine = {sp.paper.id for sp in retrieval.ranked}
+            if found.citations and not found.refused and {c.paper_id for c in found.citations} <= mine:
+                retrieval, answer = wide, found
+            elif found.citations and not found.refused:
                 answer = elsewhere_refusal(retrieval, found, search.by_id)
         t3 = time.perf_counter()
         candidates = self._candidates(search, retrieval, answer, k) if self._use_llm(llm, retrieval, answer) else None

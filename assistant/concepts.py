@@ -54,7 +54,7 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"(?:generat\w+|produc\w+|emit\w*) (?:many |several |multiple |all )?tokens in "
                                  r"parallel", r"(?:rather than|instead of) (?:writing |going |generating |producing )?"
                                  r"(?:strictly )?left[- ]to[- ]right",
-                                 r"fill\w* in (?:many|several|multiple|all the) (?:words|tokens) "
+                                 r"fill\w* in (?:many|several|multiple|all the|lots of|a lot of) (?:words|tokens) "
                                  r"(?:at once|at the same time|simultaneously|in parallel)",
                                  r"blanked[- ]out (?:draft|text|sentence)",
                                  r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of) "
@@ -95,6 +95,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:mix|mixture) of (?:older|old|newer|new|different)(?: and (?:older|old|newer|new))? "
                            r"(?:gpus|graphics cards|accelerators|chips)",
                            r"(?:non[- ]identical|dissimilar|varied) gpus",
+                           # ("a pile of older graphics cards plus a few new ones")
+                           r"(?:older|old|newer|new) (?:gpus|graphics cards|accelerators|cards) (?:plus|and|with|"
+                           r"alongside) (?:a few |some |several |a couple of )?(?:newer|new|older|old)\b",
                            # ("a mix of different kinds of graphics cards", "a grab bag of older and newer GPUs")
                            r"(?:mix|mixture|combination|blend|jumble|grab[- ]bag|mixed[- ]bag|assortment) of "
                            r"(?:\w+,? ){0,5}?"

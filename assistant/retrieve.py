@@ -1223,6 +1223,8 @@ class PaperSearch:
         if any(a < m.start() < b for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
                for a, b in _quoted_spans(text)):
             return False  # (a word of a quoted title: "Summarize '... on Ascend NPUs'")
+        if is_place_word(word):  # (nor a country's people: "That Japanese GPU supercomputer from Sakura Internet")
+            return False
         return _capitalised_inside(word, text) and not any(
             abs(len(c) - len(word)) <= slips and _edits(word.lower(), c) <= slips for c in self._written_coined)
 
@@ -4048,6 +4050,8 @@ _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sor
                               # ("... the big model just checks them. Which papers work on that?", "Which papers fix
                               # that unevenness?": what the statement before describes)
                               r"\b(?:on|about|into|do|does|doing|with)\s+(?:that|this|it|these|those)\s*[?.!]*\s*$|"
+                              # ("... train a big language model across a mix like that?")
+                              r"\b(?:a|an|one)\s+(?:[\w-]+\s+){1,4}like (?:that|this)\s*[?.!]*\s*$|"
                               r"\b(?:fix|fixes|fixing|solve|solves|solving|handle|handles|handling|address|addresses|"
                               r"addressing|tackle|tackles|tackling|avoid|avoids|avoiding|deal with|deals with|"
                               r"dealing with)\s+(?:that|this|these|those)\s+[\w-]+", re.I)

@@ -5601,3 +5601,22 @@ def test_the_term_a_plain_description_stands_for_ranks_its_papers(answerer):
                           "big expensive one? I'd like every paper on that idea.")
     routing = {"doi:10.1145/3786335.3813134", "openreview:ZVQb92umqX"}
     assert not answer.refused and answer.cited_ids[0] in routing and routing <= set(answer.cited_ids)
+
+
+def test_a_country_adjective_is_no_product_and_the_filters_own_paper_answers(answerer):
+    # "That Japanese GPU supercomputer from Sakura Internet": "Japanese", capitalised, had been read as a product no
+    # paper names, and the refusal said the one paper answering it was "not from SAKURA internet" (blind s75a-27)
+    answer = answerer.ask("That Japanese GPU supercomputer from Sakura Internet that uses plain open Ethernet "
+                          "networking - what place did it get on the TOP500 list?")
+    assert not answer.refused and answer.cited_ids == ["openreview:n7o6C3p3wk"] and "49th" in answer.text
+
+
+def test_a_plain_setting_a_question_points_back_to_is_its_topic(answerer):
+    # "a pile of older graphics cards plus a few new ones ... a mix like that" is heterogeneous GPUs; "fill in lots
+    # of words at the same time" is a diffusion language model: both had been refused (blind s75a-04, s75a-10)
+    mixed = answerer.ask("My lab has a pile of older graphics cards plus a few new ones. Which papers show how to "
+                         "train a big language model across a mix like that?")
+    assert not mixed.refused and {"openreview:40leuGH3iO", "openreview:KgcqSNio0U"} <= set(mixed.cited_ids)
+    diffusion = answerer.ask("Normal chatbots write one word after another. I heard some models fill in lots of words "
+                             "at the same time, a bit like un-blurring a picture. Which papers are about those?")
+    assert not diffusion.refused and "openreview:eB8yjR6alL" in diffusion.cited_ids
