@@ -956,6 +956,13 @@ class PaperSearch:
             if held is not None:
                 for n in names:
                     self.alias_keys.setdefault(_name_key(n), held)
+            # (and two of its names records write apart are one institution's papers: the CAIS notes' "MSR" is the
+            # MLSys records' Microsoft Research; "CAIS papers from Microsoft Research" had been refused)
+            apart = {self.alias_keys[_name_key(n)] for n in names if _name_key(n) in self.alias_keys}
+            if len(apart) > 1:
+                merged = set().union(*(self.alias_papers[a] for a in apart))
+                for a in apart:
+                    self.alias_papers[a] = set(merged)
         # a run of the words of institutions' names that is no alias ("Berkeley", "Hong Kong"), and surnames
         # ("Stoica"): what a question may name them by when a cue says it names someone ("from Berkeley")
         self.name_part_institutions: dict[str, set[str]] = defaultdict(set)

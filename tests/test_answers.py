@@ -5620,3 +5620,13 @@ def test_a_plain_setting_a_question_points_back_to_is_its_topic(answerer):
     diffusion = answerer.ask("Normal chatbots write one word after another. I heard some models fill in lots of words "
                              "at the same time, a bit like un-blurring a picture. Which papers are about those?")
     assert not diffusion.refused and "openreview:eB8yjR6alL" in diffusion.cited_ids
+
+
+def test_an_institution_two_sources_write_apart_is_one(answerer):
+    # the CAIS notes' "MSR" is Microsoft Research, which the MLSys records write: "CAIS papers from Microsoft Research"
+    # had been refused, and "papers from MSR" had missed the MLSys ones (blind s75b-05)
+    assert answerer.ask("In the CAIS 2026 reading notes, which paper lists Microsoft Research among its "
+                        "institutions?").cited_ids == ["doi:10.1145/3786335.3813168"]
+    msr = set(answerer.ask("papers from MSR").cited_ids)
+    assert msr == set(answerer.ask("papers from Microsoft Research").cited_ids)
+    assert "doi:10.1145/3786335.3813168" in msr and len(msr) >= 5
