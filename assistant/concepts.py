@@ -174,7 +174,11 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                        r"(?:processors?|cpus?|gpus?|chips?|memory|cores?) (?:runs?|is clocked|are clocked)\b"),
     "energy|power": (r"electricity", r"electric(?:al)? power", r"power (?:draw|bill|usage)"),
     "edge|mobile|on-device": (r"battery[- ]powered", r"smart ?watch(?:es)?", r"(?:tiny|small) (?:microcontroller )?"
-                              r"boards?", r"(?:gadgets|wearables|handheld devices)", r"instead of (?:in )?the cloud"),
+                              r"boards?", r"(?:gadgets|wearables|handheld devices)",
+                              r"instead of (?:in |paying for |renting |using )?the cloud",
+                              # ("run a chatbot locally on my own computer or laptop")
+                              r"run\w* (?:\w+ ){0,4}?(?:locally|on (?:my|our|your) own (?:computer|laptop|pc|machine|"
+                              r"phone|device|hardware))"),
     "mixture-of-experts": (r"specialists?['’\"]?\s+(?:sub[- ]?networks?|sub[- ]?models?|networks?|models?)",),
     "early-exit": (r"(?:leave|leaves|exit|exits) (?:the (?:network|model) )?(?:partway|early|halfway)",
                    r"(?:without|not) (?:having to )?pass(?:ing)? through all (?:the )?layers",
@@ -231,6 +235,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
             r"(?:ai |ml |machine[- ]learning )?(?:chips|accelerators|processors)",),
     # ("special-purpose chips or custom hardware for running large language models")
     "accelerator|ASIC|FPGA": (r"(?:special|single)[- ]purpose (?:ai |ml )?(?:chips?|hardware|processors?|silicon)",
+                              # ("special chips that are built differently from the usual graphics cards")
+                              r"special (?:ai |ml )?(?:chips?|processors?|silicon)",
+                              r"(?:chips?|hardware|processors?) (?:\w+ ){0,3}(?:built|designed|made) differently",
                               r"purpose[- ]built (?:ai |ml )?(?:chips?|hardware|processors?|silicon)",
                               # (not a maker's own: "Google's own custom AI chips" are its TPUs)
                               r"(?<!own )(?<!['’]s )custom(?:[- ]made| built)? (?:ai |ml )?(?:chips?|hardware|"

@@ -5630,3 +5630,14 @@ def test_an_institution_two_sources_write_apart_is_one(answerer):
     msr = set(answerer.ask("papers from MSR").cited_ids)
     assert msr == set(answerer.ask("papers from Microsoft Research").cited_ids)
     assert "doi:10.1145/3786335.3813168" in msr and len(msr) >= 5
+
+
+def test_running_it_locally_and_special_chips_are_read_as_the_papers_terms(answerer):
+    # "run a chatbot locally on my own computer" is on-device inference, "special chips built differently from the
+    # usual graphics cards" accelerators: neither had reached the papers on them (blind s75a-06, s75a-14)
+    local = answerer.ask("i'd like to run a chatbot locally on my own computer or laptop instead of paying for the "
+                         "cloud. are there papers that help with that?")
+    assert "openreview:jmE5nwC9kb" in local.cited_ids  # ExecuTorch, on-device
+    chips = answerer.ask("Are there papers about running chatbots on special chips that are built differently from "
+                         "the usual graphics cards?")
+    assert {"arxiv:2602.20515v1", "openreview:7wOOhxkuN8"} <= set(chips.cited_ids)
