@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .chunks import split_sentences
-from .clean import institution_aliases, title_name
+from .clean import WELL_KNOWN, institution_aliases, title_name
 from .crosslingual import translate_terms
 from .query import (ACADEMIC, ALL_PAPERS, CODE_STATEMENT, CODE_WORDS, DATES_UNRECORDED, EFFECT_WORDS, GPU_MODEL,
                     gpu_name, LIST_CUES, MEASURES,
@@ -1549,8 +1549,13 @@ def _names_one_of(name: str, wanted: set[str]) -> bool:
         return False
     low = name.lower()
     # (...or the organisation of a lab asked for: "Microsoft" of "Microsoft Research", whose papers it lists)
+    # (...or a name well known for it: the CAIS notes' "MSR" of "Microsoft Research")
     return any(low == w or re.search(rf"\b{re.escape(w)}\b", low) or re.match(rf"{re.escape(low)}\b", w)
-               for w in wanted) or bool(wanted & {a.lower() for a in institution_aliases(name)})
+               for w in wanted) or bool(wanted & {a.lower() for a in institution_aliases(name)}) \
+        or any(low in group and wanted & group for group in _WELL_KNOWN_LOWER)
+
+
+_WELL_KNOWN_LOWER = [frozenset(n.lower() for n in names) for names in WELL_KNOWN]
 
 
 def _no_match(r: Retrieval, what: str) -> Answer:

@@ -163,7 +163,8 @@ def test_metadata_question_lists_every_matching_paper_with_the_count(answerer):
 @pytest.mark.parametrize("question, shown", [
     ("what did Google present at MLSys 2026?", re.compile(r"\bGoogle\b")),  # Google DeepMind is Google's
     ("papers from MIT", re.compile(r"Massachusetts Institute of Technology|\bMIT\b")),  # by its alias
-    ("papers from Microsoft Research", re.compile(r"\bMicrosoft\b")),  # (Kitty's Microsoft, its fifth, was hidden)
+    # (Kitty's Microsoft, its fifth, was hidden; the CAIS notes write "MSR")
+    ("papers from Microsoft Research", re.compile(r"\bMicrosoft\b|\bMSR\b")),
 ])
 def test_each_line_of_an_institution_list_shows_the_institution_asked_for(answerer, question, shown):
     # a paper with many institutions shows four: the one asked for must be among them, or the line
