@@ -173,6 +173,8 @@ class Assistant:
         t2 = time.perf_counter()
         answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
         asked = search.focus(text, only_asked=True) if answer.refused and within is None else text
+        # (not a question pointing back at the statements: "... Is there research on speeding up that step?")
+        asked = text if asked != text and search.refers_to_topic(asked) else asked
         # (and the first reading searched the message's focus: "hw desgin w/ llms?? like genrating verilog/HDL code
         # ..." had been read as "hw desgin w/ llms??" and refused; read again, what follows its "?" is part of it)
         whole = asked == text and answer.refused and asked.strip() and asked != search.focus(text)

@@ -278,6 +278,12 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                               # ("how long it takes to get a chatbot server up and running from scratch")
                               r"(?:get|gets|getting|bring|brings|bringing) (?:a |the |an )?(?:\w+ ){0,2}(?:server|"
                               r"instance|service|engine)s? up and running"),
+    # (a step no paper is on: read as its term, it is said missing rather than answered with the decoding papers;
+    # "the step that chops my text into little word pieces before the model reads it")
+    "tokenization": (r"chop\w* (?:\w+ ){0,3}?(?:text|words|sentences|prompts?) into (?:\w+ ){0,3}?(?:pieces|bits|"
+                     r"tokens|subwords)",
+                     r"split\w* (?:\w+ ){0,3}?(?:text|words|sentences|prompts?) into (?:\w+ ){0,3}?(?:word pieces|"
+                     r"subwords|tokens)"),
     "kernels": (r"low[- ]level (?:number[- ]crunching |math |compute )?(?:routines|code|functions|programs)",
                 r"number[- ]crunching (?:routines|code|functions|programs)"),
     "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",

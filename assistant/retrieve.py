@@ -19,7 +19,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import WELL_KNOWN, _initials, generic_name, title_name
-from .concepts import read_concepts
+from .concepts import DESCRIBED, read_concepts
 from .countries import asked_places, asked_places_foreign, countries_of, is_place_word
 from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
 from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
@@ -81,6 +81,8 @@ _PHRASE_ENDS = "compare|compares|compared|versus|vs|perform|performs|performed|w
 _SUFFIX_PARTS = frozenset("aware based driven guided conscious sensitive friendly centric oriented powered enabled "
                           "assisted".split())
 _CLIPPED_COUNT = 5  # a name is read as a clipped word when a longer word opening with it is written this often
+# each term a plain description may stand for, and the others it may be written as ("elastic|autoscaling")
+_CONCEPT_ALTS = {alt: key.split("|") for key in DESCRIBED for alt in key.split("|")}
 CONCEPT_WEIGHT = 2.0  # a term read from a plain description weighs this many times a word of the question
 UNHELD_MOST = 4  # ...of at most this many words no paper writes (more, and the question may be chatter)
 TITLE_RECALLED_WORDS, TITLE_RECALLED_SHARE = 4, 0.7  # a question holding this much of a title recalls that paper
@@ -2049,6 +2051,11 @@ class PaperSearch:
             return low
         return _WORD_RUN.sub(word, text)
 
+    @staticmethod
+    def refers_to_topic(question: str) -> bool:
+        """Whether ``question`` asks about what statements before it describe ("Which papers work on that?")."""
+        return bool(_REFERS_TO_TOPIC.search(question))
+
     def asked_alone(self, text: str) -> str:
         """The metadata question that follows a statement of the asker's own setting, read without it, its "he" or
         "she" the one author the setting names ("I'm applying to grad school at Michigan and hoping to work with
@@ -2783,6 +2790,13 @@ class PaperSearch:
             # follow low-carbon grid electricity?": "electricity" read as energy had listed the scheduling papers)
             missing = [w for w in missing if _asked_on(w, text, loose=False) and not _VERB_FORM.search(w)]
         unheld = None
+        # a concept described whose term no paper writes ("the step that chops my text into little word pieces" is
+        # tokenization): not in the collection, however well the description's words match (decoding papers had been
+        # quoted)
+        unwritten = [term for term in concepts_read if all(self._unknown_word(w) for alt in _CONCEPT_ALTS.get(term, [term])
+                                                            for w in tokenize(alt))]
+        if unwritten and not filters and not named and not seeds:
+            unheld = (unwritten[0], unwritten[0])
         # (of a long question too when the topic asked "work on" is one: "any work on carbon-aware scheduling that
         # shifts training jobs across regions ... based on grid carbon intensity?" had listed scheduling papers)
         if (not listed_note and parsed.shape in ("list", "single", "factual") and foreign is None and 1 <= len(missing)
@@ -2917,7 +2931,8 @@ class PaperSearch:
         # show up" is TTFT, which Stream2LLM is on, however loosely MiniLM links the two)
         top_row = np.array([self.row[ranked[0].paper.id]]) if ranked else None
         concept_held = top_row is not None and any(
-            (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read)
+            (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read
+            if term not in unwritten)
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
@@ -4048,7 +4063,7 @@ _REMEMBERED = re.compile(r"^\W*(?:(?:i|we) (?:(?:vaguely|think i|think we) )?(?:
                          r"\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
-                              r"models?|systems?|designs?)\b|"
+                              r"models?|systems?|designs?|steps?|stages?)\b|"
                               # ("Which papers study or build this kind of phase splitting?")
                               r"\b(?:this|that|these|those) (?:kinds?|sorts?|types?) of\b|"
                               # ("I've got a mix of older and newer graphics cards ... papers about using such a mixed

@@ -5642,3 +5642,17 @@ def test_running_it_locally_and_special_chips_are_read_as_the_papers_terms(answe
     chips = answerer.ask("Are there papers about running chatbots on special chips that are built differently from "
                          "the usual graphics cards?")
     assert {"arxiv:2602.20515v1", "openreview:7wOOhxkuN8"} <= set(chips.cited_ids)
+
+
+def test_a_step_described_whose_term_no_paper_writes_is_refused(answerer):
+    # "the step that chops my text into little word pieces" is tokenization, which no paper is on: the decoding papers
+    # had been quoted, and "... speeding up that step?" read again alone had listed ten papers (blind s76a-39, s74a-38)
+    for question in ("The step that chops my text into little word pieces before the model reads it seems slow. Is "
+                     "there research on speeding that part up?",
+                     "Chopping text into the little pieces the model reads seems slow on huge datasets. Is there "
+                     "research on speeding up that step?"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.cited_ids and "“tokenization”" in answer.text, question
+    # a concept the papers write under another of its names is still read ("a sudden rush of users": autoscaling)
+    assert not answerer.ask("When a sudden rush of users shows up, starting another copy of the chatbot takes "
+                            "forever. Which papers look at that start-up delay?").refused
