@@ -2793,8 +2793,8 @@ class PaperSearch:
         # a concept described whose term no paper writes ("the step that chops my text into little word pieces" is
         # tokenization): not in the collection, however well the description's words match (decoding papers had been
         # quoted)
-        unwritten = [term for term in concepts_read if all(self._unknown_word(w) for alt in _CONCEPT_ALTS.get(term, [term])
-                                                            for w in tokenize(alt))]
+        unwritten = [term for term in concepts_read
+                     if all(self._unknown_word(w) for alt in _CONCEPT_ALTS.get(term, [term]) for w in tokenize(alt))]
         if unwritten and not filters and not named and not seeds:
             unheld = (unwritten[0], unwritten[0])
         # (of a long question too when the topic asked "work on" is one: "any work on carbon-aware scheduling that
