@@ -169,9 +169,16 @@ class Assistant:
             found.cap = k  # (a complete metadata list too: "papers from Amazon" with --k 2 had cited all 9)
             return found
 
+        def composed(r):
+            return compose(r, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
+
+        def answered(r) -> Answer | None:  # (a reading again replaces a refusal only with an answer citing papers)
+            found = composed(r)
+            return found if found.citations and not found.refused else None
+
         retrieval = retrieved(text)
         t2 = time.perf_counter()
-        answer = compose(retrieval, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
+        answer = composed(retrieval)
         asked = search.focus(text, only_asked=True) if answer.refused and within is None else text
         # (not a question pointing back at the statements: "... Is there research on speeding up that step?")
         asked = text if asked != text and search.refers_to_topic(asked) else asked
@@ -182,26 +189,23 @@ class Assistant:
             # "So I have an interview ... with IBM Research ... Which papers in your collection have authors from
             # IBM? ...": refused on the chatter read with it, the message is read again by its questions alone
             again = retrieved(asked, focused=not whole)
-            found = compose(again, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
-            if found.citations and not found.refused:
+            if found := answered(again):
                 retrieval, answer = again, found
         # "I'm applying to grad school at Michigan and hoping to work with Baris Kasikci. Which papers here is he an
         # author on?": refused on the setting's words as a topic, the metadata question is read without them
         alone = search.asked_alone(text) if answer.refused and within is None and not filters.authors else ""
         if alone:
             again = retrieved(alone)
-            found = compose(again, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
-            if found.citations and not found.refused:
+            if found := answered(again):
                 retrieval, answer = again, found
         if left_out_by_filter(retrieval, answer):  # "papers from Google on speculative decoding": said elsewhere?
             wide = search.search(text, filters, k=k or self.settings.k, everywhere=True)
-            found = compose(wide, search.sentences, search.idf, k=k or self.settings.k, t=self.thresholds)
             # (unless what answers it is the filter's own papers, which the filtered reading had refused: "That Japanese
             # GPU supercomputer from Sakura Internet ...": "cite 1 paper, not from SAKURA internet: SAKURAONE")
-            mine = {sp.paper.id for sp in retrieval.ranked}
-            if found.citations and not found.refused and {c.paper_id for c in found.citations} <= mine:
+            if (found := answered(wide)) and {c.paper_id for c in found.citations} <= {
+                    sp.paper.id for sp in retrieval.ranked}:
                 retrieval, answer = wide, found
-            elif found.citations and not found.refused:
+            elif found:
                 answer = elsewhere_refusal(retrieval, found, search.by_id)
         t3 = time.perf_counter()
         candidates = self._candidates(search, retrieval, answer, k) if self._use_llm(llm, retrieval, answer) else None
