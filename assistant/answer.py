@@ -1576,11 +1576,11 @@ def _no_match(r: Retrieval, what: str) -> Answer:
 
 
 def _any_english(words: list[str]) -> bool:
-    from .lexical import dictionary_words  # (loaded on first use, about 0.2 s)
+    from .lexical import IZE_FORM, dictionary_words  # (loaded on first use, about 0.2 s)
 
     known = dictionary_words()
     # (or a word the dictionary's word makes with "-ize": "tokenization", "tokenizer" are no typos)
-    derived = [re.fullmatch(r"([a-z]{3,}?)i[sz](?:e|es|ed|ing|ers?|ations?)", w.lower()) for w in words]
+    derived = [IZE_FORM.fullmatch(w.lower()) for w in words]
     return any(w.lower() in known or w.lower().rstrip("s") in known for w in words) \
         or any(m and m.group(1) in known for m in derived)
 

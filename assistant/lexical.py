@@ -57,6 +57,10 @@ def _stemmer():
     return _STEMMER
 
 
+# a word made from another with "-ize" ("tokenization", "tokenizer": "token"), the other its first group
+IZE_FORM = re.compile(r"([a-z]{3,}?)i[sz](?:e|es|ed|ing|ers?|ations?)")
+
+
 def _stem(word: str) -> str:
     """Snowball English stem (quantize, quantized, quantization -> quantiz), cached per word."""
     return _stemmer().stemWord(word)

@@ -22,7 +22,7 @@ from .clean import WELL_KNOWN, _initials, generic_name, title_name
 from .concepts import DESCRIBED, read_concepts
 from .countries import asked_places, asked_places_foreign, countries_of, is_place_word
 from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
-from .lexical import _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
+from .lexical import IZE_FORM, _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
 from .multilingual import Multilingual, MultilingualUnavailable
 from .query import (ABSTRACT_CUES, ACADEMIC, ALL_PAPERS, ASKING_KEYS, COUNT_CUES, count_bounds, DATES_UNRECORDED,
                     at_least_of, as_typed, typed_phrase, CODE_UNRECORDED,
@@ -852,15 +852,16 @@ class PaperSearch:
                 return found
         return word
 
+    def _starting_with(self, prefix: str, most: int) -> list[str]:
+        """The first ``most`` words the papers write that start with ``prefix``, in order."""
+        vocab = self.sorted_vocab
+        at = bisect.bisect_left(vocab, prefix)
+        return list(itertools.takewhile(lambda w: w.startswith(prefix), itertools.islice(vocab, at, at + most)))
+
     def _common_start(self, word: str) -> str:
         """The collection's most frequent word sharing the longest start with ``word`` (5+ letters, 60%), or ""."""
         for n in range(len(word) - 1, max(5, math.ceil(0.6 * len(word))) - 1, -1):
-            prefix = word[:n]
-            at = bisect.bisect_left(self.sorted_vocab, prefix)
-            starts = []
-            while at < len(self.sorted_vocab) and self.sorted_vocab[at].startswith(prefix) and len(starts) < 50:
-                starts.append(self.sorted_vocab[at])
-                at += 1
+            starts = self._starting_with(word[:n], 50)
             if starts:
                 return max(starts, key=lambda c: (self.vocab[c], c))
         return ""
@@ -3167,9 +3168,9 @@ class PaperSearch:
         if _stem(word) in self.idf:
             # (unless the stem drops the "-ize" that makes it another word, which no paper writes: "tokenization",
             # "tokenizer" are no "tokens")
-            derived = re.fullmatch(r"([a-z]{3,}?)i[sz](?:e|es|ed|ing|ers?|ations?)", word.lower())
+            derived = IZE_FORM.fullmatch(word.lower())
             return bool(derived) and len(_stem(word)) <= len(derived.group(1)) and not any(
-                self._writes_prefix(derived.group(1) + "i" + z) for z in "sz")
+                self._starting_with(derived.group(1) + "i" + z, 1) for z in "sz")
         # a model's version no paper writes, in any spelling, though they write the model: "Llama-3.1-405B"
         versioned = re.fullmatch(r"([a-z]{3,})[-.]?(\d[\w.-]*)", word.lower())
         if versioned and re.search(r"[-.]", word) and self._papers_with(versioned.group(1)).any() \
@@ -3184,12 +3185,6 @@ class PaperSearch:
         if last in _SUFFIX_PARTS and len(parts) == 2 and parts[0] in self.english:
             return _stem(parts[0]) not in self.idf
         return len(last) >= 3 and last.isalpha() and last not in STOPWORDS and _stem(last) not in self.idf
-
-    def _writes_prefix(self, prefix: str) -> bool:
-        """Whether a paper writes a word starting with ``prefix``."""
-        vocab = self.sorted_vocab
-        at = bisect.bisect_left(vocab, prefix)
-        return at < len(vocab) and vocab[at].startswith(prefix)
 
     def _form_rows(self, form: str) -> set[int]:
         """The rows of the papers writing ``form`` (an acronym, or every word of a long form)."""
@@ -3856,12 +3851,17 @@ def _spelt_by_sound(word: str, other: str) -> bool:
         and word[diff[0] + 1:diff[0] + 2] in ("e", "i")
 
 
+def _singulars(word: str) -> list[str]:
+    """The words ``word`` may be the plural of ("flips": "flip"; "studies": "studie", "studi", "study")."""
+    if not word.endswith("s"):
+        return []
+    return [word[:-1]] + ([word[:-2]] if word.endswith("es") else []) + (
+        [word[:-3] + "y"] if word.endswith("ies") else [])
+
+
 def _bases(word: str) -> list[str]:
     """The words ``word`` may be a plural or a verb's form of ("flips": "flip"; "paging": "page")."""
-    out = []
-    if word.endswith("s"):
-        out += [word[:-1]] + ([word[:-2]] if word.endswith("es") else []) + (
-            [word[:-3] + "y"] if word.endswith("ies") else [])
+    out = _singulars(word)
     for ending in ("ing", "ed"):
         if word.endswith(ending) and len(word) >= len(ending) + 3:
             base = word[:-len(ending)]  # (not one doubling its last letter: "traning" is no form of "tran")
@@ -3873,8 +3873,7 @@ def _in_dictionary(word: str) -> bool:
     """Whether the dictionary holds ``word`` or, for a plural, its singular (its list has "multiplier" and no
     plurals)."""
     words = dictionary_words()
-    return word in words or word.endswith("s") and (word[:-1] in words or word.endswith("es") and word[:-2] in words
-                                                    or word.endswith("ies") and word[:-3] + "y" in words)
+    return word in words or any(one in words for one in _singulars(word))
 
 
 def _american(word: str) -> str:
