@@ -1042,7 +1042,7 @@ def _tables(table: str) -> tuple[list[tuple[str, str]], re.Pattern, dict[str, st
     for english, forms in entries.items():
         for form in forms:
             if not _NON_LATIN.search(form):
-                for variant in (form, *(_numbers(form) if table == "terms" else ())):
+                for variant in (form, *(_numbers(form) + _declined(form) if table == "terms" else ())):
                     latin.setdefault(fold_accents(variant).lower(), english)
                     written.add(variant.lower())
     keys = sorted(written | set(latin), key=len, reverse=True)
@@ -1060,6 +1060,21 @@ def _numbers(form: str) -> tuple[str, ...]:
     singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
     plural = " ".join(w if w[-1:] in ("s", "x", "z") else w + "s" for w in words)
     return tuple({singular, plural} - {form})
+
+
+_DECLINED = re.compile(r"(?<=\w{4})(?:es|en|er)(?= )")  # a German adjective's ending ("foderiertes lernen")
+
+
+def _declined(form: str) -> tuple[str, ...]:
+    """A phrase opening with a German adjective in its every case ending ("foderiertes lernen" -> "foderiertem
+    lernen", ...): the table lists one or two of them, and "zu föderiertem Lernen" had been refused. (A Romance
+    phrase's first word ending so only gains forms no one writes: "redes" -> "reden".)"""
+    match = _DECLINED.match(form, form.find(" ") - 2) if form.count(" ") else None
+    if not match or form.find(" ") != match.end():
+        return ()
+    stem = form[:match.start()]
+    return tuple(stem + ending + form[match.end():] for ending in ("e", "em", "en", "er", "es")
+                 if ending != match.group())
 
 
 def _latin(text: str, pattern: re.Pattern, latin: dict[str, str]) -> str:

@@ -184,6 +184,9 @@ _NAME_AFTER_CUE = re.compile(r"\b(?:from|form|frm|at|by|involving|with authors f
                              r"(?=(?P<name>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2}))", re.I)
 # a name in brackets after words of a script other than Latin: what they name, glossed
 _GLOSSED_BEFORE = re.compile(r"[^\x00-\u024f\s]\s*[(（]\s*$")
+# ...or after the asker's own words for a name a cue introduces ("da universidade de edimburgo (university of
+# edinburgh)": the words between the cue and the bracket)
+_NAMED_BEFORE_GLOSS = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){1,3}[(（]\s*$")
 # "univ", "univ." and "uni" (of): a university, as a name's word
 _UNIVERSITY_SHORT = re.compile(r"(?<![\w-])(?:univ|uni(?= of\b))(?![\w-])", re.I)
 # ...and before a verb of publishing or an owner's papers: "what did nvidea present?", "googel's papers" (the mend
@@ -496,6 +499,7 @@ COMPOUND_SIMILARITY = 0.7
 RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or fewer) is said by the papers on it
 GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
 _GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
+_GLOSS_ACRONYM = re.compile(r"[(（]\s*([A-Za-z][\w-]*)\s*[)）]")  # ...when it is one word: "(dLLMs)"
 DESCRIBED_SIDE_DENSE = 0.3  # a side of a comparison described in words finds its paper only with a chunk this close
 
 
@@ -1322,7 +1326,10 @@ class PaperSearch:
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)
                                # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": what the Arabic words name, glossed
-                               or bool(_GLOSSED_BEFORE.search(text[:start]) and re.match(r"\s*[)）]", text[end:]))
+                               or bool((_GLOSSED_BEFORE.search(text[:start]) or (
+                                   (own := _NAMED_BEFORE_GLOSS.search(text[:start]))
+                                   and _INST_BEFORE.search(text[:own.start()])))
+                                       and re.match(r"\s*[)）]", text[end:]))
                                # "Which papers involve Lawrence Livermore (LLNL)?": a name no record writes, glossed
                                or bool(glossed := self._glossed_name(text, start, end))
                                or self._bare_name(alias, key, text, start, end)
@@ -2683,7 +2690,14 @@ class PaperSearch:
         short = self.acronymized(unique) if not parsed.alternatives else unique
         if sum(w not in unique for w in short) > 1:
             short = unique
-        acronym_papers = self.acronym_papers(short, parsed.alternatives, " ".join(words).lower()) \
+        # (an acronym the question glosses a long form with is that one thing, either way spelt: "diffusion language
+        # models (dLLMs)" had been read as DLM and dLLM both, the 3 of 6 papers writing both)
+        glossing = {singular(m.group(1).lower()) for m in _GLOSS_ACRONYM.finditer(text)}
+        offered = set(parsed.alternatives)
+        for before, after in zip(short, short[1:]):
+            if singular(after) in glossing and before not in unique:
+                offered |= {singular(before), singular(after)}
+        acronym_papers = self.acronym_papers(short, offered, " ".join(words).lower()) \
             if parsed.shape == "list" and len(short) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(short, acronym_papers))
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
@@ -3532,7 +3546,9 @@ class PaperSearch:
             # (not an acronym in the plural, "GPUs", nor a word of a venue's or institution's name, "MLSys")
             # (nor where code is kept: "which MoE paper has its code on GitHub?" had listed the one paper writing
             # GitHub, a profiler, as the MoE paper)
+            # (nor an acronym of the glossary in the plural: "dLLMs" is diffusion LLMs, not a product to write)
             if key in self._written_coined and key not in self.name_papers and key not in self.glossary \
+                    and not (key.endswith("s") and key[:-1] in self.glossary) \
                     and not re.fullmatch(r"[A-Z]{2,}s", m.group(0)) and m.group(0) not in self.introduced \
                     and key not in self._record_words and key not in CODE_WORDS and not named:
                 out.append(m.group(0))

@@ -1059,6 +1059,18 @@ def test_a_hyphenated_word_of_words_counts_mostly_as_its_parts(answerer):
                                                                    "communication?").cited_ids)
 
 
+def test_an_acronym_glossing_a_long_form_is_that_one_thing(answerer):
+    # "diffusion language models (dLLMs)" had been read as DLM and dLLM both, and "dLLMs" as a product name every
+    # paper listed must write: one paper of the six on diffusion language models was cited
+    on_it = re.compile(r"diffusion (?:large )?language models?|\bdl?lms?\b|diffusion.*\bLLMs?\b", re.I)
+    diffusion = {p.id for p in answerer.papers if on_it.search(p.title + " " + p.abstract)}
+    glossed = set(answerer.ask("papers on diffusion language models (dLLMs)").cited_ids)
+    assert len(glossed & diffusion) >= 5 and glossed <= diffusion
+    # ...and alone, the papers of the acronym, not only the one writing "DLLMs"
+    alone = set(answerer.ask("papers on dLLMs").cited_ids)
+    assert len(alone) >= 2 and alone <= answerer._searcher().acronym_papers(["dLLM"])
+
+
 def test_an_acronym_in_the_plural_is_the_acronym(answerer):
     # the glossary has "TPU"; "which papers target TPUs?" was refused (MiniLM does not know "TPUs", and its
     # long form was added for the singular only) and the bare "TPUs" cited 3 of the 7 papers using the acronym

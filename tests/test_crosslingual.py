@@ -46,6 +46,13 @@ def test_a_phrase_is_read_in_the_singular_and_the_plural_of_every_word():
     assert _words("previsiones meteorologicas") == ["weather", "forecast"]
 
 
+def test_a_german_adjective_is_read_in_its_every_case_ending():
+    # the table writes "föderiertes Lernen" and "föderierten Lernen": "Paper zu föderiertem Lernen" (dative) had
+    # been read as two words no paper writes and refused
+    for phrase in ("zu föderiertem Lernen", "föderierter Lernen", "föderierte Lernen", "mit maschinellem Lernen"):
+        assert _words(phrase)[-2:] in (["federated", "learning"], ["machine", "learning"]), phrase
+
+
 def test_verbs_of_training_and_words_of_degree_inside_a_term_are_read():
     # "entraîner des LLM sur des contextes très longs" had been read as "entrain" and two unknown words
     assert _words("Quels articles proposent d'entraîner des LLM sur des contextes très longs ?")[-4:] == [

@@ -66,11 +66,14 @@ def test_which_one_paper_in_chinese_is_one_paper_and_university_of_is_the_record
                      "Toronto?", "Welche Arbeiten kommen von der Universität Toronto?"):
         assert set(real_assistant.ask(question).cited_ids) == toronto, question
     # ...and "Universiteit Leiden", "İstanbul Medipol Üniversitesi'nden" (from), a name glossed in brackets after
-    # Arabic words: each had been refused
+    # Arabic words or after the Portuguese "edimburgo": each had been refused
     for question, name in (("Welke papers in deze collectie hebben auteurs van de Universiteit Leiden?", "Leiden"),
                            ("İstanbul Medipol Üniversitesi'nden yazarı bulunan makaleler hangileri?", "Medipol"),
                            ("ما هي الأوراق البحثية التي شارك فيها باحثون من "
-                            "جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)؟", "MBZUAI")):
+                            "جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)؟", "MBZUAI"),
+                           # ...or after the asker's own word for it, the name a cue introduces
+                           ("quais artigos têm autores da universidade de edimburgo (university of edinburgh)?",
+                            "Edinburgh")):
         held = {p.id for p in real_assistant.papers if any(name in i for i in p.institutions + p.institution_aliases)}
         assert held and set(real_assistant.ask(question).cited_ids) == held, question
 
