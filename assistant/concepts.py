@@ -84,7 +84,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                            r"(?:teach|train)\w* (?:one |a |the same )?shared (?:\w+ )?model together",
                            # ("several hospitals, companies or phones training one model together while each keeps
                            # its own data instead of handing it over")
-                           r"(?:teach|train)\w* (?:one|a|the same|a single) (?:\w+ )?model together",
+                           r"(?:teach|train|build|creat|make|develop)\w* (?:one|a|the same|a single) (?:\w+ )?model "
+                           r"together",
+                           # ("none of them is allowed to hand over its patient records")
+                           r"(?:hand|give|send)\w* over (?:its|their|the|any) (?:\w+ )?(?:data|records)",
                            r"each (?:one )?keeps? (?:its|their) own data",
                            r"without (?:sharing|centralizing|pooling|handing over|giving up|revealing|exposing|"
                            r"uploading|sending|moving) (?:their |the |its |any )?(?:raw |private |own )?data"),
@@ -110,6 +113,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     # (and a cascade: "try a small one first and only escalate when it's unsure", "not send every prompt to the big
     # model")
     "routing": (
+                # ("whether a question should go to a small cheap model or a big expensive one")
+                r"(?:small|smaller|cheap|cheaper|tiny|weak|weaker)(?:,? (?:and )?(?:cheap|small|fast|weak))? "
+                r"(?:model|llm|one) or (?:a |the )?(?:big|bigger|large|larger|expensive|strong|stronger|powerful)",
                 r"(?:try|tries|trying|use|uses|using|start with|run|runs|running) (?:a |the )?(?:small|smaller|cheap|"
                 r"cheaper|tiny|weaker) (?:model|llm|one) first",
                 r"(?:not|avoid|without|never|instead of) (?:\w+ )?send\w* (?:every|each|all|all the) "
@@ -129,7 +135,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                    r"(?:in|to|into) (?:the )?(?:computer|pc|machine|host|laptop)['’]s (?:regular|system|main|ordinary|"
                    r"normal) (?:ram|memory)",
                    # "spill data that doesn't fit in GPU memory out to CPU RAM or SSDs"
-                   r"(?:out )?(?:to|into|onto) (?:the )?(?:cpu|host)(?:['’]s)? (?:ram|memory|dram)"),
+                   r"(?:out )?(?:to|into|onto) (?:the )?(?:cpu|host)(?:['’]s)? (?:ram|memory|dram)",
+                   # ("move part of that stored stuff out to normal computer memory or disk")
+                   r"(?:move|moves|moving|push\w*|send\w*) (?:\w+ ){0,5}(?:out )?(?:to|into|onto) (?:the )?"
+                   r"(?:normal|regular|ordinary|main|system|computer|cpu) (?:computer |system )?(?:memory|ram)"),
     "fault tolerance|failures": (r"(?:gpus?|graphics cards?|nodes?|machines?|computers?|servers?|hardware|devices?|"
                                  # (typed too: "failes")
                                  r"workers?) (?:fail\w*|crash\w*|go down|goes down|break|breaks|break\w* down)\b",
@@ -190,7 +199,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "vector search|similarity search": (r"closest (?:matches|neighbou?rs)", r"nearest[- ]neighbou?rs?",
                                         r"(?:most )?similar (?:pieces|bits|chunks|passages|snippets) of (?:text|"
                                         r"documents)",
-                                        r"number[- ]lists", r"similar (?:vectors|embeddings)"),
+                                        r"number[- ]lists", r"similar (?:vectors|embeddings)",
+                                        # ("find the most similar text snippets by meaning out of millions")
+                                        r"(?:find|search|look|retriev|match)\w* (?:\w+ ){0,5}by (?:their )?meaning"),
     # (of an AI system: "a trick question", "token manipulation", "hack the CUDA scheduler" are no attacks)
     "attacks|security|jailbreak|leakage": (
         # (a verb, not a noun: "one trick to make a chatbot reply quicker" is no attack)
@@ -273,6 +284,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                          r"remember\w* what (?:i|users?|you|people) (?:told|said to) it"),
     "serverless|cold start": (r"pay[- ]per[- ]use (?:cloud )?functions?", r"cloud functions", r"scale[- ]from[- ]zero",
                               r"functions?[- ]as[- ]a[- ]service",
+                              # ("spinning up a model server takes forever", "that start-up delay")
+                              r"spin\w* up (?:a |the |an |new )?(?:\w+ ){0,2}(?:server|instance|replica|engine)s?",
+                              r"start[- ]?up (?:delay|time|latency|wait)s?",
                               r"(?:copy\w*|load\w*|mov\w*) (?:huge |large |big |whole )?models? (?:on ?to|to|into) "
                               r"(?:new|fresh) (?:machines|servers|instances|gpus)",
                               # ("how long it takes to get a chatbot server up and running from scratch")

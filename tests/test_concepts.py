@@ -58,6 +58,12 @@ def name_concepts(text: str) -> str:
     ("a fast model guesses the next several words", "(speculative decoding)"),
     ("start from a blanked-out draft", "(diffusion language model)"),
     ("each hospital keeps its raw data at home", "(federated learning)"),
+    # (blind s77c)
+    ("hospitals want to build one model together but none may hand over its records", "(federated learning)"),
+    ("should a question go to a small cheap model or a big expensive one?", "(routing)"),
+    ("move that stored stuff out to normal computer memory or disk", "(offloading)"),
+    ("find the most similar text snippets by meaning out of millions", "(vector search, similarity search)"),
+    ("spinning up a model server takes forever: that start-up delay", "(serverless, cold start)"),
     ("can the easy questions go to a small model?", "(routing)"),
     ("data shaped like who is linked to whom", "(graph, GNN)"),
     ("combine older and newer graphics cards", "(heterogeneous GPUs)"),
