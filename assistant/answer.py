@@ -454,7 +454,7 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
         if max(sp.dense for sp in r.ranked) < t.refuse_dense_foreign and not read:
             return True
     elif top.dense < weak and _coverage(top.paper, r.query_terms) < 1.0 and not r.held_names \
-            and not _the_authors_one_paper(r, t) and not r.concept_held:
+            and not _the_authors_one_paper(r, t) and not r.concept_held and not r.own_word_papers:
         return True
     # a quoted title we do not hold, or "what does X do?" about a system no paper names
     # (or a figure of one: "DeepSpeed-FastGen vs vLLM for LLM serving throughput")
@@ -570,6 +570,10 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             # "At CAIS 2026, which papers are about LLM inference or serving?": Echo, XGrammar-2)
             ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked[:k] if sp.coverage >= _WHOLE_TOPIC}
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
+    if r.own_word_papers and r.ranked and r.ranked[0].dense < t.refuse_dense_known:
+        # a bare topic only its one or two papers write, which MiniLM barely links to it ("sycophancy benchmark"):
+        # they are the answer, not the benchmarks beside Parrot
+        chosen = [sp for sp in r.ranked if sp.paper.id in r.own_word_papers]
     if r.within is not None and any(sp.lexical > 0 for sp in chosen):
         # "which of them use vLLM?": of the previous answer's papers, those writing it (not one near it in meaning)
         chosen = [sp for sp in chosen if sp.lexical > 0]

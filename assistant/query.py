@@ -162,7 +162,9 @@ a-t-il y-a-t-il existe-t-il peut-on beim pendant durante wahrend lors nell dell 
 basado basados basada basadas basato basati basata basate baseado baseados baseada baseadas basierend
 muchas muchos muchos etwa faible faibles
 bitte auflisten aufzahlen zumindest teilweise mindestens wenigstens vollstandig listez enumerez listar enumera
-elenca elencare almeno parzialmente parcialmente partiellement svp plait favor favore""".split())
+elenca elencare almeno parzialmente parcialmente partiellement svp plait favor favore
+quero queria quiero quisiera voglio vorrei veux voudrais mochte lista listas liste completa completo completas
+completos complet vollstandige vollstandigen""".split())
 # ...and of other languages in the Latin script, which the multilingual model reads though the lexicon does not
 # (Dutch, Turkish, Polish, Swedish, Indonesian, Czech, Romanian): "Welke artikelen gaan over ...?" had been read as
 # English, "gaan" mended into "gain", and "Welke artikelen verminderen de TTFT?" refused
@@ -366,7 +368,8 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        r"ferramentas|herramientas|outils|werkzeuge|strumenti|sistemas|syst[èe]mes|systeme|sistemi|"
                        r"m[ée]todos|m[ée]thodes|methoden|metodi|t[ée]cnicas|techniques|techniken|tecniche|"
                        r"enfoques|abordagens|approches|ans[äa]tze|approcci|trabalhos|trabajos|travaux|arbeiten|lavori|"
-                       r"artigos|art[íi]culos|articles|artikel|articoli)\b", re.I)
+                       # ("ci sono paper che ...?")
+                       r"artigos|art[íi]culos|articles|artikel|articoli|papers?)\b", re.I)
 FACT_CUES = re.compile(r"\b(how (much|many|fast|large|big|long)|by how much|what (is|was) the|"
                        r"speed-?up|improvement|reduction|percent|%|times faster|throughput|accuracy|"
                        r"monthly active|users|maximum|up to|roughly|how many)\b|"
@@ -1573,6 +1576,10 @@ def _papers_asked(sentence: str) -> bool:
 # "哪篇论文…", "是哪一篇": Chinese asks for one paper (论文 alone is either number, as Japanese 論文 and Korean 논문 are),
 # when it describes one; a short topic is read as "which paper studies KV cache compression?" is: its papers
 _ONE_PAPER_CJK = re.compile(r"哪一?篇|(?:这|那)一?篇论文")
+# a question's words in Chinese, Japanese or Korean (what, which, how, who, whether, and the endings that ask)
+_ASKS_CJK = re.compile(r"什么|哪|吗|怎|如何|为什么|為什麼|是否|多少|谁|誰|何|どの|どれ|どう|ですか|ますか|"
+                       r"か[。.]?\s*$|무엇|뭐|어떤|어느|어떻게|누가|누구|[까요]\s*$")
+_BARE_CJK = 16  # characters of the longest message in those scripts read as a bare topic ("投机解码")
 # "which work" with a verb of one ("checks", "is", "does"), not of what there is ("which work exists on X?")
 _ONE_WORK = re.compile(r"^\s*which work\s+(?!(?:exists|is there|has been|have)\b)"
                        r"(?:is|was|does|did|[a-z]{2,}[^s\W]s)\b", re.I)
@@ -1649,6 +1656,10 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
         return "single"  # "which paper introduces X?" asks for one, however short
     # a short question is a topic ("MoE training"); a question in Chinese or Japanese has few Latin words at all
     if LIST_CUES.search(text) or (len(content) <= 3 and not non_latin_share(text)):
+        return "list"
+    # ...and so is a few characters naming a term, asking nothing ("投机解码": speculative decoding, all its papers)
+    if non_latin_share(text) and len(content) <= 3 and len(text.strip()) <= _BARE_CJK and not _ASKS.search(text) \
+            and not _ASKS_CJK.search(text) and not _ONE_PAPER_CJK.search(text):
         return "list"
     # no question at all, and no one paper asked for: a topic ("optimising the GPU's memory for training")
     if not _ASKS.search(text) and not ONE_PAPER.search(text) and not non_latin_share(text):

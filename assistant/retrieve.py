@@ -378,9 +378,12 @@ _FOREIGN_JOIN = r"o|ou|oder|oppure|y|e|et|und|u|或者?|和|及|と|や|또는|�
 _LIST_JOIN = re.compile(r"\s*(,\s*(and|or)?|and|or|&|\+|/|\(|（|" + _FOREIGN_JOIN + r")\s*"
                         r"(the\s+|(?:de|von|di|da|du|des)\s+)?", re.I)
 # what rules out the metadata right after it: "not from Amazon", "aren't by Ion Stoica", "non-Google papers"
-_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?)\s+|"
+_NEG_BEFORE = re.compile(r"(?:\b(?:not|never|excluding|without|except(?:\s+for)?|other\s+than|outside(?:\s+of)?|"
+                         # (and in the asker's language: "Não confundir com Virginia Tech", not to be confused with it)
+                         r"não|nao|nicht|ohne|au[sß]er|sans|sauf|sin|sem|senza|tranne|excepto|salvo)\s+|"
                          r"n[’']t\s+|\bnon-\s*)(?:(?:be|being|come|coming|from|at|by|of|with|affiliated|written|(?:co-?)?authored|"
-                         r"presented|published|accepted|appearing|in|on|any|the|papers?)\s+)*$", re.I)
+                         r"presented|published|accepted|appearing|in|on|any|the|papers?|to|confus\w*|confund\w*|"
+                         r"confond\w*|verwechs\w*|mixed\s+up|com|con|avec|mit|da|de|do|von|der)\s+)*$", re.I)
 # a year the collection does not hold, asked for anyway: "papers from 2025" has no answer, not every answer
 _YEAR_CUE = re.compile(r"\b(from|in|of|during|published in)\s+$", re.I)
 _USED_FROM = re.compile(r"\b(?:usable|used|useable|accessible|callable|called|invoked|available|run|runs|running|"
@@ -496,6 +499,7 @@ _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperS
 # "links"/"downlink" 0.67, "ball"/"football" 0.62, "boards"/"leaderboard" 0.53 (of 17,720 English words the papers
 # never write, 3 are read as a compound at this bar: "phones", "phone", "linking")
 COMPOUND_SIMILARITY = 0.7
+_OWN_WORD_PAPERS = 2  # a word at most this many papers write is a topic of their own ("sycophancy")
 RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or fewer) is said by the papers on it
 GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
 _GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
@@ -560,6 +564,9 @@ class Retrieval:
     passing_only: bool = False
     # the best paper writes a term the question described in plain words (concepts.read_concepts)
     concept_held: bool = False
+    # the one or two papers writing a word of a bare topic, the best among them ("sycophancy benchmark": Parrot, the
+    # one paper on sycophancy, though it never writes "benchmark")
+    own_word_papers: set[str] = field(default_factory=set)
 
 
 class PaperSearch:
@@ -1325,6 +1332,8 @@ class PaperSearch:
                                and not self._used_from(alias, key, text, start)
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)
+                               # ("Not Virginia Tech.", "nicht Virginia Tech": a name ruled out is one)
+                               or (" " in key and bool(_NEG_BEFORE.search(text[:start])))
                                # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": what the Arabic words name, glossed
                                or bool((_GLOSSED_BEFORE.search(text[:start]) or (
                                    (own := _NAMED_BEFORE_GLOSS.search(text[:start]))
@@ -2948,7 +2957,11 @@ class PaperSearch:
         concept_held = top_row is not None and any(
             (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read
             if term not in unwritten)
+        own_word = self._own_word(ranked[0].paper, words) if ranked and not unknown and len(words) <= 2 else ""
+        own_word_papers = {self.papers[i].id for i in np.flatnonzero(self._papers_with(own_word))} if own_word \
+            else set()
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
+                         own_word_papers=own_word_papers,
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          passing_only=bool(filters) and about is not None and not about and 1 <= len(words) <= 2
@@ -2960,6 +2973,12 @@ class PaperSearch:
                          named_elsewhere=[(pid, self.papers[self.row[pid]].title) for pid in
                                           sorted(named - {p.id for p in pool})] if named and restricted and filters
                          else [])
+
+    def _own_word(self, paper: Paper, words: list[str]) -> str:
+        """The word of ``words`` that ``paper`` is one of the at most ``_OWN_WORD_PAPERS`` writing, if any: the
+        question names its topic; else ""."""
+        row = self.row[paper.id]
+        return next((w for w in words if (mask := self._papers_with(w))[row] and mask.sum() <= _OWN_WORD_PAPERS), "")
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),

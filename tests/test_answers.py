@@ -1059,6 +1059,16 @@ def test_a_hyphenated_word_of_words_counts_mostly_as_its_parts(answerer):
                                                                    "communication?").cited_ids)
 
 
+def test_a_bare_topic_only_one_paper_writes_is_answered_by_it(answerer):
+    # "sycophancy benchmark": Parrot is the one paper writing "sycophancy" (never "benchmark"), and MiniLM links the
+    # two weakly: it had been refused
+    writing = {p.id for p in answerer.papers if re.search(r"sycophan", p.title + " " + p.abstract, re.I)}
+    answer = answerer.ask("sycophancy benchmark")
+    assert len(writing) == 1 and not answer.refused and set(answer.cited_ids) == writing
+    # ...while a topic no paper writes is still refused
+    assert answerer.ask("homeopathy benchmark").refused
+
+
 def test_an_acronym_glossing_a_long_form_is_that_one_thing(answerer):
     # "diffusion language models (dLLMs)" had been read as DLM and dLLM both, and "dLLMs" as a product name every
     # paper listed must write: one paper of the six on diffusion language models was cited

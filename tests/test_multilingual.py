@@ -94,6 +94,32 @@ def test_a_short_question_in_another_language_is_answered_from_the_terms_it_name
     assert len(on_topic) >= 2 and answer.citations[0] in on_topic, [c.title for c in answer.citations]
 
 
+def test_a_bare_term_in_chinese_lists_its_papers_and_a_request_for_the_whole_list_is_no_topic(real_assistant):
+    # "投机解码" (speculative decoding) alone had been answered as a question for one paper: one of its 7 papers
+    speculative = {p.id for p in real_assistant.papers if re.search(r"speculative decoding", p.title + " " + p.abstract,
+                                                                     re.I)}
+    bare = real_assistant.ask("投机解码")
+    assert len(set(bare.cited_ids) & speculative) >= 5
+    # ..."quero a lista completa" (I want the complete list) had been two words no paper writes and "complete": two
+    # federated learning papers of four
+    federated = {p.id for p in real_assistant.papers if re.search(r"federated", p.title + " " + p.abstract, re.I)}
+    whole = real_assistant.ask("quais artigos tratam de aprendizado federado? quero a lista completa")
+    assert len(set(whole.cited_ids) & federated) >= 4
+    # ..."ci sono paper che ...?" (are there papers that ...?) asks for all of them, as "ci sono articoli" did
+    from assistant.query import LIST_CUES
+    assert LIST_CUES.search("ci sono paper che usano gli LLM per la progettazione hardware?")
+
+
+def test_an_institution_ruled_out_in_another_language_is_no_topic(real_assistant):
+    # "Não confundir com Virginia Tech" (not to be confused with it) had left "tech" as a topic no paper writes, and
+    # the University of Virginia's three papers were refused
+    virginia = {p.id for p in real_assistant.papers if "University of Virginia" in p.institutions
+                + p.institution_aliases}
+    for question in ("Quais artigos têm autores da University of Virginia (UVA)? Não confundir com Virginia Tech.",
+                     "Welche Arbeiten haben Autoren der University of Virginia, nicht Virginia Tech?"):
+        assert virginia and set(real_assistant.ask(question).cited_ids) == virginia, question
+
+
 def test_a_spanish_question_on_long_term_memory_is_answered(real_assistant):
     # "memoria a largo plazo" had been "memory" and two words no paper writes, and the question was refused while
     # its closest papers were the ones on it
