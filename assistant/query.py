@@ -337,6 +337,11 @@ LIST_CUES = re.compile(LIST_OPENING.pattern + r"|\bpapers\b|\bpprs\b|\bworks\b|^
                        # "federated learning stuff in here?", "what DSLs for authoring kernels are there?", "how far
                        # have people gotten with ...?": what there is, all of it
                        r"\b(?:stuff|things|anything|work|papers) in here\b|\b(?:are|exist) (?:there|out there)\W*$|"
+                       # "Long-sequence pretraining: who tackles context parallelism ...?", "Who runs or designs LLM
+                       # inference on hardware other than GPUs?", "... multi-user VR. What's there?": all of them
+                       r"(?:^|(?<=[:.?!;] ))\W*who (?:[a-z]+ (?:or|and) )?(?!is\b|was\b|has\b|does\b)"
+                       r"[a-z]{2,}[^s\W]s\b|"
+                       r"(?:^|(?<=[:.?!;] ))\W*what(?:['’]s| is) (?:out )?there\W*$|"
                        r"^\W*how far (?:have|has|did) (?:people|researchers|folks|others|the field)\b|"
                        # the same question in other languages: es, fr, de, it, pt, zh, ja
                        r"\b(trabajos|art[ií]culos|articles|travaux|arbeiten|papiere|ver[öo]ffentlichungen|articoli|"

@@ -4569,6 +4569,14 @@ def test_german_authors_of_an_institution_are_a_filter(answerer):
     ("Is anyone replacing the ever-growing per-token key/value memory with a fixed-size operator estimated from a "
      "dynamical-systems view, so recalling earlier associations needs constant memory?", "single"),
     ("Which work checks numerical drift across GPUs?", "single"),
+    # "who tackles X?", "who runs or designs X?", "... What's there?": whoever does, all of them (blind s78c)
+    ("Long-sequence pretraining: who tackles context parallelism when training on 100K+ token sequences?", "list"),
+    ("Who runs or designs LLM inference on hardware other than GPUs, like dataflow chips or FPGAs?", "list"),
+    ("ML systems for real-time interactive media: video calls, live-streamed video, multi-user VR. What's there?",
+     "list"),
+    # ...but not a "who" inside a clause ("an attacker who shares ...")
+    ("Can an attacker who shares an LLM API endpoint with other customers recover what those customers typed?",
+     "single"),
 ])
 def test_what_work_and_is_anyone_ask_for_the_papers(question, shape):
     from assistant.query import Filters, content_words, question_shape
