@@ -2957,11 +2957,9 @@ class PaperSearch:
         concept_held = top_row is not None and any(
             (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read
             if term not in unwritten)
-        own_word = self._own_word(ranked[0].paper, words) if ranked and not unknown and len(words) <= 2 else ""
-        own_word_papers = {self.papers[i].id for i in np.flatnonzero(self._papers_with(own_word))} if own_word \
-            else set()
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
-                         own_word_papers=own_word_papers,
+                         own_word_papers=self._own_word_papers(ranked[0].paper, words)
+                         if ranked and not unknown and len(words) <= 2 else set(),
                          unknown_words=unknown, unknown_names=unknown_names,
                          acronym_papers=acronym_papers, acronym_qualified=qualified, about_papers=about,
                          passing_only=bool(filters) and about is not None and not about and 1 <= len(words) <= 2
@@ -2974,11 +2972,12 @@ class PaperSearch:
                                           sorted(named - {p.id for p in pool})] if named and restricted and filters
                          else [])
 
-    def _own_word(self, paper: Paper, words: list[str]) -> str:
-        """The word of ``words`` that ``paper`` is one of the at most ``_OWN_WORD_PAPERS`` writing, if any: the
-        question names its topic; else ""."""
+    def _own_word_papers(self, paper: Paper, words: list[str]) -> set[str]:
+        """The papers writing the word of ``words`` that ``paper`` is one of the at most ``_OWN_WORD_PAPERS``
+        writing (the question names their topic), if there is one; else none."""
         row = self.row[paper.id]
-        return next((w for w in words if (mask := self._papers_with(w))[row] and mask.sum() <= _OWN_WORD_PAPERS), "")
+        mask = next((m for w in words if (m := self._papers_with(w))[row] and m.sum() <= _OWN_WORD_PAPERS), None)
+        return set() if mask is None else {self.papers[i].id for i in np.flatnonzero(mask)}
 
     def about_papers(self, words: list[str], ranked: list[ScoredPaper]) -> set[str] | None:
         """For a question that is a bare topic of one or two words ("quantization", "federated learning papers"),
