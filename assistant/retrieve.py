@@ -2912,8 +2912,11 @@ class PaperSearch:
             # "(photonic computing)", "（watermarking）"; the words of such a gloss need not be MiniLM's)
             # (or a single word of its own, "(watermarking)", glossing the words before it)
             wide = non_latin_share(text) > 0.5
+            # (not one in the asker's language beside English terms: "(catene di pensiero lunghissime, beam search)",
+            # whose "lunghissime", very long, had refused it)
             english = {w for g, said in glosses
-                       if wide or any(_stem(v) in self.idf and v in self.english for v in said)
+                       if wide or (any(_stem(v) in self.idf and v in self.english for v in said)
+                                   and not any(v in FOREIGN_STOPWORDS for v in said))
                        or re.fullmatch(r"\s*[A-Za-z][a-z-]{5,}\s*", g)
                        for w in said}
             word = next((w for w in unknown if w in glossed and len(w) >= 4 and (w in self.english or w in english)
@@ -4011,7 +4014,7 @@ _SHORT_FORMS = {"attn": "attention", "ctx": "context", "perf": "performance", "m
                 "config": "configuration", "configs": "configurations", "params": "parameters", "param": "parameter",
                 "infra": "infrastructure", "eval": "evaluation", "evals": "evaluations", "disagg": "disaggregation",
                 "ckpt": "checkpoint", "ckpts": "checkpoints", "reqs": "requests", "cfgs": "configurations",
-                "docs": "documents"}
+                "docs": "documents", "recsys": "recommendation"}
 # what goes on saying a question after its "?": examples, or what it means in particular
 _GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for example|for instance|i\.e\.?|including|"
                       r"specifically|particularly|in particular|mainly|mostly)(?![\w-])", re.I)

@@ -945,6 +945,10 @@ def test_the_fields_words_shortened_in_chat_are_read_whole(answerer):
     assert answer.text.startswith("Read “attn” as “attention”.") and answer.citations
     assert all("attention" in (answerer.paper(pid).title + answerer.paper(pid).abstract).lower()
                for pid in answer.cited_ids)
+    # "recsys papers? recommender model training or serving" had been refused for "recsys" (blind s79c)
+    recsys = answerer.ask("recsys papers? recommender model training or serving")
+    assert search.correct("recsys") == "recommendation" and not recsys.refused
+    assert "openreview:MY0BIdK4hn" in recsys.cited_ids  # FreeScale, on sequence recommendation models
 
 
 def test_what_follows_a_questions_mark_is_read_with_it_when_the_question_alone_is_refused(answerer):

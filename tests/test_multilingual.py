@@ -110,6 +110,19 @@ def test_a_bare_term_in_chinese_lists_its_papers_and_a_request_for_the_whole_lis
     assert LIST_CUES.search("ci sono paper che usano gli LLM per la progettazione hardware?")
 
 
+def test_a_gloss_in_the_askers_language_beside_english_terms_names_no_topic_missing(real_assistant):
+    # "(catene di pensiero lunghissime, beam search, test-time compute)" had been read as an English gloss, and
+    # "lunghissime" (very long) as a topic no paper writes: refused; so had "preuves" (proofs) in French
+    reasoning = real_assistant.ask("articoli per rendere più efficiente l'inferenza dei modelli che ragionano a lungo "
+                                   "(catene di pensiero lunghissime, beam search, test-time compute)")
+    assert not reasoning.refused and "openreview:dTo8jAXm9K" in reasoning.cited_ids  # beam scheduling, test-time
+    crypto = real_assistant.ask("articles qui utilisent de la crypto (chiffrement homomorphe, preuves zero-knowledge, "
+                                "partage de secret...) pour protéger les données pendant l'entraînement ?")
+    assert not crypto.refused and "openreview:RSTrFSPIMy" in crypto.cited_ids  # G-HEMP, homomorphic encryption
+    # ...while an English gloss of a topic no paper writes still refuses
+    assert real_assistant.ask("Gibt es Arbeiten zu Wasserzeichen (watermarking) für LLM-generierte Texte?").refused
+
+
 def test_an_institution_ruled_out_in_another_language_is_no_topic(real_assistant):
     # "Não confundir com Virginia Tech" (not to be confused with it) had left "tech" as a topic no paper writes, and
     # the University of Virginia's three papers were refused
