@@ -164,7 +164,7 @@ muchas muchos muchos etwa faible faibles
 bitte auflisten aufzahlen zumindest teilweise mindestens wenigstens vollstandig listez enumerez listar enumera
 elenca elencare almeno parzialmente parcialmente partiellement svp plait favor favore
 quero queria quiero quisiera voglio vorrei veux voudrais mochte lista listas liste completa completo completas
-completos complet vollstandige vollstandigen""".split())
+completos complet vollstandige vollstandigen viele vielen musste mussten muss mussen""".split())
 # ...and of other languages in the Latin script, which the multilingual model reads though the lexicon does not
 # (Dutch, Turkish, Polish, Swedish, Indonesian, Czech, Romanian): "Welke artikelen gaan over ...?" had been read as
 # English, "gaan" mended into "gain", and "Welke artikelen verminderen de TTFT?" refused

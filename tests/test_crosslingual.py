@@ -53,6 +53,13 @@ def test_a_german_adjective_is_read_in_its_every_case_ending():
         assert _words(phrase)[-2:] in (["federated", "learning"], ["machine", "learning"]), phrase
 
 
+def test_a_german_question_of_changed_lines_of_code_is_read():
+    # "Wie viele Codezeilen mussten in vLLM geändert werden, um Span Queries zu unterstützen?" had been six words no
+    # paper writes beside "vLLM" and "span queries", and refused (blind s79a)
+    words = _words("Wie viele Codezeilen mussten in vLLM geändert werden, um Span Queries zu unterstützen?")
+    assert {"lines", "code", "changed", "support"} <= set(words) and not {"viele", "mussten"} & set(words)
+
+
 def test_verbs_of_training_and_words_of_degree_inside_a_term_are_read():
     # "entraîner des LLM sur des contextes très longs" had been read as "entrain" and two unknown words
     assert _words("Quels articles proposent d'entraîner des LLM sur des contextes très longs ?")[-4:] == [
