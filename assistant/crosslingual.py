@@ -866,8 +866,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     # ("Wie viele Codezeilen mussten in vLLM geändert werden ...?", how many lines of code changed: refused)
     "lines of code": ("代码行", "代码行数", "コード行", "코드 줄", "líneas de código", "lignes de code", "righe di codice",
                       "linhas de código", "codezeilen", "zeilen code", "quellcodezeilen"),
-    "changed": ("geändert", "verändert", "modificado", "modificados", "modifié", "modifiées", "modificato", "modificate",
-                "alterado", "alterados"),
+    "changed": ("geändert", "verändert", "modificado", "modificados", "modifié", "modifiées", "modificato",
+                "modificate", "alterado", "alterados"),
     "support": ("unterstützen", "unterstützt", "soportar", "admitir", "prendre en charge", "supportare",
                 "suportar"),
     "source code": ("源代码", "源码", "ソースコード", "소스 코드", "소스코드", "código fuente", "code source", "codice sorgente",
