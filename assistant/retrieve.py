@@ -2087,10 +2087,15 @@ class PaperSearch:
         setting = text[:text.rfind(asked)] if asked else ""
         if not asked or not _OWN_SETTING.match(setting):
             return ""
-        authors = self.read_filters(setting)[0].authors
+        said = self.read_filters(setting)[0]
+        authors, places = said.authors, said.institutions
         if len(authors) == 1:
             asked = _PERSON_PRONOUN.sub(lambda m: authors[0] + ("'s" if m.group(0).lower() in ("his", "her") else ""),
                                         asked, count=1)
+        # ...and "there", the one institution it names ("I'm thinking about grad school at the University of
+        # Toronto. Which of these papers have authors from there?")
+        if len(places) == 1:
+            asked = _PLACE_PRONOUN.sub(lambda m: f"{m.group(1)} {places[0]}", asked, count=1)
         return asked if self.read_filters(asked)[0] else ""
 
     def focus(self, text: str, only_asked: bool = False) -> str:
@@ -4085,6 +4090,8 @@ _AS_SUBJECT = (r"(?:^|[.?!]\s+)in\s+{0}\s*,|\b(?:how|what)\s+(?:does|do|did|is|a
 _DASHED = re.compile(r"\s[-–—]+\s+")
 # a message opening on the asker's own setting ("I'm applying to ...", "We run ...", "My advisor ...")
 _OWN_SETTING = re.compile(r"^\W*(?:i|i'?m|i am|i'?ve|i'?d|we|we'?re|we are|we'?ve|my|our)\b", re.I)
+_PLACE_PRONOUN = re.compile(r"\b(from|at|in) (?:there|that (?:university|school|lab|company|place|institution))\b",
+                            re.I)
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 # "Looking for papers where AI generates kernels.", "I'd like work on X": a request, as a question is
 _WANTS_PAPERS = re.compile(r"^\W*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:looking|searching)\s+for\s+(?:any\s+)?"

@@ -5592,6 +5592,9 @@ def test_a_setting_before_a_metadata_question_is_no_topic_of_its_papers(answerer
     toronto = set(answerer.ask("papers from the University of Toronto").cited_ids)
     assert set(answerer.ask("I'm thinking of grad school in Toronto - which papers here have University of Toronto "
                             "people on them?").cited_ids) == toronto
+    # ...and "from there", the one institution the setting names (blind s79b-31 had been refused)
+    assert set(answerer.ask("I'm thinking about grad school at the University of Toronto. Which of these papers have "
+                            "authors from there?").cited_ids) == toronto
 
 
 def test_plural_and_verb_forms_of_words_are_not_mended_into_other_words(answerer):
