@@ -299,8 +299,13 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                      r"split\w* (?:\w+ ){0,3}?(?:text|words|sentences|prompts?) into (?:\w+ ){0,3}?(?:word pieces|"
                      r"subwords|tokens)"),
     "kernels": (r"low[- ]level (?:number[- ]crunching |math |compute )?(?:routines|code|functions|programs)",
-                r"number[- ]crunching (?:routines|code|functions|programs)"),
+                r"number[- ]crunching (?:routines|code|functions|programs)",
+                # ("the low-level, performance-critical code that runs on graphics cards and AI chips")
+                r"low[- ]level, (?:[\w-]+ ){1,2}(?:routines|code|functions|programs)",
+                r"code (?:that )?runs? on (?:the )?(?:gpus?|graphics cards?|accelerators?|ai chips)"),
     "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",
+                   # ("Can AI assistants like ChatGPT write or speed up ... code ... all by themselves?")
+                   r"(?:ai|llm) (?:assistants?|models?|chatbots?) (?:like|such as) chatgpt",
                    # ("can an AI write the low-level code for graphics cards by itself?")
                    r"(?:an? |the )(?:ai|llm|chatbot)s? (?:\w+ ){0,2}(?:write|writes|writing|generat\w+) "
                    r"(?:the |its |their )?(?:[\w-]+ ){0,2}code"),

@@ -64,6 +64,9 @@ def name_concepts(text: str) -> str:
     ("move that stored stuff out to normal computer memory or disk", "(offloading)"),
     ("find the most similar text snippets by meaning out of millions", "(vector search, similarity search)"),
     ("spinning up a model server takes forever: that start-up delay", "(serverless, cold start)"),
+    # (blind s79b)
+    ("the low-level, performance-critical code that runs on graphics cards", "(kernels)"),
+    ("can AI assistants like ChatGPT write it all by themselves?", "(LLM agents)"),
     ("can the easy questions go to a small model?", "(routing)"),
     ("data shaped like who is linked to whom", "(graph, GNN)"),
     ("combine older and newer graphics cards", "(heterogeneous GPUs)"),
