@@ -65,7 +65,8 @@ def name_concepts(text: str) -> str:
     ("find the most similar text snippets by meaning out of millions", "(vector search, similarity search)"),
     ("spinning up a model server takes forever: that start-up delay", "(serverless, cold start)"),
     # (blind s79b)
-    ("the low-level, performance-critical code that runs on graphics cards", "(kernels)"),
+    ("who speeds up the low-level, performance-critical code?", "(kernels)"),
+    ("who speeds up the code that runs on AI chips?", "(kernels)"),
     ("can AI assistants like ChatGPT write it all by themselves?", "(LLM agents)"),
     ("can the easy questions go to a small model?", "(routing)"),
     ("data shaped like who is linked to whom", "(graph, GNN)"),
