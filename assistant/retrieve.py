@@ -2075,8 +2075,9 @@ class PaperSearch:
 
     def asked_alone(self, text: str) -> str:
         """The metadata question that follows a statement of the asker's own setting, read without it, its "he" or
-        "she" the one author the setting names ("I'm applying to grad school at Michigan and hoping to work with
-        Baris Kasikci. Which papers here is he an author on?": "Which papers here is Baris Kasikci an author on?";
+        "she" the one author the setting names and its "from there" the one institution ("I'm applying to grad school
+        at Michigan and hoping to work with Baris Kasikci. Which papers here is he an author on?": "Which papers here
+        is Baris Kasikci an author on?";
         "I'm thinking of grad school in Toronto - which papers here have University of Toronto people on them?");
         "" when the message is no such setting and question, or the question names no venue, author or
         institution. (Read only after a refusal: the setting's words had been searched as a topic of the papers.)"""
