@@ -60,6 +60,14 @@ def test_a_german_question_of_changed_lines_of_code_is_read():
     assert {"lines", "code", "changed", "support"} <= set(words) and not {"viele", "mussten"} & set(words)
 
 
+def test_a_gpu_going_down_and_recovering_are_read_as_verbs_too():
+    # "cuando se cae una GPU ... recuperarse rápido ... sirviendo un LLM" had been read as none of failure, recovery
+    # and serving: eight papers on neither were listed (blind s79c-01); "wenn eine GPU ausfällt" likewise (s78b-01)
+    words = _words("¿Qué papers tratan de recuperarse rápido cuando se cae una GPU mientras se está sirviendo un LLM?")
+    assert {"recovery", "failure", "serving"} <= set(words)
+    assert "failure" in _words("dass LLM-Inferenz weiterläuft, wenn eine GPU ausfällt")
+
+
 def test_verbs_of_training_and_words_of_degree_inside_a_term_are_read():
     # "entraîner des LLM sur des contextes très longs" had been read as "entrain" and two unknown words
     assert _words("Quels articles proposent d'entraîner des LLM sur des contextes très longs ?")[-4:] == [
