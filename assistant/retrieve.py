@@ -217,6 +217,18 @@ _LOWER_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:papers?|publications?|researc
                                + _MEMBERS + r")\b|(?:'s|’s)\s*[?.!]?\s*$", re.I)
 
 
+def _glossing(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is alone in brackets glossing the words before it: words of a script
+    other than Latin, or the asker's own words for a name a cue introduces."""
+    if not re.match(r"\s*[)）]", text[end:]):
+        return False
+    before = text[:start]
+    if _GLOSSED_BEFORE.search(before):
+        return True
+    own = _NAMED_BEFORE_GLOSS.search(before)
+    return bool(own and _INST_BEFORE.search(before[:own.start()]))
+
+
 def _cued_name(text: str, start: int, end: int) -> bool:
     """Whether a cue says the name at ``text[start:end]`` is an organisation's or a person's: "from X", "X's
     papers", or opening "X serving papers"."""
@@ -1333,12 +1345,9 @@ class PaperSearch:
                                or text[:start].lower().endswith("non-")
                                or self._leading_name(alias, key, text, start, end)
                                # ("Not Virginia Tech.", "nicht Virginia Tech": a name ruled out is one)
-                               or (" " in key and bool(_NEG_BEFORE.search(text[:start])))
+                               or (" " in key and negated(start) is not None)
                                # "... جامعة محمد بن زايد للذكاء الاصطناعي (MBZUAI)": what the Arabic words name, glossed
-                               or bool((_GLOSSED_BEFORE.search(text[:start]) or (
-                                   (own := _NAMED_BEFORE_GLOSS.search(text[:start]))
-                                   and _INST_BEFORE.search(text[:own.start()])))
-                                       and re.match(r"\s*[)）]", text[end:]))
+                               or _glossing(text, start, end)
                                # "Which papers involve Lawrence Livermore (LLNL)?": a name no record writes, glossed
                                or bool(glossed := self._glossed_name(text, start, end))
                                or self._bare_name(alias, key, text, start, end)
