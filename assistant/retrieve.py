@@ -211,7 +211,8 @@ _SOURCE_DATED = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oc
                            r"(?:19|20)\d{2}\s+", re.I)  # ("the February 2026 arXiv digest": its title's date)
 _SOURCE_NAMED = re.compile(r"(?:\s+[\w/&-]+){0,3}?\s+(reading[- ]notes|notes|digest|dump|proceedings|listing|"
                            r"export|feed|program(me)?|file|json|collection|corpus|records?)\b", re.I)
-_MEMBERS = r"(?:researchers?|people|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues|groups?)"
+_MEMBERS = r"(?:researchers?|people|ppl|employees?|engineers?|scientists?|staff|folks|teams?|members?|colleagues|" \
+           r"groups?)"
 # what follows an organisation's name typed in lower case without a cue: its papers or its people
 _LOWER_NAME_AFTER = re.compile(r"(?:'s|’s)?\s+(?:papers?|publications?|research(?:ers)?|works?\b(?!\s+\w+ion)|"
                                + _MEMBERS + r")\b|(?:'s|’s)\s*[?.!]?\s*$", re.I)
@@ -1370,6 +1371,10 @@ class PaperSearch:
                     else:
                         found.not_institutions.append(name)
                     spans.append((start if neg is None else neg, end + _members_after(text, end)))
+                    # (and its long name, glossing it in brackets in lower case: "AMD (advanced micro devices)
+                    # affiliated papers" had searched AMD's papers for advanced micro devices, and refused)
+                    if own := self._own_gloss(alias, text, end):
+                        spans.append(own)
                     if glossed:  # (the name glossed is the filter's too, not a topic: "Lawrence Livermore")
                         spans.append(glossed)
                     inst_at.append((start, end, neg is not None))
@@ -1707,6 +1712,15 @@ class PaperSearch:
         listed = len(self.alias_papers[alias]) if alias else len(set().union(
             *(self.institution_papers(n) for n in self.name_part_institutions.get(key, ()))))
         return listed > int(self._papers_with(key).sum())
+
+    def _own_gloss(self, alias: str, text: str, end: int) -> tuple[int, int] | None:
+        """Where the organisation's other name, alone in brackets right after ``alias`` at ``end``, is written:
+        "AMD (advanced micro devices)", "amazon (aws)"; else None."""
+        m = re.match(r"\s*[(（]\s*([^()（）]{1,80}?)\s*[)）]", text[end:])
+        other = self.alias_keys.get(_name_key(m.group(1))) if m else None
+        if other is None or not self.alias_papers[other] <= self.alias_papers[alias]:
+            return None
+        return end + m.start(1), end + m.end()
 
     def _glossed_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Where capitalised words that an organisation's alias right after them, alone in brackets, glosses are

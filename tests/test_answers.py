@@ -5504,6 +5504,12 @@ def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(an
         "did anybody from the University of Toronto write any of these papers?").cited_ids) == toronto
     assert set(answerer.ask("Which papers have people from LinkedIn, the job-networking site, on them?").cited_ids) \
         == {"openreview:re82zZczHj", "doi:10.1145/3786335.3813134"}
+    # "ppl" for its people, and its long name glossing it in lower case, are no topic either (refused, blind s80a-27,
+    # s80a-29): they list the papers its name alone does
+    ibm = set(answerer.ask("which papers have IBM people on them").cited_ids)
+    assert len(ibm) >= 2 and set(answerer.ask("wich papers have ibm ppl on them").cited_ids) == ibm
+    amd = set(answerer.ask("AMD affiliated papers").cited_ids)
+    assert len(amd) >= 5 and set(answerer.ask("AMD (advanced micro devices) affiliated papers pls").cited_ids) == amd
 
 
 def test_a_topic_asked_for_models_of_a_field_no_paper_writes_is_refused(answerer):
