@@ -242,6 +242,11 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "virtual machine|VM": (r"guest (?:instances?|machines?|vms?|os(?:es)?)", r"hypervisors?"),
     "NUMA": (r"(?:socket|memory)(?:/memory)? (?:domains?|nodes?)",),
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
+    # ("home PCs with limited video memory", "an ordinary gaming graphics card")
+    "VRAM": (r"video (?:memory|ram)\b",),
+    # (not "ordinary graphics cards", said of what a question asks to set aside: "rather than ordinary graphics cards")
+    "consumer-grade": (r"(?:home|gaming) (?:graphics cards?|gpus?|pcs?|desktops?|computers?|rigs?)\b",
+                       r"personal (?:computers?|pcs?)\b"),
     "TPU": (r"google['’]?s? (?:own |custom |in-house |home[- ]?grown |home[- ]?made |proprietary |bespoke )*"
             r"(?:ai |ml |machine[- ]learning )?(?:chips|accelerators|processors)",),
     # ("special-purpose chips or custom hardware for running large language models")

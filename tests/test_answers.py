@@ -5455,6 +5455,19 @@ def test_plain_words_for_mixed_gpus_and_starting_servers(answerer):
     assert {"openreview:eoEobeKTNZ", "openreview:jgL8LuOVyT"} & set(cold.cited_ids)
 
 
+def test_plain_words_for_video_memory_and_home_graphics_cards(answerer):
+    # "video memory" is VRAM, a gaming card at home consumer-grade (blind s80b-30 had quoted an early-exit paper, and
+    # s73a-08 listed the VRAM paper alone among six others); not "ordinary graphics cards" set aside (s62b-21)
+    vram = answerer.ask("In the NVIDIA work on running LLMs on home PCs with limited video memory, what's the biggest "
+                        "jump in tokens per second they report?")
+    assert vram.cited_ids == ["openreview:VKqQYg6JPb"] and re.search(r"30\s*×", vram.text)
+    home = answerer.ask("I only have one gaming graphics card at home with not much video memory. Which papers are "
+                        "about running language models on it?")
+    assert {"openreview:VKqQYg6JPb", "openreview:dTo8jAXm9K"} <= set(home.cited_ids)
+    tpu = answerer.ask("Which papers are about Google's own home-made AI chips rather than ordinary graphics cards?")
+    assert "openreview:dTo8jAXm9K" not in tpu.cited_ids
+
+
 def test_plain_words_for_failures_profiling_and_output_formats(answerer):
     # each had been refused, its papers never found (blind s70a-09, s70a-13, s70a-23)
     failed = answerer.ask("What happens if one of the graphics cards dies while the chatbot is in the middle of "
