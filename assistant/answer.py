@@ -570,6 +570,11 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             # "At CAIS 2026, which papers are about LLM inference or serving?": Echo, XGrammar-2)
             ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked[:k] if sp.coverage >= _WHOLE_TOPIC}
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
+    if r.example_papers and chosen:
+        # "TextGrad / DSPy style": the papers writing the names given as examples are on the topic (the one on TextGrad
+        # had ranked seventh, below a pruning paper, and been cut)
+        ids = {sp.paper.id for sp in chosen} | r.example_papers
+        chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     if r.own_word_papers and r.ranked and r.ranked[0].dense < t.refuse_dense_known:
         # a bare topic only its one or two papers write, which MiniLM barely links to it ("sycophancy benchmark"):
         # they are the answer, not the benchmarks beside Parrot

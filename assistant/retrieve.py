@@ -108,6 +108,10 @@ _GROUP_NAMED = re.compile(r"\b(?:companies|company|universities|university|insti
                           r"institutes?)\b", re.I)
 # a word that can only be a name: a capital after its first letter, or letters and digits ("GriNNdr", "Strem2LLM")
 _COINED = re.compile(r"(?<![\w-])(?=[A-Za-z]*[a-z][A-Z]|[A-Za-z]+\d|[A-Z]{2,}[a-z])[A-Za-z][\w-]*[A-Za-z0-9]")
+# a name given as an example of what the question asks for, after the cue or before "style"
+_EXAMPLE_CUE = re.compile(r"\b(?:like|such as|e\.g\.|in the (?:spirit|style|vein) of|[àa] la|similar to)\s+"
+                          r"(?P<after>[^?.;:!()]{1,60})|(?P<before>[^?.;:!(),]{1,60}?)[- ]style\b", re.I)
+_EXAMPLE_MOST = 2  # ...written by so many papers at most: a name many write is no example of one topic
 _FIGURE_WORD = re.compile(r"\d+(?:\.\d+)?(?:x|×|%)", re.I)  # "by at least 5x": a bar on a figure, no topic word
 # how a paper presents a name it gives ("we introduce Zephyr", "a system called DistCA")
 _PRESENTS = re.compile(r"\b(?:we\s+(?:introduce|present|propose|build|design|develop|implement|call|name)|called|"
@@ -580,6 +584,9 @@ class Retrieval:
     # the one or two papers writing a word of a bare topic, the best among them ("sycophancy benchmark": Parrot, the
     # one paper on sycophancy, though it never writes "benchmark")
     own_word_papers: set[str] = field(default_factory=set)
+    # "TextGrad / DSPy style", "in the spirit of TextGrad": the one or two papers writing a coined name the question
+    # gives as an example of its topic, which are on it however loosely the rest of their text matches
+    example_papers: set[str] = field(default_factory=set)
 
 
 class PaperSearch:
@@ -2990,6 +2997,8 @@ class PaperSearch:
             (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read
             if term not in unwritten)
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
+                         example_papers=self._example_papers(text) if parsed.shape == "list" and not seeds
+                         and not named else set(),
                          own_word_papers=self._own_word_papers(ranked[0].paper, words)
                          if ranked and not unknown and len(words) <= 2 else set(),
                          unknown_words=unknown, unknown_names=unknown_names,
@@ -3003,6 +3012,22 @@ class PaperSearch:
                          named_elsewhere=[(pid, self.papers[self.row[pid]].title) for pid in
                                           sorted(named - {p.id for p in pool})] if named and restricted and filters
                          else [])
+
+    def _example_papers(self, text: str) -> set[str]:
+        """The papers writing a coined name that ``text`` gives as an example ("like X", "such as X", "in the spirit
+        of X", "X-style"), when one or two papers write it and none is named by it."""
+        out: set[str] = set()
+        for cue in _EXAMPLE_CUE.finditer(text):
+            for m in _COINED.finditer(cue.group("after") or cue.group("before")):
+                key = m.group(0).lower()
+                literal = literal_pattern(m.group(0))
+                if key not in self._written_coined or key in self.name_papers or literal is None:
+                    continue
+                rows = [i for i in np.flatnonzero(self._papers_with(key))
+                        if self._mentions(self.papers[i], literal)]
+                if 1 <= len(rows) <= _EXAMPLE_MOST:
+                    out |= {self.papers[i].id for i in rows}
+        return out
 
     def _own_word_papers(self, paper: Paper, words: list[str]) -> set[str]:
         """The papers writing the word of ``words`` that ``paper`` is one of the at most ``_OWN_WORD_PAPERS``

@@ -5468,6 +5468,14 @@ def test_plain_words_for_video_memory_and_home_graphics_cards(answerer):
     assert "openreview:dTo8jAXm9K" not in tpu.cited_ids
 
 
+def test_a_rare_name_given_as_an_example_lists_the_papers_writing_it(answerer):
+    # "TextGrad / DSPy style": the one paper writing TextGrad had ranked seventh, below a pruning paper, and been cut
+    # (blind s80c-22, s78c-19)
+    for question in ("is there anything on optimizing prompts or other text artifacts with LLM feedback, TextGrad / "
+                     "DSPy style?", "Anything on automatic prompt or text optimization in the spirit of TextGrad / DSPy?"):
+        assert {"doi:10.1145/3786335.3813167", "doi:10.1145/3786335.3813168"} <= set(answerer.ask(question).cited_ids)
+
+
 def test_plain_words_for_failures_profiling_and_output_formats(answerer):
     # each had been refused, its papers never found (blind s70a-09, s70a-13, s70a-23)
     failed = answerer.ask("What happens if one of the graphics cards dies while the chatbot is in the middle of "
