@@ -1666,13 +1666,24 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     if non_latin_share(text) and len(content) <= 3 and len(text.strip()) <= _BARE_CJK and not _ASKS.search(text) \
             and not _ASKS_CJK.search(text) and not _ONE_PAPER_CJK.search(text):
         return "list"
-    # no question at all, and no one paper asked for: a topic ("optimising the GPU's memory for training")
-    if not _ASKS.search(text) and not ONE_PAPER.search(text) and not non_latin_share(text):
+    # no question at all, and no one paper asked for: a topic ("optimising the GPU's memory for training"); so is one
+    # typed with a question mark and no word asking ("llm inference on hardware that isnt a gpu?? fpgas, custom chips
+    # etc" had quoted one paper)
+    if not (_ASKS.search(text) if "?" not in text else len(text.split()) > _TERSE_WORDS or _ASKS_ANYWHERE.search(text)
+            or any(_ASKS_WORD.match(c) for c in sentences)) \
+            and not ONE_PAPER.search(text) and not non_latin_share(text) \
+            and not ("?" in text and re.search(r"\bpaper\b", text, re.I)):  # ("Any paper on that?": one is asked)
         return "list"
     return "single"
 
 
 _ASKS = re.compile(r"\?|^\W*(what|which|who|whom|whose|how|why|when|where|is|are|was|were|does|do|did|can|could|"
                    r"would|should|will|has|have)\b", re.I)
+_ASKS_WORD = re.compile(_ASKS.pattern.replace(r"\?|", "", 1), re.I)  # (a sentence opening as a question does)
+# ...or asking within it ("After several hospitals jointly fine-tune a model, can we trace ...?")
+_ASKS_ANYWHERE = re.compile(r"\b(?:what|which|who|whom|whose|how|why|when|where)\b|\b(?:can|could|would|should|will|do|"
+                            r"does|did|is|are|was|were|has|have)\s+(?:we|i|you|one|any\w*|some\w*|it|they|there|this|"
+                            r"that|these|those|he|she|a|an|the|my|our|your|their|its)\b", re.I)
+_TERSE_WORDS = 15  # a topic typed with a "?" is terse: a longer question asks, whatever its words
 ONE_PAPER = re.compile(r"\b(the|a|an|one|that|this|some)\s+(paper|system|method|tool|framework|work|approach|"
                         r"technique|study|article)\b", re.I)

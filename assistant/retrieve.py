@@ -2216,7 +2216,14 @@ class PaperSearch:
                 or (not long and i + 1 < len(asks) and asks[i + 1] and _REFERS_TO_TOPIC.search(pieces[i + 1]))
                 # ("... slips past alignment? I remember a system that answers this by breadth-first sampling ...":
                 # the paper asked for, described after the question)
-                or (not long and _REMEMBERED.match(p))]
+                or (not long and _REMEMBERED.match(p))
+                # (and, right after the last, a few of the papers' words with no verb: the things it asks about, "llm
+                # inferance on hardware that isnt a gpu?? fpgas, custom chips etc" had been read without its examples)
+                # (each a thing of its own, which few papers write: not "tensor parallelism papers? training or
+                # inference", which says where, and had cut a paper on tensor parallelism for serving)
+                or (i == last_ask + 1 and len(p.split()) <= _TRAILING_THINGS and research(p) and _THINGS.fullmatch(p)
+                    and all(any(self._papers_with(singular(w)).sum() * _FEW_PAPERS_SHARE <= len(self.papers)
+                                for w in content_words(item)) for item in _ITEMS.split(p) if content_words(item)))]
         return " ".join(kept) or text
 
     def given_filters(self, filters: Filters, mends: dict[str, str] | None = None) -> Filters:
@@ -4075,6 +4082,12 @@ _GOES_ON = re.compile(r"\s*(?:like|e\.g\.?|eg|esp\.?|especially|such as|for exam
 # the share of a sentence's words the papers use, for it to be kept beside the question: chatter 0.17-0.33,
 # "LLM decode is limited by memory bandwidth ..." 0.73 (t-robust-07's sentences)
 _OUR_WORDS_SHARE = 0.5
+_TRAILING_THINGS = 8  # the most words of the things listed after a question, read with it
+_FEW_PAPERS_SHARE = 10  # ...each of which a word at most 1/this of the papers write says
+_ITEMS = re.compile(r",|/|\bor\b|\band\b|\betc\b", re.I)
+# ...a list of them, two words each at most: "fpgas, custom chips etc"
+_THINGS = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?(?:\s*(?:,|/|\bor\b|\band\b)\s*[\w-]+(?:\s+[\w-]+)?)+"
+                     r"(?:,?\s*(?:etc|and so on|\.\.\.|…))?\W*", re.I)
 _ASKED_FROM = re.compile(r"\b(?:which|what|who|how|are there|is there|does any|do any|can you|could you|list|"
                          r"show me)\b", re.I)
 
