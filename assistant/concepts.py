@@ -341,6 +341,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
              r"first (?:word|token|bit|part|piece|chunk)s?(?: of (?:the|an?|its|my|their) (?:answer|reply|response|"
              r"output))? (?:\w+ ){0,4}(?:show(?:s|ing)? up|appear\w*|arriv\w*|pops? up)"),
     "benchmark": (r"test (?:collections?|suites?|sets?)", r"standard tasks? to compare"),
+    # ("will it suddenly start giving different answers?", "training runs aren't bit-for-bit reproducible")
+    "non-determinism|drift": (r"(?:giv\w*|produc\w*|return\w*|get\w*) (?:\w+ ){0,2}different (?:answers|outputs|"
+                              r"results|responses|replies)", r"bit[- ]for[- ]bit",
+                              r"bit[- ]?(?:wise|exact)(?:ly)? reproduc\w*"),
     "prefix|prefix caching|reuse": (r"shared (?:opening|beginning|start|preamble|prefix)", r"(?:begin|begins|start|"
                                     r"starts|open|opens) with the same (?:long )?(?:instructions|system prompt|"
                                     r"preamble|retrieved documents|text)",

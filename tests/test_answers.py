@@ -5479,11 +5479,22 @@ def test_plain_words_for_video_memory_and_home_graphics_cards(answerer):
     assert "openreview:dTo8jAXm9K" not in tpu.cited_ids
 
 
+def test_plain_words_for_non_determinism(answerer):
+    # "giving different answers", "bit-for-bit reproducible" are the non-determinism and drift papers' topic (blind
+    # s80b-10 had cited a GPU security paper and one on software upgrades)
+    hawkeye = _titled(answerer, "Hawkeye:")
+    assert answerer.ask("If I move my model to a different graphics card or upgrade the software, will it suddenly "
+                        "start giving different answers? Is there research on that?").cited_ids[0] == hawkeye
+    assert answerer.ask("our training runs arent bit-for-bit reproducible anymore after the hardware move, any "
+                        "papers?").cited_ids[0] == hawkeye
+
+
 def test_a_rare_name_given_as_an_example_lists_the_papers_writing_it(answerer):
     # "TextGrad / DSPy style": the one paper writing TextGrad had ranked seventh, below a pruning paper, and been cut
     # (blind s80c-22, s78c-19)
     for question in ("is there anything on optimizing prompts or other text artifacts with LLM feedback, TextGrad / "
-                     "DSPy style?", "Anything on automatic prompt or text optimization in the spirit of TextGrad / DSPy?"):
+                     "DSPy style?",
+                     "Anything on automatic prompt or text optimization in the spirit of TextGrad / DSPy?"):
         assert {"doi:10.1145/3786335.3813167", "doi:10.1145/3786335.3813168"} <= set(answerer.ask(question).cited_ids)
 
 
