@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 
+# terms that say how a method works, not what it is on: the best paper writing one does not hold the question's topic
+# ("How do I change one fact a model learned ... without retraining it?" is no question on training-free methods)
+QUALIFIERS = frozenset({"training-free"})
+
 # the papers' term (or terms, "|" between them) -> how a question may describe it (regular expressions, matched
 # case-insensitively)
 DESCRIBED: dict[str, tuple[str, ...]] = {
@@ -339,8 +343,14 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
              r"quicker|more quickly|earlier)",
              # ("the very first word takes ages to show up", "making that first bit of the answer appear sooner")
              r"first (?:word|token|bit|part|piece|chunk)s?(?: of (?:the|an?|its|my|their) (?:answer|reply|response|"
-             r"output))? (?:\w+ ){0,4}(?:show(?:s|ing)? up|appear\w*|arriv\w*|pops? up)"),
+             r"output))? (?:\w+ ){0,4}(?:show(?:s|ing)? up|appear\w*|arriv\w*|pops? up|com(?:e|es|ing) out)"),
     "benchmark": (r"test (?:collections?|suites?|sets?)", r"standard tasks? to compare"),
+    # ("the few heads that are good at looking things up")
+    "retrieval heads": (r"heads? (?:that (?:are|is) )?good at (?:looking (?:things )?up|finding|retrieving|fetching)",
+                        r"heads? that (?:look|looks|fetch|fetches|find|finds|retrieve|retrieves) (?:things |facts |"
+                        r"information )?(?:up|back)?"),
+    # ("a trick used only while generating, no retraining"; how, not what: see QUALIFIERS)
+    "training-free": (r"(?:no|without(?: any)?) (?:re-?training|retrain\w*)\b",),
     # ("will it suddenly start giving different answers?", "training runs aren't bit-for-bit reproducible")
     "non-determinism|drift": (r"(?:giv\w*|produc\w*|return\w*|get\w*) (?:\w+ ){0,2}different (?:answers|outputs|"
                               r"results|responses|replies)", r"bit[- ]for[- ]bit",

@@ -1649,7 +1649,7 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     # "If a GPU dies while serving, what work is there on recovering?": the question after its condition
     later += [text[lead.end():]] if (lead := _LEADING_CLAUSE.match(text)) else []
     if (any(LIST_OPENING.match(c) for c in _CLAUSE_BREAK.split(text))
-            or any(_WHICH_OF_THEM.match(c) or LOOSE_LIST_OPENING.match(c) for c in later)) \
+            or any(_WHICH_OF_THEM.match(c) or LOOSE_LIST_OPENING.match(c) or _RESEARCH_ON.match(c) for c in later)) \
             and not OVERVIEW_CUES.match(text):
         return "list"  # "what's the state of the art for X?", "heterogeneous GPU clusters - any work on ...?"
     if OVERVIEW_CUES.match(text) or (
@@ -1679,6 +1679,10 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
 
 _ASKS = re.compile(r"\?|^\W*(what|which|who|whom|whose|how|why|when|where|is|are|was|were|does|do|did|can|could|"
                    r"would|should|will|has|have)\b", re.I)
+# "... Is there research on getting training to fit in less memory?": what there is on a topic (not "... Is there any
+# research specifically about X?", nor "... Is there work that ...?", which ask for one)
+_RESEARCH_ON = re.compile(r"\W*(?:is|are) there (?:any )?(?:work|research|literature|papers|studies) "
+                          r"(?:on|about|into)\b", re.I)
 _ASKS_WORD = re.compile(_ASKS.pattern.replace(r"\?|", "", 1), re.I)  # (a sentence opening as a question does)
 # ...or asking within it ("After several hospitals jointly fine-tune a model, can we trace ...?")
 _ASKS_ANYWHERE = re.compile(r"\b(?:what|which|who|whom|whose|how|why|when|where)\b|\b(?:can|could|would|should|will|do|"

@@ -19,7 +19,7 @@ import numpy as np
 
 from .chunks import split_sentences
 from .clean import WELL_KNOWN, _initials, generic_name, title_name
-from .concepts import DESCRIBED, read_concepts
+from .concepts import DESCRIBED, QUALIFIERS, read_concepts
 from .countries import asked_places, asked_places_foreign, countries_of, is_place_word
 from .crosslingual import FIELD_WORDS, translate_names, translate_records, translate_terms
 from .lexical import IZE_FORM, _stem, build_lexical, dictionary_words, english_words, fold_accents, tokenize
@@ -3002,7 +3002,7 @@ class PaperSearch:
         top_row = np.array([self.row[ranked[0].paper.id]]) if ranked else None
         concept_held = top_row is not None and any(
             (held := self.holding(term.split(), top_row)) is not None and bool(held[0]) for term in concepts_read
-            if term not in unwritten)
+            if term not in unwritten and term not in QUALIFIERS)
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
                          example_papers=self._example_papers(text) if parsed.shape == "list" and not seeds
                          and not named else set(),

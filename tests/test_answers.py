@@ -1533,6 +1533,9 @@ def test_what_an_institutions_papers_do_is_said_for_each_of_them(answerer):
     "whether anyone has tried making the kv cache smaller somehow, maybe compressing it? thx",
     "has anyone looked at straggler detection?",
     "llm inference on hardware that is not a gpu?",  # a topic typed with a "?" and no word asking: had quoted one paper
+    # (after a statement of the asker's trouble: had quoted one paper, blind s80b-04)
+    "My GPU keeps running out of memory whenever I try to train a big model. Is there research on getting training to "
+    "fit in less memory?",
 ])
 def test_a_topic_or_has_anyone_question_is_answered_with_the_papers_on_it(answerer, question):
     search = answerer._searcher()
@@ -5487,6 +5490,19 @@ def test_plain_words_for_non_determinism(answerer):
                         "start giving different answers? Is there research on that?").cited_ids[0] == hawkeye
     assert answerer.ask("our training runs arent bit-for-bit reproducible anymore after the hardware move, any "
                         "papers?").cited_ids[0] == hawkeye
+
+
+def test_plain_words_for_training_free_and_retrieval_heads(answerer):
+    # "no retraining" is training-free, "heads that are good at looking things up" retrieval heads (blind s80b-26 had
+    # quoted a KV cache paper on attention heads)
+    assert answerer.ask("Models get worse at answering when the document is very long, even though it fits. Is there "
+                        "a trick used only while generating, no retraining, that leans on the few heads that are good "
+                        "at looking things up to boost focus on the relevant parts?").cited_ids == \
+        [_titled(answerer, "DySCO:")]
+    # ...which says how a method works, not what it is on: editing a fact into a model, which no paper is on, is still
+    # refused (blind s76a-40), though training-free papers write the term
+    assert answerer.ask("How do I change one fact a model learned, like who a company's current CEO is, directly "
+                        "inside the model without retraining it?").refused
 
 
 def test_a_rare_name_given_as_an_example_lists_the_papers_writing_it(answerer):
