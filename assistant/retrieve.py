@@ -268,7 +268,7 @@ def _members_after(text: str, end: int) -> int:
 # what an organisation is, said aside after its name: ", the job-networking site,", " (the Chinese tech giant)"
 _ASIDE_KIND = (r"(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|platform|network|"
                r"lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)")
-_ORG_ASIDE = rf",\s+{_ASIDE_KIND}(?=\s*[,;])|\s*\(\s*{_ASIDE_KIND}\s*\)"
+_ORG_ASIDE = rf",\s+{_ASIDE_KIND}(?=\s*(?:[,;?.!]|$))|\s*\(\s*{_ASIDE_KIND}\s*\)"  # (", the AI cloud company?")
 
 
 # Cue phrases around metadata in questions; removed so "which papers come from X" leaves no content.
@@ -520,6 +520,9 @@ _OWN_WORD_PAPERS = 2  # a word at most this many papers write is a topic of thei
 RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or fewer) is said by the papers on it
 GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
 _GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
+# ...of examples ("such as", "etc." in the asker's language)
+_EXAMPLES_MARKED = re.compile(r"など|とか|之类|等等|\b(?:e\.g|z\.\s?b|etc|ecc|usw|like|such as|como|wie|comme|tipo|"
+                              r"por ejemplo|par exemple|per esempio|por exemplo|zum beispiel)\b", re.I)
 _GLOSS_ACRONYM = re.compile(r"[(（]\s*([A-Za-z][\w-]*)\s*[)）]")  # ...when it is one word: "(dLLMs)"
 DESCRIBED_SIDE_DENSE = 0.3  # a side of a comparison described in words finds its paper only with a chunk this close
 
@@ -2949,7 +2952,9 @@ class PaperSearch:
         # maschinelles Lernen auf Quantencomputern (quantum machine learning)?"), none of them matching it well: the
         # gloss says what is asked, and the collection lacks it (its papers on machine learning had been listed)
         if unheld is None and foreign is not None and ranked and max(sp.dense for sp in ranked) < GLOSSED_DENSE:
-            glosses = [(g, [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)]) for g in _GLOSS.findall(text)]
+            # (not examples in brackets, "（JSONスキーマなど）", JSON schemas and such: the topic is what they are of)
+            glosses = [(g, [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", g)]) for g in _GLOSS.findall(text)
+                       if not _EXAMPLES_MARKED.search(g)]
             glossed = {w for _, said in glosses for w in said}
             # (a gloss is English when its other words are, or when the question's own script is not Latin:
             # "(photonic computing)", "（watermarking）"; the words of such a gloss need not be MiniLM's)
@@ -2962,8 +2967,12 @@ class PaperSearch:
                                    and not any(v in FOREIGN_STOPWORDS for v in said))
                        or re.fullmatch(r"\s*[A-Za-z][a-z-]{5,}\s*", g)
                        for w in said}
-            word = next((w for w in unknown if w in glossed and len(w) >= 4 and (w in self.english or w in english)
-                         and w not in FOREIGN_STOPWORDS), None)
+            # (not a name of the records: "Dans le papier Echo (Stanford, CAIS 2026), ..." names its institution)
+            # (of a gloss read as English: "(uno pequeño y barato o uno grande)" had been refused for "grande")
+            mixed = {w for _, said in glosses if any(v in FOREIGN_STOPWORDS for v in said) for w in said}
+            word = next((w for w in unknown if w in glossed and len(w) >= 4
+                         and (w in english or w in self.english and w not in mixed)
+                         and w not in FOREIGN_STOPWORDS and not self.institution_papers(w)), None)
             if word:
                 unheld = (word, word)
         # ...and one whose words read in English name a field of its own that no paper writes ("ordinateurs quantiques",

@@ -4396,8 +4396,15 @@ def test_lists_asked_for_in_other_languages_and_topics_glossed_in_english(answer
                      "Zijn er artikelen over differential privacy in ML-systemen?",
                      "early-exit (erken çıkış) kullanan LLM çıkarım makaleleri hangileri?",
                      "Những bài nào nói về tìm kiếm vector (vector search / ANN index) cho ứng dụng RAG?",
-                     "プレフィックスキャッシュやKVキャッシュの再利用（prefix sharing / context reuse）でprefillを減らす研究はどれですか？"):
+                     "プレフィックスキャッシュやKVキャッシュの再利用（prefix sharing / context reuse）でprefillを減らす研究はどれですか？",
+                     # (nor the asker's own words in brackets, nor examples: "grande", "JSON" had refused both, blind
+                     # s81a-22, s81a-26; nor the institution and venue of a paper named, s81c-39)
+                     "¿Qué trabajos deciden a qué modelo mandar cada consulta (uno pequeño y barato o uno grande) para "
+                     "ahorrar costes?",
+                     "構造化出力（JSONスキーマなど）や制約付きデコーディングを高速化する論文を全部挙げて"):
         assert len(answerer.ask(question).citations) >= 2, question
+    assert answerer.ask("Dans le papier Echo (Stanford, CAIS 2026), par quoi remplacent-ils le cache KV ?").cited_ids \
+        == [_titled(answerer, "Echo:")]
     # an English gloss of a topic no paper writes, none matching well: refused (papers on machine learning, on
     # generation, had been listed)
     for question in ("Welche Paper behandeln maschinelles Lernen auf Quantencomputern (quantum machine learning)?",
@@ -5567,6 +5574,10 @@ def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(an
     # s80a-29): they list the papers its name alone does
     ibm = set(answerer.ask("which papers have IBM people on them").cited_ids)
     assert len(ibm) >= 2 and set(answerer.ask("wich papers have ibm ppl on them").cited_ids) == ibm
+    # (and what it is, said aside at the question's end: refused, blind s81b-32)
+    together = set(answerer.ask("Which papers have authors working at Together AI?").cited_ids)
+    assert len(together) >= 2 and set(answerer.ask(
+        "Which papers have authors working at Together AI, the AI cloud company?").cited_ids) == together
     amd = set(answerer.ask("AMD affiliated papers").cited_ids)
     assert len(amd) >= 5 and set(answerer.ask("AMD (advanced micro devices) affiliated papers pls").cited_ids) == amd
 
