@@ -1641,7 +1641,10 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     if _ONE_WORK.match(text) or (len(_ONE_PAPER_CJK.findall(text)) == 1 and len(content) >= 4) \
             or _ONE_REMEMBERED.search(text):
         return "single"  # "which work finds slow nodes in training clusters?" asks for the one that does
-    if len(content) >= _SPECIFIC_WORDS and any(_THAT_WORK.match(c) for c in _SENTENCES.split(text)):
+    # (unless a later sentence asks for the papers: "Is there a way to send easy questions to a small cheap model ...?
+    # Which papers do that?" had quoted one)
+    if len(content) >= _SPECIFIC_WORDS and any(_THAT_WORK.match(c) for c in sentences) \
+            and not any(_WHICH_OF_THEM.match(c) for c in sentences[1:]):
         return "single"  # "Is there work that works out the hardware's rounding, subnormal handling and ...?": one
     # ("Can I train LLMs on a mix of GPU generations? Which systems support that?": a later sentence asks for them, by
     # a plural: not "... Is there any research specifically about X?", nor "... Which work adds Y?")

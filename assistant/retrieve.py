@@ -255,6 +255,24 @@ def _keywords_after(text: str, end: int) -> bool:
         and not any(w.lower() in STOPWORDS or w.lower() in _SENTENCE_WORDS for w in words)
 
 
+def _named_around(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where an institution's name at ``start``-``end`` goes on in another language: the word for university before
+    it ("Universidade de Washington") and the city after it (", em Seattle", "di Londra")."""
+    out = []
+    if m := _UNIVERSITY_BEFORE.search(text[:start]):
+        out.append((m.start(), start))
+    if m := _CITY_AFTER.match(text[end:]):
+        out.append((end, end + m.end()))
+    return out
+
+
+_UNIVERSITY_BEFORE = re.compile(r"\b(?:universidade|universit[àa]|universidad|universit[ée]|universit[äa]t|universitat|"
+                                r"politecnico|instituto|istituto|institut)\s+(?:de|di|da|do|del|della|des|du|der|"
+                                r"degli|dos)?\s*$", re.I)
+_CITY_AFTER = re.compile(r"\s*,?\s*(?:em|en|in|a|à|di|de|w)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+                         r"(?=\s*(?:[,;?.!)]|$))", re.I)
+
+
 def _members_after(text: str, end: int) -> int:
     """The length of "researchers", "'s engineers" after an organisation's name at ``end``: who they are, not a
     topic ("What did Amazon researchers publish?" had been refused as a question on "researchers"); or the rest of
@@ -1385,6 +1403,9 @@ class PaperSearch:
                     # affiliated papers" had searched AMD's papers for advanced micro devices, and refused)
                     if own := self._own_gloss(alias, text, end):
                         spans.append(own)
+                    # (and the rest of its name in the asker's language, and its city: "Universidade de Washington, em
+                    # Seattle", "Imperial College di Londra" had searched its papers for "universidade", "Londra")
+                    spans += _named_around(text, start, end)
                     if glossed:  # (the name glossed is the filter's too, not a topic: "Lawrence Livermore")
                         spans.append(glossed)
                     inst_at.append((start, end, neg is not None))
@@ -1406,6 +1427,8 @@ class PaperSearch:
                     found.not_institutions += names
                 spans.append((start if neg is None else neg, end + (_members_after(text, end) if kind == "institutions"
                                                                     else 0)))
+                if kind == "institutions":
+                    spans += _named_around(text, start, end)
                 if kind == "institutions":
                     inst_at.append((start, end, neg is not None))
         # "authors from US national laboratories (such as Argonne, ...)": each institution named a national laboratory,

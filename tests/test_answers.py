@@ -1536,6 +1536,9 @@ def test_what_an_institutions_papers_do_is_said_for_each_of_them(answerer):
     # (after a statement of the asker's trouble: had quoted one paper, blind s80b-04)
     "My GPU keeps running out of memory whenever I try to train a big model. Is there research on getting training to "
     "fit in less memory?",
+    # ("Is there a way to X?", then asking for the papers: had quoted one, blind s81b-09)
+    "Is there a way to send easy questions to a small cheap model and only the hard ones to the big expensive model, "
+    "to save money? Which papers do that?",
 ])
 def test_a_topic_or_has_anyone_question_is_answered_with_the_papers_on_it(answerer, question):
     search = answerer._searcher()
@@ -5574,6 +5577,10 @@ def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(an
     # s80a-29): they list the papers its name alone does
     ibm = set(answerer.ask("which papers have IBM people on them").cited_ids)
     assert len(ibm) >= 2 and set(answerer.ask("wich papers have ibm ppl on them").cited_ids) == ibm
+    # (and the rest of its name in the asker's language, and its city: refused, blind s67c-26)
+    uw = set(answerer.ask("papers from the University of Washington").cited_ids)
+    assert len(uw) >= 3 and set(answerer.ask(
+        "Quais artigos têm autores da Universidade de Washington, em Seattle?").cited_ids) == uw
     # (and what it is, said aside at the question's end: refused, blind s81b-32)
     together = set(answerer.ask("Which papers have authors working at Together AI?").cited_ids)
     assert len(together) >= 2 and set(answerer.ask(
