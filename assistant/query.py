@@ -1675,8 +1675,9 @@ def question_shape(text: str, content: list[str], filters: Filters) -> str:
     # no question at all, and no one paper asked for: a topic ("optimising the GPU's memory for training"); so is one
     # typed with a question mark and no word asking ("llm inference on hardware that isnt a gpu?? fpgas, custom chips
     # etc" had quoted one paper)
+    # (in English: "¿Qué aceleración máxima reporta GriNNder ...?" asks in words this does not read)
     if not (_ASKS.search(text) if "?" not in text else len(text.split()) > _TERSE_WORDS or _ASKS_ANYWHERE.search(text)
-            or any(_ASKS_WORD.match(c) for c in sentences)) \
+            or any(_ASKS_WORD.match(c) for c in sentences) or foreign_language(text)) \
             and not ONE_PAPER.search(text) and not non_latin_share(text) \
             and not ("?" in text and re.search(r"\bpaper\b", text, re.I)):  # ("Any paper on that?": one is asked)
         return "list"
