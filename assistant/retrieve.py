@@ -1405,7 +1405,7 @@ class PaperSearch:
                     if own := self._own_gloss(alias, text, end):
                         spans.append(own)
                     # (and the rest of its name in the asker's language, and its city: "Universidade de Washington, em
-                    # Seattle", "Imperial College di Londra" had searched its papers for "universidade", "Londra")
+                    # Seattle" had searched its papers for "universidade" and "Seattle", and refused)
                     spans += _named_around(text, start, end)
                     if glossed:  # (the name glossed is the filter's too, not a topic: "Lawrence Livermore")
                         spans.append(glossed)
@@ -2244,7 +2244,7 @@ class PaperSearch:
                 # ("... slips past alignment? I remember a system that answers this by breadth-first sampling ...":
                 # the paper asked for, described after the question)
                 or (not long and _REMEMBERED.match(p))
-                # (and, right after the last, a few of the papers' words with no verb: the things it asks about, "llm
+                # (and, right after the last, a short list of the papers' words: the things it asks about, "llm
                 # inferance on hardware that isnt a gpu?? fpgas, custom chips etc" had been read without its examples)
                 # (each a thing of its own, which few papers write: not "tensor parallelism papers? training or
                 # inference", which says where, and had cut a paper on tensor parallelism for serving)
