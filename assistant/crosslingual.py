@@ -257,7 +257,7 @@ TERMS: dict[str, tuple[str, ...]] = {
                 "falha", "falhas", "ausfall", "ausfalle", "ausfallen", "hardwareausfall", "hardwareausfalle",
                 "hardwareausfallen", "ausgefallen", "ausgefallene", "ausgefallenen",
                 # (said of a GPU going down: "cuando se cae una GPU", "wenn eine GPU ausfällt", "tombe en panne")
-                "se cae", "se caen", "ausfällt", "ausfallen", "tombe en panne", "tombent en panne", "si guasta",
+                "se cae", "se caen", "ausfällt", "tombe en panne", "tombent en panne", "si guasta",
                 "si guastano"),
     "checkpoint": ("检查点", "チェックポイント", "체크포인트", "punto de control", "puntos de control"),
     "energy": ("能耗", "能源", "能量", "エネルギー", "에너지", "energía", "énergie"),
