@@ -285,7 +285,8 @@ def _members_after(text: str, end: int) -> int:
 
 # what an organisation is, said aside after its name: ", the job-networking site,", " (the Chinese tech giant)"
 _ASIDE_KIND = (r"(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:site|website|company|firm|startup|giant|maker|platform|network|"
-               r"lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)")
+               r"lab|laboratory|school|university|institute|corporation|chipmaker|provider|group)"
+               r"(?:\s+(?:that|which|who|behind|known\s+for)\b[^,;?.!()]*)?")  # ", the company that makes GPUs?"
 _ORG_ASIDE = rf",\s+{_ASIDE_KIND}(?=\s*(?:[,;?.!]|$))|\s*\(\s*{_ASIDE_KIND}\s*\)"  # (", the AI cloud company?")
 
 

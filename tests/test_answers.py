@@ -5591,6 +5591,9 @@ def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(an
         "Which papers have authors working at Together AI, the AI cloud company?").cited_ids) == together
     amd = set(answerer.ask("AMD affiliated papers").cited_ids)
     assert len(amd) >= 5 and set(answerer.ask("AMD (advanced micro devices) affiliated papers pls").cited_ids) == amd
+    # (and what it is, said with what it does: one paper mentioning graphics cards had been listed, blind s82b-32)
+    assert set(answerer.ask("any papers with authors from AMD, the company that makes the red-team graphics "
+                            "cards?").cited_ids) == amd
 
 
 def test_a_topic_asked_for_models_of_a_field_no_paper_writes_is_refused(answerer):
