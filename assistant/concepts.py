@@ -61,8 +61,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  r"fill\w* in (?:many|several|multiple|all the|lots of|a lot of) (?:words|tokens) "
                                  r"(?:at once|at the same time|simultaneously|in parallel)",
                                  r"blanked[- ]out (?:draft|text|sentence)",
-                                 r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of) "
-                                 r"(?:words|tokens) at once", r"fill\w* in (?:a |the )?blank",
+                                 r"(?:produc|generat|writ|emit|output)\w* (?:many|several|multiple|lots of|"
+                                 r"a (?:whole )?(?:chunk|block|bunch) of) (?:words|tokens) at (?:once|the same time)",
+                                 r"fill\w* in (?:a |the )?blank",
                                  r"(?:writ|produc|generat|sketch|draft)\w* (?:a |the )?whole (?:passage|reply|"
                                  r"answer|text|sentence) at once",
                                  r"not (?:strictly )?left[- ]to[- ]right",
@@ -147,10 +148,11 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                  # (typed too: "failes")
                                  r"workers?) (?:fail\w*|crash\w*|go down|goes down|break|breaks|break\w* down)\b",
                                  r"(?<!multiple )(?<!several )(?<!many )(?<!chiplet )(?:gpus?|graphics cards?|nodes?|"
-                                 r"machines?|servers?|workers?) (?:die|dies|died|dying)"
+                                 r"machines?|servers?|workers?) (?:just |suddenly |randomly |simply )?"
+                                 r"(?:die|dies|died|dying)"
                                  r"(?=\s+(?:mid|during|in|while|and|or|partway|halfway)\b|\s*[,.;:?!]|$)",
                                  r"recover\w* from (?:crashes|failures|faults)", r"(?:survive|tolerate)s? "
-                                 r"(?:crashes|hardware faults|node loss)"),
+                                 r"(?:crashes|hardware faults|node loss)", r"broken (?:hardware|gpus|machines|nodes)"),
     "compression|quantization|pruning|distillation": (r"compress(?:es|ing)? (?:the )?(?:llms?|models?|networks?)",
                                                       r"(?:make|makes|making) (?:an? |the |my |our )?(?:ai |ml )?"
                                                       r"(?:llms?|models?|networks?)(?: itself| themselves)? smaller",
@@ -247,7 +249,11 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "NUMA": (r"(?:socket|memory)(?:/memory)? (?:domains?|nodes?)",),
     "GPU": (r"graphics[- ]cards?",),  # ("a graphics-card version")
     # ("home PCs with limited video memory", "an ordinary gaming graphics card")
-    "VRAM": (r"video (?:memory|ram)\b",),
+    # ("my graphics card doesn't have much memory", "the memory on a graphics card"; not "GPU memory", which
+    # data-centre papers write, nor "my graphics card runs out of memory", which training does too)
+    "VRAM": (r"video (?:memory|ram)\b", r"graphics[- ]cards?(?: \(GPU\))? (?:that |which )?(?:just |only )?(?:has|have|with|(?:does|do)(?:n['’]t| not) "
+             r"have|without) (?:[\w'’]+ ){0,4}?(?:memory|ram)\b",
+             r"(?:memory|ram) (?:on|of|in) (?:the |my |your |a |one )?graphics[- ]cards?"),
     # (not "ordinary graphics cards", said of what a question asks to set aside: "rather than ordinary graphics cards")
     "consumer-grade": (r"(?:home|gaming) (?:graphics cards?|gpus?|pcs?|desktops?|computers?|rigs?)\b",
                        r"personal (?:computers?|pcs?)\b"),
@@ -307,11 +313,11 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                      r"tokens|subwords)",
                      r"split\w* (?:\w+ ){0,3}?(?:text|words|sentences|prompts?) into (?:\w+ ){0,3}?(?:word pieces|"
                      r"subwords|tokens)"),
-    "kernels": (r"low[- ]level (?:number[- ]crunching |math |compute )?(?:routines|code|functions|programs)",
+    "kernels": (r"low[- ]level (?:[\w-]+ ){0,2}?(?:routines|code|functions|programs)",  # ("low-level speed-tuned code")
                 r"number[- ]crunching (?:routines|code|functions|programs)",
                 # ("the low-level, performance-critical code that runs on graphics cards and AI chips")
                 r"low[- ]level, (?:[\w-]+ ){1,2}(?:routines|code|functions|programs)",
-                r"code (?:that )?runs? on (?:the )?(?:gpus?|graphics cards?|accelerators?|ai chips)"),
+                r"code (?:that )?runs? (?:directly )?on (?:the |a )?(?:gpus?|graphics cards?|accelerators?|ai chips)"),
     "LLM agents": (r"(?:ai|llm)[- ](?:coding|programming) (?:assistants?|agents?|tools?)",
                    # ("Can AI assistants like ChatGPT write or speed up ... code ... all by themselves?")
                    r"(?:ai|llm) (?:assistants?|models?|chatbots?) (?:like|such as) chatgpt",

@@ -4211,7 +4211,8 @@ _REMEMBERED = re.compile(r"^\W*(?:(?:i|we) (?:(?:vaguely|think i|think we) )?(?:
                          r"\b(?:system|paper|work|method|tool|approach|framework|one)\b", re.I)
 _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sort of| type of)? (?:[\w-]+ ){0,2}"
                               r"(?:tricks?|ideas?|approach(?:es)?|techniques?|methods?|setups?|problems?|things?|"
-                              r"models?|systems?|designs?|steps?|stages?)\b|"
+                              r"models?|systems?|designs?|steps?|stages?|situations?|scenarios?|issues?|"
+                              r"bottlenecks?|challenges?|limitations?|constraints?|tasks?|jobs?)\b|"
                               # ("Which papers study or build this kind of phase splitting?")
                               r"\b(?:this|that|these|those) (?:kinds?|sorts?|types?) of\b|"
                               # ("I've got a mix of older and newer graphics cards ... papers about using such a mixed

@@ -4733,6 +4733,13 @@ def test_alternatives_no_paper_writes_are_refused_and_hardware_offered_keeps_its
     assert "openreview:IZaXDwDtL1" in chips.cited_ids
 
 
+def test_a_question_on_that_situation_reads_the_statement_before_it(answerer):
+    # "Which papers help with that situation?" had been read alone, and refused (blind s82b-02)
+    answer = answerer.ask("I want to run a chatbot on my own home computer, but my graphics card doesn't have much "
+                          "memory. Which papers help with that situation?")
+    assert not answer.refused and {"openreview:dTo8jAXm9K", "openreview:VKqQYg6JPb"} <= set(answer.cited_ids)
+
+
 def test_a_question_about_this_trick_is_read_with_the_sentence_describing_it(answerer):
     # the description before "Which papers work on this guess-and-check trick?" had been dropped as chatter (its
     # words are not the papers'), and the question refused (blind s52a-23)

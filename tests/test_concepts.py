@@ -100,6 +100,11 @@ def name_concepts(text: str) -> str:
     ("writing the hardware description code", "(HDL, RTL, Verilog)"),
     ("can AI help engineers design computer chips?", "(HDL, RTL, Verilog)"),
     ("guessing how big and power hungry a design will be", "(power, performance, and area)"),
+    # (blind s82b)
+    ("one of the machines just dies in the middle of a big training job", "(fault tolerance, failures)"),
+    ("looking for papers on coping with broken hardware", "(fault tolerance, failures)"),
+    ("can an AI write the super low-level speed-tuned code for an AI chip?", "(kernels)"),
+    ("new text models write a whole chunk of words at the same time", "(diffusion language model)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
@@ -109,6 +114,20 @@ def test_a_described_concept_gets_the_papers_term_after_it(question, term):
 def test_a_graphics_card_dying_is_a_failure():
     assert name_concepts("what if one of the graphics cards dies while it is answering?") == \
         "what if one of the graphics cards (GPU) dies (fault tolerance, failures) while it is answering?"
+
+
+def test_a_graphics_card_with_little_memory_is_a_vram_budget():
+    # (blind s82b-02: the papers on VRAM-constrained inference had not been found)
+    assert name_concepts("my graphics card doesn't have much memory") == \
+        "my graphics card (GPU) doesn't have much memory (VRAM)"
+    assert read_concepts("a gaming graphics card with only 8 GB of memory")[2] == ["GPU", "VRAM", "consumer-grade"]
+    # (but running out of it is no budget: training papers are asked for too)
+    assert read_concepts("my graphics card keeps running out of memory when I train")[2] == ["GPU"]
+
+
+def test_code_that_runs_directly_on_a_graphics_card_is_a_kernel():
+    assert "code that runs directly on a graphics card (kernels)" in \
+        name_concepts("which papers let AI write code that runs directly on a graphics card?")
 
 
 def test_a_clouds_guest_instances_are_its_virtual_machines():
