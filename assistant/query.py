@@ -110,7 +110,7 @@ contain contains
 include includes included containing counting incl worked
 mention mentions mentioned mentioning title titles discuss discusses discussed
 hi hello hey thanks thank thx maybe perhaps somehow whats what's whos who's wheres where's hows how's
-around thing things stuff actually really basically especially particularly ideally preferably notably
+around thing things stuff actually really basically especially particularly ideally preferably notably super
 whole entire""".split())
 # what a user asks the assistant to do, not what about: "summarize", "recommend a paper on X", "I want to learn
 # about X". Left out of a question's words only: as stems they would also drop topics (recommendation models,

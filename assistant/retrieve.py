@@ -4223,6 +4223,9 @@ _REFERS_TO_TOPIC = re.compile(r"\b(?:this|that|these|those|such)(?: kind of| sor
                               r"\b(?:on|about|into|do|does|doing|with)\s+(?:that|this|it|these|those)\s*[?.!]*\s*$|"
                               # ("... train a big language model across a mix like that?")
                               r"\b(?:a|an|one)\s+(?:[\w-]+\s+){1,4}like (?:that|this)\s*[?.!]*\s*$|"
+                              # ("... only a few of them wake up for each word. How do people run those efficiently?")
+                              r"\b(?:run|running|serve|serving|deploy|deploying|train|training|speed up|speeding up)"
+                              r"\s+(?:those|these|them)\b|"
                               r"\b(?:fix|fixes|fixing|solve|solves|solving|handle|handles|handling|address|addresses|"
                               r"addressing|tackle|tackles|tackling|avoid|avoids|avoiding|deal with|deals with|"
                               r"dealing with)\s+(?:that|this|these|those)\s+[\w-]+", re.I)

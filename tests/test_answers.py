@@ -4740,6 +4740,21 @@ def test_a_question_on_that_situation_reads_the_statement_before_it(answerer):
     assert not answer.refused and {"openreview:dTo8jAXm9K", "openreview:VKqQYg6JPb"} <= set(answer.cited_ids)
 
 
+def test_a_question_on_running_those_reads_the_statement_before_it(answerer):
+    # "How do people run those efficiently?" had been read alone, and listed papers on running anything (blind s83b-10)
+    answer = answerer.ask("Some big models are built from lots of little specialist sub-networks and only a few of "
+                          "them wake up for each word. How do people serve those efficiently?")
+    moe = {"openreview:zdRvzU9ZCe", "openreview:lELxqcgrsN", "arxiv:2602.21626v1", "arxiv:2602.19938v1"}
+    assert len(moe & set(answer.cited_ids)) >= 3
+
+
+def test_super_before_a_word_only_says_how_much(answerer):
+    # "super long inputs" had made "super" a word no paper writes, and the question a refusal (blind s83b-11)
+    answer = answerer.ask("Teaching a model to read really long texts makes training crawl. Which papers speed up "
+                          "training on super long inputs?")
+    assert not answer.refused and {"openreview:h6SD2zgwGq", "openreview:oIonqkc8hM"} <= set(answer.cited_ids)
+
+
 def test_a_question_about_this_trick_is_read_with_the_sentence_describing_it(answerer):
     # the description before "Which papers work on this guess-and-check trick?" had been dropped as chatter (its
     # words are not the papers'), and the question refused (blind s52a-23)
