@@ -48,6 +48,7 @@ class Thresholds:
     list_ratio: float = 0.7  # list answers cite papers scoring at least this fraction of the best one
     alternatives_gap: float = 0.2  # ...of the runner-up, when the question lists alternatives and the best leads by this
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
+    rare_ratio: float = 0.6  # ...and of the papers writing its rare topic word (``Retrieval.rare_word_papers``)
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
     author_paper_dense: float = 0.15  # an author's one paper, asked for by a description, resembles it this much
 
@@ -570,6 +571,13 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
             # "At CAIS 2026, which papers are about LLM inference or serving?": Echo, XGrammar-2)
             ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked[:k] if sp.coverage >= _WHOLE_TOPIC}
             chosen = [sp for sp in r.ranked if sp.paper.id in ids]
+    if r.rare_word_papers and chosen and not r.acronym_papers and not r.about_papers:
+        # the papers writing the question's rare topic word are held to a lower bar than the rest: LinkedIn's paper,
+        # whose one sentence on pruning its model was all of its abstract on the question, had ranked 15th and been cut
+        top = r.ranked[0].score
+        ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked[:k * 2]
+                                                if sp.paper.id in r.rare_word_papers and sp.score >= top * t.rare_ratio}
+        chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     if r.example_papers and chosen:
         # "TextGrad / DSPy style": the papers writing the names given as examples are on the topic (the one on TextGrad
         # had ranked seventh, below a pruning paper, and been cut)

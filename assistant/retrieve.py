@@ -536,6 +536,8 @@ _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperS
 # never write, 3 are read as a compound at this bar: "phones", "phone", "linking")
 COMPOUND_SIMILARITY = 0.7
 _OWN_WORD_PAPERS = 2  # a word at most this many papers write is a topic of their own ("sycophancy")
+_RARE_WORD_MOST = 6  # ...and one at most this many write, which the best paper does, the topic of a list question
+_GENERIC_IDF = 0.5  # a word this common (in about three papers of five or more) names no topic ("systems")
 RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or fewer) is said by the papers on it
 GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
 _GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
@@ -609,6 +611,8 @@ class Retrieval:
     # "TextGrad / DSPy style", "in the spirit of TextGrad": the one or two papers writing a coined name the question
     # gives as an example of its topic, which are on it however loosely the rest of their text matches
     example_papers: set[str] = field(default_factory=set)
+    # "papers on pruning LLM weights": the papers writing the rarest word of a list question that its best paper writes
+    rare_word_papers: set[str] = field(default_factory=set)
 
 
 class PaperSearch:
@@ -2784,6 +2788,12 @@ class PaperSearch:
         acronym_papers = self.acronym_papers(short, offered, " ".join(words).lower()) \
             if parsed.shape == "list" and len(short) <= 4 else None
         qualified = bool(acronym_papers) and bool(self.qualifiers(short, acronym_papers))
+        # (a list asked for in plain words that describe one acronym's concept is on it, as "which papers reduce TTFT?"
+        # is: "the first word takes ages to show up" had listed 4 of the 13 papers on TTFT, the question's other words
+        # scattering the ranking)
+        if acronym_papers is None and parsed.shape == "list":
+            alone = next((term for term in concepts_read if term in DESCRIBED and self.long_forms(term)), None)
+            acronym_papers = self.acronym_papers([alone]) or None if alone else None
         # the acronym picks the papers and the ranking narrows them, without concept coverage: "KV cache
         # eviction" papers that never say "eviction" are still about it
         # (a seed paper's abstract is scored as a whole: counting its hundred concepts would cost more than it says)
@@ -2848,7 +2858,11 @@ class PaperSearch:
         unknown_names = self.unknown_names(text, named)
         # a question in another language: whether the best paper holds the topic its words were read as in English
         # ("张量并行": tensor and parallelism), one part of it specific to few papers (not "训练", training alone)
-        best = self.holding([w for w in words if w not in unknown], np.array([self.row[ranked[0].paper.id]]),
+        # (not a word most papers write: "systèmes de recommandation" had been refused, FreeScale never writing
+        # "system")
+        read = [w for w in words if w not in unknown]
+        read = [w for w in read if self.idf.get(_stem(w.lower()), 1.0) >= _GENERIC_IDF] or read
+        best = self.holding(read, np.array([self.row[ranked[0].paper.id]]),
                             specific_idf=2.0) if foreign is not None and ranked else None
         topic_held = best is not None and bool(best[0])
         # "explain KV cache quantization" names no paper: the papers on it; so does "what did MLSys 2026 have
@@ -3045,6 +3059,8 @@ class PaperSearch:
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
                          example_papers=self._example_papers(text) if parsed.shape == "list" and not seeds
                          and not named else set(),
+                         rare_word_papers=self._rare_word_papers(ranked[0].paper, words)
+                         if ranked and parsed.shape == "list" else set(),
                          own_word_papers=self._own_word_papers(ranked[0].paper, words)
                          if ranked and not unknown and len(words) <= 2 else set(),
                          unknown_words=unknown, unknown_names=unknown_names,
@@ -3073,6 +3089,15 @@ class PaperSearch:
                     out |= {self.papers[i].id for i in rows}
         return out
 
+    def _rare_word_papers(self, paper: Paper, words: list[str]) -> set[str]:
+        """The papers writing the rarest word of ``words`` that ``paper`` (the best) writes, if at most
+        ``_RARE_WORD_MOST`` papers do: the question's topic, which a paper writing it once may hold however far below
+        the best the rest of its text ranks ("papers on pruning LLM weights": LinkedIn's paper prunes its model by
+        40%, in one sentence of an abstract on job search)."""
+        row = self.row[paper.id]
+        masks = [m for w in words if (m := self._papers_with(w))[row] and 2 <= m.sum() <= _RARE_WORD_MOST]
+        return {self.papers[i].id for i in np.flatnonzero(min(masks, key=np.sum))} if masks else set()
+
     def _own_word_papers(self, paper: Paper, words: list[str]) -> set[str]:
         """The papers writing the word of ``words`` that ``paper`` is one of the at most ``_OWN_WORD_PAPERS``
         writing (the question names their topic), if there is one; else none."""
@@ -3090,6 +3115,9 @@ class PaperSearch:
         stems = [_stem(w.lower()) for w in words]
         if any(self.idf.get(st, 0.0) <= 0.0 for st in stems):  # a word no paper writes, or every paper
             return None
+        # (a word most papers write is no part of it to look for twice: "recommendation systems" had left out FreeScale,
+        # on recommendation models, which writes "systems" once)
+        said = [st for st in stems if self.idf[st] >= _GENERIC_IDF] or stems
         found = set()
         for sp in ranked:
             counts, pairs = self._stem_counts.get(sp.paper.id) or self._count_stems(sp.paper)
@@ -3097,7 +3125,7 @@ class PaperSearch:
             least = 1 if sum(counts.values()) < _SHORT_TEXT_STEMS else 2
             # (or the heading its source lists it under says so: the CAIS notes' "### LLM Inference" holds Echo,
             # whose one-line note never writes "inference")
-            if all(counts[st] >= least for st in stems) or (len(stems) == 2 and tuple(stems) in pairs) \
+            if all(counts[st] >= least for st in said) or (len(stems) == 2 and tuple(stems) in pairs) \
                     or (sp.paper.topic and set(stems) <= {_stem(t) for t in tokenize(sp.paper.topic)}):
                 found.add(sp.paper.id)
         return found

@@ -4755,6 +4755,29 @@ def test_super_before_a_word_only_says_how_much(answerer):
     assert not answer.refused and {"openreview:h6SD2zgwGq", "openreview:oIonqkc8hM"} <= set(answer.cited_ids)
 
 
+def test_a_word_most_papers_write_is_no_part_of_a_bare_topic(answerer):
+    # "systems" of "recommendation systems": FreeScale, on recommendation models, writes it once, and had been left
+    # out of the English answer and the French one refused (blind s83a-20)
+    assert "openreview:MY0BIdK4hn" in answerer.ask("Which papers are about recommendation systems?").cited_ids
+    french = answerer.ask("Quels travaux portent sur les systèmes de recommandation ?")
+    assert not french.refused and "openreview:MY0BIdK4hn" in french.cited_ids
+
+
+def test_a_list_holds_the_papers_writing_its_rare_topic_word(answerer):
+    # LinkedIn's paper prunes its model in one sentence of an abstract on job search, and ranked far below the best
+    answer = answerer.ask("weight pruning for cheaper LLM inference - which papers?")
+    assert {"arxiv:2602.21652v1", "openreview:re82zZczHj"} <= set(answer.cited_ids)
+
+
+def test_plain_words_for_an_acronym_list_its_papers_as_the_acronym_does(answerer):
+    # "the first word takes ages to show up" is TTFT: its other words had scattered the ranking, and 4 of the 13 papers
+    # on TTFT been listed (blind s83b-01 and the first plain-words question of every set since s70a)
+    ttft = set(answerer.ask("which papers reduce TTFT?").cited_ids)
+    plain = set(answerer.ask("When I type something into a chatbot, the first word takes ages to show up, then the "
+                             "rest streams out fine. Which papers work on cutting that initial wait?").cited_ids)
+    assert len(plain) >= 8 and len(plain & ttft) >= 7
+
+
 def test_a_question_about_this_trick_is_read_with_the_sentence_describing_it(answerer):
     # the description before "Which papers work on this guess-and-check trick?" had been dropped as chatter (its
     # words are not the papers'), and the question refused (blind s52a-23)
