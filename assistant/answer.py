@@ -575,7 +575,7 @@ def _list_qualifying(r: Retrieval, k: int, t: Thresholds) -> list[ScoredPaper]:
         # the papers writing the question's rare topic word are held to a lower bar than the rest: LinkedIn's paper,
         # whose one sentence on pruning its model was all of its abstract on the question, had ranked 15th and been cut
         top = r.ranked[0].score
-        ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked[:k * 2]
+        ids = {sp.paper.id for sp in chosen} | {sp.paper.id for sp in r.ranked
                                                 if sp.paper.id in r.rare_word_papers and sp.score >= top * t.rare_ratio}
         chosen = [sp for sp in r.ranked if sp.paper.id in ids]
     if r.example_papers and chosen:
