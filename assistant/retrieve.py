@@ -3095,7 +3095,10 @@ class PaperSearch:
         the best the rest of its text ranks ("papers on pruning LLM weights": LinkedIn's paper prunes its model by
         40%, in one sentence of an abstract on job search)."""
         row = self.row[paper.id]
-        masks = [m for w in words if (m := self._papers_with(w))[row] and 2 <= m.sum() <= _RARE_WORD_MOST]
+        # (not a figure, which qualifies the topic: "2-bit" of "KV cache quantization (2-bit or 4-bit KV)" had listed a
+        # paper on sub-2-bit weights)
+        masks = [m for w in words if not re.search(r"\d", w)
+                 and (m := self._papers_with(w))[row] and 2 <= m.sum() <= _RARE_WORD_MOST]
         return {self.papers[i].id for i in np.flatnonzero(min(masks, key=np.sum))} if masks else set()
 
     def _own_word_papers(self, paper: Paper, words: list[str]) -> set[str]:
