@@ -134,7 +134,7 @@ y e o ou et und oder ed en dans sur sous
 pour par avec sans entre para por con sin sobre hacia desde mit von zu zur zum im am auf fur bei nach aus
 uber durch ohne per tra fra como comme mais pero aber es est sont son sus ses su sind ist hay ce cet cette
 ces este esta estos estas dieser diese dieses muy tres sehr tout todos todas alle tutti se si sich ne pas
-nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten arbeit papiere
+nicht kein keine trabajos trabajo articulos articles articulo travaux arbeiten arbeit papiere utilisent utilisant
 veroffentlichungen articoli lavori artigos trabalhos estudios etudes studien proponen propone proposent
 proposer proponer presentan presentent donde cuando cuanto cuantos cuales quien quienes porque dove quando quanto
 perche chi wann warum welchen wieviel pourquoi combien onde quem quantos

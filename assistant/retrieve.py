@@ -297,7 +297,7 @@ _META_CUES = re.compile(r"\b(come|comes|coming|came|from|form|frm|at|by|co-?auth
                         r"institutions?|present(ed)?|publish(ed)?|list|single-?author(ed)?|sole|venue|"
                         r"conference|accepted|written|write|wrote|writes|collaborat\w*|collabs?|joint|jointly|"
                         r"released?|shipped|"
-                        r"universit(y|ies)|compan(y|ies)|labs?)\b|"
+                        r"universit(y|ies)|univ|compan(y|ies)|labs?)\b|"
                         # "papers by Stanford researchers", "from people at MIT": who they are, not a topic (but
                         # "Google papers on teams of agents" keeps its teams)
                         r"(?:(?<=\bby\s)|(?<=\bfrom\s))" + _MEMBERS + r"\b|\b" + _MEMBERS +
@@ -542,7 +542,8 @@ RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or f
 GLOSSED_DENSE = 0.4  # ...and a question in another language glossing a topic no paper writes, below this
 _GLOSS = re.compile(r"[(（]([^()（）]*)[)）]")  # what a question says in brackets
 # ...of examples ("such as", "etc." in the asker's language)
-_EXAMPLES_MARKED = re.compile(r"など|とか|之类|等等|\b(?:e\.g|z\.\s?b|etc|ecc|usw|like|such as|como|wie|comme|tipo|"
+_EXAMPLES_MARKED = re.compile(r"など|とか|之类|等等|(?<=\s)등(?=[\s)）,]|$)|"  # (Korean "등", "and such")
+                              r"\b(?:e\.g|z\.\s?b|etc|ecc|usw|like|such as|como|wie|comme|tipo|"
                               r"por ejemplo|par exemple|per esempio|por exemplo|zum beispiel)\b", re.I)
 _GLOSS_ACRONYM = re.compile(r"[(（]\s*([A-Za-z][\w-]*)\s*[)）]")  # ...when it is one word: "(dLLMs)"
 DESCRIBED_SIDE_DENSE = 0.3  # a side of a comparison described in words finds its paper only with a chunk this close
@@ -2853,6 +2854,9 @@ class PaperSearch:
         # (nor a word the question explains by examples the papers write: "cryptography, e.g. homomorphic encryption,
         # secret sharing or zero-knowledge proofs" had been refused for "cryptography")
         unknown = [w for w in unknown if not self._exemplified(w, text)]
+        # (nor a word the question glosses in brackets with words the papers write: "la confidentialite differentielle
+        # (differential privacy)", French typed without its accents and read as English, had been refused)
+        unknown = [w for w in unknown if not self._glossed_by_known(w, text)]
         if unknown and re.search(r"\bor\b", rest, re.I):
             unknown = self._unknown_besides_alternatives(rest, unknown)
         unknown_names = self.unknown_names(text, named)
@@ -3088,6 +3092,12 @@ class PaperSearch:
                 if rows and len(rows) <= _EXAMPLE_MOST:
                     out |= {self.papers[i].id for i in rows}
         return out
+
+    def _glossed_by_known(self, word: str, text: str) -> bool:
+        """Whether ``word`` is followed in ``text`` by a gloss in brackets all of whose words the papers write."""
+        m = re.search(rf"(?<![\w-]){re.escape(word)}\s*[(（]([^()（）]+)[)）]", text, re.I)
+        said = content_words(m.group(1)) if m else []
+        return bool(said) and all(_stem(w.lower()) in self.idf for w in said)
 
     def _rare_word_papers(self, paper: Paper, words: list[str]) -> set[str]:
         """The papers writing the rarest word of ``words`` that ``paper`` (the best) writes, if at most

@@ -4740,6 +4740,24 @@ def test_a_question_on_that_situation_reads_the_statement_before_it(answerer):
     assert not answer.refused and {"openreview:dTo8jAXm9K", "openreview:VKqQYg6JPb"} <= set(answer.cited_ids)
 
 
+def test_univ_is_the_university_not_a_topic(answerer):
+    # "univ" had been mended to "unit", a topic no paper of the University of Toronto writes, and refused (blind
+    # s84a-30)
+    toronto = set(answerer.ask("papers from the University of Toronto").cited_ids)
+    assert len(toronto) >= 3 and set(answerer.ask(
+        "papers w/ univ of toronto people on them? check all the collections pls").cited_ids) == toronto
+
+
+def test_a_word_glossed_in_brackets_by_the_papers_words_is_understood(answerer):
+    # French typed without its accents ("confidentialite differentielle") had been read as English with a word no
+    # paper writes, though its gloss says what it is, and refused (blind s84a-05)
+    answer = answerer.ask("quels papiers utilisent la confidentialite differentielle (differential privacy) ?")
+    assert not answer.refused and "openreview:VGacNNZfgo" in answer.cited_ids
+    # (a Korean gloss of examples, "(JSON 스키마 등)", JSON schemas and such, is none: refused for "JSON", s84a-22)
+    korean = answerer.ask("LLM 출력을 문법(JSON 스키마 등)이나 허용된 후보 집합으로 제한해서 생성하는 걸 빠르게 하는 논문?")
+    assert not korean.refused and "doi:10.1145/3786335.3813124" in korean.cited_ids
+
+
 def test_a_question_on_running_those_reads_the_statement_before_it(answerer):
     # "How do people run those efficiently?" had been read alone, and listed papers on running anything (blind s83b-10)
     answer = answerer.ask("Some big models are built from lots of little specialist sub-networks and only a few of "
