@@ -160,9 +160,12 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
                                                       r"(?:\w+ ){0,3}(?:not|n['’]t) (?:really )?need",
                                                       r"shrink\w* (?:the )?(?:llms?|models?|networks?)"),
     "profiling|tracing": (r"diagnos\w* where (?:the )?(?:time|resources|cycles|memory)",
-                          r"where (?:the |its |their |all (?:the |that )?)?(?:time|resources)(?: and (?:\w+ )?"
-                          r"resources)? (?:actually |really )?(?:go|goes|is spent|are spent|is going|are going)",
-                          r"which (?:step|part|stage|layer|operation|function)s? (?:is|are) (?:the )?(?:slow|slowest)",
+                          # ("where your model's time is actually going")
+                          r"where (?:the |its |their |your |my |our |all (?:the |that )?)?(?:[\w-]+['’]s? )?"
+                          r"(?:time|resources)(?: and (?:\w+ )?"
+                          r"resources)? (?:is |are )?(?:actually |really )?(?:go|goes|spent|going)",
+                          r"(?:which|what) (?:step|part|stage|layer|operation|function)s? (?:is|are) (?:the )?"
+                          r"(?:slow|slowest)",
                           r"(?:find|finding|locate|locating|pinpoint\w*) (?:the )?(?:performance )?bottlenecks",
                           # ("where an AI program is spending its time, so they can find what's slowing it down")
                           r"where (?:\w+ ){0,4}(?:spend|wast\w*)(?:s|ing)? (?:its|their|the|my) time",
@@ -229,6 +232,10 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     "elastic|autoscaling": (r"(?:sudden )?(?:rush|surge|spike|flood|crowd|wave) of (?:new )?(?:users|requests|traffic|"
                             r"visitors|people)",
                             r"(?:traffic|load|demand|request|usage) (?:spikes|surges|bursts)",
+                            # ("loads of people suddenly hit a chatbot service at once", "those sudden rushes")
+                            r"sudden (?:rush|surge|spike|burst|flood)(?:es|s)?\b",
+                            r"(?:people|users|requests|traffic) suddenly "
+                            r"(?:hit|flood\w*|swamp\w*|overwhelm\w*|pile\w* in)",
                             r"grow(?:s|ing)? and shrink", r"scal(?:e|es|ing) (?:the number of \w+ )?up and down",
                             r"(?:add|adds|adding) (?:or|and) (?:remov|drop)\w* (?:gpus|nodes|machines|workers)"),
     "structured generation|constrained decoding": (r"valid json",

@@ -105,6 +105,11 @@ def name_concepts(text: str) -> str:
     ("looking for papers on coping with broken hardware", "(fault tolerance, failures)"),
     ("can an AI write the super low-level speed-tuned code for an AI chip?", "(kernels)"),
     ("new text models write a whole chunk of words at the same time", "(diffusion language model)"),
+    # (blind s84b)
+    ("tools that show where your model's time is actually going", "(profiling, tracing)"),
+    ("tools that tell me what part is slow", "(profiling, tracing)"),
+    ("papers about coping with those sudden rushes", "(elastic, autoscaling)"),
+    ("when loads of people suddenly hit the service at once", "(elastic, autoscaling)"),
 ])
 def test_a_described_concept_gets_the_papers_term_after_it(question, term):
     read = name_concepts(question)
@@ -166,6 +171,7 @@ def test_every_term_has_descriptions():
     "does Kitty run on H100 and A100 GPUs?",  # two GPUs named, no mix of generations
     "balancing experts under a fixed memory budget",  # a constraint, not memory that stops growing
     "one trick to make the model reply quicker",  # a trick (a noun) is no attack
+    "does it speed things up in a real engine with lots of users at once?",  # many users, no sudden rush
 ])
 def test_a_description_is_read_only_where_it_means_the_concept(question):
     read = name_concepts(question)
