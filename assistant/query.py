@@ -277,6 +277,8 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"what do (?:people|folks|researchers|others|practitioners) do\b|"
                                 r"(?:i |we )?(?:want|need) (?:everything|all|anything) (?:on|about)\b|"
                                 r"what(?:'s| is) (?:in )?here\b|what (?:do|does) (?:we|you|the collection) have\b|"
+                                # ("routing queries between cheap and expensive LLMs - what's covered?")
+                                r"what(?:'s| is| has been) (?:covered|available)\b|what exists\b|"
                                 r"what(?:'s| is) in (?:the|this|your) (?:collection|corpus|index|library)\b|"
                                 r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for|that|"
                                 r"which)\b|(?:collecting|gathering|compiling) (?:work|papers|research|refs)\b|"

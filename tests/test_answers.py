@@ -4740,6 +4740,14 @@ def test_a_question_on_that_situation_reads_the_statement_before_it(answerer):
     assert not answer.refused and {"openreview:dTo8jAXm9K", "openreview:VKqQYg6JPb"} <= set(answer.cited_ids)
 
 
+def test_whats_covered_asks_for_every_paper(answerer):
+    # "... - what's covered?" had been read as asking for one paper, and one of five cited (blind s84c-22)
+    answer = answerer.ask("routing queries between cheap and expensive LLMs / picking which model answers each "
+                          "request to save cost - what's covered?")
+    assert len({"openreview:ZVQb92umqX", "doi:10.1145/3786335.3813134", "arxiv:2602.19509v1"}
+               & set(answer.cited_ids)) == 3
+
+
 def test_univ_is_the_university_not_a_topic(answerer):
     # "univ" had been mended to "unit", a topic no paper of the University of Toronto writes, and refused (blind
     # s84a-30)
