@@ -49,6 +49,8 @@ class Thresholds:
     alternatives_gap: float = 0.2  # ...of the runner-up, when the question lists alternatives and the best leads by this
     acronym_ratio: float = 0.65  # ...and of the acronym's papers, when other topic words narrow it
     rare_ratio: float = 0.6  # ...and of the papers writing its rare topic word (``Retrieval.rare_word_papers``)
+    # a list asked by examples no paper names is refused when no chunk matches it this well (``unknown_examples``)
+    example_dense: float = 0.5
     single_margin: float = 0.02  # single-paper answers add a runner-up only when this close
     author_paper_dense: float = 0.15  # an author's one paper, asked for by a description, resembles it this much
 
@@ -435,6 +437,11 @@ def should_refuse(r: Retrieval, t: Thresholds) -> bool:
     """True when the collection does not answer: nothing resembles the question, the question's own topic
     words never occur in the collection, or it names a system or title that no paper carries."""
     if not r.ranked or r.unheld:  # ("spiking neural networks": no paper writes "spiking")
+        return True
+    # a list of papers on a topic given by examples no paper names ("S-LoRA / Punica style", "object detectors such as
+    # YOLO"), which none matches well: the collection lacks it (the papers nearest its other words, federated LoRA
+    # fine-tuning, had been listed); not "speculative decoding methods like Medusa or EAGLE", whose papers match well
+    if r.parsed.shape == "list" and r.unknown_examples and max(sp.dense for sp in r.ranked) < t.example_dense:
         return True
     top = r.ranked[0]
     if top.name_match:  # (but a paper named by words of a quoted title no paper has is no answer to it)

@@ -536,6 +536,11 @@ _COMPOUNDS_KEPT = 4096  # English words whose compound in the collection (PaperS
 # never write, 3 are read as a compound at this bar: "phones", "phone", "linking")
 COMPOUND_SIMILARITY = 0.7
 _OWN_WORD_PAPERS = 2  # a word at most this many papers write is a topic of their own ("sycophancy")
+# ...an example given of what a question asks about: the names after these cues, or before "style"
+_EX_CUE = re.compile(r"(?:\blike|\bsuch as|\be\.g\.?|\bz\.\s?b\.?|\btipo|\bpar exemple|"
+                     r"\bpor ejemplo|\bper esempio|\bzum beispiel|みたいな|のような|比如|例如)\s*(?P<seg>[^?.;!()？。]{1,60})|"
+                     r"(?P<before>[^?.;!()]{1,40}?)[- ]style\b", re.I)
+_EX_JOINS = {"or", "and", "/", ",", "o", "oder", "ou", "y", "und", "e", "&"}  # ...between the names given
 _RARE_WORD_MOST = 6  # ...and one at most this many write, which the best paper does, the topic of a list question
 _GENERIC_IDF = 0.5  # a word this common (in about three papers of five or more) names no topic ("systems")
 RARE_TOPIC_IDF = 2.0  # a topic word this rare (in about one paper in eight or fewer) is said by the papers on it
@@ -612,6 +617,9 @@ class Retrieval:
     # "TextGrad / DSPy style", "in the spirit of TextGrad": the one or two papers writing a coined name the question
     # gives as an example of its topic, which are on it however loosely the rest of their text matches
     example_papers: set[str] = field(default_factory=set)
+    # "S-LoRA / Punica style", "such as YOLO": the names a question gives as examples of its topic, none of which any
+    # paper writes (``PaperSearch._unknown_examples``)
+    unknown_examples: list[str] = field(default_factory=list)
     # "papers on pruning LLM weights": the papers writing the rarest word of a list question that its best paper writes
     rare_word_papers: set[str] = field(default_factory=set)
 
@@ -3063,6 +3071,7 @@ class PaperSearch:
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
                          example_papers=self._example_papers(text) if parsed.shape == "list" and not seeds
                          and not named else set(),
+                         unknown_examples=self._unknown_examples(text, foreign is not None),
                          rare_word_papers=self._rare_word_papers(ranked[0].paper, words)
                          if ranked and parsed.shape == "list" else set(),
                          own_word_papers=self._own_word_papers(ranked[0].paper, words)
@@ -3092,6 +3101,29 @@ class PaperSearch:
                 if rows and len(rows) <= _EXAMPLE_MOST:
                     out |= {self.papers[i].id for i in rows}
         return out
+
+    def _unknown_examples(self, text: str, foreign: bool) -> list[str]:
+        """The names ``text`` gives as examples (after "like", "such as", "e.g.", "tipo", or before "style"), if no
+        paper writes any of them: "S-LoRA / Punica style" -> ["Punica", "S-LoRA"]. A name is capitalised, or has a
+        capital inside (in another language, whose nouns may be capitalised: "LoRA", not "Straggler-Erkennung"); not
+        a version or a figure ("GPT-4", "100milion"). Else []."""
+        for m in _EX_CUE.finditer(text):
+            toks = re.findall(r"[\w][\w.+-]*[\w+]|[\w/,&]", m.group("seg") or m.group("before"))
+            if m.group("before"):
+                toks = toks[::-1]
+            names = []
+            for w in toks:
+                if w.lower() in _EX_JOINS:
+                    continue
+                inner = bool(re.search(r"(?<!-)[A-Z]", w[1:]))
+                if w == "I" or re.search(r"\d", w) \
+                        or not (w[:1].isalpha() and (inner or (not foreign and w[:1].isupper()))):
+                    break
+                names.append(w)
+            if names and all(w.lower() not in self._written_coined and (self._unknown_word(w.lower()) or "-" in w)
+                             and not self._papers_with(w.lower()).any() for w in names):
+                return names
+        return []
 
     def _glossed_by_known(self, word: str, text: str) -> bool:
         """Whether ``word`` is followed in ``text`` by a gloss in brackets all of whose words the papers write."""

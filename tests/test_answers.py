@@ -4740,6 +4740,22 @@ def test_a_question_on_that_situation_reads_the_statement_before_it(answerer):
     assert not answer.refused and {"openreview:dTo8jAXm9K", "openreview:VKqQYg6JPb"} <= set(answer.cited_ids)
 
 
+def test_a_list_asked_by_examples_no_paper_names_is_refused(answerer):
+    # serving many LoRA adapters "S-LoRA / Punica style" had listed the federated LoRA papers, and FPGA accelerators
+    # for detectors "such as YOLO" the FPGA ones (blind s82c-14, s83c-10 and 20 more near misses)
+    for question in ("Papers on serving hundreds of LoRA adapters concurrently on one shared base model "
+                     "(S-LoRA / Punica style)?",
+                     "Which papers present FPGA accelerators for CNN object detectors such as YOLO?"):
+        answer = answerer.ask(question)
+        assert answer.refused and not answer.citations, question
+    # ...but not a topic the papers match well, whatever examples no paper names, nor German nouns, which are
+    # capitalised ("Straggler-Erkennung")
+    assert len(answerer.ask("speculative decoding methods like Medusa or EAGLE").citations) >= 3
+    german = answerer.ask("Welche Arbeiten beschäftigen sich mit Zuverlässigkeit und Ausfällen beim Training großer "
+                          "Modelle, z.B. Straggler-Erkennung oder Ersatz-Hardware (spares) für Hardwarefehler?")
+    assert not german.refused and "openreview:18jPgte2tM" in german.cited_ids
+
+
 def test_whats_covered_asks_for_every_paper(answerer):
     # "... - what's covered?" had been read as asking for one paper, and one of five cited (blind s84c-22)
     answer = answerer.ask("routing queries between cheap and expensive LLMs / picking which model answers each "
