@@ -258,8 +258,9 @@ DESCRIBED: dict[str, tuple[str, ...]] = {
     # ("home PCs with limited video memory", "an ordinary gaming graphics card")
     # ("my graphics card doesn't have much memory", "the memory on a graphics card"; not "GPU memory", which
     # data-centre papers write, nor "my graphics card runs out of memory", which training does too)
-    "VRAM": (r"video (?:memory|ram)\b", r"graphics[- ]cards?(?: \(GPU\))? (?:that |which )?(?:just |only )?(?:has|have|with|(?:does|do)(?:n['’]t| not) "
-             r"have|without) (?:[\w'’]+ ){0,4}?(?:memory|ram)\b",
+    "VRAM": (r"video (?:memory|ram)\b",
+             r"graphics[- ]cards?(?: \(GPU\))? (?:that |which )?(?:just |only )?(?:has|have|with|"
+             r"(?:does|do)(?:n['’]t| not) have|without) (?:[\w'’]+ ){0,4}?(?:memory|ram)\b",
              r"(?:memory|ram) (?:on|of|in) (?:the |my |your |a |one )?graphics[- ]cards?"),
     # (not "ordinary graphics cards", said of what a question asks to set aside: "rather than ordinary graphics cards")
     "consumer-grade": (r"(?:home|gaming) (?:graphics cards?|gpus?|pcs?|desktops?|computers?|rigs?)\b",
