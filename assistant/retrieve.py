@@ -405,7 +405,9 @@ def literal_pattern(term: str) -> re.Pattern | None:
     return re.compile(rf"{start}{body}{end}", re.I)
 
 
-_NATIONAL_LABS = re.compile(r"(?:\b(?:the\s+)?(?:U\.S\.|US|U\.S|American|DOE)\s+)?"
+# ("US Department of Energy national laboratories": the department's name had been a topic its labs' papers lack)
+_NATIONAL_LABS = re.compile(r"(?:\b(?:the\s+)?(?:(?:U\.S\.|US|U\.S|American)\s+)?(?:DOE|Department\s+of\s+Energy"
+                            r"(?:\s+\(DOE\))?)\s+|\b(?:the\s+)?(?:U\.S\.|US|U\.S|American|DOE)\s+)?"
                             r"\bnational\s+lab(?:s|oratory|oratories)?\b"
                             r"(?:,?\s*\(?(?:such as|like|e\.g\.,?|including|incl\.?)\s+[^?.!;)]*\)?)?", re.I)
 # (and a name in brackets after one: "MSR (Microsoft Research)", the same organisation's papers however written)

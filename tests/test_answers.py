@@ -3998,9 +3998,11 @@ def test_an_institutions_or_authors_papers_asked_loosely_are_all_listed(answerer
     # "US national laboratories": each institution named a national laboratory, or by a US lab's initials (LLNL);
     # the examples given are no topic (refused)
     labs = {p.id for p in answerer.papers if any("National Laboratory" in i or i == "LLNL" for i in p.institutions)}
+    # (and the department they belong to: "Department of Energy" had been a topic, refused, blind s85c-22)
     for question in ["Any papers with authors from US national laboratories?",
                      "Which papers involve researchers at U.S. national laboratories such as Argonne, Lawrence "
-                     "Berkeley or Lawrence Livermore?"]:
+                     "Berkeley or Lawrence Livermore?",
+                     "Which papers have authors from US Department of Energy national laboratories?"]:
         assert len(labs) > 2 and set(answerer.ask(question).cited_ids) == labs, question
     # a surname in lower case before "papers" (refused as a topic); what is left of an aside once its names were read
     # ("count too", read as the topic); a function word with a letter slipped ("hav")
