@@ -1763,9 +1763,11 @@ class PaperSearch:
 
     def _own_gloss(self, alias: str, text: str, end: int) -> tuple[int, int] | None:
         """Where the organisation's other name, alone in brackets right after ``alias`` at ``end``, is written:
-        "AMD (advanced micro devices)", "amazon (aws)"; else None."""
+        "AMD (advanced micro devices)", "amazon (aws)", misspelt too ("amd (advanced micro devics)"); else None."""
         m = re.match(r"\s*[(（]\s*([^()（）]{1,80}?)\s*[)）]", text[end:])
         other = self.alias_keys.get(_name_key(m.group(1))) if m else None
+        if m and other is None and (mended := self.closest_name(m.group(1))):
+            other = self.alias_keys.get(_name_key(mended))
         if other is None or not self.alias_papers[other] <= self.alias_papers[alias]:
             return None
         return end + m.start(1), end + m.end()

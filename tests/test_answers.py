@@ -5680,6 +5680,8 @@ def test_who_from_an_institution_and_what_it_is_said_aside_ask_for_its_papers(an
         "Which papers have authors working at Together AI, the AI cloud company?").cited_ids) == together
     amd = set(answerer.ask("AMD affiliated papers").cited_ids)
     assert len(amd) >= 5 and set(answerer.ask("AMD (advanced micro devices) affiliated papers pls").cited_ids) == amd
+    # (misspelt, too: "devics" had been a topic, refused, blind s85a-30)
+    assert set(answerer.ask("wich papers have authors from amd (advanced micro devics)?").cited_ids) == amd
     # (and what it is, said with what it does: one paper mentioning graphics cards had been listed, blind s82b-32)
     assert set(answerer.ask("any papers with authors from AMD, the company that makes the red-team graphics "
                             "cards?").cited_ids) == amd
