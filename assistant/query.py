@@ -282,11 +282,11 @@ LOOSE_LIST_OPENING = re.compile(r"^\s*(?:what(?:'s| has| have) been (?:done|publ
                                 r"what(?:'s| is) in (?:the|this|your) (?:collection|corpus|index|library)\b|"
                                 r"anything (?:good|useful|interesting|relevant|else|new|out there|on|about|for|that|"
                                 r"which)\b|(?:collecting|gathering|compiling) (?:work|papers|research|refs)\b|"
-                                r"what (?:are|have|were) (?:people|researchers|others|folks|practitioners) "
+                                r"what (?:are|have|were) (?:people|ppl|researchers|others|folks|practitioners) "
                                 r"(?:doing|done|trying|tried|using)|"
                                 r"(?:is|are) there (?:anything|something)(?: \w+)? "
                                 r"(?:on|about|for|regarding|related to)|"
-                                r"how (?:do|did|are|have) (?:people|researchers|others|folks|practitioners)|"
+                                r"how (?:do|did|are|have) (?:people|ppl|researchers|others|folks|practitioners)|"
                                 # "What's known about X?", "Methods for quantizing the KV cache?", "ML for systems: who
                                 # uses learned models ...?": what there is on it, each a paper (one had been cited)
                                 r"what(?:'s| is) known (?:about|on)|"

@@ -4766,6 +4766,13 @@ def test_whats_covered_asks_for_every_paper(answerer):
                & set(answer.cited_ids)) == 3
 
 
+def test_how_do_ppl_asks_for_every_paper(answerer):
+    # "how do ppl serve ...": "ppl", people, had not been read, and one paper was cited (blind s85a-36)
+    answer = answerer.ask("how do ppl serve mixture of experts models at inference time (not training) - expert load "
+                          "imbalance, replicas, failures etc")
+    assert {"arxiv:2602.19938v1", "openreview:zdRvzU9ZCe", "openreview:lELxqcgrsN"} <= set(answer.cited_ids)
+
+
 def test_univ_is_the_university_not_a_topic(answerer):
     # "univ" had been mended to "unit", a topic no paper of the University of Toronto writes, and refused (blind
     # s84a-30)
