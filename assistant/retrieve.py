@@ -2876,9 +2876,8 @@ class PaperSearch:
         # ("张量并行": tensor and parallelism), one part of it specific to few papers (not "训练", training alone)
         # (not a word most papers write: "systèmes de recommandation" had been refused, FreeScale never writing
         # "system")
-        read = [w for w in words if w not in unknown]
-        read = [w for w in read if self.idf.get(_stem(w.lower()), 1.0) >= _GENERIC_IDF] or read
-        best = self.holding(read, np.array([self.row[ranked[0].paper.id]]),
+        best = self.holding(self._specific([w for w in words if w not in unknown]),
+                            np.array([self.row[ranked[0].paper.id]]),
                             specific_idf=2.0) if foreign is not None and ranked else None
         topic_held = best is not None and bool(best[0])
         # "explain KV cache quantization" names no paper: the papers on it; so does "what did MLSys 2026 have
@@ -3075,7 +3074,8 @@ class PaperSearch:
         return Retrieval(parsed, kept, len(pool), query_terms=terms, concept_held=concept_held,
                          example_papers=self._example_papers(text) if parsed.shape == "list" and not seeds
                          and not named else set(),
-                         unknown_examples=self._unknown_examples(text, foreign is not None),
+                         unknown_examples=self._unknown_examples(text, foreign is not None)
+                         if parsed.shape == "list" else [],
                          rare_word_papers=self._rare_word_papers(ranked[0].paper, words)
                          if ranked and parsed.shape == "list" else set(),
                          own_word_papers=self._own_word_papers(ranked[0].paper, words)
@@ -3129,6 +3129,10 @@ class PaperSearch:
                 return names
         return []
 
+    def _specific(self, words: list[str]) -> list[str]:
+        """``words`` without those most papers write ("systems" of "recommendation systems"), unless all are."""
+        return [w for w in words if self.idf.get(_stem(w.lower()), 1.0) >= _GENERIC_IDF] or words
+
     def _glossed_by_known(self, word: str, text: str) -> bool:
         """Whether ``word`` is followed in ``text`` by a gloss in brackets all of whose words the papers write."""
         m = re.search(rf"(?<![\w-]){re.escape(word)}\s*[(（]([^()（）]+)[)）]", text, re.I)
@@ -3166,7 +3170,7 @@ class PaperSearch:
             return None
         # (a word most papers write is no part of it to look for twice: "recommendation systems" had left out FreeScale,
         # on recommendation models, which writes "systems" once)
-        said = [st for st in stems if self.idf[st] >= _GENERIC_IDF] or stems
+        said = [_stem(w.lower()) for w in self._specific(words)]
         found = set()
         for sp in ranked:
             counts, pairs = self._stem_counts.get(sp.paper.id) or self._count_stems(sp.paper)
